@@ -1,0 +1,53 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { PipelineNotFound } from '@arbiter/persistence';
+import { InvalidTransition } from '@arbiter/workflow';
+import { ErrorBody } from '@arbiter/contracts';
+import { FastifyReply } from 'fastify';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
+  500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/** Maps HTTP and domain errors to one JSON error shape; anything unexpected is a logged 500. */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception);
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null) {
+        const r = response as Partial<ErrorBody> & { message?: string | string[] };
+        const message = Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? exception.message);
+        return { statusCode: status, error: STATUS_TEXT[status] ?? r.error ?? 'Error', message, problems: r.problems };
+      }
+      return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message: String(response) };
+    }
+    if (exception instanceof PipelineNotFound) {
+      return { statusCode: 404, error: 'Not Found', message: exception.message };
+    }
+    if (exception instanceof InvalidTransition) {
+      return { statusCode: 409, error: 'Conflict', message: exception.message };
+    }
+    // Fastify's own errors (body too large, bad media type, malformed JSON) carry their status.
+    const fastifyError = exception as { statusCode?: number; message?: string; code?: string };
+    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      return {
+        statusCode: fastifyError.statusCode,
+        error: STATUS_TEXT[fastifyError.statusCode] ?? 'Error',
+        message: fastifyError.message ?? 'Bad request',
+      };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Internal server error' };
+  }
+}

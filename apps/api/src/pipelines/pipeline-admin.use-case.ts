@@ -1,0 +1,86 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { PipelineView } from '@arbiter/contracts';
+import { PipelineEntity, PipelineRepository } from '@arbiter/persistence';
+import { PolicyCatalog } from '@arbiter/workflow';
+import { checkPolicy, policyChecksum, PolicyBody } from './policy-checker';
+
+/** Adds, activates, rolls back and splits pipeline policy versions. */
+@Injectable()
+export class PipelineAdmin {
+  constructor(
+    private readonly pipelines: PipelineRepository,
+    private readonly catalog: PolicyCatalog,
+  ) {}
+
+  /** Validates and stores a new version; an unchanged document adds nothing. */
+  async putVersion(
+    key: string,
+    body: PolicyBody,
+    activate: boolean,
+    source: string,
+  ): Promise<{ version: number; created: boolean; pipeline: PipelineView }> {
+    const { policy, problems } = checkPolicy(body, key);
+    if (!policy) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `Invalid policy: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`,
+        problems,
+      });
+    }
+    const { version, created } = await this.pipelines.addVersion({
+      pipelineKey: key,
+      document: policy as unknown as Record<string, unknown>,
+      checksum: policyChecksum(policy),
+      source,
+      activate,
+    });
+    this.catalog.invalidate(key);
+    return { version: version.version, created, pipeline: await this.view(key) };
+  }
+
+  async view(key: string): Promise<PipelineView> {
+    const pipeline = await this.pipelines.findByKey(key);
+    if (!pipeline) throw new NotFoundException(`Pipeline "${key}" not found`);
+    return this.toView(pipeline);
+  }
+
+  async activate(key: string, version: number): Promise<PipelineView> {
+    const pipeline = await this.pipelines.activate(key, version);
+    this.catalog.invalidate(key);
+    return this.toView(pipeline);
+  }
+
+  async rollback(key: string): Promise<PipelineView> {
+    const pipeline = await this.pipelines.rollback(key);
+    if (!pipeline) throw new BadRequestException(`Pipeline "${key}" has no earlier active version to roll back to`);
+    this.catalog.invalidate(key);
+    return this.toView(pipeline);
+  }
+
+  async split(key: string, version: number, percent: number): Promise<PipelineView> {
+    const pipeline = await this.pipelines.split(key, version, percent);
+    this.catalog.invalidate(key);
+    return this.toView(pipeline);
+  }
+
+  private async toView(pipeline: PipelineEntity): Promise<PipelineView> {
+    const versions = await this.pipelines.listVersions(pipeline.id);
+    return {
+      key: pipeline.key,
+      activeVersion: pipeline.activeVersion,
+      previousVersions: pipeline.previousVersions,
+      split:
+        pipeline.splitVersion !== null && pipeline.splitPercent !== null
+          ? { version: pipeline.splitVersion, percent: pipeline.splitPercent }
+          : null,
+      versions: versions.map((v) => ({
+        version: v.version,
+        checksum: v.checksum,
+        source: v.source,
+        createdAt: v.createdAt.toISOString(),
+        document: v.document,
+      })),
+    };
+  }
+}

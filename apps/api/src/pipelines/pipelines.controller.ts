@@ -1,0 +1,59 @@
+import { BadRequestException, Body, Controller, Get, Param, Post, Put, Query, Req, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles, UserAuthGuard } from '@arbiter/auth';
+import { ActivateVersionDto, PipelineView, SplitDto } from '@arbiter/contracts';
+import { FastifyRequest } from 'fastify';
+import { PipelineAdmin } from './pipeline-admin.use-case';
+import { PolicyBody } from './policy-checker';
+
+const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
+
+@ApiTags('pipelines')
+@ApiBearerAuth()
+@UseGuards(UserAuthGuard)
+@Roles('admin')
+@Controller('v1/pipelines')
+export class PipelinesController {
+  constructor(private readonly admin: PipelineAdmin) {}
+
+  @Put(':key')
+  @ApiBody({ description: 'A policy document, JSON or YAML (Content-Type: application/yaml)' })
+  @ApiQuery({ name: 'activate', required: false, type: Boolean })
+  async put(
+    @Param('key') key: string,
+    @Req() request: FastifyRequest,
+    @Query('activate') activate?: string,
+  ): Promise<{ version: number; created: boolean; pipeline: PipelineView }> {
+    if (activate !== undefined && activate !== 'true' && activate !== 'false') {
+      throw new BadRequestException('activate must be true or false');
+    }
+    return this.admin.putVersion(key, this.policyBody(request), activate === 'true', 'api');
+  }
+
+  @Get(':key')
+  get(@Param('key') key: string): Promise<PipelineView> {
+    return this.admin.view(key);
+  }
+
+  @Post(':key/activate')
+  activate(@Param('key') key: string, @Body() body: ActivateVersionDto): Promise<PipelineView> {
+    return this.admin.activate(key, body.version);
+  }
+
+  @Post(':key/rollback')
+  rollback(@Param('key') key: string): Promise<PipelineView> {
+    return this.admin.rollback(key);
+  }
+
+  @Post(':key/split')
+  split(@Param('key') key: string, @Body() body: SplitDto): Promise<PipelineView> {
+    return this.admin.split(key, body.version, body.percent);
+  }
+
+  private policyBody(request: FastifyRequest): PolicyBody {
+    const type = request.headers['content-type'] ?? '';
+    if (YAML_TYPES.test(type)) return { format: 'yaml', text: String(request.body ?? '') };
+    if (/^application\/json\b/i.test(type)) return { format: 'object', value: request.body };
+    throw new UnsupportedMediaTypeException('Content-Type must be application/json or application/yaml');
+  }
+}

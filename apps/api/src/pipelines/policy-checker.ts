@@ -1,0 +1,28 @@
+import { Policy, PolicyProblem, readPolicy, validatePolicy } from '@arbiter/policy';
+import { validateScoringConfig } from '@arbiter/scoring';
+import { createHash } from 'node:crypto';
+
+/** A policy body as it arrived: YAML text, JSON text, or an already parsed JSON object. */
+export type PolicyBody = { format: 'yaml' | 'json'; text: string } | { format: 'object'; value: unknown };
+
+/** Validates a policy, including the scoring engine's knowledge of signal and validator names. */
+export function checkPolicy(body: PolicyBody, pipelineKey: string): { policy?: Policy; problems: PolicyProblem[] } {
+  const options = { pipelineKey, checkScoring: validateScoringConfig };
+  return body.format === 'object' ? validatePolicy(body.value, options) : readPolicy(body.text, body.format, options);
+}
+
+/** JSON with object keys sorted, so equal documents give equal checksums. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function policyChecksum(policy: Policy): string {
+  return createHash('sha256').update(canonicalJson(policy)).digest('hex');
+}

@@ -1,0 +1,123 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import { SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
+import { decideRoute, Policy, RouteDecision, routeDrawsFor } from '@arbiter/policy';
+import { QueueProducer, routedChannel, routedCountsKey } from '@arbiter/queue';
+import { ScoreResult, scoreOutput, ScoringInput } from '@arbiter/scoring';
+import { FINAL_STATUSES, PolicyCatalog, SubmissionStatus, SubmissionWorkflow } from '@arbiter/workflow';
+import { WorkerMetrics } from '../common/worker-metrics.service';
+
+export type ScoreOutcome = 'routed' | 'stale' | 'missing';
+
+/**
+ * The score stage: validators and signals → confidence → route, applied as one transition.
+ * A scorer fault never approves: the submission goes to humans with the fault as the reason.
+ */
+@Injectable()
+export class ScoreSubmission {
+  private readonly logger = new Logger(ScoreSubmission.name);
+
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly catalog: PolicyCatalog,
+    private readonly workflow: SubmissionWorkflow,
+    private readonly producer: QueueProducer,
+    private readonly metrics: WorkerMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(submissionId: string, attempt: number): Promise<ScoreOutcome> {
+    const started = process.hrtime.bigint();
+    const row = await this.submissions.findById(submissionId);
+    if (!row) return 'missing';
+    if (row.status !== 'received' && row.status !== 'scoring') return 'stale';
+    const version = await this.catalog.versionById(row.policyVersionId);
+    if (!version) throw new Error(`policy version ${row.policyVersionId} not found`);
+
+    const { score, decision } = this.judge(row, version.policy);
+    const final = FINAL_STATUSES.includes(decision.route);
+    const applied = await this.workflow.transition({
+      submissionId,
+      path: row.status === 'received' ? ['received', 'scoring', decision.route] : ['scoring', decision.route],
+      actor: 'worker',
+      patch: {
+        confidence: score ? score.confidence : null,
+        scoring: score ? { signals: score.signals, gates: score.gates, ...extras(score) } : undefined,
+        decision: {
+          outcome: final ? decision.route : null,
+          route: decision.route,
+          decidedBy: decision.decidedBy,
+          reasons: decision.reasons,
+          flags: decision.flags,
+          qaSample: decision.qaSample,
+          finalOutput: decision.route === 'approved' ? row.output : undefined,
+        },
+        decided: final,
+      },
+      eventData: {
+        scoring: { attempt },
+        [decision.route]: { confidence: score?.confidence ?? null, reasons: decision.reasons, flags: decision.flags },
+      },
+    });
+    if (!applied) return 'stale';
+    this.metrics.scoreDuration.observe({ route: decision.route }, Number(process.hrtime.bigint() - started) / 1e9);
+    await this.announce(submissionId, decision.route);
+    return 'routed';
+  }
+
+  /** After the last failed attempt (e.g. the database kept failing): hand the submission to people. */
+  async failSafe(submissionId: string, error: Error): Promise<void> {
+    const decision = {
+      outcome: null,
+      route: 'human_review',
+      reasons: [{ code: 'scoring.failed', message: `Scoring failed: ${error.message}` }],
+      flags: [],
+    };
+    for (const path of [['received', 'scoring', 'human_review'], ['scoring', 'human_review']] as SubmissionStatus[][]) {
+      if (await this.workflow.transition({ submissionId, path, actor: 'worker', patch: { decision } })) {
+        await this.announce(submissionId, 'human_review');
+        return;
+      }
+    }
+  }
+
+  private judge(row: SubmissionRow, policy: Policy): { score: ScoreResult | null; decision: RouteDecision } {
+    const input: ScoringInput = { input: row.input as ScoringInput['input'], output: row.output as ScoringInput['output'] };
+    try {
+      const score = scoreOutput(input, {
+        signals: policy.signals,
+        validators: policy.validators,
+        schemas: policy.schemas,
+        engine: policy.scoring,
+      });
+      return { score, decision: decideRoute(policy, score, routeDrawsFor(row.id)) };
+    } catch (error) {
+      this.logger.error({ submissionId: row.id, msg: `scoring failed: ${(error as Error).message}` });
+      return {
+        score: null,
+        decision: {
+          route: 'human_review',
+          reasons: [{ code: 'scoring.failed', message: `Scoring failed: ${(error as Error).message}` }],
+          flags: [],
+          qaSample: false,
+        },
+      };
+    }
+  }
+
+  /** Tells waiting requests (?wait) and counts the route; a lost message only costs a wait its shortcut. */
+  private async announce(submissionId: string, route: string): Promise<void> {
+    const prefix = this.config.redisPrefix;
+    await this.producer.connection
+      .multi()
+      .publish(routedChannel(prefix), `${submissionId} ${route}`)
+      .hincrby(routedCountsKey(prefix), route, 1)
+      .exec()
+      .catch((error: Error) => this.logger.warn(`announce failed: ${error.message}`));
+  }
+}
+
+function extras(score: ScoreResult): Record<string, unknown> {
+  const { confidence: _c, signals: _s, gates: _g, ...rest } = score;
+  return rest;
+}

@@ -1,0 +1,52 @@
+/** Wire shapes of submissions returned by the API (plain types: shared with the web UI). */
+
+export type SubmissionStatusView =
+  | 'received'
+  | 'scoring'
+  | 'approved'
+  | 'rejected'
+  | 'ai_review'
+  | 'human_review'
+  | 'expired';
+
+export interface AcceptedSubmission {
+  id: string;
+  status: SubmissionStatusView;
+}
+
+export interface DecisionView {
+  outcome: 'approved' | 'rejected' | 'expired' | null;
+  /** For a routed, undecided submission: where it went (ai_review, human_review). */
+  route?: string;
+  decidedBy?: 'policy' | 'auto' | 'ai' | 'human';
+  reasons: { code: string; message: string }[];
+  flags?: string[];
+  finalOutput?: { text?: string; json?: unknown };
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  from: string | null;
+  to: string | null;
+  actor: string;
+  data: Record<string, unknown> | null;
+}
+
+export interface SubmissionView {
+  id: string;
+  externalId: string | null;
+  pipeline: string;
+  policyVersion: number;
+  status: SubmissionStatusView;
+  decision: DecisionView | null;
+  confidence: number | null;
+  signals: unknown[];
+  gates: unknown[];
+  model: Record<string, unknown>;
+  promptVersion: string | null;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt: string | null;
+  timeline: TimelineEntry[];
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { ApiKeyEntity } from '../entities/api-key.entity';
+import { ClientEntity } from '../entities/client.entity';
+import { UserEntity, UserRole } from '../entities/user.entity';
+
+export interface ApiKeyPrincipal {
+  keyId: string;
+  clientId: string;
+  clientName: string;
+  allowedPipelines: string[] | null;
+}
+
+/** Clients, their API keys, and users. */
+@Injectable()
+export class AccountRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The client behind a live (not revoked) key hash, or null. */
+  async findPrincipalByKeyHash(keyHash: string): Promise<ApiKeyPrincipal | null> {
+    const rows: ApiKeyPrincipal[] = await this.db.query(
+      `SELECT k.id AS "keyId", c.id AS "clientId", c.name AS "clientName",
+              c.allowed_pipelines AS "allowedPipelines"
+         FROM api_keys k JOIN clients c ON c.id = k.client_id
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+      [keyHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async createClient(client: Pick<ClientEntity, 'id' | 'name' | 'allowedPipelines'>): Promise<void> {
+    await this.db.getRepository(ClientEntity).insert(client);
+  }
+
+  async createApiKey(key: Pick<ApiKeyEntity, 'id' | 'clientId' | 'name' | 'keyPrefix' | 'keyHash'>): Promise<void> {
+    await this.db.getRepository(ApiKeyEntity).insert(key);
+  }
+
+  listApiKeys(): Promise<ApiKeyEntity[]> {
+    return this.db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  async revokeApiKey(id: string): Promise<boolean> {
+    const result = await this.db
+      .getRepository(ApiKeyEntity)
+      .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return (result.affected ?? 0) > 0;
+  }
+
+  listClients(): Promise<ClientEntity[]> {
+    return this.db.getRepository(ClientEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  findClient(id: string): Promise<ClientEntity | null> {
+    return this.db.getRepository(ClientEntity).findOneBy({ id });
+  }
+
+  async countClients(): Promise<number> {
+    return this.db.getRepository(ClientEntity).count();
+  }
+
+  findUserByEmail(email: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+  }
+
+  findUserById(id: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  async createUser(user: { id: string; email: string; passwordHash: string; role: UserRole }): Promise<void> {
+    await this.db.getRepository(UserEntity).insert({ ...user, email: user.email.toLowerCase() });
+  }
+
+  async countUsers(): Promise<number> {
+    return this.db.getRepository(UserEntity).count();
+  }
+}

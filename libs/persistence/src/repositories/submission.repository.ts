@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface NewSubmission {
+  id: string;
+  clientId: string;
+  pipelineId: string;
+  policyVersionId: string;
+  externalId: string | null;
+  idempotencyKey: string | null;
+  requestHash: string;
+  input: unknown;
+  output: unknown;
+  model: unknown;
+  promptVersion: string | null;
+  metadata: unknown;
+  callbackUrl: string | null;
+}
+
+export interface EventRow {
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: string;
+  data?: unknown;
+}
+
+export interface TransitionPatch {
+  confidence?: number | null;
+  scoring?: unknown;
+  decision?: unknown;
+  /** Stamp decided_at: the submission reaches a final state. */
+  decided?: boolean;
+}
+
+export interface SubmissionRow {
+  id: string;
+  clientId: string;
+  pipelineId: string;
+  policyVersionId: string;
+  status: string;
+  externalId: string | null;
+  requestHash: string;
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+  model: Record<string, unknown>;
+  promptVersion: string | null;
+  metadata: Record<string, unknown> | null;
+  callbackUrl: string | null;
+  confidence: number | null;
+  scoring: Record<string, unknown> | null;
+  decision: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+  decidedAt: Date | null;
+}
+
+export interface EventView {
+  id: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: string;
+  data: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+const SUBMISSION_COLUMNS = `id, client_id AS "clientId", pipeline_id AS "pipelineId",
+  policy_version_id AS "policyVersionId", status, external_id AS "externalId",
+  request_hash AS "requestHash", input, output, model, prompt_version AS "promptVersion", metadata,
+  callback_url AS "callbackUrl", confidence, scoring, decision, created_at AS "createdAt",
+  updated_at AS "updatedAt", decided_at AS "decidedAt"`;
+
+/** Submissions and their append-only events. Every write is one statement, so one commit. */
+@Injectable()
+export class SubmissionRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Inserts a submission in `received` with its first event. Returns false when the client's
+   * Idempotency-Key is already taken (the caller then compares request hashes).
+   */
+  async insertReceived(s: NewSubmission): Promise<boolean> {
+    const rows: { id: string }[] = await this.db.query(
+      `WITH s AS (
+         INSERT INTO submissions (id, client_id, pipeline_id, policy_version_id, status, external_id,
+           idempotency_key, request_hash, input, output, model, prompt_version, metadata, callback_url)
+         VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id
+       ), e AS (
+         INSERT INTO submission_events (submission_id, type, to_status, actor, data)
+         SELECT id, 'transition', 'received', 'api', $14::jsonb FROM s
+       )
+       SELECT id FROM s`,
+      [
+        s.id, s.clientId, s.pipelineId, s.policyVersionId, s.externalId, s.idempotencyKey,
+        s.requestHash, JSON.stringify(s.input), JSON.stringify(s.output), JSON.stringify(s.model),
+        s.promptVersion, s.metadata === undefined ? null : JSON.stringify(s.metadata), s.callbackUrl,
+        JSON.stringify({ policyVersionId: s.policyVersionId }),
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  async findByIdempotencyKey(clientId: string, key: string): Promise<SubmissionRow | null> {
+    const rows: SubmissionRow[] = await this.db.query(
+      `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE client_id = $1 AND idempotency_key = $2`,
+      [clientId, key],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findById(id: string): Promise<SubmissionRow | null> {
+    const rows: SubmissionRow[] = await this.db.query(
+      `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async events(submissionId: string): Promise<EventView[]> {
+    return this.db.query(
+      `SELECT id::text AS id, type, from_status AS "fromStatus", to_status AS "toStatus", actor, data,
+              created_at AS "createdAt"
+         FROM submission_events WHERE submission_id = $1 ORDER BY id`,
+      [submissionId],
+    );
+  }
+
+  /**
+   * Moves a submission from `from` to `to` only if it is still in `from`, and appends the events,
+   * in one statement. Returns false when the row had already moved (a stale or duplicate job).
+   */
+  async applyTransition(
+    id: string,
+    from: string,
+    to: string,
+    patch: TransitionPatch,
+    events: EventRow[],
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `WITH u AS (
+         UPDATE submissions SET status = $2, updated_at = now(),
+           confidence = CASE WHEN $4::boolean THEN $5::double precision ELSE confidence END,
+           scoring = COALESCE($6::jsonb, scoring),
+           decision = COALESCE($7::jsonb, decision),
+           decided_at = CASE WHEN $8::boolean THEN now() ELSE decided_at END
+         WHERE id = $1 AND status = $3
+         RETURNING id
+       )
+       INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
+       SELECT u.id, e.item->>'type', e.item->>'from_status', e.item->>'to_status', e.item->>'actor',
+              NULLIF(e.item->'data', 'null'::jsonb)
+         FROM u, jsonb_array_elements($9::jsonb) WITH ORDINALITY AS e(item, ord)
+        ORDER BY e.ord
+       RETURNING submission_id`,
+      [
+        id, to, from, patch.confidence !== undefined, patch.confidence ?? null,
+        patch.scoring === undefined ? null : JSON.stringify(patch.scoring),
+        patch.decision === undefined ? null : JSON.stringify(patch.decision),
+        patch.decided === true,
+        JSON.stringify(events.map((e) => ({
+          type: e.type, from_status: e.fromStatus, to_status: e.toStatus, actor: e.actor,
+          data: e.data ?? null,
+        }))),
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /** Appends an event that is not a transition (e.g. a recovery re-enqueue). */
+  async appendEvent(submissionId: string, event: EventRow): Promise<void> {
+    await this.db.query(
+      `INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [submissionId, event.type, event.fromStatus, event.toStatus, event.actor,
+        event.data === undefined ? null : JSON.stringify(event.data)],
+    );
+  }
+
+  /** Submissions left in received/scoring since before `olderThanMs` ago, oldest first. */
+  async findUnsettled(olderThanMs: number, limit: number): Promise<{ id: string; status: string }[]> {
+    return this.db.query(
+      `SELECT id, status FROM submissions
+        WHERE status IN ('received', 'scoring') AND updated_at < now() - $1 * interval '1 millisecond'
+        ORDER BY updated_at LIMIT $2`,
+      [olderThanMs, limit],
+    );
+  }
+}

@@ -1,0 +1,11 @@
+export * from './policy.types';
+export { NAME_PATTERN } from './policy.schema';
+export { parsePolicyText } from './policy-text.parser';
+export { validatePolicy, DEFAULT_CONSENSUS } from './policy.validator';
+export { readPolicy } from './policy.reader';
+export { MAX_PRIORITY, MAX_DURATION_MS, MAX_CONSENSUS } from './policy-semantics.checker';
+export { parseDuration } from './duration.parser';
+export { drawFor, routeDrawsFor, DRAW_SALTS } from './draw.hasher';
+export { chooseVersion } from './version.chooser';
+export { decideRoute, DEFAULT_AUTO_APPROVE_SHARE, DEFAULT_QA_SAMPLE } from './route.decider';
+export { reviewPriority, DEFAULT_REVIEW_PRIORITY } from './review-priority.resolver';

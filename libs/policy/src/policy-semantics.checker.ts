@@ -1,0 +1,168 @@
+import { preview } from './ajv-error.mapper';
+import { parseDuration } from './duration.parser';
+import type { PolicyProblem } from './policy.types';
+import { NAME_PATTERN } from './policy.schema';
+import { isRecord, joinPath } from './problem-path.formatter';
+
+/** BullMQ's highest priority number (2^21); 1 is the most urgent. */
+export const MAX_PRIORITY = 2_097_152;
+/** The longest SLA or TTL accepted; longer is almost certainly a unit mistake. */
+export const MAX_DURATION_MS = 365 * 86_400_000;
+export const MAX_CONSENSUS = 5;
+
+/**
+ * Checks what the structural schema cannot: ranges, names, durations and cross-field rules.
+ * Runs on documents that may still have type errors, so every check first looks at the type and
+ * stays silent when it is wrong (the schema already reported it): each mistake is reported once.
+ */
+export function checkPolicySemantics(
+  doc: Record<string, unknown>,
+  pipelineKey?: string,
+): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const report = (path: string, message: string): void => void problems.push({ path, message });
+  const name = (path: string, value: unknown): void => {
+    if (typeof value === 'string' && value !== '' && !NAME_PATTERN.test(value)) {
+      report(
+        path,
+        `must be 1-63 lowercase letters, digits or "-", starting with a letter or digit (got ${preview(value)})`,
+      );
+    }
+  };
+  const unit = (path: string, value: unknown): void => {
+    if (isFiniteNumber(value) && (value < 0 || value > 1))
+      report(path, `must be between 0 and 1 (got ${value})`);
+  };
+  const intRange = (path: string, value: unknown, min: number, max: number): void => {
+    if (Number.isInteger(value) && ((value as number) < min || (value as number) > max)) {
+      report(path, `must be between ${min} and ${max} (got ${String(value)})`);
+    }
+  };
+  const duration = (path: string, value: unknown): void => {
+    if (typeof value !== 'string' || value === '') return;
+    const ms = parseDuration(value);
+    if (ms === null)
+      report(
+        path,
+        `is not a duration (got ${preview(value)}); write e.g. "30s", "30m", "2h", "1d" or "1h30m"`,
+      );
+    else if (ms <= 0) report(path, 'must be longer than zero');
+    else if (ms > MAX_DURATION_MS) report(path, 'must be at most 365d');
+  };
+  const nonNegative = (path: string, value: unknown): void => {
+    if (isFiniteNumber(value) && value < 0) report(path, `must be 0 or more (got ${value})`);
+  };
+  const distinctStrings = (path: string, value: unknown): void => {
+    if (!Array.isArray(value)) return;
+    const seen = new Set<string>();
+    value.forEach((item, i) => {
+      if (typeof item !== 'string') return;
+      if (item !== '' && item.trim() === '') report(joinPath(path, i), 'must not be blank');
+      else if (seen.has(item)) report(joinPath(path, i), `repeats ${preview(item)}`);
+      seen.add(item);
+    });
+  };
+
+  name('pipeline', doc.pipeline);
+  if (
+    pipelineKey !== undefined &&
+    typeof doc.pipeline === 'string' &&
+    doc.pipeline !== pipelineKey
+  ) {
+    report(
+      'pipeline',
+      `must equal the pipeline key "${pipelineKey}" it is applied to (got ${preview(doc.pipeline)})`,
+    );
+  }
+  duration('ttl', doc.ttl);
+
+  if (isRecord(doc.signals)) {
+    for (const [signal, config] of Object.entries(doc.signals)) {
+      if (isRecord(config))
+        nonNegative(joinPath(joinPath('signals', signal), 'weight'), config.weight);
+    }
+  }
+
+  const thresholds = doc.thresholds;
+  if (isRecord(thresholds)) {
+    unit('thresholds.autoApprove', thresholds.autoApprove);
+    unit('thresholds.aiReview', thresholds.aiReview);
+    const { autoApprove, aiReview } = thresholds;
+    if (isFiniteNumber(autoApprove) && isFiniteNumber(aiReview) && aiReview > autoApprove) {
+      report(
+        'thresholds.aiReview',
+        `must not be above thresholds.autoApprove (${aiReview} > ${autoApprove})`,
+      );
+    }
+  }
+
+  const ai = doc.aiReview;
+  if (isRecord(ai)) {
+    distinctStrings('aiReview.providers', ai.providers);
+    distinctStrings('aiReview.regions', ai.regions);
+    unit('aiReview.approveAt', ai.approveAt);
+    nonNegative('aiReview.dailyBudgetUsd', ai.dailyBudgetUsd);
+  }
+
+  const review = doc.review;
+  if (isRecord(review)) {
+    name('review.queue', review.queue);
+    name('review.escalateTo', review.escalateTo);
+    intRange('review.priority', review.priority, 1, MAX_PRIORITY);
+    intRange('review.consensus', review.consensus, 1, MAX_CONSENSUS);
+    duration('review.sla', review.sla);
+    if (review.onExpire === 'escalate' && review.escalateTo === undefined) {
+      report('review.escalateTo', 'is required when review.onExpire is "escalate"');
+    }
+    const ownQueue = review.queue ?? doc.pipeline;
+    if (typeof review.escalateTo === 'string' && review.escalateTo === ownQueue) {
+      report('review.escalateTo', 'must name another queue than the one it escalates from');
+    }
+    if (Array.isArray(review.priorityRules)) {
+      review.priorityRules.forEach((rule, i) => {
+        if (!isRecord(rule)) return;
+        const path = joinPath('review.priorityRules', i);
+        intRange(joinPath(path, 'priority'), rule.priority, 1, MAX_PRIORITY);
+        if (
+          typeof rule.field === 'string' &&
+          rule.field !== '' &&
+          rule.field.split('.').some((part) => part.trim() === '')
+        ) {
+          report(
+            joinPath(path, 'field'),
+            `must be a dotted path like "customer.tier" (got ${preview(rule.field)})`,
+          );
+        }
+      });
+    }
+    distinctStrings('review.reasonCodes', review.reasonCodes);
+  }
+
+  if (isRecord(doc.qa)) unit('qa.sampleAutoApproved', doc.qa.sampleAutoApproved);
+  if (isRecord(doc.rollout)) unit('rollout.autoApproveShare', doc.rollout.autoApproveShare);
+
+  const breaker = doc.breaker;
+  if (isRecord(breaker)) {
+    unit('breaker.maxOverrideRate', breaker.maxOverrideRate);
+    intRange('breaker.window', breaker.window, 1, 1_000_000);
+    intRange('breaker.minSamples', breaker.minSamples, 1, 1_000_000);
+    const { window, minSamples } = breaker;
+    // Only when both are in range: a bad window is reported once, not again through minSamples.
+    if (
+      Number.isInteger(window) &&
+      Number.isInteger(minSamples) &&
+      (window as number) >= 1 &&
+      (minSamples as number) > (window as number)
+    ) {
+      report(
+        'breaker.minSamples',
+        `must not be above breaker.window (${String(minSamples)} > ${String(window)})`,
+      );
+    }
+  }
+  return problems;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}

@@ -1,0 +1,60 @@
+import { parseDocument } from 'yaml';
+import { locateJsonError } from './json-error.locator';
+import type { ParsedPolicyText, PolicyProblem, PolicyTextFormat } from './policy.types';
+
+/**
+ * Parses policy text (YAML or JSON) into a plain document for validatePolicy. A syntax error is
+ * a problem at path "" whose message names the line and column.
+ */
+export function parsePolicyText(text: string, format: PolicyTextFormat): ParsedPolicyText {
+  if (typeof text !== 'string' || text.trim() === '') {
+    return { problems: [{ path: '', message: 'the policy is empty' }] };
+  }
+  return format === 'json' ? parseJson(text) : parseYaml(text);
+}
+
+function parseJson(text: string): ParsedPolicyText {
+  try {
+    return { document: JSON.parse(text) as unknown, problems: [] };
+  } catch {
+    const { offset, message } = locateJsonError(text);
+    return { problems: [syntaxProblem('JSON', text, offset, message)] };
+  }
+}
+
+function parseYaml(text: string): ParsedPolicyText {
+  // prettyErrors off: the message stays one line; the position is added below in our format.
+  // uniqueKeys (the default) refuses a key written twice rather than keeping the last one.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return { problems: doc.errors.map((e) => syntaxProblem('YAML', text, e.pos[0], e.message)) };
+  }
+  try {
+    // maxAliasCount bounds alias expansion ("billion laughs"); an over-use throws here.
+    return { document: doc.toJS({ maxAliasCount: 100 }) as unknown, problems: [] };
+  } catch (error: unknown) {
+    return {
+      problems: [
+        {
+          path: '',
+          message: `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
+  }
+}
+
+function syntaxProblem(kind: string, text: string, offset: number, message: string): PolicyProblem {
+  const { line, column } = lineColumn(text, offset);
+  return {
+    path: '',
+    message: `${kind} syntax error at line ${line}, column ${column}: ${message}`,
+  };
+}
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}

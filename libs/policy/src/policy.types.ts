@@ -1,0 +1,165 @@
+/**
+ * A pipeline policy document, as stored in policy_versions.document after validation.
+ * Shapes follow DESIGN.md "Pipeline policy". Durations are kept as written ("30m") and parsed
+ * with parseDuration where used.
+ */
+
+export type PolicyOnFail = 'reject' | 'human' | 'flag';
+export type OnExpire = 'escalate' | 'reject' | 'approve-with-flag';
+
+export interface PolicyValidator {
+  type: string;
+  onFail: PolicyOnFail;
+  [option: string]: unknown;
+}
+
+export interface PolicySignal {
+  weight?: number;
+  [option: string]: unknown;
+}
+
+export interface PolicyThresholds {
+  /** confidence ≥ autoApprove → approved (auto). */
+  autoApprove: number;
+  /** aiReview ≤ confidence < autoApprove → AI review (or humans if aiReview is not configured). */
+  aiReview: number;
+}
+
+export interface PolicyAiReview {
+  providers: string[];
+  regions?: string[];
+  redactPii?: boolean;
+  dailyBudgetUsd?: number;
+  approveAt?: number;
+  /** What an AI `reject` verdict at or above approveAt does. */
+  onReject?: 'reject' | 'human';
+  promptVersion?: string;
+}
+
+export interface PolicyPriorityRule {
+  /** Dotted path into submission.metadata, e.g. "customer.tier". */
+  field: string;
+  equals: string | number | boolean;
+  priority: number;
+}
+
+export interface PolicyReview {
+  queue: string;
+  priority?: number;
+  priorityRules?: PolicyPriorityRule[];
+  sla?: string;
+  consensus?: number;
+  onExpire?: OnExpire;
+  escalateTo?: string;
+  reasonCodes?: string[];
+}
+
+export interface Policy {
+  pipeline: string;
+  description?: string;
+  signals: Record<string, PolicySignal>;
+  validators: PolicyValidator[];
+  schemas?: Record<string, unknown>;
+  /** Engine-wide scoring options, validated by the scoring engine, not here. */
+  scoring?: Record<string, unknown>;
+  thresholds: PolicyThresholds;
+  aiReview?: PolicyAiReview;
+  review: PolicyReview;
+  qa?: { sampleAutoApproved?: number };
+  breaker?: { maxOverrideRate?: number; window?: number; minSamples?: number };
+  rollout?: { autoApproveShare?: number };
+  /** Time to live of a submission before it expires (e.g. "24h"). */
+  ttl?: string;
+}
+
+/** One problem found in a policy document, pointing at the field. */
+export interface PolicyProblem {
+  /** Dotted path, e.g. "thresholds.autoApprove" or "validators[2].onFail". */
+  path: string;
+  message: string;
+}
+
+/**
+ * A policy document as written (before defaults): what the structural schema accepts.
+ * `validatePolicy` turns it into a `Policy` with defaults filled in.
+ */
+export type PolicyDocument = Omit<Policy, 'signals' | 'validators' | 'review'> & {
+  signals?: Record<string, PolicySignal>;
+  validators?: PolicyValidator[];
+  review?: Partial<PolicyReview>;
+};
+
+/** The scoring part of a policy, handed to the scoring engine's checker (mirrors ScoringConfig). */
+export interface PolicyScoringSection {
+  signals: Record<string, PolicySignal>;
+  validators: PolicyValidator[];
+  schemas?: Record<string, unknown>;
+  /** The policy's top-level `scoring:` section. */
+  engine?: Record<string, unknown>;
+}
+
+export interface ValidatePolicyOptions {
+  /** Injected by the caller from the scoring engine, which knows signal names and validator types. */
+  checkScoring?: (scoring: PolicyScoringSection) => PolicyProblem[];
+  /** When given, the document's `pipeline` must equal it (e.g. the key in PUT /v1/pipelines/:key). */
+  pipelineKey?: string;
+}
+
+export interface PolicyValidation {
+  /** Present only when `problems` is empty. */
+  policy?: Policy;
+  problems: PolicyProblem[];
+}
+
+export interface ParsedPolicyText {
+  document?: unknown;
+  problems: PolicyProblem[];
+}
+
+export type PolicyTextFormat = 'yaml' | 'json';
+
+/** Which version judges a submission: the active one, optionally split A/B with another. */
+export interface VersionState {
+  activeVersion: number;
+  /** `percent` (0..100) of submissions go to `version`; the rest to activeVersion. */
+  split?: { version: number; percent: number } | null;
+}
+
+/** A stable machine code plus one sentence a person understands. */
+export interface RouteReason {
+  code: string;
+  message: string;
+}
+
+/** One hard gate's outcome, as the scoring engine reports it (GateResult is compatible). */
+export interface RouteGate {
+  type: string;
+  passed: boolean;
+  onFail: PolicyOnFail;
+  findings?: RouteReason[];
+}
+
+/** What routing reads of a score (ScoreResult is compatible). */
+export interface RouteScore {
+  confidence: number;
+  gates: RouteGate[];
+}
+
+/** Uniform draws in [0,1) for this submission; use `routeDrawsFor(id)` so they are deterministic. */
+export interface RouteDraws {
+  rollout: number;
+  qa: number;
+}
+
+export type Route = 'approved' | 'rejected' | 'ai_review' | 'human_review';
+
+export interface RouteDecision {
+  route: Route;
+  /** Set only for a final decision: `policy` (hard gate reject) or `auto` (auto-approval). */
+  decidedBy?: 'policy' | 'auto';
+  reasons: RouteReason[];
+  /** Failed `flag` gates, as `flag:<type>`; they never change the route. */
+  flags: string[];
+  /** True when an auto-approval is also sampled for human QA audit. */
+  qaSample: boolean;
+}

@@ -1,0 +1,70 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { once } from 'node:events';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import { JobsOptions, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { jobIds, JobPayloads, QueueName } from './queue-names';
+import { createRedisConnection } from './redis-connection.factory';
+
+/** Defaults every job gets: retried with backoff, completed ones bounded, failed ones kept. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** The one producer: queue handles, deterministic job ids and default options live here. */
+@Injectable()
+export class QueueProducer implements OnModuleInit, OnModuleDestroy {
+  readonly connection: Redis;
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.connection = createRedisConnection(config.redisUrl, 'producer');
+    // ioredis emits 'error' while reconnecting; without a listener Node would crash the process.
+    this.connection.on('error', () => undefined);
+  }
+
+  /** With the offline queue off, commands fail until connected: wait for the first connection. */
+  async onModuleInit(): Promise<void> {
+    if (this.connection.status !== 'ready') {
+      await Promise.race([
+        once(this.connection, 'ready'),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`Redis not reachable at ${this.config.redisUrl}`)), 10_000).unref(),
+        ),
+      ]);
+    }
+  }
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.config.redisPrefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** Enqueues scoring of a committed submission; a second call for the same id is a no-op. */
+  async enqueueScore(submissionId: string): Promise<void> {
+    const payload: JobPayloads[QueueName.Score] = { submissionId };
+    await this.queue(QueueName.Score).add('score', payload, { jobId: jobIds.score(submissionId) });
+  }
+
+  /** Job counts per state, for metrics and health. */
+  async counts(name: string): Promise<Record<string, number>> {
+    return this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection.disconnect();
+  }
+}

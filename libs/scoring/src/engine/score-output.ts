@@ -1,0 +1,56 @@
+import type { CalibrationMap, GateResult, ScoreResult, ScoringConfig, ScoringInput, ScoringModel, SignalConfig } from '../scoring.types';
+import { DEFAULT_MODEL } from '../model/default-model';
+import { Analysis } from './analysis';
+import { combineFitted, combineWeights, type WeighedInput } from './combiner';
+import { GATES, SIGNALS } from './registry';
+
+/** Thrown when a configuration that validateScoringConfig would refuse reaches the engine. */
+export class ScoringConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScoringConfigError';
+  }
+}
+
+/**
+ * Scores one output: runs every configured gate and signal and combines the signals into a
+ * calibrated confidence. Pure and deterministic. Throws on an invalid configuration or an
+ * internal fault, so the caller sends the item to humans (fail safe), never approves it.
+ */
+export function scoreOutput(input: ScoringInput, config: ScoringConfig, model: ScoringModel = DEFAULT_MODEL): ScoreResult {
+  const analysis = new Analysis(input);
+  const schemas = config.schemas ?? {};
+  const gates: GateResult[] = (config.validators ?? []).map((v) => {
+    const def = GATES[v.type];
+    if (!def) throw new ScoringConfigError(`unknown validator type "${v.type}"`);
+    const findings = def.check(input, analysis, v, schemas);
+    return { type: v.type, passed: findings.length === 0, onFail: v.onFail, findings };
+  });
+
+  const inputs = computeSignals(input, config, analysis);
+
+  const engine = config.engine ?? {};
+  if (engine.model === 'weights') {
+    const calibration = (engine.calibration as CalibrationMap | undefined) ?? { method: 'identity' };
+    const combined = combineWeights(inputs, calibration);
+    return { confidence: clamp01(combined.confidence), gates, signals: combined.signals, logit: combined.logit, model: 'weights' };
+  }
+  const combined = combineFitted(inputs, model);
+  return { confidence: clamp01(combined.confidence), gates, signals: combined.signals, logit: combined.logit, model: `fitted:${model.version}` };
+}
+
+/** Runs the configured signals without combining them: what the fit and eval scripts learn from. */
+export function computeSignals(input: ScoringInput, config: Pick<ScoringConfig, 'signals'>, analysis = new Analysis(input)): WeighedInput[] {
+  return Object.entries(config.signals ?? {}).map(([name, raw]) => {
+    const def = SIGNALS[name];
+    if (!def) throw new ScoringConfigError(`unknown signal "${name}"`);
+    const options: SignalConfig = raw ?? {};
+    const policyWeight = typeof options.weight === 'number' ? options.weight : 1;
+    return { name, policyWeight, output: def.compute(input, analysis, options) };
+  });
+}
+
+function clamp01(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  return Math.min(1, Math.max(0, x));
+}

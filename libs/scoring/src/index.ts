@@ -1,0 +1,14 @@
+export * from './scoring.types';
+export { scoreOutput, computeSignals, ScoringConfigError } from './engine/score-output';
+export { validateScoringConfig } from './engine/config-validation';
+export type { ConfigProblem, SignalOutput } from './engine/engine.types';
+export type { WeighedInput } from './engine/combiner';
+export { KNOWN_SIGNALS, KNOWN_VALIDATORS } from './engine/known-names';
+export { DEFAULT_MODEL } from './model/default-model';
+export { applyCalibration, sigmoid } from './calibration/apply.calibration';
+export { fitPlatt } from './calibration/platt.calibration';
+export { fitIsotonic } from './calibration/isotonic.calibration';
+export { fitLogistic, logisticLogit, type LogisticFit } from './calibration/logistic.calibration';
+export { chooseThreshold, minimumApprovals, type ChooseThresholdInput, type ChooseThresholdResult } from './calibration/threshold.calibration';
+export { clopperPearsonUpper, betaInv, betaCdf } from './calibration/beta.calibration';
+export { auroc, ece, brier } from './calibration/metrics.calibration';

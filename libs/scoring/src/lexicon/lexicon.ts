@@ -1,0 +1,74 @@
+import { ANTONYM_ENTRIES, SYNONYM_GROUPS } from './wordnet.lexicon';
+
+let antonyms: Map<string, string[]> | undefined;
+let synonymGroups: Map<string, number[]> | undefined;
+
+function antonymMap(): Map<string, string[]> {
+  if (!antonyms) {
+    antonyms = new Map();
+    for (const entry of ANTONYM_ENTRIES.split(';')) {
+      const colon = entry.indexOf(':');
+      antonyms.set(entry.slice(0, colon), entry.slice(colon + 1).split(','));
+    }
+  }
+  return antonyms;
+}
+
+function synonymMap(): Map<string, number[]> {
+  if (!synonymGroups) {
+    synonymGroups = new Map();
+    SYNONYM_GROUPS.split('\n').forEach((line, id) => {
+      for (const w of line.split(' ')) {
+        const list = synonymGroups?.get(w);
+        if (list) list.push(id);
+        else synonymGroups?.set(w, [id]);
+      }
+    });
+  }
+  return synonymGroups;
+}
+
+const lemmaCache = new Map<string, string>();
+
+/**
+ * The WordNet lemma of an inflected English word, by trying common suffix rules against the
+ * lexicon (a poor man's morphy): "increased" → "increase", "stronger" stays, "losses" → "loss".
+ */
+export function lemma(word: string): string {
+  const hit = lemmaCache.get(word);
+  if (hit !== undefined) return hit;
+  const known = (w: string): boolean => antonymMap().has(w) || synonymMap().has(w);
+  let result = word;
+  if (!known(word) && /^[a-z-]+$/.test(word)) {
+    const candidates: string[] = [];
+    const push = (w: string): number => candidates.push(w);
+    if (word.endsWith('ies')) push(word.slice(0, -3) + 'y');
+    if (word.endsWith('ied')) push(word.slice(0, -3) + 'y');
+    if (word.endsWith('es')) push(word.slice(0, -2));
+    if (word.endsWith('s')) push(word.slice(0, -1));
+    if (word.endsWith('ed')) push(word.slice(0, -2)), push(word.slice(0, -1));
+    if (word.endsWith('ing')) push(word.slice(0, -3)), push(word.slice(0, -3) + 'e');
+    if (/(ed|ing)$/.test(word) && /([bdgklmnprt])\1(ed|ing)$/.test(word)) push(word.replace(/([bdgklmnprt])\1(ed|ing)$/, '$1'));
+    if (word.endsWith('er')) push(word.slice(0, -2)), push(word.slice(0, -1));
+    if (word.endsWith('est')) push(word.slice(0, -3)), push(word.slice(0, -2));
+    if (word.endsWith('ly')) push(word.slice(0, -2));
+    result = candidates.find(known) ?? word;
+  }
+  if (lemmaCache.size < 100_000) lemmaCache.set(word, result);
+  return result;
+}
+
+/** WordNet antonyms of a lemma (direct, and satellite adjectives against their head's antonym). */
+export function antonymsOf(lemmaWord: string): readonly string[] {
+  return antonymMap().get(lemmaWord) ?? [];
+}
+
+/** Whether two lemmas share a synset among their most frequent senses. */
+export function areSynonyms(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ga = synonymMap().get(a);
+  const gb = synonymMap().get(b);
+  if (!ga || !gb) return false;
+  for (const g of ga) if (gb.includes(g)) return true;
+  return false;
+}

@@ -1,0 +1,37 @@
+// Hand-made opposition groups that WordNet's antonym pointers miss: "grew" and "declined" are
+// not WordNet antonyms, yet swapping one for the other is the commonest factual edit in
+// summaries of reports. Each entry pairs two poles; words are lemmas.
+const GROUPS: [string, string][] = [
+  ['increase rise grow gain climb improve expand surge jump boost accelerate raise strengthen soar advance up higher exceed outperform beat', 'decrease fall decline drop shrink lose reduce cut slump plunge slow weaken contract down lower deteriorate worsen miss underperform sink slide dip'],
+  ['positive strong good better best favorable robust solid healthy optimistic success successful profitable', 'negative weak bad worse worst unfavorable poor soft disappointing pessimistic failure unsuccessful unprofitable'],
+  ['profit gain surplus growth', 'loss deficit shortfall contraction decline'],
+  ['accept approve agree allow support confirm include permit win pass', 'reject refuse disagree deny oppose forbid exclude ban lose fail'],
+  ['start begin open launch enter', 'end finish close stop exit'],
+  ['above over more most maximum highest largest biggest', 'below under less least minimum lowest smallest fewest'],
+  ['before earlier previous prior first', 'after later next subsequent last'],
+  ['buy purchase acquire', 'sell divest dispose'],
+  ['hire add', 'fire lay remove'],
+  ['easy simple', 'difficult hard complex'],
+  ['early', 'late'],
+  ['high', 'low'],
+  ['same similar', 'different'],
+];
+
+let poles: Map<string, number> | undefined;
+
+/** The pole of a lemma: group·2 + side, or undefined when it has none. */
+export function polarityOf(lemmaWord: string): number | undefined {
+  if (!poles) {
+    poles = new Map();
+    GROUPS.forEach(([a, b], g) => {
+      for (const w of a.split(' ')) if (!poles?.has(w)) poles?.set(w, g * 2);
+      for (const w of b.split(' ')) if (!poles?.has(w)) poles?.set(w, g * 2 + 1);
+    });
+  }
+  return poles.get(lemmaWord);
+}
+
+/** The opposite pole of a pole. */
+export function oppositePole(pole: number): number {
+  return pole ^ 1;
+}

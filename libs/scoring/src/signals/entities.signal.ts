@@ -1,0 +1,58 @@
+import type { ScoringInput, SignalConfig } from '../scoring.types';
+import { alignSentences } from '../engine/alignment';
+import type { Analysis } from '../engine/analysis';
+import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
+import { STOPWORDS } from '../text/stopwords.util';
+import type { Token } from '../text/tokens.util';
+
+// Words capitalised for grammar, not because they name something.
+const NOT_NAMES = new Set(['i', 'mr', 'mrs', 'ms', 'dr', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * Name-like tokens: capitalised words not at the start of a sentence, acronyms, and mixed
+ * letter-digit codes ("Q3", "A320"). Crude next to a tagger, but fast and language-agnostic
+ * for Latin-script text; scripts without case yield nothing and the signal is missing.
+ */
+export function entityTokens(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const surface = text.slice(t.start, t.end);
+    const first = surface[0];
+    const isCap = first !== first.toLowerCase() && first === first.toUpperCase();
+    const isCode = /\p{L}/u.test(surface) && /\d/.test(surface);
+    if (!isCap && !isCode) continue;
+    if (STOPWORDS.has(t.norm) || NOT_NAMES.has(t.norm)) continue;
+    // Sentence-initial capitals say nothing, unless the word is all caps (an acronym).
+    const sentenceStart = i === 0 || /[.!?:\n]["'”’)\]]*\s*["'“‘(]*$/.test(text.slice(tokens[i - 1].end, t.start));
+    if (sentenceStart && !(surface.length > 1 && surface === surface.toUpperCase())) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfig): SignalOutput {
+  const index = analysis.context;
+  if (!index) return missingSignal('no context');
+  const entities = entityTokens(analysis.text, analysis.tokens);
+  if (!entities.length) return missingSignal('no names or codes in the output');
+  const ungrounded = entities.filter((t) => !index.norms.has(t.norm) && !index.has(t.stem));
+  const share = 1 - ungrounded.length / entities.length;
+  // A name found in the document but far from where the sentence's other words come from:
+  // the signature of a swapped entity ("Q1" → "Q2" when Q2 occurs elsewhere).
+  const alignments = alignSentences(analysis, index);
+  let displaced = 0;
+  for (const t of entities) {
+    if (!index.has(t.stem)) continue;
+    const a = alignments.find((x) => x.sentence.start <= t.start && t.end <= x.sentence.end);
+    if (a?.best && !a.windowStems.has(t.stem)) displaced++;
+  }
+  return {
+    score: share,
+    features: { 'entities.grounded': share, 'entities.ungroundedLog': Math.log1p(ungrounded.length), 'entities.displacedLog': Math.log1p(displaced) },
+    evidence: { checked: entities.length, ungrounded: ungrounded.slice(0, 20).map((t) => ({ text: analysis.text.slice(t.start, t.end), start: t.start, end: t.end })) },
+  };
+}
+
+/** `entities`: names, acronyms and codes in the output that the context also contains. */
+export const entitiesSignal: SignalDefinition = { compute };

@@ -1,0 +1,122 @@
+import type { ScoringInput, SignalConfig } from '../scoring.types';
+import { alignSentences, windowLemmas, type Alignment } from '../engine/alignment';
+import { areSynonyms, lemma } from '../lexicon/lexicon';
+import { isContent } from '../text/stopwords.util';
+import type { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
+
+interface SentenceSupport {
+  start: number;
+  end: number;
+  /** idf-weighted share of content words found near the best-matching context sentence. */
+  support: number;
+  /** Content words absent from the whole context. */
+  unsupported: string[];
+  /** Content words found elsewhere in the context but not near the best match: swap suspects. */
+  displaced: string[];
+  bestContext?: { passage: string; text: string };
+}
+
+function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfig): SignalOutput {
+  const index = analysis.context;
+  if (!index) return missingSignal('no context');
+  if (!analysis.text.trim()) return missingSignal('no output text');
+  const alignments = alignSentences(analysis, index);
+  const perSentence: SentenceSupport[] = [];
+  let mass = 0;
+  let supportedMass = 0;
+  let docMass = 0;
+  let unsupportedCount = 0;
+  let displacedCount = 0;
+  let contentCount = 0;
+  let minSupport = 1;
+  let synMass = 0;
+  for (const a of alignments) {
+    if (!a.sentence.content.length) continue;
+    let m = 0;
+    let sup = 0;
+    const unsupported: string[] = [];
+    const displaced: string[] = [];
+    const seen = new Set<string>();
+    for (const t of a.sentence.tokens) {
+      if (!isContent(t.norm) || seen.has(t.stem)) continue;
+      seen.add(t.stem);
+      // Words absent from the context get the highest idf: an invented name weighs most.
+      const w = index.idf(t.stem);
+      m += w;
+      if (a.windowStems.has(t.stem)) sup += w;
+      else if (isParaphrase(a, t.norm)) {
+        sup += w;
+        synMass += w;
+      } else if (index.has(t.stem)) {
+        displaced.push(t.norm);
+        docMass += w;
+      } else unsupported.push(t.norm);
+    }
+    docMass += sup;
+    mass += m;
+    supportedMass += sup;
+    contentCount += a.sentence.content.length;
+    unsupportedCount += unsupported.length;
+    displacedCount += displaced.length;
+    const support = m > 0 ? sup / m : 1;
+    minSupport = Math.min(minSupport, support);
+    perSentence.push({
+      start: a.sentence.start,
+      end: a.sentence.end,
+      support: round(support),
+      unsupported,
+      displaced,
+      bestContext: a.best ? { passage: index.passages[a.best.passage].id, text: a.best.text.slice(0, 300) } : undefined,
+    });
+  }
+  const { bigramShare, wordShare } = copyShares(analysis, index);
+  const support = mass > 0 ? supportedMass / mass : 1;
+  const docSupport = mass > 0 ? docMass / mass : 1;
+  const score = 0.5 * support + 0.3 * minSupport + 0.2 * docSupport;
+  return {
+    score: round(score),
+    features: {
+      'grounding.support': support,
+      'grounding.minSupport': minSupport,
+      'grounding.docSupport': docSupport,
+      'grounding.unsupportedLog': Math.log1p(unsupportedCount),
+      'grounding.displacedShare': contentCount ? displacedCount / contentCount : 0,
+      'grounding.contentLog': Math.log1p(contentCount),
+      'grounding.paraphraseShare': mass > 0 ? synMass / mass : 0,
+      'grounding.bigramShare': bigramShare,
+      'grounding.wordShare': wordShare,
+    },
+    evidence: { support: round(support), docSupport: round(docSupport), sentences: perSentence.slice(0, 50) },
+  };
+}
+
+/** Shares of the output's words and word bigrams (function words included) found verbatim in the context: copying is support. */
+function copyShares(analysis: Analysis, index: ContextIndex): { bigramShare: number; wordShare: number } {
+  const tokens = analysis.tokens;
+  if (!tokens.length) return { bigramShare: 1, wordShare: 1 };
+  let words = 0;
+  for (const t of tokens) if (index.norms.has(t.norm)) words++;
+  if (tokens.length < 2) return { bigramShare: words, wordShare: words };
+  const bigrams = index.bigrams();
+  let hits = 0;
+  for (let i = 1; i < tokens.length; i++) if (bigrams.has(`${tokens[i - 1].norm} ${tokens[i].norm}`)) hits++;
+  return { bigramShare: hits / (tokens.length - 1), wordShare: words / tokens.length };
+}
+
+/** A word absent from the window but a WordNet synonym of a window word ("announced" for "reported"). */
+function isParaphrase(a: Alignment, norm: string): boolean {
+  const l = lemma(norm);
+  const lemmas = windowLemmas(a, lemma);
+  if (lemmas.has(l)) return true;
+  for (const w of lemmas) if (areSynonyms(l, w)) return true;
+  return false;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** `grounding`: sentence-level support of the output's content words by the best-matching context sentence (BM25). */
+export const groundingSignal: SignalDefinition = { compute };

@@ -1,0 +1,35 @@
+import type { ScoringInput, SignalConfig } from '../scoring.types';
+import type { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
+import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
+
+const contextCache = new WeakMap<ContextIndex, Quantity[]>();
+
+/** Quantities of every context passage, extracted once per call. */
+export function contextQuantities(index: ContextIndex): Quantity[] {
+  let q = contextCache.get(index);
+  if (!q) {
+    q = index.passages.flatMap((p) => extractQuantities(p.text));
+    contextCache.set(index, q);
+  }
+  return q;
+}
+
+function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfig): SignalOutput {
+  const index = analysis.context;
+  if (!index) return missingSignal('no context');
+  const found = extractQuantities(analysis.text);
+  if (!found.length) return missingSignal('no numbers, dates or quantities in the output');
+  const ctx = contextQuantities(index);
+  const ungrounded = found.filter((q) => !ctx.some((c) => quantityMatches(q, c)));
+  const share = 1 - ungrounded.length / found.length;
+  return {
+    score: share,
+    features: { 'numbers.grounded': share, 'numbers.ungroundedLog': Math.log1p(ungrounded.length) },
+    evidence: { checked: found.length, ungrounded: ungrounded.slice(0, 20).map((q) => ({ text: q.text, value: q.value, date: q.date, start: q.start, end: q.end })) },
+  };
+}
+
+/** `numbers`: numbers, amounts and dates of the output found in the context after normalisation ("1.5k" = "1,500" = "fifteen hundred"). */
+export const numbersSignal: SignalDefinition = { compute };

@@ -1,0 +1,4 @@
+export * from './submission-states';
+export * from './submission-workflow.service';
+export * from './workflow.module';
+export * from './policy-catalog.service';

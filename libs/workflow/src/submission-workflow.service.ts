@@ -1,0 +1,55 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { SubmissionRepository, TransitionPatch } from '@arbiter/persistence';
+import { assertPath, InvalidTransition, SubmissionStatus } from './submission-states';
+
+export interface TransitionRequest {
+  submissionId: string;
+  /** The states to pass through, starting from the one the submission must be in now. */
+  path: SubmissionStatus[];
+  actor: string;
+  patch?: TransitionPatch;
+  /** Data recorded on each step's event, by target state. */
+  eventData?: Partial<Record<SubmissionStatus, Record<string, unknown>>>;
+}
+
+/**
+ * The one place submission states change: checks the path against the pure rules, then applies
+ * it as a conditional UPDATE plus event rows in one statement. A stale request (the row already
+ * moved) changes nothing and returns false, which is what makes every job idempotent.
+ */
+@Injectable()
+export class SubmissionWorkflow {
+  private readonly logger = new Logger(SubmissionWorkflow.name);
+
+  constructor(private readonly submissions: SubmissionRepository) {}
+
+  async transition(request: TransitionRequest): Promise<boolean> {
+    const { submissionId, path, actor } = request;
+    try {
+      assertPath(path);
+    } catch (error) {
+      if (error instanceof InvalidTransition) {
+        this.logger.warn({ submissionId, path, actor, msg: 'illegal transition refused' });
+      }
+      throw error;
+    }
+    const events = path.slice(1).map((to, i) => ({
+      type: 'transition',
+      fromStatus: path[i],
+      toStatus: to,
+      actor,
+      data: request.eventData?.[to],
+    }));
+    const applied = await this.submissions.applyTransition(
+      submissionId,
+      path[0],
+      path[path.length - 1],
+      request.patch ?? {},
+      events,
+    );
+    if (!applied) {
+      this.logger.log({ submissionId, path, actor, msg: 'stale transition ignored: state already moved' });
+    }
+    return applied;
+  }
+}

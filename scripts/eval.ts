@@ -1,0 +1,92 @@
+// npm run eval -- ../shared/eval/*.jsonl [--folds 5] [--alpha 0.05] [--delta 0.05] [--json out.json]
+// Cross-validated AUROC, ECE, Brier and precision/coverage at the chosen auto-approve
+// threshold, per file, for the engine and two baselines (length only, plain word overlap).
+import { writeFileSync } from 'node:fs';
+import { auroc, brier, ece } from '../libs/scoring/src';
+import { featureTable, fileLabel, groupedFolds, loadEval, nestedCv, signalOutputs, type EvalRecord } from './scoring-data';
+
+interface Row {
+  file: string;
+  method: string;
+  n: number;
+  auroc: number;
+  ece: number;
+  brier: number;
+  coverage: number;
+  precision: number | null;
+  realisedError: number | null;
+  approved: number;
+  foldsWithThreshold: number;
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Plain word overlap: share of the output's distinct lower-cased words found in the context. */
+function wordOverlap(r: EvalRecord): number {
+  const ctx = new Set((r.context.join(' ').toLowerCase().match(WORD) ?? []) as string[]);
+  const words = [...new Set((r.output.toLowerCase().match(WORD) ?? []) as string[])];
+  return words.length ? words.filter((w) => ctx.has(w)).length / words.length : 1;
+}
+
+function evaluate(file: string, method: string, rows: number[][], labels: number[], folds: number[], alpha: number, delta: number): Row {
+  const cv = nestedCv(rows, labels, folds, alpha, delta);
+  const approvedIdx = cv.approved.map((a, i) => (a ? i : -1)).filter((i) => i >= 0);
+  const wrong = approvedIdx.filter((i) => labels[i] === 0).length;
+  return {
+    file,
+    method,
+    n: labels.length,
+    auroc: auroc(cv.probs, labels),
+    ece: ece(cv.probs, labels),
+    brier: brier(cv.probs, labels),
+    coverage: approvedIdx.length / labels.length,
+    precision: approvedIdx.length ? 1 - wrong / approvedIdx.length : null,
+    realisedError: approvedIdx.length ? wrong / approvedIdx.length : null,
+    approved: approvedIdx.length,
+    foldsWithThreshold: cv.thresholds.filter((t) => t.threshold !== null).length,
+  };
+}
+
+function main(): void {
+  const files = process.argv.slice(2).filter((a, i, all) => a.endsWith('.jsonl') && !all[i - 1]?.startsWith('--'));
+  if (!files.length) throw new Error('usage: npm run eval -- <file.jsonl>…');
+  const k = Number(arg('folds', '5'));
+  const alpha = Number(arg('alpha', '0.05'));
+  const delta = Number(arg('delta', '0.05'));
+  const results: Row[] = [];
+  const timing: Record<string, { scorings: number; seconds: number; perSecond: number }> = {};
+  for (const file of files) {
+    const name = fileLabel(file);
+    const records = loadEval(file);
+    const labels = records.map((r) => (r.label === 'faithful' ? 1 : 0));
+    const folds = groupedFolds(records, k);
+    const t0 = process.hrtime.bigint();
+    const outputs = signalOutputs(records);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    timing[name] = { scorings: records.length, seconds, perSecond: records.length / seconds };
+    const table = featureTable(outputs);
+    results.push(evaluate(name, 'arbiter (per-file CV)', table.rows, labels, folds, alpha, delta));
+    results.push(evaluate(name, 'length only', records.map((r) => [Math.log1p(r.output.length)]), labels, folds, alpha, delta));
+    results.push(evaluate(name, 'word overlap', records.map((r) => [wordOverlap(r)]), labels, folds, alpha, delta));
+  }
+  const fmt = (x: number | null, d = 3): string => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d));
+  const header = ['file', 'method', 'n', 'AUROC', 'ECE', 'Brier', 'coverage', 'precision', 'error', 'approved', 'folds w/ λ'];
+  const lines = results.map((r) => [r.file, r.method, String(r.n), fmt(r.auroc), fmt(r.ece), fmt(r.brier), fmt(r.coverage), fmt(r.precision), fmt(r.realisedError), String(r.approved), `${r.foldsWithThreshold}/${k}`]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const show = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(`${k}-fold grouped nested CV; threshold: Clopper–Pearson, alpha=${alpha}, delta=${delta}, chosen on training folds only\n`);
+  console.log(show(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  lines.forEach((l) => console.log(show(l)));
+  const json = { folds: k, alpha, delta, results, featureTiming: timing };
+  console.log(`\n${JSON.stringify(json)}`);
+  const out = arg('json', '');
+  if (out) writeFileSync(out, JSON.stringify(json, null, 2));
+}
+
+main();
