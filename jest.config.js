@@ -1,8 +1,8 @@
 // Unit tests: *.spec.ts next to the code. End-to-end tests live in test/ (jest.e2e.config.js).
 const fs = require('fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-delete swcrc.jsc.baseUrl;
-delete swcrc.jsc.paths;
+// swc rewrites the @arbiter/* aliases itself (also in globalSetup, which ignores moduleNameMapper).
+swcrc.jsc.baseUrl = __dirname;
 
 module.exports = {
   rootDir: __dirname,
@@ -10,6 +10,8 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  // ESM-only packages that Node 20 loads through require(esm) but Jest cannot: compile them too.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@arbiter/(.*)$': '<rootDir>/libs/$1/src' },
 };

@@ -2,12 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfig, ConfigModule, loadConfig } from '@arbiter/config';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { PersistenceModule } from '@arbiter/persistence';
 import { QueueModule } from '@arbiter/queue';
 import { AuthApiModule } from './auth/auth-api.module';
 import { BootstrapSeed } from './bootstrap/bootstrap-seed.service';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { requestIdOf } from './common/request-id';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
@@ -24,11 +24,7 @@ export class AppModule {
           pinoHttp: {
             level: (config ?? loadConfig()).logLevel,
             // Honour a caller's request id so one id follows a request across services.
-            genReqId: (req, res) => {
-              const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
+            genReqId: (req) => requestIdOf(req),
             // Per-request lines at debug only: at 1,000 requests/s they would cost more than the work.
             customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
             redact: ['req.headers.authorization', 'req.headers.cookie'],

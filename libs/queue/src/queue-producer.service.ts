@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { once } from 'node:events';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { JobsOptions, Queue } from 'bullmq';
@@ -16,7 +16,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 /** The one producer: queue handles, deterministic job ids and default options live here. */
 @Injectable()
-export class QueueProducer implements OnModuleInit, OnModuleDestroy {
+export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
   readonly connection: Redis;
   private readonly queues = new Map<string, Queue>();
 
@@ -63,7 +63,9 @@ export class QueueProducer implements OnModuleInit, OnModuleDestroy {
     return this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Closed at application shutdown, after every worker stopped in onModuleDestroy: jobs that
+  // were finishing still need this connection.
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();
   }

@@ -63,6 +63,13 @@ export class PolicyCatalog {
     this.intake.delete(pipelineKey);
   }
 
+  /** Forgets everything cached (tests that truncate tables; an operator's manual repair). */
+  clear(): void {
+    this.intake.clear();
+    this.versionsById.clear();
+    this.versionsByNumber.clear();
+  }
+
   private async intakeEntry(key: string): Promise<IntakeEntry | null> {
     const cached = this.intake.get(key);
     if (cached && cached.expires > Date.now()) return cached;

@@ -7,7 +7,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       path,
       // class-validator names only the leaf property; the full path is clearer in nested bodies.
-      message: message.startsWith(error.property) ? `${path}${message.slice(error.property.length)}` : message,
+      message: message.startsWith(error.property)
+        ? `${path}${message.slice(error.property.length)}`
+        : message.replace(`property ${error.property} `, `property ${path} `),
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });

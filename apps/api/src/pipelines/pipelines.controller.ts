@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Param, Post, Put, Query, Req, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { ActivateVersionDto, PipelineView, SplitDto } from '@arbiter/contracts';
@@ -36,16 +36,19 @@ export class PipelinesController {
   }
 
   @Post(':key/activate')
+  @HttpCode(200)
   activate(@Param('key') key: string, @Body() body: ActivateVersionDto): Promise<PipelineView> {
     return this.admin.activate(key, body.version);
   }
 
   @Post(':key/rollback')
+  @HttpCode(200)
   rollback(@Param('key') key: string): Promise<PipelineView> {
     return this.admin.rollback(key);
   }
 
   @Post(':key/split')
+  @HttpCode(200)
   split(@Param('key') key: string, @Body() body: SplitDto): Promise<PipelineView> {
     return this.admin.split(key, body.version, body.percent);
   }

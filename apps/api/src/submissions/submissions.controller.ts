@@ -1,11 +1,12 @@
 import {
   BadRequestException, Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res,
-  UnsupportedMediaTypeException, UseGuards,
+  UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, ClientPrincipal, CurrentClient } from '@arbiter/auth';
 import { AcceptedSubmission, CreateSubmissionDto, LIMITS, SubmissionView } from '@arbiter/contracts';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { RequireJsonGuard } from '../common/require-json.guard';
 import { SubmissionIntake } from './submission-intake.use-case';
 import { SubmissionQuery } from './submission-query.use-case';
 import { SubmissionWaiter } from './submission-waiter.use-case';
@@ -22,6 +23,7 @@ export class SubmissionsController {
   ) {}
 
   @Post()
+  @UseGuards(RequireJsonGuard)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiQuery({ name: 'wait', required: false, description: 'ms (≤ 10000) to wait for a decision' })
   async create(
@@ -32,9 +34,6 @@ export class SubmissionsController {
     @Headers('idempotency-key') idempotencyKey?: string,
     @Query('wait') wait?: string,
   ): Promise<AcceptedSubmission | SubmissionView> {
-    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      throw new UnsupportedMediaTypeException('Content-Type must be application/json');
-    }
     const waitMs = this.waiter.parseWait(wait);
     if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > LIMITS.idempotencyKey)) {
       throw new BadRequestException(`Idempotency-Key must be 1 to ${LIMITS.idempotencyKey} characters`);

@@ -1,4 +1,4 @@
-import { Inject, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { createRedisConnection } from '@arbiter/queue';
 import { Job, Worker } from 'bullmq';
@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
  * Base of every processor: one BullMQ worker per queue with its own blocking connection.
  * Shutdown waits for jobs in progress (Worker.close), so nothing started is dropped.
  */
-export abstract class QueueWorkerHost<T = unknown> implements OnModuleInit, OnApplicationShutdown {
+export abstract class QueueWorkerHost<T = unknown> implements OnModuleInit, OnModuleDestroy {
   protected readonly logger = new Logger(this.constructor.name);
   protected worker?: Worker<T>;
   private connection?: Redis;
@@ -44,7 +44,8 @@ export abstract class QueueWorkerHost<T = unknown> implements OnModuleInit, OnAp
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Stops taking jobs and waits for running ones first; shared connections close later.
+  async onModuleDestroy(): Promise<void> {
     await this.worker?.close();
     this.connection?.disconnect();
   }

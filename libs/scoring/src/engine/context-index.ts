@@ -72,6 +72,11 @@ export class ContextIndex {
     return this.bigramCache;
   }
 
+  /** Indexes of the sentences containing a stem. */
+  sentencesWith(stemKey: string): readonly number[] {
+    return this.postings.get(stemKey) ?? [];
+  }
+
   /** Whether a stem occurs anywhere in the context. */
   has(stemKey: string): boolean {
     return this.df.has(stemKey);

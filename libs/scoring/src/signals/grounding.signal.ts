@@ -4,6 +4,7 @@ import { areSynonyms, lemma } from '../lexicon/lexicon';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
+import { anomalyMass, displacedWords } from '../engine/local-support';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 
 interface SentenceSupport {
@@ -72,6 +73,11 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
     });
   }
   const { bigramShare, wordShare } = copyShares(analysis, index);
+  const displacedLocal = displacedWords(analysis, index);
+  const anomaly = anomalyMass(analysis, index, (t) => {
+    const a = alignments.find((x) => x.sentence.start <= t.start && t.end <= x.sentence.end);
+    return a ? isParaphrase(a, t.norm) : false;
+  });
   const support = mass > 0 ? supportedMass / mass : 1;
   const docSupport = mass > 0 ? docMass / mass : 1;
   const score = 0.5 * support + 0.3 * minSupport + 0.2 * docSupport;
@@ -87,8 +93,15 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       'grounding.paraphraseShare': mass > 0 ? synMass / mass : 0,
       'grounding.bigramShare': bigramShare,
       'grounding.wordShare': wordShare,
+      'grounding.localDisplacedLog': Math.log1p(displacedLocal.length),
+      'grounding.anomalyLog': Math.log1p(anomaly),
     },
-    evidence: { support: round(support), docSupport: round(docSupport), sentences: perSentence.slice(0, 50) },
+    evidence: {
+      support: round(support),
+      docSupport: round(docSupport),
+      sentences: perSentence.slice(0, 50),
+      displacedWords: displacedLocal.slice(0, 20).map((d) => ({ text: analysis.text.slice(d.token.start, d.token.end), start: d.token.start, end: d.token.end })),
+    },
   };
 }
 

@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a dev machine', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/arbiter');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.port).toBe(3000);
+    expect(config.bodyLimitBytes).toBe(1024 * 1024);
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ PORT: 'eighty' }, /PORT must be an integer from 0 to 65535 \(got "eighty"\)/],
+    [{ PORT: '70000' }, /PORT must be an integer/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must use postgres: or postgresql:/],
+    [{ REDIS_URL: 'http://localhost' }, /REDIS_URL must use redis: or rediss:/],
+    [{ ARBITER_BOOTSTRAP_API_KEY: 'short' }, /ARBITER_BOOTSTRAP_API_KEY must be at least 16/],
+    [{ ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'admin@x.io' }, /ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8/],
+    [{ ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'nobody', ARBITER_BOOTSTRAP_ADMIN_PASSWORD: 'long-enough' }, /not an email/],
+    [{ NODE_ENV: 'production' }, /ARBITER_JWT_SECRET must be set/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ ARBITER_BODY_LIMIT_BYTES: '-1' }, /ARBITER_BODY_LIMIT_BYTES must be an integer/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', REDIS_URL: 'nope' });
+      throw new Error('expected ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});

@@ -1,0 +1,4 @@
+export * from './test-database';
+export * from './expect-eventually';
+export * from './redis-reset';
+export * from './test-config';

@@ -1,0 +1,38 @@
+import { migrateDatabase } from '@arbiter/persistence';
+import { Client } from 'pg';
+
+const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
+export const TEMPLATE_DATABASE = 'arbiter_test_template';
+
+export function databaseUrl(name: string): string {
+  return `${process.env.ARBITER_TEST_PG_URL ?? SERVER_URL}/${name}`;
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Builds the migrated template every test database is copied from (jest globalSetup). */
+export async function prepareTemplateDatabase(): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`));
+  await migrateDatabase(databaseUrl(TEMPLATE_DATABASE));
+}
+
+/** A fresh database for one test file, copied from the migrated template (fast, isolated). */
+export async function createTestDatabase(name: string): Promise<string> {
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  });
+  return databaseUrl(name);
+}
+
+export async function dropTestDatabase(name: string): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}

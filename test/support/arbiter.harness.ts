@@ -1,0 +1,113 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '@arbiter/config';
+import { AccountRepository } from '@arbiter/persistence';
+import { generateApiKey } from '@arbiter/auth';
+import { QueueName, QueueProducer } from '@arbiter/queue';
+import { createTestDatabase, deleteKeysWithPrefix, dropTestDatabase, expectEventually, TEST_ADMIN, TEST_API_KEY, testConfig } from '@arbiter/testing';
+import { PolicyCatalog } from '@arbiter/workflow';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/api-app.factory';
+import { BootstrapSeed } from '../../apps/api/src/bootstrap/bootstrap-seed.service';
+import { createWorkerApp } from '../../apps/worker/src/worker-app.factory';
+import { HttpClient } from './http.client';
+
+export interface HarnessOptions {
+  worker?: boolean;
+  config?: Partial<AppConfig>;
+}
+
+/**
+ * One test file's Arbiter: a database copied from the migrated template, its own Redis prefix,
+ * the real api listening on an ephemeral port and (optionally) the real worker, in-process.
+ */
+export class ArbiterHarness {
+  api!: NestFastifyApplication;
+  worker?: INestApplicationContext;
+  config!: AppConfig;
+  http!: HttpClient;
+  private dbName!: string;
+  private adminToken?: string;
+
+  static async start(options: HarnessOptions = {}): Promise<ArbiterHarness> {
+    const harness = new ArbiterHarness();
+    const id = randomUUID().replace(/-/g, '').slice(0, 12);
+    harness.dbName = `arbiter_t_${id}`;
+    const url = await createTestDatabase(harness.dbName);
+    harness.config = testConfig(url, `{t-${id}}`, options.config);
+    harness.api = await createApiApp(harness.config);
+    await harness.api.listen(0, '127.0.0.1');
+    if (options.worker !== false) harness.worker = await createWorkerApp(harness.config);
+    harness.http = new HttpClient(await harness.api.getUrl());
+    return harness;
+  }
+
+  get db(): DataSource {
+    return this.api.get(DataSource);
+  }
+
+  get producer(): QueueProducer {
+    return this.api.get(QueueProducer);
+  }
+
+  get bootstrapKey(): string {
+    return TEST_API_KEY;
+  }
+
+  /** Empties every table and this file's Redis keys, then re-seeds the bootstrap key and admin. */
+  async reset(): Promise<void> {
+    if (this.worker) await this.waitForQueuesIdle();
+    await this.db.query(
+      `TRUNCATE submission_events, submissions, policy_versions, pipelines, api_keys, clients, users CASCADE`,
+    );
+    await deleteKeysWithPrefix(this.producer.connection, this.config.redisPrefix);
+    this.api.get(PolicyCatalog).clear();
+    this.worker?.get(PolicyCatalog).clear();
+    await this.api.get(BootstrapSeed).onApplicationBootstrap();
+    this.adminToken = undefined;
+  }
+
+  /** Waits until the score queue has nothing waiting or running. */
+  async waitForQueuesIdle(timeoutMs = 15_000): Promise<void> {
+    await expectEventually(async () => {
+      const counts = await this.producer.counts(QueueName.Score);
+      const busy = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0);
+      if (busy > 0) throw new Error(`score queue still busy: ${JSON.stringify(counts)}`);
+    }, timeoutMs);
+  }
+
+  async adminAccessToken(): Promise<string> {
+    if (!this.adminToken) {
+      const res = await this.http.post('/v1/auth/login', TEST_ADMIN);
+      if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+      this.adminToken = (res.body as { accessToken: string }).accessToken;
+    }
+    return this.adminToken;
+  }
+
+  /** Applies a policy as an admin (JSON document), activating it unless told otherwise. */
+  async putPolicy(key: string, policy: Record<string, unknown>, activate = true): Promise<number> {
+    const res = await this.http.put(`/v1/pipelines/${key}?activate=${activate}`, { pipeline: key, ...policy }, {
+      token: await this.adminAccessToken(),
+    });
+    if (res.status !== 200) throw new Error(`policy ${key} refused: ${res.status} ${JSON.stringify(res.body)}`);
+    return (res.body as { version: number }).version;
+  }
+
+  /** A second submitting service with its own API key. */
+  async createClient(name: string, allowedPipelines: string[] | null = null): Promise<string> {
+    const accounts = this.api.get(AccountRepository);
+    const clientId = randomUUID();
+    await accounts.createClient({ id: clientId, name, allowedPipelines });
+    const key = generateApiKey();
+    await accounts.createApiKey({ id: randomUUID(), clientId, name, keyPrefix: key.prefix, keyHash: key.hash });
+    return key.key;
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.api.close();
+    await dropTestDatabase(this.dbName);
+  }
+}

@@ -1,0 +1,24 @@
+/** A submission body that passes validation; override parts per test. */
+export function submissionBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    pipeline: 'support',
+    input: {
+      prompt: 'What is the capital of France?',
+      context: [{ id: 'd1', text: 'Paris is the capital and largest city of France.' }],
+    },
+    output: { text: 'The capital of France is Paris.' },
+    model: { provider: 'openai', name: 'gpt-4o-mini' },
+    ...overrides,
+  };
+}
+
+/** A policy routing everything by thresholds alone; tests override parts of it. */
+export function policy(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    signals: { grounding: { weight: 1 } },
+    validators: [],
+    thresholds: { autoApprove: 0.5, aiReview: 0.2 },
+    review: { queue: 'support', priority: 5, sla: '30m' },
+    ...overrides,
+  };
+}
