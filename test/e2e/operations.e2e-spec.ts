@@ -17,7 +17,7 @@ describe('operations: health, metrics, docs, request ids', () => {
 
   it('/metrics exposes submissions by route, stage latency and queue depths', async () => {
     await arbiter.http.post('/v1/submissions?wait=5000', submissionBody(), { token: arbiter.bootstrapKey });
-    const res = await arbiter.http.get<string>('/metrics');
+    const res = await arbiter.http.get<string>("/metrics");
     expect(res.status).toBe(200);
     expect(res.body).toMatch(/arbiter_submissions_accepted_total\{pipeline="support"\} 1/);
     expect(res.body).toMatch(/arbiter_submissions_routed\{route="approved"\} 1/);

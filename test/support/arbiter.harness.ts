@@ -58,9 +58,10 @@ export class ArbiterHarness {
   /** Empties every table and this file's Redis keys, then re-seeds the bootstrap key and admin. */
   async reset(): Promise<void> {
     if (this.worker) await this.waitForQueuesIdle();
-    await this.db.query(
-      `TRUNCATE submission_events, submissions, policy_versions, pipelines, api_keys, clients, users CASCADE`,
+    const tables: { tablename: string }[] = await this.db.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
     );
+    await this.db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
     await deleteKeysWithPrefix(this.producer.connection, this.config.redisPrefix);
     this.api.get(PolicyCatalog).clear();
     this.worker?.get(PolicyCatalog).clear();
@@ -107,6 +108,7 @@ export class ArbiterHarness {
 
   async stop(): Promise<void> {
     await this.worker?.close();
+    await deleteKeysWithPrefix(this.producer.connection, this.config.redisPrefix).catch(() => undefined);
     await this.api.close();
     await dropTestDatabase(this.dbName);
   }

@@ -12,12 +12,15 @@ export function submissionBody(overrides: Record<string, unknown> = {}): Record<
   };
 }
 
-/** A policy routing everything by thresholds alone; tests override parts of it. */
+/**
+ * A policy whose route depends on thresholds alone (autoApprove 0: everything that passes the
+ * gates is approved), so routing tests do not hang on the fitted model's exact confidence.
+ */
 export function policy(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     signals: { grounding: { weight: 1 } },
     validators: [],
-    thresholds: { autoApprove: 0.5, aiReview: 0.2 },
+    thresholds: { autoApprove: 0, aiReview: 0 },
     review: { queue: 'support', priority: 5, sla: '30m' },
     ...overrides,
   };

@@ -12,6 +12,16 @@ export interface TransitionRequest {
   eventData?: Partial<Record<SubmissionStatus, Record<string, unknown>>>;
 }
 
+/** What listeners hear after a transition has been committed. */
+export interface TransitionEvent {
+  submissionId: string;
+  from: SubmissionStatus;
+  to: SubmissionStatus;
+  actor: string;
+}
+
+export type TransitionListener = (event: TransitionEvent) => Promise<void>;
+
 /**
  * The one place submission states change: checks the path against the pure rules, then applies
  * it as a conditional UPDATE plus event rows in one statement. A stale request (the row already
@@ -20,8 +30,18 @@ export interface TransitionRequest {
 @Injectable()
 export class SubmissionWorkflow {
   private readonly logger = new Logger(SubmissionWorkflow.name);
+  private readonly listeners: TransitionListener[] = [];
 
   constructor(private readonly submissions: SubmissionRepository) {}
+
+  /**
+   * Runs `listener` after every committed transition of this process (enqueue the next stage,
+   * notify, deliver). A listener failure is logged, never undoes the transition: the
+   * reconcilers rebuild whatever a listener failed to dispatch.
+   */
+  onTransition(listener: TransitionListener): void {
+    this.listeners.push(listener);
+  }
 
   async transition(request: TransitionRequest): Promise<boolean> {
     const { submissionId, path, actor } = request;
@@ -49,7 +69,14 @@ export class SubmissionWorkflow {
     );
     if (!applied) {
       this.logger.log({ submissionId, path, actor, msg: 'stale transition ignored: state already moved' });
+      return false;
     }
-    return applied;
+    const event: TransitionEvent = { submissionId, from: path[0], to: path[path.length - 1], actor };
+    for (const listener of this.listeners) {
+      await listener(event).catch((error: Error) =>
+        this.logger.error({ submissionId, to: event.to, msg: `transition listener failed: ${error.message}` }),
+      );
+    }
+    return true;
   }
 }

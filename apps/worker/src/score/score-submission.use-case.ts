@@ -1,8 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import { Injectable, Logger } from '@nestjs/common';
 import { SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
 import { decideRoute, Policy, RouteDecision, routeDrawsFor } from '@arbiter/policy';
-import { QueueProducer, routedChannel, routedCountsKey } from '@arbiter/queue';
 import { ScoreResult, scoreOutput, ScoringInput } from '@arbiter/scoring';
 import { FINAL_STATUSES, PolicyCatalog, SubmissionStatus, SubmissionWorkflow } from '@arbiter/workflow';
 import { WorkerMetrics } from '../common/worker-metrics.service';
@@ -21,9 +19,7 @@ export class ScoreSubmission {
     private readonly submissions: SubmissionRepository,
     private readonly catalog: PolicyCatalog,
     private readonly workflow: SubmissionWorkflow,
-    private readonly producer: QueueProducer,
     private readonly metrics: WorkerMetrics,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(submissionId: string, attempt: number): Promise<ScoreOutcome> {
@@ -61,7 +57,6 @@ export class ScoreSubmission {
     });
     if (!applied) return 'stale';
     this.metrics.scoreDuration.observe({ route: decision.route }, Number(process.hrtime.bigint() - started) / 1e9);
-    await this.announce(submissionId, decision.route);
     return 'routed';
   }
 
@@ -74,10 +69,7 @@ export class ScoreSubmission {
       flags: [],
     };
     for (const path of [['received', 'scoring', 'human_review'], ['scoring', 'human_review']] as SubmissionStatus[][]) {
-      if (await this.workflow.transition({ submissionId, path, actor: 'worker', patch: { decision } })) {
-        await this.announce(submissionId, 'human_review');
-        return;
-      }
+      if (await this.workflow.transition({ submissionId, path, actor: 'worker', patch: { decision } })) return;
     }
   }
 
@@ -103,17 +95,6 @@ export class ScoreSubmission {
         },
       };
     }
-  }
-
-  /** Tells waiting requests (?wait) and counts the route; a lost message only costs a wait its shortcut. */
-  private async announce(submissionId: string, route: string): Promise<void> {
-    const prefix = this.config.redisPrefix;
-    await this.producer.connection
-      .multi()
-      .publish(routedChannel(prefix), `${submissionId} ${route}`)
-      .hincrby(routedCountsKey(prefix), route, 1)
-      .exec()
-      .catch((error: Error) => this.logger.warn(`announce failed: ${error.message}`));
   }
 }
 

@@ -42,6 +42,18 @@ export function alignSentences(analysis: Analysis, index: ContextIndex): Alignme
 }
 
 const lemmaCache = new WeakMap<Alignment, Set<string>>();
+const groupCache = new WeakMap<Alignment, Set<number>>();
+
+/** Union of the WordNet synonym groups of the window's lemmas: one set lookup per word instead of pairwise checks. */
+export function windowSynonymGroups(a: Alignment, lemmaOf: (w: string) => string, groupsOf: (l: string) => readonly number[]): Set<number> {
+  let set = groupCache.get(a);
+  if (!set) {
+    set = new Set<number>();
+    for (const l of windowLemmas(a, lemmaOf)) for (const g of groupsOf(l)) set.add(g);
+    groupCache.set(a, set);
+  }
+  return set;
+}
 
 /** WordNet lemmas of the window's words (for synonym and antonym checks), computed once per alignment. */
 export function windowLemmas(a: Alignment, lemmaOf: (w: string) => string): Set<string> {

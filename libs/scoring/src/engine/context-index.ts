@@ -14,6 +14,10 @@ export interface ContextSentence {
   length: number;
 }
 
+function better(a: [number, number], b: [number, number]): boolean {
+  return a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+}
+
 const K1 = 1.2;
 const B = 0.75;
 
@@ -61,15 +65,29 @@ export class ContextIndex {
     this.avgLength = this.sentences.length ? total / this.sentences.length : 1;
   }
 
-  private bigramCache?: Set<string>;
+  private bigramCache?: Set<number>;
+  private readonly wordIds = new Map<string, number>();
 
-  /** Adjacent lower-cased word pairs of the context ("per share"), built on first use. */
-  bigrams(): Set<string> {
+  /** A small integer per distinct word of the context, so bigrams hash as numbers, not strings. */
+  wordId(norm: string): number | undefined {
+    return this.wordIds.get(norm);
+  }
+
+  /** Whether two words occur adjacent in the context ("per share"); the pair set is built on first use. */
+  hasBigram(a: string, b: string): boolean {
     if (!this.bigramCache) {
       this.bigramCache = new Set();
-      for (const s of this.sentences) for (let i = 1; i < s.tokens.length; i++) this.bigramCache.add(`${s.tokens[i - 1].norm} ${s.tokens[i].norm}`);
+      for (const s of this.sentences) for (let i = 1; i < s.tokens.length; i++) this.bigramCache.add(this.idOf(s.tokens[i - 1].norm) * 1_048_576 + this.idOf(s.tokens[i].norm));
     }
-    return this.bigramCache;
+    const ia = this.wordIds.get(a);
+    const ib = this.wordIds.get(b);
+    return ia !== undefined && ib !== undefined && this.bigramCache.has(ia * 1_048_576 + ib);
+  }
+
+  private idOf(norm: string): number {
+    let id = this.wordIds.get(norm);
+    if (id === undefined) this.wordIds.set(norm, (id = this.wordIds.size));
+    return id;
   }
 
   /** Indexes of the sentences containing a stem. */
@@ -103,7 +121,17 @@ export class ContextIndex {
         scores.set(idx, (scores.get(idx) ?? 0) + part);
       }
     }
-    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
-    return ranked.map(([idx, score]) => ({ sentence: this.sentences[idx], score }));
+    // Partial selection: k is 1–3 while a long context scores hundreds of sentences.
+    const top: [number, number][] = [];
+    for (const entry of scores) {
+      if (top.length === k && !better(entry, top[k - 1])) continue;
+      let i = top.length === k ? k - 1 : top.length;
+      top[i] = entry;
+      while (i > 0 && better(top[i], top[i - 1])) {
+        [top[i], top[i - 1]] = [top[i - 1], top[i]];
+        i--;
+      }
+    }
+    return top.map(([idx, score]) => ({ sentence: this.sentences[idx], score }));
   }
 }

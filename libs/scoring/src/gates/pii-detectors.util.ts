@@ -62,8 +62,11 @@ export function detectPii(text: string, kinds: ReadonlySet<PiiKind>, regions: re
     if (d.length >= 13 && d.length <= 19 && luhnValid(d) && !/^(\d)\1+$/.test(d)) add('card', m.index, m[0], d);
   });
   if (kinds.has('th_id')) each(TH_ID_RE, text, (m) => thaiIdValid(digitsOf(m[0])) && add('th_id', m.index, m[0], digitsOf(m[0])));
-  if (kinds.has('id_nik')) each(NIK_RE, text, (m) => nikValid(m[0]) && add('id_nik', m.index, m[0], m[0]));
-  if (kinds.has('my_mykad')) each(MYKAD_RE, text, (m) => myKadValid(digitsOf(m[0])) && add('my_mykad', m.index, m[0], digitsOf(m[0])));
+  // NIK has no checksum and an undashed MyKad is just 12 digits: without a label nearby they
+  // would flag order numbers, so they need one (or, for MyKad, its dashed layout).
+  if (kinds.has('id_nik')) each(NIK_RE, text, (m) => nikValid(m[0]) && labelled(text, m.index, NIK_LABEL_RE) && add('id_nik', m.index, m[0], m[0]));
+  if (kinds.has('my_mykad'))
+    each(MYKAD_RE, text, (m) => myKadValid(digitsOf(m[0])) && (/^\d{6}-\d{2}-\d{4}$/.test(m[0]) || labelled(text, m.index, MYKAD_LABEL_RE)) && add('my_mykad', m.index, m[0], digitsOf(m[0])));
   if (kinds.has('ph_id')) each(PH_RE, text, (m) => add('ph_id', m.index, m[0], digitsOf(m[0])));
   if (kinds.has('ip')) {
     each(IPV4_RE, text, (m) => add('ip', m.index, m[0], m[0]));
@@ -75,6 +78,13 @@ export function detectPii(text: string, kinds: ReadonlySet<PiiKind>, regions: re
   });
   if (kinds.has('secret')) each(TOKEN_RE, text, (m) => looksLikeSecret(m[0]) && add('secret', m.index, m[0], m[0]));
   return out.sort((a, b) => a.start - b.start);
+}
+
+const NIK_LABEL_RE = /\b(?:NIK|KTP|nomor induk|no\.? induk)\b/i;
+const MYKAD_LABEL_RE = /\b(?:IC|MyKad|NRIC|kad pengenalan|no\.? k\/p)\b/i;
+
+function labelled(text: string, at: number, label: RegExp): boolean {
+  return label.test(text.slice(Math.max(0, at - 40), at));
 }
 
 function validPhone(candidate: string, regions: readonly string[]): string | null {

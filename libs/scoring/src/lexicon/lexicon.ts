@@ -63,6 +63,11 @@ export function antonymsOf(lemmaWord: string): readonly string[] {
   return antonymMap().get(lemmaWord) ?? [];
 }
 
+/** Synonym-group ids of a lemma (empty when WordNet has none). */
+export function synonymGroupsOf(lemmaWord: string): readonly number[] {
+  return synonymMap().get(lemmaWord) ?? [];
+}
+
 /** Whether two lemmas share a synset among their most frequent senses. */
 export function areSynonyms(a: string, b: string): boolean {
   if (a === b) return true;

@@ -1,5 +1,5 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
-import { alignSentences } from '../engine/alignment';
+import { alignSentences, type Alignment } from '../engine/alignment';
 import type { Analysis } from '../engine/analysis';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 import { STOPWORDS } from '../text/stopwords.util';
@@ -40,11 +40,12 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   const share = 1 - ungrounded.length / entities.length;
   // A name found in the document but far from where the sentence's other words come from:
   // the signature of a swapped entity ("Q1" → "Q2" when Q2 occurs elsewhere).
-  const alignments = alignSentences(analysis, index);
+  const owner = new Map<Token, Alignment>();
+  for (const a of alignSentences(analysis, index)) for (const t of a.sentence.tokens) owner.set(t, a);
   let displaced = 0;
   for (const t of entities) {
     if (!index.has(t.stem)) continue;
-    const a = alignments.find((x) => x.sentence.start <= t.start && t.end <= x.sentence.end);
+    const a = owner.get(t);
     if (a?.best && !a.windowStems.has(t.stem)) displaced++;
   }
   return {

@@ -1,6 +1,7 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
-import { alignSentences, windowLemmas, type Alignment } from '../engine/alignment';
-import { areSynonyms, lemma } from '../lexicon/lexicon';
+import { alignSentences, windowLemmas, windowSynonymGroups, type Alignment } from '../engine/alignment';
+import { lemma, synonymGroupsOf } from '../lexicon/lexicon';
+import type { Token } from '../text/tokens.util';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
@@ -74,8 +75,10 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   }
   const { bigramShare, wordShare } = copyShares(analysis, index);
   const displacedLocal = displacedWords(analysis, index);
+  const owner = new Map<Token, Alignment>();
+  for (const a of alignments) for (const t of a.sentence.tokens) owner.set(t, a);
   const anomaly = anomalyMass(analysis, index, (t) => {
-    const a = alignments.find((x) => x.sentence.start <= t.start && t.end <= x.sentence.end);
+    const a = owner.get(t);
     return a ? isParaphrase(a, t.norm) : false;
   });
   const support = mass > 0 ? supportedMass / mass : 1;
@@ -112,18 +115,17 @@ function copyShares(analysis: Analysis, index: ContextIndex): { bigramShare: num
   let words = 0;
   for (const t of tokens) if (index.norms.has(t.norm)) words++;
   if (tokens.length < 2) return { bigramShare: words, wordShare: words };
-  const bigrams = index.bigrams();
   let hits = 0;
-  for (let i = 1; i < tokens.length; i++) if (bigrams.has(`${tokens[i - 1].norm} ${tokens[i].norm}`)) hits++;
+  for (let i = 1; i < tokens.length; i++) if (index.hasBigram(tokens[i - 1].norm, tokens[i].norm)) hits++;
   return { bigramShare: hits / (tokens.length - 1), wordShare: words / tokens.length };
 }
 
 /** A word absent from the window but a WordNet synonym of a window word ("announced" for "reported"). */
 function isParaphrase(a: Alignment, norm: string): boolean {
   const l = lemma(norm);
-  const lemmas = windowLemmas(a, lemma);
-  if (lemmas.has(l)) return true;
-  for (const w of lemmas) if (areSynonyms(l, w)) return true;
+  if (windowLemmas(a, lemma).has(l)) return true;
+  const groups = windowSynonymGroups(a, lemma, synonymGroupsOf);
+  for (const g of synonymGroupsOf(l)) if (groups.has(g)) return true;
   return false;
 }
 

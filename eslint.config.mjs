@@ -1,0 +1,57 @@
+// Lint, including the import boundaries of DESIGN.md: a wrong arrow fails here, not in review.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const PURE_FORBIDDEN = [
+  { group: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'socket.io*', '@socket.io/*'], message: 'Pure libs do no I/O and use no framework.' },
+  { group: ['node:fs*', 'fs', 'fs/*', 'node:http*', 'http', 'https', 'node:net', 'net'], message: 'Pure libs do no I/O.' },
+  { group: ['@arbiter/*'], message: 'Pure libs import no other Arbiter lib.' },
+  { group: ['**/apps/**'], message: 'Libs never import apps.' },
+];
+const LIB_FORBIDDEN = [{ group: ['**/apps/**', '../../apps/*'], message: 'Libs never import apps.' }];
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/web/dist/**', '.bench/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through @arbiter/config only.' },
+      ],
+    },
+  },
+  { files: ['libs/**/*.ts'], rules: { 'no-restricted-imports': restrict(LIB_FORBIDDEN) } },
+  {
+    files: ['libs/scoring/src/**/*.ts', 'libs/policy/src/**/*.ts', 'libs/workflow/src/submission-states.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': restrict(PURE_FORBIDDEN) },
+  },
+  {
+    files: ['libs/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['@arbiter/*'], message: 'contracts imports no other Arbiter lib.' },
+        { group: ['@nestjs/common', '@nestjs/core', 'typeorm', 'bullmq', 'ioredis'], message: 'contracts is wire format only.' },
+      ]),
+    },
+  },
+  {
+    files: ['apps/api/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([{ group: ['**/worker/**', '**/web/**'], message: 'Apps never import each other.' }]) },
+  },
+  {
+    files: ['apps/worker/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([{ group: ['**/api/**', '**/web/**'], message: 'Apps never import each other.' }]) },
+  },
+  {
+    files: ['libs/config/**/*.ts', 'libs/testing/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test of Arbiter: lint, typecheck, build, unit, end-to-end (and browser, once the web UI
+# lands). Needs PostgreSQL and Redis on 127.0.0.1 (see README). Last line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=.test-results
+rm -rf "$out" && mkdir -p "$out"
+passed=0
+failed=0
+
+step() { # a check that is one test: passes or fails as a whole
+  local name=$1; shift
+  echo "── $name: $*"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "✗ $name failed"; fi
+}
+
+jest_suite() { # a jest run: every test counts
+  local name=$1; shift
+  echo "── $name"
+  npx jest "$@" --json --outputFile="$out/$name.json" 2>&1 | grep -v '^\s*$' | tail -n 400
+  if [ -s "$out/$name.json" ]; then
+    read -r p f < <(node -e "const r=require('./$out/$name.json');console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)")
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "$name: $p passed, $f failed"
+  else
+    failed=$((failed + 1)); echo "✗ $name produced no results"
+  fi
+}
+
+step lint npm run -s lint
+step typecheck npm run -s typecheck
+step build npm run -s build
+jest_suite unit --config jest.config.js
+jest_suite e2e --config jest.e2e.config.js --forceExit
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
