@@ -3,14 +3,24 @@
 // gates) and throughput over the eval files, on one core (this process, no workers).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KNOWN_SIGNALS, scoreOutput, type ScoringConfig, type ScoringInput } from '../libs/scoring/src';
+import {
+  KNOWN_SIGNALS,
+  scoreOutput,
+  type ScoringConfig,
+  type ScoringInput,
+} from '../libs/scoring/src';
 
 const EVAL_DIR = join(__dirname, '../../shared/eval');
 
 const config: ScoringConfig = {
   signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
   validators: [
-    { type: 'phrases', onFail: 'human', deny: ['fraudulent claim', 'guaranteed returns'], suggest: 'claim not covered by policy' },
+    {
+      type: 'phrases',
+      onFail: 'human',
+      deny: ['fraudulent claim', 'guaranteed returns'],
+      suggest: 'claim not covered by policy',
+    },
     { type: 'pii', onFail: 'human' },
     { type: 'safety', onFail: 'reject' },
     { type: 'integrity', onFail: 'human' },
@@ -26,7 +36,12 @@ interface Row {
 }
 
 function load(files: string[]): Row[] {
-  return files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row));
+  return files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Row),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -38,15 +53,28 @@ function bigCase(rows: Row[]): ScoringInput {
   const docs = rows.filter((r) => r.context.join('').length > 1000);
   let context = '';
   let output = '';
-  for (let i = 0; context.length < 20_000; i++) context += `${docs[i % docs.length].context.join('\n')}\n`;
+  for (let i = 0; context.length < 20_000; i++)
+    context += `${docs[i % docs.length].context.join('\n')}\n`;
   for (let i = 0; output.length < 2_000; i++) output += `${docs[i % docs.length].output} `;
   const samples = [1, 2, 3, 4, 5].map((k) => `${docs[k].output} ${output.slice(0, 1500)}`);
-  return { input: { prompt: 'Summarize the document.', context: [{ id: 'c1', text: context.slice(0, 20_000) }] }, output: { text: output.slice(0, 2_000), samples } };
+  return {
+    input: {
+      prompt: 'Summarize the document.',
+      context: [{ id: 'c1', text: context.slice(0, 20_000) }],
+    },
+    output: { text: output.slice(0, 2_000), samples },
+  };
 }
 
 function main(): void {
   const args = process.argv.slice(2).filter((a) => a.endsWith('.jsonl'));
-  const files = args.length ? args : existsSync(EVAL_DIR) ? readdirSync(EVAL_DIR).filter((f) => f.endsWith('-dev.jsonl')).map((f) => join(EVAL_DIR, f)) : [];
+  const files = args.length
+    ? args
+    : existsSync(EVAL_DIR)
+      ? readdirSync(EVAL_DIR)
+          .filter((f) => f.endsWith('-dev.jsonl'))
+          .map((f) => join(EVAL_DIR, f))
+      : [];
   if (!files.length) throw new Error('no eval files: pass some .jsonl files');
   const rows = load(files);
   const big = bigCase(rows);
@@ -58,7 +86,10 @@ function main(): void {
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   times.sort((a, b) => a - b);
-  const inputs: ScoringInput[] = rows.map((r) => ({ input: { prompt: r.prompt, context: r.context.map((text, i) => ({ id: `c${i}`, text })) }, output: { text: r.output } }));
+  const inputs: ScoringInput[] = rows.map((r) => ({
+    input: { prompt: r.prompt, context: r.context.map((text, i) => ({ id: `c${i}`, text })) },
+    output: { text: r.output },
+  }));
   for (const input of inputs.slice(0, 200)) scoreOutput(input, config);
   const t0 = process.hrtime.bigint();
   for (const input of inputs) scoreOutput(input, config);
@@ -74,8 +105,16 @@ function main(): void {
       p99ms: round(percentile(times, 99)),
       maxms: round(times[times.length - 1]),
     },
-    throughput: { files: files.map((f) => f.split('/').pop()), scorings: inputs.length, seconds: round(seconds), perSecond: Math.round(inputs.length / seconds) },
-    config: { signals: Object.keys(config.signals), validators: config.validators.map((v) => v.type) },
+    throughput: {
+      files: files.map((f) => f.split('/').pop()),
+      scorings: inputs.length,
+      seconds: round(seconds),
+      perSecond: Math.round(inputs.length / seconds),
+    },
+    config: {
+      signals: Object.keys(config.signals),
+      validators: config.validators.map((v) => v.type),
+    },
   };
   console.log(JSON.stringify(result, null, 2));
 }

@@ -3,7 +3,15 @@
 // threshold, per file, for the engine and two baselines (length only, plain word overlap).
 import { writeFileSync } from 'node:fs';
 import { auroc, brier, ece } from '../libs/scoring/src';
-import { featureTable, fileLabel, groupedFolds, loadEval, nestedCv, signalOutputs, type EvalRecord } from './scoring-data';
+import {
+  featureTable,
+  fileLabel,
+  groupedFolds,
+  loadEval,
+  nestedCv,
+  signalOutputs,
+  type EvalRecord,
+} from './scoring-data';
 
 interface Row {
   file: string;
@@ -33,7 +41,15 @@ function wordOverlap(r: EvalRecord): number {
   return words.length ? words.filter((w) => ctx.has(w)).length / words.length : 1;
 }
 
-function evaluate(file: string, method: string, rows: number[][], labels: number[], folds: number[], alpha: number, delta: number): Row {
+function evaluate(
+  file: string,
+  method: string,
+  rows: number[][],
+  labels: number[],
+  folds: number[],
+  alpha: number,
+  delta: number,
+): Row {
   const cv = nestedCv(rows, labels, folds, alpha, delta);
   const approvedIdx = cv.approved.map((a, i) => (a ? i : -1)).filter((i) => i >= 0);
   const wrong = approvedIdx.filter((i) => labels[i] === 0).length;
@@ -52,13 +68,55 @@ function evaluate(file: string, method: string, rows: number[][], labels: number
   };
 }
 
+/**
+ * The shipped default model's recipe, cross-validated: one model over all files pooled
+ * (grouped folds across files), then metrics and approvals reported per file.
+ */
+function evaluatePooled(
+  files: { name: string; records: EvalRecord[]; labels: number[] }[],
+  outputs: ReturnType<typeof signalOutputs>,
+  k: number,
+  alpha: number,
+  delta: number,
+): Row[] {
+  const records = files.flatMap((f) => f.records);
+  const labels = files.flatMap((f) => f.labels);
+  const table = featureTable(outputs);
+  const cv = nestedCv(table.rows, labels, groupedFolds(records, k), alpha, delta);
+  let offset = 0;
+  return files.map((f) => {
+    const idx = f.labels.map((_, i) => offset + i);
+    offset += f.labels.length;
+    const probs = idx.map((i) => cv.probs[i]);
+    const approved = idx.filter((i) => cv.approved[i]);
+    const wrong = approved.filter((i) => labels[i] === 0).length;
+    return {
+      file: f.name,
+      method: 'default recipe (pooled CV)',
+      n: f.labels.length,
+      auroc: auroc(probs, f.labels),
+      ece: ece(probs, f.labels),
+      brier: brier(probs, f.labels),
+      coverage: approved.length / f.labels.length,
+      precision: approved.length ? 1 - wrong / approved.length : null,
+      realisedError: approved.length ? wrong / approved.length : null,
+      approved: approved.length,
+      foldsWithThreshold: cv.thresholds.filter((t) => t.threshold !== null).length,
+    };
+  });
+}
+
 function main(): void {
-  const files = process.argv.slice(2).filter((a, i, all) => a.endsWith('.jsonl') && !all[i - 1]?.startsWith('--'));
+  const files = process.argv
+    .slice(2)
+    .filter((a, i, all) => a.endsWith('.jsonl') && !all[i - 1]?.startsWith('--'));
   if (!files.length) throw new Error('usage: npm run eval -- <file.jsonl>…');
   const k = Number(arg('folds', '5'));
   const alpha = Number(arg('alpha', '0.05'));
   const delta = Number(arg('delta', '0.05'));
   const results: Row[] = [];
+  const pooledOutputs: ReturnType<typeof signalOutputs> = [];
+  const pooled: { name: string; records: EvalRecord[]; rows: number[][]; labels: number[] }[] = [];
   const timing: Record<string, { scorings: number; seconds: number; perSecond: number }> = {};
   for (const file of files) {
     const name = fileLabel(file);
@@ -70,16 +128,66 @@ function main(): void {
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     timing[name] = { scorings: records.length, seconds, perSecond: records.length / seconds };
     const table = featureTable(outputs);
+    pooled.push({ name, records, rows: [], labels });
+    pooledOutputs.push(...outputs);
     results.push(evaluate(name, 'arbiter (per-file CV)', table.rows, labels, folds, alpha, delta));
-    results.push(evaluate(name, 'length only', records.map((r) => [Math.log1p(r.output.length)]), labels, folds, alpha, delta));
-    results.push(evaluate(name, 'word overlap', records.map((r) => [wordOverlap(r)]), labels, folds, alpha, delta));
+    results.push(
+      evaluate(
+        name,
+        'length only',
+        records.map((r) => [Math.log1p(r.output.length)]),
+        labels,
+        folds,
+        alpha,
+        delta,
+      ),
+    );
+    results.push(
+      evaluate(
+        name,
+        'word overlap',
+        records.map((r) => [wordOverlap(r)]),
+        labels,
+        folds,
+        alpha,
+        delta,
+      ),
+    );
   }
-  const fmt = (x: number | null, d = 3): string => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d));
-  const header = ['file', 'method', 'n', 'AUROC', 'ECE', 'Brier', 'coverage', 'precision', 'error', 'approved', 'folds w/ λ'];
-  const lines = results.map((r) => [r.file, r.method, String(r.n), fmt(r.auroc), fmt(r.ece), fmt(r.brier), fmt(r.coverage), fmt(r.precision), fmt(r.realisedError), String(r.approved), `${r.foldsWithThreshold}/${k}`]);
+  if (pooled.length > 1) results.push(...evaluatePooled(pooled, pooledOutputs, k, alpha, delta));
+  const fmt = (x: number | null, d = 3): string =>
+    x === null || Number.isNaN(x) ? '—' : x.toFixed(d);
+  const header = [
+    'file',
+    'method',
+    'n',
+    'AUROC',
+    'ECE',
+    'Brier',
+    'coverage',
+    'precision',
+    'error',
+    'approved',
+    'folds w/ λ',
+  ];
+  const lines = results.map((r) => [
+    r.file,
+    r.method,
+    String(r.n),
+    fmt(r.auroc),
+    fmt(r.ece),
+    fmt(r.brier),
+    fmt(r.coverage),
+    fmt(r.precision),
+    fmt(r.realisedError),
+    String(r.approved),
+    `${r.foldsWithThreshold}/${k}`,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const show = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-  console.log(`${k}-fold grouped nested CV; threshold: Clopper–Pearson, alpha=${alpha}, delta=${delta}, chosen on training folds only\n`);
+  console.log(
+    `${k}-fold grouped nested CV; threshold: Clopper–Pearson, alpha=${alpha}, delta=${delta}, chosen on training folds only\n`,
+  );
   console.log(show(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   lines.forEach((l) => console.log(show(l)));

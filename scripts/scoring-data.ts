@@ -28,7 +28,9 @@ export interface EvalRecord {
 }
 
 /** The signals the fitted model learns from (samples and logprobs are absent from the eval files). */
-export const FIT_SIGNALS = (process.env.FIT_SIGNALS ?? 'grounding,numbers,entities,contradiction,relevance,citations').split(',');
+export const FIT_SIGNALS = (
+  process.env.FIT_SIGNALS ?? 'grounding,numbers,entities,contradiction,relevance,citations'
+).split(',');
 
 /** Reads one eval file; refuses the sealed holdout so nobody tunes on it by accident. */
 export function loadEval(file: string): EvalRecord[] {
@@ -45,7 +47,10 @@ export function fileLabel(file: string): string {
 
 /** The eval record as the engine sees a submission. */
 export function toInput(r: EvalRecord): ScoringInput {
-  return { input: { prompt: r.prompt, context: r.context.map((text, i) => ({ id: `c${i}`, text })) }, output: { text: r.output } };
+  return {
+    input: { prompt: r.prompt, context: r.context.map((text, i) => ({ id: `c${i}`, text })) },
+    output: { text: r.output },
+  };
 }
 
 /** Related items (both answers of one question, all summaries of one document) share their context. */
@@ -118,12 +123,23 @@ export function featureTable(outputs: WeighedInput[][]): FeatureTable {
 export const LAMBDA = Number(process.env.LAMBDA ?? 1e-2);
 
 /** Out-of-fold logits of an L2 logistic regression. */
-export function oofLogits(rows: number[][], labels: number[], folds: number[], lambda = LAMBDA, weights?: number[]): number[] {
+export function oofLogits(
+  rows: number[][],
+  labels: number[],
+  folds: number[],
+  lambda = LAMBDA,
+  weights?: number[],
+): number[] {
   const out = new Array<number>(rows.length).fill(0);
   const k = Math.max(...folds) + 1;
   for (let f = 0; f < k; f++) {
     const trainIdx = rows.map((_, i) => i).filter((i) => folds[i] !== f);
-    const fit = fitLogistic(trainIdx.map((i) => rows[i]), trainIdx.map((i) => labels[i]), lambda, weights && trainIdx.map((i) => weights[i]));
+    const fit = fitLogistic(
+      trainIdx.map((i) => rows[i]),
+      trainIdx.map((i) => labels[i]),
+      lambda,
+      weights && trainIdx.map((i) => weights[i]),
+    );
     rows.forEach((r, i) => {
       if (folds[i] === f) out[i] = logisticLogit(fit, r);
     });
@@ -149,7 +165,14 @@ export interface CvResult {
  * the threshold on inner out-of-fold logits of the training part only; then score the held-out
  * fold. The held-out fold never influences its own model, calibration or threshold.
  */
-export function nestedCv(rows: number[][], labels: number[], folds: number[], alpha: number, delta: number, lambda = LAMBDA): CvResult {
+export function nestedCv(
+  rows: number[][],
+  labels: number[],
+  folds: number[],
+  alpha: number,
+  delta: number,
+  lambda = LAMBDA,
+): CvResult {
   const k = Math.max(...folds) + 1;
   const probs = new Array<number>(rows.length).fill(0);
   const approved = new Array<boolean>(rows.length).fill(false);

@@ -9,6 +9,11 @@ export { applyCalibration, sigmoid } from './calibration/apply.calibration';
 export { fitPlatt } from './calibration/platt.calibration';
 export { fitIsotonic } from './calibration/isotonic.calibration';
 export { fitLogistic, logisticLogit, type LogisticFit } from './calibration/logistic.calibration';
-export { chooseThreshold, minimumApprovals, type ChooseThresholdInput, type ChooseThresholdResult } from './calibration/threshold.calibration';
+export {
+  chooseThreshold,
+  minimumApprovals,
+  type ChooseThresholdInput,
+  type ChooseThresholdResult,
+} from './calibration/threshold.calibration';
 export { clopperPearsonUpper, betaInv, betaCdf } from './calibration/beta.calibration';
 export { auroc, ece, brier } from './calibration/metrics.calibration';

@@ -1,15 +1,18 @@
 // Regularised incomplete beta and its inverse, for Clopper–Pearson bounds. Written out here
 // (Numerical Recipes' continued fraction, Lentz's method) so the pure lib needs no stats package.
 
-const LANCZOS = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
+const LANCZOS = [
+  76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155,
+  0.001208650973866179, -0.000005395239384953,
+];
 
 /** ln Γ(x) for x > 0 (Lanczos approximation, ~1e-10 relative error). */
 export function logGamma(x: number): number {
   let y = x;
   const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
-  let ser = 1.000000000190015;
+  let ser = 1.00000000019001;
   for (const c of LANCZOS) ser += c / ++y;
-  return -tmp + Math.log((2.5066282746310005 * ser) / x);
+  return -tmp + Math.log((2.5066282746310002 * ser) / x);
 }
 
 function betaContinuedFraction(x: number, a: number, b: number): number {
@@ -48,9 +51,12 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 export function betaCdf(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+  const lnFront =
+    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
   const front = Math.exp(lnFront);
-  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(x, a, b)) / a : 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
+  return x < (a + 1) / (a + b + 2)
+    ? (front * betaContinuedFraction(x, a, b)) / a
+    : 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
 /** Quantile of Beta(a, b): the x with I_x(a, b) = p (bisection, 1e-12 tolerance). */

@@ -5,7 +5,10 @@ import type { CalibrationMap } from '../scoring.types';
  * logit closest to the labels in squared error. Knots are block centres, applied with linear
  * interpolation. Overfits below ~1,000 labels: prefer Platt there.
  */
-export function fitIsotonic(logits: number[], labels: (number | boolean)[]): Extract<CalibrationMap, { method: 'isotonic' }> {
+export function fitIsotonic(
+  logits: number[],
+  labels: (number | boolean)[],
+): Extract<CalibrationMap, { method: 'isotonic' }> {
   const order = logits.map((_, i) => i).sort((a, b) => logits[a] - logits[b]);
   const sumY: number[] = [];
   const sumX: number[] = [];

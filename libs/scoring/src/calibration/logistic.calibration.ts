@@ -11,7 +11,12 @@ export interface LogisticFit {
  * features. `lambda` penalises the weights (not the bias) per observation; small d (< 50), so
  * a dense Hessian solve is fine and the result is deterministic.
  */
-export function fitLogistic(rows: number[][], labels: (number | boolean)[], lambda = 1e-2, sampleWeights?: number[]): LogisticFit {
+export function fitLogistic(
+  rows: number[][],
+  labels: (number | boolean)[],
+  lambda = 1e-2,
+  sampleWeights?: number[],
+): LogisticFit {
   const n = rows.length;
   const d = n ? rows[0].length : 0;
   const mean = new Array<number>(d).fill(0);
@@ -59,7 +64,8 @@ export function fitLogistic(rows: number[][], labels: (number | boolean)[], lamb
 /** The logit of a fitted model for one feature row. */
 export function logisticLogit(fit: LogisticFit, row: number[]): number {
   let eta = fit.bias;
-  for (let j = 0; j < row.length; j++) eta += (fit.weights[j] * (row[j] - fit.mean[j])) / fit.scale[j];
+  for (let j = 0; j < row.length; j++)
+    eta += (fit.weights[j] * (row[j] - fit.mean[j])) / fit.scale[j];
   return eta;
 }
 

@@ -3,14 +3,15 @@ export function auroc(scores: number[], labels: (number | boolean)[]): number {
   const idx = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let pos = 0;
   let rankSum = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j < idx.length && scores[idx[j]] === scores[idx[i]]) j++;
     const avgRank = (i + 1 + j) / 2; // ranks i+1..j
-    for (let t = i; t < j; t++) if (pos1(labels[idx[t]])) {
-      pos++;
-      rankSum += avgRank;
-    }
+    for (let t = i; t < j; t++)
+      if (pos1(labels[idx[t]])) {
+        pos++;
+        rankSum += avgRank;
+      }
     i = j;
   }
   const neg = scores.length - pos;
@@ -30,7 +31,9 @@ export function ece(probs: number[], labels: (number | boolean)[], bins = 10): n
     acc[b] += pos1(labels[i]) ? 1 : 0;
   });
   let total = 0;
-  for (let b = 0; b < bins; b++) if (count[b]) total += (count[b] / probs.length) * Math.abs(acc[b] / count[b] - conf[b] / count[b]);
+  for (let b = 0; b < bins; b++)
+    if (count[b])
+      total += (count[b] / probs.length) * Math.abs(acc[b] / count[b] - conf[b] / count[b]);
   return total;
 }
 

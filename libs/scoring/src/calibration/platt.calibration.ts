@@ -5,7 +5,10 @@ import { sigmoid } from './apply.calibration';
  * Fits Platt scaling p = 1 / (1 + exp(a·z + b)) by Newton's method on the log-loss, with
  * Platt's smoothed targets (N₊+1)/(N₊+2) and 1/(N₋+2) so separable data cannot run to ±∞.
  */
-export function fitPlatt(logits: number[], labels: (number | boolean)[]): Extract<CalibrationMap, { method: 'platt' }> {
+export function fitPlatt(
+  logits: number[],
+  labels: (number | boolean)[],
+): Extract<CalibrationMap, { method: 'platt' }> {
   const n = logits.length;
   let nPos = 0;
   labels.forEach((l) => (nPos += l === true || l === 1 ? 1 : 0));
@@ -16,7 +19,11 @@ export function fitPlatt(logits: number[], labels: (number | boolean)[]): Extrac
   let a = -1; // p = sigmoid(-(a z + b)): a < 0 keeps "higher logit, higher p"
   let b = Math.log((nNeg + 1) / (nPos + 1));
   for (let iter = 0; iter < 100; iter++) {
-    let g1 = 0, g2 = 0, h11 = 1e-12, h22 = 1e-12, h12 = 0;
+    let g1 = 0,
+      g2 = 0,
+      h11 = 1e-12,
+      h22 = 1e-12,
+      h12 = 0;
     for (let i = 0; i < n; i++) {
       const p = sigmoid(-(a * logits[i] + b));
       // d(loss)/d(a z + b) = t − p for this parameterisation

@@ -18,7 +18,14 @@ export interface ChooseThresholdInput {
 }
 
 export type ChooseThresholdResult =
-  | { threshold: number; approved: number; errors: number; upperBound: number; precision: number; coverage: number }
+  | {
+      threshold: number;
+      approved: number;
+      errors: number;
+      upperBound: number;
+      precision: number;
+      coverage: number;
+    }
   | { threshold: null; reason: string; needed: number };
 
 /** Fewest approvals with zero errors for which a bound ≤ alpha is possible: ln(δ)/ln(1 − α). */
@@ -33,15 +40,21 @@ export function minimumApprovals(alpha: number, delta: number): number {
 export function chooseThreshold(input: ChooseThresholdInput): ChooseThresholdResult {
   const { scores, labels, alpha, delta } = input;
   if (scores.length !== labels.length) throw new RangeError('scores and labels differ in length');
-  if (!(alpha > 0 && alpha < 1) || !(delta > 0 && delta < 1)) throw new RangeError('alpha and delta must be in (0, 1)');
+  if (!(alpha > 0 && alpha < 1) || !(delta > 0 && delta < 1))
+    throw new RangeError('alpha and delta must be in (0, 1)');
   const needed = minimumApprovals(alpha, delta);
   const n = scores.length;
-  if (n < needed) return { threshold: null, reason: `${n} labelled items; at least ${needed} approvals are needed for alpha=${alpha}, delta=${delta}`, needed };
+  if (n < needed)
+    return {
+      threshold: null,
+      reason: `${n} labelled items; at least ${needed} approvals are needed for alpha=${alpha}, delta=${delta}`,
+      needed,
+    };
   const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
   let best: ChooseThresholdResult | null = null;
   let errors = 0;
   let failedOnce = false;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const value = scores[order[i]];
     // Items with equal scores are approved together: a threshold cannot split a tie.
     while (i < n && scores[order[i]] === value) {
@@ -52,14 +65,27 @@ export function chooseThreshold(input: ChooseThresholdInput): ChooseThresholdRes
     const bound = clopperPearsonUpper(errors, i, delta);
     if (bound <= alpha) {
       if (!(input.mode === 'fixed-sequence' && failedOnce)) {
-        best = { threshold: value, approved: i, errors, upperBound: bound, precision: 1 - errors / i, coverage: i / n };
+        best = {
+          threshold: value,
+          approved: i,
+          errors,
+          upperBound: bound,
+          precision: 1 - errors / i,
+          coverage: i / n,
+        };
       }
     } else {
       failedOnce = true;
       if (input.mode === 'fixed-sequence') break;
     }
   }
-  return best ?? { threshold: null, reason: `no threshold keeps the ${Math.round((1 - delta) * 100)}% upper bound on error among approved items ≤ ${alpha}`, needed };
+  return (
+    best ?? {
+      threshold: null,
+      reason: `no threshold keeps the ${Math.round((1 - delta) * 100)}% upper bound on error among approved items ≤ ${alpha}`,
+      needed,
+    }
+  );
 }
 
 function isPositive(label: number | boolean): boolean {

@@ -45,7 +45,11 @@ const lemmaCache = new WeakMap<Alignment, Set<string>>();
 const groupCache = new WeakMap<Alignment, Set<number>>();
 
 /** Union of the WordNet synonym groups of the window's lemmas: one set lookup per word instead of pairwise checks. */
-export function windowSynonymGroups(a: Alignment, lemmaOf: (w: string) => string, groupsOf: (l: string) => readonly number[]): Set<number> {
+export function windowSynonymGroups(
+  a: Alignment,
+  lemmaOf: (w: string) => string,
+  groupsOf: (l: string) => readonly number[],
+): Set<number> {
   let set = groupCache.get(a);
   if (!set) {
     set = new Set<number>();

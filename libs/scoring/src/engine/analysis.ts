@@ -32,7 +32,8 @@ export class Analysis {
   get fullText(): string {
     if (this.fullTextCache === undefined) {
       const { text, json } = this.input.output;
-      this.fullTextCache = typeof text === 'string' ? text : json !== undefined ? safeStringify(json) : '';
+      this.fullTextCache =
+        typeof text === 'string' ? text : json !== undefined ? safeStringify(json) : '';
     }
     return this.fullTextCache;
   }
@@ -66,8 +67,14 @@ export class Analysis {
   /** The context index, or null when the submission sent no context text. */
   get context(): ContextIndex | null {
     if (this.contextCache === undefined) {
-      const passages = (this.input.input.context ?? []).filter((p) => p && typeof p.text === 'string' && p.text.trim());
-      this.contextCache = passages.length ? new ContextIndex(passages.map((p) => ({ id: String(p.id), text: p.text.slice(0, MAX_ANALYSED_CHARS) }))) : null;
+      const passages = (this.input.input.context ?? []).filter(
+        (p) => p && typeof p.text === 'string' && p.text.trim(),
+      );
+      this.contextCache = passages.length
+        ? new ContextIndex(
+            passages.map((p) => ({ id: String(p.id), text: p.text.slice(0, MAX_ANALYSED_CHARS) })),
+          )
+        : null;
     }
     return this.contextCache;
   }

@@ -23,7 +23,10 @@ export function scoreLogit(score: number): number {
  * for add `priors[signal]·policyWeight·logit(score)`. A policy weight of 0 keeps a signal's
  * evidence visible without letting it count.
  */
-export function combineFitted(inputs: WeighedInput[], model: ScoringModel): { logit: number; confidence: number; signals: SignalResult[] } {
+export function combineFitted(
+  inputs: WeighedInput[],
+  model: ScoringModel,
+): { logit: number; confidence: number; signals: SignalResult[] } {
   let logit = model.bias;
   const signals: SignalResult[] = inputs.map(({ name, policyWeight, output }) => {
     const features = model.features.filter((f) => f.signal === name);
@@ -35,7 +38,8 @@ export function combineFitted(inputs: WeighedInput[], model: ScoringModel): { lo
       else if (features.length) {
         for (const f of features) {
           const x = output.features[f.name];
-          if (x !== undefined && Number.isFinite(x)) contribution += (f.weight * (x - f.mean)) / f.scale;
+          if (x !== undefined && Number.isFinite(x))
+            contribution += (f.weight * (x - f.mean)) / f.scale;
           weight += Math.abs(f.weight);
         }
       } else {
@@ -44,7 +48,14 @@ export function combineFitted(inputs: WeighedInput[], model: ScoringModel): { lo
       }
     }
     logit += contribution;
-    return { name, score: output.score, missing, weight: round(weight), contribution: round(contribution), evidence: output.evidence };
+    return {
+      name,
+      score: output.score,
+      missing,
+      weight: round(weight),
+      contribution: round(contribution),
+      evidence: output.evidence,
+    };
   });
   return { logit, confidence: applyCalibration(model.calibration, logit), signals };
 }
@@ -54,14 +65,25 @@ export function combineFitted(inputs: WeighedInput[], model: ScoringModel): { lo
  * present signals. It is a weighted mean in logit space: with one signal it returns that
  * signal's score, and missing signals drop out instead of counting as 0.5.
  */
-export function combineWeights(inputs: WeighedInput[], calibration: CalibrationMap): { logit: number; confidence: number; signals: SignalResult[] } {
+export function combineWeights(
+  inputs: WeighedInput[],
+  calibration: CalibrationMap,
+): { logit: number; confidence: number; signals: SignalResult[] } {
   const total = inputs.reduce((s, i) => s + (i.output.score === null ? 0 : i.policyWeight), 0);
   let logit = 0;
   const signals: SignalResult[] = inputs.map(({ name, policyWeight, output }) => {
     const missing = output.score === null;
-    const contribution = missing || total === 0 ? 0 : (policyWeight * scoreLogit(output.score as number)) / total;
+    const contribution =
+      missing || total === 0 ? 0 : (policyWeight * scoreLogit(output.score as number)) / total;
     logit += contribution;
-    return { name, score: output.score, missing, weight: policyWeight, contribution: round(contribution), evidence: output.evidence };
+    return {
+      name,
+      score: output.score,
+      missing,
+      weight: policyWeight,
+      contribution: round(contribution),
+      evidence: output.evidence,
+    };
   });
   // Nothing to go on: the logit stays at 0 → 0.5 under identity, below any sane autoApprove.
   return { logit, confidence: applyCalibration(calibration, logit), signals };

@@ -11,19 +11,25 @@ const COMMON_SIGNAL_KEYS = ['weight'];
 /** Checks a policy's scoring configuration; returns every problem with the path of the field, empty when valid. */
 export function validateScoringConfig(config: ScoringConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  if (!config || typeof config !== 'object') return [{ path: '', message: 'scoring configuration must be an object' }];
+  if (!config || typeof config !== 'object')
+    return [{ path: '', message: 'scoring configuration must be an object' }];
   const schemas = isObject(config.schemas) ? config.schemas : {};
-  if (config.schemas !== undefined && !isObject(config.schemas)) problems.push({ path: 'schemas', message: 'must be a map of name → JSON Schema' });
+  if (config.schemas !== undefined && !isObject(config.schemas))
+    problems.push({ path: 'schemas', message: 'must be a map of name → JSON Schema' });
 
   if (config.signals === undefined || config.signals === null) {
     // Allowed: a pipeline may rely on gates alone.
-  } else if (!isObject(config.signals)) problems.push({ path: 'signals', message: 'must be a map of signal name → options' });
+  } else if (!isObject(config.signals))
+    problems.push({ path: 'signals', message: 'must be a map of signal name → options' });
   else {
     for (const [name, options] of Object.entries(config.signals)) {
       const path = `signals.${name}`;
       const def = SIGNALS[name];
       if (!def) {
-        problems.push({ path, message: `unknown signal "${name}" (known: ${Object.keys(SIGNALS).join(', ')})` });
+        problems.push({
+          path,
+          message: `unknown signal "${name}" (known: ${Object.keys(SIGNALS).join(', ')})`,
+        });
         continue;
       }
       if (options === null || options === undefined) continue;
@@ -37,7 +43,8 @@ export function validateScoringConfig(config: ScoringConfig): ConfigProblem[] {
     }
   }
 
-  if (config.validators !== undefined && !Array.isArray(config.validators)) problems.push({ path: 'validators', message: 'must be a list' });
+  if (config.validators !== undefined && !Array.isArray(config.validators))
+    problems.push({ path: 'validators', message: 'must be a list' });
   else
     (config.validators ?? []).forEach((v, i) => {
       const path = `validators[${i}]`;
@@ -46,10 +53,14 @@ export function validateScoringConfig(config: ScoringConfig): ConfigProblem[] {
         return;
       }
       if (typeof v.type !== 'string' || !GATES[v.type]) {
-        problems.push({ path: `${path}.type`, message: `unknown validator type "${String(v.type)}" (known: ${Object.keys(GATES).join(', ')})` });
+        problems.push({
+          path: `${path}.type`,
+          message: `unknown validator type "${String(v.type)}" (known: ${Object.keys(GATES).join(', ')})`,
+        });
         return;
       }
-      if (v.onFail === undefined) problems.push({ path: `${path}.onFail`, message: 'is required (reject, human or flag)' });
+      if (v.onFail === undefined)
+        problems.push({ path: `${path}.onFail`, message: 'is required (reject, human or flag)' });
       else problems.push(...checkOneOf(v.onFail, `${path}.onFail`, ON_FAIL));
       problems.push(...GATES[v.type].validate(v, path, schemas));
     });
@@ -60,13 +71,25 @@ export function validateScoringConfig(config: ScoringConfig): ConfigProblem[] {
 
 function validateEngine(engine: unknown): ConfigProblem[] {
   if (!isObject(engine)) return [{ path: 'scoring', message: 'must be an object' }];
-  const problems = [...unknownKeys(engine, ENGINE_KEYS, 'scoring'), ...checkOneOf(engine.model, 'scoring.model', ['fitted', 'weights'])];
+  const problems = [
+    ...unknownKeys(engine, ENGINE_KEYS, 'scoring'),
+    ...checkOneOf(engine.model, 'scoring.model', ['fitted', 'weights']),
+  ];
   const cal = engine.calibration;
   if (cal !== undefined) {
-    if (!isObject(cal)) problems.push({ path: 'scoring.calibration', message: 'must be { method: platt, a, b } or { method: identity }' });
+    if (!isObject(cal))
+      problems.push({
+        path: 'scoring.calibration',
+        message: 'must be { method: platt, a, b } or { method: identity }',
+      });
     else if (cal.method === 'platt') {
-      problems.push(...unknownKeys(cal, ['method', 'a', 'b'], 'scoring.calibration'), ...checkNumber(cal.a, 'scoring.calibration.a', { required: true }), ...checkNumber(cal.b, 'scoring.calibration.b', { required: true }));
-    } else if (cal.method !== 'identity') problems.push({ path: 'scoring.calibration.method', message: 'must be platt or identity' });
+      problems.push(
+        ...unknownKeys(cal, ['method', 'a', 'b'], 'scoring.calibration'),
+        ...checkNumber(cal.a, 'scoring.calibration.a', { required: true }),
+        ...checkNumber(cal.b, 'scoring.calibration.b', { required: true }),
+      );
+    } else if (cal.method !== 'identity')
+      problems.push({ path: 'scoring.calibration.method', message: 'must be platt or identity' });
   }
   return problems;
 }

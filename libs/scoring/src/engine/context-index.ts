@@ -77,7 +77,11 @@ export class ContextIndex {
   hasBigram(a: string, b: string): boolean {
     if (!this.bigramCache) {
       this.bigramCache = new Set();
-      for (const s of this.sentences) for (let i = 1; i < s.tokens.length; i++) this.bigramCache.add(this.idOf(s.tokens[i - 1].norm) * 1_048_576 + this.idOf(s.tokens[i].norm));
+      for (const s of this.sentences)
+        for (let i = 1; i < s.tokens.length; i++)
+          this.bigramCache.add(
+            this.idOf(s.tokens[i - 1].norm) * 1_048_576 + this.idOf(s.tokens[i].norm),
+          );
     }
     const ia = this.wordIds.get(a);
     const ib = this.wordIds.get(b);

@@ -8,10 +8,19 @@ export interface ConfigProblem {
 }
 
 /** What a gate implementation returns; the engine adds type, onFail and passed. */
-export type GateCheck = (input: ScoringInput, analysis: Analysis, options: ValidatorConfig, schemas: Record<string, unknown>) => GateFinding[];
+export type GateCheck = (
+  input: ScoringInput,
+  analysis: Analysis,
+  options: ValidatorConfig,
+  schemas: Record<string, unknown>,
+) => GateFinding[];
 
 /** Validates a gate's options; `path` is the validator's own path, e.g. `validators[2]`. */
-export type GateOptionsCheck = (options: ValidatorConfig, path: string, schemas: Record<string, unknown>) => ConfigProblem[];
+export type GateOptionsCheck = (
+  options: ValidatorConfig,
+  path: string,
+  schemas: Record<string, unknown>,
+) => ConfigProblem[];
 
 export interface GateDefinition {
   check: GateCheck;
@@ -27,7 +36,11 @@ export interface SignalOutput {
   evidence: unknown;
 }
 
-export type SignalCompute = (input: ScoringInput, analysis: Analysis, options: SignalConfig) => SignalOutput;
+export type SignalCompute = (
+  input: ScoringInput,
+  analysis: Analysis,
+  options: SignalConfig,
+) => SignalOutput;
 
 export interface SignalDefinition {
   compute: SignalCompute;

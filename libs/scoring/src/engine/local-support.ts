@@ -6,72 +6,63 @@ import type { Token } from '../text/tokens.util';
 /** An output word found in the context, but never together with the words around it. */
 export interface DisplacedWord {
   token: Token;
-  /** Neighbours that do occur together in some context sentence. */
+  /** Most neighbours found together in one context sentence. */
   together: number;
-  /** Neighbours found in a context sentence that also has this word. */
+  /** Most neighbours found in a context sentence that also has this word. */
   withWord: number;
 }
 
+/** Result of the local co-occurrence pass. */
+export interface LocalSupport {
+  displaced: DisplacedWord[];
+  /** Surprise mass of unsupported words (see localSupport). */
+  anomaly: number;
+}
+
 const RADIUS = 4;
-const cache = new WeakMap<Analysis, DisplacedWord[]>();
 
 /**
- * Surprise of the output's unsupported words: each word absent from the context (or
- * present only away from its neighbours) weighs by how well its neighbours are copied from a
- * single context sentence. One odd word inside a copied stretch is an edit; odd words inside
- * free paraphrase are style.
+ * Local co-occurrence check, one pass over the output. For each content word, take its
+ * neighbours (±4 content words in the same sentence) and compare how many of them co-occur in
+ * one context sentence (`together`) with how many co-occur with the word itself (`withWord`).
+ * - displaced: the word is in the document, but not where its neighbours are ("Q1" → "Q2"):
+ *   a one-word edit in a long, otherwise copied sentence, which sentence overlap cannot see.
+ * - anomaly: each unsupported, non-paraphrase word weighs ((together − withWord)/|neighbours|)²:
+ *   one odd word inside a copied stretch is an edit; odd words inside free paraphrase are style.
  */
-export function anomalyMass(analysis: Analysis, index: ContextIndex, isParaphrase: (t: Token) => boolean): number {
-  let mass = 0;
+export function localSupport(
+  analysis: Analysis,
+  index: ContextIndex,
+  isParaphrase: (t: Token) => boolean,
+): LocalSupport {
+  const displaced: DisplacedWord[] = [];
+  let anomaly = 0;
+  const neighbours = new Set<string>();
   for (const sentence of analysis.sentences) {
     const content = sentence.tokens.filter((t) => isContent(t.norm));
     for (let i = 0; i < content.length; i++) {
       const t = content[i];
-      const neighbours = new Set<string>();
-      for (let j = Math.max(0, i - RADIUS); j <= Math.min(content.length - 1, i + RADIUS); j++) if (j !== i && content[j].stem !== t.stem) neighbours.add(content[j].stem);
+      neighbours.clear();
+      for (let j = Math.max(0, i - RADIUS); j <= Math.min(content.length - 1, i + RADIUS); j++)
+        if (j !== i && content[j].stem !== t.stem) neighbours.add(content[j].stem);
       if (neighbours.size < 2) continue;
       const own = index.sentencesWith(t.stem);
-      const together = bestTogether(index, neighbours);
       const withWord = own.length ? maxShared(index, own, neighbours) : 0;
-      if (withWord >= together - 1) continue;
-      if (isParaphrase(t)) continue;
-      mass += ((together - withWord) / neighbours.size) ** 2;
-    }
-  }
-  return mass;
-}
-
-/**
- * Local co-occurrence check. For each content word of the output, take its neighbours
- * (±4 content words in the same sentence); if the neighbours co-occur in some context
- * sentence but the context sentences holding this word share at most one of them, the word
- * was probably swapped in from elsewhere in the document ("Q1" → "Q2", "Paris" → "Lyon").
- * Catches what sentence-level overlap cannot: a one-word edit in a long, otherwise copied sentence.
- */
-export function displacedWords(analysis: Analysis, index: ContextIndex): DisplacedWord[] {
-  const hit = cache.get(analysis);
-  if (hit) return hit;
-  const out: DisplacedWord[] = [];
-  for (const sentence of analysis.sentences) {
-    const content = sentence.tokens.filter((t) => isContent(t.norm));
-    for (let i = 0; i < content.length; i++) {
-      const t = content[i];
-      const own = index.sentencesWith(t.stem);
-      if (!own.length) continue; // absent words are grounding's business
-      const neighbours = new Set<string>();
-      for (let j = Math.max(0, i - RADIUS); j <= Math.min(content.length - 1, i + RADIUS); j++) if (j !== i && content[j].stem !== t.stem) neighbours.add(content[j].stem);
-      if (neighbours.size < 2) continue;
-      const withWord = maxShared(index, own, neighbours);
-      if (withWord >= 2) continue;
+      if (own.length && withWord >= 2) continue;
       const together = bestTogether(index, neighbours);
-      if (together - withWord >= 2) out.push({ token: t, together, withWord });
+      if (own.length && together - withWord >= 2) displaced.push({ token: t, together, withWord });
+      if (withWord < together - 1 && !isParaphrase(t))
+        anomaly += ((together - withWord) / neighbours.size) ** 2;
     }
   }
-  cache.set(analysis, out);
-  return out;
+  return { displaced, anomaly };
 }
 
-function maxShared(index: ContextIndex, sentenceIds: readonly number[], stems: Set<string>): number {
+function maxShared(
+  index: ContextIndex,
+  sentenceIds: readonly number[],
+  stems: Set<string>,
+): number {
   let best = 0;
   for (const id of sentenceIds) {
     const tf = index.sentences[id].tf;

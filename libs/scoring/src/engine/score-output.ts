@@ -1,4 +1,12 @@
-import type { CalibrationMap, GateResult, ScoreResult, ScoringConfig, ScoringInput, ScoringModel, SignalConfig } from '../scoring.types';
+import type {
+  CalibrationMap,
+  GateResult,
+  ScoreResult,
+  ScoringConfig,
+  ScoringInput,
+  ScoringModel,
+  SignalConfig,
+} from '../scoring.types';
 import { DEFAULT_MODEL } from '../model/default-model';
 import { Analysis } from './analysis';
 import { combineFitted, combineWeights, type WeighedInput } from './combiner';
@@ -17,7 +25,11 @@ export class ScoringConfigError extends Error {
  * calibrated confidence. Pure and deterministic. Throws on an invalid configuration or an
  * internal fault, so the caller sends the item to humans (fail safe), never approves it.
  */
-export function scoreOutput(input: ScoringInput, config: ScoringConfig, model: ScoringModel = DEFAULT_MODEL): ScoreResult {
+export function scoreOutput(
+  input: ScoringInput,
+  config: ScoringConfig,
+  model: ScoringModel = DEFAULT_MODEL,
+): ScoreResult {
   const analysis = new Analysis(input);
   const schemas = config.schemas ?? {};
   const gates: GateResult[] = (config.validators ?? []).map((v) => {
@@ -31,16 +43,34 @@ export function scoreOutput(input: ScoringInput, config: ScoringConfig, model: S
 
   const engine = config.engine ?? {};
   if (engine.model === 'weights') {
-    const calibration = (engine.calibration as CalibrationMap | undefined) ?? { method: 'identity' };
+    const calibration = (engine.calibration as CalibrationMap | undefined) ?? {
+      method: 'identity',
+    };
     const combined = combineWeights(inputs, calibration);
-    return { confidence: clamp01(combined.confidence), gates, signals: combined.signals, logit: combined.logit, model: 'weights' };
+    return {
+      confidence: clamp01(combined.confidence),
+      gates,
+      signals: combined.signals,
+      logit: combined.logit,
+      model: 'weights',
+    };
   }
   const combined = combineFitted(inputs, model);
-  return { confidence: clamp01(combined.confidence), gates, signals: combined.signals, logit: combined.logit, model: `fitted:${model.version}` };
+  return {
+    confidence: clamp01(combined.confidence),
+    gates,
+    signals: combined.signals,
+    logit: combined.logit,
+    model: `fitted:${model.version}`,
+  };
 }
 
 /** Runs the configured signals without combining them: what the fit and eval scripts learn from. */
-export function computeSignals(input: ScoringInput, config: Pick<ScoringConfig, 'signals'>, analysis = new Analysis(input)): WeighedInput[] {
+export function computeSignals(
+  input: ScoringInput,
+  config: Pick<ScoringConfig, 'signals'>,
+  analysis = new Analysis(input),
+): WeighedInput[] {
   return Object.entries(config.signals ?? {}).map(([name, raw]) => {
     const def = SIGNALS[name];
     if (!def) throw new ScoringConfigError(`unknown signal "${name}"`);

@@ -2,7 +2,10 @@ import { scoreOutput } from '../engine/score-output';
 import type { GateResult } from '../scoring.types';
 
 function gate(text: string, options: Record<string, unknown>, type = 'length'): GateResult {
-  return scoreOutput({ input: {}, output: { text } }, { signals: {}, validators: [{ type, onFail: 'flag', ...options }] }).gates[0];
+  return scoreOutput(
+    { input: {}, output: { text } },
+    { signals: {}, validators: [{ type, onFail: 'flag', ...options }] },
+  ).gates[0];
 }
 
 describe('length gate', () => {
@@ -17,7 +20,9 @@ describe('length gate', () => {
     ['sentences', 'One. Two. Three.', { max: 2, unit: 'sentences' }, ['length.too_long']],
     ['bytes', 'ไทย', { max: 6, unit: 'bytes' }, ['length.too_long']],
     ['huge input', 'a'.repeat(1_000_000), { max: 999_999 }, ['length.too_long']],
-  ])('%s', (_n, text, options, codes) => expect(gate(text, options).findings.map((f) => f.code)).toEqual(codes));
+  ])('%s', (_n, text, options, codes) =>
+    expect(gate(text, options).findings.map((f) => f.code)).toEqual(codes),
+  );
 });
 
 describe('format gate', () => {
@@ -27,10 +32,22 @@ describe('format gate', () => {
     ['markdown forbidden', '## Title\n**bold** text', { markdown: false }, ['format.markdown']],
     ['plain text with markdown forbidden', 'Just a sentence.', { markdown: false }, []],
     ['urls forbidden', 'see https://evil.example/x', { urls: false }, ['format.url']],
-    ['allowed domain', 'see https://docs.arbiter.dev/x and www.arbiter.dev', { allowedDomains: ['arbiter.dev'] }, []],
-    ['lookalike domain is not allowed', 'see https://arbiter.dev.evil.io/x', { allowedDomains: ['arbiter.dev'] }, ['format.url']],
+    [
+      'allowed domain',
+      'see https://docs.arbiter.dev/x and www.arbiter.dev',
+      { allowedDomains: ['arbiter.dev'] },
+      [],
+    ],
+    [
+      'lookalike domain is not allowed',
+      'see https://arbiter.dev.evil.io/x',
+      { allowedDomains: ['arbiter.dev'] },
+      ['format.url'],
+    ],
     ['pattern', 'Ref: AB-123', { pattern: '^Ref: [A-Z]{2}-\\d+$' }, []],
     ['pattern fails', 'Reference AB-123', { pattern: '^Ref: ' }, ['format.pattern']],
     ['line length', `short\n${'x'.repeat(50)}`, { maxLineLength: 40 }, ['format.line_length']],
-  ])('%s', (_n, text, options, codes) => expect(gate(text, options, 'format').findings.map((f) => f.code)).toEqual(codes));
+  ])('%s', (_n, text, options, codes) =>
+    expect(gate(text, options, 'format').findings.map((f) => f.code)).toEqual(codes),
+  );
 });

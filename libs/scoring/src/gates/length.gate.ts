@@ -1,7 +1,12 @@
 import type { GateFinding, ValidatorConfig } from '../scoring.types';
 import type { Analysis } from '../engine/analysis';
 import type { ConfigProblem, GateDefinition } from '../engine/engine.types';
-import { checkNumber, checkOneOf, COMMON_VALIDATOR_KEYS, unknownKeys } from '../engine/options.util';
+import {
+  checkNumber,
+  checkOneOf,
+  COMMON_VALIDATOR_KEYS,
+  unknownKeys,
+} from '../engine/options.util';
 
 const UNITS = ['chars', 'words', 'sentences', 'bytes'] as const;
 type Unit = (typeof UNITS)[number];
@@ -35,10 +40,18 @@ function check(_input: unknown, analysis: Analysis, options: ValidatorConfig): G
   const max = options.max as number | undefined;
   const findings: GateFinding[] = [];
   if (min !== undefined && n < min) {
-    findings.push({ code: 'length.too_short', message: `Output has ${n} ${unit}, fewer than the minimum of ${min}.`, spans: [{ start: 0, end: text.length }] });
+    findings.push({
+      code: 'length.too_short',
+      message: `Output has ${n} ${unit}, fewer than the minimum of ${min}.`,
+      spans: [{ start: 0, end: text.length }],
+    });
   }
   if (max !== undefined && n > max) {
-    findings.push({ code: 'length.too_long', message: `Output has ${n} ${unit}, more than the maximum of ${max}.`, spans: [{ start: 0, end: text.length }] });
+    findings.push({
+      code: 'length.too_long',
+      message: `Output has ${n} ${unit}, more than the maximum of ${max}.`,
+      spans: [{ start: 0, end: text.length }],
+    });
   }
   return findings;
 }
@@ -50,8 +63,13 @@ function validate(options: ValidatorConfig, path: string): ConfigProblem[] {
     ...checkNumber(options.max, `${path}.max`, { min: 0, integer: true }),
     ...checkOneOf(options.unit, `${path}.unit`, UNITS),
   ];
-  if (options.min === undefined && options.max === undefined) problems.push({ path, message: 'length needs min or max' });
-  if (typeof options.min === 'number' && typeof options.max === 'number' && options.min > options.max) {
+  if (options.min === undefined && options.max === undefined)
+    problems.push({ path, message: 'length needs min or max' });
+  if (
+    typeof options.min === 'number' &&
+    typeof options.max === 'number' &&
+    options.min > options.max
+  ) {
     problems.push({ path: `${path}.min`, message: 'min is greater than max' });
   }
   return problems;

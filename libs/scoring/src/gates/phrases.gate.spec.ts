@@ -2,11 +2,17 @@ import { scoreOutput } from '../engine/score-output';
 import type { GateResult } from '../scoring.types';
 
 function gate(text: string, options: Record<string, unknown>): GateResult {
-  return scoreOutput({ input: {}, output: { text } }, { signals: {}, validators: [{ type: 'phrases', onFail: 'human', ...options }] }).gates[0];
+  return scoreOutput(
+    { input: {}, output: { text } },
+    { signals: {}, validators: [{ type: 'phrases', onFail: 'human', ...options }] },
+  ).gates[0];
 }
 
 describe('phrases gate', () => {
-  const deny = { deny: ['fraudulent claim', { phrase: 'guaranteed', suggest: 'expected' }], suggest: 'claim not covered by policy' };
+  const deny = {
+    deny: ['fraudulent claim', { phrase: 'guaranteed', suggest: 'expected' }],
+    suggest: 'claim not covered by policy',
+  };
   it.each([
     ['plain match', 'This is a fraudulent claim.', ['phrase.denied']],
     ['case-insensitive', 'This is a FRAUDULENT Claim.', ['phrase.denied']],
@@ -16,7 +22,9 @@ describe('phrases gate', () => {
     ['no match inside a longer word', 'nonfraudulent claimant', []],
     ['clean text', 'Your claim is being processed.', []],
     ['empty text', '', []],
-  ])('deny: %s', (_n, text, codes) => expect(gate(text, deny).findings.map((f) => f.code)).toEqual(codes));
+  ])('deny: %s', (_n, text, codes) =>
+    expect(gate(text, deny).findings.map((f) => f.code)).toEqual(codes),
+  );
 
   it('carries the per-phrase suggestion, else the global one, and the span', () => {
     const g = gate('Returns are guaranteed. A fraudulent claim.', deny);
@@ -28,11 +36,23 @@ describe('phrases gate', () => {
   it.each([
     ['required present', 'Kind regards, Arbiter Insurance', []],
     ['required missing', 'Bye', ['phrase.required_missing']],
-  ])('require: %s', (_n, text, codes) => expect(gate(text, { require: ['kind regards'] }).findings.map((f) => f.code)).toEqual(codes));
+  ])('require: %s', (_n, text, codes) =>
+    expect(gate(text, { require: ['kind regards'] }).findings.map((f) => f.code)).toEqual(codes),
+  );
 
   it('regex with custom code and message', () => {
-    const g = gate('Call 555-1234 now', { regex: [{ pattern: '\\d{3}-\\d{4}', code: 'phrase.phone_like', message: 'No phone numbers.' }] });
-    expect(g.findings).toEqual([expect.objectContaining({ code: 'phrase.phone_like', message: 'No phone numbers.', spans: [{ start: 5, end: 13, text: '555-1234' }] })]);
+    const g = gate('Call 555-1234 now', {
+      regex: [
+        { pattern: '\\d{3}-\\d{4}', code: 'phrase.phone_like', message: 'No phone numbers.' },
+      ],
+    });
+    expect(g.findings).toEqual([
+      expect.objectContaining({
+        code: 'phrase.phone_like',
+        message: 'No phone numbers.',
+        spans: [{ start: 5, end: 13, text: '555-1234' }],
+      }),
+    ]);
   });
 
   it('matches Thai phrases inside unspaced text', () => {

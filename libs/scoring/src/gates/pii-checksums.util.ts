@@ -70,7 +70,23 @@ export function myKadValid(digits: string): boolean {
   const mm = Number(digits.slice(2, 4));
   const dd = Number(digits.slice(4, 6));
   const pb = Number(digits.slice(6, 8));
-  return validDate(mm, dd) && pb >= 1 && pb !== 17 && pb !== 18 && pb !== 19 && pb !== 20 && pb !== 69 && pb !== 70 && pb !== 73 && pb !== 80 && pb !== 81 && pb !== 94 && pb !== 95 && pb !== 96 && pb !== 97;
+  return (
+    validDate(mm, dd) &&
+    pb >= 1 &&
+    pb !== 17 &&
+    pb !== 18 &&
+    pb !== 19 &&
+    pb !== 20 &&
+    pb !== 69 &&
+    pb !== 70 &&
+    pb !== 73 &&
+    pb !== 80 &&
+    pb !== 81 &&
+    pb !== 94 &&
+    pb !== 95 &&
+    pb !== 96 &&
+    pb !== 97
+  );
 }
 
 /** Indonesia NIK: province code 11–94, birth day (+40 for women) and month valid (no checksum exists). */

@@ -1,11 +1,22 @@
 import { scoreOutput } from '../engine/score-output';
 import type { GateResult } from '../scoring.types';
-import { ibanValid, luhnValid, myKadValid, nikValid, nricValid, thaiIdValid } from './pii-checksums.util';
+import {
+  ibanValid,
+  luhnValid,
+  myKadValid,
+  nikValid,
+  nricValid,
+  thaiIdValid,
+} from './pii-checksums.util';
 
 function gate(text: string, options: Record<string, unknown> = {}, inputText = ''): GateResult {
-  return scoreOutput({ input: { prompt: inputText }, output: { text } }, { signals: {}, validators: [{ type: 'pii', onFail: 'human', ...options }] }).gates[0];
+  return scoreOutput(
+    { input: { prompt: inputText }, output: { text } },
+    { signals: {}, validators: [{ type: 'pii', onFail: 'human', ...options }] },
+  ).gates[0];
 }
-const codes = (g: GateResult): string[] => g.findings.map((f) => f.code).filter((c) => c !== 'pii.introduced');
+const codes = (g: GateResult): string[] =>
+  g.findings.map((f) => f.code).filter((c) => c !== 'pii.introduced');
 
 describe('pii checksums', () => {
   it.each([
@@ -49,14 +60,30 @@ describe('pii gate', () => {
   ])('%s', (_n, text, expected) => expect(codes(gate(text))).toEqual(expected));
 
   it('flags PII absent from the input separately', () => {
-    const g = gate('Contact jane@example.com or bob@example.com', {}, 'Customer email: jane@example.com');
+    const g = gate(
+      'Contact jane@example.com or bob@example.com',
+      {},
+      'Customer email: jane@example.com',
+    );
     const introduced = g.findings.find((f) => f.code === 'pii.introduced');
     expect(introduced?.spans?.map((s) => s.text)).toEqual(['bob@example.com']);
   });
 
   it('allowFromInput passes PII that was already in the input', () => {
-    expect(gate('Your email jane@example.com is verified', { allowFromInput: true }, 'email jane@example.com').passed).toBe(true);
-    expect(gate('Your email bob@example.com is verified', { allowFromInput: true }, 'email jane@example.com').passed).toBe(false);
+    expect(
+      gate(
+        'Your email jane@example.com is verified',
+        { allowFromInput: true },
+        'email jane@example.com',
+      ).passed,
+    ).toBe(true);
+    expect(
+      gate(
+        'Your email bob@example.com is verified',
+        { allowFromInput: true },
+        'email jane@example.com',
+      ).passed,
+    ).toBe(false);
   });
 
   it('limits detection to the configured kinds', () => {

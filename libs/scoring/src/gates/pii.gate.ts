@@ -1,17 +1,33 @@
 import type { GateFinding, ScoringInput, ValidatorConfig } from '../scoring.types';
 import type { Analysis } from '../engine/analysis';
 import type { ConfigProblem, GateDefinition } from '../engine/engine.types';
-import { checkBoolean, checkStringArray, COMMON_VALIDATOR_KEYS, unknownKeys } from '../engine/options.util';
+import {
+  checkBoolean,
+  checkStringArray,
+  COMMON_VALIDATOR_KEYS,
+  unknownKeys,
+} from '../engine/options.util';
 import { detectPii, PII_KINDS, type PiiKind } from './pii-detectors.util';
 
 const DEFAULT_REGIONS = ['SG', 'MY', 'TH', 'ID', 'PH', 'US', 'GB'];
 const LABEL: Record<PiiKind, string> = {
-  email: 'an email address', phone: 'a phone number', card: 'a payment card number', iban: 'an IBAN', ip: 'an IP address', secret: 'a secret or API key',
-  sg_nric: 'a Singapore NRIC/FIN', my_mykad: 'a Malaysian MyKad number', th_id: 'a Thai national id', id_nik: 'an Indonesian NIK', ph_id: 'a Philippine id number',
+  email: 'an email address',
+  phone: 'a phone number',
+  card: 'a payment card number',
+  iban: 'an IBAN',
+  ip: 'an IP address',
+  secret: 'a secret or API key',
+  sg_nric: 'a Singapore NRIC/FIN',
+  my_mykad: 'a Malaysian MyKad number',
+  th_id: 'a Thai national id',
+  id_nik: 'an Indonesian NIK',
+  ph_id: 'a Philippine id number',
 };
 
 function inputText(input: ScoringInput): string {
-  return [input.input.prompt ?? '', ...(input.input.context ?? []).map((c) => c?.text ?? '')].join('\n');
+  return [input.input.prompt ?? '', ...(input.input.context ?? []).map((c) => c?.text ?? '')].join(
+    '\n',
+  );
 }
 
 /**
@@ -29,8 +45,15 @@ function check(input: ScoringInput, analysis: Analysis, options: ValidatorConfig
   const findings: GateFinding[] = [];
   if (options.allowFromInput !== true) {
     for (const kind of new Set(found.map((m) => m.kind))) {
-      const spans = found.filter((m) => m.kind === kind).map(({ start, end, text }) => ({ start, end, text }));
-      findings.push({ code: `pii.${kind}`, message: `The output contains ${LABEL[kind]}.`, spans, suggestion: `[${kind.toUpperCase()} REDACTED]` });
+      const spans = found
+        .filter((m) => m.kind === kind)
+        .map(({ start, end, text }) => ({ start, end, text }));
+      findings.push({
+        code: `pii.${kind}`,
+        message: `The output contains ${LABEL[kind]}.`,
+        spans,
+        suggestion: `[${kind.toUpperCase()} REDACTED]`,
+      });
     }
   }
   if (introduced.length) {
@@ -44,14 +67,27 @@ function check(input: ScoringInput, analysis: Analysis, options: ValidatorConfig
 }
 
 function validate(options: ValidatorConfig, path: string): ConfigProblem[] {
-  const problems = [...unknownKeys(options, [...COMMON_VALIDATOR_KEYS, 'kinds', 'regions', 'allowFromInput'], path), ...checkStringArray(options.kinds, `${path}.kinds`), ...checkStringArray(options.regions, `${path}.regions`), ...checkBoolean(options.allowFromInput, `${path}.allowFromInput`)];
+  const problems = [
+    ...unknownKeys(options, [...COMMON_VALIDATOR_KEYS, 'kinds', 'regions', 'allowFromInput'], path),
+    ...checkStringArray(options.kinds, `${path}.kinds`),
+    ...checkStringArray(options.regions, `${path}.regions`),
+    ...checkBoolean(options.allowFromInput, `${path}.allowFromInput`),
+  ];
   if (Array.isArray(options.kinds))
     options.kinds.forEach((k, i) => {
-      if (typeof k === 'string' && !(PII_KINDS as readonly string[]).includes(k)) problems.push({ path: `${path}.kinds[${i}]`, message: `unknown PII kind "${k}" (known: ${PII_KINDS.join(', ')})` });
+      if (typeof k === 'string' && !(PII_KINDS as readonly string[]).includes(k))
+        problems.push({
+          path: `${path}.kinds[${i}]`,
+          message: `unknown PII kind "${k}" (known: ${PII_KINDS.join(', ')})`,
+        });
     });
   if (Array.isArray(options.regions))
     options.regions.forEach((r, i) => {
-      if (typeof r === 'string' && !/^[A-Z]{2}$/.test(r)) problems.push({ path: `${path}.regions[${i}]`, message: 'must be an ISO 3166 region code such as SG' });
+      if (typeof r === 'string' && !/^[A-Z]{2}$/.test(r))
+        problems.push({
+          path: `${path}.regions[${i}]`,
+          message: 'must be an ISO 3166 region code such as SG',
+        });
     });
   return problems;
 }

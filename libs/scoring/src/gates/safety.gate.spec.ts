@@ -2,7 +2,10 @@ import { scoreOutput } from '../engine/score-output';
 import type { GateResult } from '../scoring.types';
 
 function gate(text: string, options: Record<string, unknown> = {}): GateResult {
-  return scoreOutput({ input: {}, output: { text } }, { signals: {}, validators: [{ type: 'safety', onFail: 'reject', ...options }] }).gates[0];
+  return scoreOutput(
+    { input: {}, output: { text } },
+    { signals: {}, validators: [{ type: 'safety', onFail: 'reject', ...options }] },
+  ).gates[0];
 }
 
 describe('safety gate', () => {

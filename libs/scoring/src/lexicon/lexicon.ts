@@ -41,16 +41,17 @@ export function lemma(word: string): string {
   let result = word;
   if (!known(word) && /^[a-z-]+$/.test(word)) {
     const candidates: string[] = [];
-    const push = (w: string): number => candidates.push(w);
+    const push = (...ws: string[]): number => candidates.push(...ws);
     if (word.endsWith('ies')) push(word.slice(0, -3) + 'y');
     if (word.endsWith('ied')) push(word.slice(0, -3) + 'y');
     if (word.endsWith('es')) push(word.slice(0, -2));
     if (word.endsWith('s')) push(word.slice(0, -1));
-    if (word.endsWith('ed')) push(word.slice(0, -2)), push(word.slice(0, -1));
-    if (word.endsWith('ing')) push(word.slice(0, -3)), push(word.slice(0, -3) + 'e');
-    if (/(ed|ing)$/.test(word) && /([bdgklmnprt])\1(ed|ing)$/.test(word)) push(word.replace(/([bdgklmnprt])\1(ed|ing)$/, '$1'));
-    if (word.endsWith('er')) push(word.slice(0, -2)), push(word.slice(0, -1));
-    if (word.endsWith('est')) push(word.slice(0, -3)), push(word.slice(0, -2));
+    if (word.endsWith('ed')) push(word.slice(0, -2), word.slice(0, -1));
+    if (word.endsWith('ing')) push(word.slice(0, -3), word.slice(0, -3) + 'e');
+    if (/(ed|ing)$/.test(word) && /([bdgklmnprt])\1(ed|ing)$/.test(word))
+      push(word.replace(/([bdgklmnprt])\1(ed|ing)$/, '$1'));
+    if (word.endsWith('er')) push(word.slice(0, -2), word.slice(0, -1));
+    if (word.endsWith('est')) push(word.slice(0, -3), word.slice(0, -2));
     if (word.endsWith('ly')) push(word.slice(0, -2));
     result = candidates.find(known) ?? word;
   }

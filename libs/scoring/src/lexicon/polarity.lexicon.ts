@@ -2,12 +2,24 @@
 // not WordNet antonyms, yet swapping one for the other is the commonest factual edit in
 // summaries of reports. Each entry pairs two poles; words are lemmas.
 const GROUPS: [string, string][] = [
-  ['increase rise grow gain climb improve expand surge jump boost accelerate raise strengthen soar advance up higher exceed outperform beat grew grown rose risen soared', 'decrease fall decline drop shrink lose reduce cut slump plunge slow weaken contract down lower deteriorate worsen miss underperform sink slide dip fell fallen sank sunk shrank shrunk lost slid'],
-  ['positive strong good better best favorable robust solid healthy optimistic success successful profitable', 'negative weak bad worse worst unfavorable poor soft disappointing pessimistic failure unsuccessful unprofitable'],
+  [
+    'increase rise grow gain climb improve expand surge jump boost accelerate raise strengthen soar advance up higher exceed outperform beat grew grown rose risen soared',
+    'decrease fall decline drop shrink lose reduce cut slump plunge slow weaken contract down lower deteriorate worsen miss underperform sink slide dip fell fallen sank sunk shrank shrunk lost slid',
+  ],
+  [
+    'positive strong good better best favorable robust solid healthy optimistic success successful profitable',
+    'negative weak bad worse worst unfavorable poor soft disappointing pessimistic failure unsuccessful unprofitable',
+  ],
   ['profit gain surplus growth', 'loss deficit shortfall contraction decline'],
-  ['accept approve agree allow support confirm include permit win pass won', 'reject refuse disagree deny oppose forbid exclude ban lose fail'],
+  [
+    'accept approve agree allow support confirm include permit win pass won',
+    'reject refuse disagree deny oppose forbid exclude ban lose fail',
+  ],
   ['start begin open launch enter began begun', 'end finish close stop exit'],
-  ['above over more most maximum highest largest biggest', 'below under less least minimum lowest smallest fewest'],
+  [
+    'above over more most maximum highest largest biggest',
+    'below under less least minimum lowest smallest fewest',
+  ],
   ['before earlier previous prior first', 'after later next subsequent last'],
   ['buy purchase acquire bought', 'sell divest dispose sold'],
   ['hire add', 'fire lay remove'],

@@ -1,12 +1,21 @@
 import { scoreOutput } from '../engine/score-output';
 import type { ScoringInput, SignalResult } from '../scoring.types';
 
-function signal(name: string, output: ScoringInput['output'], input: ScoringInput['input'] = {}): SignalResult {
-  return scoreOutput({ input, output }, { signals: { [name]: { weight: 1 } }, validators: [] }).signals[0];
+function signal(
+  name: string,
+  output: ScoringInput['output'],
+  input: ScoringInput['input'] = {},
+): SignalResult {
+  return scoreOutput({ input, output }, { signals: { [name]: { weight: 1 } }, validators: [] })
+    .signals[0];
 }
 
-
-const context = [{ id: 'r', text: 'Revenue grew 12% in the third quarter. The board approved the dividend. Customers were not charged a fee. Profits were strong.' }];
+const context = [
+  {
+    id: 'r',
+    text: 'Revenue grew 12% in the third quarter. The board approved the dividend. Customers were not charged a fee. Profits were strong.',
+  },
+];
 
 describe('contradiction signal', () => {
   it.each([
@@ -14,7 +23,11 @@ describe('contradiction signal', () => {
     ['negation inserted', 'The board did not approve the dividend.', ['negation']],
     ['negation removed', 'Customers were charged a fee.', ['negation']],
     ['WordNet antonym', 'Profits were weak.', ['antonym']],
-    ['direction flipped (not a WordNet pair)', 'Revenue declined 12% in the third quarter.', ['polarity']],
+    [
+      'direction flipped (not a WordNet pair)',
+      'Revenue declined 12% in the third quarter.',
+      ['polarity'],
+    ],
     ['number flipped', 'Revenue grew 15% in the third quarter.', ['number']],
     ['unrelated sentence is not judged', 'The weather in Paris was not nice.', []],
   ])('%s', (_n, text, kinds) => {
@@ -24,7 +37,8 @@ describe('contradiction signal', () => {
     expect(s.score).toBe(kinds.length ? 0.6 : 1);
   });
 
-  it('is missing without context', () => expect(signal('contradiction', { text: 'x' }, {}).missing).toBe(true));
+  it('is missing without context', () =>
+    expect(signal('contradiction', { text: 'x' }, {}).missing).toBe(true));
 });
 
 describe('citations signal', () => {
@@ -36,9 +50,16 @@ describe('citations signal', () => {
     ['valid id and verbatim quote', 'The policy says "the excess is 500 dollars" [c1].', 1],
     ['numeric cite resolves by position', 'Floods are excluded [2].', 1],
     ['unknown id', 'Floods are excluded [c9].', 0],
-    ['quote not in the cited passage (the id itself is valid)', 'It says "flood damage from rivers is excluded" [c1].', 0.5],
+    [
+      'quote not in the cited passage (the id itself is valid)',
+      'It says "flood damage from rivers is excluded" [c1].',
+      0.5,
+    ],
     ['one of two fails', 'See [c1] and [c7].', 0.5],
-  ])('%s', (_n, text, score) => expect(signal('citations', { text }, { context: ctx }).score).toBeCloseTo(score, 5));
+  ])('%s', (_n, text, score) =>
+    expect(signal('citations', { text }, { context: ctx }).score).toBeCloseTo(score, 5),
+  );
 
-  it('is missing without citations or quotes', () => expect(signal('citations', { text: 'Plain answer.' }, { context: ctx }).missing).toBe(true));
+  it('is missing without citations or quotes', () =>
+    expect(signal('citations', { text: 'Plain answer.' }, { context: ctx }).missing).toBe(true));
 });

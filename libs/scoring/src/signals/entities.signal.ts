@@ -6,7 +6,20 @@ import { STOPWORDS } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 
 // Words capitalised for grammar, not because they name something.
-const NOT_NAMES = new Set(['i', 'mr', 'mrs', 'ms', 'dr', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const NOT_NAMES = new Set([
+  'i',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
 
 /**
  * Name-like tokens: capitalised words not at the start of a sentence, acronyms, and mixed
@@ -24,7 +37,8 @@ export function entityTokens(text: string, tokens: Token[]): Token[] {
     if (!isCap && !isCode) continue;
     if (STOPWORDS.has(t.norm) || NOT_NAMES.has(t.norm)) continue;
     // Sentence-initial capitals say nothing, unless the word is all caps (an acronym).
-    const sentenceStart = i === 0 || /[.!?:\n]["'”’)\]]*\s*["'“‘(]*$/.test(text.slice(tokens[i - 1].end, t.start));
+    const sentenceStart =
+      i === 0 || /[.!?:\n]["'”’)\]]*\s*["'“‘(]*$/.test(text.slice(tokens[i - 1].end, t.start));
     if (sentenceStart && !(surface.length > 1 && surface === surface.toUpperCase())) continue;
     out.push(t);
   }
@@ -41,7 +55,8 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   // A name found in the document but far from where the sentence's other words come from:
   // the signature of a swapped entity ("Q1" → "Q2" when Q2 occurs elsewhere).
   const owner = new Map<Token, Alignment>();
-  for (const a of alignSentences(analysis, index)) for (const t of a.sentence.tokens) owner.set(t, a);
+  for (const a of alignSentences(analysis, index))
+    for (const t of a.sentence.tokens) owner.set(t, a);
   let displaced = 0;
   for (const t of entities) {
     if (!index.has(t.stem)) continue;
@@ -50,8 +65,17 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   }
   return {
     score: share,
-    features: { 'entities.grounded': share, 'entities.ungroundedLog': Math.log1p(ungrounded.length), 'entities.displacedLog': Math.log1p(displaced) },
-    evidence: { checked: entities.length, ungrounded: ungrounded.slice(0, 20).map((t) => ({ text: analysis.text.slice(t.start, t.end), start: t.start, end: t.end })) },
+    features: {
+      'entities.grounded': share,
+      'entities.ungroundedLog': Math.log1p(ungrounded.length),
+      'entities.displacedLog': Math.log1p(displaced),
+    },
+    evidence: {
+      checked: entities.length,
+      ungrounded: ungrounded
+        .slice(0, 20)
+        .map((t) => ({ text: analysis.text.slice(t.start, t.end), start: t.start, end: t.end })),
+    },
   };
 }
 

@@ -2,12 +2,23 @@ import { scoreOutput } from '../engine/score-output';
 import type { ScoringInput, SignalResult } from '../scoring.types';
 
 const context = [
-  { id: 'policy', text: 'The policy covers water damage caused by burst pipes. Flood damage from rivers is excluded. The excess is 500 dollars per claim.' },
-  { id: 'claim', text: 'Mrs Tan reported a burst pipe in her kitchen on 3 May 2024. The repair quote from Lim Plumbing was 1,500 dollars.' },
+  {
+    id: 'policy',
+    text: 'The policy covers water damage caused by burst pipes. Flood damage from rivers is excluded. The excess is 500 dollars per claim.',
+  },
+  {
+    id: 'claim',
+    text: 'Mrs Tan reported a burst pipe in her kitchen on 3 May 2024. The repair quote from Lim Plumbing was 1,500 dollars.',
+  },
 ];
 
-function signal(name: string, output: ScoringInput['output'], input: ScoringInput['input'] = { context }): SignalResult {
-  return scoreOutput({ input, output }, { signals: { [name]: { weight: 1 } }, validators: [] }).signals[0];
+function signal(
+  name: string,
+  output: ScoringInput['output'],
+  input: ScoringInput['input'] = { context },
+): SignalResult {
+  return scoreOutput({ input, output }, { signals: { [name]: { weight: 1 } }, validators: [] })
+    .signals[0];
 }
 
 describe('grounding signal', () => {
@@ -15,7 +26,12 @@ describe('grounding signal', () => {
     ['copied claim', 'The policy covers water damage caused by burst pipes.', 0.9, 1],
     ['paraphrase with synonyms', 'The policy covers water harm from burst pipes.', 0.6, 1],
     ['invented facts', 'The insurer will send a helicopter to Mars tomorrow morning.', 0, 0.35],
-    ['half supported', 'The policy covers water damage. Earthquakes on Venus are covered by gold bonds.', 0.3, 0.8],
+    [
+      'half supported',
+      'The policy covers water damage. Earthquakes on Venus are covered by gold bonds.',
+      0.3,
+      0.8,
+    ],
   ])('%s', (_n, text, lo, hi) => {
     const s = signal('grounding', { text });
     expect(s.missing).toBe(false);
@@ -29,8 +45,12 @@ describe('grounding signal', () => {
   });
 
   it('names the unsupported words and the best context sentence per output sentence', () => {
-    const s = signal('grounding', { text: 'Flood damage from rivers is excluded. Hurricanes are excluded too.' });
-    const ev = s.evidence as { sentences: { unsupported: string[]; bestContext?: { passage: string } }[] };
+    const s = signal('grounding', {
+      text: 'Flood damage from rivers is excluded. Hurricanes are excluded too.',
+    });
+    const ev = s.evidence as {
+      sentences: { unsupported: string[]; bestContext?: { passage: string } }[];
+    };
     expect(ev.sentences[0].bestContext?.passage).toBe('policy');
     expect(ev.sentences[1].unsupported).toContain('hurricanes');
   });
@@ -43,9 +63,15 @@ describe('grounding signal', () => {
   });
 
   it('handles a huge output against a huge context quickly', () => {
-    const big = [{ id: 'x', text: 'The policy covers water damage caused by burst pipes. '.repeat(2000) }];
+    const big = [
+      { id: 'x', text: 'The policy covers water damage caused by burst pipes. '.repeat(2000) },
+    ];
     const t0 = Date.now();
-    const s = signal('grounding', { text: 'Water damage is covered. '.repeat(4000) }, { context: big });
+    const s = signal(
+      'grounding',
+      { text: 'Water damage is covered. '.repeat(4000) },
+      { context: big },
+    );
     expect(s.score).toBeGreaterThan(0.5);
     expect(Date.now() - t0).toBeLessThan(5000);
   });
@@ -53,8 +79,18 @@ describe('grounding signal', () => {
 
 describe('relevance signal', () => {
   it.each([
-    ['answers the question', 'Is water damage from a burst pipe covered?', 'Yes, water damage from a burst pipe is covered.', 0.8],
-    ['ignores the question', 'Is water damage from a burst pipe covered?', 'Our office opens at nine.', 0],
+    [
+      'answers the question',
+      'Is water damage from a burst pipe covered?',
+      'Yes, water damage from a burst pipe is covered.',
+      0.8,
+    ],
+    [
+      'ignores the question',
+      'Is water damage from a burst pipe covered?',
+      'Our office opens at nine.',
+      0,
+    ],
   ])('%s', (_n, prompt, text, min) => {
     const s = signal('relevance', { text }, { prompt });
     expect(s.score).toBeGreaterThanOrEqual(min);
@@ -62,8 +98,13 @@ describe('relevance signal', () => {
 
   it('scores an answer that is only a question lower', () => {
     const prompt = 'Is water damage from a burst pipe covered?';
-    expect(signal('relevance', { text: 'Is water damage covered?' }, { prompt }).score).toBeLessThan(signal('relevance', { text: 'Water damage is covered.' }, { prompt }).score as number);
+    expect(
+      signal('relevance', { text: 'Is water damage covered?' }, { prompt }).score,
+    ).toBeLessThan(
+      signal('relevance', { text: 'Water damage is covered.' }, { prompt }).score as number,
+    );
   });
 
-  it('is missing without a prompt', () => expect(signal('relevance', { text: 'x' }, {}).missing).toBe(true));
+  it('is missing without a prompt', () =>
+    expect(signal('relevance', { text: 'x' }, {}).missing).toBe(true));
 });

@@ -1,11 +1,16 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
-import { alignSentences, windowLemmas, windowSynonymGroups, type Alignment } from '../engine/alignment';
+import {
+  alignSentences,
+  windowLemmas,
+  windowSynonymGroups,
+  type Alignment,
+} from '../engine/alignment';
 import { lemma, synonymGroupsOf } from '../lexicon/lexicon';
 import type { Token } from '../text/tokens.util';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
-import { anomalyMass, displacedWords } from '../engine/local-support';
+import { localSupport } from '../engine/local-support';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 
 interface SentenceSupport {
@@ -70,14 +75,15 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       support: round(support),
       unsupported,
       displaced,
-      bestContext: a.best ? { passage: index.passages[a.best.passage].id, text: a.best.text.slice(0, 300) } : undefined,
+      bestContext: a.best
+        ? { passage: index.passages[a.best.passage].id, text: a.best.text.slice(0, 300) }
+        : undefined,
     });
   }
   const { bigramShare, wordShare } = copyShares(analysis, index);
-  const displacedLocal = displacedWords(analysis, index);
   const owner = new Map<Token, Alignment>();
   for (const a of alignments) for (const t of a.sentence.tokens) owner.set(t, a);
-  const anomaly = anomalyMass(analysis, index, (t) => {
+  const { displaced: displacedLocal, anomaly } = localSupport(analysis, index, (t) => {
     const a = owner.get(t);
     return a ? isParaphrase(a, t.norm) : false;
   });
@@ -103,20 +109,30 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       support: round(support),
       docSupport: round(docSupport),
       sentences: perSentence.slice(0, 50),
-      displacedWords: displacedLocal.slice(0, 20).map((d) => ({ text: analysis.text.slice(d.token.start, d.token.end), start: d.token.start, end: d.token.end })),
+      displacedWords: displacedLocal
+        .slice(0, 20)
+        .map((d) => ({
+          text: analysis.text.slice(d.token.start, d.token.end),
+          start: d.token.start,
+          end: d.token.end,
+        })),
     },
   };
 }
 
 /** Shares of the output's words and word bigrams (function words included) found verbatim in the context: copying is support. */
-function copyShares(analysis: Analysis, index: ContextIndex): { bigramShare: number; wordShare: number } {
+function copyShares(
+  analysis: Analysis,
+  index: ContextIndex,
+): { bigramShare: number; wordShare: number } {
   const tokens = analysis.tokens;
   if (!tokens.length) return { bigramShare: 1, wordShare: 1 };
   let words = 0;
   for (const t of tokens) if (index.norms.has(t.norm)) words++;
   if (tokens.length < 2) return { bigramShare: words, wordShare: words };
   let hits = 0;
-  for (let i = 1; i < tokens.length; i++) if (index.hasBigram(tokens[i - 1].norm, tokens[i].norm)) hits++;
+  for (let i = 1; i < tokens.length; i++)
+    if (index.hasBigram(tokens[i - 1].norm, tokens[i].norm)) hits++;
   return { bigramShare: hits / (tokens.length - 1), wordShare: words / tokens.length };
 }
 

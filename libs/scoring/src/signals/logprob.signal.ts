@@ -1,11 +1,18 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
 import type { Analysis } from '../engine/analysis';
-import { missingSignal, type ConfigProblem, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
+import {
+  missingSignal,
+  type ConfigProblem,
+  type SignalDefinition,
+  type SignalOutput,
+} from '../engine/engine.types';
 import { checkNumber, unknownKeys } from '../engine/options.util';
 
 /** Token log-probabilities (natural log): geometric-mean probability, minimum, share of low-probability tokens. */
 function compute(input: ScoringInput, _analysis: Analysis, options: SignalConfig): SignalOutput {
-  const lps = (input.output.logprobs ?? []).filter((x) => typeof x === 'number' && Number.isFinite(x) && x <= 0);
+  const lps = (input.output.logprobs ?? []).filter(
+    (x) => typeof x === 'number' && Number.isFinite(x) && x <= 0,
+  );
   if (!lps.length) return missingSignal('no logprobs');
   const low = Math.log((options.lowProbability as number | undefined) ?? 0.1);
   let sum = 0;
@@ -23,7 +30,13 @@ function compute(input: ScoringInput, _analysis: Analysis, options: SignalConfig
   return {
     score,
     features: { 'logprob.mean': mean, 'logprob.min': min, 'logprob.lowShare': lowShare },
-    evidence: { tokens: lps.length, mean: round(mean), min: round(min), lowShare: round(lowShare), perplexity: round(Math.exp(-mean)) },
+    evidence: {
+      tokens: lps.length,
+      mean: round(mean),
+      min: round(min),
+      lowShare: round(lowShare),
+      perplexity: round(Math.exp(-mean)),
+    },
   };
 }
 
@@ -32,7 +45,10 @@ function round(x: number): number {
 }
 
 function validate(options: SignalConfig, path: string): ConfigProblem[] {
-  return [...unknownKeys(options, ['weight', 'lowProbability'], path), ...checkNumber(options.lowProbability, `${path}.lowProbability`, { min: 0, max: 1 })];
+  return [
+    ...unknownKeys(options, ['weight', 'lowProbability'], path),
+    ...checkNumber(options.lowProbability, `${path}.lowProbability`, { min: 0, max: 1 }),
+  ];
 }
 
 /** `logprob`: token log-probability statistics (mean, minimum, share of low-probability tokens). */

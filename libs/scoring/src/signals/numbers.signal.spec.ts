@@ -3,14 +3,24 @@ import { scoreOutput } from '../engine/score-output';
 import type { ScoringInput, SignalResult } from '../scoring.types';
 
 const context = [
-  { id: 'policy', text: 'The policy covers water damage caused by burst pipes. Flood damage from rivers is excluded. The excess is 500 dollars per claim.' },
-  { id: 'claim', text: 'Mrs Tan reported a burst pipe in her kitchen on 3 May 2024. The repair quote from Lim Plumbing was 1,500 dollars.' },
+  {
+    id: 'policy',
+    text: 'The policy covers water damage caused by burst pipes. Flood damage from rivers is excluded. The excess is 500 dollars per claim.',
+  },
+  {
+    id: 'claim',
+    text: 'Mrs Tan reported a burst pipe in her kitchen on 3 May 2024. The repair quote from Lim Plumbing was 1,500 dollars.',
+  },
 ];
 
-function signal(name: string, output: ScoringInput['output'], input: ScoringInput['input'] = { context }): SignalResult {
-  return scoreOutput({ input, output }, { signals: { [name]: { weight: 1 } }, validators: [] }).signals[0];
+function signal(
+  name: string,
+  output: ScoringInput['output'],
+  input: ScoringInput['input'] = { context },
+): SignalResult {
+  return scoreOutput({ input, output }, { signals: { [name]: { weight: 1 } }, validators: [] })
+    .signals[0];
 }
-
 
 describe('number normalisation', () => {
   it.each([
@@ -38,7 +48,9 @@ describe('number normalisation', () => {
     ['21%', '21.4%', true],
     ['May 3, 2024', '3 May 2024', true],
     ['May 4, 2024', '3 May 2024', false],
-  ])('%s matches %s: %s', (a, b, ok) => expect(quantityMatches(extractQuantities(a)[0], extractQuantities(b)[0])).toBe(ok));
+  ])('%s matches %s: %s', (a, b, ok) =>
+    expect(quantityMatches(extractQuantities(a)[0], extractQuantities(b)[0])).toBe(ok),
+  );
 
   it('ignores "one" as a pronoun', () => expect(extractQuantities('one of the best')).toEqual([]));
 });
@@ -52,10 +64,13 @@ describe('numbers signal', () => {
     ['all invented', 'They paid 7,777 dollars on 9 June 2021.', 0],
   ])('%s', (_n, text, score) => expect(signal('numbers', { text }).score).toBeCloseTo(score, 5));
 
-  it('is missing when the output has no numbers', () => expect(signal('numbers', { text: 'Covered.' }).missing).toBe(true));
+  it('is missing when the output has no numbers', () =>
+    expect(signal('numbers', { text: 'Covered.' }).missing).toBe(true));
 
   it('points at the ungrounded number', () => {
-    const ev = signal('numbers', { text: 'The excess is 700 dollars.' }).evidence as { ungrounded: { text: string; start: number }[] };
+    const ev = signal('numbers', { text: 'The excess is 700 dollars.' }).evidence as {
+      ungrounded: { text: string; start: number }[];
+    };
     expect(ev.ungrounded).toEqual([expect.objectContaining({ text: '700', start: 14 })]);
   });
 });
@@ -64,12 +79,16 @@ describe('entities signal', () => {
   it.each([
     ['known names', 'The repair by Lim Plumbing was for Mrs Tan.', 1],
     ['invented company', 'The repair by Wong Builders was for Mrs Tan.', 0.3],
-  ])('%s', (_n, text, min) => expect(signal('entities', { text }).score).toBeGreaterThanOrEqual(min));
+  ])('%s', (_n, text, min) =>
+    expect(signal('entities', { text }).score).toBeGreaterThanOrEqual(min),
+  );
 
   it('flags a name that is not in the context', () => {
     const s = signal('entities', { text: 'Mr Ahmad from Wong Builders fixed it.' });
     const ev = s.evidence as { ungrounded: { text: string }[] };
-    expect(ev.ungrounded.map((u) => u.text)).toEqual(expect.arrayContaining(['Ahmad', 'Wong', 'Builders']));
+    expect(ev.ungrounded.map((u) => u.text)).toEqual(
+      expect.arrayContaining(['Ahmad', 'Wong', 'Builders']),
+    );
   });
 
   it('is missing for lower-case or caseless text', () => {

@@ -27,7 +27,12 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   return {
     score: share,
     features: { 'numbers.grounded': share, 'numbers.ungroundedLog': Math.log1p(ungrounded.length) },
-    evidence: { checked: found.length, ungrounded: ungrounded.slice(0, 20).map((q) => ({ text: q.text, value: q.value, date: q.date, start: q.start, end: q.end })) },
+    evidence: {
+      checked: found.length,
+      ungrounded: ungrounded
+        .slice(0, 20)
+        .map((q) => ({ text: q.text, value: q.value, date: q.date, start: q.start, end: q.end })),
+    },
   };
 }
 

@@ -13,7 +13,15 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   const outStems = new Set<string>();
   for (const s of analysis.sentences) for (const c of s.content) outStems.add(c);
   if (!outStems.size) {
-    return { score: 0.5, features: { 'relevance.promptCoverage': 0, 'relevance.fromPrompt': 0, 'relevance.question': 0 }, evidence: { reason: 'no content words in the output' } };
+    return {
+      score: 0.5,
+      features: {
+        'relevance.promptCoverage': 0,
+        'relevance.fromPrompt': 0,
+        'relevance.question': 0,
+      },
+      evidence: { reason: 'no content words in the output' },
+    };
   }
   let covered = 0;
   for (const p of prompt) if (outStems.has(p)) covered++;
@@ -27,8 +35,16 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   const score = Math.min(1, 0.5 + promptCoverage) * (question ? 0.7 : 1);
   return {
     score,
-    features: { 'relevance.promptCoverage': promptCoverage, 'relevance.fromPrompt': share, 'relevance.question': question },
-    evidence: { promptCoverage: Math.round(promptCoverage * 1000) / 1000, sharedWords: covered, endsWithQuestion: question === 1 },
+    features: {
+      'relevance.promptCoverage': promptCoverage,
+      'relevance.fromPrompt': share,
+      'relevance.question': question,
+    },
+    evidence: {
+      promptCoverage: Math.round(promptCoverage * 1000) / 1000,
+      sharedWords: covered,
+      endsWithQuestion: question === 1,
+    },
   };
 }
 

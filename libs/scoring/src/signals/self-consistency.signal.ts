@@ -12,13 +12,21 @@ const MAX_SAMPLES = 20;
  * word; the sentence scores log(1 + m) / log(1 + S). For JSON outputs, per-field agreement.
  */
 function compute(input: ScoringInput, analysis: Analysis, _options: SignalConfig): SignalOutput {
-  const samples = (input.output.samples ?? []).filter((s) => typeof s === 'string' && s.trim()).slice(0, MAX_SAMPLES);
+  const samples = (input.output.samples ?? [])
+    .filter((s) => typeof s === 'string' && s.trim())
+    .slice(0, MAX_SAMPLES);
   if (!samples.length) return missingSignal('no samples');
   const json = jsonAgreement(input, samples);
   if (json) return json;
   const sampleStems = samples.map((s) => new Set(tokenize(s.slice(0, 50_000)).map((t) => t.stem)));
   const S = samples.length;
-  const perSentence: { start: number; end: number; score: number; rarest?: string; support: number }[] = [];
+  const perSentence: {
+    start: number;
+    end: number;
+    score: number;
+    rarest?: string;
+    support: number;
+  }[] = [];
   for (const sentence of analysis.sentences) {
     let rarest: string | undefined;
     let min = Infinity;
@@ -32,7 +40,13 @@ function compute(input: ScoringInput, analysis: Analysis, _options: SignalConfig
       }
     }
     if (rarest === undefined) continue;
-    perSentence.push({ start: sentence.start, end: sentence.end, score: Math.log1p(min) / Math.log1p(S), rarest, support: min });
+    perSentence.push({
+      start: sentence.start,
+      end: sentence.end,
+      score: Math.log1p(min) / Math.log1p(S),
+      rarest,
+      support: min,
+    });
   }
   if (!perSentence.length) return missingSignal('no content words in the output');
   const mean = perSentence.reduce((a, s) => a + s.score, 0) / perSentence.length;
@@ -40,7 +54,12 @@ function compute(input: ScoringInput, analysis: Analysis, _options: SignalConfig
   return {
     score: mean,
     features: { 'selfConsistency.mean': mean, 'selfConsistency.min': worst },
-    evidence: { samples: S, sentences: perSentence.slice(0, 50).map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000 })) },
+    evidence: {
+      samples: S,
+      sentences: perSentence
+        .slice(0, 50)
+        .map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000 })),
+    },
   };
 }
 
@@ -48,13 +67,23 @@ function leaves(value: unknown, path: string, out: Map<string, string>): void {
   if (value !== null && typeof value === 'object') {
     if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
     else for (const [k, v] of Object.entries(value)) leaves(v, `${path}.${k}`, out);
-  } else out.set(path, typeof value === 'string' ? value.trim().toLowerCase().replace(/\s+/g, ' ') : JSON.stringify(value));
+  } else
+    out.set(
+      path,
+      typeof value === 'string'
+        ? value.trim().toLowerCase().replace(/\s+/g, ' ')
+        : JSON.stringify(value),
+    );
 }
 
 /** Share of samples agreeing with the output on each leaf field, when the output is JSON. */
 function jsonAgreement(input: ScoringInput, samples: string[]): SignalOutput | null {
   let output = input.output.json;
-  if (output === undefined && typeof input.output.text === 'string' && /^\s*[[{]/.test(input.output.text)) {
+  if (
+    output === undefined &&
+    typeof input.output.text === 'string' &&
+    /^\s*[[{]/.test(input.output.text)
+  ) {
     try {
       output = JSON.parse(input.output.text);
     } catch {
@@ -75,13 +104,24 @@ function jsonAgreement(input: ScoringInput, samples: string[]): SignalOutput | n
   });
   if (!fields.size) return null;
   const agreement: { path: string; agreement: number }[] = [];
-  for (const [path, value] of fields) agreement.push({ path, agreement: parsed.filter((m) => m.get(path) === value).length / parsed.length });
+  for (const [path, value] of fields)
+    agreement.push({
+      path,
+      agreement: parsed.filter((m) => m.get(path) === value).length / parsed.length,
+    });
   const mean = agreement.reduce((a, f) => a + f.agreement, 0) / agreement.length;
   const worst = Math.min(...agreement.map((f) => f.agreement));
   return {
     score: mean,
     features: { 'selfConsistency.mean': mean, 'selfConsistency.min': worst },
-    evidence: { samples: samples.length, mode: 'json-fields', disagreeing: agreement.filter((f) => f.agreement < 1).sort((a, b) => a.agreement - b.agreement).slice(0, 20) },
+    evidence: {
+      samples: samples.length,
+      mode: 'json-fields',
+      disagreeing: agreement
+        .filter((f) => f.agreement < 1)
+        .sort((a, b) => a.agreement - b.agreement)
+        .slice(0, 20),
+    },
   };
 }
 

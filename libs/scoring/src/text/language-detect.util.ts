@@ -4,9 +4,20 @@
 // Thai, Vietnamese…) and, unlike a whole-text n-gram model, it sees code-switching.
 
 const SCRIPTS: [RegExp, string][] = [
-  [/\p{Script=Thai}/u, 'th'], [/\p{Script=Hangul}/u, 'ko'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'], [/\p{Script=Han}/u, 'zh'],
-  [/\p{Script=Arabic}/u, 'ar'], [/\p{Script=Cyrillic}/u, 'ru'], [/\p{Script=Devanagari}/u, 'hi'], [/\p{Script=Tamil}/u, 'ta'], [/\p{Script=Lao}/u, 'lo'],
-  [/\p{Script=Khmer}/u, 'km'], [/\p{Script=Myanmar}/u, 'my'], [/\p{Script=Greek}/u, 'el'], [/\p{Script=Hebrew}/u, 'he'], [/\p{Script=Bengali}/u, 'bn'],
+  [/\p{Script=Thai}/u, 'th'],
+  [/\p{Script=Hangul}/u, 'ko'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
+  [/\p{Script=Han}/u, 'zh'],
+  [/\p{Script=Arabic}/u, 'ar'],
+  [/\p{Script=Cyrillic}/u, 'ru'],
+  [/\p{Script=Devanagari}/u, 'hi'],
+  [/\p{Script=Tamil}/u, 'ta'],
+  [/\p{Script=Lao}/u, 'lo'],
+  [/\p{Script=Khmer}/u, 'km'],
+  [/\p{Script=Myanmar}/u, 'my'],
+  [/\p{Script=Greek}/u, 'el'],
+  [/\p{Script=Hebrew}/u, 'he'],
+  [/\p{Script=Bengali}/u, 'bn'],
 ];
 
 const PROFILES: Record<string, string> = {
@@ -23,10 +34,16 @@ const PROFILES: Record<string, string> = {
 };
 
 const lookup = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(PROFILES)) for (const w of words.split(' ')) lookup.set(w, [...(lookup.get(w) ?? []), lang]);
+for (const [lang, words] of Object.entries(PROFILES))
+  for (const w of words.split(' ')) lookup.set(w, [...(lookup.get(w) ?? []), lang]);
 
 /** Malay and Indonesian share most function words; a policy allowing one accepts the other. */
-export const LANGUAGE_ALIASES: Record<string, string[]> = { ms: ['ms', 'id'], id: ['id', 'ms'], tl: ['tl', 'fil'], fil: ['fil', 'tl'] };
+export const LANGUAGE_ALIASES: Record<string, string[]> = {
+  ms: ['ms', 'id'],
+  id: ['id', 'ms'],
+  tl: ['tl', 'fil'],
+  fil: ['fil', 'tl'],
+};
 
 /** Languages detected in one sentence: one, several (code-switching), or none when too short to tell. */
 export function detectLanguages(sentence: string, words: string[]): string[] {
@@ -46,10 +63,16 @@ export function detectLanguages(sentence: string, words: string[]): string[] {
   const minHits = found.size ? 3 : latinWords >= 4 ? 2 : 1;
   const [topLang, top] = ranked[0];
   if (top >= minHits) found.add(topLang);
-  for (const [lang, n] of ranked.slice(1)) if (n >= Math.max(2, minHits) && n >= top * 0.34 && !sharesMost(lang, topLang)) found.add(lang);
+  for (const [lang, n] of ranked.slice(1))
+    if (n >= Math.max(2, minHits) && n >= top * 0.34 && !sharesMost(lang, topLang)) found.add(lang);
   return [...found];
 }
 
 function sharesMost(a: string, b: string): boolean {
-  return (a === 'es' && b === 'pt') || (a === 'pt' && b === 'es') || (a === 'it' && b === 'es') || (a === 'es' && b === 'it');
+  return (
+    (a === 'es' && b === 'pt') ||
+    (a === 'pt' && b === 'es') ||
+    (a === 'it' && b === 'es') ||
+    (a === 'es' && b === 'it')
+  );
 }

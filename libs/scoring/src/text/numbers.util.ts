@@ -12,26 +12,106 @@ export interface Quantity {
 }
 
 const SCALE: Record<string, number> = {
-  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, t: 1e12, tn: 1e12, trillion: 1e12,
-  hundred: 100, lakh: 1e5, crore: 1e7, juta: 1e6, ribu: 1e3, libo: 1e3, milyon: 1e6,
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mm: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
+  hundred: 100,
+  lakh: 1e5,
+  crore: 1e7,
+  juta: 1e6,
+  ribu: 1e3,
+  libo: 1e3,
+  milyon: 1e6,
 };
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
 const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 // Digits with thousands separators or decimals, an optional scale word or suffix. Each piece
 // is a bounded, non-nested pattern: linear on any input.
-const DIGIT_RE = /(?<![\p{L}\p{N}.])([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
+const DIGIT_RE =
+  /(?<![\p{L}\p{N}.])([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
 const ISO_DATE_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const WORD_NUMBER_RE = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)(?:(?:[\s-]+|\s+and\s+)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))*\b/gi;
-const MONTH_DAY_RE = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:,?\s+(\d{4}))?\b/gi;
+const WORD_NUMBER_RE =
+  /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)(?:(?:[\s-]+|\s+and\s+)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))*\b/gi;
+const MONTH_DAY_RE =
+  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:,?\s+(\d{4}))?\b/gi;
 
 /** Parses a run of English number words: "fifteen hundred" → 1500, "two million three hundred" → 2000300. */
 export function parseNumberWords(text: string): number | null {
@@ -67,7 +147,15 @@ export function extractQuantities(text: string): Quantity[] {
   };
   let m: RegExpExecArray | null;
   ISO_DATE_RE.lastIndex = 0;
-  while ((m = ISO_DATE_RE.exec(text))) add({ value: Number(m[1]), precision: 0, start: m.index, end: m.index + m[0].length, text: m[0], date: `${m[1]}-${m[2]}-${m[3]}` });
+  while ((m = ISO_DATE_RE.exec(text)))
+    add({
+      value: Number(m[1]),
+      precision: 0,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: `${m[1]}-${m[2]}-${m[3]}`,
+    });
   MONTH_DAY_RE.lastIndex = 0;
   while ((m = MONTH_DAY_RE.exec(text))) {
     const month = MONTHS[(m[1] ?? m[5]).toLowerCase().replace(/\.$/, '')];
@@ -75,7 +163,14 @@ export function extractQuantities(text: string): Quantity[] {
     const year = m[3] ?? m[6];
     if (!month || day < 1 || day > 31) continue;
     const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    add({ value: day, precision: 0, start: m.index, end: m.index + m[0].length, text: m[0], date: year ? `${year}-${md}` : `*-${md}` });
+    add({
+      value: day,
+      precision: 0,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: year ? `${year}-${md}` : `*-${md}`,
+    });
   }
   DIGIT_RE.lastIndex = 0;
   while ((m = DIGIT_RE.exec(text))) {
@@ -85,7 +180,13 @@ export function extractQuantities(text: string): Quantity[] {
     const scale = m[2] ? SCALE[m[2].toLowerCase()] : 1;
     // A lone "m"/"b"/"t" after a number is a unit only in money-like contexts ("$5m"), not "5 m away".
     const precision = raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0;
-    add({ value: num * (scale ?? 1), precision: scale && scale > 1 ? precision + Math.log10(scale) : precision, start: m.index, end: m.index + m[0].length, text: m[0] });
+    add({
+      value: num * (scale ?? 1),
+      precision: scale && scale > 1 ? precision + Math.log10(scale) : precision,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+    });
   }
   WORD_NUMBER_RE.lastIndex = 0;
   while ((m = WORD_NUMBER_RE.exec(text))) {
@@ -95,13 +196,23 @@ export function extractQuantities(text: string): Quantity[] {
     add({ value, precision: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   const ord = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi;
-  while ((m = ord.exec(text))) add({ value: ORDINALS[m[1].toLowerCase()], precision: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
+  while ((m = ord.exec(text)))
+    add({
+      value: ORDINALS[m[1].toLowerCase()],
+      precision: 0,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+    });
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** Whether an output quantity is supported by a context quantity: equal, or equal after rounding to the output's precision. */
 export function quantityMatches(out: Quantity, ctx: Quantity): boolean {
-  if (out.date && ctx.date) return out.date === ctx.date || (out.date.startsWith('*-') && ctx.date.endsWith(out.date.slice(1)));
+  if (out.date && ctx.date)
+    return (
+      out.date === ctx.date || (out.date.startsWith('*-') && ctx.date.endsWith(out.date.slice(1)))
+    );
   if (out.date || ctx.date) return out.value === ctx.value;
   if (out.value === ctx.value) return true;
   const a = Math.abs(out.value);
@@ -109,7 +220,12 @@ export function quantityMatches(out: Quantity, ctx: Quantity): boolean {
   if (a === 0 || b === 0 || Math.sign(out.value) !== Math.sign(ctx.value)) return false;
   // Rounded mention: "1.5 million" for 1,523,400, "21%" for 21.4%. Only numbers that look
   // rounded (a scale word, or two trailing zeros) get a tolerance: 2020 must not match 2021.
-  if (Number.isInteger(out.value) && !Number.isInteger(ctx.value) && Math.round(ctx.value) === out.value) return true;
+  if (
+    Number.isInteger(out.value) &&
+    !Number.isInteger(ctx.value) &&
+    Math.round(ctx.value) === out.value
+  )
+    return true;
   const looksRounded = out.precision >= 3 || (Number.isInteger(a) && a >= 100 && a % 100 === 0);
   if (!looksRounded) return false;
   const magnitude = 10 ** (Math.floor(Math.log10(a)) - significantDigits(a) + 1);

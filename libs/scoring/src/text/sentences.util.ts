@@ -8,7 +8,8 @@ export interface Sentence {
 // A sentence ends at . ! ? (and CJK/Thai-style full stops) followed by space or end, or at a
 // line break. Abbreviations like "e.g." or "U.S." are tolerated by requiring the next
 // character to be upper case, a digit, a quote or a non-Latin letter.
-const BOUNDARY_RE = /([.!?。！？]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}\p{Script=Thai}\p{Script=Han}])|\n+/gu;
+const BOUNDARY_RE =
+  /([.!?。！？]+["'”’)\]]*)(\s+)(?=["'“‘([]?[\p{Lu}\p{N}\p{Script=Thai}\p{Script=Han}])|\n+/gu;
 
 /** Splits text into sentences (regex based; linear time, no backtracking on long inputs). */
 export function splitSentences(text: string): Sentence[] {

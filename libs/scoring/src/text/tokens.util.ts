@@ -11,7 +11,8 @@ export interface Token {
 // Letters, marks and digits; an inner apostrophe keeps "don't" whole so negation is seen.
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)?/gu;
 // Scripts written without spaces between words: the regex would see one word per phrase.
-const NO_SPACE_SCRIPT_RE = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const NO_SPACE_SCRIPT_RE =
+  /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 let wordSegmenter: Intl.Segmenter | undefined;
 
@@ -36,7 +37,8 @@ export function tokenize(text: string): Token[] {
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text)) !== null) {
-    const norm = m[0].toLowerCase().replace(/’/g, "'");
+    const lower = m[0].toLowerCase();
+    const norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     out.push({ norm, stem: stem(norm), start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -60,7 +62,8 @@ export function stem(word: string): string {
     else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
     else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
     else if (w.endsWith('es') && w.length > 4 && /(?:sh|ch|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
-    else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+    else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
+      w = w.slice(0, -1);
     if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   }
   if (w.length > 7) w = w.slice(0, 7);
