@@ -1,3 +1,5 @@
+import type { AiReviewConfig } from './ai-review-config';
+
 /** Typed configuration, read once from the environment at boot (see loadConfig). */
 export interface AppConfig {
   nodeEnv: string;
@@ -29,6 +31,42 @@ export interface AppConfig {
     /** Port of the worker's own /metrics (0 = any free port). */
     metricsPort: number;
   };
+  review: {
+    /** How long a claim is held without a heartbeat. */
+    leaseMs: number;
+    /** Holders are warned this long before their lease lapses. */
+    leaseWarningMs: number;
+    /** A task due within this margin is at risk (and aged one priority level). */
+    atRiskMarginMs: number;
+    /** Lease recovery, lease warnings, SLA aging and expiry run this often. */
+    maintenanceEveryMs: number;
+    /** Postgres → Redis reconciliation of review queues runs this often. */
+    reconcileEveryMs: number;
+  };
   /** Longest ?wait= a client may ask for, in ms. */
   maxWaitMs: number;
+  /** Outcome delivery: webhook retries, SSRF allow-list, HTTP limits. */
+  webhooks: WebhookConfig;
+  /** Secondary AI review: providers, budget, breaker, retries (see libs/ai-review). */
+  aiReview: AiReviewConfig;
+}
+
+/** How outcome webhooks are sent (see libs/delivery). */
+export interface WebhookConfig {
+  /** Host names (or IP literals) exempt from the private-address refusal; lower-cased. */
+  allowHosts: string[];
+  /** First retry delay; doubled per attempt, with jitter. */
+  retryBaseMs: number;
+  /** Longest single wait between two attempts. */
+  retryMaxDelayMs: number;
+  /** After this long since the first attempt, a failing delivery is dead-lettered. */
+  retryHorizonMs: number;
+  connectTimeoutMs: number;
+  /** Whole request, connect to last byte read. */
+  timeoutMs: number;
+  /** Bytes of a receiver's response body read (for the attempt log); the rest is discarded. */
+  maxResponseBytes: number;
+  /** How long a rotated-out secret still signs, next to the new one. */
+  secretOverlapMs: number;
+  deliverConcurrency: number;
 }

@@ -21,9 +21,20 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, /ARBITER_JWT_SECRET must be set/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ ARBITER_BODY_LIMIT_BYTES: '-1' }, /ARBITER_BODY_LIMIT_BYTES must be an integer/],
+    [{ ARBITER_WEBHOOK_ALLOW_HOSTS: 'ok.example, bad host!' }, /ARBITER_WEBHOOK_ALLOW_HOSTS entry "bad host!"/],
+    [{ ARBITER_WEBHOOK_RETRY_HORIZON_MS: 'a day' }, /ARBITER_WEBHOOK_RETRY_HORIZON_MS must be an integer/],
+    [{ ARBITER_WEBHOOK_TIMEOUT_MS: '100', ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS: '200' }, /ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller/],
+    [{ ARBITER_WEBHOOK_MAX_RESPONSE_BYTES: '-5' }, /ARBITER_WEBHOOK_MAX_RESPONSE_BYTES must be an integer/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the webhook allow-list as lower-cased host names, with a day of retries by default', () => {
+    const config = loadConfig({ ARBITER_WEBHOOK_ALLOW_HOSTS: ' LocalHost ,127.0.0.1,[::1]' });
+    expect(config.webhooks.allowHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(loadConfig({}).webhooks.retryHorizonMs).toBe(86_400_000);
+    expect(loadConfig({}).webhooks.allowHosts).toEqual([]);
   });
 
   it('reports every bad variable at once', () => {

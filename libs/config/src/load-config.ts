@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AppConfig } from './app-config';
+import { readAiReviewConfig } from './ai-review-config';
+import { AppConfig, WebhookConfig } from './app-config';
 
 /** Raised at boot when an environment variable is invalid; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -43,6 +44,41 @@ class EnvReader {
     }
     return value;
   }
+}
+
+const HOST_PATTERN = /^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/;
+
+function readWebhookConfig(read: EnvReader): WebhookConfig {
+  const allowHosts = (read.string('ARBITER_WEBHOOK_ALLOW_HOSTS', '') as string)
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of allowHosts) {
+    if (!HOST_PATTERN.test(host)) {
+      read.problems.push(`ARBITER_WEBHOOK_ALLOW_HOSTS entry "${host}" is not a host name or IP address`);
+    }
+  }
+  const retryBaseMs = read.int('ARBITER_WEBHOOK_RETRY_BASE_MS', 30_000, 1, 86_400_000);
+  const retryMaxDelayMs = read.int('ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, 1, 7 * 86_400_000);
+  if (retryMaxDelayMs < retryBaseMs) {
+    read.problems.push('ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS must not be smaller than ARBITER_WEBHOOK_RETRY_BASE_MS');
+  }
+  const connectTimeoutMs = read.int('ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS', 5_000, 10, 120_000);
+  const timeoutMs = read.int('ARBITER_WEBHOOK_TIMEOUT_MS', 15_000, 10, 300_000);
+  if (timeoutMs < connectTimeoutMs) {
+    read.problems.push('ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller than ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS');
+  }
+  return {
+    allowHosts,
+    retryBaseMs,
+    retryMaxDelayMs,
+    retryHorizonMs: read.int('ARBITER_WEBHOOK_RETRY_HORIZON_MS', 86_400_000, 1, 30 * 86_400_000),
+    connectTimeoutMs,
+    timeoutMs,
+    maxResponseBytes: read.int('ARBITER_WEBHOOK_MAX_RESPONSE_BYTES', 4096, 0, 1024 * 1024),
+    secretOverlapMs: read.int('ARBITER_WEBHOOK_SECRET_OVERLAP_MS', 86_400_000, 0, 30 * 86_400_000),
+    deliverConcurrency: read.int('ARBITER_DELIVER_CONCURRENCY', 50, 1, 1000),
+  };
 }
 
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */
@@ -92,7 +128,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       recoveryEveryMs: read.int('ARBITER_RECOVERY_EVERY_MS', 30_000, 500, 86_400_000),
       metricsPort: read.int('ARBITER_WORKER_METRICS_PORT', 9464, 0, 65535),
     },
+    review: {
+      leaseMs: read.int('ARBITER_REVIEW_LEASE_MS', 120_000, 1000, 3_600_000),
+      leaseWarningMs: read.int('ARBITER_REVIEW_LEASE_WARNING_MS', 30_000, 0, 3_600_000),
+      atRiskMarginMs: read.int('ARBITER_SLA_AT_RISK_MARGIN_MS', 300_000, 0, 86_400_000),
+      maintenanceEveryMs: read.int('ARBITER_REVIEW_MAINTENANCE_EVERY_MS', 5000, 200, 3_600_000),
+      reconcileEveryMs: read.int('ARBITER_REVIEW_RECONCILE_EVERY_MS', 60_000, 1000, 86_400_000),
+    },
     maxWaitMs: 10_000,
+    webhooks: readWebhookConfig(read),
+    aiReview: readAiReviewConfig(env, read.problems),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -18,7 +18,7 @@ export function reviewQueueName(queue: string): string {
 export interface JobPayloads {
   [QueueName.Score]: { submissionId: string };
   [QueueName.AiReview]: { submissionId: string };
-  [QueueName.Deliver]: { submissionId: string; event: string };
+  [QueueName.Deliver]: { eventId: string };
   [QueueName.Maintenance]: Record<string, never>;
 }
 
@@ -26,11 +26,18 @@ export interface JobPayloads {
 export const jobIds = {
   score: (submissionId: string) => `score-${submissionId}`,
   aiReview: (submissionId: string) => `ai-review-${submissionId}`,
+  /** One job per delivery round of an event; a replay starts a new round (generation). */
+  deliver: (eventId: string, generation: number) => `deliver-${eventId}-${generation}`,
 };
 
 /** Names of the repeatable maintenance jobs. */
 export enum MaintenanceJob {
   RecoverUnsettled = 'recover-unsettled',
+  RecoverAiReview = 'recover-ai-review',
+  ReconcileDeliveries = 'reconcile-deliveries',
+  ReviewLeases = 'review-leases',
+  ReviewSla = 'review-sla',
+  ReviewReconcile = 'review-reconcile',
 }
 
 /** Redis pub/sub channel on which workers announce routed submissions (for ?wait and live views). */

@@ -58,6 +58,21 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
     await this.queue(QueueName.Score).add('score', payload, { jobId: jobIds.score(submissionId) });
   }
 
+  /** Enqueues delivery of an outbox event; the id is per event and round, so a repeat is a no-op. */
+  async enqueueDelivery(eventId: string, generation: number, delayMs = 0): Promise<void> {
+    const payload: JobPayloads[QueueName.Deliver] = { eventId };
+    await this.queue(QueueName.Deliver).add('deliver', payload, {
+      jobId: jobIds.deliver(eventId, generation),
+      delay: delayMs > 0 ? delayMs : undefined,
+    });
+  }
+
+  /** Enqueues AI review of a submission that entered ai_review; a second call for the same id is a no-op. */
+  async enqueueAiReview(submissionId: string): Promise<void> {
+    const payload: JobPayloads[QueueName.AiReview] = { submissionId };
+    await this.queue(QueueName.AiReview).add('ai-review', payload, { jobId: jobIds.aiReview(submissionId) });
+  }
+
   /** Job counts per state, for metrics and health. */
   async counts(name: string): Promise<Record<string, number>> {
     return this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');

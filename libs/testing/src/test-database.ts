@@ -2,7 +2,11 @@ import { migrateDatabase } from '@arbiter/persistence';
 import { Client } from 'pg';
 
 const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_DATABASE = 'arbiter_test_template';
+// One template per test run (concurrent runs on one machine must not drop each other's).
+const TEMPLATE_ENV = 'ARBITER_TEST_TEMPLATE_DB';
+function templateDatabase(): string {
+  return process.env[TEMPLATE_ENV] ?? 'arbiter_test_template';
+}
 
 export function databaseUrl(name: string): string {
   return `${process.env.ARBITER_TEST_PG_URL ?? SERVER_URL}/${name}`;
@@ -18,17 +22,23 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Builds the migrated template every test database is copied from (jest globalSetup). */
+/** Builds the migrated template every test database of this run is copied from (jest globalSetup). */
 export async function prepareTemplateDatabase(): Promise<void> {
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`));
-  await migrateDatabase(databaseUrl(TEMPLATE_DATABASE));
+  process.env[TEMPLATE_ENV] = `arbiter_test_template_${process.pid}`;
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${templateDatabase()} WITH (FORCE)`));
+  await migrateDatabase(databaseUrl(templateDatabase()));
+}
+
+/** Drops this run's template (jest globalTeardown). */
+export async function dropTemplateDatabase(): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${templateDatabase()} WITH (FORCE)`));
 }
 
 /** A fresh database for one test file, copied from the migrated template (fast, isolated). */
 export async function createTestDatabase(name: string): Promise<string> {
   await admin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`);
   });
   return databaseUrl(name);
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { PipelineNotFound } from '@arbiter/persistence';
 import { InvalidTransition } from '@arbiter/workflow';
+import { ReviewError } from '@arbiter/review';
 import { ErrorBody } from '@arbiter/contracts';
 import { FastifyReply } from 'fastify';
 
@@ -32,6 +33,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
         return { statusCode: status, error: STATUS_TEXT[status] ?? r.error ?? 'Error', message, problems: r.problems };
       }
       return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message: String(response) };
+    }
+    if (exception instanceof ReviewError) {
+      return { statusCode: exception.httpStatus, error: STATUS_TEXT[exception.httpStatus], message: exception.message };
     }
     if (exception instanceof PipelineNotFound) {
       return { statusCode: 404, error: 'Not Found', message: exception.message };

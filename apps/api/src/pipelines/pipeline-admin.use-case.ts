@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { PipelineView } from '@arbiter/contracts';
-import { PipelineEntity, PipelineRepository } from '@arbiter/persistence';
+import { PipelineEntity, PipelineRepository, ReviewQueueRepository } from '@arbiter/persistence';
 import { PolicyCatalog } from '@arbiter/workflow';
 import { checkPolicy, policyChecksum, PolicyBody } from './policy-checker';
 
@@ -10,6 +10,7 @@ export class PipelineAdmin {
   constructor(
     private readonly pipelines: PipelineRepository,
     private readonly catalog: PolicyCatalog,
+    private readonly reviewQueues: ReviewQueueRepository,
   ) {}
 
   /** Validates and stores a new version; an unchanged document adds nothing. */
@@ -36,6 +37,8 @@ export class PipelineAdmin {
       activate,
     });
     this.catalog.invalidate(key);
+    // Queues exist as soon as a policy names them, so admins can staff them before work arrives.
+    await this.reviewQueues.register([policy.review.queue, ...(policy.review.escalateTo ? [policy.review.escalateTo] : [])]);
     return { version: version.version, created, pipeline: await this.view(key) };
   }
 

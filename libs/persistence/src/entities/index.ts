@@ -5,9 +5,23 @@ import { PolicyVersionEntity } from './policy-version.entity';
 import { SubmissionEventEntity } from './submission-event.entity';
 import { SubmissionEntity } from './submission.entity';
 import { UserEntity } from './user.entity';
+import { ReviewDecisionEntity } from './review-decision.entity';
+import { QueueMembershipEntity, ReviewQueueEntity } from './review-queue.entity';
+import { ReviewTaskEntity } from './review-task.entity';
+import { ClientEventCursorEntity } from './client-event-cursor.entity';
+import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import { DeliveryEventEntity } from './delivery-event.entity';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { WebhookSecretEntity } from './webhook-secret.entity';
 
 export { ApiKeyEntity, ClientEntity, PipelineEntity, PolicyVersionEntity, SubmissionEntity, SubmissionEventEntity, UserEntity };
 export * from './user.entity';
+export * from './review-task.entity';
+export * from './review-decision.entity';
+export * from './review-queue.entity';
+export * from './delivery-event.entity';
+export * from './delivery-attempt.entity';
+export { ClientEventCursorEntity, WebhookEndpointEntity, WebhookSecretEntity };
 
 export const ENTITIES = [
   ClientEntity,
@@ -17,4 +31,13 @@ export const ENTITIES = [
   PolicyVersionEntity,
   SubmissionEntity,
   SubmissionEventEntity,
+  ReviewQueueEntity,
+  QueueMembershipEntity,
+  ReviewTaskEntity,
+  ReviewDecisionEntity,
+  WebhookEndpointEntity,
+  WebhookSecretEntity,
+  ClientEventCursorEntity,
+  DeliveryEventEntity,
+  DeliveryAttemptEntity,
 ];

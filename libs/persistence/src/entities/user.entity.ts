@@ -23,6 +23,10 @@ export class UserEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** e.g. languages a reviewer reads ("th", "ms"); informs routing and the UI. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  skills!: string[];
+
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt!: Date | null;
 }

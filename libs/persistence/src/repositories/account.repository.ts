@@ -67,8 +67,17 @@ export class AccountRepository {
     return this.db.getRepository(UserEntity).findOneBy({ id });
   }
 
-  async createUser(user: { id: string; email: string; passwordHash: string; role: UserRole }): Promise<void> {
-    await this.db.getRepository(UserEntity).insert({ ...user, email: user.email.toLowerCase() });
+  async createUser(user: { id: string; email: string; passwordHash: string; role: UserRole; skills?: string[] }): Promise<void> {
+    await this.db.getRepository(UserEntity).insert({ ...user, skills: user.skills ?? [], email: user.email.toLowerCase() });
+  }
+
+  async updateUser(id: string, changes: { role?: UserRole; skills?: string[] }): Promise<void> {
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length) await this.db.getRepository(UserEntity).update({ id }, set);
+  }
+
+  listUsers(): Promise<UserEntity[]> {
+    return this.db.getRepository(UserEntity).find({ order: { createdAt: 'ASC' } });
   }
 
   async countUsers(): Promise<number> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface NewSubmission {
   id: string;
@@ -138,8 +138,9 @@ export class SubmissionRepository {
     to: string,
     patch: TransitionPatch,
     events: EventRow[],
+    tx: EntityManager | DataSource = this.db,
   ): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+    const rows: unknown[] = await tx.query(
       `WITH u AS (
          UPDATE submissions SET status = $2, updated_at = now(),
            confidence = CASE WHEN $4::boolean THEN $5::double precision ELSE confidence END,
@@ -170,8 +171,8 @@ export class SubmissionRepository {
   }
 
   /** Appends an event that is not a transition (e.g. a recovery re-enqueue). */
-  async appendEvent(submissionId: string, event: EventRow): Promise<void> {
-    await this.db.query(
+  async appendEvent(submissionId: string, event: EventRow, tx: EntityManager | DataSource = this.db): Promise<void> {
+    await tx.query(
       `INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [submissionId, event.type, event.fromStatus, event.toStatus, event.actor,

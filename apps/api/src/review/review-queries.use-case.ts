@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { UserPrincipal } from '@arbiter/auth';
+import { QueueCountsView } from '@arbiter/contracts';
+import { ReviewQueueRepository, ReviewTaskRepository } from '@arbiter/persistence';
+import { ReviewDispatch, reviewErrors, ReviewTaskView, TaskViewBuilder } from '@arbiter/review';
+
+/** Read side of review for people: which queues I see (leads: all), a task's evidence. */
+@Injectable()
+export class ReviewQueries {
+  constructor(
+    private readonly queues: ReviewQueueRepository,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly dispatch: ReviewDispatch,
+    private readonly views: TaskViewBuilder,
+  ) {}
+
+  /** Reviewers see their own queues; leads and admins see every queue. */
+  async visibleQueues(user: UserPrincipal): Promise<string[]> {
+    return user.role === 'reviewer' ? this.queues.queuesOf(user.userId) : this.queues.all();
+  }
+
+  async queuesFor(user: UserPrincipal): Promise<QueueCountsView[]> {
+    const names = await this.visibleQueues(user);
+    return Promise.all(names.map(async (queue) => ({ queue, ...(await this.dispatch.counts(queue)) })));
+  }
+
+  /** The holder sees their task with its lease; leads see any task; other reviewers get 403. */
+  async taskFor(user: UserPrincipal, taskId: string): Promise<ReviewTaskView> {
+    const task = await this.tasks.findById(taskId);
+    if (!task) throw reviewErrors.taskNotFound(taskId);
+    const holder = task.claimedBy === user.userId;
+    if (!holder && user.role === 'reviewer') throw reviewErrors.notYourTask(taskId);
+    return this.views.build(task, holder);
+  }
+}

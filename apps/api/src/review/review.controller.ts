@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
+import { ClaimDto, DecideDto, LeaseDto, QueueCountsView } from '@arbiter/contracts';
+import { ClaimNextTask, DecideTask, DecisionResult, ReviewTaskView, TaskLease } from '@arbiter/review';
+import { ReviewQueries } from './review-queries.use-case';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** REST face of human review; the /review socket.io namespace calls the same use cases. */
+@ApiTags('review')
+@ApiBearerAuth()
+@UseGuards(UserAuthGuard)
+@Controller('v1/review')
+export class ReviewController {
+  constructor(
+    private readonly claimNext: ClaimNextTask,
+    private readonly lease: TaskLease,
+    private readonly decideTask: DecideTask,
+    private readonly queries: ReviewQueries,
+  ) {}
+
+  @Get('queues')
+  queues(@CurrentUser() user: UserPrincipal): Promise<QueueCountsView[]> {
+    return this.queries.queuesFor(user);
+  }
+
+  @Post('claim')
+  @HttpCode(200)
+  async claim(@CurrentUser() user: UserPrincipal, @Body() body: ClaimDto): Promise<{ task: ReviewTaskView | null }> {
+    return { task: await this.claimNext.execute(user.userId, body.queues) };
+  }
+
+  @Get('tasks/:id')
+  task(@CurrentUser() user: UserPrincipal, @Param('id', uuid) id: string): Promise<ReviewTaskView> {
+    return this.queries.taskFor(user, id);
+  }
+
+  @Post('tasks/:id/heartbeat')
+  @HttpCode(200)
+  heartbeat(@CurrentUser() user: UserPrincipal, @Param('id', uuid) id: string, @Body() body: LeaseDto) {
+    return this.lease.heartbeat(user.userId, id, body.leaseToken);
+  }
+
+  @Post('tasks/:id/release')
+  @HttpCode(200)
+  async release(@CurrentUser() user: UserPrincipal, @Param('id', uuid) id: string, @Body() body: LeaseDto) {
+    await this.lease.release(user.userId, id, body.leaseToken);
+    return { released: true };
+  }
+
+  @Post('tasks/:id/decide')
+  @HttpCode(200)
+  decide(@CurrentUser() user: UserPrincipal, @Param('id', uuid) id: string, @Body() body: DecideDto): Promise<DecisionResult> {
+    return this.decideTask.execute(user.userId, id, {
+      leaseToken: body.leaseToken,
+      action: body.action,
+      reasonCodes: body.reasonCodes ?? [],
+      comment: body.comment,
+      editedOutput: body.editedOutput ?? null,
+    });
+  }
+}

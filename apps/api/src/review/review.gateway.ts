@@ -1,0 +1,123 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway,
+} from '@nestjs/websockets';
+import { TokenService, UserPrincipal } from '@arbiter/auth';
+import { ClaimDto, DecideDto, LeaseDto, REVIEW_SOCKET_COMMANDS } from '@arbiter/contracts';
+import { ClaimNextTask, DecideTask, ReviewError, reviewRooms, TaskLease } from '@arbiter/review';
+import { Namespace, Socket } from 'socket.io';
+import { validatePayload } from './payload.validator';
+import { ReviewQueries } from './review-queries.use-case';
+
+type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { status: number; message: string } };
+
+interface TaskPayload {
+  taskId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reviewers work live here: authenticated on the handshake (auth.token = access token), one room
+ * per reviewer and per queue, every command acknowledged. A bad payload gets an error ack; the
+ * connection and the server carry on.
+ */
+@WebSocketGateway({ namespace: '/review' })
+export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(ReviewGateway.name);
+
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly claimNext: ClaimNextTask,
+    private readonly lease: TaskLease,
+    private readonly decideTask: DecideTask,
+    private readonly queries: ReviewQueries,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string') return next(new Error('unauthorized: send auth.token = your access token'));
+      this.tokens.verify(token, 'access').then(
+        (user) => {
+          socket.data.user = user;
+          next();
+        },
+        () => next(new Error('unauthorized: invalid or expired access token')),
+      );
+    });
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const user = socket.data.user as UserPrincipal | undefined;
+    if (!user) return void socket.disconnect(true);
+    const queues = await this.queries.visibleQueues(user);
+    await socket.join([reviewRooms.reviewer(user.userId), ...queues.map(reviewRooms.queue)]);
+  }
+
+  @SubscribeMessage(REVIEW_SOCKET_COMMANDS.queues)
+  queues(@ConnectedSocket() socket: Socket): Promise<Ack> {
+    return this.run(async () => ({ queues: await this.queries.queuesFor(this.user(socket)) }));
+  }
+
+  @SubscribeMessage(REVIEW_SOCKET_COMMANDS.claim)
+  claim(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
+    return this.run(async () => {
+      const body = await validatePayload(ClaimDto, payload ?? {});
+      return { task: await this.claimNext.execute(this.user(socket).userId, body.queues) };
+    });
+  }
+
+  @SubscribeMessage(REVIEW_SOCKET_COMMANDS.heartbeat)
+  heartbeat(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
+    return this.run(async () => {
+      const { taskId, body } = await this.taskCommand(LeaseDto, payload);
+      return this.lease.heartbeat(this.user(socket).userId, taskId, body.leaseToken);
+    });
+  }
+
+  @SubscribeMessage(REVIEW_SOCKET_COMMANDS.release)
+  release(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
+    return this.run(async () => {
+      const { taskId, body } = await this.taskCommand(LeaseDto, payload);
+      await this.lease.release(this.user(socket).userId, taskId, body.leaseToken);
+      return { released: true };
+    });
+  }
+
+  @SubscribeMessage(REVIEW_SOCKET_COMMANDS.decide)
+  decide(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
+    return this.run(async () => {
+      const { taskId, body } = await this.taskCommand(DecideDto, payload);
+      return this.decideTask.execute(this.user(socket).userId, taskId, {
+        leaseToken: body.leaseToken,
+        action: body.action,
+        reasonCodes: body.reasonCodes ?? [],
+        comment: body.comment,
+        editedOutput: body.editedOutput ?? null,
+      });
+    });
+  }
+
+  private user(socket: Socket): UserPrincipal {
+    return socket.data.user as UserPrincipal;
+  }
+
+  /** Splits `{taskId, ...rest}` and validates the rest with the command's DTO. */
+  private async taskCommand<T extends object>(type: new () => T, payload: unknown): Promise<{ taskId: string; body: T }> {
+    const { taskId, ...rest } = (payload ?? {}) as Partial<TaskPayload> & Record<string, unknown>;
+    if (typeof taskId !== 'string' || !UUID.test(taskId)) throw new ReviewError(400, 'taskId must be a UUID');
+    return { taskId, body: await validatePayload(type, rest) };
+  }
+
+  /** Every command answers with an ack, an error ack for any refusal; never a dropped socket. */
+  private async run(work: () => Promise<Record<string, unknown>>): Promise<Ack> {
+    try {
+      return { ok: true, ...(await work()) };
+    } catch (error) {
+      if (error instanceof ReviewError) return { ok: false, error: { status: error.httpStatus, message: error.message } };
+      this.logger.error(error);
+      return { ok: false, error: { status: 500, message: 'Internal error' } };
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { hashPassword } from '@arbiter/auth';
+import { CreateUserDto, UpdateUserDto, UserView } from '@arbiter/contracts';
+import { AccountRepository, ReviewQueueRepository, UserEntity } from '@arbiter/persistence';
+import { randomUUID } from 'node:crypto';
+
+/** Admins create people, set their role, queue memberships and skills. */
+@Injectable()
+export class UserAdmin {
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly queues: ReviewQueueRepository,
+  ) {}
+
+  async list(): Promise<UserView[]> {
+    const users = await this.accounts.listUsers();
+    return Promise.all(users.map((u) => this.view(u)));
+  }
+
+  async create(body: CreateUserDto): Promise<UserView> {
+    if (await this.accounts.findUserByEmail(body.email)) throw new ConflictException(`A user with email ${body.email} exists`);
+    const id = randomUUID();
+    await this.accounts.createUser({ id, email: body.email, passwordHash: await hashPassword(body.password), role: body.role, skills: body.skills ?? [] });
+    if (body.queues) await this.queues.setMemberships(id, body.queues);
+    return this.view((await this.accounts.findUserById(id)) as UserEntity);
+  }
+
+  async update(id: string, body: UpdateUserDto): Promise<UserView> {
+    const user = await this.accounts.findUserById(id);
+    if (!user) throw new NotFoundException(`User ${id} not found`);
+    await this.accounts.updateUser(id, { role: body.role, skills: body.skills });
+    if (body.queues) await this.queues.setMemberships(id, body.queues);
+    return this.view((await this.accounts.findUserById(id)) as UserEntity);
+  }
+
+  private async view(user: UserEntity): Promise<UserView> {
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      queues: await this.queues.queuesOf(user.id),
+      skills: user.skills,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+}

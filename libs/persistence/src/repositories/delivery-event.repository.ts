@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AttemptOutcome } from '../entities/delivery-attempt.entity';
+import { DeliveryEventType, DeliveryStatus } from '../entities/delivery-event.entity';
+
+export interface NewDeliveryEvent {
+  id: string;
+  clientId: string;
+  submissionId: string;
+  type: DeliveryEventType;
+  state: string;
+  body: string;
+  /** 'no_endpoint' records a feed-only event that no job will pick up. */
+  status: 'pending' | 'no_endpoint';
+}
+
+export interface EventForDelivery {
+  id: string;
+  clientId: string;
+  status: DeliveryStatus;
+  body: string;
+  attempts: number;
+  generation: number;
+  retryFrom: Date;
+  /** The submission's callbackUrl, else the client's default endpoint. */
+  url: string | null;
+}
+
+export interface AttemptRecord {
+  eventId: string;
+  generation: number;
+  url: string;
+  statusCode: number | null;
+  latencyMs: number;
+  outcome: AttemptOutcome;
+  error: string | null;
+  /** For a retry: when the next attempt is due. */
+  nextAttemptAt?: Date;
+}
+
+export interface FeedRow {
+  cursor: string;
+  id: string;
+  type: string;
+  submissionId: string;
+  createdAt: Date;
+  body: string;
+}
+
+export interface DeadLetterRow {
+  id: string;
+  clientId: string;
+  submissionId: string;
+  type: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  deadAt: Date;
+}
+
+export interface EventRound {
+  id: string;
+  generation: number;
+}
+
+/** The outbox of outcome events: recording, delivery state, the events feed and dead letters. */
+@Injectable()
+export class DeliveryEventRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Records an event once per submission state, taking the client's next cursor in the same
+   * statement. Returns false when the event already exists (a repeat or the reconciler racing).
+   */
+  async record(e: NewDeliveryEvent): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `WITH seq AS (
+         INSERT INTO client_event_cursors (client_id, last_seq)
+         SELECT $3, 1 WHERE NOT EXISTS (SELECT 1 FROM delivery_events WHERE submission_id = $2 AND state = $5)
+         ON CONFLICT (client_id) DO UPDATE SET last_seq = client_event_cursors.last_seq + 1
+         RETURNING last_seq
+       )
+       INSERT INTO delivery_events (id, client_id, submission_id, seq, type, state, body, status)
+       SELECT $1, $3, $2, last_seq, $4, $5, $6, $7 FROM seq
+       ON CONFLICT (submission_id, state) DO NOTHING
+       RETURNING id`,
+      [e.id, e.submissionId, e.clientId, e.type, e.state, e.body, e.status],
+    );
+    return rows.length > 0;
+  }
+
+  async findForDelivery(eventId: string): Promise<EventForDelivery | null> {
+    const rows: EventForDelivery[] = await this.db.query(
+      `SELECT e.id, e.client_id AS "clientId", e.status, e.body, e.attempts, e.generation,
+              e.retry_from AS "retryFrom", COALESCE(s.callback_url, w.url) AS url
+         FROM delivery_events e
+         JOIN submissions s ON s.id = e.submission_id
+         LEFT JOIN webhook_endpoints w ON w.client_id = e.client_id
+        WHERE e.id = $1`,
+      [eventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Appends the attempt and moves the event on, in one statement, only while the event is still
+   * pending in this round: a stale job (an older round, or already settled) changes nothing.
+   */
+  async recordAttempt(a: AttemptRecord): Promise<boolean> {
+    const status = a.outcome === 'retry' ? 'pending' : a.outcome;
+    const rows: unknown[] = await this.db.query(
+      `WITH u AS (
+         UPDATE delivery_events SET status = $3, attempts = attempts + 1, last_error = $7,
+           next_attempt_at = COALESCE($8::timestamptz, next_attempt_at),
+           delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END,
+           dead_at = CASE WHEN $3 = 'dead' THEN now() ELSE dead_at END
+         WHERE id = $1 AND generation = $2 AND status = 'pending'
+         RETURNING id, attempts
+       )
+       INSERT INTO delivery_attempts (event_id, attempt, url, status_code, latency_ms, outcome, error)
+       SELECT u.id, u.attempts, $4, $5, $6, $9, $7 FROM u
+       RETURNING id`,
+      [a.eventId, a.generation, status, a.url, a.statusCode, Math.round(a.latencyMs), a.error,
+        a.nextAttemptAt ?? null, a.outcome],
+    );
+    return rows.length > 0;
+  }
+
+  /** A pending event with nowhere to go stays in the feed only. */
+  async markNoEndpoint(eventId: string, generation: number): Promise<void> {
+    await this.db.query(
+      `UPDATE delivery_events SET status = 'no_endpoint', last_error = 'no callbackUrl and no webhook endpoint'
+        WHERE id = $1 AND generation = $2 AND status = 'pending'`,
+      [eventId, generation],
+    );
+  }
+
+  /** The client's events after `after`, in cursor order. */
+  feed(clientId: string, after: string, limit: number): Promise<FeedRow[]> {
+    return this.db.query(
+      `SELECT seq::text AS cursor, id, type, submission_id AS "submissionId", created_at AS "createdAt", body
+         FROM delivery_events WHERE client_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+      [clientId, after, limit],
+    );
+  }
+
+  /** Dead letters, newest first; all clients' when clientId is null. */
+  deadLetters(clientId: string | null, limit: number): Promise<DeadLetterRow[]> {
+    return this.db.query(
+      `SELECT id, client_id AS "clientId", submission_id AS "submissionId", type, attempts,
+              last_error AS "lastError", created_at AS "createdAt", dead_at AS "deadAt"
+         FROM delivery_events WHERE status = 'dead' AND ($1::uuid IS NULL OR client_id = $1)
+        ORDER BY dead_at DESC, id LIMIT $2`,
+      [clientId, limit],
+    );
+  }
+
+  /**
+   * Puts dead letters back to pending in a new round (fresh retry horizon); one by id, or all of
+   * a client's (or everyone's) when eventId is null. Returns the rounds to enqueue.
+   */
+  replay(eventId: string | null, clientId: string | null): Promise<EventRound[]> {
+    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
+    return this.db.query(
+      `WITH u AS (
+         UPDATE delivery_events SET status = 'pending', generation = generation + 1, retry_from = now(),
+                next_attempt_at = now(), dead_at = NULL
+          WHERE status = 'dead' AND ($1::uuid IS NULL OR id = $1) AND ($2::uuid IS NULL OR client_id = $2)
+          RETURNING id, generation
+       )
+       SELECT id, generation FROM u`,
+      [eventId, clientId],
+    );
+  }
+
+  /** Final submissions, changed within `windowMs` but before `graceMs` ago, whose event is missing. */
+  findFinalWithoutEvent(graceMs: number, windowMs: number, limit: number): Promise<{ id: string }[]> {
+    return this.db.query(
+      `SELECT s.id FROM submissions s
+        WHERE s.status IN ('approved', 'rejected', 'expired')
+          AND s.updated_at > now() - $2 * interval '1 millisecond'
+          AND s.updated_at < now() - $1 * interval '1 millisecond'
+          AND NOT EXISTS (SELECT 1 FROM delivery_events e WHERE e.submission_id = s.id AND e.state = s.status)
+        ORDER BY s.updated_at LIMIT $3`,
+      [graceMs, windowMs, limit],
+    );
+  }
+
+  /** Pending events whose attempt is overdue by more than `graceMs` (their job may be lost). */
+  findOverdue(graceMs: number, limit: number): Promise<(EventRound & { nextAttemptAt: Date })[]> {
+    return this.db.query(
+      `SELECT id, generation, next_attempt_at AS "nextAttemptAt" FROM delivery_events
+        WHERE status = 'pending' AND next_attempt_at < now() - $1 * interval '1 millisecond'
+        ORDER BY next_attempt_at LIMIT $2`,
+      [graceMs, limit],
+    );
+  }
+}

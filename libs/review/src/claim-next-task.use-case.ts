@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import { ReviewQueueRepository, ReviewTaskRepository, ReviewTaskRow } from '@arbiter/persistence';
+import { Job } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { ReviewDispatch, TaskJob } from './review-dispatch.service';
+import { ReviewNotifier } from './review-notifier.service';
+import { reviewErrors } from './review.errors';
+import { ReviewTaskView, TaskViewBuilder } from './task-view.service';
+
+// Jobs looked at per claim before giving up: skips happen only for consensus tasks the
+// reviewer already decided, or for jobs whose task was closed while they waited.
+const MAX_FETCHES = 10;
+
+function moreUrgent(a: TaskJob, b: TaskJob): boolean {
+  if (a.priority !== b.priority) return a.priority < b.priority;
+  if (a.dueAt !== b.dueAt) return a.dueAt < b.dueAt;
+  return a.createdAt < b.createdAt;
+}
+
+/**
+ * Claim next: the most urgent task across the reviewer's queues (priority, then deadline, then
+ * age), taken with BullMQ's manual fetching so that the job lock is the lease, and recorded in
+ * Postgres with a conditional UPDATE, so two reviewers can never hold the same task.
+ */
+@Injectable()
+export class ClaimNextTask {
+  constructor(
+    private readonly queues: ReviewQueueRepository,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly dispatch: ReviewDispatch,
+    private readonly notifier: ReviewNotifier,
+    private readonly views: TaskViewBuilder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The claimed task with its evidence and lease, or null when the reviewer's queues are empty. */
+  async execute(userId: string, onlyQueues?: string[]): Promise<ReviewTaskView | null> {
+    const mine = await this.queues.queuesOf(userId);
+    for (const queue of onlyQueues ?? []) if (!mine.includes(queue)) throw reviewErrors.notYourQueue(queue);
+    let candidates = onlyQueues?.length ? [...onlyQueues] : mine;
+    // The holder's id prefixes the token: a stale token is then recognisable as the caller's own.
+    const token = `${userId}.${randomUUID()}`;
+    const skipped: { queue: string; job: Job<TaskJob> }[] = [];
+    try {
+      for (let i = 0; i < MAX_FETCHES && candidates.length > 0; i++) {
+        const heads = await this.dispatch.heads(candidates);
+        if (heads.length === 0) return null;
+        const best = heads.reduce((a, b) => (moreUrgent(b.job, a.job) ? b : a));
+        const job = await this.dispatch.fetch(best.queue, token);
+        if (!job?.id) {
+          candidates = candidates.filter((q) => q !== best.queue);
+          continue;
+        }
+        if (job.data.consensus > 1 && (await this.tasks.hasDecided(job.id, userId))) {
+          skipped.push({ queue: best.queue, job });
+          continue;
+        }
+        const claimed = await this.tasks.claim(job.id, userId, token, this.config.review.leaseMs);
+        if (claimed) {
+          this.notifier.countsChanged(best.queue);
+          return this.views.build(claimed, true);
+        }
+        await this.dropStale(best.queue, job.id);
+      }
+      return null;
+    } finally {
+      for (const { queue, job } of skipped) await this.dispatch.requeue(queue, job.data);
+    }
+  }
+
+  /** A job whose task is closed (decided, escalated, expired) has no business in the queue. */
+  private async dropStale(queue: string, taskId: string): Promise<void> {
+    const task: ReviewTaskRow | null = await this.tasks.findById(taskId);
+    if (!task || (task.status !== 'pending' && task.status !== 'claimed')) await this.dispatch.finish(queue, taskId);
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import { ReviewTaskRepository, ReviewTaskRow } from '@arbiter/persistence';
+import { ReviewDispatch } from './review-dispatch.service';
+import { ReviewNotifier } from './review-notifier.service';
+import { reviewErrors } from './review.errors';
+
+/** Heartbeat and release of a held task. */
+@Injectable()
+export class TaskLease {
+  constructor(
+    private readonly tasks: ReviewTaskRepository,
+    private readonly dispatch: ReviewDispatch,
+    private readonly notifier: ReviewNotifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Extends the lease by the configured lease time; 409 once it has lapsed. */
+  async heartbeat(userId: string, taskId: string, leaseToken: string): Promise<{ leaseExpiresAt: string }> {
+    const until = await this.tasks.heartbeat(taskId, userId, leaseToken, this.config.review.leaseMs);
+    if (!until) throw await this.whyRefused(userId, taskId, leaseToken);
+    const task = (await this.tasks.findById(taskId)) as ReviewTaskRow;
+    // Redis may have lost the job (flush); the Postgres lease still holds, reconciliation re-adds it.
+    await this.dispatch.extendLock(task.queue, taskId, leaseToken);
+    return { leaseExpiresAt: until.toISOString() };
+  }
+
+  /** Gives the task back at once, in its priority order. */
+  async release(userId: string, taskId: string, leaseToken: string): Promise<void> {
+    const task = await this.tasks.findById(taskId);
+    if (!task || !(await this.tasks.returnToPending(taskId, leaseToken, userId))) {
+      throw await this.whyRefused(userId, taskId, leaseToken);
+    }
+    await this.dispatch.requeue(task.queue, {
+      taskId, priority: task.priority, consensus: task.consensus, dueAt: task.dueAt.toISOString(), createdAt: task.createdAt.toISOString(),
+    });
+    this.notifier.countsChanged(task.queue);
+  }
+
+  /**
+   * 404 unknown task; 409 when the caller's own lease is stale (lapsed, returned, taken over);
+   * 403 when the caller never held it. Lease tokens start with the holder's id, so a stale
+   * token is told apart from someone else's task without keeping every old token.
+   */
+  async whyRefused(userId: string, taskId: string, leaseToken: string): Promise<Error> {
+    const task = await this.tasks.findById(taskId);
+    if (!task) return reviewErrors.taskNotFound(taskId);
+    if (leaseToken.startsWith(`${userId}.`)) return reviewErrors.leaseLost(taskId);
+    return reviewErrors.notYourTask(taskId);
+  }
+}
