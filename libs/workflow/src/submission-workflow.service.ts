@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SubmissionRepository, TransitionPatch } from '@arbiter/persistence';
+import { EntityManager } from 'typeorm';
 import { assertPath, InvalidTransition, SubmissionStatus } from './submission-states';
 
 export interface TransitionRequest {
@@ -44,6 +45,29 @@ export class SubmissionWorkflow {
   }
 
   async transition(request: TransitionRequest): Promise<boolean> {
+    const event = await this.apply(request);
+    if (event) await this.publish(event);
+    return event !== null;
+  }
+
+  /**
+   * The same inside the caller's database transaction. Listeners are not run: call publish()
+   * with the returned event once the transaction has committed.
+   */
+  transitionWithin(tx: EntityManager, request: TransitionRequest): Promise<TransitionEvent | null> {
+    return this.apply(request, tx);
+  }
+
+  /** Runs the listeners for a committed transition. */
+  async publish(event: TransitionEvent): Promise<void> {
+    for (const listener of this.listeners) {
+      await listener(event).catch((error: Error) =>
+        this.logger.error({ submissionId: event.submissionId, to: event.to, msg: `transition listener failed: ${error.message}` }),
+      );
+    }
+  }
+
+  private async apply(request: TransitionRequest, tx?: EntityManager): Promise<TransitionEvent | null> {
     const { submissionId, path, actor } = request;
     try {
       assertPath(path);
@@ -66,17 +90,12 @@ export class SubmissionWorkflow {
       path[path.length - 1],
       request.patch ?? {},
       events,
+      tx,
     );
     if (!applied) {
       this.logger.log({ submissionId, path, actor, msg: 'stale transition ignored: state already moved' });
-      return false;
+      return null;
     }
-    const event: TransitionEvent = { submissionId, from: path[0], to: path[path.length - 1], actor };
-    for (const listener of this.listeners) {
-      await listener(event).catch((error: Error) =>
-        this.logger.error({ submissionId, to: event.to, msg: `transition listener failed: ${error.message}` }),
-      );
-    }
-    return true;
+    return { submissionId, from: path[0], to: path[path.length - 1], actor };
   }
 }
