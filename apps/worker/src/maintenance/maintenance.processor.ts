@@ -1,41 +1,64 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { MaintenanceJob, QueueName, QueueProducer } from '@arbiter/queue';
+import { LeaseRecovery, ReviewReconciler, SlaAging } from '@arbiter/review';
 import { Job } from 'bullmq';
+import { RecoverAiReview } from '../ai-review/recover-ai-review.use-case';
 import { QueueWorkerHost } from '../common/queue-worker.host';
+import { ReconcileDeliveries } from '../deliver/reconcile-deliveries.use-case';
 import { RecoverUnsettled } from './recover-unsettled.use-case';
 
-/** Repeatable housekeeping jobs; the schedulers are upserted at start, so every replica agrees. */
+interface Schedule {
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Repeatable housekeeping jobs. The schedulers are upserted at start (every replica agrees on
+ * them; BullMQ runs each once per tick across replicas); a job nobody handles fails loudly.
+ */
 @Injectable()
 export class MaintenanceProcessor extends QueueWorkerHost {
   protected readonly queueName = QueueName.Maintenance;
   protected readonly concurrency = 1;
+  private readonly schedules: Record<MaintenanceJob, Schedule>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly producer: QueueProducer,
-    private readonly recoverUnsettled: RecoverUnsettled,
+    recoverUnsettled: RecoverUnsettled,
+    recoverAiReview: RecoverAiReview,
+    reconcileDeliveries: ReconcileDeliveries,
+    leaseRecovery: LeaseRecovery,
+    slaAging: SlaAging,
+    reviewReconciler: ReviewReconciler,
   ) {
     super(config);
+    const recovery = config.worker.recoveryEveryMs;
+    this.schedules = {
+      [MaintenanceJob.RecoverUnsettled]: { everyMs: recovery, run: () => recoverUnsettled.execute() },
+      [MaintenanceJob.RecoverAiReview]: { everyMs: recovery, run: () => recoverAiReview.execute() },
+      [MaintenanceJob.ReconcileDeliveries]: { everyMs: recovery, run: () => reconcileDeliveries.execute() },
+      [MaintenanceJob.ReviewLeases]: { everyMs: config.review.maintenanceEveryMs, run: () => leaseRecovery.execute() },
+      [MaintenanceJob.ReviewSla]: { everyMs: config.review.maintenanceEveryMs, run: () => slaAging.execute() },
+      [MaintenanceJob.ReviewReconcile]: { everyMs: config.review.reconcileEveryMs, run: () => reviewReconciler.execute() },
+    };
   }
 
   override async onModuleInit(): Promise<void> {
     super.onModuleInit();
-    await this.producer
-      .queue(QueueName.Maintenance)
-      .upsertJobScheduler(MaintenanceJob.RecoverUnsettled, { every: this.config.worker.recoveryEveryMs }, {
-        name: MaintenanceJob.RecoverUnsettled,
+    const queue = this.producer.queue(QueueName.Maintenance);
+    for (const [name, schedule] of Object.entries(this.schedules)) {
+      await queue.upsertJobScheduler(name, { every: schedule.everyMs }, {
+        name,
         opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
       });
+    }
   }
 
   protected process(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case MaintenanceJob.RecoverUnsettled:
-        return this.recoverUnsettled.execute();
-      default:
-        // A job nobody handles must be loud: it means a scheduler without a handler.
-        throw new Error(`No handler for maintenance job "${job.name}"`);
-    }
+    const schedule = this.schedules[job.name as MaintenanceJob];
+    if (!schedule) throw new Error(`No handler for maintenance job "${job.name}"`);
+    return schedule.run();
   }
 }
