@@ -53,6 +53,8 @@ export class HumanReview1764185000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE review_decisions (
         id uuid PRIMARY KEY,
+        -- Monotonic, so stats rollups can read "everything since" without scanning by time.
+        seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
         task_id uuid NOT NULL REFERENCES review_tasks(id) ON DELETE CASCADE,
         submission_id uuid NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
         reviewer_id uuid NOT NULL REFERENCES users(id),
