@@ -2,9 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, loadConfig } from '@arbiter/config';
 import { PersistenceModule } from '@arbiter/persistence';
 import { QueueModule } from '@arbiter/queue';
+import { ReviewModule } from '@arbiter/review';
 import { WorkflowModule } from '@arbiter/workflow';
+import { DeliveryOutboxModule } from '@arbiter/delivery';
 import { LoggerModule } from 'nestjs-pino';
+import { AI_REVIEW_PROVIDERS } from './ai-review/ai-review.providers';
 import { WorkerMetrics } from './common/worker-metrics.service';
+import { DELIVER_PROVIDERS } from './deliver/deliver.providers';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { RecoverUnsettled } from './maintenance/recover-unsettled.use-case';
 import { ScoreSubmission } from './score/score-submission.use-case';
@@ -21,8 +25,10 @@ export class WorkerModule {
         PersistenceModule,
         QueueModule,
         WorkflowModule,
+        ReviewModule,
+        DeliveryOutboxModule,
       ],
-      providers: [WorkerMetrics, ScoreSubmission, ScoreProcessor, RecoverUnsettled, MaintenanceProcessor],
+      providers: [WorkerMetrics, ScoreSubmission, ScoreProcessor, RecoverUnsettled, MaintenanceProcessor, ...AI_REVIEW_PROVIDERS, ...DELIVER_PROVIDERS],
       exports: [RecoverUnsettled, WorkerMetrics],
     };
   }

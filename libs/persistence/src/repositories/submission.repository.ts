@@ -123,7 +123,7 @@ export class SubmissionRepository {
     return this.db.query(
       `SELECT id::text AS id, type, from_status AS "fromStatus", to_status AS "toStatus", actor, data,
               created_at AS "createdAt"
-         FROM submission_events WHERE submission_id = $1 ORDER BY id`,
+         FROM submission_events e WHERE submission_id = $1 ORDER BY e.id`,
       [submissionId],
     );
   }
