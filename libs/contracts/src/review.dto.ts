@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested,
@@ -100,27 +100,8 @@ export class CreateUserDto {
   skills?: string[];
 }
 
-export class UpdateUserDto {
-  @ApiPropertyOptional({ enum: USER_ROLE_NAMES })
-  @IsOptional()
-  @IsIn(USER_ROLE_NAMES as unknown as string[], { message: `role must be one of ${USER_ROLE_NAMES.join(', ')}` })
-  role?: (typeof USER_ROLE_NAMES)[number];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @Matches(QUEUE_NAME, { each: true, message: 'queues must be queue names' })
-  queues?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  skills?: string[];
-}
+/** Role, queues and skills of an existing user; every field optional, validated as on create. */
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['role', 'queues', 'skills'] as const)) {}
 
 export interface UserView {
   id: string;

@@ -4,7 +4,7 @@ import { Policy } from '@arbiter/policy';
 import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReviewDispatch } from './review-dispatch.service';
+import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
 import { checkDecision, evaluateConsensus, ReviewActionName, wordDiff } from './review-rules';
 import { reviewErrors } from './review.errors';
@@ -147,10 +147,7 @@ export class DecideTask {
         this.notifier.countsChanged(task.queue);
         return { result: 'decided', outcome: after.outcome };
       case 'waiting':
-        await this.dispatch.requeue(task.queue, {
-          taskId: task.id, priority: task.priority, consensus: task.consensus,
-          dueAt: task.dueAt.toISOString(), createdAt: task.createdAt.toISOString(),
-        });
+        await this.dispatch.requeue(task.queue, taskJobOf(task));
         this.notifier.countsChanged(task.queue);
         return { result: 'waiting', have: after.have, need: after.need };
       case 'escalated':

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { ReviewTaskRepository } from '@arbiter/persistence';
-import { ReviewDispatch } from './review-dispatch.service';
+import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { REVIEW_EVENTS, ReviewNotifier } from './review-notifier.service';
 
 const BATCH = 500;
@@ -26,10 +26,7 @@ export class LeaseRecovery {
       if (!ref.leaseToken || !(await this.tasks.returnToPending(ref.id, ref.leaseToken, null))) continue;
       const task = await this.tasks.findById(ref.id);
       if (!task) continue;
-      await this.dispatch.requeue(task.queue, {
-        taskId: task.id, priority: task.priority, consensus: task.consensus,
-        dueAt: task.dueAt.toISOString(), createdAt: task.createdAt.toISOString(),
-      });
+      await this.dispatch.requeue(task.queue, taskJobOf(task));
       if (ref.claimedBy) this.notifier.toReviewer(ref.claimedBy, REVIEW_EVENTS.taskRevoked, { taskId: ref.id, reason: 'lease-expired' });
       this.notifier.countsChanged(task.queue);
       returned++;

@@ -14,6 +14,17 @@ export interface TaskJob {
   createdAt: string;
 }
 
+/** The job of an existing task, as dispatch stores it. */
+export function taskJobOf(task: { id: string; priority: number; consensus: number; dueAt: Date; createdAt: Date }): TaskJob {
+  return {
+    taskId: task.id,
+    priority: task.priority,
+    consensus: task.consensus,
+    dueAt: task.dueAt.toISOString(),
+    createdAt: task.createdAt.toISOString(),
+  };
+}
+
 export interface QueueHead {
   queue: string;
   job: TaskJob;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ReviewTaskRepository } from '@arbiter/persistence';
-import { ReviewDispatch } from './review-dispatch.service';
+import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
 import { ReviewTaskCreator } from './review-task-creator.service';
 
@@ -38,10 +38,7 @@ export class ReviewReconciler {
         for (const ref of missing) {
           const task = await this.tasks.findById(ref.id);
           if (task?.status !== 'pending') continue;
-          await this.dispatch.add(queue, {
-            taskId: task.id, priority: task.priority, consensus: task.consensus,
-            dueAt: task.dueAt.toISOString(), createdAt: task.createdAt.toISOString(),
-          });
+          await this.dispatch.add(queue, taskJobOf(task));
           readded++;
         }
         if (missing.length) this.notifier.countsChanged(queue);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { ReviewTaskRepository, ReviewTaskRow } from '@arbiter/persistence';
-import { ReviewDispatch } from './review-dispatch.service';
+import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
 import { reviewErrors } from './review.errors';
 
@@ -31,9 +31,7 @@ export class TaskLease {
     if (!task || !(await this.tasks.returnToPending(taskId, leaseToken, userId))) {
       throw await this.whyRefused(userId, taskId, leaseToken);
     }
-    await this.dispatch.requeue(task.queue, {
-      taskId, priority: task.priority, consensus: task.consensus, dueAt: task.dueAt.toISOString(), createdAt: task.createdAt.toISOString(),
-    });
+    await this.dispatch.requeue(task.queue, taskJobOf(task));
     this.notifier.countsChanged(task.queue);
   }
 
