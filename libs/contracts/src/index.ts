@@ -6,3 +6,5 @@ export * from './pipeline.dto';
 export * from './problem';
 export * from './delivery.dto';
 export * from './review.dto';
+export * from './stats.dto';
+export * from './client.dto';

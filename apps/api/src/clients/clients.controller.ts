@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiKeyPrincipals, generateApiKey, Roles, UserAuthGuard } from '@arbiter/auth';
+import { ApiKeyView, ClientView, CreateApiKeyDto, CreateClientDto, CreatedApiKey } from '@arbiter/contracts';
+import { AccountRepository, ApiKeyEntity } from '@arbiter/persistence';
+import { randomUUID } from 'node:crypto';
+
+function keyView(k: ApiKeyEntity): ApiKeyView {
+  return { id: k.id, clientId: k.clientId, name: k.name, prefix: k.keyPrefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
+}
+
+/** Admins register submitting services and issue their API keys (shown once, stored hashed). */
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(UserAuthGuard)
+@Roles('admin')
+@Controller('v1')
+export class ClientsController {
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly principals: ApiKeyPrincipals,
+  ) {}
+
+  @Get('clients')
+  async clients(): Promise<ClientView[]> {
+    return (await this.accounts.listClients()).map((c) => ({ id: c.id, name: c.name, allowedPipelines: c.allowedPipelines, createdAt: c.createdAt.toISOString() }));
+  }
+
+  @Post('clients')
+  async createClient(@Body() body: CreateClientDto): Promise<ClientView> {
+    const id = randomUUID();
+    await this.accounts.createClient({ id, name: body.name, allowedPipelines: body.allowedPipelines ?? null });
+    const client = (await this.accounts.findClient(id))!;
+    return { id, name: client.name, allowedPipelines: client.allowedPipelines, createdAt: client.createdAt.toISOString() };
+  }
+
+  @Get('api-keys')
+  async keys(): Promise<ApiKeyView[]> {
+    return (await this.accounts.listApiKeys()).map(keyView);
+  }
+
+  @Post('api-keys')
+  async createKey(@Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
+    if (!(await this.accounts.findClient(body.clientId))) throw new NotFoundException(`Client ${body.clientId} not found`);
+    const generated = generateApiKey();
+    const id = randomUUID();
+    await this.accounts.createApiKey({ id, clientId: body.clientId, name: body.name, keyPrefix: generated.prefix, keyHash: generated.hash });
+    const stored = (await this.accounts.listApiKeys()).find((k) => k.id === id)!;
+    return { ...keyView(stored), key: generated.key };
+  }
+
+  /** Revoked keys stop working on every replica within the key cache's lifetime (30 s). */
+  @Delete('api-keys/:id')
+  @HttpCode(200)
+  async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ revoked: true }> {
+    if (!(await this.accounts.revokeApiKey(id))) throw new NotFoundException(`Live API key ${id} not found`);
+    this.principals.forgetAll();
+    return { revoked: true };
+  }
+}
