@@ -4,14 +4,20 @@ import { AppConfig, ConfigModule, loadConfig } from '@arbiter/config';
 import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@arbiter/persistence';
 import { QueueModule } from '@arbiter/queue';
+import { DeliveryOutboxModule } from '@arbiter/delivery';
 import { AuthApiModule } from './auth/auth-api.module';
 import { BootstrapSeed } from './bootstrap/bootstrap-seed.service';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { DeliveryApiModule } from './delivery/delivery-api.module';
 import { requestIdOf } from './common/request-id';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
+import { AdminModule } from './admin/admin.module';
+import { ReviewApiModule } from './review/review-api.module';
+import { StatsApiModule } from './stats/stats-api.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { WebUiModule } from './web/web-ui.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +42,12 @@ export class AppModule {
         AuthApiModule,
         PipelinesModule,
         SubmissionsModule,
+        ReviewApiModule,
+        AdminModule,
+        DeliveryOutboxModule,
+        DeliveryApiModule,
+        WebUiModule,
+        StatsApiModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapSeed, { provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -5,6 +5,7 @@ import { QueueModule } from '@arbiter/queue';
 import { ReviewModule } from '@arbiter/review';
 import { WorkflowModule } from '@arbiter/workflow';
 import { DeliveryOutboxModule } from '@arbiter/delivery';
+import { StatsModule } from '@arbiter/stats';
 import { LoggerModule } from 'nestjs-pino';
 import { AI_REVIEW_PROVIDERS } from './ai-review/ai-review.providers';
 import { WorkerMetrics } from './common/worker-metrics.service';
@@ -13,6 +14,8 @@ import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { RecoverUnsettled } from './maintenance/recover-unsettled.use-case';
 import { ScoreSubmission } from './score/score-submission.use-case';
 import { ScoreProcessor } from './score/score.processor';
+import { StatsReconcile } from './stats/stats-reconcile.use-case';
+import { StatsRollup } from './stats/stats-rollup.use-case';
 
 @Module({})
 export class WorkerModule {
@@ -27,8 +30,9 @@ export class WorkerModule {
         WorkflowModule,
         ReviewModule,
         DeliveryOutboxModule,
+        StatsModule,
       ],
-      providers: [WorkerMetrics, ScoreSubmission, ScoreProcessor, RecoverUnsettled, MaintenanceProcessor, ...AI_REVIEW_PROVIDERS, ...DELIVER_PROVIDERS],
+      providers: [WorkerMetrics, ScoreSubmission, ScoreProcessor, RecoverUnsettled, MaintenanceProcessor, ...AI_REVIEW_PROVIDERS, ...DELIVER_PROVIDERS, StatsRollup, StatsReconcile],
       exports: [RecoverUnsettled, WorkerMetrics],
     };
   }

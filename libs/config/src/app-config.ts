@@ -43,6 +43,17 @@ export interface AppConfig {
     /** Postgres → Redis reconciliation of review queues runs this often. */
     reconcileEveryMs: number;
   };
+  /** Lead stats: rollup and reconciliation cadence, live dashboard tick (see libs/stats). */
+  stats: {
+    /** Submission events and review decisions are rolled up into per-minute figures this often. */
+    rollupEveryMs: number;
+    /** Backlog counters are recounted and recent rollups re-derived from the source rows this often. */
+    reconcileEveryMs: number;
+    /** How many recent minutes a reconciliation re-derives (rounded out to whole hours). */
+    reconcileMinutes: number;
+    /** The /dashboard feed sends deltas at most this often (at least 1 s). */
+    dashboardEveryMs: number;
+  };
   /** Longest ?wait= a client may ask for, in ms. */
   maxWaitMs: number;
   /** Outcome delivery: webhook retries, SSRF allow-list, HTTP limits. */

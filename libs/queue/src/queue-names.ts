@@ -38,6 +38,8 @@ export enum MaintenanceJob {
   ReviewLeases = 'review-leases',
   ReviewSla = 'review-sla',
   ReviewReconcile = 'review-reconcile',
+  StatsRollup = 'stats-rollup',
+  StatsReconcile = 'stats-reconcile',
 }
 
 /** Redis pub/sub channel on which workers announce routed submissions (for ?wait and live views). */

@@ -1,6 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ClientPrincipal } from '@arbiter/auth';
 import { CreateSubmissionDto } from '@arbiter/contracts';
+import { UrlGuard } from '@arbiter/delivery';
 import { SubmissionRepository } from '@arbiter/persistence';
 import { QueueProducer } from '@arbiter/queue';
 import { PolicyCatalog } from '@arbiter/workflow';
@@ -27,6 +28,7 @@ export class SubmissionIntake {
     private readonly catalog: PolicyCatalog,
     private readonly producer: QueueProducer,
     private readonly metrics: ApiMetrics,
+    private readonly urlGuard: UrlGuard,
   ) {}
 
   async accept(
@@ -43,6 +45,9 @@ export class SubmissionIntake {
     const version = await this.catalog.versionForSubmission(body.pipeline, id);
     if (!version) throw new NotFoundException(`Unknown pipeline "${body.pipeline}" (or it has no active policy version)`);
 
+    // SSRF: refuse a callback to a private, loopback or metadata address now, with a clear 400.
+    const callbackProblem = body.callbackUrl ? await this.urlGuard.problem(body.callbackUrl, 'callbackUrl') : null;
+    if (callbackProblem) throw new BadRequestException(callbackProblem);
     const requestHash = createHash('sha256').update(JSON.stringify(rawBody)).digest('hex');
     const inserted = await this.submissions.insertReceived({
       id,

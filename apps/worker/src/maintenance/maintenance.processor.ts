@@ -5,6 +5,8 @@ import { LeaseRecovery, ReviewReconciler, SlaAging } from '@arbiter/review';
 import { Job } from 'bullmq';
 import { RecoverAiReview } from '../ai-review/recover-ai-review.use-case';
 import { QueueWorkerHost } from '../common/queue-worker.host';
+import { StatsReconcile } from '../stats/stats-reconcile.use-case';
+import { StatsRollup } from '../stats/stats-rollup.use-case';
 import { ReconcileDeliveries } from '../deliver/reconcile-deliveries.use-case';
 import { RecoverUnsettled } from './recover-unsettled.use-case';
 
@@ -32,6 +34,8 @@ export class MaintenanceProcessor extends QueueWorkerHost {
     leaseRecovery: LeaseRecovery,
     slaAging: SlaAging,
     reviewReconciler: ReviewReconciler,
+    statsRollup: StatsRollup,
+    statsReconcile: StatsReconcile,
   ) {
     super(config);
     const recovery = config.worker.recoveryEveryMs;
@@ -42,6 +46,8 @@ export class MaintenanceProcessor extends QueueWorkerHost {
       [MaintenanceJob.ReviewLeases]: { everyMs: config.review.maintenanceEveryMs, run: () => leaseRecovery.execute() },
       [MaintenanceJob.ReviewSla]: { everyMs: config.review.maintenanceEveryMs, run: () => slaAging.execute() },
       [MaintenanceJob.ReviewReconcile]: { everyMs: config.review.reconcileEveryMs, run: () => reviewReconciler.execute() },
+      [MaintenanceJob.StatsRollup]: { everyMs: config.stats.rollupEveryMs, run: () => statsRollup.execute() },
+      [MaintenanceJob.StatsReconcile]: { everyMs: config.stats.reconcileEveryMs, run: () => statsReconcile.execute() },
     };
   }
 

@@ -1,8 +1,19 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const DELIVERY_EVENT_TYPES = ['submission.approved', 'submission.rejected', 'submission.expired', 'submission.routed'] as const;
+export const DELIVERY_EVENT_TYPES = [
+  'submission.approved',
+  'submission.rejected',
+  'submission.expired',
+  'submission.routed',
+] as const;
 export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'stopped', 'dead', 'no_endpoint'] as const;
+export const DELIVERY_STATUSES = [
+  'pending',
+  'delivered',
+  'stopped',
+  'dead',
+  'no_endpoint',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**

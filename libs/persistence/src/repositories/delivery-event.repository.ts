@@ -120,8 +120,17 @@ export class DeliveryEventRepository {
        INSERT INTO delivery_attempts (event_id, attempt, url, status_code, latency_ms, outcome, error)
        SELECT u.id, u.attempts, $4, $5, $6, $9, $7 FROM u
        RETURNING id`,
-      [a.eventId, a.generation, status, a.url, a.statusCode, Math.round(a.latencyMs), a.error,
-        a.nextAttemptAt ?? null, a.outcome],
+      [
+        a.eventId,
+        a.generation,
+        status,
+        a.url,
+        a.statusCode,
+        Math.round(a.latencyMs),
+        a.error,
+        a.nextAttemptAt ?? null,
+        a.outcome,
+      ],
     );
     return rows.length > 0;
   }
@@ -174,7 +183,11 @@ export class DeliveryEventRepository {
   }
 
   /** Final submissions, changed within `windowMs` but before `graceMs` ago, whose event is missing. */
-  findFinalWithoutEvent(graceMs: number, windowMs: number, limit: number): Promise<{ id: string }[]> {
+  findFinalWithoutEvent(
+    graceMs: number,
+    windowMs: number,
+    limit: number,
+  ): Promise<{ id: string }[]> {
     return this.db.query(
       `SELECT s.id FROM submissions s
         WHERE s.status IN ('approved', 'rejected', 'expired')

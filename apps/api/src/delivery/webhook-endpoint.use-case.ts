@@ -1,0 +1,63 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { UpdateWebhookEndpointDto, WebhookEndpointView } from '@arbiter/contracts';
+import { UrlGuard, WebhookSecrets } from '@arbiter/delivery';
+import { WebhookEndpointRepository, WebhookSecretRow } from '@arbiter/persistence';
+
+/** A client's own webhook settings: default endpoint, routed subscription, signing secrets. */
+@Injectable()
+export class WebhookEndpointSettings {
+  constructor(
+    private readonly endpoints: WebhookEndpointRepository,
+    private readonly secrets: WebhookSecrets,
+    private readonly guard: UrlGuard,
+  ) {}
+
+  /** The settings with the live secrets (the first is created here if there is none yet). */
+  async view(clientId: string): Promise<WebhookEndpointView> {
+    const [endpoint, secrets] = await Promise.all([
+      this.endpoints.find(clientId),
+      this.secrets.live(clientId),
+    ]);
+    return toView(endpoint?.url ?? null, endpoint?.subscribeRouted ?? false, secrets);
+  }
+
+  /** Replaces the default endpoint; the URL passes the same SSRF check as a callbackUrl. */
+  async update(clientId: string, body: UpdateWebhookEndpointDto): Promise<WebhookEndpointView> {
+    if (body.url !== null) {
+      const problem = await this.guard.problem(body.url, 'url');
+      if (problem) throw new BadRequestException(problem);
+    }
+    await this.endpoints.upsert(clientId, {
+      url: body.url,
+      subscribeRouted: body.subscribeRouted ?? false,
+    });
+    return this.view(clientId);
+  }
+
+  /** A new secret; the previous ones keep signing alongside it for the overlap. */
+  async rotate(clientId: string, overlapSeconds?: number): Promise<WebhookEndpointView> {
+    const secrets = await this.secrets.rotate(
+      clientId,
+      overlapSeconds === undefined ? undefined : overlapSeconds * 1000,
+    );
+    const endpoint = await this.endpoints.find(clientId);
+    return toView(endpoint?.url ?? null, endpoint?.subscribeRouted ?? false, secrets);
+  }
+}
+
+function toView(
+  url: string | null,
+  subscribeRouted: boolean,
+  secrets: WebhookSecretRow[],
+): WebhookEndpointView {
+  return {
+    url,
+    subscribeRouted,
+    secrets: secrets.map((s) => ({
+      id: s.id,
+      secret: s.secret,
+      createdAt: s.createdAt.toISOString(),
+      expiresAt: s.expiresAt?.toISOString() ?? null,
+    })),
+  };
+}

@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { WorkflowModule } from '@arbiter/workflow';
+import { WebhookHttpClient } from './http/webhook-http.client';
+import { DeadLetterReplay } from './outbox/dead-letter-replay.service';
+import { OutboxRecorder } from './outbox/outbox-recorder.service';
+import { WebhookSecrets } from './outbox/webhook-secrets.service';
+import { UrlGuard } from './ssrf/url-guard.service';
+
+const SERVICES = [UrlGuard, WebhookHttpClient, OutboxRecorder, DeadLetterReplay, WebhookSecrets];
+
+/**
+ * Outcome delivery for whichever process makes transitions (api and worker): the outbox
+ * listener, the SSRF guard (also used at intake), secrets, replay and the webhook client.
+ * Global so intake can inject UrlGuard without importing this module.
+ */
+@Global()
+@Module({
+  imports: [WorkflowModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class DeliveryOutboxModule {}

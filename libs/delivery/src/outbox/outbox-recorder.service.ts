@@ -1,0 +1,77 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import {
+  DeliveryEventRepository,
+  SubmissionRepository,
+  WebhookEndpointRepository,
+} from '@arbiter/persistence';
+import { QueueProducer } from '@arbiter/queue';
+import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
+import { randomUUID } from 'node:crypto';
+import { buildOutcomeBody, eventTypeFor } from './outcome-event.builder';
+
+/**
+ * Records an outbox event after every committed transition into a final state (and into a
+ * routed state for clients that subscribe), then enqueues its delivery. If the process dies in
+ * between, the delivery reconciler records the missing event or re-enqueues the lost job.
+ */
+@Injectable()
+export class OutboxRecorder implements OnModuleInit {
+  private readonly logger = new Logger(OutboxRecorder.name);
+
+  constructor(
+    private readonly workflow: SubmissionWorkflow,
+    private readonly submissions: SubmissionRepository,
+    private readonly endpoints: WebhookEndpointRepository,
+    private readonly events: DeliveryEventRepository,
+    private readonly catalog: PolicyCatalog,
+    private readonly producer: QueueProducer,
+  ) {}
+
+  onModuleInit(): void {
+    this.workflow.onTransition((event: TransitionEvent) => this.onTransition(event));
+  }
+
+  /** Records the event of the submission's arrival in `state`; false when none is due or it exists. */
+  async record(submissionId: string, state: string): Promise<boolean> {
+    const type = eventTypeFor(state);
+    if (!type) return false;
+    const row = await this.submissions.findById(submissionId);
+    if (!row) return false;
+    const endpoint = await this.endpoints.find(row.clientId);
+    if (type === 'submission.routed' && !endpoint?.subscribeRouted) return false;
+    const version = await this.catalog.versionById(row.policyVersionId);
+    const id = randomUUID();
+    const url = row.callbackUrl ?? endpoint?.url ?? null;
+    const body = buildOutcomeBody(
+      type,
+      state,
+      { ...row, pipeline: version?.pipelineKey ?? '', decision: row.decision, output: row.output },
+      new Date(),
+    );
+    const recorded = await this.events.record({
+      id,
+      clientId: row.clientId,
+      submissionId,
+      type,
+      state,
+      body,
+      status: url ? 'pending' : 'no_endpoint',
+    });
+    if (recorded && url) {
+      await this.producer
+        .enqueueDelivery(id, 0)
+        .catch((error: Error) =>
+          this.logger.warn({
+            submissionId,
+            eventId: id,
+            msg: `enqueue failed, the reconciler will retry: ${error.message}`,
+          }),
+        );
+    }
+    return recorded;
+  }
+
+  private async onTransition({ submissionId, to }: TransitionEvent): Promise<void> {
+    if (eventTypeFor(to)) await this.record(submissionId, to);
+  }
+}

@@ -1,0 +1,110 @@
+import { buildOutcomeBody, eventTypeFor, OutcomeSubject } from './outcome-event.builder';
+
+const subject: OutcomeSubject = {
+  id: 's-1',
+  externalId: 'ext-1',
+  pipeline: 'support',
+  output: { text: 'original' },
+  decision: {
+    outcome: 'approved',
+    decidedBy: 'human',
+    reasons: [{ code: 'ok', message: 'fine' }],
+    finalOutput: { text: 'edited' },
+  },
+  decidedAt: new Date('2026-01-02T03:04:05Z'),
+};
+const at = new Date('2026-01-02T03:04:06Z');
+
+describe('outcome events', () => {
+  it.each([
+    ['approved', 'submission.approved'],
+    ['rejected', 'submission.rejected'],
+    ['expired', 'submission.expired'],
+    ['human_review', 'submission.routed'],
+    ['ai_review', 'submission.routed'],
+    ['scoring', null],
+    ['received', null],
+  ])('%s → %s', (state, type) => {
+    expect(eventTypeFor(state)).toBe(type);
+  });
+
+  it('carries the edited final output, decider, reasons and links', () => {
+    expect(JSON.parse(buildOutcomeBody('submission.approved', 'approved', subject, at))).toEqual({
+      type: 'submission.approved',
+      timestamp: '2026-01-02T03:04:06.000Z',
+      data: {
+        id: 's-1',
+        externalId: 'ext-1',
+        pipeline: 'support',
+        status: 'approved',
+        decision: {
+          outcome: 'approved',
+          decidedBy: 'human',
+          finalOutput: { text: 'edited' },
+          reasons: [{ code: 'ok', message: 'fine' }],
+        },
+        decidedAt: '2026-01-02T03:04:05.000Z',
+        links: { submission: '/v1/submissions/s-1', events: '/v1/events' },
+      },
+    });
+  });
+
+  it('falls back to the submitted output for an approval without finalOutput', () => {
+    const body = JSON.parse(
+      buildOutcomeBody(
+        'submission.approved',
+        'approved',
+        { ...subject, decision: { decidedBy: 'auto' } },
+        at,
+      ),
+    );
+    expect(body.data.decision).toEqual({
+      outcome: 'approved',
+      decidedBy: 'auto',
+      finalOutput: { text: 'original' },
+      reasons: [],
+    });
+  });
+
+  it('an expiry is decided by the policy and has no output', () => {
+    const body = JSON.parse(
+      buildOutcomeBody(
+        'submission.expired',
+        'expired',
+        { ...subject, decision: null, decidedAt: null },
+        at,
+      ),
+    );
+    expect(body.data.decision).toEqual({
+      outcome: 'expired',
+      decidedBy: 'policy',
+      finalOutput: null,
+      reasons: [],
+    });
+    expect(body.data.decidedAt).toBe(at.toISOString());
+  });
+
+  it('a routed event names the route and no outcome', () => {
+    const body = JSON.parse(
+      buildOutcomeBody(
+        'submission.routed',
+        'human_review',
+        { ...subject, decision: { reasons: [] } },
+        at,
+      ),
+    );
+    expect(body.data.decision).toEqual({
+      outcome: null,
+      decidedBy: null,
+      finalOutput: null,
+      reasons: [],
+      route: 'human_review',
+    });
+  });
+
+  it('is the same text for the same input', () => {
+    expect(buildOutcomeBody('submission.rejected', 'rejected', subject, at)).toBe(
+      buildOutcomeBody('submission.rejected', 'rejected', subject, at),
+    );
+  });
+});

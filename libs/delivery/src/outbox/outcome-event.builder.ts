@@ -1,0 +1,60 @@
+import { DeliveryEventType } from '@arbiter/persistence';
+
+const FINAL_TYPES: Record<string, DeliveryEventType> = {
+  approved: 'submission.approved',
+  rejected: 'submission.rejected',
+  expired: 'submission.expired',
+};
+/** Intermediate states announced as `submission.routed` to clients that subscribe. */
+const ROUTED_STATES = new Set(['ai_review', 'human_review']);
+
+/** The event a transition into `state` produces, or null when none does. */
+export function eventTypeFor(state: string): DeliveryEventType | null {
+  return FINAL_TYPES[state] ?? (ROUTED_STATES.has(state) ? 'submission.routed' : null);
+}
+
+/** What the body is built from: the submission as committed by the transition. */
+export interface OutcomeSubject {
+  id: string;
+  externalId: string | null;
+  pipeline: string;
+  output: Record<string, unknown>;
+  decision: Record<string, unknown> | null;
+  decidedAt: Date | null;
+}
+
+/**
+ * The webhook body, in the Standard Webhooks shape `{type, timestamp, data}`. Built once when the
+ * event is recorded and stored as text, so every attempt and replay sends the same bytes.
+ */
+export function buildOutcomeBody(
+  type: DeliveryEventType,
+  state: string,
+  s: OutcomeSubject,
+  at: Date,
+): string {
+  const d = s.decision ?? {};
+  const final = type !== 'submission.routed';
+  // The edited output when a reviewer edited it (stored as finalOutput), else what was submitted.
+  const finalOutput = d.finalOutput ?? (state === 'approved' ? s.output : null);
+  return JSON.stringify({
+    type,
+    timestamp: at.toISOString(),
+    data: {
+      id: s.id,
+      externalId: s.externalId,
+      pipeline: s.pipeline,
+      status: state,
+      decision: {
+        outcome: final ? state : null,
+        // Expiry is the policy's time-to-live deciding, when nothing more specific was recorded.
+        decidedBy: d.decidedBy ?? (state === 'expired' ? 'policy' : null),
+        finalOutput: final ? finalOutput : null,
+        reasons: Array.isArray(d.reasons) ? d.reasons : [],
+        ...(final ? {} : { route: state }),
+      },
+      decidedAt: final ? (s.decidedAt ?? at).toISOString() : null,
+      links: { submission: `/v1/submissions/${s.id}`, events: '/v1/events' },
+    },
+  });
+}
