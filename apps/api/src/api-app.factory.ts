@@ -34,6 +34,13 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Graceful close: requests in flight finish, and each keep-alive socket closes as soon as its
+  // request is answered (Node only closes the sockets idle at the moment close() starts).
+  let sweeper: NodeJS.Timeout | undefined;
+  fastify.addHook('preClose', async () => {
+    sweeper = setInterval(() => fastify.server.closeIdleConnections(), 50);
+  });
+  fastify.addHook('onClose', async () => clearInterval(sweeper));
   const metrics = app.get(ApiMetrics);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -5,7 +5,7 @@ import { createRedisConnection } from '@arbiter/queue';
 import { socketIoKey } from '@arbiter/review';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import { Server, ServerOptions } from 'socket.io';
+import { Namespace, Server, ServerOptions } from 'socket.io';
 
 /**
  * socket.io over Redis: any api replica reaches any reviewer, and workers' Redis emitters reach
@@ -14,6 +14,7 @@ import { Server, ServerOptions } from 'socket.io';
 export class RedisIoAdapter extends IoAdapter {
   private pub?: Redis;
   private sub?: Redis;
+  private readonly closed = new WeakSet<Server>();
 
   constructor(
     app: INestApplicationContext,
@@ -32,8 +33,17 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
+  override async close(serverOrNamespace: Server | Namespace): Promise<void> {
+    // Nest hands over each gateway's namespace; the engine and the Redis clients are shared.
+    const server = 'engine' in serverOrNamespace ? serverOrNamespace : serverOrNamespace.server;
+    if (this.closed.has(server)) return;
+    this.closed.add(server);
+    // socket.io's close() would also close the shared HTTP server before Fastify does; requests
+    // in flight then keep their keep-alive sockets open for Fastify's 72 s keepAliveTimeout and
+    // shutdown hangs. Fastify closes the HTTP server itself (answering in-flight requests with
+    // Connection: close), so socket.io only closes its own sockets and engine here.
+    (server as unknown as { httpServer?: unknown }).httpServer = undefined;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     this.pub?.disconnect();
     this.sub?.disconnect();
   }
