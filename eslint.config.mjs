@@ -44,7 +44,21 @@ export default tseslint.config(
   },
   {
     files: ['apps/api/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict([{ group: ['**/worker/**', '**/web/**'], message: 'Apps never import each other.' }]) },
+    // './web/*' is the api's own module that serves the built UI, not the web app.
+    rules: { 'no-restricted-imports': restrict([{ group: ['**/worker/**', '**/web/**', '!./web/*'], message: 'Apps never import each other.' }]) },
+  },
+  {
+    // The browser bundle takes only erased type imports from contracts (its DTOs carry Nest decorators).
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx', 'apps/web/**/*.mts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@arbiter/contracts', allowTypeImports: true, message: 'The web app imports only types from @arbiter/contracts.' }],
+          patterns: [{ group: ['@arbiter/*', '!@arbiter/contracts', '**/libs/**', '**/apps/api/**', '**/apps/worker/**'], message: 'The web app talks to the API over HTTP and sockets only.' }],
+        },
+      ],
+    },
   },
   {
     files: ['apps/worker/**/*.ts'],

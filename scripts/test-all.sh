@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test of Arbiter: lint, typecheck, build, unit, end-to-end (and browser, once the web UI
-# lands). Needs PostgreSQL and Redis on 127.0.0.1 (see README). Last line: "N passed, N failed".
+# Every test of Arbiter: lint, typecheck, build (api, worker and web UI), unit, end-to-end and
+# browser (the built UI in Debian's Chromium). Needs PostgreSQL and Redis on 127.0.0.1 (see
+# README). Last line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=.test-results
@@ -32,5 +33,6 @@ step typecheck npm run -s typecheck
 step build npm run -s build
 jest_suite unit --config jest.config.js
 jest_suite e2e --config jest.e2e.config.js --forceExit
+jest_suite browser --config jest.browser.config.js --forceExit
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

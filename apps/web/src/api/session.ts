@@ -1,0 +1,131 @@
+import { useSyncExternalStore } from 'react';
+import type { ErrorBody, TokenPair } from '@arbiter/contracts';
+
+export type Role = 'reviewer' | 'lead' | 'admin';
+
+export interface Session {
+  email: string;
+  userId: string;
+  role: Role;
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms at which the access token lapses. */
+  accessExpiresAt: number;
+}
+
+/** An API refusal with the server's message, for the UI to show as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// sessionStorage: the tab survives a reload, a closed tab forgets the tokens.
+const STORAGE_KEY = 'arbiter.session';
+const listeners = new Set<() => void>();
+let current: Session | null = readStored();
+let refreshing: Promise<Session | null> | null = null;
+
+function readStored(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+function setSession(next: Session | null): void {
+  current = next;
+  if (next) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+  else sessionStorage.removeItem(STORAGE_KEY);
+  listeners.forEach((listener) => listener());
+}
+
+/** Reads the user id and role from the access token (the server checks the signature). */
+function sessionFrom(pair: TokenPair, email: string): Session {
+  const payload = pair.accessToken.split('.')[1] ?? '';
+  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; role: Role };
+  return {
+    email,
+    userId: claims.sub,
+    role: claims.role,
+    accessToken: pair.accessToken,
+    refreshToken: pair.refreshToken,
+    accessExpiresAt: Date.now() + pair.expiresIn * 1000,
+  };
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
+  const message = body?.problems?.map((p) => p.message).join('; ') || body?.message || res.statusText;
+  return new ApiError(res.status, message);
+}
+
+export const session = {
+  get: (): Session | null => current,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  signOut: (): void => setSession(null),
+};
+
+/** The signed-in user, re-rendering on login, refresh and sign-out. */
+export function useSession(): Session | null {
+  return useSyncExternalStore(session.subscribe, session.get);
+}
+
+export async function login(email: string, password: string): Promise<Session> {
+  const res = await fetch('/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw await errorOf(res);
+  const next = sessionFrom((await res.json()) as TokenPair, email);
+  setSession(next);
+  return next;
+}
+
+/** Trades the refresh token for new tokens, once at a time; signs out when it is refused. */
+export function refreshSession(): Promise<Session | null> {
+  const before = current;
+  if (!before) return Promise.resolve(null);
+  refreshing ??= fetch('/v1/auth/refresh', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ refreshToken: before.refreshToken }),
+  })
+    .then(async (res) => {
+      if (!res.ok) throw await errorOf(res);
+      const next = sessionFrom((await res.json()) as TokenPair, before.email);
+      setSession(next);
+      return next;
+    })
+    .catch(() => {
+      setSession(null);
+      return null;
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** A JSON call to the API as the signed-in user; a 401 refreshes the tokens and retries once. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const send = (token: string | undefined) =>
+    fetch(path, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  let res = await send(current?.accessToken);
+  if (res.status === 401 && current) res = await send((await refreshSession())?.accessToken);
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as T;
+}

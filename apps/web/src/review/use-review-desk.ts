@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../api/session';
+import { command } from '../api/review-socket';
+import { useLiveQueues, type LiveQueues } from '../api/use-live-queues';
+import type { DecisionAck, ReviewAction, TaskView } from './task-view';
+
+export interface Notice {
+  tone: 'info' | 'success' | 'warning' | 'error';
+  text: string;
+}
+
+export interface DecisionExtras {
+  reasonCodes?: string[];
+  comment?: string;
+  editedOutput?: { text?: string; json?: Record<string, unknown> };
+}
+
+export interface ReviewDesk extends LiveQueues {
+  task: TaskView | null;
+  leaseExpiresAt: number | null;
+  leaseWarning: boolean;
+  notice: Notice | null;
+  busy: boolean;
+  claimNext(before?: string): Promise<void>;
+  /** Resolves when decided (and the next task claimed); rejects with the server's refusal. */
+  decide(action: ReviewAction, extras: DecisionExtras): Promise<void>;
+  release(): Promise<void>;
+}
+
+const REVOKED: Record<string, string> = {
+  'lease-expired': 'Your lease lapsed, so the task went back to the queue.',
+  expired: 'The submission expired before a decision.',
+  escalated: 'The task was escalated to another queue.',
+};
+
+const HELD_KEY = 'arbiter.heldTask';
+
+const DONE: Record<string, string> = { approved: 'Approved', rejected: 'Rejected' };
+
+function describe(ack: DecisionAck): string {
+  if (ack.result === 'decided') return `${DONE[ack.outcome]}.`;
+  if (ack.result === 'waiting') return `Decision recorded (${ack.have} of ${ack.need} reviewers).`;
+  return `Escalated to ${ack.queue}.`;
+}
+
+/**
+ * One reviewer's desk: live queues, the held task with its lease kept alive by heartbeats every
+ * third of the lease, server pushes (revoked, lease expiring), and decide-then-claim-next.
+ */
+export function useReviewDesk(): ReviewDesk {
+  const live = useLiveQueues();
+  const { socket, refresh } = live;
+  const [task, setTask] = useState<TaskView | null>(null);
+  const [leaseExpiresAt, setLeaseExpiresAt] = useState<number | null>(null);
+  const [leaseWarning, setLeaseWarning] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const taskRef = useRef<TaskView | null>(null);
+  taskRef.current = task;
+
+  const hold = useCallback((next: TaskView | null) => {
+    setTask(next);
+    setLeaseWarning(false);
+    setLeaseExpiresAt(next?.task.leaseExpiresAt ? Date.parse(next.task.leaseExpiresAt) : null);
+    if (next) sessionStorage.setItem(HELD_KEY, next.task.id);
+    else sessionStorage.removeItem(HELD_KEY);
+  }, []);
+
+  // A reload keeps the task in hand: the holder gets it back with its lease while that lasts.
+  useEffect(() => {
+    const held = sessionStorage.getItem(HELD_KEY);
+    if (!held) return;
+    api<TaskView>('GET', `/v1/review/tasks/${held}`).then(
+      (view) => {
+        if (view.task.status === 'claimed' && view.task.leaseToken && !taskRef.current) hold(view);
+      },
+      () => sessionStorage.removeItem(HELD_KEY),
+    );
+  }, [hold]);
+
+  const claimNext = useCallback(
+    async (before?: string) => {
+      if (!socket) return;
+      setBusy(true);
+      try {
+        const { task: next } = await command<{ task: TaskView | null }>(socket, 'claim');
+        hold(next);
+        const prefix = before ? `${before} ` : '';
+        setNotice(next ? (before ? { tone: 'success', text: `${prefix}Next task claimed.` } : null) : { tone: before ? 'success' : 'info', text: `${prefix}Nothing is waiting in your queues.` });
+      } catch (error) {
+        setNotice({ tone: 'error', text: (error as Error).message });
+      } finally {
+        setBusy(false);
+        refresh();
+      }
+    },
+    [socket, hold, refresh],
+  );
+
+  const lost = useCallback(
+    (text: string) => {
+      hold(null);
+      setNotice({ tone: 'warning', text });
+    },
+    [hold],
+  );
+
+  const heartbeat = useCallback(async () => {
+    const held = taskRef.current;
+    if (!socket || !held?.task.leaseToken) return;
+    try {
+      const ack = await command<{ leaseExpiresAt: string }>(socket, 'heartbeat', { taskId: held.task.id, leaseToken: held.task.leaseToken });
+      setLeaseExpiresAt(Date.parse(ack.leaseExpiresAt));
+      setLeaseWarning(false);
+    } catch (error) {
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && taskRef.current?.task.id === held.task.id) {
+        lost(`You no longer hold this task: ${error.message}`);
+      }
+    }
+  }, [socket, lost]);
+
+  // Heartbeats every third of the lease, so two can be lost before the lease lapses. The timer
+  // restarts per task, not per heartbeat.
+  const taskId = task?.task.id;
+  useEffect(() => {
+    const until = taskRef.current?.task.leaseExpiresAt;
+    if (!taskId || !until) return;
+    const leaseMs = Math.max(3000, Date.parse(until) - Date.now());
+    const timer = setInterval(() => void heartbeat(), leaseMs / 3);
+    return () => clearInterval(timer);
+  }, [taskId, heartbeat]);
+
+  useEffect(() => {
+    if (!socket) return;
+    const onRevoked = (p: { taskId: string; reason: string }) => {
+      if (taskRef.current?.task.id === p.taskId) lost(REVOKED[p.reason] ?? `The task was taken back (${p.reason}).`);
+    };
+    const onExpiring = (p: { taskId: string }) => {
+      if (taskRef.current?.task.id !== p.taskId) return;
+      setLeaseWarning(true);
+      void heartbeat();
+    };
+    const onUrgent = (p: { queue: string }) => {
+      if (!taskRef.current) setNotice({ tone: 'warning', text: `An urgent task arrived in ${p.queue}.` });
+    };
+    socket.on('task.revoked', onRevoked);
+    socket.on('lease.expiring', onExpiring);
+    socket.on('task.urgent', onUrgent);
+    return () => {
+      socket.off('task.revoked', onRevoked);
+      socket.off('lease.expiring', onExpiring);
+      socket.off('task.urgent', onUrgent);
+    };
+  }, [socket, lost, heartbeat]);
+
+  const decide = useCallback(
+    async (action: ReviewAction, extras: DecisionExtras) => {
+      const held = taskRef.current;
+      if (!socket || !held?.task.leaseToken) return;
+      setBusy(true);
+      try {
+        const ack = await command<DecisionAck>(socket, 'decide', { taskId: held.task.id, leaseToken: held.task.leaseToken, action, ...extras });
+        await claimNext(describe(ack));
+      } catch (error) {
+        // Gone or no longer mine: nothing to correct in the form, the task has left my hands.
+        if (error instanceof ApiError && (error.status === 404 || error.status === 409)) lost(error.message);
+        else throw error;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [socket, claimNext, lost],
+  );
+
+  const release = useCallback(async () => {
+    const held = taskRef.current;
+    if (!socket || !held?.task.leaseToken) return;
+    try {
+      await command(socket, 'release', { taskId: held.task.id, leaseToken: held.task.leaseToken });
+      hold(null);
+      refresh();
+      setNotice({ tone: 'info', text: 'Task released back to the queue.' });
+    } catch (error) {
+      setNotice({ tone: 'error', text: (error as Error).message });
+    }
+  }, [socket, hold, refresh]);
+
+  return { ...live, task, leaseExpiresAt, leaseWarning, notice, busy, claimNext, decide, release };
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+// During `vite` dev, the api runs on its own port; the UI talks to it through this proxy.
+const api = 'http://127.0.0.1:3000';
+
+// JSX is compiled by Vite's built-in Oxc transform (React automatic runtime), no plugin needed.
+export default defineConfig({
+  root,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  server: {
+    proxy: {
+      '/v1': api,
+      '/socket.io': { target: api, ws: true },
+    },
+  },
+});
