@@ -11,6 +11,8 @@ import { ReviewTaskView, TaskViewBuilder } from './task-view.service';
 // Jobs looked at per claim before giving up: skips happen only for consensus tasks the
 // reviewer already decided, or for jobs whose task was closed while they waited.
 const MAX_FETCHES = 10;
+// Memberships are read on every claim; a change reaches claims within this time.
+const MEMBERSHIP_TTL_MS = 3000;
 
 function moreUrgent(a: TaskJob, b: TaskJob): boolean {
   if (a.priority !== b.priority) return a.priority < b.priority;
@@ -25,6 +27,8 @@ function moreUrgent(a: TaskJob, b: TaskJob): boolean {
  */
 @Injectable()
 export class ClaimNextTask {
+  private readonly memberships = new Map<string, { queues: string[]; expires: number }>();
+
   constructor(
     private readonly queues: ReviewQueueRepository,
     private readonly tasks: ReviewTaskRepository,
@@ -36,7 +40,7 @@ export class ClaimNextTask {
 
   /** The claimed task with its evidence and lease, or null when the reviewer's queues are empty. */
   async execute(userId: string, onlyQueues?: string[]): Promise<ReviewTaskView | null> {
-    const mine = await this.queues.queuesOf(userId);
+    const mine = await this.queuesOf(userId);
     for (const queue of onlyQueues ?? []) if (!mine.includes(queue)) throw reviewErrors.notYourQueue(queue);
     let candidates = onlyQueues?.length ? [...onlyQueues] : mine;
     // The holder's id prefixes the token: a stale token is then recognisable as the caller's own.
@@ -67,6 +71,15 @@ export class ClaimNextTask {
     } finally {
       for (const { queue, job } of skipped) await this.dispatch.requeue(queue, job.data);
     }
+  }
+
+  private async queuesOf(userId: string): Promise<string[]> {
+    const hit = this.memberships.get(userId);
+    if (hit && hit.expires > Date.now()) return hit.queues;
+    const queues = await this.queues.queuesOf(userId);
+    if (this.memberships.size > 10_000) this.memberships.clear();
+    this.memberships.set(userId, { queues, expires: Date.now() + MEMBERSHIP_TTL_MS });
+    return queues;
   }
 
   /** A job whose task is closed (decided, escalated, expired) has no business in the queue. */

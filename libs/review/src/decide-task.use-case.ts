@@ -50,23 +50,30 @@ export class DecideTask {
   ) {}
 
   async execute(userId: string, taskId: string, input: DecisionInput): Promise<DecisionResult> {
-    const { task, after } = await this.db.transaction(async (tx) => {
+    // Everything read outside the transaction is read first: a transaction that waited for a
+    // second pool connection would deadlock the pool under concurrent decisions.
+    const found = await this.tasks.findById(taskId);
+    if (!found) throw reviewErrors.taskNotFound(taskId);
+    const submission = await this.submissions.findById(found.submissionId);
+    const policy = submission && (await this.catalog.versionById(submission.policyVersionId))?.policy;
+    if (!submission || !policy) throw reviewErrors.taskNotFound(taskId);
+    const problems = checkDecision(input, {
+      allowedReasonCodes: policy.review.reasonCodes,
+      escalateTo: policy.review.escalateTo,
+      isEscalationTask: found.kind === 'escalation',
+    });
+
+    const outcome = await this.db.transaction(async (tx) => {
       const task = await this.tasks.findById(taskId, tx, true);
       const held = task?.status === 'claimed' && task.claimedBy === userId && task.leaseToken === input.leaseToken
         && (task.leaseExpiresAt?.getTime() ?? 0) > Date.now();
-      if (!task || !held) throw await this.lease.whyRefused(userId, taskId, input.leaseToken);
-      const submission = (await this.submissions.findById(task.submissionId)) as SubmissionRow;
-      const policy = (await this.catalog.versionById(submission.policyVersionId))?.policy as Policy;
-      const problems = checkDecision(input, {
-        allowedReasonCodes: policy.review.reasonCodes,
-        escalateTo: policy.review.escalateTo,
-        isEscalationTask: task.kind === 'escalation',
-      });
+      if (!task || !held) return null;
       if (problems.length) throw reviewErrors.invalid(problems);
       await this.record(tx, task, submission, userId, input);
       return { task, after: await this.settle(tx, task, submission, policy, userId) };
     });
-    return this.followUp(task, after);
+    if (!outcome) throw await this.lease.whyRefused(userId, taskId, input.leaseToken);
+    return this.followUp(outcome.task, outcome.after);
   }
 
   private async record(tx: EntityManager, task: ReviewTaskRow, submission: SubmissionRow, userId: string, input: DecisionInput) {

@@ -30,6 +30,17 @@ export interface QueueHead {
   job: TaskJob;
 }
 
+const HEADS_SCRIPT = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  local ids = redis.call('ZRANGE', key, 0, 0)
+  if ids[1] then
+    out[#out + 1] = ARGV[i + 1]
+    out[#out + 1] = redis.call('HGET', ARGV[1] .. ARGV[i + 1] .. ':' .. ids[1], 'data')
+  end
+end
+return out`;
+
 // Token "0" tells BullMQ's scripts to skip their lock check. It is used only after Postgres,
 // the record, has already fenced the change (conditional UPDATE on the lease token).
 const FENCED_IN_POSTGRES = '0';
@@ -63,18 +74,16 @@ export class ReviewDispatch implements OnApplicationShutdown {
 
   /** The most urgent waiting job of each queue, read in one round trip (for claim-next across queues). */
   async heads(queues: string[]): Promise<QueueHead[]> {
-    const redis = this.producer.connection;
-    const keyOf = (queue: string, suffix: string) => `${this.config.redisPrefix}:${reviewQueueName(queue)}:${suffix}`;
-    const ranges = await redis.pipeline(queues.map((q) => ['zrange', keyOf(q, 'prioritized'), '0', '0'])).exec();
-    const found = queues
-      .map((queue, i) => ({ queue, id: (ranges?.[i]?.[1] as string[] | undefined)?.[0] }))
-      .filter((h): h is { queue: string; id: string } => Boolean(h.id));
-    if (found.length === 0) return [];
-    const data = await redis.pipeline(found.map((h) => ['hget', keyOf(h.queue, h.id), 'data'])).exec();
-    return found.flatMap((h, i) => {
-      const raw = data?.[i]?.[1] as string | null;
-      return raw ? [{ queue: h.queue, job: JSON.parse(raw) as TaskJob }] : [];
-    });
+    if (queues.length === 0) return [];
+    const prefix = `${this.config.redisPrefix}:`;
+    const names = queues.map(reviewQueueName);
+    const reply = (await this.headsCommand()(names.length, ...names.map((n) => `${prefix}${n}:prioritized`), prefix, ...names)) as (string | null)[];
+    const heads: QueueHead[] = [];
+    for (let i = 0; i < reply.length; i += 2) {
+      const data = reply[i + 1];
+      if (data) heads.push({ queue: queues[names.indexOf(reply[i] as string)], job: JSON.parse(data) as TaskJob });
+    }
+    return heads;
   }
 
   /** Takes the next job of a queue under `token` for one lease; undefined when the queue is empty. */
@@ -122,6 +131,18 @@ export class ReviewDispatch implements OnApplicationShutdown {
       .pipeline(taskIds.map((id) => ['exists', `${this.config.redisPrefix}:${reviewQueueName(queue)}:${id}`]))
       .exec();
     return taskIds.map((_, i) => results?.[i]?.[1] === 1);
+  }
+
+  /**
+   * ZRANGE + HGET of each queue's head in one script. The job hash keys are derived inside the
+   * script; with the hash-tagged prefix every key of Arbiter shares one Redis Cluster slot.
+   */
+  private headsCommand(): (...args: (string | number)[]) => Promise<unknown> {
+    const redis = this.producer.connection as Redis & { arbiterReviewHeads?: (...args: (string | number)[]) => Promise<unknown> };
+    if (!redis.arbiterReviewHeads) {
+      redis.defineCommand('arbiterReviewHeads', { lua: HEADS_SCRIPT });
+    }
+    return (...args) => redis.arbiterReviewHeads!(...args);
   }
 
   private job(queue: string, taskId: string): Promise<Job<TaskJob> | undefined> {

@@ -23,11 +23,13 @@ export class RoutedAnnouncer implements OnModuleInit {
 
   private async announce({ submissionId, to }: TransitionEvent): Promise<void> {
     const prefix = this.config.redisPrefix;
-    await this.producer.connection
-      .multi()
-      .publish(routedChannel(prefix), `${submissionId} ${to}`)
-      .hincrby(routedCountsKey(prefix), to, 1)
-      .exec()
-      .catch((error: Error) => this.logger.warn(`announce failed: ${error.message}`));
+    // Two plain commands, not multi(): an ioredis pipeline on BullMQ's connection copies every
+    // BullMQ script definition on each call (measured ~10% of worker CPU).
+    const redis = this.producer.connection;
+    // Sent in this order on one connection: the count is in before anyone hears the news.
+    await Promise.all([
+      redis.hincrby(routedCountsKey(prefix), to, 1),
+      redis.publish(routedChannel(prefix), `${submissionId} ${to}`),
+    ]).catch((error: Error) => this.logger.warn(`announce failed: ${error.message}`));
   }
 }
