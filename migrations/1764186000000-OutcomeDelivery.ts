@@ -28,19 +28,16 @@ export class OutcomeDelivery1764186000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_webhook_secrets_client ON webhook_secrets (client_id, created_at)`,
     );
-    // The last cursor handed out per client. Bumping it takes a row lock held until commit, so a
-    // client's events commit in cursor order and a feed reader never skips a late commit.
-    await q.query(`
-      CREATE TABLE client_event_cursors (
-        client_id uuid PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
-        last_seq bigint NOT NULL
-      )`);
     await q.query(`
       CREATE TABLE delivery_events (
         id uuid PRIMARY KEY,
         client_id uuid NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
         submission_id uuid NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
-        seq bigint NOT NULL,
+        -- Feed cursor (tx_id, seq): readers only see transactions older than every one still
+        -- running (pg_snapshot_xmin), so a late commit can never fall behind a cursor already
+        -- handed out, and no per-client counter row serialises the writers.
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
         type text NOT NULL CONSTRAINT ck_delivery_events_type CHECK (type IN
           ('submission.approved', 'submission.rejected', 'submission.expired', 'submission.routed')),
         state text NOT NULL,
@@ -57,7 +54,7 @@ export class OutcomeDelivery1764186000000 implements MigrationInterface {
         dead_at timestamptz
       )`);
     await q.query(
-      `CREATE UNIQUE INDEX ux_delivery_events_client_seq ON delivery_events (client_id, seq)`,
+      `CREATE INDEX ix_delivery_events_feed ON delivery_events (client_id, tx_id, seq)`,
     );
     // A submission reaches each state at most once: this makes recording an event idempotent.
     await q.query(
@@ -93,7 +90,6 @@ export class OutcomeDelivery1764186000000 implements MigrationInterface {
     for (const table of [
       'delivery_attempts',
       'delivery_events',
-      'client_event_cursors',
       'webhook_secrets',
       'webhook_endpoints',
     ]) {

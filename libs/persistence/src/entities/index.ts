@@ -8,7 +8,6 @@ import { UserEntity } from './user.entity';
 import { ReviewDecisionEntity } from './review-decision.entity';
 import { QueueMembershipEntity, ReviewQueueEntity } from './review-queue.entity';
 import { ReviewTaskEntity } from './review-task.entity';
-import { ClientEventCursorEntity } from './client-event-cursor.entity';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEventEntity } from './delivery-event.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
@@ -21,7 +20,7 @@ export * from './review-decision.entity';
 export * from './review-queue.entity';
 export * from './delivery-event.entity';
 export * from './delivery-attempt.entity';
-export { ClientEventCursorEntity, WebhookEndpointEntity, WebhookSecretEntity };
+export { WebhookEndpointEntity, WebhookSecretEntity };
 
 export const ENTITIES = [
   ClientEntity,
@@ -37,7 +36,6 @@ export const ENTITIES = [
   ReviewDecisionEntity,
   WebhookEndpointEntity,
   WebhookSecretEntity,
-  ClientEventCursorEntity,
   DeliveryEventEntity,
   DeliveryAttemptEntity,
 ];

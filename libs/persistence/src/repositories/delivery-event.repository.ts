@@ -68,20 +68,11 @@ export interface EventRound {
 export class DeliveryEventRepository {
   constructor(private readonly db: DataSource) {}
 
-  /**
-   * Records an event once per submission state, taking the client's next cursor in the same
-   * statement. Returns false when the event already exists (a repeat or the reconciler racing).
-   */
+  /** Records an event once per submission state; false when it already exists (a repeat, the reconciler). */
   async record(e: NewDeliveryEvent): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
-      `WITH seq AS (
-         INSERT INTO client_event_cursors (client_id, last_seq)
-         SELECT $3, 1 WHERE NOT EXISTS (SELECT 1 FROM delivery_events WHERE submission_id = $2 AND state = $5)
-         ON CONFLICT (client_id) DO UPDATE SET last_seq = client_event_cursors.last_seq + 1
-         RETURNING last_seq
-       )
-       INSERT INTO delivery_events (id, client_id, submission_id, seq, type, state, body, status)
-       SELECT $1, $3, $2, last_seq, $4, $5, $6, $7 FROM seq
+      `INSERT INTO delivery_events (id, client_id, submission_id, type, state, body, status)
+       VALUES ($1, $3, $2, $4, $5, $6, $7)
        ON CONFLICT (submission_id, state) DO NOTHING
        RETURNING id`,
       [e.id, e.submissionId, e.clientId, e.type, e.state, e.body, e.status],
@@ -144,12 +135,19 @@ export class DeliveryEventRepository {
     );
   }
 
-  /** The client's events after `after`, in cursor order. */
-  feed(clientId: string, after: string, limit: number): Promise<FeedRow[]> {
+  /**
+   * The client's events after the cursor `{txId}.{seq}`, in cursor order, limited to
+   * transactions older than every one still running: nothing can commit behind the cursor later.
+   */
+  feed(clientId: string, after: { txId: string; seq: string }, limit: number): Promise<FeedRow[]> {
     return this.db.query(
-      `SELECT seq::text AS cursor, id, type, submission_id AS "submissionId", created_at AS "createdAt", body
-         FROM delivery_events WHERE client_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
-      [clientId, after, limit],
+      `SELECT tx_id::text || '.' || seq::text AS cursor, id, type, submission_id AS "submissionId",
+              created_at AS "createdAt", body
+         FROM delivery_events
+        WHERE client_id = $1 AND (tx_id, seq) > ($2::xid8, $3::bigint)
+          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY tx_id, seq LIMIT $4`,
+      [clientId, after.txId, after.seq, limit],
     );
   }
 
