@@ -33,11 +33,11 @@ export class OutcomeDelivery1764186000000 implements MigrationInterface {
         id uuid PRIMARY KEY,
         client_id uuid NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
         submission_id uuid NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
-        -- Feed cursor (tx_id, seq): readers only see transactions older than every one still
-        -- running (pg_snapshot_xmin), so a late commit can never fall behind a cursor already
-        -- handed out, and no per-client counter row serialises the writers.
         seq bigint GENERATED ALWAYS AS IDENTITY,
-        tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        -- The feed cursor, given by the feed reader (under a per-client lock) to committed rows
+        -- that have none yet: a late commit always gets a cursor above every one handed out,
+        -- and writers never wait on a shared counter row.
+        feed_seq bigint,
         type text NOT NULL CONSTRAINT ck_delivery_events_type CHECK (type IN
           ('submission.approved', 'submission.rejected', 'submission.expired', 'submission.routed')),
         state text NOT NULL,
@@ -54,7 +54,11 @@ export class OutcomeDelivery1764186000000 implements MigrationInterface {
         dead_at timestamptz
       )`);
     await q.query(
-      `CREATE INDEX ix_delivery_events_feed ON delivery_events (client_id, tx_id, seq)`,
+      `CREATE UNIQUE INDEX ux_delivery_events_feed ON delivery_events (client_id, feed_seq)`,
+    );
+    await q.query(`CREATE SEQUENCE delivery_feed_seq`);
+    await q.query(
+      `CREATE INDEX ix_delivery_events_unsequenced ON delivery_events (client_id) WHERE feed_seq IS NULL`,
     );
     // A submission reaches each state at most once: this makes recording an event idempotent.
     await q.query(
@@ -95,5 +99,6 @@ export class OutcomeDelivery1764186000000 implements MigrationInterface {
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
+    await q.query(`DROP SEQUENCE IF EXISTS delivery_feed_seq`);
   }
 }

@@ -82,7 +82,7 @@ describe('events feed and webhook secrets', () => {
     await expectEventually(async () => expect((await page(null, 10)).events).toHaveLength(1));
     const body = await page('0', 10);
     expect(body.events[0]).toMatchObject({
-      cursor: expect.stringMatching(/^\d+\.\d+$/),
+      cursor: expect.stringMatching(/^\d+$/),
       type: 'submission.approved',
       submissionId: id,
       payload: { type: 'submission.approved', data: { id, externalId: 'x-1', status: 'approved' } },
@@ -94,7 +94,7 @@ describe('events feed and webhook secrets', () => {
   it.each([
     ['after=-1', /after must be a cursor returned by this feed/],
     ['after=abc', /after must be a cursor/],
-    ['after=12', /after must be a cursor/],
+    ['after=1.5', /after must be a cursor/],
     ['limit=0', /limit must be an integer from 1 to 1000/],
     ['limit=5000', /limit must be an integer from 1 to 1000/],
     ['limit=ten', /limit must be an integer/],

@@ -6,6 +6,7 @@ import { generateApiKey } from '@arbiter/auth';
 import { QueueName, QueueProducer } from '@arbiter/queue';
 import { createTestDatabase, deleteKeysWithPrefix, dropTestDatabase, expectEventually, TEST_ADMIN, TEST_API_KEY, testConfig } from '@arbiter/testing';
 import { PolicyCatalog } from '@arbiter/workflow';
+import { EndpointDirectory } from '@arbiter/delivery';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api-app.factory';
@@ -63,8 +64,10 @@ export class ArbiterHarness {
     );
     await this.db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
     await deleteKeysWithPrefix(this.producer.connection, this.config.redisPrefix);
-    this.api.get(PolicyCatalog).clear();
-    this.worker?.get(PolicyCatalog).clear();
+    for (const app of [this.api, this.worker]) {
+      app?.get(PolicyCatalog).clear();
+      app?.get(EndpointDirectory).forgetAll();
+    }
     await this.api.get(BootstrapSeed).onApplicationBootstrap();
     this.adminToken = undefined;
   }

@@ -62,8 +62,8 @@ export class EventsQueryDto {
     description: 'Cursor of the last event already seen (0 or absent: from the start)',
   })
   @IsOptional()
-  @Matches(/^(0|\d{1,19}\.\d{1,19})$/, {
-    message: 'after must be a cursor returned by this feed (0, or "<number>.<number>")',
+  @Matches(/^\d{1,18}$/, {
+    message: 'after must be a cursor returned by this feed (a non-negative integer)',
   })
   after?: string;
 

@@ -2,11 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { WorkflowModule } from '@arbiter/workflow';
 import { WebhookHttpClient } from './http/webhook-http.client';
 import { DeadLetterReplay } from './outbox/dead-letter-replay.service';
+import { EndpointDirectory } from './outbox/endpoint-directory.service';
 import { OutboxRecorder } from './outbox/outbox-recorder.service';
 import { WebhookSecrets } from './outbox/webhook-secrets.service';
 import { UrlGuard } from './ssrf/url-guard.service';
 
-const SERVICES = [UrlGuard, WebhookHttpClient, OutboxRecorder, DeadLetterReplay, WebhookSecrets];
+const SERVICES = [UrlGuard, WebhookHttpClient, EndpointDirectory, OutboxRecorder, DeadLetterReplay, WebhookSecrets];
 
 /**
  * Outcome delivery for whichever process makes transitions (api and worker): the outbox

@@ -8,3 +8,4 @@ export * from './outbox/outbox-recorder.service';
 export * from './outbox/dead-letter-replay.service';
 export * from './outbox/webhook-secrets.service';
 export * from './delivery-outbox.module';
+export * from './outbox/endpoint-directory.service';

@@ -16,6 +16,7 @@ export interface TransitionRequest {
 /** What listeners hear after a transition has been committed. */
 export interface TransitionEvent {
   submissionId: string;
+  clientId: string;
   from: SubmissionStatus;
   to: SubmissionStatus;
   actor: string;
@@ -84,7 +85,7 @@ export class SubmissionWorkflow {
       actor,
       data: request.eventData?.[to],
     }));
-    const applied = await this.submissions.applyTransition(
+    const clientId = await this.submissions.applyTransition(
       submissionId,
       path[0],
       path[path.length - 1],
@@ -92,10 +93,10 @@ export class SubmissionWorkflow {
       events,
       tx,
     );
-    if (!applied) {
+    if (!clientId) {
       this.logger.log({ submissionId, path, actor, msg: 'stale transition ignored: state already moved' });
       return null;
     }
-    return { submissionId, from: path[0], to: path[path.length - 1], actor };
+    return { submissionId, clientId, from: path[0], to: path[path.length - 1], actor };
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { UpdateWebhookEndpointDto, WebhookEndpointView } from '@arbiter/contracts';
-import { UrlGuard, WebhookSecrets } from '@arbiter/delivery';
+import { EndpointDirectory, UrlGuard, WebhookSecrets } from '@arbiter/delivery';
 import { WebhookEndpointRepository, WebhookSecretRow } from '@arbiter/persistence';
 
 /** A client's own webhook settings: default endpoint, routed subscription, signing secrets. */
@@ -10,6 +10,7 @@ export class WebhookEndpointSettings {
     private readonly endpoints: WebhookEndpointRepository,
     private readonly secrets: WebhookSecrets,
     private readonly guard: UrlGuard,
+    private readonly directory: EndpointDirectory,
   ) {}
 
   /** The settings with the live secrets (the first is created here if there is none yet). */
@@ -31,6 +32,7 @@ export class WebhookEndpointSettings {
       url: body.url,
       subscribeRouted: body.subscribeRouted ?? false,
     });
+    await this.directory.changed(clientId);
     return this.view(clientId);
   }
 

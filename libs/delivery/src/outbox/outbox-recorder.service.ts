@@ -1,12 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import {
-  DeliveryEventRepository,
-  SubmissionRepository,
-  WebhookEndpointRepository,
-} from '@arbiter/persistence';
+import { DeliveryEventRepository, SubmissionRepository } from '@arbiter/persistence';
 import { QueueProducer } from '@arbiter/queue';
 import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
 import { randomUUID } from 'node:crypto';
+import { EndpointDirectory } from './endpoint-directory.service';
 import { buildOutcomeBody, eventTypeFor } from './outcome-event.builder';
 
 /**
@@ -21,7 +18,7 @@ export class OutboxRecorder implements OnModuleInit {
   constructor(
     private readonly workflow: SubmissionWorkflow,
     private readonly submissions: SubmissionRepository,
-    private readonly endpoints: WebhookEndpointRepository,
+    private readonly endpoints: EndpointDirectory,
     private readonly events: DeliveryEventRepository,
     private readonly catalog: PolicyCatalog,
     private readonly producer: QueueProducer,
@@ -71,7 +68,11 @@ export class OutboxRecorder implements OnModuleInit {
     return recorded;
   }
 
-  private async onTransition({ submissionId, to }: TransitionEvent): Promise<void> {
-    if (eventTypeFor(to)) await this.record(submissionId, to);
+  private async onTransition({ submissionId, clientId, to }: TransitionEvent): Promise<void> {
+    const type = eventTypeFor(to);
+    if (!type) return;
+    // Most clients do not subscribe to routed events: answer that from the cache, no row read.
+    if (type === 'submission.routed' && !(await this.endpoints.find(clientId))?.subscribeRouted) return;
+    await this.record(submissionId, to);
   }
 }

@@ -21,7 +21,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * sends the same bytes under the same webhook-id) and where its delivery stands.
  */
 @Entity({ name: 'delivery_events' })
-@Index('ix_delivery_events_feed', ['clientId', 'txId', 'seq'])
+@Index('ux_delivery_events_feed', ['clientId', 'feedSeq'], { unique: true })
 @Index('ux_delivery_events_submission_state', ['submissionId', 'state'], { unique: true })
 @Index('ix_delivery_events_pending', ['nextAttemptAt'], { where: "status = 'pending'" })
 @Index('ix_delivery_events_dead', ['clientId', 'deadAt'], { where: "status = 'dead'" })
@@ -35,16 +35,13 @@ export class DeliveryEventEntity {
   @Column('uuid', { name: 'submission_id' })
   submissionId!: string;
 
-  /** Feed cursor, with txId: global order of insertion (see the migration for why it is safe). */
+  /** Insertion order (identity). */
   @Column({ type: 'bigint', insert: false, update: false })
   seq!: string;
 
-  /**
-   * The inserting transaction, xid8 in the table (TypeORM has no such column type; synchronize is
-   * off, so the declared type is only for reading): the feed reads only finished transactions.
-   */
-  @Column({ name: 'tx_id', type: 'varchar', insert: false, update: false })
-  txId!: string;
+  /** The feed cursor, given at the first feed read after commit (see the migration). */
+  @Column({ name: 'feed_seq', type: 'bigint', nullable: true })
+  feedSeq!: string | null;
 
   @Column('text')
   type!: DeliveryEventType;

@@ -63,6 +63,9 @@ export interface EventRound {
   generation: number;
 }
 
+// Events given a feed cursor per read; a backlog larger than this is sequenced over several reads.
+const MAX_SEQUENCED_PER_READ = 10_000;
+
 /** The outbox of outcome events: recording, delivery state, the events feed and dead letters. */
 @Injectable()
 export class DeliveryEventRepository {
@@ -136,19 +139,29 @@ export class DeliveryEventRepository {
   }
 
   /**
-   * The client's events after the cursor `{txId}.{seq}`, in cursor order, limited to
-   * transactions older than every one still running: nothing can commit behind the cursor later.
+   * The client's events after cursor `after`, in cursor order. First, under a per-client lock,
+   * committed events without a cursor get the next ones: anything committing later gets a higher
+   * cursor in a later call, so a reader never skips an event and writers never contend.
    */
-  feed(clientId: string, after: { txId: string; seq: string }, limit: number): Promise<FeedRow[]> {
-    return this.db.query(
-      `SELECT tx_id::text || '.' || seq::text AS cursor, id, type, submission_id AS "submissionId",
-              created_at AS "createdAt", body
-         FROM delivery_events
-        WHERE client_id = $1 AND (tx_id, seq) > ($2::xid8, $3::bigint)
-          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY tx_id, seq LIMIT $4`,
-      [clientId, after.txId, after.seq, limit],
-    );
+  async feed(clientId: string, after: string, limit: number): Promise<FeedRow[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('arbiter.feed:' || $1::text, 0))`, [clientId]);
+      // nextval runs row by row over the sorted subquery: cursors follow insertion order.
+      await tx.query(
+        `WITH numbered AS (
+           SELECT p.id, nextval('delivery_feed_seq') AS feed_seq
+             FROM (SELECT id FROM delivery_events WHERE client_id = $1 AND feed_seq IS NULL
+                    ORDER BY seq LIMIT ${MAX_SEQUENCED_PER_READ}) p
+         )
+         UPDATE delivery_events d SET feed_seq = n.feed_seq FROM numbered n WHERE d.id = n.id`,
+        [clientId],
+      );
+      return tx.query(
+        `SELECT feed_seq::text AS cursor, id, type, submission_id AS "submissionId", created_at AS "createdAt", body
+           FROM delivery_events WHERE client_id = $1 AND feed_seq > $2::bigint ORDER BY feed_seq LIMIT $3`,
+        [clientId, after, limit],
+      );
+    });
   }
 
   /** Dead letters, newest first; all clients' when clientId is null. */

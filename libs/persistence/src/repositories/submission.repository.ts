@@ -130,7 +130,8 @@ export class SubmissionRepository {
 
   /**
    * Moves a submission from `from` to `to` only if it is still in `from`, and appends the events,
-   * in one statement. Returns false when the row had already moved (a stale or duplicate job).
+   * in one statement. Returns the owning client's id, or null when the row had already moved (a
+   * stale or duplicate job).
    */
   async applyTransition(
     id: string,
@@ -139,8 +140,8 @@ export class SubmissionRepository {
     patch: TransitionPatch,
     events: EventRow[],
     tx: EntityManager | DataSource = this.db,
-  ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
+  ): Promise<string | null> {
+    const rows: { clientId: string }[] = await tx.query(
       `WITH u AS (
          UPDATE submissions SET status = $2, updated_at = now(),
            confidence = CASE WHEN $4::boolean THEN $5::double precision ELSE confidence END,
@@ -148,14 +149,15 @@ export class SubmissionRepository {
            decision = COALESCE($7::jsonb, decision),
            decided_at = CASE WHEN $8::boolean THEN now() ELSE decided_at END
          WHERE id = $1 AND status = $3
-         RETURNING id
-       )
+         RETURNING id, client_id
+       ), e AS (
        INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
        SELECT u.id, e.item->>'type', e.item->>'from_status', e.item->>'to_status', e.item->>'actor',
               NULLIF(e.item->'data', 'null'::jsonb)
          FROM u, jsonb_array_elements($9::jsonb) WITH ORDINALITY AS e(item, ord)
         ORDER BY e.ord
-       RETURNING submission_id`,
+       )
+       SELECT client_id AS "clientId" FROM u`,
       [
         id, to, from, patch.confidence !== undefined, patch.confidence ?? null,
         patch.scoring === undefined ? null : JSON.stringify(patch.scoring),
@@ -167,7 +169,7 @@ export class SubmissionRepository {
         }))),
       ],
     );
-    return rows.length > 0;
+    return rows[0]?.clientId ?? null;
   }
 
   /** Appends an event that is not a transition (e.g. a recovery re-enqueue). */
