@@ -6,6 +6,12 @@ export interface AppConfig {
   databaseUrl: string;
   /** Size of the Postgres connection pool per process. */
   databasePoolSize: number;
+  /**
+   * Whether this process's commits wait for the WAL flush. The api always does (a 202 means
+   * durable); the worker does not (see createWorkerApp): everything it writes is re-derived
+   * idempotently from the durable intake record if the last instant of commits is lost.
+   */
+  databaseSynchronousCommit: boolean;
   redisUrl: string;
   /** Prefix of every Redis key Arbiter writes (BullMQ queues, channels); a hash tag keeps a Redis Cluster slot. */
   redisPrefix: string;

@@ -110,6 +110,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/arbiter', ['postgres:', 'postgresql:']),
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseSynchronousCommit: true,
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: read.string('ARBITER_REDIS_PREFIX', '{arbiter}') as string,
     port: read.int('PORT', 3000, 0, 65535),

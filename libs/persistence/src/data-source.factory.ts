@@ -4,7 +4,7 @@ import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 
 /** A TypeORM data source for Arbiter's schema. synchronize stays off: migrations own the schema. */
-export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {
+export function createDataSource(databaseUrl: string, poolSize = 10, synchronousCommit = true): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
@@ -12,7 +12,11 @@ export function createDataSource(databaseUrl: string, poolSize = 10): DataSource
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 5000,
+      ...(synchronousCommit ? {} : { options: '-c synchronous_commit=off' }),
+    },
   });
 }
 

@@ -11,3 +11,4 @@ export * from './repositories/delivery-event.repository';
 export * from './repositories/webhook-endpoint.repository';
 export * from './repositories/ai-review.repository';
 export * from './query-rows';
+export * from './deterministic-uuid';

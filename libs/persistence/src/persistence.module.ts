@@ -31,7 +31,7 @@ const REPOSITORIES = [
       provide: DataSource,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) =>
-        createDataSource(config.databaseUrl, config.databasePoolSize).initialize(),
+        createDataSource(config.databaseUrl, config.databasePoolSize, config.databaseSynchronousCommit).initialize(),
     },
     ...REPOSITORIES,
   ],

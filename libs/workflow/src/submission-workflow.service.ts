@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SubmissionRepository, TransitionPatch } from '@arbiter/persistence';
+import { SubmissionRepository, SubmissionRow, TransitionPatch } from '@arbiter/persistence';
 import { EntityManager } from 'typeorm';
 import { assertPath, InvalidTransition, SubmissionStatus } from './submission-states';
 
@@ -17,6 +17,8 @@ export interface TransitionRequest {
 export interface TransitionEvent {
   submissionId: string;
   clientId: string;
+  /** The submission as the transition left it. */
+  submission: SubmissionRow;
   from: SubmissionStatus;
   to: SubmissionStatus;
   actor: string;
@@ -85,7 +87,7 @@ export class SubmissionWorkflow {
       actor,
       data: request.eventData?.[to],
     }));
-    const clientId = await this.submissions.applyTransition(
+    const submission = await this.submissions.applyTransition(
       submissionId,
       path[0],
       path[path.length - 1],
@@ -93,10 +95,10 @@ export class SubmissionWorkflow {
       events,
       tx,
     );
-    if (!clientId) {
+    if (!submission) {
       this.logger.log({ submissionId, path, actor, msg: 'stale transition ignored: state already moved' });
       return null;
     }
-    return { submissionId, clientId, from: path[0], to: path[path.length - 1], actor };
+    return { submissionId, clientId: submission.clientId, submission, from: path[0], to: path[path.length - 1], actor };
   }
 }

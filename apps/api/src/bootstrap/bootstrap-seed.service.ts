@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { hashApiKey, hashPassword } from '@arbiter/auth';
-import { AccountRepository } from '@arbiter/persistence';
-import { createHash, randomUUID } from 'node:crypto';
+import { AccountRepository, deterministicUuid } from '@arbiter/persistence';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Seeds the first API key (allowed on every pipeline) and the first admin on an empty database,
@@ -20,7 +20,8 @@ export class BootstrapSeed implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const { apiKey, adminEmail, adminPassword } = this.config.bootstrap;
     if (apiKey && (await this.accounts.countClients()) === 0) {
-      const clientId = stableUuid(`client:${hashApiKey(apiKey)}`);
+      // The bootstrap client's id follows from its key: every replica (and a re-seed) agrees on it.
+      const clientId = deterministicUuid(`client:${hashApiKey(apiKey)}`);
       await ignoreDuplicate(async () => {
         await this.accounts.createClient({ id: clientId, name: 'bootstrap', allowedPipelines: null });
         await this.accounts.createApiKey({
@@ -52,8 +53,3 @@ async function ignoreDuplicate(work: () => Promise<void>): Promise<void> {
   }
 }
 
-// The bootstrap client's id follows from its key, so every replica (and a re-seed) agrees on it.
-function stableUuid(seed: string): string {
-  const h = createHash('sha256').update(seed).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}

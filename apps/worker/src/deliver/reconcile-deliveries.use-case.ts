@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { OutboxRecorder } from '@arbiter/delivery';
+import { eventIdOf, OutboxRecorder } from '@arbiter/delivery';
 import { DeliveryEventRepository, SubmissionRepository } from '@arbiter/persistence';
 import { jobIds, QueueName, QueueProducer } from '@arbiter/queue';
 
@@ -35,27 +35,35 @@ export class ReconcileDeliveries {
     let recorded = 0;
     for (const { id } of await this.events.findFinalWithoutEvent(graceMs, LOOKBACK_MS, BATCH)) {
       const row = await this.submissions.findById(id);
-      if (row && (await this.recorder.record(id, row.status))) recorded++;
+      if (!row || !(await this.recorder.record(id, row.status, row))) continue;
+      recorded++;
+      // Event ids are deterministic: a job of an earlier, lost copy of this event may linger.
+      await this.ensureJob(eventIdOf(id, row.status), 0);
     }
     let requeued = 0;
-    const queue = this.producer.queue(QueueName.Deliver);
     for (const event of await this.events.findOverdue(graceMs, BATCH)) {
-      const job = await queue.getJob(jobIds.deliver(event.id, event.generation));
-      const state = job ? await job.getState() : 'missing';
-      if (state === 'failed' && job) {
-        await job.retry('failed');
-      } else if (state === 'completed' || state === 'missing' || state === 'unknown') {
-        if (job) await job.remove();
-        await this.producer.enqueueDelivery(event.id, event.generation);
-      } else {
-        continue; // waiting, delayed or active: it will run.
-      }
-      requeued++;
+      if (await this.ensureJob(event.id, event.generation)) requeued++;
     }
     if (recorded + requeued > 0)
       this.logger.warn(
         `delivery reconcile: recorded ${recorded} event(s), re-enqueued ${requeued}`,
       );
     return { recorded, requeued };
+  }
+
+  /** Makes sure a pending event has a job that will run; true when one had to be (re)added. */
+  private async ensureJob(eventId: string, generation: number): Promise<boolean> {
+    const job = await this.producer.queue(QueueName.Deliver).getJob(jobIds.deliver(eventId, generation));
+    const state = job ? await job.getState() : 'missing';
+    if (state === 'failed' && job) {
+      await job.retry('failed');
+      return true;
+    }
+    if (state === 'completed' || state === 'missing' || state === 'unknown') {
+      if (job) await job.remove();
+      await this.producer.enqueueDelivery(eventId, generation);
+      return true;
+    }
+    return false; // waiting, delayed or active: it will run.
   }
 }

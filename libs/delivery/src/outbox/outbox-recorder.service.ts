@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DeliveryEventRepository, SubmissionRepository } from '@arbiter/persistence';
+import { DeliveryEventRepository, deterministicUuid, SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
 import { QueueProducer } from '@arbiter/queue';
 import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
-import { randomUUID } from 'node:crypto';
 import { EndpointDirectory } from './endpoint-directory.service';
 import { buildOutcomeBody, eventTypeFor } from './outcome-event.builder';
 
@@ -28,16 +27,19 @@ export class OutboxRecorder implements OnModuleInit {
     this.workflow.onTransition((event: TransitionEvent) => this.onTransition(event));
   }
 
-  /** Records the event of the submission's arrival in `state`; false when none is due or it exists. */
-  async record(submissionId: string, state: string): Promise<boolean> {
+  /**
+   * Records the event of the submission's arrival in `state` (from `known`, the row as the
+   * transition left it, when the caller has it); false when none is due or it exists.
+   */
+  async record(submissionId: string, state: string, known?: SubmissionRow): Promise<boolean> {
     const type = eventTypeFor(state);
     if (!type) return false;
-    const row = await this.submissions.findById(submissionId);
+    const row = known ?? (await this.submissions.findById(submissionId));
     if (!row) return false;
     const endpoint = await this.endpoints.find(row.clientId);
     if (type === 'submission.routed' && !endpoint?.subscribeRouted) return false;
     const version = await this.catalog.versionById(row.policyVersionId);
-    const id = randomUUID();
+    const id = eventIdOf(submissionId, state);
     const url = row.callbackUrl ?? endpoint?.url ?? null;
     const body = buildOutcomeBody(
       type,
@@ -68,11 +70,19 @@ export class OutboxRecorder implements OnModuleInit {
     return recorded;
   }
 
-  private async onTransition({ submissionId, clientId, to }: TransitionEvent): Promise<void> {
+  private async onTransition({ submissionId, clientId, to, submission }: TransitionEvent): Promise<void> {
     const type = eventTypeFor(to);
     if (!type) return;
     // Most clients do not subscribe to routed events: answer that from the cache, no row read.
     if (type === 'submission.routed' && !(await this.endpoints.find(clientId))?.subscribeRouted) return;
-    await this.record(submissionId, to);
+    await this.record(submissionId, to, submission);
   }
+}
+
+/**
+ * One id per submission and state, whoever records it (the listener, the reconciler, a replay of
+ * a transition lost with an asynchronous commit): the webhook-id never changes for an outcome.
+ */
+export function eventIdOf(submissionId: string, state: string): string {
+  return deterministicUuid(`delivery-event:${submissionId}:${state}`);
 }

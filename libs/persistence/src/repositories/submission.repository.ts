@@ -130,8 +130,8 @@ export class SubmissionRepository {
 
   /**
    * Moves a submission from `from` to `to` only if it is still in `from`, and appends the events,
-   * in one statement. Returns the owning client's id, or null when the row had already moved (a
-   * stale or duplicate job).
+   * in one statement. Returns the row as it now is (listeners need it: no second read), or null
+   * when the row had already moved (a stale or duplicate job).
    */
   async applyTransition(
     id: string,
@@ -140,8 +140,8 @@ export class SubmissionRepository {
     patch: TransitionPatch,
     events: EventRow[],
     tx: EntityManager | DataSource = this.db,
-  ): Promise<string | null> {
-    const rows: { clientId: string }[] = await tx.query(
+  ): Promise<SubmissionRow | null> {
+    const rows: SubmissionRow[] = await tx.query(
       `WITH u AS (
          UPDATE submissions SET status = $2, updated_at = now(),
            confidence = CASE WHEN $4::boolean THEN $5::double precision ELSE confidence END,
@@ -149,7 +149,7 @@ export class SubmissionRepository {
            decision = COALESCE($7::jsonb, decision),
            decided_at = CASE WHEN $8::boolean THEN now() ELSE decided_at END
          WHERE id = $1 AND status = $3
-         RETURNING id, client_id
+         RETURNING ${SUBMISSION_COLUMNS}
        ), e AS (
        INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
        SELECT u.id, e.item->>'type', e.item->>'from_status', e.item->>'to_status', e.item->>'actor',
@@ -157,7 +157,7 @@ export class SubmissionRepository {
          FROM u, jsonb_array_elements($9::jsonb) WITH ORDINALITY AS e(item, ord)
         ORDER BY e.ord
        )
-       SELECT client_id AS "clientId" FROM u`,
+       SELECT * FROM u`,
       [
         id, to, from, patch.confidence !== undefined, patch.confidence ?? null,
         patch.scoring === undefined ? null : JSON.stringify(patch.scoring),
@@ -169,7 +169,7 @@ export class SubmissionRepository {
         }))),
       ],
     );
-    return rows[0]?.clientId ?? null;
+    return rows[0] ?? null;
   }
 
   /** Appends an event that is not a transition (e.g. a recovery re-enqueue). */
