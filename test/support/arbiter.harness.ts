@@ -62,7 +62,13 @@ export class ArbiterHarness {
     const tables: { tablename: string }[] = await this.db.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
     );
-    await this.db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+    // Background work (task creation, stats rollups) may hold locks in another order: a
+    // deadlock victim here just tries again.
+    await expectEventually(
+      () => this.db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`),
+      10_000,
+      100,
+    );
     await deleteKeysWithPrefix(this.producer.connection, this.config.redisPrefix);
     for (const app of [this.api, this.worker]) {
       app?.get(PolicyCatalog).clear();
