@@ -10,35 +10,32 @@ export class Stats1764188000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // Open tasks only (pending, claimed): closed tasks never change again, so counting them
-    // would only grow rows. Spread over 16 shards so concurrent claims don't queue on one row.
+    // would only grow rows. Insert-only: the trigger appends +1/-1 rows and never updates one,
+    // so concurrent claims, releases and SLA passes never wait on (or deadlock over) a counter
+    // row; compaction folds the rows into one per combination every few seconds.
     await q.query(`
       CREATE TABLE backlog_counters (
         queue text NOT NULL,
         priority int NOT NULL,
         status text NOT NULL CONSTRAINT ck_backlog_counters_status CHECK (status IN ('pending', 'claimed')),
         sla_state text NOT NULL CONSTRAINT ck_backlog_counters_sla_state CHECK (sla_state IN ('ok', 'at_risk', 'breached')),
-        shard smallint NOT NULL CONSTRAINT ck_backlog_counters_shard CHECK (shard BETWEEN 0 AND 15),
-        count bigint NOT NULL,
-        CONSTRAINT pk_backlog_counters PRIMARY KEY (queue, priority, status, sla_state, shard)
+        count bigint NOT NULL
       )`);
+    await q.query(`CREATE INDEX ix_backlog_counters_queue ON backlog_counters (queue)`);
     // Writers hold a shared advisory lock per queue until commit; the reconciler takes it
     // exclusively, so its recount and the trigger's increments never interleave.
     await q.query(`
       CREATE FUNCTION stats_backlog_track() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        v_shard smallint := floor(random() * 16)::smallint;
       BEGIN
         IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status IN ('pending', 'claimed') THEN
           PERFORM pg_advisory_xact_lock_shared(hashtext('arbiter.backlog'), hashtext(OLD.queue));
-          INSERT INTO backlog_counters AS c (queue, priority, status, sla_state, shard, count)
-            VALUES (OLD.queue, OLD.priority, OLD.status, OLD.sla_state, v_shard, -1)
-            ON CONFLICT (queue, priority, status, sla_state, shard) DO UPDATE SET count = c.count - 1;
+          INSERT INTO backlog_counters (queue, priority, status, sla_state, count)
+            VALUES (OLD.queue, OLD.priority, OLD.status, OLD.sla_state, -1);
         END IF;
         IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status IN ('pending', 'claimed') THEN
           PERFORM pg_advisory_xact_lock_shared(hashtext('arbiter.backlog'), hashtext(NEW.queue));
-          INSERT INTO backlog_counters AS c (queue, priority, status, sla_state, shard, count)
-            VALUES (NEW.queue, NEW.priority, NEW.status, NEW.sla_state, v_shard, 1)
-            ON CONFLICT (queue, priority, status, sla_state, shard) DO UPDATE SET count = c.count + 1;
+          INSERT INTO backlog_counters (queue, priority, status, sla_state, count)
+            VALUES (NEW.queue, NEW.priority, NEW.status, NEW.sla_state, 1);
         END IF;
         RETURN NULL;
       END $$`);
@@ -49,8 +46,8 @@ export class Stats1764188000000 implements MigrationInterface {
       FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.priority IS DISTINCT FROM NEW.priority
         OR OLD.sla_state IS DISTINCT FROM NEW.sla_state OR OLD.queue IS DISTINCT FROM NEW.queue)
       EXECUTE FUNCTION stats_backlog_track()`);
-    await q.query(`INSERT INTO backlog_counters (queue, priority, status, sla_state, shard, count)
-      SELECT queue, priority, status, sla_state, 0, count(*) FROM review_tasks
+    await q.query(`INSERT INTO backlog_counters (queue, priority, status, sla_state, count)
+      SELECT queue, priority, status, sla_state, count(*) FROM review_tasks
        WHERE status IN ('pending', 'claimed') GROUP BY queue, priority, status, sla_state`);
     // Oldest pending and next deadline per queue: one index probe each.
     await q.query(`CREATE INDEX ix_review_tasks_pending_created ON review_tasks (queue, created_at) WHERE status = 'pending'`);

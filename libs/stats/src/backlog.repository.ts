@@ -25,7 +25,7 @@ export interface CounterDrift {
 
 /**
  * The current state of the review floor, from the trigger-maintained counters (summed over
- * their shards) and one index probe per queue: cheap at any number of tasks.
+ * their not yet compacted rows) and one index probe per queue: cheap at any number of tasks.
  */
 @Injectable()
 export class BacklogRepository {
@@ -65,10 +65,23 @@ export class BacklogRepository {
   }
 
   /**
-   * Recounts one queue's open tasks and rewrites its counters (compacted to one shard). The
+   * Recounts one queue's open tasks and rewrites its counters (one row per combination). The
    * exclusive advisory lock waits for every writer of the queue to commit and holds new ones
    * back, so the recount and the trigger's increments cannot interleave.
    */
+  /**
+   * Folds the counters' +1/-1 rows into one row per combination. One statement: it deletes the
+   * rows its snapshot sees and inserts their sums; rows committed meanwhile stay for next time.
+   */
+  async compact(): Promise<void> {
+    await this.db.query(
+      `WITH d AS (DELETE FROM backlog_counters RETURNING queue, priority, status, sla_state, count)
+       INSERT INTO backlog_counters (queue, priority, status, sla_state, count)
+       SELECT queue, priority, status, sla_state, sum(count) FROM d
+        GROUP BY queue, priority, status, sla_state HAVING sum(count) <> 0`,
+    );
+  }
+
   async reconcileQueue(queue: string): Promise<CounterDrift> {
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('arbiter.backlog'), hashtext($1))`, [queue]);
@@ -87,8 +100,8 @@ export class BacklogRepository {
       );
       await tx.query(`DELETE FROM backlog_counters WHERE queue = $1`, [queue]);
       await tx.query(
-        `INSERT INTO backlog_counters (queue, priority, status, sla_state, shard, count)
-         SELECT $1, priority, status, sla_state, 0, count(*) FROM review_tasks
+        `INSERT INTO backlog_counters (queue, priority, status, sla_state, count)
+         SELECT $1, priority, status, sla_state, count(*) FROM review_tasks
           WHERE queue = $1 AND status IN ('pending', 'claimed') GROUP BY priority, status, sla_state`,
         [queue],
       );

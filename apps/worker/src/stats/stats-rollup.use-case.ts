@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RollupRepository, RollupSource } from '@arbiter/stats';
+import { BacklogRepository, RollupRepository, RollupSource } from '@arbiter/stats';
 
 export interface RollupOptions {
   /** Source rows per transaction. */
@@ -18,12 +18,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 @Injectable()
 export class StatsRollup {
-  constructor(private readonly rollups: RollupRepository) {}
+  constructor(
+    private readonly rollups: RollupRepository,
+    private readonly backlog: BacklogRepository,
+  ) {}
 
   async execute(options: RollupOptions = {}): Promise<Record<RollupSource, number>> {
     const batch = options.batch ?? 5000;
     const maxBatches = options.maxBatches ?? 100;
     const done: Record<RollupSource, number> = { events: 0, decisions: 0 };
+    await this.backlog.compact();
     for (const source of ['events', 'decisions'] as const) {
       await this.rollups.advanceHorizon(source);
       // Transactions that were running when the horizon was read are usually done in ms; if one
