@@ -8,3 +8,4 @@ export * from './delivery.dto';
 export * from './review.dto';
 export * from './stats.dto';
 export * from './client.dto';
+export * from './review-view';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DecisionResultView } from '@arbiter/contracts';
 import { ReviewDecisionRepository, ReviewTaskRepository, ReviewTaskRow, SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
 import { Policy } from '@arbiter/policy';
 import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
@@ -19,10 +20,7 @@ export interface DecisionInput {
   editedOutput?: { text?: string; json?: unknown } | null;
 }
 
-export type DecisionResult =
-  | { result: 'decided'; outcome: 'approved' | 'rejected' }
-  | { result: 'waiting'; have: number; need: number }
-  | { result: 'escalated'; queue: string };
+export type DecisionResult = DecisionResultView;
 
 type AfterCommit =
   | { kind: 'decided'; event: TransitionEvent | null; outcome: 'approved' | 'rejected' }

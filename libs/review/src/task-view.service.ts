@@ -1,42 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ReviewTaskRow, SubmissionRepository } from '@arbiter/persistence';
 import { PolicyCatalog } from '@arbiter/workflow';
+import type { ReviewTaskView } from '@arbiter/contracts';
 import { reviewErrors } from './review.errors';
 
-/** What a reviewer sees of a task: the task, its deadline, and the evidence to decide on. */
-export interface ReviewTaskView {
-  task: {
-    id: string;
-    queue: string;
-    kind: string;
-    status: string;
-    priority: number;
-    consensus: number;
-    dueAt: string;
-    slaState: string;
-    leaseToken?: string;
-    leaseExpiresAt?: string | null;
-  };
-  submission: {
-    id: string;
-    pipeline: string;
-    policyVersion: number;
-    externalId: string | null;
-    input: Record<string, unknown>;
-    output: Record<string, unknown>;
-    model: Record<string, unknown>;
-    metadata: Record<string, unknown> | null;
-    confidence: number | null;
-    signals: unknown[];
-    gates: unknown[];
-    /** Why it reached people: routing reasons, AI reviewer findings. */
-    routing: Record<string, unknown> | null;
-    createdAt: string;
-  };
-  reasonCodes: string[];
-  canEscalate: boolean;
-}
+export type { ReviewTaskView } from '@arbiter/contracts';
 
+type SubmissionView = ReviewTaskView['submission'];
+
+/** What a reviewer sees of a task: the task, its deadline, and the evidence to decide on. */
 @Injectable()
 export class TaskViewBuilder {
   constructor(
@@ -66,14 +38,14 @@ export class TaskViewBuilder {
         pipeline: version?.pipelineKey ?? '',
         policyVersion: version?.version ?? 0,
         externalId: submission.externalId,
-        input: submission.input,
-        output: submission.output,
-        model: submission.model,
+        input: submission.input as SubmissionView['input'],
+        output: submission.output as SubmissionView['output'],
+        model: submission.model as SubmissionView['model'],
         metadata: submission.metadata,
         confidence: submission.confidence,
-        signals: scoring.signals ?? [],
-        gates: scoring.gates ?? [],
-        routing: submission.decision,
+        signals: (scoring.signals ?? []) as SubmissionView['signals'],
+        gates: (scoring.gates ?? []) as SubmissionView['gates'],
+        routing: submission.decision as SubmissionView['routing'],
         createdAt: submission.createdAt.toISOString(),
       },
       reasonCodes: version?.policy.review.reasonCodes ?? [],

@@ -1,80 +1,12 @@
-/**
- * The task view that `claim` and `GET /v1/review/tasks/:id` answer with (libs/review's
- * ReviewTaskView, restated here because the web app imports only wire types).
- */
-export interface Span {
-  start?: number;
-  end?: number;
-  path?: string;
-  text?: string;
-}
-
-export interface GateFinding {
-  code: string;
-  message: string;
-  spans?: Span[];
-  suggestion?: string;
-}
-
-export interface GateResult {
-  type: string;
-  passed: boolean;
-  onFail: 'reject' | 'human' | 'flag';
-  findings: GateFinding[];
-}
-
-export interface SignalResult {
-  name: string;
-  score: number | null;
-  missing: boolean;
-  weight: number;
-  contribution: number;
-  evidence: unknown;
-}
-
-export interface RoutingView {
-  route?: string;
-  outcome?: string | null;
-  reasons?: { code: string; message: string }[];
-  flags?: string[];
-  aiReview?: Record<string, unknown> | null;
-}
-
-export interface TaskView {
-  task: {
-    id: string;
-    queue: string;
-    kind: string;
-    status: string;
-    priority: number;
-    consensus: number;
-    dueAt: string;
-    slaState: 'ok' | 'at_risk' | 'breached' | string;
-    leaseToken?: string;
-    leaseExpiresAt?: string | null;
-  };
-  submission: {
-    id: string;
-    pipeline: string;
-    policyVersion: number;
-    externalId: string | null;
-    input: { prompt?: string; context?: { id: string; text: string }[]; language?: string };
-    output: { text?: string; json?: unknown; samples?: string[] };
-    model: { provider?: string; name?: string; version?: string };
-    metadata: Record<string, unknown> | null;
-    confidence: number | null;
-    signals: SignalResult[];
-    gates: GateResult[];
-    routing: RoutingView | null;
-    createdAt: string;
-  };
-  reasonCodes: string[];
-  canEscalate: boolean;
-}
+/** The review wire types, under the names the web app uses. */
+export type {
+  DecisionResultView as DecisionAck,
+  GateFinding,
+  GateResult,
+  ReviewTaskView as TaskView,
+  RoutingView,
+  SignalResult,
+  Span,
+} from '@arbiter/contracts';
 
 export type ReviewAction = 'approve' | 'reject' | 'edit' | 'escalate';
-
-export type DecisionAck =
-  | { result: 'decided'; outcome: 'approved' | 'rejected' }
-  | { result: 'waiting'; have: number; need: number }
-  | { result: 'escalated'; queue: string };
