@@ -2,3 +2,4 @@ export * from './app-config';
 export * from './load-config';
 export * from './config.module';
 export * from './ai-review-config';
+export * from './test-environment';

@@ -1,15 +1,12 @@
+import { setTestTemplateDatabase, testPostgresServerUrl, testTemplateDatabase } from '@arbiter/config';
 import { migrateDatabase } from '@arbiter/persistence';
 import { Client } from 'pg';
 
-const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
 // One template per test run (concurrent runs on one machine must not drop each other's).
-const TEMPLATE_ENV = 'ARBITER_TEST_TEMPLATE_DB';
-function templateDatabase(): string {
-  return process.env[TEMPLATE_ENV] ?? 'arbiter_test_template';
-}
+const templateDatabase = testTemplateDatabase;
 
 export function databaseUrl(name: string): string {
-  return `${process.env.ARBITER_TEST_PG_URL ?? SERVER_URL}/${name}`;
+  return `${testPostgresServerUrl()}/${name}`;
 }
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -24,7 +21,7 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 /** Builds the migrated template every test database of this run is copied from (jest globalSetup). */
 export async function prepareTemplateDatabase(): Promise<void> {
-  process.env[TEMPLATE_ENV] = `arbiter_test_template_${process.pid}`;
+  setTestTemplateDatabase(`arbiter_test_template_${process.pid}`);
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${templateDatabase()} WITH (FORCE)`));
   await migrateDatabase(databaseUrl(templateDatabase()));
 }
