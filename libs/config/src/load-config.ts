@@ -137,7 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reconcileEveryMs: read.int('ARBITER_REVIEW_RECONCILE_EVERY_MS', 60_000, 1000, 86_400_000),
     },
     stats: {
-      rollupEveryMs: read.int('ARBITER_STATS_ROLLUP_EVERY_MS', 2000, 200, 3_600_000),
+      rollupEveryMs: read.int('ARBITER_STATS_ROLLUP_EVERY_MS', 10_000, 200, 3_600_000),
       reconcileEveryMs: read.int('ARBITER_STATS_RECONCILE_EVERY_MS', 300_000, 1000, 86_400_000),
       reconcileMinutes: read.int('ARBITER_STATS_RECONCILE_MINUTES', 60, 1, 7 * 24 * 60),
       dashboardEveryMs: read.int('ARBITER_STATS_DASHBOARD_EVERY_MS', 1000, 1000, 60_000),
