@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyPrincipals, generateApiKey, Roles, UserAuthGuard } from '@arbiter/auth';
 import { ApiKeyView, ClientView, CreateApiKeyDto, CreateClientDto, CreatedApiKey } from '@arbiter/contracts';
 import { AccountRepository, ApiKeyEntity } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
+import { uuidParam } from '../common/uuid-param.pipe';
 
 function keyView(k: ApiKeyEntity): ApiKeyView {
   return { id: k.id, clientId: k.clientId, name: k.name, prefix: k.keyPrefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
@@ -52,7 +53,7 @@ export class ClientsController {
   /** Revoked keys stop working on every replica within the key cache's lifetime (30 s). */
   @Delete('api-keys/:id')
   @HttpCode(200)
-  async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ revoked: true }> {
+  async revoke(@Param('id', uuidParam) id: string): Promise<{ revoked: true }> {
     if (!(await this.accounts.revokeApiKey(id))) throw new NotFoundException(`Live API key ${id} not found`);
     this.principals.forgetAll();
     return { revoked: true };

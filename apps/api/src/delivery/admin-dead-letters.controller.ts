@@ -1,11 +1,9 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   UseGuards,
@@ -14,10 +12,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { DeadLetterScopeDto, DeadLetterView, ReplayResultView } from '@arbiter/contracts';
 import { DeadLetters } from './dead-letters.use-case';
-
-const eventIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException('id must be a UUID'),
-});
+import { uuidParam } from '../common/uuid-param.pipe';
 
 /** Every client's dead letters, for admins. */
 @ApiTags('webhooks')
@@ -41,7 +36,7 @@ export class AdminDeadLettersController {
 
   @Post(':id/replay')
   @HttpCode(200)
-  replayOne(@Param('id', eventIdPipe) id: string): Promise<ReplayResultView> {
+  replayOne(@Param('id', uuidParam) id: string): Promise<ReplayResultView> {
     return this.deadLetters.replayOne(id, null);
   }
 }

@@ -1,10 +1,8 @@
 import {
-  BadRequestException,
   Controller,
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   UseGuards,
 } from '@nestjs/common';
@@ -12,10 +10,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, ClientPrincipal, CurrentClient } from '@arbiter/auth';
 import { DeadLetterView, ReplayResultView } from '@arbiter/contracts';
 import { DeadLetters } from './dead-letters.use-case';
-
-const eventIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException('id must be a UUID'),
-});
+import { uuidParam } from '../common/uuid-param.pipe';
 
 /** The submitting service's own dead letters. */
 @ApiTags('webhooks')
@@ -40,7 +35,7 @@ export class DeadLettersController {
   @HttpCode(200)
   replayOne(
     @CurrentClient() client: ClientPrincipal,
-    @Param('id', eventIdPipe) id: string,
+    @Param('id', uuidParam) id: string,
   ): Promise<ReplayResultView> {
     return this.deadLetters.replayOne(id, client.clientId);
   }

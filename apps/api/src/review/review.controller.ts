@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { ClaimDto, DecideDto, LeaseDto, QueueCountsView } from '@arbiter/contracts';
 import { ClaimNextTask, DecideTask, DecisionResult, ReviewTaskView, TaskLease } from '@arbiter/review';
 import { ReviewQueries } from './review-queries.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
+import { uuidParam } from '../common/uuid-param.pipe';
 
 /** REST face of human review; the /review socket.io namespace calls the same use cases. */
 @ApiTags('review')
@@ -32,26 +31,26 @@ export class ReviewController {
   }
 
   @Get('tasks/:id')
-  task(@CurrentUser() user: UserPrincipal, @Param('id', uuid) id: string): Promise<ReviewTaskView> {
+  task(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam) id: string): Promise<ReviewTaskView> {
     return this.queries.taskFor(user, id);
   }
 
   @Post('tasks/:id/heartbeat')
   @HttpCode(200)
-  heartbeat(@CurrentUser() user: UserPrincipal, @Param('id', uuid) id: string, @Body() body: LeaseDto) {
+  heartbeat(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam) id: string, @Body() body: LeaseDto) {
     return this.lease.heartbeat(user.userId, id, body.leaseToken);
   }
 
   @Post('tasks/:id/release')
   @HttpCode(200)
-  async release(@CurrentUser() user: UserPrincipal, @Param('id', uuid) id: string, @Body() body: LeaseDto) {
+  async release(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam) id: string, @Body() body: LeaseDto) {
     await this.lease.release(user.userId, id, body.leaseToken);
     return { released: true };
   }
 
   @Post('tasks/:id/decide')
   @HttpCode(200)
-  decide(@CurrentUser() user: UserPrincipal, @Param('id', uuid) id: string, @Body() body: DecideDto): Promise<DecisionResult> {
+  decide(@CurrentUser() user: UserPrincipal, @Param('id', uuidParam) id: string, @Body() body: DecideDto): Promise<DecisionResult> {
     return this.decideTask.execute(user.userId, id, {
       leaseToken: body.leaseToken,
       action: body.action,

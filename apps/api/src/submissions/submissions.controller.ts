@@ -1,5 +1,5 @@
 import {
-  BadRequestException, Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res,
+  BadRequestException, Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Req, Res,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import { RequireJsonGuard } from '../common/require-json.guard';
 import { SubmissionIntake } from './submission-intake.use-case';
 import { SubmissionQuery } from './submission-query.use-case';
 import { SubmissionWaiter } from './submission-waiter.use-case';
+import { uuidParam } from '../common/uuid-param.pipe';
 
 @ApiTags('submissions')
 @ApiBearerAuth()
@@ -53,7 +54,7 @@ export class SubmissionsController {
   @Get(':id')
   get(
     @CurrentClient() client: ClientPrincipal,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a UUID') })) id: string,
+    @Param('id', uuidParam) id: string,
   ): Promise<SubmissionView> {
     return this.query.forClient(client, id);
   }

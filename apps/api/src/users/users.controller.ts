@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { CreateUserDto, UpdateUserDto, UserView } from '@arbiter/contracts';
 import { ReviewQueueRepository } from '@arbiter/persistence';
 import { UserAdmin } from './user-admin.use-case';
+import { uuidParam } from '../common/uuid-param.pipe';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class UsersController {
   }
 
   @Patch('users/:id')
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
+  update(@Param('id', uuidParam) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, body);
   }
 
