@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { QueueProducer } from '@arbiter/queue';
 import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
 import { ReviewDispatch } from './review-dispatch.service';
 
 /** Room names and the Redis key of the socket.io adapter, shared by the gateway and emitters. */
@@ -22,6 +23,18 @@ export const REVIEW_EVENTS = {
 const COUNTS_DEBOUNCE_MS = 200;
 
 /**
+ * The emitter ignores the promise `publish` returns, so a publish refused while Redis is down or
+ * the connection is closing would become an unhandled rejection. Live pushes are best-effort (the
+ * REST state is the record and clients resync on reconnect), so a failed push is dropped.
+ */
+function bestEffortPublisher(connection: Redis): Pick<Redis, 'publish'> {
+  return {
+    publish: ((channel: string, message: string | Buffer) =>
+      connection.publish(channel, message).catch(() => 0)) as Redis['publish'],
+  };
+}
+
+/**
  * Pushes review events to browsers from any process (api or worker) through the socket.io
  * Redis emitter; every api replica's Redis adapter delivers them to its connected reviewers.
  */
@@ -35,7 +48,9 @@ export class ReviewNotifier {
     private readonly dispatch: ReviewDispatch,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.emitter = new Emitter(producer.connection, { key: socketIoKey(config.redisPrefix) }).of('/review');
+    this.emitter = new Emitter(bestEffortPublisher(producer.connection), { key: socketIoKey(config.redisPrefix) }).of(
+      '/review',
+    );
   }
 
   toReviewer(userId: string, event: string, payload: unknown): void {
