@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, Socket } from 'socket.io-client';
 import { BenchReviewer } from './review-seeder';
 
@@ -20,6 +21,9 @@ export interface ReviewLoadResult {
   errors: Record<string, number>;
   claimedPriorities: Record<number, number>;
   elapsedMs: number;
+  /** Event-loop delay of this bench process (ms): a stall here inflates every latency it measures. */
+  clientLoopDelayP99Ms: number;
+  clientLoopDelayMaxMs: number;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -53,7 +57,10 @@ export async function connectReviewers(baseUrl: string, reviewers: BenchReviewer
 export async function runReviewers(sockets: Socket[], durationMs: number, thinkMs = 0): Promise<ReviewLoadResult> {
   const out: ReviewLoadResult = {
     claimMs: [], decideMs: [], decisionToNextTaskMs: [], decided: 0, emptyClaims: 0, errors: {}, claimedPriorities: {}, elapsedMs: 0,
+    clientLoopDelayP99Ms: 0, clientLoopDelayMaxMs: 0,
   };
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const fail = (what: string) => void (out.errors[what] = (out.errors[what] ?? 0) + 1);
   const send = async (socket: Socket, command: string, payload: unknown): Promise<Ack | null> => {
     try {
@@ -106,6 +113,9 @@ export async function runReviewers(sockets: Socket[], durationMs: number, thinkM
     }),
   );
   out.elapsedMs = now() - start;
+  loopDelay.disable();
+  out.clientLoopDelayP99Ms = Math.round(loopDelay.percentile(99) / 1e4) / 100;
+  out.clientLoopDelayMaxMs = Math.round(loopDelay.max / 1e4) / 100;
   return out;
 }
 
@@ -131,5 +141,7 @@ export function summariseLoad(run: ReviewLoadResult) {
     emptyClaims: run.emptyClaims,
     errors: run.errors,
     claimedPriorities: run.claimedPriorities,
+    clientLoopDelayP99Ms: run.clientLoopDelayP99Ms,
+    clientLoopDelayMaxMs: run.clientLoopDelayMaxMs,
   };
 }

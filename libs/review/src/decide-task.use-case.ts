@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
-import { checkDecision, evaluateConsensus, ReviewActionName, wordDiff } from './review-rules';
+import { CastDecision, checkDecision, evaluateConsensus, ReviewActionName, wordDiff } from './review-rules';
 import { reviewErrors } from './review.errors';
 import { Escalation, TaskEscalator } from './task-escalator.service';
 import { TaskLease } from './task-lease.use-case';
@@ -67,14 +67,14 @@ export class DecideTask {
         && (task.leaseExpiresAt?.getTime() ?? 0) > Date.now();
       if (!task || !held) return null;
       if (problems.length) throw reviewErrors.invalid(problems);
-      await this.record(tx, task, submission, userId, input);
-      return { task, after: await this.settle(tx, task, submission, policy, userId) };
+      const cast = await this.record(tx, task, submission, userId, input);
+      return { task, after: await this.settle(tx, task, submission, policy, userId, cast) };
     });
     if (!outcome) throw await this.lease.whyRefused(userId, taskId, input.leaseToken);
     return this.followUp(outcome.task, outcome.after);
   }
 
-  private async record(tx: EntityManager, task: ReviewTaskRow, submission: SubmissionRow, userId: string, input: DecisionInput) {
+  private async record(tx: EntityManager, task: ReviewTaskRow, submission: SubmissionRow, userId: string, input: DecisionInput): Promise<CastDecision> {
     const original = typeof submission.output.text === 'string' ? submission.output.text : undefined;
     const edited = input.action === 'edit' ? input.editedOutput : null;
     await this.decisions.insert(
@@ -92,11 +92,16 @@ export class DecideTask {
       },
       tx,
     );
+    return { reviewerId: userId, action: input.action, reasonCodes: input.reasonCodes, editedOutput: edited ?? null };
   }
 
-  private async settle(tx: EntityManager, task: ReviewTaskRow, submission: SubmissionRow, policy: Policy, userId: string): Promise<AfterCommit> {
+  private async settle(
+    tx: EntityManager, task: ReviewTaskRow, submission: SubmissionRow, policy: Policy, userId: string, cast: CastDecision,
+  ): Promise<AfterCommit> {
     const actor = `user:${userId}`;
-    const all = await this.decisions.forTask(task.id, tx);
+    // With one reviewer needed, the first decision always settles the task (agreed, escalated
+    // or rejected), so a task still held has no earlier decision: no read-back is needed.
+    const all: CastDecision[] = task.consensus > 1 ? await this.decisions.forTask(task.id, tx) : [cast];
     const last = all[all.length - 1];
     const state = last.action === 'escalate' ? ({ state: 'disagreed' } as const) : evaluateConsensus(all, task.consensus);
     if (state.state === 'waiting') {
