@@ -252,6 +252,7 @@ async function main(): Promise<void> {
       generator: 'open loop, one request every 1/rate s, latency from the due time',
       achievedPerSec: fixed.achievedPerSec,
       intakeLatencyMs: { p50: fixed.p50, p99: fixed.p99, max: fixed.max },
+      slowestPerSecondMs: fixed.maxPerSecond,
       non2xx: fixed.non2xx,
       errors: fixed.errors,
     },

@@ -8,6 +8,8 @@ export interface PacedResult {
   p50: number;
   p99: number;
   max: number;
+  /** The slowest request of each second of the run, to tell periodic stalls from steady queueing. */
+  maxPerSecond: number[];
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -29,6 +31,7 @@ export async function drivePaced(
   const target = new URL(url);
   const total = Math.round(o.rate * o.duration);
   const latencies: number[] = [];
+  const maxPerSecond = new Array<number>(Math.ceil(o.duration)).fill(0);
   let non2xx = 0;
   let errors = 0;
   const t0 = performance.now() + 50;
@@ -39,7 +42,12 @@ export async function drivePaced(
         (res) => {
           res.resume();
           res.on('end', () => {
-            if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
+            if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) {
+              const ms = performance.now() - due;
+              latencies.push(ms);
+              const second = Math.min(maxPerSecond.length - 1, Math.floor((due - t0) / 1000));
+              maxPerSecond[second] = Math.max(maxPerSecond[second], round2(ms));
+            }
             else non2xx++;
             resolve();
           });
@@ -71,5 +79,6 @@ export async function drivePaced(
     p50: round2(percentile(latencies, 50)),
     p99: round2(percentile(latencies, 99)),
     max: round2(latencies.at(-1) ?? NaN),
+    maxPerSecond,
   };
 }
