@@ -4,7 +4,7 @@ import { AppConfig } from '@arbiter/config';
 import { AccountRepository } from '@arbiter/persistence';
 import { generateApiKey } from '@arbiter/auth';
 import { QueueName, QueueProducer } from '@arbiter/queue';
-import { createTestDatabase, deleteKeysWithPrefix, dropTestDatabase, expectEventually, TEST_ADMIN, TEST_API_KEY, testConfig } from '@arbiter/testing';
+import { createTestDatabase, deleteKeysWithPrefix, dropTestDatabase, expectEventually, TEST_ADMIN, TEST_API_KEY, testConfig, TestConfigOverrides } from '@arbiter/testing';
 import { PolicyCatalog } from '@arbiter/workflow';
 import { EndpointDirectory } from '@arbiter/delivery';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +16,7 @@ import { HttpClient } from './http.client';
 
 export interface HarnessOptions {
   worker?: boolean;
-  config?: Partial<AppConfig>;
+  config?: TestConfigOverrides;
 }
 
 /**

@@ -36,6 +36,11 @@ export interface AppConfig {
     recoveryEveryMs: number;
     /** Port of the worker's own /metrics (0 = any free port). */
     metricsPort: number;
+    /**
+     * OS scheduling niceness the worker process gives itself (0 = same as the api). Its work
+     * waits in queues anyway; on a host it shares with the api, the api's requests go first.
+     */
+    nice: number;
   };
   review: {
     /** How long a claim is held without a heartbeat. */

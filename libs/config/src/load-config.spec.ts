@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.port).toBe(3000);
     expect(config.bodyLimitBytes).toBe(1024 * 1024);
+    expect(config.worker.nice).toBe(10);
   });
 
   it.each<[Record<string, string>, RegExp]>([
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
     [{ ARBITER_WEBHOOK_ALLOW_HOSTS: 'ok.example, bad host!' }, /ARBITER_WEBHOOK_ALLOW_HOSTS entry "bad host!"/],
     [{ ARBITER_WEBHOOK_RETRY_HORIZON_MS: 'a day' }, /ARBITER_WEBHOOK_RETRY_HORIZON_MS must be an integer/],
     [{ ARBITER_WEBHOOK_TIMEOUT_MS: '100', ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS: '200' }, /ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller/],
+    [{ ARBITER_WORKER_NICE: '20' }, /ARBITER_WORKER_NICE must be an integer from 0 to 19/],
     [{ ARBITER_WEBHOOK_MAX_RESPONSE_BYTES: '-5' }, /ARBITER_WEBHOOK_MAX_RESPONSE_BYTES must be an integer/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

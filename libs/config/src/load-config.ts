@@ -128,6 +128,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       stuckAfterMs: read.int('ARBITER_STUCK_AFTER_MS', 60_000, 1000, 86_400_000),
       recoveryEveryMs: read.int('ARBITER_RECOVERY_EVERY_MS', 30_000, 500, 86_400_000),
       metricsPort: read.int('ARBITER_WORKER_METRICS_PORT', 9464, 0, 65535),
+      nice: read.int('ARBITER_WORKER_NICE', 10, 0, 19),
     },
     review: {
       leaseMs: read.int('ARBITER_REVIEW_LEASE_MS', 120_000, 1000, 3_600_000),
