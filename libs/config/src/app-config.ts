@@ -41,6 +41,8 @@ export interface AppConfig {
      * waits in queues anyway; on a host it shares with the api, the api's requests go first.
      */
     nice: number;
+    /** How often each worker checks the maintenance schedules still exist in Redis. */
+    scheduleCheckEveryMs: number;
   };
   review: {
     /** How long a claim is held without a heartbeat. */

@@ -129,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       recoveryEveryMs: read.int('ARBITER_RECOVERY_EVERY_MS', 30_000, 500, 86_400_000),
       metricsPort: read.int('ARBITER_WORKER_METRICS_PORT', 9464, 0, 65535),
       nice: read.int('ARBITER_WORKER_NICE', 10, 0, 19),
+      scheduleCheckEveryMs: read.int('ARBITER_SCHEDULE_CHECK_EVERY_MS', 10_000, 100, 3_600_000),
     },
     review: {
       leaseMs: read.int('ARBITER_REVIEW_LEASE_MS', 120_000, 1000, 3_600_000),

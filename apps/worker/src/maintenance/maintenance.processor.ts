@@ -24,6 +24,7 @@ export class MaintenanceProcessor extends QueueWorkerHost {
   protected readonly queueName = QueueName.Maintenance;
   protected readonly concurrency = 1;
   private readonly schedules: Record<MaintenanceJob, Schedule>;
+  private scheduleCheck?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -53,13 +54,41 @@ export class MaintenanceProcessor extends QueueWorkerHost {
 
   override async onModuleInit(): Promise<void> {
     super.onModuleInit();
+    for (const name of Object.keys(this.schedules) as MaintenanceJob[]) await this.upsertSchedule(name);
+    // The schedules live in Redis. If Redis loses its data (a flush, a failover to an empty
+    // replica), nothing would ever run again (not even the reconciler that puts review tasks
+    // back), so every replica checks they exist and restores any that went missing.
+    this.scheduleCheck = setInterval(() => void this.restoreMissingSchedules(), this.config.worker.scheduleCheckEveryMs);
+    this.scheduleCheck.unref();
+  }
+
+  override async onModuleDestroy(): Promise<void> {
+    clearInterval(this.scheduleCheck);
+    await super.onModuleDestroy();
+  }
+
+  /** Re-creates the schedules Redis no longer has; returns their names. */
+  async restoreMissingSchedules(): Promise<MaintenanceJob[]> {
     const queue = this.producer.queue(QueueName.Maintenance);
-    for (const [name, schedule] of Object.entries(this.schedules)) {
-      await queue.upsertJobScheduler(name, { every: schedule.everyMs }, {
-        name,
-        opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-      });
+    const restored: MaintenanceJob[] = [];
+    try {
+      for (const name of Object.keys(this.schedules) as MaintenanceJob[]) {
+        if (await queue.getJobScheduler(name)) continue;
+        await this.upsertSchedule(name);
+        restored.push(name);
+      }
+    } catch (error) {
+      this.logger.warn(`maintenance schedule check failed: ${(error as Error).message}`);
     }
+    if (restored.length) this.logger.warn(`maintenance schedules missing from Redis, restored: ${restored.join(', ')}`);
+    return restored;
+  }
+
+  private async upsertSchedule(name: MaintenanceJob): Promise<void> {
+    await this.producer.queue(QueueName.Maintenance).upsertJobScheduler(name, { every: this.schedules[name].everyMs }, {
+      name,
+      opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    });
   }
 
   protected process(job: Job): Promise<unknown> {
