@@ -20,6 +20,9 @@ export function testConfig(databaseUrl: string, redisPrefix: string, overrides: 
     ARBITER_BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
     ARBITER_WORKER_METRICS_PORT: '0',
     DATABASE_POOL_SIZE: '5',
+    // Each test's reset empties Redis; restored schedules would then run housekeeping at
+    // moments the tests do not choose. The test of the schedule check sets its own period.
+    ARBITER_SCHEDULE_CHECK_EVERY_MS: '3600000',
   });
   return { ...base, ...overrides, worker: { ...base.worker, ...overrides.worker } };
 }
