@@ -63,7 +63,7 @@ export class ClaimNextTask {
         const claimed = await this.tasks.claim(job.id, userId, token, this.config.review.leaseMs);
         if (claimed) {
           this.notifier.countsChanged(best.queue);
-          return this.views.build(claimed, true);
+          return this.views.build(claimed.task, true, claimed.submission);
         }
         await this.dropStale(best.queue, job.id);
       }

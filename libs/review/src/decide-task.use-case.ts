@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionResultView } from '@arbiter/contracts';
-import { ReviewDecisionRepository, ReviewTaskRepository, ReviewTaskRow, SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
+import { ReviewDecisionRepository, ReviewTaskRepository, ReviewTaskRow, SubmissionRow } from '@arbiter/persistence';
 import { Policy } from '@arbiter/policy';
 import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
-import { CastDecision, checkDecision, evaluateConsensus, ReviewActionName, wordDiff } from './review-rules';
+import { CastDecision, checkDecision, ConsensusState, evaluateConsensus, ReviewActionName, wordDiff } from './review-rules';
 import { reviewErrors } from './review.errors';
 import { Escalation, TaskEscalator } from './task-escalator.service';
-import { TaskLease } from './task-lease.use-case';
+import { leaseRefusal } from './task-lease.use-case';
 
 export interface DecisionInput {
   leaseToken: string;
@@ -22,15 +22,17 @@ export interface DecisionInput {
 
 export type DecisionResult = DecisionResultView;
 
+type Agreed = Extract<ConsensusState, { state: 'agreed' }>;
+
 type AfterCommit =
   | { kind: 'decided'; event: TransitionEvent | null; outcome: 'approved' | 'rejected' }
   | { kind: 'waiting'; have: number; need: number }
   | { kind: 'escalated'; escalation: Escalation };
 
 /**
- * A reviewer's decision, fenced by the lease in Postgres: the task row is locked, the lease
- * checked, the decision recorded and, once consensus is reached, the submission's final state
- * written through the state machine, all in one transaction. Redis follows after the commit.
+ * A reviewer's decision, fenced by the lease in Postgres: the lease checked on the task row, the
+ * decision recorded and, once consensus is reached, the submission's final state written through
+ * the state machine, all in one transaction. Redis follows after the commit.
  */
 @Injectable()
 export class DecideTask {
@@ -38,61 +40,78 @@ export class DecideTask {
     private readonly db: DataSource,
     private readonly tasks: ReviewTaskRepository,
     private readonly decisions: ReviewDecisionRepository,
-    private readonly submissions: SubmissionRepository,
     private readonly catalog: PolicyCatalog,
     private readonly workflow: SubmissionWorkflow,
     private readonly escalator: TaskEscalator,
     private readonly dispatch: ReviewDispatch,
     private readonly notifier: ReviewNotifier,
-    private readonly lease: TaskLease,
   ) {}
 
   async execute(userId: string, taskId: string, input: DecisionInput): Promise<DecisionResult> {
     // Everything read outside the transaction is read first: a transaction that waited for a
     // second pool connection would deadlock the pool under concurrent decisions.
-    const found = await this.tasks.findById(taskId);
+    const found = await this.tasks.findWithSubmission(taskId);
     if (!found) throw reviewErrors.taskNotFound(taskId);
-    const submission = await this.submissions.findById(found.submissionId);
+    const { task: seen, submission } = found;
     const policy = submission && (await this.catalog.versionById(submission.policyVersionId))?.policy;
     if (!submission || !policy) throw reviewErrors.taskNotFound(taskId);
+    // A lease not held now is never held again (tokens are single-use): refused without a
+    // transaction. One held now is checked again, under the row lock, by the write itself.
+    if (!holds(seen, userId, input.leaseToken)) throw leaseRefusal(seen, userId, taskId, input.leaseToken);
     const problems = checkDecision(input, {
       allowedReasonCodes: policy.review.reasonCodes,
       escalateTo: policy.review.escalateTo,
-      isEscalationTask: found.kind === 'escalation',
+      isEscalationTask: seen.kind === 'escalation',
     });
+    if (problems.length) throw reviewErrors.invalid(problems);
+    const cast = castOf(userId, input);
+    // With one reviewer needed, a decision other than escalate settles the task on its own: the
+    // outcome is known before anything is written (consensus and kind never change on a task).
+    const alone = seen.consensus <= 1 && input.action !== 'escalate' ? evaluateConsensus([cast], 1) : null;
 
-    const outcome = await this.db.transaction(async (tx) => {
-      const task = await this.tasks.findById(taskId, tx, true);
-      const held = task?.status === 'claimed' && task.claimedBy === userId && task.leaseToken === input.leaseToken
-        && (task.leaseExpiresAt?.getTime() ?? 0) > Date.now();
-      if (!task || !held) return null;
-      if (problems.length) throw reviewErrors.invalid(problems);
-      const cast = await this.record(tx, task, submission, userId, input);
-      return { task, after: await this.settle(tx, task, submission, policy, userId, cast) };
-    });
-    if (!outcome) throw await this.lease.whyRefused(userId, taskId, input.leaseToken);
+    const outcome = await this.db.transaction((tx) =>
+      alone?.state === 'agreed'
+        ? this.settleAlone(tx, taskId, submission, userId, input, alone)
+        : this.settleShared(tx, taskId, submission, policy, userId, input, cast),
+    );
+    if (!outcome) throw leaseRefusal(seen, userId, taskId, input.leaseToken);
     return this.followUp(outcome.task, outcome.after);
   }
 
-  private async record(tx: EntityManager, task: ReviewTaskRow, submission: SubmissionRow, userId: string, input: DecisionInput): Promise<CastDecision> {
-    const original = typeof submission.output.text === 'string' ? submission.output.text : undefined;
-    const edited = input.action === 'edit' ? input.editedOutput : null;
+  /**
+   * One reviewer needed: the lease check, the task's close and the decision's record are one
+   * fenced statement, then the state machine writes the submission's final state. If the
+   * submission moved meanwhile (it expired), finalize throws and all of it rolls back.
+   */
+  private async settleAlone(
+    tx: EntityManager, taskId: string, submission: SubmissionRow, userId: string, input: DecisionInput, agreed: Agreed,
+  ): Promise<{ task: ReviewTaskRow; after: AfterCommit } | null> {
+    const { id, action, reasonCodes, comment, editedOutput, diff } = decisionRecord(submission, input);
+    const task = await this.tasks.closeWithDecision(
+      { taskId, userId, token: input.leaseToken }, { id, action, reasonCodes, comment, editedOutput, diff }, tx,
+    );
+    if (!task) return null;
+    const reasons = agreed.reasons.map((code) => ({ code, message: code }));
+    return { task, after: await this.finalize(tx, task, submission, `user:${userId}`, agreed.outcome, reasons, agreed.finalOutput, [userId]) };
+  }
+
+  /** Consensus of several reviewers, or an escalation: the task row is locked, then the rules decide. */
+  private async settleShared(
+    tx: EntityManager, taskId: string, submission: SubmissionRow, policy: Policy, userId: string, input: DecisionInput, cast: CastDecision,
+  ): Promise<{ task: ReviewTaskRow; after: AfterCommit } | null> {
+    const task = await this.tasks.findById(taskId, tx, true);
+    if (!task || !holds(task, userId, input.leaseToken)) return null;
     await this.decisions.insert(
       {
-        id: randomUUID(),
+        ...decisionRecord(submission, input),
         taskId: task.id,
         submissionId: task.submissionId,
         reviewerId: userId,
-        action: input.action,
-        reasonCodes: input.reasonCodes,
-        comment: input.comment ?? null,
-        editedOutput: edited ?? null,
-        diff: edited?.text !== undefined && original !== undefined ? wordDiff(original, edited.text) : null,
         handlingMs: task.claimedAt ? Date.now() - task.claimedAt.getTime() : null,
       },
       tx,
     );
-    return { reviewerId: userId, action: input.action, reasonCodes: input.reasonCodes, editedOutput: edited ?? null };
+    return { task, after: await this.settle(tx, task, submission, policy, userId, cast) };
   }
 
   private async settle(
@@ -113,9 +132,11 @@ export class DecideTask {
       const escalation = await this.escalator.escalateWithin(tx, task, policy, reason, actor);
       if (escalation) return { kind: 'escalated', escalation };
       // Nowhere to escalate to: reviewers disagreed, so nothing goes out (fail safe).
+      await this.tasks.close(task.id, 'decided', tx);
       return this.finalize(tx, task, submission, actor, 'rejected', [{ code: 'consensus.disagreement', message: 'Reviewers disagreed and the policy has no escalation queue' }], undefined, all.map((d) => d.reviewerId));
     }
     const reasons = state.reasons.map((code) => ({ code, message: code }));
+    await this.tasks.close(task.id, 'decided', tx);
     return this.finalize(tx, task, submission, actor, state.outcome, reasons, state.finalOutput, all.map((d) => d.reviewerId));
   }
 
@@ -124,7 +145,6 @@ export class DecideTask {
     outcome: 'approved' | 'rejected', reasons: { code: string; message: string }[],
     editedOutput: { text?: string; json?: unknown } | undefined, reviewers: string[],
   ): Promise<AfterCommit> {
-    await this.tasks.close(task.id, 'decided', tx);
     const event = await this.workflow.transitionWithin(tx, {
       submissionId: task.submissionId,
       path: ['human_review', outcome],
@@ -165,4 +185,29 @@ export class DecideTask {
         return { result: 'escalated', queue: after.escalation.to.queue };
     }
   }
+}
+
+/** The caller holds a live lease on the task with this token. */
+function holds(task: ReviewTaskRow, userId: string, leaseToken: string): boolean {
+  return task.status === 'claimed' && task.claimedBy === userId && task.leaseToken === leaseToken
+    && (task.leaseExpiresAt?.getTime() ?? 0) > Date.now();
+}
+
+function castOf(userId: string, input: DecisionInput): CastDecision {
+  const edited = input.action === 'edit' ? input.editedOutput : null;
+  return { reviewerId: userId, action: input.action, reasonCodes: input.reasonCodes, editedOutput: edited ?? null };
+}
+
+/** What is recorded of a decision, whichever way it is written; an edit keeps its word diff. */
+function decisionRecord(submission: SubmissionRow, input: DecisionInput) {
+  const original = typeof submission.output.text === 'string' ? submission.output.text : undefined;
+  const edited = input.action === 'edit' ? input.editedOutput : null;
+  return {
+    id: randomUUID(),
+    action: input.action,
+    reasonCodes: input.reasonCodes,
+    comment: input.comment ?? null,
+    editedOutput: edited ?? null,
+    diff: edited?.text !== undefined && original !== undefined ? wordDiff(original, edited.text) : null,
+  };
 }

@@ -17,20 +17,17 @@ export class TaskLease {
 
   /** Extends the lease by the configured lease time; 409 once it has lapsed. */
   async heartbeat(userId: string, taskId: string, leaseToken: string): Promise<{ leaseExpiresAt: string }> {
-    const until = await this.tasks.heartbeat(taskId, userId, leaseToken, this.config.review.leaseMs);
-    if (!until) throw await this.whyRefused(userId, taskId, leaseToken);
-    const task = (await this.tasks.findById(taskId)) as ReviewTaskRow;
+    const extended = await this.tasks.heartbeat(taskId, userId, leaseToken, this.config.review.leaseMs);
+    if (!extended) throw await this.whyRefused(userId, taskId, leaseToken);
     // Redis may have lost the job (flush); the Postgres lease still holds, reconciliation re-adds it.
-    await this.dispatch.extendLock(task.queue, taskId, leaseToken);
-    return { leaseExpiresAt: until.toISOString() };
+    await this.dispatch.extendLock(extended.queue, taskId, leaseToken);
+    return { leaseExpiresAt: extended.leaseExpiresAt.toISOString() };
   }
 
   /** Gives the task back at once, in its priority order. */
   async release(userId: string, taskId: string, leaseToken: string): Promise<void> {
-    const task = await this.tasks.findById(taskId);
-    if (!task || !(await this.tasks.returnToPending(taskId, leaseToken, userId))) {
-      throw await this.whyRefused(userId, taskId, leaseToken);
-    }
+    const task = await this.tasks.returnToPending(taskId, leaseToken, userId);
+    if (!task) throw await this.whyRefused(userId, taskId, leaseToken);
     await this.dispatch.requeue(task.queue, taskJobOf(task));
     this.notifier.countsChanged(task.queue);
   }
@@ -41,9 +38,13 @@ export class TaskLease {
    * token is told apart from someone else's task without keeping every old token.
    */
   async whyRefused(userId: string, taskId: string, leaseToken: string): Promise<Error> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) return reviewErrors.taskNotFound(taskId);
-    if (leaseToken.startsWith(`${userId}.`)) return reviewErrors.leaseLost(taskId);
-    return reviewErrors.notYourTask(taskId);
+    return leaseRefusal(await this.tasks.findById(taskId), userId, taskId, leaseToken);
   }
+}
+
+/** whyRefused for a caller that has just read the task (tasks are never deleted, so a read stays true). */
+export function leaseRefusal(task: ReviewTaskRow | null, userId: string, taskId: string, leaseToken: string): Error {
+  if (!task) return reviewErrors.taskNotFound(taskId);
+  if (leaseToken.startsWith(`${userId}.`)) return reviewErrors.leaseLost(taskId);
+  return reviewErrors.notYourTask(taskId);
 }

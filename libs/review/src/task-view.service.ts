@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReviewTaskRow, SubmissionRepository } from '@arbiter/persistence';
+import { ReviewTaskRow, SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
 import { PolicyCatalog } from '@arbiter/workflow';
 import type { ReviewTaskView } from '@arbiter/contracts';
 import { reviewErrors } from './review.errors';
@@ -16,8 +16,9 @@ export class TaskViewBuilder {
     private readonly catalog: PolicyCatalog,
   ) {}
 
-  async build(task: ReviewTaskRow, withLease: boolean): Promise<ReviewTaskView> {
-    const submission = await this.submissions.findById(task.submissionId);
+  /** `submission` when the caller already read it with the task (claim does), else it is read here. */
+  async build(task: ReviewTaskRow, withLease: boolean, known?: SubmissionRow | null): Promise<ReviewTaskView> {
+    const submission = known ?? (await this.submissions.findById(task.submissionId));
     if (!submission) throw reviewErrors.taskNotFound(task.id);
     const version = await this.catalog.versionById(submission.policyVersionId);
     const scoring = (submission.scoring ?? {}) as { signals?: unknown[]; gates?: unknown[] };

@@ -26,10 +26,10 @@ export class ReviewQueries {
 
   /** The holder sees their task with its lease; leads see any task; other reviewers get 403. */
   async taskFor(user: UserPrincipal, taskId: string): Promise<ReviewTaskView> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw reviewErrors.taskNotFound(taskId);
-    const holder = task.claimedBy === user.userId;
+    const found = await this.tasks.findWithSubmission(taskId);
+    if (!found) throw reviewErrors.taskNotFound(taskId);
+    const holder = found.task.claimedBy === user.userId;
     if (!holder && user.role === 'reviewer') throw reviewErrors.notYourTask(taskId);
-    return this.views.build(task, holder);
+    return this.views.build(found.task, holder, found.submission);
   }
 }

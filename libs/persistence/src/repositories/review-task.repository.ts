@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { ReviewAction } from '../entities/review-decision.entity';
 import { ReviewTaskKind, ReviewTaskStatus } from '../entities/review-task.entity';
 import { queryRows } from '../query-rows';
+import { SUBMISSION_COLUMNS, SubmissionRow } from './submission.repository';
 
 export interface ReviewTaskRow {
   id: string;
@@ -48,6 +50,44 @@ export const TASK_COLUMNS = `id, submission_id AS "submissionId", queue, kind, s
   due_at AS "dueAt", expires_at AS "expiresAt", sla_state AS "slaState", claimed_by AS "claimedBy",
   claimed_at AS "claimedAt", lease_token AS "leaseToken", lease_expires_at AS "leaseExpiresAt", escalated_from AS "escalatedFrom",
   created_at AS "createdAt", decided_at AS "decidedAt"`;
+
+/** A task with the submission it asks about, read in one round trip. */
+export interface TaskWithSubmission {
+  task: ReviewTaskRow;
+  /** Null only if the submission row is missing (the task is then an orphan). */
+  submission: SubmissionRow | null;
+}
+
+/** A lease holder's decision, as the fenced close records it. */
+export interface HeldDecision {
+  id: string;
+  action: ReviewAction;
+  reasonCodes: string[];
+  comment: string | null;
+  editedOutput: unknown;
+  diff: unknown;
+}
+
+// The submission's columns renamed "s.<field>", so that they can sit beside the task's in one row.
+const SUBMISSION_AS_S = SUBMISSION_COLUMNS.split(',')
+  .map((item) => {
+    const [column, alias] = item.trim().split(/\s+AS\s+/);
+    return `${column} AS "s.${(alias ?? column).replace(/"/g, '')}"`;
+  })
+  .join(', ');
+// Joined to a CTE `t` that returns TASK_COLUMNS; LEFT so that a claim made is never hidden.
+const WITH_SUBMISSION = `SELECT t.*, s.* FROM t LEFT JOIN LATERAL (SELECT ${SUBMISSION_AS_S} FROM submissions WHERE id = t."submissionId") s ON true`;
+
+function splitRow(row: Record<string, unknown>): TaskWithSubmission {
+  const task: Record<string, unknown> = {};
+  const submission: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith('s.')) submission[key.slice(2)] = value;
+    else task[key] = value;
+  }
+  return { task: task as unknown as ReviewTaskRow, submission: submission.id ? (submission as unknown as SubmissionRow) : null };
+}
+
 const REF = `id, queue, priority, claimed_by AS "claimedBy", lease_token AS "leaseToken"`;
 const OPEN = `status IN ('pending', 'claimed')`;
 
@@ -76,38 +116,86 @@ export class ReviewTaskRepository {
     return rows[0] ?? null;
   }
 
-  /** pending → claimed with a lease; null when the task is not pending any more. */
-  async claim(id: string, userId: string, token: string, leaseMs: number): Promise<ReviewTaskRow | null> {
-    const rows = await queryRows<ReviewTaskRow>(this.db,
-      `UPDATE review_tasks SET status = 'claimed', claimed_by = $2, lease_token = $3, claimed_at = now(),
-         lease_expires_at = now() + $4 * interval '1 millisecond', updated_at = now()
-       WHERE id = $1 AND status = 'pending' RETURNING ${TASK_COLUMNS}`,
+  /** The task and its submission in one statement (the reviewer's evidence, the decision's inputs). */
+  async findWithSubmission(id: string): Promise<TaskWithSubmission | null> {
+    const rows = await queryRows<Record<string, unknown>>(this.db,
+      `WITH t AS (SELECT ${TASK_COLUMNS} FROM review_tasks WHERE id = $1) ${WITH_SUBMISSION}`,
+      [id],
+    );
+    return rows[0] ? splitRow(rows[0]) : null;
+  }
+
+  /**
+   * pending → claimed with a lease, returned with the submission to show (one statement, not a
+   * claim then a read); null when the task is not pending any more.
+   */
+  async claim(id: string, userId: string, token: string, leaseMs: number): Promise<TaskWithSubmission | null> {
+    const rows = await queryRows<Record<string, unknown>>(this.db,
+      `WITH t AS (
+         UPDATE review_tasks SET status = 'claimed', claimed_by = $2, lease_token = $3, claimed_at = now(),
+           lease_expires_at = now() + $4 * interval '1 millisecond', updated_at = now()
+         WHERE id = $1 AND status = 'pending' RETURNING ${TASK_COLUMNS}
+       ) ${WITH_SUBMISSION}`,
+      [id, userId, token, leaseMs],
+    );
+    return rows[0] ? splitRow(rows[0]) : null;
+  }
+
+  /**
+   * claimed → decided for the holder of a live lease, with the holder's decision recorded, in one
+   * statement: the conditional UPDATE is the fence (it waits for a concurrent writer of the row
+   * and re-checks the lease on the row it leaves). Null, and nothing written, when the lease is
+   * not held. Only for a decision that settles the task by itself (one reviewer needed).
+   */
+  async closeWithDecision(
+    lease: { taskId: string; userId: string; token: string },
+    d: HeldDecision,
+    tx: EntityManager | DataSource = this.db,
+  ): Promise<ReviewTaskRow | null> {
+    const rows = await queryRows<ReviewTaskRow>(tx,
+      `WITH t AS (
+         UPDATE review_tasks SET status = 'decided', lease_token = NULL, lease_expires_at = NULL, updated_at = now(),
+           decided_at = now()
+         WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 AND lease_token = $3 AND lease_expires_at > now()
+         RETURNING ${TASK_COLUMNS}
+       ), d AS (
+         INSERT INTO review_decisions (id, task_id, submission_id, reviewer_id, action, reason_codes, comment, edited_output, diff, handling_ms)
+         SELECT $4::uuid, t.id, t."submissionId", $2::uuid, $5::text, $6::text[], $7::text, $8::jsonb, $9::jsonb,
+                round(extract(epoch FROM now() - t."claimedAt") * 1000)::int
+           FROM t
+       )
+       SELECT * FROM t`,
+      [lease.taskId, lease.userId, lease.token, d.id, d.action, d.reasonCodes, d.comment,
+        d.editedOutput === null || d.editedOutput === undefined ? null : JSON.stringify(d.editedOutput),
+        d.diff === null || d.diff === undefined ? null : JSON.stringify(d.diff)],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Extends a live lease held by this user with this token (and says the task's queue); null when the lease is lost. */
+  async heartbeat(id: string, userId: string, token: string, leaseMs: number): Promise<{ leaseExpiresAt: Date; queue: string } | null> {
+    const rows = await queryRows<{ leaseExpiresAt: Date; queue: string }>(this.db,
+      `UPDATE review_tasks SET lease_expires_at = now() + $4 * interval '1 millisecond', updated_at = now()
+       WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 AND lease_token = $3 AND lease_expires_at > now()
+       RETURNING lease_expires_at AS "leaseExpiresAt", queue`,
       [id, userId, token, leaseMs],
     );
     return rows[0] ?? null;
   }
 
-  /** Extends a live lease held by this user with this token; null when the lease is lost. */
-  async heartbeat(id: string, userId: string, token: string, leaseMs: number): Promise<Date | null> {
-    const rows = await queryRows<{ leaseExpiresAt: Date }>(this.db,
-      `UPDATE review_tasks SET lease_expires_at = now() + $4 * interval '1 millisecond', updated_at = now()
-       WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 AND lease_token = $3 AND lease_expires_at > now()
-       RETURNING lease_expires_at AS "leaseExpiresAt"`,
-      [id, userId, token, leaseMs],
-    );
-    return rows[0]?.leaseExpiresAt ?? null;
-  }
-
-  /** claimed → pending for the lease holder (release), or for anyone once the lease lapsed (userId null). */
-  async returnToPending(id: string, token: string, userId: string | null, tx: EntityManager | DataSource = this.db): Promise<boolean> {
-    const rows = await queryRows(tx,
+  /**
+   * claimed → pending for the lease holder (release), or for anyone once the lease lapsed (userId
+   * null); the task as it now is (dispatch requeues it from that), or null when nothing changed.
+   */
+  async returnToPending(id: string, token: string, userId: string | null, tx: EntityManager | DataSource = this.db): Promise<ReviewTaskRow | null> {
+    const rows = await queryRows<ReviewTaskRow>(tx,
       `UPDATE review_tasks SET status = 'pending', claimed_by = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = now()
        WHERE id = $1 AND status = 'claimed' AND lease_token = $2
          AND ($3::uuid IS NULL AND lease_expires_at <= now() OR claimed_by = $3::uuid)
-       RETURNING id`,
+       RETURNING ${TASK_COLUMNS}`,
       [id, token, userId],
     );
-    return rows.length === 1;
+    return rows[0] ?? null;
   }
 
   /** Ends a task (decided, escalated or expired) and clears its lease. */

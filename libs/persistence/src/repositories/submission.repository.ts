@@ -65,7 +65,7 @@ export interface EventView {
   createdAt: Date;
 }
 
-const SUBMISSION_COLUMNS = `id, client_id AS "clientId", pipeline_id AS "pipelineId",
+export const SUBMISSION_COLUMNS = `id, client_id AS "clientId", pipeline_id AS "pipelineId",
   policy_version_id AS "policyVersionId", status, external_id AS "externalId",
   request_hash AS "requestHash", input, output, model, prompt_version AS "promptVersion", metadata,
   callback_url AS "callbackUrl", confidence, scoring, decision, created_at AS "createdAt",
