@@ -1,6 +1,5 @@
 import { splitSentences } from '../text/sentences.util';
-import { isContent } from '../text/stopwords.util';
-import { tokenize, type Token } from '../text/tokens.util';
+import { lexScope, tokenizeWords, type Lex, type Token } from '../text/tokens.util';
 
 /** A context sentence, indexed for BM25. */
 export interface ContextSentence {
@@ -21,52 +20,174 @@ function better(a: [number, number], b: [number, number]): boolean {
 const K1 = 1.2;
 const B = 0.75;
 
+// Each build stamps the words it meets (Lex.mark) with its own number: the local id of a word
+// is then a field read, not a string-keyed Map lookup per token.
+let buildNumber = 0;
+
+/** A context sentence; its tf Map is built only if someone asks for it (BM25 uses arrays). */
+class IndexedSentence implements ContextSentence {
+  private tfCache?: Map<string, number>;
+
+  constructor(
+    readonly passage: number,
+    readonly index: number,
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly length: number,
+    private readonly owner: ContextIndex,
+  ) {}
+
+  get tf(): Map<string, number> {
+    this.tfCache ??= this.owner.termFrequencies(this.index);
+    return this.tfCache;
+  }
+}
+
+/** Read-only membership view of a Map's keys (what signals ask of `norms`). */
+export interface KeySet {
+  has(key: string): boolean;
+  readonly size: number;
+}
+
 /**
  * BM25 over the sentences of all context passages, built once per scoring call. Sentences,
  * not passages, are the unit: a claim is supported by a sentence, and a swapped word from
  * elsewhere in a long document would look supported at passage level.
+ *
+ * Built for speed (a 20 KB context is ~3,500 tokens, ~150 sentences): words and stems get
+ * small local ids through the Lex scratch fields, and the per-sentence stem lists and the
+ * postings live in flat typed arrays (CSR) instead of hundreds of small Maps and arrays.
  */
 export class ContextIndex {
   readonly sentences: ContextSentence[] = [];
-  /** Every stem of the context (content or not) → number of sentences containing it. */
-  readonly df = new Map<string, number>();
+  /** Word (norm) → small local id, so bigrams hash as numbers, not strings. */
+  private readonly wordIds = new Map<string, number>();
   /** Lower-cased surface forms present anywhere in the context. */
-  readonly norms = new Set<string>();
-  /** Stem → indexes of sentences containing it (postings). */
-  private readonly postings = new Map<string, number[]>();
+  readonly norms: KeySet = this.wordIds;
+  /** Content stem → local stem id (0…stemCount-1). */
+  private readonly stemIds = new Map<string, number>();
+  /** Local stem id → stem. */
+  private readonly stemTexts: string[] = [];
+  /** Local stem id → number of sentences containing it. */
+  private readonly dfById: Int32Array;
+  /** Sentence s's distinct content stems (first-appearance order) and counts: [sentStart[s], sentStart[s+1]). */
+  private readonly sentStems: Int32Array;
+  private readonly sentCounts: Int32Array;
+  private readonly sentStart: Int32Array;
+  /** Stem id's postings (sentence indexes, ascending) and its count in each: [postStart[id], postStart[id+1]). */
+  private readonly postSentences: Int32Array;
+  private readonly postCounts: Int32Array;
+  private readonly postStart: Int32Array;
+  /** Local word id of every sentence token, sentences one after the other (bounds: tokenStart). */
+  private readonly sentenceWordIds: Int32Array;
+  private readonly tokenStart: Int32Array;
   private readonly avgLength: number;
 
   constructor(readonly passages: { id: string; text: string }[]) {
+    lexScope();
+    const mark = ++buildNumber;
+    const tokenized = passages.map((p) => tokenizeWords(p.text));
+    let totalTokens = 0;
+    for (const t of tokenized) totalTokens += t.tokens.length;
+    const wordIdsFlat = new Int32Array(totalTokens);
+    const sentStems = new Int32Array(totalTokens);
+    const sentCounts = new Int32Array(totalTokens);
+    const df = new Int32Array(totalTokens);
+    // Per stem: last sentence (number + 1) it was seen in, and its slot in sentStems there.
+    const seenIn = new Int32Array(totalTokens);
+    const seenAt = new Int32Array(totalTokens);
+    const tokenStart: number[] = [0];
+    const sentStart: number[] = [0];
+    let flat = 0;
+    let stemFlat = 0;
     let total = 0;
-    passages.forEach((p, passage) => {
-      const allTokens = tokenize(p.text);
+    for (let passage = 0; passage < passages.length; passage++) {
+      const p = passages[passage];
+      const { tokens: allTokens, lex: allLex } = tokenized[passage];
       let ti = 0;
       for (const s of splitSentences(p.text)) {
-        const tokens: Token[] = [];
         while (ti < allTokens.length && allTokens[ti].start < s.start) ti++;
-        while (ti < allTokens.length && allTokens[ti].end <= s.end) tokens.push(allTokens[ti++]);
-        const tf = new Map<string, number>();
-        for (const t of tokens) {
-          this.norms.add(t.norm);
-          if (isContent(t.norm)) tf.set(t.stem, (tf.get(t.stem) ?? 0) + 1);
-        }
+        const from = ti;
+        while (ti < allTokens.length && allTokens[ti].end <= s.end) ti++;
         const index = this.sentences.length;
-        for (const stemKey of tf.keys()) {
-          this.df.set(stemKey, (this.df.get(stemKey) ?? 0) + 1);
-          let list = this.postings.get(stemKey);
-          if (!list) this.postings.set(stemKey, (list = []));
-          list.push(index);
+        for (let k = from; k < ti; k++) {
+          const lex: Lex = allLex[k];
+          if (lex.mark !== mark) {
+            lex.mark = mark;
+            lex.slot = this.wordIds.size;
+            this.wordIds.set(lex.norm, lex.slot);
+          }
+          wordIdsFlat[flat++] = lex.slot;
+          if (!lex.content) continue;
+          const entry = lex.stemEntry;
+          if (entry.mark !== mark) {
+            entry.mark = mark;
+            entry.slot = this.stemTexts.length;
+            this.stemIds.set(entry.text, entry.slot);
+            this.stemTexts.push(entry.text);
+          }
+          const id = entry.slot;
+          if (seenIn[id] !== index + 1) {
+            seenIn[id] = index + 1;
+            seenAt[id] = stemFlat;
+            sentStems[stemFlat] = id;
+            sentCounts[stemFlat++] = 1;
+            df[id]++;
+          } else sentCounts[seenAt[id]]++;
         }
-        const length = tokens.length;
+        tokenStart.push(flat);
+        sentStart.push(stemFlat);
+        const length = ti - from;
         total += length;
-        this.sentences.push({ passage, index, text: s.text, tokens, tf, length });
+        this.sentences.push(
+          new IndexedSentence(passage, index, s.text, allTokens.slice(from, ti), length, this),
+        );
       }
-    });
+    }
+    const stems = this.stemTexts.length;
+    this.dfById = df.slice(0, stems);
+    this.sentStems = sentStems.subarray(0, stemFlat);
+    this.sentCounts = sentCounts.subarray(0, stemFlat);
+    this.sentStart = Int32Array.from(sentStart);
+    // Postings, by counting sort of (stem, sentence) pairs: sentences come out ascending.
+    const postStart = new Int32Array(stems + 1);
+    for (let id = 0; id < stems; id++) postStart[id + 1] = postStart[id] + this.dfById[id];
+    const fill = postStart.slice(0, stems);
+    this.postSentences = new Int32Array(stemFlat);
+    this.postCounts = new Int32Array(stemFlat);
+    for (let s = 0; s + 1 < this.sentStart.length; s++)
+      for (let j = this.sentStart[s]; j < this.sentStart[s + 1]; j++) {
+        const at = fill[this.sentStems[j]]++;
+        this.postSentences[at] = s;
+        this.postCounts[at] = this.sentCounts[j];
+      }
+    this.postStart = postStart;
+    this.sentenceWordIds = wordIdsFlat.subarray(0, flat);
+    this.tokenStart = Int32Array.from(tokenStart);
     this.avgLength = this.sentences.length ? total / this.sentences.length : 1;
   }
 
+  /** A sentence's content stems → counts, in order of first appearance (ContextSentence.tf). */
+  termFrequencies(sentence: number): Map<string, number> {
+    const tf = new Map<string, number>();
+    for (let j = this.sentStart[sentence]; j < this.sentStart[sentence + 1]; j++)
+      tf.set(this.stemTexts[this.sentStems[j]], this.sentCounts[j]);
+    return tf;
+  }
+
+  private dfCache?: Map<string, number>;
+
+  /** Every content stem of the context → number of sentences containing it. */
+  get df(): Map<string, number> {
+    if (!this.dfCache) {
+      this.dfCache = new Map();
+      for (let id = 0; id < this.stemTexts.length; id++)
+        this.dfCache.set(this.stemTexts[id], this.dfById[id]);
+    }
+    return this.dfCache;
+  }
+
   private bigramCache?: Set<number>;
-  private readonly wordIds = new Map<string, number>();
 
   /** A small integer per distinct word of the context, so bigrams hash as numbers, not strings. */
   wordId(norm: string): number | undefined {
@@ -77,37 +198,59 @@ export class ContextIndex {
   hasBigram(a: string, b: string): boolean {
     if (!this.bigramCache) {
       this.bigramCache = new Set();
-      for (const s of this.sentences)
-        for (let i = 1; i < s.tokens.length; i++)
-          this.bigramCache.add(
-            this.idOf(s.tokens[i - 1].norm) * 1_048_576 + this.idOf(s.tokens[i].norm),
-          );
+      const ids = this.sentenceWordIds;
+      const starts = this.tokenStart;
+      for (let s = 0; s + 1 < starts.length; s++)
+        for (let i = starts[s] + 1; i < starts[s + 1]; i++)
+          this.bigramCache.add(ids[i - 1] * 1_048_576 + ids[i]);
     }
     const ia = this.wordIds.get(a);
     const ib = this.wordIds.get(b);
     return ia !== undefined && ib !== undefined && this.bigramCache.has(ia * 1_048_576 + ib);
   }
 
-  private idOf(norm: string): number {
-    let id = this.wordIds.get(norm);
-    if (id === undefined) this.wordIds.set(norm, (id = this.wordIds.size));
-    return id;
+  /** Local id of a content stem of the context, or -1. */
+  stemId(stemKey: string): number {
+    return this.stemIds.get(stemKey) ?? -1;
+  }
+
+  /** Number of distinct content stems (local stem ids are 0…stemCount-1). */
+  get stemCount(): number {
+    return this.stemTexts.length;
   }
 
   /** Indexes of the sentences containing a stem. */
   sentencesWith(stemKey: string): readonly number[] {
-    return this.postings.get(stemKey) ?? [];
+    const id = this.stemIds.get(stemKey);
+    return id === undefined
+      ? []
+      : Array.from(this.postSentences.subarray(this.postStart[id], this.postStart[id + 1]));
+  }
+
+  /** Postings of the stem with this local id: sentence indexes at [postingsFrom(id), postingsTo(id)) of postingSentences. */
+  postingsFrom(id: number): number {
+    return this.postStart[id];
+  }
+
+  postingsTo(id: number): number {
+    return this.postStart[id + 1];
+  }
+
+  /** Sentence indexes of all postings, stem after stem (see postingsFrom). */
+  get postingSentences(): Int32Array {
+    return this.postSentences;
   }
 
   /** Whether a stem occurs anywhere in the context. */
   has(stemKey: string): boolean {
-    return this.df.has(stemKey);
+    return this.stemIds.has(stemKey);
   }
 
   /** Inverse document frequency (BM25+ flavour, never negative). */
   idf(stemKey: string): number {
     const n = this.sentences.length;
-    const df = this.df.get(stemKey) ?? 0;
+    const id = this.stemIds.get(stemKey);
+    const df = id === undefined ? 0 : this.dfById[id];
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -115,12 +258,13 @@ export class ContextIndex {
   search(query: string[], k = 3): { sentence: ContextSentence; score: number }[] {
     const scores = new Map<number, number>();
     for (const q of query) {
-      const list = this.postings.get(q);
-      if (!list) continue;
+      const id = this.stemIds.get(q);
+      if (id === undefined) continue;
       const idf = this.idf(q);
-      for (const idx of list) {
+      for (let j = this.postStart[id]; j < this.postStart[id + 1]; j++) {
+        const idx = this.postSentences[j];
         const s = this.sentences[idx];
-        const f = s.tf.get(q) ?? 0;
+        const f = this.postCounts[j];
         const part = (idf * f * (K1 + 1)) / (f + K1 * (1 - B + (B * s.length) / this.avgLength));
         scores.set(idx, (scores.get(idx) ?? 0) + part);
       }

@@ -37,50 +37,52 @@ export function localSupport(
 ): LocalSupport {
   const displaced: DisplacedWord[] = [];
   let anomaly = 0;
-  const neighbours = new Set<string>();
+  // Distinct neighbour stems of the current word, and their local stem ids (-1: not in context).
+  const neighbours: string[] = [];
+  const neighbourIds: number[] = [];
+  // Per context sentence: how many of the neighbours it holds (reset through `touched`).
+  const counts = new Int32Array(index.sentences.length);
+  const postings = index.postingSentences;
+  const touched: number[] = [];
   for (const sentence of analysis.sentences) {
     const content = sentence.tokens.filter((t) => isContent(t.norm));
     for (let i = 0; i < content.length; i++) {
       const t = content[i];
-      neighbours.clear();
-      for (let j = Math.max(0, i - RADIUS); j <= Math.min(content.length - 1, i + RADIUS); j++)
-        if (j !== i && content[j].stem !== t.stem) neighbours.add(content[j].stem);
-      if (neighbours.size < 2) continue;
-      const own = index.sentencesWith(t.stem);
-      const withWord = own.length ? maxShared(index, own, neighbours) : 0;
-      if (own.length && withWord >= 2) continue;
-      const together = bestTogether(index, neighbours);
-      if (own.length && together - withWord >= 2) displaced.push({ token: t, together, withWord });
+      neighbours.length = 0;
+      neighbourIds.length = 0;
+      for (let j = Math.max(0, i - RADIUS); j <= Math.min(content.length - 1, i + RADIUS); j++) {
+        const s = content[j].stem;
+        if (j !== i && s !== t.stem && !neighbours.includes(s)) {
+          neighbours.push(s);
+          neighbourIds.push(index.stemId(s));
+        }
+      }
+      if (neighbours.length < 2) continue;
+      // counts[c] = neighbours found together in context sentence c.
+      let together = 0;
+      for (const id of neighbourIds) {
+        if (id < 0) continue;
+        for (let j = index.postingsFrom(id); j < index.postingsTo(id); j++) {
+          const c = postings[j];
+          if (counts[c] === 0) touched.push(c);
+          const n = ++counts[c];
+          if (n > together) together = n;
+        }
+      }
+      // withWord: the most neighbours found in one context sentence that has the word itself.
+      const ownId = index.stemId(t.stem);
+      const inContext = ownId >= 0;
+      let withWord = 0;
+      if (inContext)
+        for (let j = index.postingsFrom(ownId); j < index.postingsTo(ownId); j++)
+          if (counts[postings[j]] > withWord) withWord = counts[postings[j]];
+      for (const c of touched) counts[c] = 0;
+      touched.length = 0;
+      if (inContext && withWord >= 2) continue;
+      if (inContext && together - withWord >= 2) displaced.push({ token: t, together, withWord });
       if (withWord < together - 1 && !isParaphrase(t))
-        anomaly += ((together - withWord) / neighbours.size) ** 2;
+        anomaly += ((together - withWord) / neighbours.length) ** 2;
     }
   }
   return { displaced, anomaly };
-}
-
-function maxShared(
-  index: ContextIndex,
-  sentenceIds: readonly number[],
-  stems: Set<string>,
-): number {
-  let best = 0;
-  for (const id of sentenceIds) {
-    const tf = index.sentences[id].tf;
-    let n = 0;
-    for (const s of stems) if (tf.has(s)) n++;
-    if (n > best) best = n;
-  }
-  return best;
-}
-
-function bestTogether(index: ContextIndex, stems: Set<string>): number {
-  const counts = new Map<number, number>();
-  let best = 0;
-  for (const s of stems)
-    for (const id of index.sentencesWith(s)) {
-      const c = (counts.get(id) ?? 0) + 1;
-      counts.set(id, c);
-      if (c > best) best = c;
-    }
-  return best;
 }

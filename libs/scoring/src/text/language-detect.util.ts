@@ -33,6 +33,43 @@ const PROFILES: Record<string, string> = {
   vi: 'và của là có không được cho này những một các với người đã trong đến khi cũng như để thì tôi bạn',
 };
 
+// Which SCRIPTS a code point belongs to (bit i = SCRIPTS[i]), cached: one pass over a sentence
+// instead of one regex scan per script. ASCII belongs to none of them.
+const NON_ASCII_RE = /[\u0080-\uffff]/;
+const scriptBits = new Map<number, number>();
+
+function scriptsOf(cp: number): number {
+  let bits = scriptBits.get(cp);
+  if (bits === undefined) {
+    bits = 0;
+    const ch = String.fromCodePoint(cp);
+    SCRIPTS.forEach(([re], i) => {
+      if (re.test(ch)) bits = (bits as number) | (1 << i);
+    });
+    if (scriptBits.size < 50_000) scriptBits.set(cp, bits);
+  }
+  return bits;
+}
+
+/** Union of the SCRIPTS present in a text, as SCRIPTS[i].test(text) would say for each i. */
+function scriptMask(text: string): number {
+  if (!NON_ASCII_RE.test(text)) return 0;
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp < 128) continue;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + lo - 0xdc00 + 0x10000;
+        i++;
+      }
+    }
+    mask |= scriptsOf(cp);
+  }
+  return mask;
+}
+
 const lookup = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(PROFILES))
   for (const w of words.split(' ')) lookup.set(w, [...(lookup.get(w) ?? []), lang]);
@@ -48,7 +85,9 @@ export const LANGUAGE_ALIASES: Record<string, string[]> = {
 /** Languages detected in one sentence: one, several (code-switching), or none when too short to tell. */
 export function detectLanguages(sentence: string, words: string[]): string[] {
   const found = new Set<string>();
-  for (const [re, lang] of SCRIPTS) if (re.test(sentence)) found.add(lang);
+  const scripts = scriptMask(sentence);
+  if (scripts !== 0)
+    for (let i = 0; i < SCRIPTS.length; i++) if (scripts & (1 << i)) found.add(SCRIPTS[i][1]);
   if (found.has('ja')) found.delete('zh');
   const counts = new Map<string, number>();
   let latinWords = 0;

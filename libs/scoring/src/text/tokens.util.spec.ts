@@ -1,0 +1,66 @@
+import { tokenize } from './tokens.util';
+
+// The scanner must split exactly as the regex it replaced (kept here as the reference).
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)?/gu;
+function reference(text: string): { norm: string; start: number; end: number }[] {
+  const out: { norm: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const lower = m[0].toLowerCase();
+    out.push({ norm: lower.replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+const plain = (text: string) =>
+  tokenize(text).map(({ norm, start, end }) => ({ norm, start, end }));
+
+describe('tokenize', () => {
+  it.each([
+    "Don't stop: it's O'Brien’s rock'n'roll, isn’t it?",
+    'Revenue rose 12.5% to $3,400 in Q3 2024 (A320, COVID-19).',
+    'l’été naïve café İstanbul ΣΑΣ ﬁle Ⅻ ①② ½ x\u0301y \u0301a',
+    'math 𝒔𝒉𝒊𝒕 emoji 😀 lone \ud800 surrogate \udc00 end',
+    "trailing' 'leading ok'5 a’’b",
+    'Tôi là người Việt Nam',
+  ])('splits like the reference regex: %s', (text) => expect(plain(text)).toEqual(reference(text)));
+
+  it('splits random mixes of letters, marks, digits and apostrophes like the reference', () => {
+    const pool = [
+      'a',
+      'B',
+      '7',
+      ' ',
+      "'",
+      '’',
+      '\u0301',
+      'é',
+      'İ',
+      '\ud835\udc94',
+      '\ud800',
+      '-',
+      'Ⅻ',
+      'ß',
+      '٣',
+    ];
+    let x = 12345;
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let i = 0; i < 10; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        text += pool[x % pool.length];
+      }
+      expect(plain(text)).toEqual(reference(text));
+    }
+  });
+
+  it('gives the same word the same stem whatever its case', () => {
+    const [a, b] = tokenize('Increased increased');
+    expect(a.stem).toBe(b.stem);
+    expect(a.norm).toBe('increased');
+  });
+
+  it('segments scripts written without spaces with Intl.Segmenter', () => {
+    expect(tokenize('hello ภาษาไทย').map((t) => t.norm)).toEqual(
+      expect.arrayContaining(['hello', 'ภาษา', 'ไทย']),
+    );
+  });
+});
