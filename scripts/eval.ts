@@ -7,8 +7,11 @@ import {
   featureTable,
   fileLabel,
   groupedFolds,
+  LAMBDA,
   loadEval,
+  equalFileWeights,
   nestedCv,
+  signedFitter,
   signalOutputs,
   type EvalRecord,
 } from './scoring-data';
@@ -70,7 +73,8 @@ function evaluate(
 
 /**
  * The shipped default model's recipe, cross-validated: one model over all files pooled
- * (grouped folds across files), then metrics and approvals reported per file.
+ * (grouped folds across files; files weighted equally; feature signs constrained as in
+ * scripts/fit-scoring-model.ts), then metrics and approvals reported per file.
  */
 function evaluatePooled(
   files: { name: string; records: EvalRecord[]; labels: number[] }[],
@@ -82,7 +86,17 @@ function evaluatePooled(
   const records = files.flatMap((f) => f.records);
   const labels = files.flatMap((f) => f.labels);
   const table = featureTable(outputs);
-  const cv = nestedCv(table.rows, labels, groupedFolds(records, k), alpha, delta);
+  const weights = equalFileWeights(files.flatMap((f) => f.labels.map(() => f.name)));
+  const cv = nestedCv(
+    table.rows,
+    labels,
+    groupedFolds(records, k),
+    alpha,
+    delta,
+    LAMBDA,
+    signedFitter(table.names),
+    weights,
+  );
   let offset = 0;
   return files.map((f) => {
     const idx = f.labels.map((_, i) => offset + i);

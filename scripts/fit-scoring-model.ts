@@ -1,12 +1,13 @@
 // Refits the default model shipped in libs/scoring/src/model/default-model.ts:
 //   npx tsx scripts/fit-scoring-model.ts ../shared/eval/halueval-qa-dev.jsonl ../shared/eval/begin-dev.jsonl ../shared/eval/summedits-dev.jsonl
 // L2 logistic regression (lambda = LAMBDA) on the FIT_SIGNALS features of all files pooled,
-// each file weighted equally; calibration (isotonic from 1,000 labels, else Platt) fitted on
+// each file weighted equally, feature signs constrained to their meaning (FEATURE_SIGNS); calibration (isotonic from 1,000 labels, else Platt) fitted on
 // grouped 5-fold out-of-fold logits, so the map corrects the model's optimism on unseen items.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auroc, fitLogistic, type ScoringModel } from '../libs/scoring/src';
+import { auroc, type ScoringModel } from '../libs/scoring/src';
 import {
+  equalFileWeights,
   featureTable,
   fileLabel,
   fitCalibration,
@@ -15,6 +16,7 @@ import {
   loadEval,
   oofLogits,
   signalOutputs,
+  signedFitter,
   FIT_SIGNALS,
   type EvalRecord,
 } from './scoring-data';
@@ -38,12 +40,14 @@ function main(): void {
   const counts = new Map<string, number>();
   fileOf.forEach((f) => counts.set(f, (counts.get(f) ?? 0) + 1));
   // Each file weighs the same in total, so the biggest file does not dictate the model.
-  const weights = fileOf.map((f) => records.length / counts.size / (counts.get(f) as number));
+  const weights = equalFileWeights(fileOf);
   const table = featureTable(signalOutputs(records));
-  const fit = fitLogistic(table.rows, labels, LAMBDA, weights);
+  // Feature signs fixed by their meaning (see FEATURE_SIGNS): a dev set's quirk must not ship.
+  const fitter = signedFitter(table.names, LAMBDA);
+  const fit = fitter(table.rows, labels, weights);
   const folds = groupedFolds(records, FOLDS);
-  const oof = oofLogits(table.rows, labels, folds, LAMBDA, weights);
-  const calibration = fitCalibration(oof, labels);
+  const oof = oofLogits(table.rows, labels, folds, LAMBDA, weights, fitter);
+  const calibration = fitCalibration(oof, labels, weights);
   let bias = fit.bias;
   const missing: Record<string, number> = {};
   const features: ScoringModel['features'] = [];
@@ -72,7 +76,7 @@ function main(): void {
   });
   const model: ScoringModel = {
     version: `dev-${new Date().toISOString().slice(0, 10)}`,
-    description: `L2 logistic regression (lambda=${LAMBDA}) on ${FIT_SIGNALS.join(', ')} features of ${files.map(fileLabel).join(', ')} (${records.length} labels, files weighted equally); ${calibration.method} calibration on grouped ${FOLDS}-fold out-of-fold logits. Pooled ${perFile.join('; ')}.`,
+    description: `Sign-constrained L2 logistic regression (lambda=${LAMBDA}) on ${FIT_SIGNALS.join(', ')} features of ${files.map(fileLabel).join(', ')} (${records.length} labels, files weighted equally); ${calibration.method} calibration on grouped ${FOLDS}-fold out-of-fold logits. Pooled ${perFile.join('; ')}.`,
     bias: round(bias),
     features,
     missing,

@@ -12,6 +12,7 @@ import {
   applyCalibration,
   logisticLogit,
   type CalibrationMap,
+  type LogisticFit,
   type ChooseThresholdResult,
   type ScoringInput,
   type WeighedInput,
@@ -122,6 +123,80 @@ export function featureTable(outputs: WeighedInput[][]): FeatureTable {
 // Chosen from {1e-4, 1e-3, 1e-2, 3e-2} by cross-validated AUROC on the dev files (never the sealed set).
 export const LAMBDA = Number(process.env.LAMBDA ?? 1e-2);
 
+/** Fits a logistic model to rows (the plain L2 fit, or the sign-constrained one). */
+export type Fitter = (rows: number[][], labels: number[], weights?: number[]) => LogisticFit;
+
+export const plainFitter =
+  (lambda = LAMBDA): Fitter =>
+  (rows, labels, weights) =>
+    fitLogistic(rows, labels, lambda, weights);
+
+/**
+ * The direction each feature's meaning fixes: +1 when more of it means better supported, −1
+ * when worse. A model shipped to traffic nobody has labelled must not learn the opposite from
+ * a quirk of one dev set (HaluEval's hallucinated answers restate the question, so there
+ * "takes up the prompt" predicts a hallucination; SummEdits' faithful items paraphrase more, so
+ * there less support predicts faithful). Features not listed are free: length, paraphrase share,
+ * missing indicators, and the copy shapes (copied runs, bigram and word shares),
+ * whose meaning depends on the genre: copying is support in a chat reply, while a near-copy with
+ * one word changed is how a summary goes wrong, so their sign is left to the data.
+ */
+export const FEATURE_SIGNS: Readonly<Record<string, 1 | -1>> = {
+  'grounding.support': 1,
+  'grounding.minSupport': 1,
+  'grounding.docSupport': 1,
+  'grounding.unsupportedLog': -1,
+  'grounding.displacedShare': -1,
+  'grounding.localDisplacedLog': -1,
+  'grounding.anomalyLog': -1,
+  'grounding.personalShare': -1,
+  'grounding.questionShare': -1,
+  'numbers.grounded': 1,
+  'numbers.ungroundedLog': -1,
+  'entities.grounded': 1,
+  'entities.ungroundedLog': -1,
+  'entities.displacedLog': -1,
+  'contradiction.antonyms': -1,
+  'contradiction.negations': -1,
+  'contradiction.numbers': -1,
+  'contradiction.polarity': -1,
+  'contradiction.edits': -1,
+  'contradiction.looseOpposites': -1,
+  'relevance.promptCoverage': 1,
+  'relevance.fromPrompt': 1,
+  'relevance.question': -1,
+  'citations.valid': 1,
+};
+
+/**
+ * L2 logistic regression whose weights respect FEATURE_SIGNS (an active-set loop): the signed
+ * features that get the wrong sign are held at their mean (so their weight is 0) and the model
+ * is refitted without them, until no sign is wrong (two or three rounds in practice).
+ * Dropping is safer than clipping: the other weights are refitted without the dropped ones.
+ */
+export const signedFitter =
+  (names: string[], lambda = LAMBDA, signs = FEATURE_SIGNS): Fitter =>
+  (rows, labels, weights) => {
+    const means = names.map((_, j) => rows.reduce((a, r) => a + r[j], 0) / (rows.length || 1));
+    const frozen = new Set<number>();
+    for (;;) {
+      const used = frozen.size
+        ? rows.map((r) => r.map((v, j) => (frozen.has(j) ? means[j] : v)))
+        : rows;
+      const fit = fitLogistic(used, labels, lambda, weights);
+      const wrong = names
+        .map((n, j) => ((signs[n] ?? 0) * fit.weights[j] < -1e-9 ? j : -1))
+        .filter((j) => j >= 0);
+      if (!wrong.length) {
+        // A held column is constant up to rounding: make its weight exactly 0 (and its scale 1)
+        // so rounding noise divided by a near-zero scale cannot leak into the logit.
+        for (const j of frozen) [fit.weights[j], fit.scale[j]] = [0, 1];
+        return fit;
+      }
+      wrong.forEach((j) => frozen.add(j));
+    }
+  };
+
 /** Out-of-fold logits of an L2 logistic regression. */
 export function oofLogits(
   rows: number[][],
@@ -129,15 +204,15 @@ export function oofLogits(
   folds: number[],
   lambda = LAMBDA,
   weights?: number[],
+  fitter: Fitter = plainFitter(lambda),
 ): number[] {
   const out = new Array<number>(rows.length).fill(0);
   const k = Math.max(...folds) + 1;
   for (let f = 0; f < k; f++) {
     const trainIdx = rows.map((_, i) => i).filter((i) => folds[i] !== f);
-    const fit = fitLogistic(
+    const fit = fitter(
       trainIdx.map((i) => rows[i]),
       trainIdx.map((i) => labels[i]),
-      lambda,
       weights && trainIdx.map((i) => weights[i]),
     );
     rows.forEach((r, i) => {
@@ -147,8 +222,34 @@ export function oofLogits(
   return out;
 }
 
-/** Platt below 1,000 labels, isotonic from there (the issue's rule). */
-export function fitCalibration(logits: number[], labels: number[]): CalibrationMap {
+/** Sample weights that make each file weigh the same in total, so the biggest file does not dictate a pooled model. */
+export function equalFileWeights(fileOf: string[]): number[] {
+  const counts = new Map<string, number>();
+  fileOf.forEach((f) => counts.set(f, (counts.get(f) ?? 0) + 1));
+  return fileOf.map((f) => fileOf.length / counts.size / (counts.get(f) as number));
+}
+
+/**
+ * Platt below 1,000 labels, isotonic from there (the issue's rule). With sample weights (a
+ * pooled fit), each item is repeated round(weight · 2) times, so the map answers "how often is
+ * this logit right" with every file counting equally, as the model itself was fitted.
+ */
+export function fitCalibration(
+  logits: number[],
+  labels: number[],
+  weights?: number[],
+): CalibrationMap {
+  if (weights) {
+    const z: number[] = [];
+    const y: number[] = [];
+    logits.forEach((l, i) => {
+      for (let r = Math.max(1, Math.round(weights[i] * 2)); r > 0; r--) {
+        z.push(l);
+        y.push(labels[i]);
+      }
+    });
+    [logits, labels] = [z, y];
+  }
   return labels.length >= 1000 ? fitIsotonic(logits, labels) : fitPlatt(logits, labels);
 }
 
@@ -172,6 +273,8 @@ export function nestedCv(
   alpha: number,
   delta: number,
   lambda = LAMBDA,
+  fitter: Fitter = plainFitter(lambda),
+  weights?: number[],
 ): CvResult {
   const k = Math.max(...folds) + 1;
   const probs = new Array<number>(rows.length).fill(0);
@@ -185,12 +288,13 @@ export function nestedCv(
     // Inner folds: reuse the outer assignment, renumbered, so groups still stay together.
     const innerIds = [...new Set(train.map((i) => folds[i]))];
     const trFolds = train.map((i) => innerIds.indexOf(folds[i]));
-    const inner = oofLogits(trRows, trLabels, trFolds, lambda);
-    const calibration = fitCalibration(inner, trLabels);
+    const trWeights = weights && train.map((i) => weights[i]);
+    const inner = oofLogits(trRows, trLabels, trFolds, lambda, trWeights, fitter);
+    const calibration = fitCalibration(inner, trLabels, trWeights);
     const innerProbs = inner.map((z) => applyCalibration(calibration, z));
     const t = chooseThreshold({ scores: innerProbs, labels: trLabels, alpha, delta });
     thresholds.push(t);
-    const fit = fitLogistic(trRows, trLabels, lambda);
+    const fit = fitter(trRows, trLabels, trWeights);
     for (const i of test) {
       probs[i] = applyCalibration(calibration, logisticLogit(fit, rows[i]));
       approved[i] = t.threshold !== null && probs[i] >= t.threshold;

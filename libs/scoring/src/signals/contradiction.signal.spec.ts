@@ -1,4 +1,4 @@
-import { scoreOutput } from '../engine/score-output';
+import { computeSignals, scoreOutput } from '../engine/score-output';
 import type { ScoringInput, SignalResult } from '../scoring.types';
 
 function signal(
@@ -39,7 +39,52 @@ describe('contradiction signal', () => {
 
   it('is missing without context', () =>
     expect(signal('contradiction', { text: 'x' }, {}).missing).toBe(true));
+
+  const report = [
+    {
+      id: 'r',
+      text: 'The new app is suitable for beginners and it is free of charge. Sales in Asia grew strongly while sales in Europe were flat over the year.',
+    },
+  ];
+  it.each<[string, string, string[], Record<string, number>]>([
+    [
+      'negating prefix (WordNet has no pair)',
+      'The new app is unsuitable for beginners.',
+      ['antonym'],
+      {},
+    ],
+    [
+      'one word flipped inside a copied stretch, too loose a paraphrase for the sentence check',
+      'Analysts at several banks said on Monday that sales in Asia fell strongly while sales elsewhere stalled.',
+      ['edit'],
+      { 'contradiction.edits': Math.log(2) },
+    ],
+    [
+      'a flip in a fused summary sentence is counted loosely',
+      'The app was paid, and Europe was flat, analysts noted.',
+      [],
+      { 'contradiction.looseOpposites': Math.log(2) },
+    ],
+    ['faithful fused summary', 'Sales grew strongly in Asia and the app is free.', [], {}],
+  ])('%s', (_n, text, kinds, features) => {
+    const out = scoreOutput(
+      { input: { context: report }, output: { text } },
+      { signals: { contradiction: { weight: 1 } }, validators: [] },
+    );
+    const ev = out.signals[0].evidence as { cues: { kind: string }[] };
+    expect(ev.cues.map((c) => c.kind)).toEqual(kinds);
+    for (const [k, v] of Object.entries(features))
+      expect(featureOf(text, report, k)).toBeCloseTo(v, 5);
+  });
 });
+
+function featureOf(text: string, ctx: { id: string; text: string }[], name: string): number {
+  const [s] = computeSignals(
+    { input: { context: ctx }, output: { text } },
+    { signals: { contradiction: { weight: 1 } } },
+  );
+  return s.output.features[name];
+}
 
 describe('citations signal', () => {
   const ctx = [

@@ -1,5 +1,5 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
-import { alignSentences, windowLemmas } from '../engine/alignment';
+import { alignSentences, windowLemmas, type Alignment } from '../engine/alignment';
 import type { Analysis } from '../engine/analysis';
 import {
   missingSignal,
@@ -13,7 +13,9 @@ import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
 import { extractQuantities, quantityMatches } from '../text/numbers.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
+import { outputCopy } from './copy-frames.util';
 import { contextQuantities } from './numbers.signal';
+import { isNegator, prefixOpposite, wordEdits } from './word-edits.util';
 
 // Negators of the languages the gateway is used in (English, Malay/Indonesian, Tagalog, Thai).
 const NEGATORS = new Set([
@@ -37,6 +39,8 @@ const NEGATORS = new Set([
   'ไม่',
 ]);
 
+const LOOSE_OVERLAP = 0.3;
+
 function negations(tokens: Token[]): number {
   let n = 0;
   for (const t of tokens) if (NEGATORS.has(t.norm) || t.norm.endsWith("n't")) n++;
@@ -44,7 +48,7 @@ function negations(tokens: Token[]): number {
 }
 
 interface Cue {
-  kind: 'antonym' | 'negation' | 'number' | 'polarity';
+  kind: 'antonym' | 'negation' | 'number' | 'polarity' | 'edit';
   start: number;
   end: number;
   detail: string;
@@ -54,6 +58,11 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
   const index = analysis.context;
   if (!index) return missingSignal('no context');
   const minOverlap = (options.minOverlap as number | undefined) ?? 0.5;
+  // Opposites are also looked for in looser paraphrases: a summary that fuses two source
+  // sentences shares less than half its words with either, yet "lower" against the source's
+  // "higher" is still a flip.
+  const looseOverlap = Math.min(minOverlap, LOOSE_OVERLAP);
+  let looseOpposites = 0;
   const ctxQuantities = contextQuantities(index);
   const cues: Cue[] = [];
   let aligned = 0;
@@ -62,7 +71,12 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
     if (!best || !a.sentence.content.length) continue;
     const overlap =
       a.sentence.content.filter((s) => best.tf.has(s)).length / a.sentence.content.length;
-    if (overlap < minOverlap) continue; // only a close paraphrase can contradict its source
+    if (overlap < minOverlap) {
+      const inWindow =
+        a.sentence.content.filter((s) => a.windowStems.has(s)).length / a.sentence.content.length;
+      if (inWindow >= looseOverlap) looseOpposites += opposites(a).length;
+      continue; // only a close paraphrase can contradict its source
+    }
     aligned++;
     if (negations(a.sentence.tokens) > 0 !== negations(best.tokens) > 0) {
       cues.push({
@@ -72,33 +86,7 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
         detail: best.text.slice(0, 200),
       });
     }
-    const lemmas = windowLemmas(a, lemma);
-    const windowPoles = polesOf(lemmas);
-    for (const t of a.sentence.tokens) {
-      if (!isContent(t.norm) || a.windowStems.has(t.stem)) continue;
-      const l = lemma(t.norm);
-      if (lemmas.has(l)) continue;
-      const flipped = antonymsOf(l).find((ant) => lemmas.has(ant));
-      if (flipped) {
-        cues.push({
-          kind: 'antonym',
-          start: t.start,
-          end: t.end,
-          detail: `${t.norm} ↔ ${flipped}`,
-        });
-        continue;
-      }
-      // A pole-word ("declined") where the source has only the opposite pole ("grew").
-      const pole = polarityOf(l);
-      if (pole !== undefined && windowPoles.has(oppositePole(pole)) && !windowPoles.has(pole)) {
-        cues.push({
-          kind: 'polarity',
-          start: t.start,
-          end: t.end,
-          detail: `${t.norm} against the source's opposite`,
-        });
-      }
-    }
+    cues.push(...opposites(a));
     const sentenceText = analysis.text.slice(a.sentence.start, a.sentence.end);
     const bestQuantities = extractQuantities(best.text);
     if (bestQuantities.length) {
@@ -114,6 +102,29 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       }
     }
   }
+  // One-word edits of copied stretches; a slot already reported as a flip is not counted
+  // twice, nor a negator edit inside a sentence already reported for its negation.
+  const flagged = new Set(cues.map((c) => c.start));
+  const negated = cues.filter((c) => c.kind === 'negation');
+  let substitutions = 0;
+  let edits = 0;
+  const { frames, ids } = outputCopy(analysis, index);
+  for (const e of wordEdits(frames, analysis.tokens, ids)) {
+    if (flagged.has(e.token.start)) continue;
+    const aboutNegation = e.kind === 'negationDropped' || isNegator(e.token.norm);
+    if (aboutNegation && negated.some((c) => c.start <= e.token.start && e.token.start < c.end))
+      continue;
+    if (e.opposite) {
+      edits++;
+      cues.push({
+        kind: 'edit',
+        start: e.token.start,
+        end: e.token.end,
+        detail:
+          e.kind === 'negationDropped' ? `"${e.was}" dropped` : `${e.was ?? '—'} → ${e.token.norm}`,
+      });
+    } else if (e.kind === 'substitution') substitutions++;
+  }
   const count = (k: Cue['kind']): number => cues.filter((c) => c.kind === k).length;
   const score = Math.max(0, 1 - 0.4 * cues.length);
   return {
@@ -123,9 +134,45 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       'contradiction.negations': Math.log1p(count('negation')),
       'contradiction.numbers': Math.log1p(count('number')),
       'contradiction.polarity': Math.log1p(count('polarity')),
+      'contradiction.edits': Math.log1p(edits),
+      'contradiction.looseOpposites': Math.log1p(looseOpposites),
     },
-    evidence: { alignedSentences: aligned, cues: cues.slice(0, 20) },
+    evidence: { alignedSentences: aligned, cues: cues.slice(0, 20), substitutions },
   };
+}
+
+/** Words of the sentence whose WordNet antonym or opposite pole stands in the aligned window instead. */
+function opposites(a: Alignment): Cue[] {
+  const cues: Cue[] = [];
+  const lemmas = windowLemmas(a, lemma);
+  const windowPoles = polesOf(lemmas);
+  for (const t of a.sentence.tokens) {
+    if (!isContent(t.norm) || a.windowStems.has(t.stem)) continue;
+    const l = lemma(t.norm);
+    if (lemmas.has(l)) continue;
+    const flipped =
+      antonymsOf(l).find((ant) => lemmas.has(ant)) ?? prefixOpposite(l, (w) => lemmas.has(w));
+    if (flipped) {
+      cues.push({
+        kind: 'antonym',
+        start: t.start,
+        end: t.end,
+        detail: `${t.norm} ↔ ${flipped}`,
+      });
+      continue;
+    }
+    // A pole-word ("declined") where the source has only the opposite pole ("grew").
+    const pole = polarityOf(l);
+    if (pole !== undefined && windowPoles.has(oppositePole(pole)) && !windowPoles.has(pole)) {
+      cues.push({
+        kind: 'polarity',
+        start: t.start,
+        end: t.end,
+        detail: `${t.norm} against the source's opposite`,
+      });
+    }
+  }
+  return cues;
 }
 
 function polesOf(lemmas: Set<string>): Set<number> {

@@ -1,4 +1,4 @@
-import { scoreOutput } from '../engine/score-output';
+import { computeSignals, scoreOutput } from '../engine/score-output';
 import type { ScoringInput, SignalResult } from '../scoring.types';
 
 const context = [
@@ -107,4 +107,38 @@ describe('relevance signal', () => {
 
   it('is missing without a prompt', () =>
     expect(signal('relevance', { text: 'x' }, {}).missing).toBe(true));
+
+  it.each<[string, string, Record<string, [number, number]>]>([
+    [
+      'copied sentence',
+      'The policy covers water damage caused by burst pipes.',
+      { copyCoverage: [1, 1], minWordShare: [1, 1], personalShare: [0, 0] },
+    ],
+    [
+      'same words, shuffled: overlap without copying',
+      'Pipes burst, caused damage; water covers the policy.',
+      { copyCoverage: [0, 0.3], minWordShare: [0.8, 1] },
+    ],
+    [
+      'one invented sentence among copied ones',
+      'The policy covers water damage caused by burst pipes. Dragons guard the vault.',
+      { minWordShare: [0, 0.5], copyCoverage: [0.5, 0.8] },
+    ],
+    [
+      'copied words in the speaker’s own voice',
+      'I love that the policy covers water damage caused by burst pipes.',
+      { personalShare: [1, 1] },
+    ],
+    ['a question back', 'Does the policy cover water damage?', { questionShare: [1, 1] }],
+  ])('features: %s', (_n, text, ranges) => {
+    const [s] = computeSignals(
+      { input: { context }, output: { text } },
+      { signals: { grounding: { weight: 1 } } },
+    );
+    for (const [name, [lo, hi]] of Object.entries(ranges)) {
+      const x = s.output.features[`grounding.${name}`];
+      expect(x).toBeGreaterThanOrEqual(lo);
+      expect(x).toBeLessThanOrEqual(hi);
+    }
+  });
 });

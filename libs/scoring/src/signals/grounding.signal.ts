@@ -9,8 +9,9 @@ import { lemma, synonymGroupsOf } from '../lexicon/lexicon';
 import type { Token } from '../text/tokens.util';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
-import type { ContextIndex } from '../engine/context-index';
 import { localSupport } from '../engine/local-support';
+import { copyStats, hasBigram, outputCopy, type OutputCopy } from './copy-frames.util';
+import { unattributable } from './voice.util';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 
 interface SentenceSupport {
@@ -38,6 +39,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   let displacedCount = 0;
   let contentCount = 0;
   let minSupport = 1;
+  let minWordShare = 1;
   let synMass = 0;
   for (const a of alignments) {
     if (!a.sentence.content.length) continue;
@@ -69,6 +71,10 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
     displacedCount += displaced.length;
     const support = m > 0 ? sup / m : 1;
     minSupport = Math.min(minSupport, support);
+    // The worst sentence by plain word presence: one invented sentence in a copied reply.
+    let present = 0;
+    for (const t of a.sentence.tokens) if (index.norms.has(t.norm)) present++;
+    minWordShare = Math.min(minWordShare, present / a.sentence.tokens.length);
     perSentence.push({
       start: a.sentence.start,
       end: a.sentence.end,
@@ -80,13 +86,16 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
         : undefined,
     });
   }
-  const { bigramShare, wordShare } = copyShares(analysis, index);
+  const copied = outputCopy(analysis, index);
+  const { bigramShare, wordShare } = copyShares(analysis, copied);
   const owner = new Map<Token, Alignment>();
   for (const a of alignments) for (const t of a.sentence.tokens) owner.set(t, a);
   const { displaced: displacedLocal, anomaly } = localSupport(analysis, index, (t) => {
     const a = owner.get(t);
     return a ? isParaphrase(a, t.norm) : false;
   });
+  const copy = copyStats(copied.fragments, analysis.tokens.length);
+  const voice = unattributable(analysis);
   const support = mass > 0 ? supportedMass / mass : 1;
   const docSupport = mass > 0 ? docMass / mass : 1;
   const score = 0.5 * support + 0.3 * minSupport + 0.2 * docSupport;
@@ -104,18 +113,23 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       'grounding.wordShare': wordShare,
       'grounding.localDisplacedLog': Math.log1p(displacedLocal.length),
       'grounding.anomalyLog': Math.log1p(anomaly),
+      'grounding.minWordShare': minWordShare,
+      'grounding.copyCoverage': copy.coverage,
+      'grounding.copyDensityLog': Math.log1p(copy.density),
+      'grounding.personalShare': voice.personalShare,
+      'grounding.questionShare': voice.questionShare,
     },
     evidence: {
       support: round(support),
       docSupport: round(docSupport),
+      copiedRuns: { coverage: round(copy.coverage), longest: copy.longest },
+      unattributable: voice.sentences.slice(0, 20),
       sentences: perSentence.slice(0, 50),
-      displacedWords: displacedLocal
-        .slice(0, 20)
-        .map((d) => ({
-          text: analysis.text.slice(d.token.start, d.token.end),
-          start: d.token.start,
-          end: d.token.end,
-        })),
+      displacedWords: displacedLocal.slice(0, 20).map((d) => ({
+        text: analysis.text.slice(d.token.start, d.token.end),
+        start: d.token.start,
+        end: d.token.end,
+      })),
     },
   };
 }
@@ -123,17 +137,16 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
 /** Shares of the output's words and word bigrams (function words included) found verbatim in the context: copying is support. */
 function copyShares(
   analysis: Analysis,
-  index: ContextIndex,
+  copied: OutputCopy,
 ): { bigramShare: number; wordShare: number } {
-  const tokens = analysis.tokens;
-  if (!tokens.length) return { bigramShare: 1, wordShare: 1 };
+  const { ids, frames } = copied;
+  if (!ids.length) return { bigramShare: 1, wordShare: 1 };
   let words = 0;
-  for (const t of tokens) if (index.norms.has(t.norm)) words++;
-  if (tokens.length < 2) return { bigramShare: words, wordShare: words };
+  for (const id of ids) if (id >= 0) words++;
+  if (ids.length < 2) return { bigramShare: words, wordShare: words };
   let hits = 0;
-  for (let i = 1; i < tokens.length; i++)
-    if (index.hasBigram(tokens[i - 1].norm, tokens[i].norm)) hits++;
-  return { bigramShare: hits / (tokens.length - 1), wordShare: words / tokens.length };
+  for (let i = 1; i < ids.length; i++) if (hasBigram(frames, ids[i - 1], ids[i])) hits++;
+  return { bigramShare: hits / (ids.length - 1), wordShare: words / ids.length };
 }
 
 /** A word absent from the window but a WordNet synonym of a window word ("announced" for "reported"). */

@@ -1,0 +1,183 @@
+import type { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import type { Token } from '../text/tokens.util';
+
+/**
+ * The context as a sequence of word ids, with the tables the edit and fragment features need:
+ * bigram → positions (to grow copied fragments) and skip-bigram "a _ c" → the words seen in the
+ * gap (to recognise a one-word substitution or insertion inside an otherwise copied stretch).
+ * Built once per ContextIndex, from the tokens the index already holds (no re-tokenising).
+ * Positions sharing a key are chained through Int32Arrays instead of an array per key: a 20 KB
+ * context has thousands of distinct bigrams, and one small array each is most of the cost.
+ */
+export interface CopyFrames {
+  ids: Map<string, number>;
+  /** Number of distinct words (+1): the multiplier of pair keys. */
+  width: number;
+  /** Word id → its text. */
+  words: string[];
+  /** Word ids of the context in order; -1 separates passages so no fragment crosses them. */
+  seq: Int32Array;
+  /** Bigram key → last position starting that bigram; earlier ones via `bigramPrev`. */
+  bigrams: Map<number, number>;
+  bigramPrev: Int32Array;
+  /** Skip-bigram key (a, c) → last position p with seq[p] = a, seq[p + 2] = c; earlier via `gapPrev`. */
+  gapHeads: Map<number, number>;
+  gapPrev: Int32Array;
+}
+
+const MAX_GAP_WORDS = 8;
+const cache = new WeakMap<ContextIndex, CopyFrames>();
+
+/** One number per word pair; `a·width + b` stays a small integer (fast Map key) for any real context. */
+function pairKey(frames: { width: number }, a: number, b: number): number {
+  return a * frames.width + b;
+}
+
+export function copyFrames(index: ContextIndex): CopyFrames {
+  const hit = cache.get(index);
+  if (hit) return hit;
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  let total = 0;
+  for (const s of index.sentences) total += s.tokens.length + 1;
+  const seq = new Int32Array(total);
+  let n = 0;
+  let passage = -1;
+  for (const s of index.sentences) {
+    if (s.passage !== passage && n > 0) seq[n++] = -1;
+    passage = s.passage;
+    for (const t of s.tokens) {
+      let id = ids.get(t.norm);
+      if (id === undefined) {
+        ids.set(t.norm, (id = words.length));
+        words.push(t.norm);
+      }
+      seq[n++] = id;
+    }
+  }
+  const q = seq.subarray(0, n);
+  const width = words.length + 1;
+  const bigrams = new Map<number, number>();
+  const gapHeads = new Map<number, number>();
+  const bigramPrev = new Int32Array(n);
+  const gapPrev = new Int32Array(n);
+  for (let i = 0; i + 1 < n; i++) {
+    if (q[i] < 0 || q[i + 1] < 0) continue;
+    const k = q[i] * width + q[i + 1];
+    bigramPrev[i] = bigrams.get(k) ?? -1;
+    bigrams.set(k, i);
+    if (i + 2 < n && q[i + 2] >= 0) {
+      const g = q[i] * width + q[i + 2];
+      gapPrev[i] = gapHeads.get(g) ?? -1;
+      gapHeads.set(g, i);
+    }
+  }
+  const frames: CopyFrames = { ids, width, words, seq: q, bigrams, bigramPrev, gapHeads, gapPrev };
+  cache.set(index, frames);
+  return frames;
+}
+
+/** The distinct words the context puts between a and c ("grew" for "revenue _ 12"), or undefined. */
+export function gapWords(frames: CopyFrames, a: number, c: number): number[] | undefined {
+  let p = frames.gapHeads.get(pairKey(frames, a, c));
+  if (p === undefined) return undefined;
+  const out: number[] = [];
+  for (; p >= 0 && out.length < MAX_GAP_WORDS; p = frames.gapPrev[p]) {
+    const w = frames.seq[p + 1];
+    if (!out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+/** Output tokens as context word ids (-1 for words the context never uses). */
+export function idsOf(frames: CopyFrames, tokens: Token[]): Int32Array {
+  const out = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = frames.ids.get(tokens[i].norm) ?? -1;
+  return out;
+}
+
+export function hasBigram(frames: CopyFrames, a: number, b: number): boolean {
+  return a >= 0 && b >= 0 && frames.bigrams.has(pairKey(frames, a, b));
+}
+
+// A very common bigram ("of the") can start hundreds of fragments; the longest is almost
+// always found among the first few, and the cap bounds the work on a 200 KB context.
+const MAX_CANDIDATES = 48;
+
+/** A maximal stretch of output tokens copied verbatim from the context. */
+export interface Fragment {
+  start: number;
+  length: number;
+}
+
+/**
+ * Extractive fragments (Grusky et al. 2018): greedily, from each output position, the longest
+ * run of words found verbatim in the context. Runs of one word are not fragments here: a
+ * shared word is overlap, a shared run is copying.
+ */
+export function extractiveFragments(frames: CopyFrames, out: Int32Array): Fragment[] {
+  const fragments: Fragment[] = [];
+  const q = frames.seq;
+  let i = 0;
+  while (i + 1 < out.length) {
+    let best = 0;
+    if (out[i] >= 0 && out[i + 1] >= 0) {
+      let p = frames.bigrams.get(pairKey(frames, out[i], out[i + 1])) ?? -1;
+      for (let c = 0; p >= 0 && c < MAX_CANDIDATES; c++, p = frames.bigramPrev[p]) {
+        let len = 2;
+        while (i + len < out.length && p + len < q.length && q[p + len] === out[i + len]) len++;
+        if (len > best) best = len;
+      }
+    }
+    if (best >= 2) {
+      fragments.push({ start: i, length: best });
+      i += best;
+    } else i++;
+  }
+  return fragments;
+}
+
+/** How much of the output is copied in runs, as Grusky et al.'s coverage and density. */
+export interface CopyStats {
+  /** Share of output words inside a copied run of two or more words. */
+  coverage: number;
+  /** Σ|run|² / words: high when the output copies long stretches. */
+  density: number;
+  longest: number;
+}
+
+export function copyStats(fragments: Fragment[], words: number): CopyStats {
+  let covered = 0;
+  let squares = 0;
+  let longest = 0;
+  for (const f of fragments) {
+    covered += f.length;
+    squares += f.length * f.length;
+    if (f.length > longest) longest = f.length;
+  }
+  return words
+    ? { coverage: covered / words, density: squares / words, longest }
+    : { coverage: 1, density: 0, longest: 0 };
+}
+
+/** The output seen against the context's copy frames, shared by the signals of one call. */
+export interface OutputCopy {
+  frames: CopyFrames;
+  /** Output tokens (analysis.tokens) as context word ids. */
+  ids: Int32Array;
+  fragments: Fragment[];
+}
+
+const outputCache = new WeakMap<Analysis, OutputCopy>();
+
+export function outputCopy(analysis: Analysis, index: ContextIndex): OutputCopy {
+  let hit = outputCache.get(analysis);
+  if (!hit) {
+    const frames = copyFrames(index);
+    const ids = idsOf(frames, analysis.tokens);
+    hit = { frames, ids, fragments: extractiveFragments(frames, ids) };
+    outputCache.set(analysis, hit);
+  }
+  return hit;
+}
