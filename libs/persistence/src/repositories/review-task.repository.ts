@@ -264,12 +264,25 @@ export class ReviewTaskRepository {
     );
   }
 
-  /** Pending tasks after `afterId` in id order (reconciliation walks them all in pages). */
-  pendingPage(afterId: string, limit: number): Promise<TaskRef[]> {
-    return this.db.query(
-      `SELECT ${REF} FROM review_tasks WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
-      [afterId, limit],
+  /** Pending tasks after `afterId` in id order, of the given queues or all (reconciliation walks them in pages). */
+  pendingPage(afterId: string, limit: number, queues?: string[]): Promise<TaskRef[]> {
+    return queues
+      ? this.db.query(
+          `SELECT ${REF} FROM review_tasks WHERE status = 'pending' AND queue = ANY($3) AND id > $1 ORDER BY id LIMIT $2`,
+          [afterId, limit, queues],
+        )
+      : this.db.query(
+          `SELECT ${REF} FROM review_tasks WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
+          [afterId, limit],
+        );
+  }
+
+  /** Pending tasks per queue (from the partial index on pending tasks). */
+  async pendingCountsByQueue(): Promise<Map<string, number>> {
+    const rows: { queue: string; n: number }[] = await this.db.query(
+      `SELECT queue, count(*)::int AS n FROM review_tasks WHERE status = 'pending' GROUP BY queue`,
     );
+    return new Map(rows.map((r) => [r.queue, r.n]));
   }
 
   /**
