@@ -1,9 +1,8 @@
 import { MaintenanceJob, QueueName, reviewQueueName } from '@arbiter/queue';
 import { deleteKeysWithPrefix, expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
 
-const HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };
 
 describe('maintenance schedules survive Redis losing its data', () => {
   let arbiter: ArbiterHarness;
@@ -21,7 +20,7 @@ describe('maintenance schedules survive Redis losing its data', () => {
   afterAll(() => arbiter.stop());
 
   it('after a flush the worker restores every schedule and the reconciler puts pending tasks back by itself', async () => {
-    await arbiter.putPolicy('support', policy(HUMAN));
+    await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
     for (let i = 0; i < 5; i++) {
       await arbiter.http.post('/v1/submissions', submissionBody({ pipeline: 'support' }), { token: arbiter.bootstrapKey });
     }

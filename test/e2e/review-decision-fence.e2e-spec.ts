@@ -3,34 +3,32 @@ import { expectEventually } from '@arbiter/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
-import { ReviewerClient, TaskView } from '../support/reviewer.client';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { OpenReviewers, ReviewerClient, TaskView } from '../support/reviewer.client';
 
-const HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };
 
 // A single-reviewer decision closes the task and records itself in one fenced statement, then
 // moves the submission; these are the ways that write must refuse, and leave nothing behind.
 describe('human review: the fenced decision of a single reviewer', () => {
   let arbiter: ArbiterHarness;
-  const clients: ReviewerClient[] = [];
+  const reviewers = new OpenReviewers(() => arbiter);
   beforeAll(async () => {
     arbiter = await ArbiterHarness.start();
   });
   afterAll(async () => {
-    clients.forEach((c) => c.close());
+    reviewers.closeAll();
     await arbiter.stop();
   });
   beforeEach(async () => {
-    clients.splice(0).forEach((c) => c.close());
+    reviewers.closeAll();
     await arbiter.reset();
-    await arbiter.putPolicy('support', policy(HUMAN));
+    await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
   });
 
   const claimOne = async (): Promise<{ alice: ReviewerClient; task: TaskView; submissionId: string }> => {
     const submissionId = (await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody(), { token: arbiter.bootstrapKey })).body.id;
     await expectEventually(async () => expect(await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [submissionId])).toHaveLength(1));
-    const alice = await ReviewerClient.create(arbiter, 'alice@test.local', ['support']);
-    clients.push(alice);
+    const alice = await reviewers.connect('alice@test.local');
     const task = (await alice.claim())!;
     expect(task.submission.id).toBe(submissionId);
     return { alice, task, submissionId };

@@ -2,16 +2,15 @@ import { reviewQueueName } from '@arbiter/queue';
 import { LeaseRecovery, ReviewReconciler, SlaAging } from '@arbiter/review';
 import { deleteKeysWithPrefix, expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
-import { ReviewerClient, TaskView } from '../support/reviewer.client';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { OpenReviewers, TaskView } from '../support/reviewer.client';
 
-const HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };
 const LEASE_MS = 1500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('human review queues: order, races, leases, consensus, SLA, reconciliation', () => {
   let arbiter: ArbiterHarness;
-  const clients: ReviewerClient[] = [];
+  const reviewers = new OpenReviewers(() => arbiter);
   beforeAll(async () => {
     // Maintenance is driven by the tests (called directly) so that timing is theirs to decide.
     arbiter = await ArbiterHarness.start({
@@ -22,20 +21,16 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     });
   });
   afterAll(async () => {
-    clients.forEach((c) => c.close());
+    reviewers.closeAll();
     await arbiter.stop();
   });
   beforeEach(async () => {
-    clients.splice(0).forEach((c) => c.close());
+    reviewers.closeAll();
     await arbiter.reset();
   });
 
   const worker = <T>(type: new (...args: never[]) => T): T => arbiter.worker!.get(type);
-  const reviewer = async (email: string, queues = ['support']) => {
-    const client = await ReviewerClient.create(arbiter, email, queues);
-    clients.push(client);
-    return client;
-  };
+  const reviewer = (email: string, queues = ['support']) => reviewers.connect(email, queues);
   const submit = async (pipeline = 'support', overrides: Record<string, unknown> = {}) =>
     (await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody({ pipeline, ...overrides }), { token: arbiter.bootstrapKey })).body.id;
   const openTasks = async (n: number) =>
@@ -47,10 +42,10 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
 
   it('claims by priority first, then earliest deadline, then age, across queues', async () => {
     await arbiter.putPolicy('support', policy({
-      ...HUMAN,
+      ...ALWAYS_HUMAN,
       review: { queue: 'support', sla: '30m', priority: 5, priorityRules: [{ field: 'tier', equals: 'vip', priority: 1 }] },
     }));
-    await arbiter.putPolicy('fast', policy({ ...HUMAN, review: { queue: 'fast', sla: '5m', priority: 5 } }));
+    await arbiter.putPolicy('fast', policy({ ...ALWAYS_HUMAN, review: { queue: 'fast', sla: '5m', priority: 5 } }));
     const older = await submit('support');
     await openTasks(1);
     const normal = await submit('support');
@@ -67,7 +62,7 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it('three reviewers racing over 200 tasks decide each exactly once', async () => {
-    await arbiter.putPolicy('support', policy(HUMAN));
+    await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
     const ids = await Promise.all(Array.from({ length: 200 }, () => submit()));
     await openTasks(200);
     const racers = await Promise.all(['a', 'b', 'c'].map((n) => reviewer(`${n}@test.local`)));
@@ -92,7 +87,7 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it('a heartbeat keeps the lease; without one it lapses, the task returns and a stale decision gets 409', async () => {
-    await arbiter.putPolicy('support', policy(HUMAN));
+    await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
     await submit();
     await openTasks(1);
     const alice = await reviewer('alice@test.local');
@@ -115,7 +110,7 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it("a disconnected reviewer's task comes back after its lease, warned before it lapses", async () => {
-    await arbiter.putPolicy('support', policy(HUMAN));
+    await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
     await submit();
     await openTasks(1);
     const alice = await reviewer('alice@test.local');
@@ -132,7 +127,7 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it('consensus: two distinct reviewers must agree; a reviewer is not handed a task twice', async () => {
-    await arbiter.putPolicy('support', policy({ ...HUMAN, review: { queue: 'support', consensus: 2, escalateTo: 'leads' } }));
+    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', consensus: 2, escalateTo: 'leads' } }));
     const id = await submit();
     await openTasks(1);
     const alice = await reviewer('alice@test.local');
@@ -147,7 +142,7 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it('consensus: disagreement escalates to the escalation queue', async () => {
-    await arbiter.putPolicy('support', policy({ ...HUMAN, review: { queue: 'support', consensus: 2, escalateTo: 'leads' } }));
+    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', consensus: 2, escalateTo: 'leads' } }));
     const id = await submit();
     await openTasks(1);
     const alice = await reviewer('alice@test.local');
@@ -163,8 +158,8 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it('SLA aging raises priority as the deadline nears and at breach, in Postgres and in the BullMQ queue', async () => {
-    await arbiter.putPolicy('support', policy({ ...HUMAN, review: { queue: 'support', sla: '10m', priority: 5 } }));
-    await arbiter.putPolicy('tight', policy({ ...HUMAN, review: { queue: 'tight', sla: '1s', priority: 5 } }));
+    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', sla: '10m', priority: 5 } }));
+    await arbiter.putPolicy('tight', policy({ ...ALWAYS_HUMAN, review: { queue: 'tight', sla: '1s', priority: 5 } }));
     await submit('support');
     await submit('tight');
     const tasks = await openTasks(2);
@@ -189,7 +184,7 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     ['escalate', { status: 'human_review', outcome: undefined }],
   ])('onExpire %s applies when the time to live runs out', async (onExpire, expected) => {
     await arbiter.putPolicy('support', policy({
-      ...HUMAN, ttl: '1s', review: { queue: 'support', onExpire, ...(onExpire === 'escalate' ? { escalateTo: 'leads' } : {}) },
+      ...ALWAYS_HUMAN, ttl: '1s', review: { queue: 'support', onExpire, ...(onExpire === 'escalate' ? { escalateTo: 'leads' } : {}) },
     }));
     const id = await submit();
     await openTasks(1);
@@ -206,7 +201,7 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it('Redis flushed mid-run: every pending task is back in its queue once, a held lease is honoured', async () => {
-    await arbiter.putPolicy('support', policy(HUMAN));
+    await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
     await Promise.all(Array.from({ length: 20 }, () => submit()));
     await openTasks(20);
     const alice = await reviewer('alice@test.local');

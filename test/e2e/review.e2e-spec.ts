@@ -1,34 +1,29 @@
 import { expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
-import { ReviewerClient } from '../support/reviewer.client';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { OpenReviewers, ReviewerClient } from '../support/reviewer.client';
 
-const HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };
 
 describe('human review over socket.io: claim, decide, escalate', () => {
   let arbiter: ArbiterHarness;
-  const clients: ReviewerClient[] = [];
+  const reviewers = new OpenReviewers(() => arbiter);
   beforeAll(async () => {
     arbiter = await ArbiterHarness.start();
   });
   afterAll(async () => {
-    clients.forEach((c) => c.close());
+    reviewers.closeAll();
     await arbiter.stop();
   });
   beforeEach(async () => {
-    clients.splice(0).forEach((c) => c.close());
+    reviewers.closeAll();
     await arbiter.reset();
     await arbiter.putPolicy('support', policy({
-      ...HUMAN,
+      ...ALWAYS_HUMAN,
       review: { queue: 'support', sla: '30m', escalateTo: 'leads', reasonCodes: ['inaccurate', 'tone', 'ok'] },
     }));
   });
 
-  const reviewer = async (email: string, queues = ['support']) => {
-    const client = await ReviewerClient.create(arbiter, email, queues);
-    clients.push(client);
-    return client;
-  };
+  const reviewer = (email: string, queues = ['support']) => reviewers.connect(email, queues);
   const submit = async (overrides: Record<string, unknown> = {}) =>
     (await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody(overrides), { token: arbiter.bootstrapKey })).body.id;
   const taskCount = async (submissionId: string) =>

@@ -2,10 +2,9 @@ import { DASHBOARD_EVENTS } from '@arbiter/contracts';
 import { expectEventually } from '@arbiter/testing';
 import { io, Socket } from 'socket.io-client';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
 import { ReviewerClient } from '../support/reviewer.client';
 
-const HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };
 
 interface QueueView {
   queue: string;
@@ -25,7 +24,7 @@ describe('lead stats live: /dashboard feed and streamed export', () => {
         stats: { rollupEveryMs: 3_600_000, reconcileEveryMs: 3_600_000, reconcileMinutes: 60, dashboardEveryMs: 1000 },
       },
     });
-    await arbiter.putPolicy('support', policy({ ...HUMAN, review: { queue: 'support', sla: '30m', priority: 5 } }));
+    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', sla: '30m', priority: 5 } }));
   });
   afterAll(async () => {
     sockets.forEach((s) => s.disconnect());

@@ -4,10 +4,9 @@ import { expectEventually } from '@arbiter/testing';
 import { StatsReconcile } from '../../apps/worker/src/stats/stats-reconcile.use-case';
 import { StatsRollup } from '../../apps/worker/src/stats/stats-rollup.use-case';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
 import { ReviewerClient, TaskView } from '../support/reviewer.client';
 
-const HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };
 const REVIEW = { sla: '30m', priority: 5, escalateTo: 'leads', reasonCodes: ['wrong'] };
 
 type Row = Record<string, unknown>;
@@ -55,8 +54,8 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
   let alice: ReviewerClient;
 
   it('after submissions, claims, decisions, escalations, consensus disagreement and SLA breaches', async () => {
-    await arbiter.putPolicy('support', policy({ ...HUMAN, review: { queue: 'support', ...REVIEW } }));
-    await arbiter.putPolicy('dual', policy({ ...HUMAN, review: { queue: 'dual', ...REVIEW, consensus: 2 } }));
+    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', ...REVIEW } }));
+    await arbiter.putPolicy('dual', policy({ ...ALWAYS_HUMAN, review: { queue: 'dual', ...REVIEW, consensus: 2 } }));
     await arbiter.putPolicy('auto', policy({ review: { queue: 'support', sla: '30m' } }));
     for (let i = 0; i < 3; i++) await submit('auto');
     const support = [];

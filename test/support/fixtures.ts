@@ -25,3 +25,6 @@ export function policy(overrides: Record<string, unknown> = {}): Record<string, 
     ...overrides,
   };
 }
+
+/** Thresholds no score reaches: every submission is routed to human review. */
+export const ALWAYS_HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };

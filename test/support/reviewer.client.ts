@@ -62,3 +62,20 @@ export class ReviewerClient {
     this.socket.disconnect();
   }
 }
+
+/** The reviewers a test file opens: closed together between tests and when the file ends. */
+export class OpenReviewers {
+  private readonly open: ReviewerClient[] = [];
+
+  constructor(private readonly arbiter: () => ArbiterHarness) {}
+
+  async connect(email: string, queues = ['support'], role?: string): Promise<ReviewerClient> {
+    const client = await ReviewerClient.create(this.arbiter(), email, queues, role);
+    this.open.push(client);
+    return client;
+  }
+
+  closeAll(): void {
+    this.open.splice(0).forEach((c) => c.close());
+  }
+}
