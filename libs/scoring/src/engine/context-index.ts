@@ -194,6 +194,20 @@ export class ContextIndex {
     return this.wordIds.get(norm);
   }
 
+  /** Word (norm) → its local id; ids follow first appearance, 0…size-1. */
+  get wordIdsByNorm(): ReadonlyMap<string, number> {
+    return this.wordIds;
+  }
+
+  /** The local word id of every sentence token, in order; sentence s owns [tokenBounds[s], tokenBounds[s+1]). */
+  get tokenWordIds(): Int32Array {
+    return this.sentenceWordIds;
+  }
+
+  get tokenBounds(): Int32Array {
+    return this.tokenStart;
+  }
+
   /** Whether two words occur adjacent in the context ("per share"); the pair set is built on first use. */
   hasBigram(a: string, b: string): boolean {
     if (!this.bigramCache) {

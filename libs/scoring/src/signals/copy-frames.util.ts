@@ -6,12 +6,12 @@ import type { Token } from '../text/tokens.util';
  * The context as a sequence of word ids, with the tables the edit and fragment features need:
  * bigram → positions (to grow copied fragments) and skip-bigram "a _ c" → the words seen in the
  * gap (to recognise a one-word substitution or insertion inside an otherwise copied stretch).
- * Built once per ContextIndex, from the tokens the index already holds (no re-tokenising).
+ * Built once per ContextIndex, from the word ids the index already holds (no re-tokenising).
  * Positions sharing a key are chained through Int32Arrays instead of an array per key: a 20 KB
  * context has thousands of distinct bigrams, and one small array each is most of the cost.
  */
 export interface CopyFrames {
-  ids: Map<string, number>;
+  ids: ReadonlyMap<string, number>;
   /** Number of distinct words (+1): the multiplier of pair keys. */
   width: number;
   /** Word id → its text. */
@@ -37,25 +37,19 @@ function pairKey(frames: { width: number }, a: number, b: number): number {
 export function copyFrames(index: ContextIndex): CopyFrames {
   const hit = cache.get(index);
   if (hit) return hit;
-  const ids = new Map<string, number>();
-  const words: string[] = [];
-  let total = 0;
-  for (const s of index.sentences) total += s.tokens.length + 1;
-  const seq = new Int32Array(total);
+  // The index already numbers the words in order of first appearance: reuse its ids.
+  const ids = index.wordIdsByNorm;
+  const words = [...ids.keys()];
+  const source = index.tokenWordIds;
+  const bounds = index.tokenBounds;
+  const seq = new Int32Array(source.length + index.sentences.length);
   let n = 0;
   let passage = -1;
-  for (const s of index.sentences) {
+  index.sentences.forEach((s, k) => {
     if (s.passage !== passage && n > 0) seq[n++] = -1;
     passage = s.passage;
-    for (const t of s.tokens) {
-      let id = ids.get(t.norm);
-      if (id === undefined) {
-        ids.set(t.norm, (id = words.length));
-        words.push(t.norm);
-      }
-      seq[n++] = id;
-    }
-  }
+    for (let j = bounds[k]; j < bounds[k + 1]; j++) seq[n++] = source[j];
+  });
   const q = seq.subarray(0, n);
   const width = words.length + 1;
   const bigrams = new Map<number, number>();
