@@ -12,3 +12,8 @@ export async function queryRows<T>(db: DataSource | EntityManager, sql: string, 
   }
   return result as T[];
 }
+
+/** A value for a jsonb parameter: serialised, or SQL NULL when absent. */
+export function jsonOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}

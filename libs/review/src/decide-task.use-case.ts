@@ -86,10 +86,7 @@ export class DecideTask {
   private async settleAlone(
     tx: EntityManager, taskId: string, submission: SubmissionRow, userId: string, input: DecisionInput, agreed: Agreed,
   ): Promise<{ task: ReviewTaskRow; after: AfterCommit } | null> {
-    const { id, action, reasonCodes, comment, editedOutput, diff } = decisionRecord(submission, input);
-    const task = await this.tasks.closeWithDecision(
-      { taskId, userId, token: input.leaseToken }, { id, action, reasonCodes, comment, editedOutput, diff }, tx,
-    );
+    const task = await this.tasks.closeWithDecision({ taskId, userId, token: input.leaseToken }, decisionRecord(submission, input), tx);
     if (!task) return null;
     const reasons = agreed.reasons.map((code) => ({ code, message: code }));
     return { task, after: await this.finalize(tx, task, submission, `user:${userId}`, agreed.outcome, reasons, agreed.finalOutput, [userId]) };

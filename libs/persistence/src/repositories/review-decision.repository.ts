@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReviewAction } from '../entities/review-decision.entity';
+import { jsonOrNull } from '../query-rows';
 
 export interface NewReviewDecision {
   id: string;
@@ -34,8 +35,7 @@ export class ReviewDecisionRepository {
       `INSERT INTO review_decisions (id, task_id, submission_id, reviewer_id, action, reason_codes, comment, edited_output, diff, handling_ms)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [d.id, d.taskId, d.submissionId, d.reviewerId, d.action, d.reasonCodes, d.comment,
-        d.editedOutput === null || d.editedOutput === undefined ? null : JSON.stringify(d.editedOutput),
-        d.diff === null || d.diff === undefined ? null : JSON.stringify(d.diff), d.handlingMs],
+        jsonOrNull(d.editedOutput), jsonOrNull(d.diff), d.handlingMs],
     );
   }
 

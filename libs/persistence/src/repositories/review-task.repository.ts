@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReviewAction } from '../entities/review-decision.entity';
 import { ReviewTaskKind, ReviewTaskStatus } from '../entities/review-task.entity';
-import { queryRows } from '../query-rows';
+import { jsonOrNull, queryRows } from '../query-rows';
+import { NewReviewDecision } from './review-decision.repository';
 import { SUBMISSION_COLUMNS, SubmissionRow } from './submission.repository';
 
 export interface ReviewTaskRow {
@@ -58,15 +58,8 @@ export interface TaskWithSubmission {
   submission: SubmissionRow | null;
 }
 
-/** A lease holder's decision, as the fenced close records it. */
-export interface HeldDecision {
-  id: string;
-  action: ReviewAction;
-  reasonCodes: string[];
-  comment: string | null;
-  editedOutput: unknown;
-  diff: unknown;
-}
+/** A lease holder's decision, as the fenced close records it (task, reviewer and timing come from the lease). */
+export type HeldDecision = Omit<NewReviewDecision, 'taskId' | 'submissionId' | 'reviewerId' | 'handlingMs'>;
 
 // The submission's columns renamed "s.<field>", so that they can sit beside the task's in one row.
 const SUBMISSION_AS_S = SUBMISSION_COLUMNS.split(',')
@@ -166,8 +159,7 @@ export class ReviewTaskRepository {
        )
        SELECT * FROM t`,
       [lease.taskId, lease.userId, lease.token, d.id, d.action, d.reasonCodes, d.comment,
-        d.editedOutput === null || d.editedOutput === undefined ? null : JSON.stringify(d.editedOutput),
-        d.diff === null || d.diff === undefined ? null : JSON.stringify(d.diff)],
+        jsonOrNull(d.editedOutput), jsonOrNull(d.diff)],
     );
     return rows[0] ?? null;
   }
@@ -266,15 +258,11 @@ export class ReviewTaskRepository {
 
   /** Pending tasks after `afterId` in id order, of the given queues or all (reconciliation walks them in pages). */
   pendingPage(afterId: string, limit: number, queues?: string[]): Promise<TaskRef[]> {
-    return queues
-      ? this.db.query(
-          `SELECT ${REF} FROM review_tasks WHERE status = 'pending' AND queue = ANY($3) AND id > $1 ORDER BY id LIMIT $2`,
-          [afterId, limit, queues],
-        )
-      : this.db.query(
-          `SELECT ${REF} FROM review_tasks WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
-          [afterId, limit],
-        );
+    return this.db.query(
+      `SELECT ${REF} FROM review_tasks
+        WHERE status = 'pending' AND id > $1 AND ($3::text[] IS NULL OR queue = ANY($3)) ORDER BY id LIMIT $2`,
+      [afterId, limit, queues ?? null],
+    );
   }
 
   /** Pending tasks per queue (from the partial index on pending tasks). */

@@ -187,13 +187,6 @@ export class ContextIndex {
     return this.dfCache;
   }
 
-  private bigramCache?: Set<number>;
-
-  /** A small integer per distinct word of the context, so bigrams hash as numbers, not strings. */
-  wordId(norm: string): number | undefined {
-    return this.wordIds.get(norm);
-  }
-
   /** Word (norm) → its local id; ids follow first appearance, 0…size-1. */
   get wordIdsByNorm(): ReadonlyMap<string, number> {
     return this.wordIds;
@@ -206,21 +199,6 @@ export class ContextIndex {
 
   get tokenBounds(): Int32Array {
     return this.tokenStart;
-  }
-
-  /** Whether two words occur adjacent in the context ("per share"); the pair set is built on first use. */
-  hasBigram(a: string, b: string): boolean {
-    if (!this.bigramCache) {
-      this.bigramCache = new Set();
-      const ids = this.sentenceWordIds;
-      const starts = this.tokenStart;
-      for (let s = 0; s + 1 < starts.length; s++)
-        for (let i = starts[s] + 1; i < starts[s + 1]; i++)
-          this.bigramCache.add(ids[i - 1] * 1_048_576 + ids[i]);
-    }
-    const ia = this.wordIds.get(a);
-    const ib = this.wordIds.get(b);
-    return ia !== undefined && ib !== undefined && this.bigramCache.has(ia * 1_048_576 + ib);
   }
 
   /** Local id of a content stem of the context, or -1. */
