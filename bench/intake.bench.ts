@@ -28,6 +28,7 @@ import { BENCH_BODY, BENCH_POLICY } from './support/intake-workload';
 import { drivePaced } from './support/paced-driver';
 import { drive, DriveResult, freePort, scrapeMemory } from './support/load-driver';
 import { rawBullmqRate, rawInsertRate } from './support/raw-baselines';
+import { StallDiagnostics } from './support/stall-diagnostics';
 
 const ROOT = resolve(__dirname, '..');
 const arg = (name: string, envName: string, fallback: number): number => {
@@ -201,7 +202,15 @@ async function main(): Promise<void> {
   );
 
   log(`phase 2: ${opts.rate} requests/s for ${opts.rateDuration} s`);
+  const stalls = new StallDiagnostics(
+    `${url}/metrics`,
+    'arbiter_api_',
+    'method="POST",route="/v1/submissions",status="202"',
+    0.025,
+  );
+  await stalls.start();
   const fixed = await drivePaced(submit, HEADERS, BODY_TEXT, { rate: opts.rate, duration: opts.rateDuration });
+  const stallReport = await stalls.stop();
   await counter.waitAllRouted(60_000);
   assertAlive([api, worker]);
 
@@ -253,6 +262,9 @@ async function main(): Promise<void> {
       achievedPerSec: fixed.achievedPerSec,
       intakeLatencyMs: { p50: fixed.p50, p99: fixed.p99, max: fixed.max },
       slowestPerSecondMs: fixed.maxPerSecond,
+      overMs25: fixed.over25,
+      // Where the requests over 25 ms were slow: in the api (its own timing) or before it.
+      stalls: stallReport,
       non2xx: fixed.non2xx,
       errors: fixed.errors,
     },

@@ -10,6 +10,8 @@ export interface PacedResult {
   max: number;
   /** The slowest request of each second of the run, to tell periodic stalls from steady queueing. */
   maxPerSecond: number[];
+  /** Requests answered more than 25 ms after they were due. */
+  over25: number;
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -80,5 +82,6 @@ export async function drivePaced(
     p99: round2(percentile(latencies, 99)),
     max: round2(latencies.at(-1) ?? NaN),
     maxPerSecond,
+    over25: latencies.filter((ms) => ms > 25).length,
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttemptOutcome } from '../entities/delivery-attempt.entity';
 import { DeliveryEventType, DeliveryStatus } from '../entities/delivery-event.entity';
+import { PreparedStatement, preparedRows } from '../query-rows';
 
 export interface NewDeliveryEvent {
   id: string;
@@ -66,6 +67,15 @@ export interface EventRound {
 // Events given a feed cursor per read; a backlog larger than this is sequenced over several reads.
 const MAX_SEQUENCED_PER_READ = 10_000;
 
+// Run for every final decision: prepared once per connection (see PreparedStatement).
+const RECORD_EVENT: PreparedStatement = {
+  name: 'arbiter_delivery_event_record',
+  text: `INSERT INTO delivery_events (id, client_id, submission_id, type, state, body, status)
+         VALUES ($1, $3, $2, $4, $5, $6, $7)
+         ON CONFLICT (submission_id, state) DO NOTHING
+         RETURNING id`,
+};
+
 /** The outbox of outcome events: recording, delivery state, the events feed and dead letters. */
 @Injectable()
 export class DeliveryEventRepository {
@@ -73,13 +83,9 @@ export class DeliveryEventRepository {
 
   /** Records an event once per submission state; false when it already exists (a repeat, the reconciler). */
   async record(e: NewDeliveryEvent): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `INSERT INTO delivery_events (id, client_id, submission_id, type, state, body, status)
-       VALUES ($1, $3, $2, $4, $5, $6, $7)
-       ON CONFLICT (submission_id, state) DO NOTHING
-       RETURNING id`,
-      [e.id, e.submissionId, e.clientId, e.type, e.state, e.body, e.status],
-    );
+    const rows = await preparedRows(this.db, RECORD_EVENT, [
+      e.id, e.submissionId, e.clientId, e.type, e.state, e.body, e.status,
+    ]);
     return rows.length > 0;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { PreparedStatement, preparedRows } from '../query-rows';
 
 export interface NewSubmission {
   id: string;
@@ -71,18 +72,10 @@ export const SUBMISSION_COLUMNS = `id, client_id AS "clientId", pipeline_id AS "
   callback_url AS "callbackUrl", confidence, scoring, decision, created_at AS "createdAt",
   updated_at AS "updatedAt", decided_at AS "decidedAt"`;
 
-/** Submissions and their append-only events. Every write is one statement, so one commit. */
-@Injectable()
-export class SubmissionRepository {
-  constructor(private readonly db: DataSource) {}
-
-  /**
-   * Inserts a submission in `received` with its first event. Returns false when the client's
-   * Idempotency-Key is already taken (the caller then compares request hashes).
-   */
-  async insertReceived(s: NewSubmission): Promise<boolean> {
-    const rows: { id: string }[] = await this.db.query(
-      `WITH s AS (
+// The statements every submission runs, prepared once per connection (see PreparedStatement).
+const INSERT_RECEIVED: PreparedStatement = {
+  name: 'arbiter_submission_insert_received',
+  text: `WITH s AS (
          INSERT INTO submissions (id, client_id, pipeline_id, policy_version_id, status, external_id,
            idempotency_key, request_hash, input, output, model, prompt_version, metadata, callback_url)
          VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -93,13 +86,49 @@ export class SubmissionRepository {
          SELECT id, 'transition', 'received', 'api', $14::jsonb FROM s
        )
        SELECT id FROM s`,
-      [
-        s.id, s.clientId, s.pipelineId, s.policyVersionId, s.externalId, s.idempotencyKey,
-        s.requestHash, JSON.stringify(s.input), JSON.stringify(s.output), JSON.stringify(s.model),
-        s.promptVersion, s.metadata === undefined ? null : JSON.stringify(s.metadata), s.callbackUrl,
-        JSON.stringify({ policyVersionId: s.policyVersionId }),
-      ],
-    );
+};
+
+const FIND_BY_ID: PreparedStatement = {
+  name: 'arbiter_submission_find_by_id',
+  text: `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = $1`,
+};
+
+const APPLY_TRANSITION: PreparedStatement = {
+  name: 'arbiter_submission_apply_transition',
+  text: `WITH u AS (
+         UPDATE submissions SET status = $2, updated_at = now(),
+           confidence = CASE WHEN $4::boolean THEN $5::double precision ELSE confidence END,
+           scoring = COALESCE($6::jsonb, scoring),
+           decision = COALESCE($7::jsonb, decision),
+           decided_at = CASE WHEN $8::boolean THEN now() ELSE decided_at END
+         WHERE id = $1 AND status = $3
+         RETURNING ${SUBMISSION_COLUMNS}
+       ), e AS (
+       INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
+       SELECT u.id, e.item->>'type', e.item->>'from_status', e.item->>'to_status', e.item->>'actor',
+              NULLIF(e.item->'data', 'null'::jsonb)
+         FROM u, jsonb_array_elements($9::jsonb) WITH ORDINALITY AS e(item, ord)
+        ORDER BY e.ord
+       )
+       SELECT * FROM u`,
+};
+
+/** Submissions and their append-only events. Every write is one statement, so one commit. */
+@Injectable()
+export class SubmissionRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Inserts a submission in `received` with its first event. Returns false when the client's
+   * Idempotency-Key is already taken (the caller then compares request hashes).
+   */
+  async insertReceived(s: NewSubmission): Promise<boolean> {
+    const rows = await preparedRows<{ id: string }>(this.db, INSERT_RECEIVED, [
+      s.id, s.clientId, s.pipelineId, s.policyVersionId, s.externalId, s.idempotencyKey,
+      s.requestHash, JSON.stringify(s.input), JSON.stringify(s.output), JSON.stringify(s.model),
+      s.promptVersion, s.metadata === undefined ? null : JSON.stringify(s.metadata), s.callbackUrl,
+      JSON.stringify({ policyVersionId: s.policyVersionId }),
+    ]);
     return rows.length === 1;
   }
 
@@ -112,10 +141,7 @@ export class SubmissionRepository {
   }
 
   async findById(id: string): Promise<SubmissionRow | null> {
-    const rows: SubmissionRow[] = await this.db.query(
-      `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = $1`,
-      [id],
-    );
+    const rows = await preparedRows<SubmissionRow>(this.db, FIND_BY_ID, [id]);
     return rows[0] ?? null;
   }
 
@@ -141,34 +167,16 @@ export class SubmissionRepository {
     events: EventRow[],
     tx: EntityManager | DataSource = this.db,
   ): Promise<SubmissionRow | null> {
-    const rows: SubmissionRow[] = await tx.query(
-      `WITH u AS (
-         UPDATE submissions SET status = $2, updated_at = now(),
-           confidence = CASE WHEN $4::boolean THEN $5::double precision ELSE confidence END,
-           scoring = COALESCE($6::jsonb, scoring),
-           decision = COALESCE($7::jsonb, decision),
-           decided_at = CASE WHEN $8::boolean THEN now() ELSE decided_at END
-         WHERE id = $1 AND status = $3
-         RETURNING ${SUBMISSION_COLUMNS}
-       ), e AS (
-       INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
-       SELECT u.id, e.item->>'type', e.item->>'from_status', e.item->>'to_status', e.item->>'actor',
-              NULLIF(e.item->'data', 'null'::jsonb)
-         FROM u, jsonb_array_elements($9::jsonb) WITH ORDINALITY AS e(item, ord)
-        ORDER BY e.ord
-       )
-       SELECT * FROM u`,
-      [
-        id, to, from, patch.confidence !== undefined, patch.confidence ?? null,
-        patch.scoring === undefined ? null : JSON.stringify(patch.scoring),
-        patch.decision === undefined ? null : JSON.stringify(patch.decision),
-        patch.decided === true,
-        JSON.stringify(events.map((e) => ({
-          type: e.type, from_status: e.fromStatus, to_status: e.toStatus, actor: e.actor,
-          data: e.data ?? null,
-        }))),
-      ],
-    );
+    const rows = await preparedRows<SubmissionRow>(tx, APPLY_TRANSITION, [
+      id, to, from, patch.confidence !== undefined, patch.confidence ?? null,
+      patch.scoring === undefined ? null : JSON.stringify(patch.scoring),
+      patch.decision === undefined ? null : JSON.stringify(patch.decision),
+      patch.decided === true,
+      JSON.stringify(events.map((e) => ({
+        type: e.type, from_status: e.fromStatus, to_status: e.toStatus, actor: e.actor,
+        data: e.data ?? null,
+      }))),
+    ]);
     return rows[0] ?? null;
   }
 
