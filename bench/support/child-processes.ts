@@ -62,7 +62,9 @@ export function startApp(
   logFile: string,
   profile?: { hook: string; out: string },
 ): AppProcess {
-  const args = ['--enable-source-maps', ...(profile ? ['--require', profile.hook] : []), script];
+  // BENCH_NODE_ARGS: node flags that NODE_OPTIONS refuses (most V8 flags), to try one out.
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = ['--enable-source-maps', ...extra, ...(profile ? ['--require', profile.hook] : []), script];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, ...(profile ? { BENCH_PROFILE_OUT: profile.out } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { memoizeValidationMetadata } from './validation-metadata.cache';
 
 /** Flattens class-validator's tree into `{path, message}` pairs, e.g. `input.context.3.text`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { path: string; message: string }[] {
@@ -17,6 +18,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 /** Whitelisting validation: unknown fields are refused, every problem names its field. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -1,8 +1,9 @@
 import { PreparedStatement, preparedRows } from '@arbiter/persistence';
+import { DataSource } from 'typeorm';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { policy, submissionBody } from '../support/fixtures';
 
-describe('statements prepared once per connection (the per-submission hot path)', () => {
+describe('database sessions: settings, and statements prepared once per connection', () => {
   let arbiter: ArbiterHarness;
   beforeAll(async () => {
     arbiter = await ArbiterHarness.start();
@@ -37,5 +38,12 @@ describe('statements prepared once per connection (the per-submission hot path)'
       token: arbiter.bootstrapKey,
     });
     expect(res.body.status).toBe('approved');
+  });
+
+  it('runs without JIT everywhere; the worker commits asynchronously, the api (intake) durably', async () => {
+    const settings = async (db: DataSource) =>
+      (await db.query(`SELECT current_setting('jit') AS jit, current_setting('synchronous_commit') AS sync`))[0];
+    expect(await settings(arbiter.db)).toEqual({ jit: 'off', sync: 'on' });
+    expect(await settings(arbiter.worker!.get(DataSource))).toEqual({ jit: 'off', sync: 'off' });
   });
 });
