@@ -1,4 +1,5 @@
 import type { AnalysedSentence, Analysis } from './analysis';
+import { memoKey } from './call-memo';
 import type { ContextIndex, ContextSentence } from './context-index';
 
 /** An output sentence aligned to the context sentences that best support it. */
@@ -10,18 +11,22 @@ export interface Alignment {
   window: ContextSentence[];
   /** Stems present in the window. */
   windowStems: Set<string>;
+  /** Filled by windowLemmas, on first use. */
+  lemmas?: Set<string>;
 }
 
-const cache = new WeakMap<Analysis, Alignment[]>();
+const ALIGNMENTS = memoKey<Alignment[]>('alignments');
 
 /**
  * Aligns every output sentence to its best context sentence (BM25) and a small window around
  * it. Computed once per call and shared by grounding, contradiction and numbers signals.
  */
 export function alignSentences(analysis: Analysis, index: ContextIndex): Alignment[] {
-  const hit = cache.get(analysis);
-  if (hit) return hit;
-  const result = analysis.sentences.map((sentence) => {
+  return analysis.memo.get(ALIGNMENTS, () => align(analysis, index));
+}
+
+function align(analysis: Analysis, index: ContextIndex): Alignment[] {
+  return analysis.sentences.map((sentence): Alignment => {
     const ranked = index.search(sentence.content, 2);
     const best = ranked[0]?.sentence ?? null;
     const window: ContextSentence[] = [];
@@ -37,35 +42,14 @@ export function alignSentences(analysis: Analysis, index: ContextIndex): Alignme
     for (const s of window) for (const t of s.tokens) windowStems.add(t.stem);
     return { sentence, best, window, windowStems };
   });
-  cache.set(analysis, result);
-  return result;
-}
-
-const lemmaCache = new WeakMap<Alignment, Set<string>>();
-const groupCache = new WeakMap<Alignment, Set<number>>();
-
-/** Union of the WordNet synonym groups of the window's lemmas: one set lookup per word instead of pairwise checks. */
-export function windowSynonymGroups(
-  a: Alignment,
-  lemmaOf: (w: string) => string,
-  groupsOf: (l: string) => readonly number[],
-): Set<number> {
-  let set = groupCache.get(a);
-  if (!set) {
-    set = new Set<number>();
-    for (const l of windowLemmas(a, lemmaOf)) for (const g of groupsOf(l)) set.add(g);
-    groupCache.set(a, set);
-  }
-  return set;
 }
 
 /** WordNet lemmas of the window's words (for synonym and antonym checks), computed once per alignment. */
 export function windowLemmas(a: Alignment, lemmaOf: (w: string) => string): Set<string> {
-  let set = lemmaCache.get(a);
-  if (!set) {
-    set = new Set<string>();
+  if (!a.lemmas) {
+    const set = new Set<string>();
     for (const s of a.window) for (const t of s.tokens) set.add(lemmaOf(t.norm));
-    lemmaCache.set(a, set);
+    a.lemmas = set;
   }
-  return set;
+  return a.lemmas;
 }

@@ -2,6 +2,7 @@ import type { ScoringInput } from '../scoring.types';
 import { splitSentences, type Sentence } from '../text/sentences.util';
 import { isContent } from '../text/stopwords.util';
 import { tokenize, type Token } from '../text/tokens.util';
+import { CallMemo } from './call-memo';
 import { ContextIndex } from './context-index';
 
 /** An output sentence with its tokens and content stems. */
@@ -23,6 +24,8 @@ export class Analysis {
   private tokensCache?: Token[];
   private contextCache?: ContextIndex | null;
   private promptCache?: { tokens: Token[]; content: Set<string> };
+  /** Further work shared by signals (alignments, copied runs), keyed by its owner module. */
+  readonly memo = new CallMemo();
 
   constructor(private readonly input: ScoringInput) {}
 

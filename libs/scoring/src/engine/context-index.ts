@@ -1,5 +1,13 @@
 import { splitSentences } from '../text/sentences.util';
-import { lexScope, tokenizeWords, type Lex, type Token } from '../text/tokens.util';
+import { CallMemo } from './call-memo';
+import {
+  lexScope,
+  tokenizeWords,
+  tokensOf,
+  type Lex,
+  type Token,
+  type Words,
+} from '../text/tokens.util';
 
 /** A context sentence, indexed for BM25. */
 export interface ContextSentence {
@@ -20,22 +28,38 @@ function better(a: [number, number], b: [number, number]): boolean {
 const K1 = 1.2;
 const B = 0.75;
 
+/** BM25+ idf of a stem found in df of n sentences: > 0 for any df ≤ n. */
+function idfOf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
 // Each build stamps the words it meets (Lex.mark) with its own number: the local id of a word
 // is then a field read, not a string-keyed Map lookup per token.
 let buildNumber = 0;
 
-/** A context sentence; its tf Map is built only if someone asks for it (BM25 uses arrays). */
+/**
+ * A context sentence; its tokens and tf Map are built only if someone asks for them (BM25 uses
+ * arrays, and signals read the tokens of the few sentences outputs align to).
+ */
 class IndexedSentence implements ContextSentence {
   private tfCache?: Map<string, number>;
+  private tokensCache?: Token[];
 
   constructor(
     readonly passage: number,
     readonly index: number,
     readonly text: string,
-    readonly tokens: Token[],
+    private readonly words: Words,
+    /** This sentence's words are [from, from + length) of `words`. */
+    private readonly from: number,
     readonly length: number,
     private readonly owner: ContextIndex,
   ) {}
+
+  get tokens(): Token[] {
+    this.tokensCache ??= tokensOf(this.words, this.from, this.from + this.length);
+    return this.tokensCache;
+  }
 
   get tf(): Map<string, number> {
     this.tfCache ??= this.owner.termFrequencies(this.index);
@@ -82,13 +106,15 @@ export class ContextIndex {
   private readonly sentenceWordIds: Int32Array;
   private readonly tokenStart: Int32Array;
   private readonly avgLength: number;
+  /** Derived tables built on demand by signals (copy frames, quantities), once per index. */
+  readonly memo = new CallMemo();
 
   constructor(readonly passages: { id: string; text: string }[]) {
     lexScope();
     const mark = ++buildNumber;
     const tokenized = passages.map((p) => tokenizeWords(p.text));
     let totalTokens = 0;
-    for (const t of tokenized) totalTokens += t.tokens.length;
+    for (const t of tokenized) totalTokens += t.lex.length;
     const wordIdsFlat = new Int32Array(totalTokens);
     const sentStems = new Int32Array(totalTokens);
     const sentCounts = new Int32Array(totalTokens);
@@ -103,12 +129,13 @@ export class ContextIndex {
     let total = 0;
     for (let passage = 0; passage < passages.length; passage++) {
       const p = passages[passage];
-      const { tokens: allTokens, lex: allLex } = tokenized[passage];
+      const words = tokenized[passage];
+      const { lex: allLex, bounds } = words;
       let ti = 0;
       for (const s of splitSentences(p.text)) {
-        while (ti < allTokens.length && allTokens[ti].start < s.start) ti++;
+        while (ti < allLex.length && bounds[2 * ti] < s.start) ti++;
         const from = ti;
-        while (ti < allTokens.length && allTokens[ti].end <= s.end) ti++;
+        while (ti < allLex.length && bounds[2 * ti + 1] <= s.end) ti++;
         const index = this.sentences.length;
         for (let k = from; k < ti; k++) {
           const lex: Lex = allLex[k];
@@ -139,9 +166,7 @@ export class ContextIndex {
         sentStart.push(stemFlat);
         const length = ti - from;
         total += length;
-        this.sentences.push(
-          new IndexedSentence(passage, index, s.text, allTokens.slice(from, ti), length, this),
-        );
+        this.sentences.push(new IndexedSentence(passage, index, s.text, words, from, length, this));
       }
     }
     const stems = this.stemTexts.length;
@@ -240,30 +265,36 @@ export class ContextIndex {
 
   /** Inverse document frequency (BM25+ flavour, never negative). */
   idf(stemKey: string): number {
-    const n = this.sentences.length;
     const id = this.stemIds.get(stemKey);
-    const df = id === undefined ? 0 : this.dfById[id];
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return idfOf(this.sentences.length, id === undefined ? 0 : this.dfById[id]);
   }
+
+  private searchScores?: Float64Array;
 
   /** The `k` best sentences for the query stems, best first, with their BM25 scores. */
   search(query: string[], k = 3): { sentence: ContextSentence; score: number }[] {
-    const scores = new Map<number, number>();
+    // Scores accumulate in a per-index array (every part is > 0, so 0 means not yet scored);
+    // `touched` keeps first-scored order and resets the array for the next query.
+    const scores = (this.searchScores ??= new Float64Array(this.sentences.length));
+    const touched: number[] = [];
     for (const q of query) {
       const id = this.stemIds.get(q);
       if (id === undefined) continue;
-      const idf = this.idf(q);
+      const idf = idfOf(this.sentences.length, this.dfById[id]);
       for (let j = this.postStart[id]; j < this.postStart[id + 1]; j++) {
         const idx = this.postSentences[j];
         const s = this.sentences[idx];
         const f = this.postCounts[j];
         const part = (idf * f * (K1 + 1)) / (f + K1 * (1 - B + (B * s.length) / this.avgLength));
-        scores.set(idx, (scores.get(idx) ?? 0) + part);
+        if (scores[idx] === 0) touched.push(idx);
+        scores[idx] += part;
       }
     }
     // Partial selection: k is 1–3 while a long context scores hundreds of sentences.
     const top: [number, number][] = [];
-    for (const entry of scores) {
+    for (const idx of touched) {
+      const entry: [number, number] = [idx, scores[idx]];
+      scores[idx] = 0;
       if (top.length === k && !better(entry, top[k - 1])) continue;
       let i = top.length === k ? k - 1 : top.length;
       top[i] = entry;

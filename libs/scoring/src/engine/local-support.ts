@@ -43,9 +43,14 @@ export function localSupport(
   // Per context sentence: how many of the neighbours it holds (reset through `touched`).
   const counts = new Int32Array(index.sentences.length);
   const postings = index.postingSentences;
-  const touched: number[] = [];
+  // The sentences counted for the current word (a stack over a typed array: emptying a plain
+  // array through `length = 0` drops its storage, and it regrew for every word).
+  const touched = new Int32Array(index.sentences.length);
+  let touchedCount = 0;
   for (const sentence of analysis.sentences) {
     const content = sentence.tokens.filter((t) => isContent(t.norm));
+    // Each word is a neighbour of up to 2·RADIUS others: look its stem up once.
+    const contentIds = content.map((t) => index.stemId(t.stem));
     for (let i = 0; i < content.length; i++) {
       const t = content[i];
       neighbours.length = 0;
@@ -54,7 +59,7 @@ export function localSupport(
         const s = content[j].stem;
         if (j !== i && s !== t.stem && !neighbours.includes(s)) {
           neighbours.push(s);
-          neighbourIds.push(index.stemId(s));
+          neighbourIds.push(contentIds[j]);
         }
       }
       if (neighbours.length < 2) continue;
@@ -64,20 +69,19 @@ export function localSupport(
         if (id < 0) continue;
         for (let j = index.postingsFrom(id); j < index.postingsTo(id); j++) {
           const c = postings[j];
-          if (counts[c] === 0) touched.push(c);
+          if (counts[c] === 0) touched[touchedCount++] = c;
           const n = ++counts[c];
           if (n > together) together = n;
         }
       }
       // withWord: the most neighbours found in one context sentence that has the word itself.
-      const ownId = index.stemId(t.stem);
+      const ownId = contentIds[i];
       const inContext = ownId >= 0;
       let withWord = 0;
       if (inContext)
         for (let j = index.postingsFrom(ownId); j < index.postingsTo(ownId); j++)
           if (counts[postings[j]] > withWord) withWord = counts[postings[j]];
-      for (const c of touched) counts[c] = 0;
-      touched.length = 0;
+      while (touchedCount > 0) counts[touched[--touchedCount]] = 0;
       if (inContext && withWord >= 2) continue;
       if (inContext && together - withWord >= 2) displaced.push({ token: t, together, withWord });
       if (withWord < together - 1 && !isParaphrase(t))

@@ -2,6 +2,8 @@ import { ANTONYM_ENTRIES, SYNONYM_GROUPS } from './wordnet.lexicon';
 
 let antonyms: Map<string, string[]> | undefined;
 let synonymGroups: Map<string, number[]> | undefined;
+/** Group id → its words (the lines of SYNONYM_GROUPS). */
+let groupWords: string[][] = [];
 
 function antonymMap(): Map<string, string[]> {
   if (!antonyms) {
@@ -17,8 +19,9 @@ function antonymMap(): Map<string, string[]> {
 function synonymMap(): Map<string, number[]> {
   if (!synonymGroups) {
     synonymGroups = new Map();
-    SYNONYM_GROUPS.split('\n').forEach((line, id) => {
-      for (const w of line.split(' ')) {
+    groupWords = SYNONYM_GROUPS.split('\n').map((line) => line.split(' '));
+    groupWords.forEach((words, id) => {
+      for (const w of words) {
         const list = synonymGroups?.get(w);
         if (list) list.push(id);
         else synonymGroups?.set(w, [id]);
@@ -64,9 +67,15 @@ export function antonymsOf(lemmaWord: string): readonly string[] {
   return antonymMap().get(lemmaWord) ?? [];
 }
 
-/** Synonym-group ids of a lemma (empty when WordNet has none). */
-export function synonymGroupsOf(lemmaWord: string): readonly number[] {
-  return synonymMap().get(lemmaWord) ?? [];
+/**
+ * Whether a lemma shares a synonym group with one of `words` (lemmas). It walks the lemma's
+ * few groups and their few words instead of collecting the groups of every word of `words`.
+ */
+export function hasSynonymIn(lemmaWord: string, words: ReadonlySet<string>): boolean {
+  const groups = synonymMap().get(lemmaWord);
+  if (!groups) return false;
+  for (const g of groups) for (const w of groupWords[g]) if (words.has(w)) return true;
+  return false;
 }
 
 /** Whether two lemmas share a synset among their most frequent senses. */

@@ -63,7 +63,6 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
   // "higher" is still a flip.
   const looseOverlap = Math.min(minOverlap, LOOSE_OVERLAP);
   let looseOpposites = 0;
-  const ctxQuantities = contextQuantities(index);
   const cues: Cue[] = [];
   let aligned = 0;
   for (const a of alignSentences(analysis, index)) {
@@ -91,7 +90,8 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
     const bestQuantities = extractQuantities(best.text);
     if (bestQuantities.length) {
       for (const q of extractQuantities(sentenceText)) {
-        if (!ctxQuantities.some((c) => quantityMatches(q, c))) {
+        // The context's quantities are extracted on first need, once per call.
+        if (!contextQuantities(index).some((c) => quantityMatches(q, c))) {
           cues.push({
             kind: 'number',
             start: a.sentence.start + q.start,

@@ -1,6 +1,13 @@
 import { ContextIndex } from '../engine/context-index';
 import { tokenize } from '../text/tokens.util';
-import { copyFrames, copyStats, extractiveFragments, idsOf } from './copy-frames.util';
+import {
+  copyFrames,
+  copyStats,
+  extractiveFragments,
+  gapWords,
+  hasBigram,
+  idsOf,
+} from './copy-frames.util';
 
 function fragments(context: string[], output: string): number[] {
   const frames = copyFrames(new ContextIndex(context.map((text, i) => ({ id: `c${i}`, text }))));
@@ -49,5 +56,25 @@ describe('extractive fragments', () => {
       longest: 4,
     });
     expect(copyStats([], 0)).toEqual({ coverage: 1, density: 0, longest: 0 });
+  });
+});
+
+describe('bigram and gap tables', () => {
+  it('answer like a scan of the context, on a random text of a few hundred distinct words', () => {
+    let x = 42;
+    const rand = (n: number): number => (x = (x * 1103515245 + 12345) % 2147483648) % n;
+    const vocabulary = Array.from({ length: 300 }, (_, i) => `w${i.toString(36)}x`);
+    const text = Array.from({ length: 3000 }, () => vocabulary[rand(vocabulary.length)]).join(' ');
+    const frames = copyFrames(new ContextIndex([{ id: 'c', text }]));
+    const seq = Array.from(frames.seq);
+    for (let k = 0; k < 2000; k++) {
+      const a = rand(frames.words.length);
+      const b = rand(frames.words.length);
+      const bigram = seq.some((w, i) => w === a && seq[i + 1] === b);
+      expect(hasBigram(frames, a, b)).toBe(bigram);
+      const gaps = seq.flatMap((w, i) => (w === a && seq[i + 2] === b ? [seq[i + 1]] : []));
+      const distinctLatestFirst = [...new Set(gaps.reverse())].slice(0, 8);
+      expect(gapWords(frames, a, b)).toEqual(gaps.length ? distinctLatestFirst : undefined);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Analysis } from '../engine/analysis';
+import { memoKey } from '../engine/call-memo';
 import type { ContextIndex } from '../engine/context-index';
 import type { Token } from '../text/tokens.util';
 
@@ -9,34 +10,60 @@ import type { Token } from '../text/tokens.util';
  * Built once per ContextIndex, from the word ids the index already holds (no re-tokenising).
  * Positions sharing a key are chained through Int32Arrays instead of an array per key: a 20 KB
  * context has thousands of distinct bigrams, and one small array each is most of the cost.
+ * The pair → last position tables are open-addressing hash tables in Int32Arrays too: a slot
+ * holds a position p, and the pair it stands for is read back from `seq` at p, so the table
+ * needs no keys, and its build allocates two arrays instead of growing two Maps of thousands.
  */
 export interface CopyFrames {
   ids: ReadonlyMap<string, number>;
-  /** Number of distinct words (+1): the multiplier of pair keys. */
-  width: number;
   /** Word id → its text. */
   words: string[];
   /** Word ids of the context in order; -1 separates passages so no fragment crosses them. */
   seq: Int32Array;
-  /** Bigram key → last position starting that bigram; earlier ones via `bigramPrev`. */
-  bigrams: Map<number, number>;
+  /** Bigram (a, b) → last position p with seq[p] = a, seq[p + 1] = b (see headOf); earlier ones via `bigramPrev`. */
+  bigramHeads: Int32Array;
   bigramPrev: Int32Array;
-  /** Skip-bigram key (a, c) → last position p with seq[p] = a, seq[p + 2] = c; earlier via `gapPrev`. */
-  gapHeads: Map<number, number>;
+  /** Skip-bigram (a, c) → last position p with seq[p] = a, seq[p + 2] = c; earlier via `gapPrev`. */
+  gapHeads: Int32Array;
   gapPrev: Int32Array;
 }
 
 const MAX_GAP_WORDS = 8;
-const cache = new WeakMap<ContextIndex, CopyFrames>();
+const FRAMES = memoKey<CopyFrames>('copyFrames');
+const EMPTY = -1;
 
-/** One number per word pair; `a·width + b` stays a small integer (fast Map key) for any real context. */
-function pairKey(frames: { width: number }, a: number, b: number): number {
-  return a * frames.width + b;
+/**
+ * The slot of pair (a, b) in a head table whose positions p stand for (seq[p], seq[p + span]):
+ * the slot holding it, or the empty slot where it would go. Linear probing; tables are at most
+ * half full.
+ */
+function slotOf(table: Int32Array, seq: Int32Array, span: number, a: number, b: number): number {
+  const mask = table.length - 1;
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+  h ^= h >>> 15;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const p = table[slot];
+    if (p === EMPTY || (seq[p] === a && seq[p + span] === b)) return slot;
+  }
+}
+
+/** Last position of pair (a, b) in a head table, or -1. */
+function headOf(table: Int32Array, seq: Int32Array, span: number, a: number, b: number): number {
+  return table[slotOf(table, seq, span, a, b)];
+}
+
+/** An empty head table for up to n pairs. */
+function headTable(n: number): Int32Array {
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  return new Int32Array(size).fill(EMPTY);
 }
 
 export function copyFrames(index: ContextIndex): CopyFrames {
-  const hit = cache.get(index);
-  if (hit) return hit;
+  return index.memo.get(FRAMES, () => buildFrames(index));
+}
+
+function buildFrames(index: ContextIndex): CopyFrames {
   // The index already numbers the words in order of first appearance: reuse its ids.
   const ids = index.wordIdsByNorm;
   const words = [...ids.keys()];
@@ -51,31 +78,28 @@ export function copyFrames(index: ContextIndex): CopyFrames {
     for (let j = bounds[k]; j < bounds[k + 1]; j++) seq[n++] = source[j];
   });
   const q = seq.subarray(0, n);
-  const width = words.length + 1;
-  const bigrams = new Map<number, number>();
-  const gapHeads = new Map<number, number>();
+  const bigramHeads = headTable(n);
+  const gapHeads = headTable(n);
   const bigramPrev = new Int32Array(n);
   const gapPrev = new Int32Array(n);
   for (let i = 0; i + 1 < n; i++) {
     if (q[i] < 0 || q[i + 1] < 0) continue;
-    const k = q[i] * width + q[i + 1];
-    bigramPrev[i] = bigrams.get(k) ?? -1;
-    bigrams.set(k, i);
+    const k = slotOf(bigramHeads, q, 1, q[i], q[i + 1]);
+    bigramPrev[i] = bigramHeads[k];
+    bigramHeads[k] = i;
     if (i + 2 < n && q[i + 2] >= 0) {
-      const g = q[i] * width + q[i + 2];
-      gapPrev[i] = gapHeads.get(g) ?? -1;
-      gapHeads.set(g, i);
+      const g = slotOf(gapHeads, q, 2, q[i], q[i + 2]);
+      gapPrev[i] = gapHeads[g];
+      gapHeads[g] = i;
     }
   }
-  const frames: CopyFrames = { ids, width, words, seq: q, bigrams, bigramPrev, gapHeads, gapPrev };
-  cache.set(index, frames);
-  return frames;
+  return { ids, words, seq: q, bigramHeads, bigramPrev, gapHeads, gapPrev };
 }
 
 /** The distinct words the context puts between a and c ("grew" for "revenue _ 12"), or undefined. */
 export function gapWords(frames: CopyFrames, a: number, c: number): number[] | undefined {
-  let p = frames.gapHeads.get(pairKey(frames, a, c));
-  if (p === undefined) return undefined;
+  let p = headOf(frames.gapHeads, frames.seq, 2, a, c);
+  if (p === EMPTY) return undefined;
   const out: number[] = [];
   for (; p >= 0 && out.length < MAX_GAP_WORDS; p = frames.gapPrev[p]) {
     const w = frames.seq[p + 1];
@@ -92,7 +116,7 @@ export function idsOf(frames: CopyFrames, tokens: Token[]): Int32Array {
 }
 
 export function hasBigram(frames: CopyFrames, a: number, b: number): boolean {
-  return a >= 0 && b >= 0 && frames.bigrams.has(pairKey(frames, a, b));
+  return a >= 0 && b >= 0 && headOf(frames.bigramHeads, frames.seq, 1, a, b) !== EMPTY;
 }
 
 // A very common bigram ("of the") can start hundreds of fragments; the longest is almost
@@ -117,7 +141,7 @@ export function extractiveFragments(frames: CopyFrames, out: Int32Array): Fragme
   while (i + 1 < out.length) {
     let best = 0;
     if (out[i] >= 0 && out[i + 1] >= 0) {
-      let p = frames.bigrams.get(pairKey(frames, out[i], out[i + 1])) ?? -1;
+      let p = headOf(frames.bigramHeads, q, 1, out[i], out[i + 1]);
       for (let c = 0; p >= 0 && c < MAX_CANDIDATES; c++, p = frames.bigramPrev[p]) {
         let len = 2;
         while (i + len < out.length && p + len < q.length && q[p + len] === out[i + len]) len++;
@@ -163,15 +187,12 @@ export interface OutputCopy {
   fragments: Fragment[];
 }
 
-const outputCache = new WeakMap<Analysis, OutputCopy>();
+const OUTPUT_COPY = memoKey<OutputCopy>('outputCopy');
 
 export function outputCopy(analysis: Analysis, index: ContextIndex): OutputCopy {
-  let hit = outputCache.get(analysis);
-  if (!hit) {
+  return analysis.memo.get(OUTPUT_COPY, () => {
     const frames = copyFrames(index);
     const ids = idsOf(frames, analysis.tokens);
-    hit = { frames, ids, fragments: extractiveFragments(frames, ids) };
-    outputCache.set(analysis, hit);
-  }
-  return hit;
+    return { frames, ids, fragments: extractiveFragments(frames, ids) };
+  });
 }

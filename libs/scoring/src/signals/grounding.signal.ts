@@ -1,11 +1,6 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
-import {
-  alignSentences,
-  windowLemmas,
-  windowSynonymGroups,
-  type Alignment,
-} from '../engine/alignment';
-import { lemma, synonymGroupsOf } from '../lexicon/lexicon';
+import { alignSentences, windowLemmas, type Alignment } from '../engine/alignment';
+import { hasSynonymIn, lemma } from '../lexicon/lexicon';
 import type { Token } from '../text/tokens.util';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
@@ -152,10 +147,8 @@ function copyShares(
 /** A word absent from the window but a WordNet synonym of a window word ("announced" for "reported"). */
 function isParaphrase(a: Alignment, norm: string): boolean {
   const l = lemma(norm);
-  if (windowLemmas(a, lemma).has(l)) return true;
-  const groups = windowSynonymGroups(a, lemma, synonymGroupsOf);
-  for (const g of synonymGroupsOf(l)) if (groups.has(g)) return true;
-  return false;
+  const lemmas = windowLemmas(a, lemma);
+  return lemmas.has(l) || hasSynonymIn(l, lemmas);
 }
 
 function round(x: number): number {

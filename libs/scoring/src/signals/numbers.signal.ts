@@ -1,19 +1,17 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
 import type { Analysis } from '../engine/analysis';
+import { memoKey } from '../engine/call-memo';
 import type { ContextIndex } from '../engine/context-index';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
 
-const contextCache = new WeakMap<ContextIndex, Quantity[]>();
+const CONTEXT_QUANTITIES = memoKey<Quantity[]>('contextQuantities');
 
 /** Quantities of every context passage, extracted once per call. */
 export function contextQuantities(index: ContextIndex): Quantity[] {
-  let q = contextCache.get(index);
-  if (!q) {
-    q = index.passages.flatMap((p) => extractQuantities(p.text));
-    contextCache.set(index, q);
-  }
-  return q;
+  return index.memo.get(CONTEXT_QUANTITIES, () =>
+    index.passages.flatMap((p) => extractQuantities(p.text)),
+  );
 }
 
 function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfig): SignalOutput {

@@ -2,7 +2,7 @@ import type { ScoringInput, SignalConfig } from '../scoring.types';
 import type { Analysis } from '../engine/analysis';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 import { isContent } from '../text/stopwords.util';
-import { tokenize } from '../text/tokens.util';
+import { stemsOf } from '../text/tokens.util';
 
 const MAX_SAMPLES = 20;
 
@@ -18,7 +18,7 @@ function compute(input: ScoringInput, analysis: Analysis, _options: SignalConfig
   if (!samples.length) return missingSignal('no samples');
   const json = jsonAgreement(input, samples);
   if (json) return json;
-  const sampleStems = samples.map((s) => new Set(tokenize(s.slice(0, 50_000)).map((t) => t.stem)));
+  const sampleStems = samples.map((s) => new Set(stemsOf(s.slice(0, 50_000))));
   const S = samples.length;
   const perSentence: {
     start: number;

@@ -92,7 +92,7 @@ export function detectLanguages(sentence: string, words: string[]): string[] {
   const counts = new Map<string, number>();
   let latinWords = 0;
   for (const w of words) {
-    if (!/^[a-zà-ỹ'’]+$/.test(w)) continue;
+    if (!isLatinWord(w)) continue;
     latinWords++;
     for (const lang of lookup.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
@@ -105,6 +105,17 @@ export function detectLanguages(sentence: string, words: string[]): string[] {
   for (const [lang, n] of ranked.slice(1))
     if (n >= Math.max(2, minHits) && n >= top * 0.34 && !sharesMost(lang, topLang)) found.add(lang);
   return [...found];
+}
+
+/** /^[a-zà-ỹ'’]+$/.test(word), without a regex run per word. */
+function isLatinWord(word: string): boolean {
+  if (!word) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0x1ef9) || c === 0x27 || c === 0x2019))
+      return false;
+  }
+  return true;
 }
 
 function sharesMost(a: string, b: string): boolean {

@@ -146,8 +146,11 @@ export function extractQuantities(text: string): Quantity[] {
     out.push(q);
   };
   let m: RegExpExecArray | null;
+  // Dates and digit numbers all need an ASCII digit (`\d`): a text without one skips those
+  // three regexes.
+  const digits = hasDigit(text);
   ISO_DATE_RE.lastIndex = 0;
-  while ((m = ISO_DATE_RE.exec(text)))
+  while (digits && (m = ISO_DATE_RE.exec(text)))
     add({
       value: Number(m[1]),
       precision: 0,
@@ -157,7 +160,7 @@ export function extractQuantities(text: string): Quantity[] {
       date: `${m[1]}-${m[2]}-${m[3]}`,
     });
   MONTH_DAY_RE.lastIndex = 0;
-  while ((m = MONTH_DAY_RE.exec(text))) {
+  while (digits && (m = MONTH_DAY_RE.exec(text))) {
     const month = MONTHS[(m[1] ?? m[5]).toLowerCase().replace(/\.$/, '')];
     const day = Number(m[2] ?? m[4]);
     const year = m[3] ?? m[6];
@@ -173,7 +176,7 @@ export function extractQuantities(text: string): Quantity[] {
     });
   }
   DIGIT_RE.lastIndex = 0;
-  while ((m = DIGIT_RE.exec(text))) {
+  while (digits && (m = DIGIT_RE.exec(text))) {
     const raw = m[1].replace(/[,\u202F\u00A0 ]/g, '').replace('−', '-');
     const num = Number(raw);
     if (!Number.isFinite(num)) continue;
@@ -205,6 +208,15 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
     });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether the text has an ASCII digit (what `\d` matches, with or without the u flag). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** Whether an output quantity is supported by a context quantity: equal, or equal after rounding to the output's precision. */

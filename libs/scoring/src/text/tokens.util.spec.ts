@@ -1,4 +1,4 @@
-import { tokenize } from './tokens.util';
+import { lexScope, stemsOf, tokenize, tokenizeWords, tokensOf } from './tokens.util';
 
 // The scanner must split exactly as the regex it replaced (kept here as the reference).
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)?/gu;
@@ -62,5 +62,31 @@ describe('tokenize', () => {
     expect(tokenize('hello ภาษาไทย').map((t) => t.norm)).toEqual(
       expect.arrayContaining(['hello', 'ภาษา', 'ไทย']),
     );
+  });
+
+  it.each([
+    "Don't stop: it's O'Brien’s rock'n'roll, isn’t it?",
+    'Revenue rose 12.5% to $3,400 in Q3 2024 (A320, COVID-19).',
+    'hello ภาษาไทย world',
+    '',
+  ])('gives the same words through tokenizeWords, tokensOf and stemsOf: %s', (text) => {
+    const tokens = tokenize(text);
+    lexScope();
+    const words = tokenizeWords(text);
+    expect(tokensOf(words, 0, words.lex.length)).toEqual(tokens);
+    const n = words.lex.length;
+    expect(tokensOf(words, Math.min(1, n), Math.min(3, n))).toEqual(tokens.slice(1, 3));
+    expect(stemsOf(text)).toEqual(tokens.map((t) => t.stem));
+  });
+
+  it('keeps the words of one text when the next is tokenized (scratch buffers are copied out)', () => {
+    lexScope();
+    const first = tokenizeWords('alpha beta gamma');
+    tokenizeWords('delta epsilon zeta eta theta');
+    expect(tokensOf(first, 0, first.lex.length).map((t) => [t.norm, t.start, t.end])).toEqual([
+      ['alpha', 0, 5],
+      ['beta', 6, 10],
+      ['gamma', 11, 16],
+    ]);
   });
 });

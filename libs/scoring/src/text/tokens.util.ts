@@ -183,35 +183,76 @@ export function lexOf(norm: string): Lex {
 /** Splits text into word tokens; Intl.Segmenter is used only for scripts without spaces, since it is slow. */
 export function tokenize(text: string): Token[] {
   lexScope();
-  return tokenizeInto(text, null);
-}
-
-/** Tokens and, in parallel, their Lex entries. Call lexScope() first. */
-export function tokenizeWords(text: string): { tokens: Token[]; lex: Lex[] } {
-  const lex: Lex[] = [];
-  return { tokens: tokenizeInto(text, lex), lex };
-}
-
-/** Tokens of a text; their Lex entries are pushed to `lex` when given. */
-function tokenizeInto(text: string, lex: Lex[] | null): Token[] {
+  const n = scan(text);
   const tokens: Token[] = [];
-  if (!text) return tokens;
-  if (!scanWords(text, tokens, lex)) {
-    tokens.length = 0;
-    if (lex) lex.length = 0;
-    wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-    for (const seg of wordSegmenter.segment(text)) {
-      if (!seg.isWordLike) continue;
-      const x = lexOf(seg.segment.toLowerCase());
-      lex?.push(x);
-      tokens.push({
-        norm: x.norm,
-        stem: x.stem,
-        start: seg.index,
-        end: seg.index + seg.segment.length,
-      });
-    }
+  for (let i = 0; i < n; i++) tokens.push(tokenAt(scratchLex[i], scratchBounds, i));
+  return tokens;
+}
+
+/** The stems of a text's words, in order, without building tokens. */
+export function stemsOf(text: string): string[] {
+  lexScope();
+  const n = scan(text);
+  const stems: string[] = [];
+  for (let i = 0; i < n; i++) stems.push(scratchLex[i].stem);
+  return stems;
+}
+
+/**
+ * The words of a text as parallel arrays, without a Token object per word: a 20 KB context has
+ * thousands of words, and most of them are only ever read through their Lex entries.
+ */
+export interface Words {
+  lex: Lex[];
+  /** Word i spans [bounds[2i], bounds[2i + 1]) of the text. */
+  bounds: Int32Array;
+}
+
+/** The words of a text with their Lex entries. Call lexScope() first. */
+export function tokenizeWords(text: string): Words {
+  const n = scan(text);
+  return { lex: scratchLex.slice(0, n), bounds: scratchBounds.slice(0, 2 * n) };
+}
+
+// The scanner writes every word to these buffers, reused from call to call, and callers copy
+// out what they keep: arrays grown one push at a time were a large share of the garbage.
+const scratchLex: Lex[] = [];
+let scratchBounds = new Int32Array(4096);
+let scratchCount = 0;
+
+function addWord(lex: Lex, start: number, end: number): void {
+  if (2 * scratchCount + 2 > scratchBounds.length) {
+    const grown = new Int32Array(2 * scratchBounds.length);
+    grown.set(scratchBounds);
+    scratchBounds = grown;
   }
+  scratchLex[scratchCount] = lex;
+  scratchBounds[2 * scratchCount] = start;
+  scratchBounds[2 * scratchCount + 1] = end;
+  scratchCount++;
+}
+
+/** Puts the words of a text in the scratch buffers; returns how many. */
+function scan(text: string): number {
+  scratchCount = 0;
+  if (text && !scanWords(text)) {
+    scratchCount = 0;
+    wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+    for (const seg of wordSegmenter.segment(text))
+      if (seg.isWordLike)
+        addWord(lexOf(seg.segment.toLowerCase()), seg.index, seg.index + seg.segment.length);
+  }
+  return scratchCount;
+}
+
+function tokenAt(lex: Lex, bounds: Int32Array, i: number): Token {
+  return { norm: lex.norm, stem: lex.stem, start: bounds[2 * i], end: bounds[2 * i + 1] };
+}
+
+/** Tokens of words [from, to). */
+export function tokensOf(words: Words, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  for (let i = from; i < to; i++) tokens.push(tokenAt(words.lex[i], words.bounds, i));
   return tokens;
 }
 
@@ -219,7 +260,7 @@ function tokenizeInto(text: string, lex: Lex[] | null): Token[] {
  * The regex tokenizer as a scanner; false (and partial output) when the text holds a character
  * of a script written without spaces, which the caller then segments with Intl.Segmenter.
  */
-function scanWords(text: string, tokens: Token[], lex: Lex[] | null): boolean {
+function scanWords(text: string): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -310,8 +351,7 @@ function scanWords(text: string, tokens: Token[], lex: Lex[] | null): boolean {
       const lower = text.slice(start, i).toLowerCase();
       x = lexOf(curly ? lower.replace(/’/g, "'") : lower);
     }
-    lex?.push(x);
-    tokens.push({ norm: x.norm, stem: x.stem, start, end: i });
+    addWord(x, start, i);
   }
   return true;
 }

@@ -1,0 +1,44 @@
+import { stemsOf, tokenize } from '../text/tokens.util';
+import { ContextIndex } from './context-index';
+
+const index = new ContextIndex([
+  { id: 'a', text: 'Revenue grew 12% in the third quarter. The board approved a dividend.' },
+  { id: 'b', text: 'Revenue fell in Asia. Costs grew. The dividend was paid in May.' },
+]);
+
+function ranked(words: string, k?: number): string[] {
+  return index.search(stemsOf(words), k).map((r) => r.sentence.text);
+}
+
+describe('ContextIndex.search', () => {
+  it.each<[string, string, number | undefined, string[]]>([
+    [
+      'best match first',
+      'revenue grew in the quarter',
+      2,
+      ['Revenue grew 12% in the third quarter.', 'Costs grew.'],
+    ],
+    ['the shorter of two equal matches wins', 'dividend', 1, ['The board approved a dividend.']],
+    ['unknown words score nothing', 'zebra', 3, []],
+    ['empty query', '', 3, []],
+  ])('%s', (_name, words, k, expected) => expect(ranked(words, k)).toEqual(expected));
+
+  it('gives the same answer when asked again (its score buffer is reset between queries)', () => {
+    const queries = ['revenue grew', 'dividend board', 'revenue grew'].map(stemsOf);
+    const first = queries.map((q) => index.search(q, 3));
+    expect(queries.map((q) => index.search(q, 3))).toEqual(first);
+    expect(first[2]).toEqual(first[0]);
+  });
+});
+
+describe('ContextIndex sentences', () => {
+  it('hold the tokens of their text, at offsets into the passage', () => {
+    const s = index.sentences[1];
+    expect(s.tokens.map((t) => t.norm)).toEqual(['the', 'board', 'approved', 'a', 'dividend']);
+    const passage = index.passages[s.passage].text;
+    expect(s.tokens.map((t) => passage.slice(t.start, t.end))).toEqual(
+      tokenize(s.text).map((t) => s.text.slice(t.start, t.end)),
+    );
+    expect(s.length).toBe(s.tokens.length);
+  });
+});
