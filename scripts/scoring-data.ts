@@ -162,9 +162,12 @@ export const FEATURE_SIGNS: Readonly<Record<string, 1 | -1>> = {
   'contradiction.polarity': -1,
   'contradiction.edits': -1,
   'contradiction.looseOpposites': -1,
+  'contradiction.localOpposites': -1,
+  'contradiction.unsourcedNegations': -1,
   'relevance.promptCoverage': 1,
   'relevance.fromPrompt': 1,
   'relevance.question': -1,
+  'relevance.verdict': -1,
   'citations.valid': 1,
 };
 

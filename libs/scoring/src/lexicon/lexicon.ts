@@ -62,9 +62,11 @@ export function lemma(word: string): string {
   return result;
 }
 
+const NONE: readonly string[] = [];
+
 /** WordNet antonyms of a lemma (direct, and satellite adjectives against their head's antonym). */
 export function antonymsOf(lemmaWord: string): readonly string[] {
-  return antonymMap().get(lemmaWord) ?? [];
+  return antonymMap().get(lemmaWord) ?? NONE;
 }
 
 /**

@@ -30,17 +30,32 @@ const GROUPS: [string, string][] = [
 ];
 
 let poles: Map<string, number> | undefined;
+let wordsByPole: string[][] | undefined;
+
+function poleMap(): Map<string, number> {
+  if (!poles) {
+    const map = new Map<string, number>();
+    const words: string[][] = [];
+    GROUPS.forEach(([a, b], g) => {
+      words.push([], []);
+      for (const w of a.split(' ')) if (!map.has(w)) map.set(w, g * 2);
+      for (const w of b.split(' ')) if (!map.has(w)) map.set(w, g * 2 + 1);
+    });
+    for (const [w, pole] of map) words[pole].push(w);
+    [poles, wordsByPole] = [map, words];
+  }
+  return poles;
+}
 
 /** The pole of a lemma: group·2 + side, or undefined when it has none. */
 export function polarityOf(lemmaWord: string): number | undefined {
-  if (!poles) {
-    poles = new Map();
-    GROUPS.forEach(([a, b], g) => {
-      for (const w of a.split(' ')) if (!poles?.has(w)) poles?.set(w, g * 2);
-      for (const w of b.split(' ')) if (!poles?.has(w)) poles?.set(w, g * 2 + 1);
-    });
-  }
-  return poles.get(lemmaWord);
+  return poleMap().get(lemmaWord);
+}
+
+/** The lemmas of a pole. */
+export function poleWords(pole: number): readonly string[] {
+  poleMap();
+  return wordsByPole?.[pole] ?? [];
 }
 
 /** The opposite pole of a pole. */

@@ -39,7 +39,8 @@ describe('default model sanity', () => {
     ));
 
   it('restating the question does not count against an answer (signs constrained)', () => {
-    for (const f of DEFAULT_MODEL.features.filter((x) => x.signal === 'relevance'))
-      if (f.name !== 'relevance.question') expect(f.weight).toBeGreaterThanOrEqual(0);
+    const takesUpPrompt = ['relevance.promptCoverage', 'relevance.fromPrompt'];
+    for (const f of DEFAULT_MODEL.features.filter((x) => takesUpPrompt.includes(x.name)))
+      expect(f.weight).toBeGreaterThanOrEqual(0);
   });
 });

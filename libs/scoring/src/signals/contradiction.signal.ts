@@ -11,44 +11,25 @@ import { checkNumber, unknownKeys } from '../engine/options.util';
 import { antonymsOf, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
 import { extractQuantities, quantityMatches } from '../text/numbers.util';
+import { negates } from '../text/negators.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 import { outputCopy } from './copy-frames.util';
 import { contextQuantities } from './numbers.signal';
-import { isNegator, prefixOpposite, wordEdits } from './word-edits.util';
-
-// Negators of the languages the gateway is used in (English, Malay/Indonesian, Tagalog, Thai).
-const NEGATORS = new Set([
-  'not',
-  'no',
-  'never',
-  'none',
-  'nobody',
-  'nothing',
-  'neither',
-  'nor',
-  'without',
-  'cannot',
-  'hardly',
-  'tidak',
-  'tak',
-  'bukan',
-  'belum',
-  'hindi',
-  'wala',
-  'ไม่',
-]);
+import { localContradictions } from './local-contradictions.util';
+import { prefixOpposite, wordEdits } from './word-edits.util';
 
 const LOOSE_OVERLAP = 0.3;
 
 function negations(tokens: Token[]): number {
   let n = 0;
-  for (const t of tokens) if (NEGATORS.has(t.norm) || t.norm.endsWith("n't")) n++;
+  for (const t of tokens) if (negates(t.norm)) n++;
   return n;
 }
 
 interface Cue {
-  kind: 'antonym' | 'negation' | 'number' | 'polarity' | 'edit';
+  kind:
+    'antonym' | 'negation' | 'number' | 'polarity' | 'edit' | 'localOpposite' | 'unsourcedNegation';
   start: number;
   end: number;
   detail: string;
@@ -111,7 +92,7 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
   const { frames, ids } = outputCopy(analysis, index);
   for (const e of wordEdits(frames, analysis.tokens, ids)) {
     if (flagged.has(e.token.start)) continue;
-    const aboutNegation = e.kind === 'negationDropped' || isNegator(e.token.norm);
+    const aboutNegation = e.kind === 'negationDropped' || negates(e.token.norm);
     if (aboutNegation && negated.some((c) => c.start <= e.token.start && e.token.start < c.end))
       continue;
     if (e.opposite) {
@@ -125,6 +106,23 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       });
     } else if (e.kind === 'substitution') substitutions++;
   }
+  // Flips against the local sources of each stretch. The features count them all (a second,
+  // independent view of the same flip is more evidence); the cue list does not repeat a word
+  // or a negated sentence already reported above.
+  const local = localContradictions(analysis, index);
+  const reported = new Set(cues.map((c) => c.start));
+  for (const c of local) {
+    const { start, end } = c.token;
+    if (reported.has(start)) continue;
+    if (c.kind === 'unsourcedNegation' && negated.some((n) => n.start <= start && start < n.end))
+      continue;
+    cues.push({
+      kind: c.kind === 'opposite' ? 'localOpposite' : 'unsourcedNegation',
+      start,
+      end,
+      detail: c.detail,
+    });
+  }
   const count = (k: Cue['kind']): number => cues.filter((c) => c.kind === k).length;
   const score = Math.max(0, 1 - 0.4 * cues.length);
   return {
@@ -136,6 +134,10 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       'contradiction.polarity': Math.log1p(count('polarity')),
       'contradiction.edits': Math.log1p(edits),
       'contradiction.looseOpposites': Math.log1p(looseOpposites),
+      'contradiction.localOpposites': Math.log1p(local.filter((c) => c.kind === 'opposite').length),
+      'contradiction.unsourcedNegations': Math.log1p(
+        local.filter((c) => c.kind === 'unsourcedNegation').length,
+      ),
     },
     evidence: { alignedSentences: aligned, cues: cues.slice(0, 20), substitutions },
   };

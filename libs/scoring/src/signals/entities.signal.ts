@@ -2,6 +2,7 @@ import type { ScoringInput, SignalConfig } from '../scoring.types';
 import { alignSentences, type Alignment } from '../engine/alignment';
 import type { Analysis } from '../engine/analysis';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
+import { spelledOutIn } from './name-variants.util';
 import { STOPWORDS } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 
@@ -50,7 +51,10 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   if (!index) return missingSignal('no context');
   const entities = entityTokens(analysis.text, analysis.tokens);
   if (!entities.length) return missingSignal('no names or codes in the output');
-  const ungrounded = entities.filter((t) => !index.norms.has(t.norm) && !index.has(t.stem));
+  const absent = entities.filter((t) => !index.norms.has(t.norm) && !index.has(t.stem));
+  // "Q2" for "second quarter", "YoY" for "year-over-year": the name is there, spelled out.
+  const spelledOut = absent.filter((t) => spelledOutIn(index, analysis.text.slice(t.start, t.end)));
+  const ungrounded = absent.filter((t) => !spelledOut.includes(t));
   const share = 1 - ungrounded.length / entities.length;
   // A name found in the document but far from where the sentence's other words come from:
   // the signature of a swapped entity ("Q1" → "Q2" when Q2 occurs elsewhere).
@@ -72,6 +76,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
     },
     evidence: {
       checked: entities.length,
+      spelledOut: spelledOut.slice(0, 20).map((t) => analysis.text.slice(t.start, t.end)),
       ungrounded: ungrounded
         .slice(0, 20)
         .map((t) => ({ text: analysis.text.slice(t.start, t.end), start: t.start, end: t.end })),

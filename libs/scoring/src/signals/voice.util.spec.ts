@@ -14,6 +14,7 @@ describe('unattributable sentences', () => {
     ['half personal', 'Skiing is a winter sport. My favourite!', 0.5, 0],
     ['quoted question', 'Do you ski?" she asked.', 0, 0],
     ['Malay first person', 'Saya suka main ski.', 1, 0],
+    ['"mine" the noun is no first person', 'A coal mine collapsed in the north.', 0, 0],
     ['empty', '', 0, 0],
   ])('%s', (_n, text, personal, question) => {
     const v = voice(text);

@@ -2,11 +2,11 @@ import type { Analysis } from '../engine/analysis';
 
 // The speaker talking about themself ("I love skiing", "my favourite"): no document can
 // support that, whatever words it shares with the reply. English, Malay/Indonesian, Tagalog.
+// Not "mine": far more often the noun ("a coal mine") than the speaker's possessive.
 const FIRST_PERSON = new Set([
   'i',
   'me',
   'my',
-  'mine',
   'myself',
   "i'm",
   "i've",

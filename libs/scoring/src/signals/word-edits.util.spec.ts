@@ -29,6 +29,12 @@ describe('word edits of copied stretches', () => {
     ['negation dropped', 'Customers were charged a fee.', ['negationDropped!:not>charged']],
     ['negation inserted', 'The board not approved the dividend.', ['insertion!:>not']],
     ['unrelated text', 'Penguins cannot fly but swim well.', []],
+    [
+      'negation moved ("were not charged a fee" → "were charged no fee")',
+      'Customers were charged no fee.',
+      [],
+    ],
+    ['negation moved, then a word changed', 'Customers were charged no tax.', []],
   ])('%s', (_n, output, expected) => expect(edits(output)).toEqual(expected));
 
   it.each<[string, string, boolean]>([

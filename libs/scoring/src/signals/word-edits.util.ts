@@ -1,5 +1,6 @@
 import { antonymsOf, areSynonyms, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
+import { negates } from '../text/negators.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 import { gapWords, hasBigram, type CopyFrames } from './copy-frames.util';
@@ -20,15 +21,9 @@ export interface WordEdit {
   opposite: boolean;
 }
 
-const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nor', 'neither', 'without', 'cannot']);
-
-export function isNegator(norm: string): boolean {
-  return NEGATORS.has(norm) || norm.endsWith("n't");
-}
-
 /** Whether an output word can carry a factual edit: a content word, a negator or a number. */
 function editable(norm: string): boolean {
-  return isContent(norm) || isNegator(norm);
+  return isContent(norm) || negates(norm);
 }
 
 // Prefixes that negate a word ("suitable" → "unsuitable", "functional" → "dysfunctional").
@@ -59,10 +54,22 @@ export function opposite(a: string, b: string): boolean {
   return pa !== undefined && polarityOf(lb) === oppositePole(pa);
 }
 
+// How far a negation may move and stay the same negation ("have not found any" → "have found no").
+const NEGATION_SHIFT = 3;
+
+/** Whether a negator stands among the `count` tokens from position `from`. */
+function negatorWithin(tokens: Token[], from: number, count: number): boolean {
+  for (let j = from; j < Math.min(tokens.length, from + count); j++)
+    if (negates(tokens[j].norm)) return true;
+  return false;
+}
+
 /** `ids` are the output tokens as context word ids (see idsOf). */
 export function wordEdits(frames: CopyFrames, tokens: Token[], ids: Int32Array): WordEdit[] {
   const words = frames.words;
   const edits: WordEdit[] = [];
+  // Up to this token, a negator of the output is the context's negation moved, not a new one.
+  let movedUntil = -1;
   for (let i = 1; i < tokens.length; i++) {
     const prev = ids[i - 1];
     const cur = ids[i];
@@ -71,13 +78,15 @@ export function wordEdits(frames: CopyFrames, tokens: Token[], ids: Int32Array):
     // A negator of the context missing between two words the output has side by side.
     if (cur >= 0 && !hasBigram(frames, prev, cur)) {
       const gap = gapWords(frames, prev, cur);
-      const neg = gap?.find((g) => isNegator(words[g]));
-      if (neg !== undefined && !isNegator(t.norm) && !isNegator(tokens[i - 1].norm))
-        edits.push({ kind: 'negationDropped', token: t, was: words[neg], opposite: true });
+      const neg = gap?.find((g) => negates(words[g]));
+      if (neg !== undefined && !negates(tokens[i - 1].norm)) {
+        if (negatorWithin(tokens, i, NEGATION_SHIFT)) movedUntil = i + NEGATION_SHIFT;
+        else edits.push({ kind: 'negationDropped', token: t, was: words[neg], opposite: true });
+      }
     }
     if (i + 1 >= tokens.length) continue;
     const next = ids[i + 1];
-    if (next < 0 || !editable(t.norm)) continue;
+    if (next < 0 || !editable(t.norm) || (i <= movedUntil && negates(t.norm))) continue;
     if (hasBigram(frames, prev, cur) || hasBigram(frames, cur, next)) continue;
     const gap = gapWords(frames, prev, next);
     if (gap) {
@@ -89,10 +98,10 @@ export function wordEdits(frames: CopyFrames, tokens: Token[], ids: Int32Array):
         kind: 'substitution',
         token: t,
         was: flipped ?? alternatives[0],
-        opposite: flipped !== undefined || isNegator(t.norm),
+        opposite: flipped !== undefined || negates(t.norm),
       });
     } else if (hasBigram(frames, prev, next)) {
-      edits.push({ kind: 'insertion', token: t, opposite: isNegator(t.norm) });
+      edits.push({ kind: 'insertion', token: t, opposite: negates(t.norm) });
     }
   }
   return edits;

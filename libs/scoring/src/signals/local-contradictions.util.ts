@@ -1,0 +1,119 @@
+import type { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import { localSources } from '../engine/local-sources';
+import { antonymsOf, areSynonyms, lemma } from '../lexicon/lexicon';
+import { oppositePole, polarityOf, poleWords } from '../lexicon/polarity.lexicon';
+import { expressesNegation, negates } from '../text/negators.util';
+import { stem, type Token } from '../text/tokens.util';
+import { prefixOpposite } from './word-edits.util';
+
+/**
+ * A word that says the opposite of where its stretch comes from: checked against the context
+ * sentences holding its neighbours (local sources), not against the one sentence the whole
+ * output sentence aligns to, so a summary sentence fusing several source sentences is covered.
+ * - opposite: the word is absent there, but its WordNet antonym, its negating-prefix form
+ *   ("unsuitable" for "suitable") or its opposite pole ("declined" for "grew") is there,
+ *   and no synonym or same-pole word of it is.
+ * - unsourcedNegation: a negator whose neighbours come from sentences that negate nothing
+ *   (no negator, no "failed to"): the output denies what the source states.
+ */
+export interface LocalContradiction {
+  kind: 'opposite' | 'unsourcedNegation';
+  token: Token;
+  /** The source word it opposes, or the source sentence that negates nothing. */
+  detail: string;
+}
+
+export function localContradictions(analysis: Analysis, index: ContextIndex): LocalContradiction[] {
+  const found: LocalContradiction[] = [];
+  const sources = localSources(analysis, index);
+  // Per context sentence: 0 not looked at yet, 1 says "not" in some way, 2 does not.
+  const negated = new Uint8Array(index.sentences.length);
+  sources.tokens.forEach((t, k) => {
+    const from = sources.candidateFrom[k];
+    const to = sources.candidateFrom[k + 1];
+    if (from === to) return;
+    const candidates = sources.candidates.slice(from, to);
+    if (negates(t.norm)) {
+      if (!candidates.some((c) => isNegated(index, c, negated)))
+        found.push({
+          kind: 'unsourcedNegation',
+          token: t,
+          detail: index.sentences[candidates[0]].text.slice(0, 200),
+        });
+      return;
+    }
+    if (sources.withWord[k] >= 2) return; // the word is there, with its neighbours
+    const opposed = opposedWord(t, candidates, index);
+    if (opposed) found.push({ kind: 'opposite', token: t, detail: `${t.norm} ↔ ${opposed}` });
+  });
+  return found;
+}
+
+function isNegated(index: ContextIndex, sentence: number, memo: Uint8Array): boolean {
+  if (memo[sentence] === 0)
+    memo[sentence] = index.sentences[sentence].tokens.some((t) => expressesNegation(t.norm))
+      ? 1
+      : 2;
+  return memo[sentence] === 1;
+}
+
+// Stems of the static word lists (antonyms of a lemma, words of a pole), computed once each.
+const listStems = new WeakMap<readonly string[], string[]>();
+
+function stemsOf(words: readonly string[]): string[] {
+  let stems = listStems.get(words);
+  if (!stems) {
+    stems = words.map(stem);
+    listStems.set(words, stems);
+  }
+  return stems;
+}
+
+/** Whether a content stem occurs in one of the candidate sentences (through its postings). */
+function inSources(index: ContextIndex, candidates: number[], stemKey: string): boolean {
+  const id = index.stemId(stemKey);
+  if (id < 0) return false;
+  const postings = index.postingSentences;
+  for (let j = index.postingsFrom(id); j < index.postingsTo(id); j++)
+    if (candidates.includes(postings[j])) return true;
+  return false;
+}
+
+/** The first word of a static list that occurs in the candidate sentences. */
+function firstInSources(
+  index: ContextIndex,
+  candidates: number[],
+  words: readonly string[],
+): string | undefined {
+  if (!words.length) return undefined;
+  const stems = stemsOf(words);
+  for (let k = 0; k < stems.length; k++)
+    if (inSources(index, candidates, stems[k])) return words[k];
+  return undefined;
+}
+
+/**
+ * The word of the sources (the candidate sentences) that the output word opposes: its WordNet
+ * antonym, itself with or without a negating prefix, or a word of the opposite pole; unless the
+ * sources also have a synonym of it or a word of its own pole. Words are matched by stem through
+ * the context's postings, so nothing is lemmatised unless a flip is found.
+ */
+function opposedWord(t: Token, candidates: number[], index: ContextIndex): string | undefined {
+  const l = lemma(t.norm);
+  const pole = polarityOf(l);
+  const flipped =
+    firstInSources(index, candidates, antonymsOf(l)) ??
+    // Prefixed forms are looked up as written first: most do not exist anywhere.
+    prefixOpposite(t.norm, (w) => index.norms.has(w) && inSources(index, candidates, stem(w))) ??
+    (pole === undefined
+      ? undefined
+      : firstInSources(index, candidates, poleWords(oppositePole(pole))));
+  if (flipped === undefined) return undefined;
+  for (const c of candidates)
+    for (const w of index.sentences[c].tokens) {
+      const lw = lemma(w.norm);
+      if (areSynonyms(lw, l) || (pole !== undefined && polarityOf(lw) === pole)) return undefined;
+    }
+  return flipped;
+}

@@ -1,0 +1,24 @@
+import { ContextIndex } from '../engine/context-index';
+import { spelledOutIn } from './name-variants.util';
+
+const index = new ContextIndex([
+  {
+    id: 'c',
+    text: 'Second quarter adjusted earnings per share grew year-over-year. The 3rd quarter outlook is unchanged. The European Union voted.',
+  },
+]);
+
+describe('names spelled out in the context', () => {
+  it.each<[string, boolean]>([
+    ['Q2', true], // "Second quarter"
+    ['Q3', true], // "3rd quarter"
+    ['Q4', false], // no fourth quarter in the context
+    ['EPS', true], // "earnings per share"
+    ['YoY', true], // "year-over-year"
+    ['AEPS', true], // "adjusted earnings per share"
+    ['Eps', false], // a capitalised word, not an acronym
+    ['EU', false], // two letters: initials of some word pair in any document, not evidence
+    ['XYZ', false], // invented
+    ['EPT', false], // initials split across sentences do not count
+  ])('%s → %s', (norm, expected) => expect(spelledOutIn(index, norm)).toBe(expected));
+});

@@ -1,0 +1,47 @@
+import type { ContextIndex } from '../engine/context-index';
+
+const QUARTERS = [
+  ['first', '1st'],
+  ['second', '2nd'],
+  ['third', '3rd'],
+  ['fourth', '4th'],
+];
+
+// Written with two capitals or more ("EPS", "YoY"), 3–6 letters. Two letters are the initials
+// of some word pair in almost any document: too weak to count.
+const ACRONYM = /^(?=(?:.*[A-Z]){2})[A-Za-z]{3,6}$/;
+
+/**
+ * Whether a name-like output word that the context does not contain is the short form of
+ * something the context spells out: a quarter code ("Q2" for "second quarter") or an acronym
+ * whose letters are the initials of consecutive context words ("YoY" for "year-over-year",
+ * "EPS" for "earnings per share"). Writers abbreviate what the source spells out; that is no
+ * invented name. `surface` is the word as written. Each check is one scan of the context's
+ * words, and it runs only for names absent from the context.
+ */
+export function spelledOutIn(index: ContextIndex, surface: string): boolean {
+  const quarter = /^[Qq]([1-4])$/.exec(surface);
+  if (quarter)
+    return QUARTERS[Number(quarter[1]) - 1].some((ordinal) =>
+      hasWordRun(index, [ordinal, 'quarter'], (word, part) => word === part),
+    );
+  if (!ACRONYM.test(surface)) return false;
+  return hasWordRun(index, [...surface.toLowerCase()], (word, letter) => word[0] === letter);
+}
+
+/** Whether consecutive words of one context sentence match `parts` one for one. */
+function hasWordRun(
+  index: ContextIndex,
+  parts: string[],
+  matches: (word: string, part: string) => boolean,
+): boolean {
+  for (const s of index.sentences) {
+    const t = s.tokens;
+    for (let i = 0; i + parts.length <= t.length; i++) {
+      let k = 0;
+      while (k < parts.length && matches(t[i + k].norm, parts[k])) k++;
+      if (k === parts.length) return true;
+    }
+  }
+  return false;
+}

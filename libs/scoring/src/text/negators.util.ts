@@ -1,0 +1,47 @@
+// Negators of the languages the gateway is used in (English, Malay/Indonesian, Tagalog, Thai).
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  'cannot',
+  'hardly',
+  'tidak',
+  'tak',
+  'bukan',
+  'belum',
+  'hindi',
+  'wala',
+  'ไม่',
+]);
+
+// Words that carry a negation without a negator: a source saying "failed to get" supports a
+// summary saying "did not get".
+const NEGATIVE_WORDS = new Set([
+  'fail',
+  'fails',
+  'failed',
+  'unable',
+  'lack',
+  'lacks',
+  'lacked',
+  'refuse',
+  'refuses',
+  'refused',
+  'gagal',
+]);
+
+/** Whether a lower-cased token negates ("not", "didn't", "tidak", "ไม่"). */
+export function negates(norm: string): boolean {
+  return NEGATORS.has(norm) || norm.endsWith("n't");
+}
+
+/** Whether a lower-cased token says "not" in some way: a negator or a word like "failed". */
+export function expressesNegation(norm: string): boolean {
+  return negates(norm) || NEGATIVE_WORDS.has(norm);
+}
