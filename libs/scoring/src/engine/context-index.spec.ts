@@ -42,3 +42,19 @@ describe('ContextIndex sentences', () => {
     expect(s.length).toBe(s.tokens.length);
   });
 });
+
+describe('ContextIndex stem lookups', () => {
+  const passages = [{ id: 'a', text: 'Revenue grew in Asia. Costs fell.' }];
+  const probes = ['revenu', 'grew', 'asia', 'cost', 'fell', 'zebra', 'in'];
+  const answers = (ix: ContextIndex) =>
+    probes.map((s) => [ix.has(s), ix.stemId(s), ix.idf(s), ix.sentencesWith(s)]);
+
+  it('answer the same once a newer index has been built over other text', () => {
+    const older = new ContextIndex(passages);
+    const before = answers(older);
+    const newer = new ContextIndex([{ id: 'b', text: 'Asia fell. Zebra costs grew.' }]);
+    expect(answers(older)).toEqual(before);
+    expect(answers(newer)).toEqual(answers(new ContextIndex(newer.passages)));
+    expect(before.map(([has]) => has)).toEqual([true, true, true, true, true, false, false]);
+  });
+});

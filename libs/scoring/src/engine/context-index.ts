@@ -2,6 +2,8 @@ import { splitSentences } from '../text/sentences.util';
 import { CallMemo } from './call-memo';
 import {
   lexScope,
+  stemCacheGeneration,
+  stemEntryOf,
   tokenizeWords,
   tokensOf,
   type Lex,
@@ -88,8 +90,14 @@ export class ContextIndex {
   private readonly wordIds = new Map<string, number>();
   /** Lower-cased surface forms present anywhere in the context. */
   readonly norms: KeySet = this.wordIds;
-  /** Content stem → local stem id (0…stemCount-1). */
-  private readonly stemIds = new Map<string, number>();
+  /**
+   * Content stem → local stem id (0…stemCount-1), read from the stems' own StemEntry.slot while
+   * this is the latest build over the same stem cache (no Map to fill per build); an older
+   * index builds this Map the first time it is asked.
+   */
+  private stemIds?: Map<string, number>;
+  private readonly mark: number;
+  private readonly stemGeneration: number;
   /** Local stem id → stem. */
   private readonly stemTexts: string[] = [];
   /** Local stem id → number of sentences containing it. */
@@ -111,7 +119,8 @@ export class ContextIndex {
 
   constructor(readonly passages: { id: string; text: string }[]) {
     lexScope();
-    const mark = ++buildNumber;
+    this.stemGeneration = stemCacheGeneration();
+    const mark = (this.mark = ++buildNumber);
     const tokenized = passages.map((p) => tokenizeWords(p.text));
     let totalTokens = 0;
     for (const t of tokenized) totalTokens += t.lex.length;
@@ -150,7 +159,6 @@ export class ContextIndex {
           if (entry.mark !== mark) {
             entry.mark = mark;
             entry.slot = this.stemTexts.length;
-            this.stemIds.set(entry.text, entry.slot);
             this.stemTexts.push(entry.text);
           }
           const id = entry.slot;
@@ -226,9 +234,18 @@ export class ContextIndex {
     return this.tokenStart;
   }
 
+  private localStemId(stemKey: string): number | undefined {
+    if (this.mark === buildNumber && this.stemGeneration === stemCacheGeneration()) {
+      const entry = stemEntryOf(stemKey);
+      return entry !== undefined && entry.mark === this.mark ? entry.slot : undefined;
+    }
+    this.stemIds ??= new Map(this.stemTexts.map((stem, id) => [stem, id]));
+    return this.stemIds.get(stemKey);
+  }
+
   /** Local id of a content stem of the context, or -1. */
   stemId(stemKey: string): number {
-    return this.stemIds.get(stemKey) ?? -1;
+    return this.localStemId(stemKey) ?? -1;
   }
 
   /** Number of distinct content stems (local stem ids are 0…stemCount-1). */
@@ -238,7 +255,7 @@ export class ContextIndex {
 
   /** Indexes of the sentences containing a stem. */
   sentencesWith(stemKey: string): readonly number[] {
-    const id = this.stemIds.get(stemKey);
+    const id = this.localStemId(stemKey);
     return id === undefined
       ? []
       : Array.from(this.postSentences.subarray(this.postStart[id], this.postStart[id + 1]));
@@ -260,12 +277,12 @@ export class ContextIndex {
 
   /** Whether a stem occurs anywhere in the context. */
   has(stemKey: string): boolean {
-    return this.stemIds.has(stemKey);
+    return this.localStemId(stemKey) !== undefined;
   }
 
   /** Inverse document frequency (BM25+ flavour, never negative). */
   idf(stemKey: string): number {
-    const id = this.stemIds.get(stemKey);
+    const id = this.localStemId(stemKey);
     return idfOf(this.sentences.length, id === undefined ? 0 : this.dfById[id]);
   }
 
@@ -278,7 +295,7 @@ export class ContextIndex {
     const scores = (this.searchScores ??= new Float64Array(this.sentences.length));
     const touched: number[] = [];
     for (const q of query) {
-      const id = this.stemIds.get(q);
+      const id = this.localStemId(q);
       if (id === undefined) continue;
       const idf = idfOf(this.sentences.length, this.dfById[id]);
       for (let j = this.postStart[id]; j < this.postStart[id + 1]; j++) {

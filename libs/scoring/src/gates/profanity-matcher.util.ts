@@ -5,6 +5,8 @@ import {
   RegExpMatcher,
   type MatchPayload,
 } from 'obscenity';
+import { Pipeline, type TransformerSetLike } from './profanity-pipeline.util';
+import { WhitelistIndex } from './profanity-whitelist.util';
 
 // obscenity's RegExpMatcher spends most of its time outside the regexes: it runs the
 // transformer chain through a generator and a closure per character, builds the transformed
@@ -12,26 +14,11 @@ import {
 // intervals before it knows whether anything matched. This runs the SAME transformers, terms
 // and whitelist (read from the matcher) with the same results, minus that overhead:
 // - the leading stateless transformers are memoised per code point (they are pure maps);
-// - the text is built from a code buffer, the term regexes are exec'd in place;
-// - whitelist intervals are computed only once a blacklisted term has matched.
+// - the text is built from a code buffer, the term regexes are exec'd in place, and only at
+//   the positions where the alternation of all terms matches;
+// - whitelist intervals are computed only once a blacklisted term has matched, in one pass
+//   over the text for all whitelisted terms.
 // If obscenity's internals ever stop looking as expected, the public API is used instead.
-
-type Transform = (char: number) => number | undefined;
-
-interface TransformerLike {
-  type: number;
-  transform?: Transform;
-}
-
-interface StatefulLike {
-  transform: Transform;
-  reset: () => void;
-}
-
-interface TransformerSetLike {
-  transformers: TransformerLike[];
-  statefulTransformers: (StatefulLike | undefined)[];
-}
 
 interface MatcherInternals {
   blacklistedTerms: { id: number; regExp: RegExp }[];
@@ -40,107 +27,17 @@ interface MatcherInternals {
   whitelistMatcherTransformers: TransformerSetLike;
 }
 
-const SIMPLE = 0;
-const UNKNOWN = -2;
-const DROPPED = -1;
-
-/** A transformer chain as obscenity's TransformerSet applies it, with the pure prefix memoised. */
-class Pipeline {
-  private readonly prefix: Transform[] = [];
-  private readonly rest: Transform[] = [];
-  private readonly stateful: StatefulLike[] = [];
-  private readonly bmp = new Int32Array(65_536).fill(UNKNOWN);
-  private readonly astral = new Map<number, number>();
-
-  constructor(set: TransformerSetLike) {
-    let i = 0;
-    for (; i < set.transformers.length && set.transformers[i].type === SIMPLE; i++)
-      this.prefix.push(set.transformers[i].transform as Transform);
-    for (; i < set.transformers.length; i++) {
-      const t = set.transformers[i];
-      if (t.type === SIMPLE) this.rest.push(t.transform as Transform);
-      else {
-        const s = set.statefulTransformers[i] as StatefulLike;
-        this.stateful.push(s);
-        this.rest.push((c) => s.transform(c));
-      }
-    }
-  }
-
-  static supports(set: unknown): set is TransformerSetLike {
-    const s = set as Partial<TransformerSetLike> | undefined;
-    return (
-      !!s &&
-      Array.isArray(s.transformers) &&
-      Array.isArray(s.statefulTransformers) &&
-      s.transformers.every((t, i) =>
-        t.type === SIMPLE
-          ? typeof t.transform === 'function'
-          : typeof s.statefulTransformers?.[i]?.transform === 'function' &&
-            typeof s.statefulTransformers[i]?.reset === 'function',
-      )
-    );
-  }
-
-  private pure(char: number): number {
-    const cached = char < 65_536 ? this.bmp[char] : (this.astral.get(char) ?? UNKNOWN);
-    if (cached !== UNKNOWN) return cached;
-    let c: number | undefined = char;
-    for (let i = 0; i < this.prefix.length && c !== undefined; i++) c = this.prefix[i](c);
-    const result = c === undefined ? DROPPED : c;
-    if (char < 65_536) this.bmp[char] = result;
-    else if (this.astral.size < 10_000) this.astral.set(char, result);
-    return result;
-  }
-
-  /** The transformed text and, for each of its code units, the index of the input character it came from. */
-  apply(input: string): { text: string; toOrig: Int32Array } {
-    const n = input.length;
-    const units = new Uint16Array(2 * n);
-    const toOrig = new Int32Array(2 * n);
-    let len = 0;
-    let i = 0;
-    while (i < n) {
-      const position = i;
-      let char = input.charCodeAt(i++);
-      if (char >= 0xd800 && char <= 0xdbff && i < n) {
-        const next = input.charCodeAt(i);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          char = (char - 0xd800) * 0x400 + next - 0xdc00 + 0x10000;
-          i++;
-        }
-      }
-      let c: number | undefined = this.pure(char);
-      if (c === DROPPED) continue;
-      for (let r = 0; r < this.rest.length && c !== undefined; r++) c = this.rest[r](c);
-      if (c === undefined) continue;
-      if (c > 0xffff) {
-        const v = c - 0x10000;
-        units[len] = 0xd800 + (v >> 10);
-        toOrig[len++] = position;
-        units[len] = 0xdc00 + (v & 0x3ff);
-        toOrig[len++] = position;
-      } else {
-        units[len] = c;
-        toOrig[len++] = position;
-      }
-    }
-    for (const s of this.stateful) s.reset();
-    let text = '';
-    for (let at = 0; at < len; at += 8192)
-      text += String.fromCharCode.apply(
-        null,
-        units.subarray(at, Math.min(len, at + 8192)) as unknown as number[],
-      );
-    return { text, toOrig };
-  }
-}
-
 /** The same answers as RegExpMatcher.getAllMatches / hasMatch, computed faster. */
 export class FastProfanityMatcher {
   private readonly internals: MatcherInternals | null;
   private readonly blacklist?: Pipeline;
   private readonly whitelist?: Pipeline;
+  /** The alternation of all terms, global: finds every position where some term matches. */
+  private readonly anyTerm?: RegExp;
+  /** Each term's regex, sticky: tried only at the positions anyTerm found. */
+  private readonly stickyTerms: RegExp[] = [];
+  private readonly unicode: boolean[] = [];
+  private readonly whitelistIndex?: WhitelistIndex;
 
   constructor(private readonly matcher: RegExpMatcher) {
     const m = matcher as unknown as Partial<MatcherInternals>;
@@ -155,19 +52,21 @@ export class FastProfanityMatcher {
     if (this.internals) {
       this.blacklist = new Pipeline(this.internals.blacklistMatcherTransformers);
       this.whitelist = new Pipeline(this.internals.whitelistMatcherTransformers);
-      // One pass over the text instead of one per term: if no term can match anywhere, the
-      // alternation of all terms cannot either (and vice versa), so clean text stops here.
+      this.whitelistIndex = new WhitelistIndex(this.internals.whitelistedTerms);
       const terms = this.internals.blacklistedTerms;
+      this.unicode = terms.map((t) => t.regExp.unicode || t.regExp.flags.includes('v'));
+      // One pass over the text instead of one per term: a term matches at a position iff the
+      // alternation of all terms does, so the positions the alternation finds (searching from
+      // each found position + 1) are the only places any term can match. Clean text stops after
+      // that one pass; otherwise each term is tried, sticky, at those few positions.
       const flags = new Set(terms.map((t) => t.regExp.flags));
-      if (terms.length && flags.size === 1)
-        this.anyTerm = new RegExp(
-          terms.map((t) => `(?:${t.regExp.source})`).join('|'),
-          [...flags][0].replace(/[gy]/g, ''),
-        );
+      if (terms.length && flags.size === 1) {
+        const base = [...flags][0].replace(/[gy]/g, '');
+        this.anyTerm = new RegExp(terms.map((t) => `(?:${t.regExp.source})`).join('|'), `${base}g`);
+        this.stickyTerms = terms.map((t) => new RegExp(t.regExp.source, `${base}y`));
+      }
     }
   }
-
-  private readonly anyTerm?: RegExp;
 
   /** Whether the fast path is in use (false: obscenity's internals changed; the public API runs). */
   get fast(): boolean {
@@ -186,23 +85,54 @@ export class FastProfanityMatcher {
     return matches;
   }
 
+  /** Positions where some term matches, ascending. */
+  private candidateStarts(text: string, anyTerm: RegExp): number[] {
+    const starts: number[] = [];
+    const unicode = this.unicode[0];
+    anyTerm.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = anyTerm.exec(text)) !== null) {
+      starts.push(m.index);
+      anyTerm.lastIndex = advance(text, m.index, unicode);
+    }
+    anyTerm.lastIndex = 0;
+    return starts;
+  }
+
   private scan(input: string, firstOnly: boolean): MatchPayload[] {
     const internals = this.internals as MatcherInternals;
     const { text, toOrig } = (this.blacklist as Pipeline).apply(input);
     const matches: MatchPayload[] = [];
-    if (this.anyTerm && !this.anyTerm.test(text)) return matches;
+    const starts = this.anyTerm ? this.candidateStarts(text, this.anyTerm) : undefined;
+    if (starts?.length === 0) return matches;
     let whitelisted: [number, number][] | undefined;
-    for (const term of internals.blacklistedTerms) {
-      const re = term.regExp;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
+    const terms = internals.blacklistedTerms;
+    for (let t = 0; t < terms.length; t++) {
+      // Each term's matches as its own global exec loop finds them: the leftmost match at or
+      // after the end of the previous one.
+      const re = starts ? this.stickyTerms[t] : terms[t].regExp;
+      let from = 0;
+      let k = 0;
       try {
-        while ((m = re.exec(text)) !== null) {
+        for (;;) {
+          let m: RegExpExecArray | null = null;
+          if (starts) {
+            while (k < starts.length && starts[k] < from) k++;
+            for (; m === null && k < starts.length; k++) {
+              re.lastIndex = starts[k];
+              m = re.exec(text);
+            }
+          } else {
+            re.lastIndex = from;
+            m = re.exec(text);
+          }
+          if (m === null) break;
           const matched = m[0];
           if (matched.length === 0) {
-            re.lastIndex = advance(text, re.lastIndex, re.unicode || re.flags.includes('v'));
+            from = advance(text, m.index, this.unicode[t]);
             continue;
           }
+          from = m.index + matched.length;
           const start = toOrig[m.index];
           let end = toOrig[m.index + matched.length - 1];
           if (
@@ -214,7 +144,7 @@ export class FastProfanityMatcher {
           whitelisted ??= this.whitelistedIntervals(input);
           if (contains(whitelisted, start, end)) continue;
           matches.push({
-            termId: term.id,
+            termId: terms[t].id,
             startIndex: start,
             endIndex: end,
             matchLength: [...matched].length,
@@ -230,23 +160,18 @@ export class FastProfanityMatcher {
 
   /** Whitelisted spans of the input, sorted by start (as obscenity's IntervalCollection queries them). */
   private whitelistedIntervals(input: string): [number, number][] {
-    const internals = this.internals as MatcherInternals;
     const { text, toOrig } = (this.whitelist as Pipeline).apply(input);
     const out: [number, number][] = [];
-    for (const term of internals.whitelistedTerms) {
-      let lastEnd = 0;
-      for (let at = text.indexOf(term, lastEnd); at !== -1; at = text.indexOf(term, lastEnd)) {
-        let end = toOrig[at + term.length - 1];
-        if (
-          end < input.length - 1 &&
-          isHigh(input.charCodeAt(end)) &&
-          isLow(input.charCodeAt(end + 1))
-        )
-          end++;
-        out.push([toOrig[at], end]);
-        lastEnd = at + term.length;
-      }
-    }
+    (this.whitelistIndex as WhitelistIndex).each(text, (at, length) => {
+      let end = toOrig[at + length - 1];
+      if (
+        end < input.length - 1 &&
+        isHigh(input.charCodeAt(end)) &&
+        isLow(input.charCodeAt(end + 1))
+      )
+        end++;
+      out.push([toOrig[at], end]);
+    });
     return out.sort((a, b) => (a[0] < b[0] ? -1 : b[0] < a[0] ? 1 : 0));
   }
 }

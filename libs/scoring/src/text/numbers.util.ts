@@ -1,3 +1,5 @@
+import { eachMatchAt } from './match-at.util';
+
 /** A number, date or quantity found in text, with its normalised value. */
 export interface Quantity {
   /** Numeric value after normalisation ("1.5k" → 1500, "fifteen hundred" → 1500). */
@@ -108,10 +110,28 @@ const MONTHS: Record<string, number> = {
 const DIGIT_RE =
   /(?<![\p{L}\p{N}.])([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
 const ISO_DATE_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const WORD_NUMBER_RE =
-  /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)(?:(?:[\s-]+|\s+and\s+)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))*\b/gi;
-const MONTH_DAY_RE =
-  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:,?\s+(\d{4}))?\b/gi;
+const MONTH =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
+const NUMBER_WORD =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion';
+const ORDINAL = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth';
+// Sticky: tried only at the starts WORD_STARTS_RE finds (see eachMatchAt). Each of their
+// matches starts with a whole \b-delimited word: a month, a day, a number word or an ordinal.
+const WORD_NUMBER_RE = new RegExp(
+  `\\b(?:zero|${NUMBER_WORD})(?:(?:[\\s-]+|\\s+and\\s+)(?:${NUMBER_WORD}))*\\b`,
+  'iy',
+);
+const MONTH_DAY_RE = new RegExp(
+  `\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\.?(?:,?\\s+(\\d{4}))?\\b`,
+  'iy',
+);
+const ORDINAL_RE = new RegExp(`\\b(${ORDINAL})\\b`, 'iy');
+/** Those starts in one pass: group 1 → MONTH_DAY_RE, 2 → WORD_NUMBER_RE, 3 → ORDINAL_RE. */
+const WORD_STARTS_RE = new RegExp(
+  `\\b(?:(${MONTH}|${DAY})|(zero|${NUMBER_WORD})|(${ORDINAL}))\\b`,
+  'gi',
+);
 
 /** Parses a run of English number words: "fifteen hundred" → 1500, "two million three hundred" → 2000300. */
 export function parseNumberWords(text: string): number | null {
@@ -159,22 +179,23 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
       date: `${m[1]}-${m[2]}-${m[3]}`,
     });
-  MONTH_DAY_RE.lastIndex = 0;
-  while (digits && (m = MONTH_DAY_RE.exec(text))) {
-    const month = MONTHS[(m[1] ?? m[5]).toLowerCase().replace(/\.$/, '')];
-    const day = Number(m[2] ?? m[4]);
-    const year = m[3] ?? m[6];
-    if (!month || day < 1 || day > 31) continue;
-    const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    add({
-      value: day,
-      precision: 0,
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: year ? `${year}-${md}` : `*-${md}`,
+  const [dateStarts, numberStarts, ordinalStarts] = wordStarts(text);
+  if (digits)
+    eachMatchAt(MONTH_DAY_RE, text, dateStarts, (m) => {
+      const month = MONTHS[(m[1] ?? m[5]).toLowerCase().replace(/\.$/, '')];
+      const day = Number(m[2] ?? m[4]);
+      const year = m[3] ?? m[6];
+      if (!month || day < 1 || day > 31) return;
+      const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      add({
+        value: day,
+        precision: 0,
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        date: year ? `${year}-${md}` : `*-${md}`,
+      });
     });
-  }
   DIGIT_RE.lastIndex = 0;
   while (digits && (m = DIGIT_RE.exec(text))) {
     const raw = m[1].replace(/[,\u202F\u00A0 ]/g, '').replace('−', '-');
@@ -191,23 +212,32 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
     });
   }
-  WORD_NUMBER_RE.lastIndex = 0;
-  while ((m = WORD_NUMBER_RE.exec(text))) {
+  eachMatchAt(WORD_NUMBER_RE, text, numberStarts, (m) => {
     const value = parseNumberWords(m[0]);
     // "one" alone is mostly a pronoun ("one of the"), not a quantity.
-    if (value === null || (value <= 1 && !/\s/.test(m[0]))) continue;
+    if (value === null || (value <= 1 && !/\s/.test(m[0]))) return;
     add({ value, precision: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
-  }
-  const ord = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi;
-  while ((m = ord.exec(text)))
+  });
+  eachMatchAt(ORDINAL_RE, text, ordinalStarts, (m) =>
     add({
       value: ORDINALS[m[1].toLowerCase()],
       precision: 0,
       start: m.index,
       end: m.index + m[0].length,
       text: m[0],
-    });
+    }),
+  );
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Where MONTH_DAY_RE, WORD_NUMBER_RE and ORDINAL_RE can match. */
+function wordStarts(text: string): [number[], number[], number[]] {
+  const starts: [number[], number[], number[]] = [[], [], []];
+  WORD_STARTS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_STARTS_RE.exec(text)))
+    starts[m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2].push(m.index);
+  return starts;
 }
 
 /** Whether the text has an ASCII digit (what `\d` matches, with or without the u flag). */

@@ -1,3 +1,4 @@
+import { computeStem } from './stem.util';
 import { isContent } from './stopwords.util';
 
 /** A word of the text, with its offsets into the original string. */
@@ -26,7 +27,10 @@ export interface Lex {
   slot: number;
 }
 
-/** A distinct stem, with the same scratch fields as Lex. */
+/**
+ * A distinct stem, with the same scratch fields as Lex. Only ContextIndex writes them, and it
+ * keeps reading them after its build (its stem ids): no other builder may use them.
+ */
 export interface StemEntry {
   text: string;
   mark: number;
@@ -103,7 +107,24 @@ export function lexScope(): void {
     lexCache.clear();
     clearAscii();
   }
-  if (stemCache.size > LEX_LIMIT) stemCache.clear();
+  if (stemCache.size > LEX_LIMIT) {
+    stemCache.clear();
+    stemGeneration++;
+  }
+}
+
+let stemGeneration = 0;
+
+/**
+ * The StemEntry of a stem met by the tokenizer, and the generation of the stem cache (it
+ * changes when the cache is cleared: entries found before are then no longer returned).
+ */
+export function stemEntryOf(stem: string): StemEntry | undefined {
+  return stemCache.get(stem);
+}
+
+export function stemCacheGeneration(): number {
+  return stemGeneration;
 }
 
 // The same Lex entries for ASCII words, found straight from the text: the scanner hashes the
@@ -356,28 +377,7 @@ function scanWords(text: string): boolean {
   return true;
 }
 
-/**
- * A light English suffix stripper, truncated to 7 characters: cheap, deterministic, and good
- * enough for overlap (a Porter stemmer buys little here and costs a lot per token).
- */
+/** The stem of a lower-cased word (see computeStem), from the cache when the word was met. */
 export function stem(word: string): string {
   return lexCache.get(word)?.stem ?? computeStem(word);
-}
-
-function computeStem(word: string): string {
-  let w = word;
-  if (w.endsWith("'s")) w = w.slice(0, -2);
-  if (w.length > 4 && /^[a-z]+$/.test(w)) {
-    if (w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-    else if (w.endsWith('sses')) w = w.slice(0, -2);
-    else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-    else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-    else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
-    else if (w.endsWith('es') && w.length > 4 && /(?:sh|ch|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
-    else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
-      w = w.slice(0, -1);
-    if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
-  }
-  if (w.length > 7) w = w.slice(0, 7);
-  return w;
 }
