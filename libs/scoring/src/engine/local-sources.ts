@@ -1,4 +1,5 @@
 import type { Analysis } from './analysis';
+import { memoKey } from './call-memo';
 import type { ContextIndex } from './context-index';
 import { negates } from '../text/negators.util';
 import { isContent } from '../text/stopwords.util';
@@ -32,7 +33,7 @@ export interface LocalSources {
 
 const RADIUS = 4;
 const MAX_CANDIDATES = 8;
-const cache = new WeakMap<Analysis, LocalSources>();
+const LOCAL_SOURCES = memoKey<LocalSources>('localSources');
 
 /**
  * One pass over the output: for each content word and each negator, the context sentences
@@ -42,8 +43,11 @@ const cache = new WeakMap<Analysis, LocalSources>();
  * given context, with no pass over the context per word.
  */
 export function localSources(analysis: Analysis, index: ContextIndex): LocalSources {
-  const hit = cache.get(analysis);
-  if (hit) return hit;
+  // Memoised on the call (not a module WeakMap, which kept each call's data alive: see CallMemo).
+  return analysis.memo.get(LOCAL_SOURCES, () => build(analysis, index));
+}
+
+function build(analysis: Analysis, index: ContextIndex): LocalSources {
   const out: LocalSources = {
     tokens: [],
     neighbours: [],
@@ -113,6 +117,5 @@ export function localSources(analysis: Analysis, index: ContextIndex): LocalSour
       out.candidateFrom.push(out.candidates.length);
     }
   }
-  cache.set(analysis, out);
   return out;
 }
