@@ -53,18 +53,30 @@ export async function drive(
   };
 }
 
+/** A Prometheus text endpoint as `series → value` (series with its labels, as printed). */
+export async function scrapeMetrics(metricsUrl: string): Promise<Map<string, number>> {
+  const text = await fetch(metricsUrl).then(
+    (r) => r.text(),
+    () => '',
+  );
+  const metrics = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    metrics.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return metrics;
+}
+
 /** V8 heap (used, total) and RSS in MB from a Prometheus endpoint's default Node metrics. */
 export async function scrapeMemory(
   metricsUrl: string,
   prefix: string,
 ): Promise<Record<string, number>> {
-  const text = await fetch(metricsUrl).then(
-    (r) => r.text(),
-    () => '',
-  );
+  const metrics = await scrapeMetrics(metricsUrl);
   const mb = (name: string): number => {
-    const match = new RegExp(`^${prefix}${name}(?:\\{[^}]*\\})? ([0-9.e+]+)`, 'm').exec(text);
-    return match ? Math.round(Number(match[1]) / 104857.6) / 10 : NaN;
+    const bytes = metrics.get(`${prefix}${name}`);
+    return bytes === undefined ? NaN : Math.round(bytes / 104857.6) / 10;
   };
   return {
     heapUsedMb: mb('nodejs_heap_size_used_bytes'),

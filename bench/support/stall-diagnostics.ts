@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { scrapeMetrics } from './load-driver';
 
 /**
  * Tells where the slow requests of a paced run came from: the load generator's own event loop,
@@ -22,20 +23,6 @@ type Metrics = Map<string, number>;
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-async function scrape(url: string): Promise<Metrics> {
-  const text = await fetch(url).then(
-    (r) => r.text(),
-    () => '',
-  );
-  const metrics: Metrics = new Map();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const space = line.lastIndexOf(' ');
-    metrics.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  return metrics;
-}
-
 const delta = (after: Metrics, before: Metrics, key: string): number =>
   (after.get(key) ?? 0) - (before.get(key) ?? 0);
 
@@ -53,14 +40,14 @@ export class StallDiagnostics {
   ) {}
 
   async start(): Promise<void> {
-    this.before = await scrape(this.metricsUrl);
+    this.before = await scrapeMetrics(this.metricsUrl);
     this.loop.reset();
     this.loop.enable();
   }
 
   async stop(): Promise<StallReport> {
     this.loop.disable();
-    const after = await scrape(this.metricsUrl);
+    const after = await scrapeMetrics(this.metricsUrl);
     const histogram = 'arbiter_http_request_duration_seconds';
     const requests = delta(after, this.before, `${histogram}_count{${this.requestLabels}}`);
     const fast = delta(after, this.before, `${histogram}_bucket{le="${this.slowSeconds}",${this.requestLabels}}`);
