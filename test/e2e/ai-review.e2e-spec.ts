@@ -153,7 +153,7 @@ describe('AI review stage (real chat-completions server)', () => {
     expect(calls(done).map((c) => c.outcome)).toEqual(['rate_limited', 'ok']);
   });
 
-  it('stops at the daily budget: items go to humans, one alert is emitted, no more calls', async () => {
+  it('stops at the daily budget: items go to humans, one alert is emitted, no more calls; raising it resumes', async () => {
     llm.script(() => ({ verdict: approve(0.97), usage: { prompt_tokens: 1000, completion_tokens: 100 } }));
     await usePolicy({ providers: ['llm'], dailyBudgetUsd: 0.01 });
     expect((await settled(await submit())).status).toBe('approved'); // spends 0.013
@@ -169,6 +169,15 @@ describe('AI review stage (real chat-completions server)', () => {
     expect(alerts[0].data).toMatchObject({ scope: expect.stringMatching(/^pipeline:/), budgetUsd: 0.01, spentUsd: 0.013 });
     const spend = await arbiter.db.query(`SELECT scope, spent_usd::float AS usd FROM ai_budget_spend ORDER BY scope`);
     expect(spend).toEqual([{ scope: expect.stringMatching(/^pipeline:/), usd: 0.013 }, { scope: 'total', usd: 0.013 }]);
+
+    // An admin raises the budget (a new policy version): AI review resumes at once, the same day.
+    await usePolicy({ providers: ['llm'], dailyBudgetUsd: 0.02 });
+    expect((await settled(await submit())).status).toBe('approved'); // 0.026 spent now
+    expect(llm.received).toHaveLength(2);
+    // The raised budget is spent too: a new alert for it.
+    const overRaised = await settled(await submit());
+    expect(overRaised.status).toBe('human_review');
+    expect(overRaised.timeline.find((e) => e.type === 'alert.ai_budget_exhausted')?.data).toMatchObject({ budgetUsd: 0.02, spentUsd: 0.026 });
   });
 
   it('redacts PII before anything leaves the process and maps it back for reviewers', async () => {

@@ -48,8 +48,12 @@ export class BudgetStore {
     await multi.exec();
   }
 
-  /** True the first time it is called for a scope and day: the alert goes out once. */
-  async firstAlert(scope: BudgetScope, day = budgetDay()): Promise<boolean> {
-    return (await this.redis.set(`${this.prefix}:ai:budget-alert:${day}:${scope}`, '1', 'EX', TTL_SECONDS, 'NX')) === 'OK';
+  /**
+   * True the first time it is called for a scope, day and budget: the alert goes out once, and
+   * once more if an admin raises the budget and the raised one is spent too.
+   */
+  async firstAlert(scope: BudgetScope, budgetUsd: number, day = budgetDay()): Promise<boolean> {
+    const key = `${this.prefix}:ai:budget-alert:${day}:${scope}:${budgetUsd}`;
+    return (await this.redis.set(key, '1', 'EX', TTL_SECONDS, 'NX')) === 'OK';
   }
 }

@@ -100,9 +100,9 @@ export class ReviewChain {
     return { kind: 'unavailable', reasons: reasons.length ? reasons : ['no provider configured for this pipeline'] };
   }
 
-  /** True the first time today a scope's budget alert is raised (once per scope and day, across replicas). */
-  firstBudgetAlert(scope: BudgetScope): Promise<boolean> {
-    return this.budget.firstAlert(scope);
+  /** True the first time today a scope's budget alert is raised (once per scope, day and budget, across replicas). */
+  firstBudgetAlert(scope: BudgetScope, budgetUsd: number): Promise<boolean> {
+    return this.budget.firstAlert(scope, budgetUsd);
   }
 
   private async overBudget(request: ChainRequest): Promise<ChainOutcome | null> {

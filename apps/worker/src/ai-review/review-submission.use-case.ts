@@ -91,9 +91,9 @@ export class ReviewSubmission {
     };
   }
 
-  // Once per scope and day: the alert event, a log line for paging, a metric for dashboards.
+  // Once per scope, day and budget: the alert event, a log line for paging, a metric for dashboards.
   private async alertBudget(row: SubmissionRow, outcome: Extract<ChainOutcome, { kind: 'budget' }>): Promise<void> {
-    const first = await this.chain.firstBudgetAlert(outcome.scope);
+    const first = await this.chain.firstBudgetAlert(outcome.scope, outcome.budgetUsd);
     if (!first) return;
     const data = { scope: outcome.scope, spentUsd: outcome.spentUsd, budgetUsd: outcome.budgetUsd };
     this.metrics.budgetAlerts.inc({ scope: outcome.scope === 'total' ? 'total' : 'pipeline' });
