@@ -79,6 +79,11 @@ describe('AI review stage (real chat-completions server)', () => {
       expect(call).toMatchObject({ inputTokens: 1000, outputTokens: 100, usageReported: true, costUsd: 0.013 });
       const rows = await arbiter.db.query(`SELECT provider, region, verdict, cost_usd::float AS cost FROM ai_review_calls WHERE submission_id = $1`, [done.id]);
       expect(rows).toEqual([{ provider: 'llm', region: 'ap-southeast-1', verdict: 'approve', cost: 0.013 }]);
+      // Per-provider metrics: spend, tokens and latency (counters accumulate over the file's tests).
+      const metrics = await arbiter.worker!.get(WorkerMetrics).registry.metrics();
+      expect(metrics).toMatch(/arbiter_ai_provider_spend_usd_total\{provider="llm"\} 0\.0[1-9]/);
+      expect(metrics).toMatch(/arbiter_ai_provider_tokens_total\{provider="llm",direction="input"\} [1-9]\d{3}/);
+      expect(metrics).toMatch(/arbiter_ai_provider_latency_seconds_count\{provider="llm",outcome="ok"\} [1-9]/);
     }
     if (status === 'human_review' && done.decision?.aiReview?.verdict === 'reject') {
       expect(done.decision.aiReview.problematicSpans[0]).toMatchObject({ text: 'Paris', start: expect.any(Number) });
