@@ -27,6 +27,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/api-app.factory';
 import { createWorkerApp } from '../apps/worker/src/worker-app.factory';
 import { HttpClient } from '../test/support/http.client';
+import { benchLog, percentile, reportOnlyOnStdout, round } from './support/bench-run';
 import { testWebhookConfig, WebhookReceiver } from '../test/support/webhook-receiver.server';
 
 const arg = (name: string, fallback: number): number => {
@@ -43,11 +44,8 @@ const opts = {
   concurrency: arg('concurrency', 64),
 };
 const DB = 'arbiter_bench_delivery';
-const log = (msg: string) => process.stderr.write(`[bench:delivery] ${msg}\n`);
+const log = benchLog('delivery');
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const round = (n: number) => Math.round(n * 10) / 10;
 
 async function pool<T>(
   count: number,
@@ -68,6 +66,7 @@ async function pool<T>(
 }
 
 async function main(): Promise<void> {
+  const printReport = reportOnlyOnStdout();
   await dropTestDatabase(DB);
   await migrateDatabase(databaseUrl(DB));
   const prefix = `{bench-delivery-${process.pid}}`;
@@ -162,40 +161,31 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const verified = receiver.verified.length;
 
-    process.stdout.write(
-      `${JSON.stringify(
-        {
-          bench: 'delivery',
-          receiver: 'local http on 127.0.0.1, standardwebhooks verification per request, 204',
-          deliverConcurrency: opts.concurrency,
-          latencyPhaseRatePerSecond: opts.rate,
-          loadAverage1m: round(loadavg()[0]),
-          cpus: cpus().length,
-          throughput: {
-            deliveries: opts.throughput,
-            seconds: round(seconds),
-            deliveriesPerSecond: Math.round(opts.throughput / seconds),
-            allSignaturesVerified: verified === opts.throughput,
-          },
-          addedLatencyFromDecisionMs: {
-            n: latencies.length,
-            p50: percentile(latencies, 50),
-            p90: percentile(latencies, 90),
-            p99: percentile(latencies, 99),
-            max: latencies[latencies.length - 1],
-            stagesP50: Object.fromEntries(
-              Object.entries(stages as Record<string, number>).map(([k, v]) => [
-                k,
-                round(Number(v)),
-              ]),
-            ),
-          },
-          node: process.version,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    printReport({
+      bench: 'delivery',
+      receiver: 'local http on 127.0.0.1, standardwebhooks verification per request, 204',
+      deliverConcurrency: opts.concurrency,
+      latencyPhaseRatePerSecond: opts.rate,
+      loadAverage1m: round(loadavg()[0]),
+      cpus: cpus().length,
+      throughput: {
+        deliveries: opts.throughput,
+        seconds: round(seconds),
+        deliveriesPerSecond: Math.round(opts.throughput / seconds),
+        allSignaturesVerified: verified === opts.throughput,
+      },
+      addedLatencyFromDecisionMs: {
+        n: latencies.length,
+        p50: percentile(latencies, 50),
+        p90: percentile(latencies, 90),
+        p99: percentile(latencies, 99),
+        max: latencies[latencies.length - 1],
+        stagesP50: Object.fromEntries(
+          Object.entries(stages as Record<string, number>).map(([k, v]) => [k, round(Number(v))]),
+        ),
+      },
+      node: process.version,
+    });
   } finally {
     await worker.close();
     await deleteKeysWithPrefix(api.get(QueueProducer).connection, prefix).catch(() => undefined);

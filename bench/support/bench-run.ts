@@ -55,3 +55,14 @@ export function assertAlive(apps: AppProcess[]): void {
   if (dead)
     throw new Error(`${dead.name} exited during the run (see its log in the run directory)`);
 }
+
+/**
+ * For benches that boot the api or worker in-process: their pino logs write to stdout, which
+ * must carry the JSON report alone. Sends every stdout write to stderr from now on and returns
+ * the one way left to print the report.
+ */
+export function reportOnlyOnStdout(): (report: unknown) => void {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  return (report) => void write(`${JSON.stringify(report, null, 2)}\n`);
+}
