@@ -1,31 +1,31 @@
 // npm run bench:ai-review [-- <eval.jsonl>…]
 // Prints JSON: the embedded AI reviewer's latency per item (p50/p99) and, on ../shared/eval,
-// what it adds over the first-pass score alone on the doubtful band. Reads the eval files in
-// place (read-only); copies no data.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// what it adds over the first-pass score alone on the doubtful band. The reviewer's second stage
+// is fitted on band items, so every quality figure here is OUT-OF-FOLD: grouped 5-fold CV (folds
+// of scripts/scoring-data.ts, related items together), each fold judged by a model fitted on the
+// other four (scripts/embedded-reviewer-data.ts, the recipe of scripts/fit-embedded-reviewer.ts).
+// Reads the eval files in place (read-only); copies no data.
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { reviewEmbedded, type ReviewItem, type Verdict } from '../libs/ai-review/src';
-import { KNOWN_SIGNALS, scoreOutput, type ScoringConfig } from '../libs/scoring/src';
+import { auroc } from '../libs/scoring/src';
+import { probabilityFaithful, reviewEmbedded, type Verdict } from '../libs/ai-review/src';
+import {
+  BAND,
+  fitEmbeddedModel,
+  FOLDS,
+  loadBand,
+  MODEL_FEATURES,
+  type BandItem,
+} from '../scripts/embedded-reviewer-data';
 
 const EVAL_DIR = join(__dirname, '../../shared/eval');
-// The first pass as a pipeline would run it: every signal (no logprobs in the eval data).
-const FIRST_PASS: ScoringConfig = {
-  signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
-  validators: [],
-};
-// The doubtful band of the shipped demo policy (pipelines/demo.yaml): aiReview 0.5 ≤ c < autoApprove 0.85.
-const BAND = { aiReview: 0.5, autoApprove: 0.85 };
 const APPROVE_AT = [0.6, 0.7, 0.8];
 
-interface Row {
-  prompt?: string;
-  context: string[];
-  output: string;
-  label: 'faithful' | 'hallucinated';
-}
-
 interface Judged {
+  file: string;
   first: number;
+  /** Out-of-fold probability of faithful. */
+  p: number;
   verdict: Verdict;
   faithful: boolean;
 }
@@ -45,15 +45,14 @@ function compare(band: Judged[], approveAt: number): Record<string, unknown> {
     (j) => j.verdict.verdict === 'approve' && j.verdict.confidence >= approveAt,
   );
   const k = approved.length;
-  const firstTop = [...band].sort((a, b) => b.first - a.first).slice(0, k);
+  const byFirst = [...band].sort((a, b) => b.first - a.first);
   const p = precision(approved);
-  const p0 = precision(firstTop);
+  const p0 = precision(byFirst.slice(0, k));
   // Coverage the first pass reaches at the embedded reviewer's precision (largest top-k with precision ≥ p).
   let matched = 0;
   if (p !== null) {
-    const sorted = [...band].sort((a, b) => b.first - a.first);
     let good = 0;
-    sorted.forEach((j, i) => {
+    byFirst.forEach((j, i) => {
       if (j.faithful) good++;
       if (good / (i + 1) >= p) matched = i + 1;
     });
@@ -65,9 +64,73 @@ function compare(band: Judged[], approveAt: number): Record<string, unknown> {
     precisionGain: p !== null && p0 !== null ? round(p - p0) : null,
     firstPassCoverageAtSamePrecision: round(matched / band.length),
     coverageGain: p !== null ? round((k - matched) / band.length) : null,
-    wrongRejects: band.filter((j) => j.verdict.verdict === 'reject' && j.faithful).length,
-    rejects: band.filter((j) => j.verdict.verdict === 'reject').length,
   };
+}
+
+function summary(band: Judged[]): Record<string, unknown> {
+  const labels = band.map((j) => (j.faithful ? 1 : 0));
+  const twoClasses = new Set(labels).size === 2;
+  return {
+    band: band.length,
+    bandFaithfulShare: round(precision(band)),
+    aurocInBand: {
+      firstPass: twoClasses
+        ? round(
+            auroc(
+              band.map((j) => j.first),
+              labels,
+            ),
+          )
+        : null,
+      embedded: twoClasses
+        ? round(
+            auroc(
+              band.map((j) => j.p),
+              labels,
+            ),
+          )
+        : null,
+    },
+    verdicts: {
+      approve: band.filter((j) => j.verdict.verdict === 'approve').length,
+      reject: band.filter((j) => j.verdict.verdict === 'reject').length,
+      unsure: band.filter((j) => j.verdict.verdict === 'unsure').length,
+    },
+    rejects: band.filter((j) => j.verdict.verdict === 'reject').length,
+    wrongRejects: band.filter((j) => j.verdict.verdict === 'reject' && j.faithful).length,
+    byApproveAt: APPROVE_AT.map((a) => compare(band, a)),
+  };
+}
+
+/** Each fold's items judged by a model fitted on the other folds. */
+function judgeOutOfFold(band: BandItem[]): Judged[] {
+  const judged: Judged[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const model = fitEmbeddedModel(
+      band.filter((b) => b.fold !== f),
+      `cv-fold-${f}`,
+    );
+    for (const b of band.filter((x) => x.fold === f)) {
+      judged.push({
+        file: b.file,
+        first: b.first,
+        p: probabilityFaithful(model, b.features),
+        verdict: reviewEmbedded(b.item, model),
+        faithful: b.faithful,
+      });
+    }
+  }
+  return judged;
+}
+
+/** Latency of the shipped reviewer, once per band item. */
+function latencies(band: BandItem[]): number[] {
+  const ms = band.map((b) => {
+    const t0 = process.hrtime.bigint();
+    reviewEmbedded(b.item);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  });
+  return ms.sort((a, b) => a - b);
 }
 
 function main(): void {
@@ -80,59 +143,31 @@ function main(): void {
           .map((f) => join(EVAL_DIR, f))
       : [];
   if (!files.length) throw new Error('no eval files: pass some .jsonl files');
-  const latencies: number[] = [];
-  const perFile: Record<string, unknown> = {};
-  const all: Judged[] = [];
-  for (const file of files) {
-    const rows = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Row);
-    const band: Judged[] = [];
-    for (const r of rows) {
-      const context = r.context.map((text, i) => ({ id: `c${i}`, text }));
-      const first = scoreOutput(
-        { input: { prompt: r.prompt, context }, output: { text: r.output } },
-        FIRST_PASS,
-      ).confidence;
-      if (first < BAND.aiReview || first >= BAND.autoApprove) continue;
-      const item: ReviewItem = { prompt: r.prompt, context, output: r.output, samples: [] };
-      const t0 = process.hrtime.bigint();
-      const verdict = reviewEmbedded(item);
-      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      band.push({ first, verdict, faithful: r.label === 'faithful' });
-    }
-    all.push(...band);
-    perFile[file.split('/').pop() as string] = {
-      records: rows.length,
-      band: band.length,
-      bandFaithfulShare: round(precision(band)),
-      verdicts: {
-        approve: band.filter((j) => j.verdict.verdict === 'approve').length,
-        reject: band.filter((j) => j.verdict.verdict === 'reject').length,
-        unsure: band.filter((j) => j.verdict.verdict === 'unsure').length,
-      },
-      byApproveAt: APPROVE_AT.map((a) => compare(band, a)),
-    };
-  }
-  latencies.sort((a, b) => a - b);
+  const band = loadBand(files);
+  const lat = latencies(band);
+  const judged = judgeOutOfFold(band);
+  const perFile = Object.fromEntries(
+    [...new Set(band.map((b) => b.file))].map((f) => [
+      f,
+      summary(judged.filter((j) => j.file === f)),
+    ]),
+  );
   console.log(
     JSON.stringify(
       {
         node: process.version,
         band: `first-pass confidence in [${BAND.aiReview}, ${BAND.autoApprove}) (pipelines/demo.yaml); first pass alone sends all of it to people (coverage 0)`,
+        evaluation: `out-of-fold: grouped ${FOLDS}-fold CV over all files pooled; each item judged by a second stage fitted on the other folds' band items. The first pass (default model) was fitted on these dev files, so its own figures are in-sample.`,
+        modelFeatures: MODEL_FEATURES,
         embeddedLatency: {
-          items: latencies.length,
-          p50ms: round(percentile(latencies, 50)),
-          p99ms: round(percentile(latencies, 99)),
-          maxms: round(latencies[latencies.length - 1]),
+          model: 'shipped',
+          items: lat.length,
+          p50ms: round(percentile(lat, 50)),
+          p99ms: round(percentile(lat, 99)),
+          maxms: round(lat[lat.length - 1]),
         },
         files: perFile,
-        pooled: {
-          band: all.length,
-          bandFaithfulShare: round(precision(all)),
-          byApproveAt: APPROVE_AT.map((a) => compare(all, a)),
-        },
+        pooled: summary(judged),
       },
       null,
       2,

@@ -209,7 +209,10 @@ describe('AI review stage (real chat-completions server)', () => {
 
   it('the embedded reviewer works with no network at all', async () => {
     await usePolicy({ providers: ['embedded'], approveAt: 0.5 });
-    const grounded = await settled(await submit());
+    // Word for word from the context: the fixture's rephrasing ("The capital of France is Paris.")
+    // scores 0.55 in the first pass, where about half the dev band is faithful, so the calibrated
+    // reviewer is rightly unsure of it at approveAt 0.5.
+    const grounded = await settled(await submit({ output: { text: 'Paris is the capital of France.' } }));
     const invented = await settled(await submit({ output: { text: 'The capital of France is Lyon, which has 90 million inhabitants since 1200.' } }));
     expect(llm.received).toHaveLength(0);
     expect(grounded.status).toBe('approved');

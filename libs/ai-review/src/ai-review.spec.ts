@@ -75,11 +75,18 @@ describe('PII redaction', () => {
 describe('embedded reviewer', () => {
   const context = [{ id: 'd1', text: 'Paris is the capital and largest city of France. It has about 2.1 million inhabitants.' }];
   it('approves a grounded answer, flags a changed number, and is deterministic', () => {
-    const good = reviewEmbedded({ prompt: 'Capital of France?', context, output: 'The capital of France is Paris.', samples: [] });
+    const good = reviewEmbedded({ prompt: 'How many people live in Paris?', context, output: 'Paris has about 2.1 million inhabitants.', samples: [] });
     expect(good.verdict).toBe('approve');
+    expect(good.problematicSpans).toEqual([]);
     const bad = reviewEmbedded({ prompt: 'How many people live in Paris?', context, output: 'Paris has about 9.4 million inhabitants.', samples: [] });
     expect(bad.verdict).not.toBe('approve');
+    expect(bad.problematicSpans).toEqual([expect.objectContaining({ start: 0, end: 40, reason: expect.stringContaining('9.4') })]);
     expect(reviewEmbedded({ context, output: 'Paris has about 9.4 million inhabitants.', samples: [] })).toEqual(reviewEmbedded({ context, output: 'Paris has about 9.4 million inhabitants.', samples: [] }));
+  });
+  it('never approves when the samples disagree', () => {
+    const output = 'Paris has about 2.1 million inhabitants.';
+    const samples = ['Berlin is a city in Germany with many museums.', 'The moon orbits the earth every month.'];
+    expect(reviewEmbedded({ context, output, samples }).verdict).not.toBe('approve');
   });
   it('is unsure without context, and splits claims with offsets', () => {
     expect(reviewEmbedded({ context: [], output: 'Anything.', samples: [] }).verdict).toBe('unsure');

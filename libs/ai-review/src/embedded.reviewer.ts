@@ -1,98 +1,120 @@
-import { ScoreResult, scoreOutput, ScoringConfig, ScoringInput, SignalResult } from '@arbiter/scoring';
 import { ProblemSpan, ReviewItem, Verdict } from './ai-review.types';
+import { gatherEvidence, type ClaimFinding } from './embedded.evidence';
+import { probabilityFaithful, type EmbeddedModel } from './embedded.model';
+import { EMBEDDED_MODEL } from './embedded-default-model';
 
-// The whole output: support, contradictions, numbers, entities and agreement across samples.
-const FULL: ScoringConfig = {
-  signals: { grounding: {}, contradiction: {}, numbers: {}, entities: {}, selfConsistency: {} },
-  validators: [],
-};
-// One claim (sentence) at a time, against every context passage.
-const CLAIM: ScoringConfig = { signals: { grounding: {}, contradiction: {}, numbers: {}, entities: {} }, validators: [] };
-
-const MAX_CLAIMS = 60;
-/** Below this a claim-level contradiction or number signal counts as a conflict with the context. */
-const CONFLICT_BELOW = 0.5;
-/** Supported-ness at or above which the reviewer approves (its confidence is that support). */
+/** Approve from here: the verdict's confidence is the calibrated probability of faithful, so approveAt gates it. */
 const APPROVE_FROM = 0.5;
-/** Supported-ness below which the output is judged invented. */
-const REJECT_BELOW = 0.15;
+/**
+ * Reject only at or below this probability of faithful AND with a conflicting claim to show: a
+ * faithful output wrongly rejected is costly, so a low score alone never rejects.
+ */
+const REJECT_AT_MOST = 0.1;
+/** Samples agreeing less than this with each other: never approve. */
+const AGREEMENT_BELOW = 0.5;
+/** Claims below this confidence (scored alone) are shown to reviewers as weak. */
+const WEAK_BELOW = 0.5;
 
-interface Claim {
-  text: string;
-  start: number;
-  end: number;
-  confidence: number;
-  conflict: number | null;
-}
+const MAX_CLAIMS_SPLIT = 60;
 
 /** The output's sentences with offsets (a sentence ends at . ! ? or a line break). */
 export function splitClaims(text: string): { text: string; start: number; end: number }[] {
   const claims: { text: string; start: number; end: number }[] = [];
   const re = /[^.!?\n]+[.!?]*/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && claims.length < MAX_CLAIMS) {
+  while ((m = re.exec(text)) !== null && claims.length < MAX_CLAIMS_SPLIT) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
-    if (/[\p{L}\p{N}]/u.test(body)) claims.push({ text: body, start: m.index + lead, end: m.index + lead + body.length });
+    if (/[\p{L}\p{N}]/u.test(body))
+      claims.push({ text: body, start: m.index + lead, end: m.index + lead + body.length });
   }
   return claims;
 }
 
-function score(signals: SignalResult[], name: string): number | null {
-  return signals.find((s) => s.name === name)?.score ?? null;
-}
-
-function judgeClaims(item: ReviewItem): Claim[] {
-  return splitClaims(item.output).map((c) => {
-    const r = scoreOutput({ input: { prompt: item.prompt, context: item.context }, output: { text: c.text } }, CLAIM);
-    const cues = [score(r.signals, 'contradiction'), score(r.signals, 'numbers')].filter((x): x is number => x !== null);
-    return { ...c, confidence: r.confidence, conflict: cues.length ? Math.min(...cues) : null };
-  });
-}
-
 /**
  * The in-process reviewer: deeper than the first pass, affordable because only the doubtful band
- * reaches it. Scores each claim alone against every context passage (a weak claim is not hidden
- * by strong neighbours), searches contradictions and number mismatches claim by claim, and
- * checks agreement across samples. Deterministic; no network.
+ * reaches it. Scores each claim alone with the full model, checks each claim's numbers and
+ * negations against the context sentence it aligns to, searches conflicts claim by claim, and
+ * weighs these with the first-pass logit in a small model fitted on doubtful-band items
+ * (scripts/fit-embedded-reviewer.ts). Deterministic; no network.
  */
-export function reviewEmbedded(item: ReviewItem): Verdict {
-  const input: ScoringInput = { input: { prompt: item.prompt, context: item.context }, output: { text: item.output, samples: item.samples.length ? item.samples : undefined } };
+export function reviewEmbedded(item: ReviewItem, model: EmbeddedModel = EMBEDDED_MODEL): Verdict {
   if (!item.context.length) {
-    return { verdict: 'unsure', confidence: 0.5, reasons: ['No context was sent, so no claim can be checked against a source.'], problematicSpans: [] };
-  }
-  const whole: ScoreResult = scoreOutput(input, FULL);
-  const claims = judgeClaims(item);
-  if (!claims.length) return { verdict: 'unsure', confidence: 0.5, reasons: ['The output has no claim to check.'], problematicSpans: [] };
-
-  const conflicts = claims.filter((c) => c.conflict !== null && c.conflict < CONFLICT_BELOW);
-  if (conflicts.length) {
-    const worst = Math.min(...conflicts.map((c) => c.conflict as number));
     return {
-      verdict: 'reject',
-      confidence: round(1 - worst / 2),
-      reasons: [`${conflicts.length} claim(s) contradict the context or change its numbers.`],
-      problematicSpans: conflicts.map((c) => span(c, 'contradicts the context or changes a number')),
+      verdict: 'unsure',
+      confidence: 0.5,
+      reasons: ['No context was sent, so no claim can be checked against a source.'],
+      problematicSpans: [],
     };
   }
+  const evidence = gatherEvidence(item);
+  const { claims, agreement } = evidence;
+  if (!claims.length)
+    return {
+      verdict: 'unsure',
+      confidence: 0.5,
+      reasons: ['The output has no claim to check.'],
+      problematicSpans: [],
+    };
+
+  const p = round(probabilityFaithful(model, evidence.features));
+  const flagged = claims.filter((c) => problemsOf(c).length);
+  const spans = flagged.map(span);
   const weakest = claims.reduce((a, b) => (b.confidence < a.confidence ? b : a));
-  const agreement = score(whole.signals, 'selfConsistency');
-  const support = round(0.5 * whole.confidence + 0.5 * weakest.confidence);
-  const weakSpans = claims.filter((c) => c.confidence < APPROVE_FROM).map((c) => span(c, 'weakly supported by the context'));
-  const detail = `Whole-output support ${round(whole.confidence)}, weakest of ${claims.length} claim(s) ${round(weakest.confidence)}${agreement === null ? '' : `, agreement across samples ${round(agreement)}`}.`;
-  if (agreement !== null && agreement < CONFLICT_BELOW) {
-    return { verdict: 'unsure', confidence: 0.5, reasons: ['The samples disagree with each other.', detail], problematicSpans: weakSpans };
+  const detail = `Probability faithful ${p}; whole output ${round(evidence.whole.confidence)}, weakest of ${claims.length} claim(s) ${round(weakest.confidence)}${agreement === null ? '' : `, agreement across samples ${round(agreement)}`}.`;
+  const conflicts = claims.filter(
+    (c) => c.conflict || c.negationAdded || c.numbersNotInAligned.length,
+  );
+  if (agreement !== null && agreement < AGREEMENT_BELOW) {
+    return {
+      verdict: 'unsure',
+      confidence: p,
+      reasons: ['The samples disagree with each other.', detail],
+      problematicSpans: spans,
+    };
   }
-  if (support >= APPROVE_FROM) return { verdict: 'approve', confidence: support, reasons: ['Every claim is supported by the context.', detail], problematicSpans: [] };
-  if (support < REJECT_BELOW) {
-    return { verdict: 'reject', confidence: round(1 - support), reasons: ['The output is mostly not supported by the context.', detail], problematicSpans: weakSpans };
+  if (p >= APPROVE_FROM) {
+    const why = flagged.length
+      ? `${flagged.length} claim(s) look weak, but overall the output is likely faithful.`
+      : 'Every claim is supported by the context.';
+    return { verdict: 'approve', confidence: p, reasons: [why, detail], problematicSpans: spans };
   }
-  return { verdict: 'unsure', confidence: round(1 - support), reasons: ['Some claims are only weakly supported.', detail], problematicSpans: weakSpans };
+  if (p <= REJECT_AT_MOST && conflicts.length) {
+    return {
+      verdict: 'reject',
+      confidence: round(1 - p),
+      reasons: [`${conflicts.length} claim(s) conflict with the context.`, detail],
+      problematicSpans: spans,
+    };
+  }
+  return {
+    verdict: 'unsure',
+    confidence: p,
+    reasons: [
+      flagged.length
+        ? `${flagged.length} claim(s) are weakly supported or conflict with the context.`
+        : 'No single claim stands out, but the output as a whole is not clearly supported.',
+      detail,
+    ],
+    problematicSpans: spans,
+  };
 }
 
-function span(c: Claim, reason: string): ProblemSpan {
-  return { text: c.text, start: c.start, end: c.end, reason };
+function problemsOf(c: ClaimFinding): string[] {
+  const problems: string[] = [];
+  if (c.conflict) problems.push('contradicts the context or changes a number');
+  if (c.numbersNotInAligned.length)
+    problems.push(
+      `numbers not in the matching source sentence: ${c.numbersNotInAligned.join(', ')}`,
+    );
+  if (c.negationAdded) problems.push('adds a negation the matching source sentence does not have');
+  if (c.confidence < WEAK_BELOW) problems.push('weakly supported by the context');
+  return problems;
+}
+
+function span(c: ClaimFinding): ProblemSpan {
+  return { text: c.text, start: c.start, end: c.end, reason: problemsOf(c).join('; ') };
 }
 
 function round(x: number): number {

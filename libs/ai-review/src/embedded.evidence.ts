@@ -1,0 +1,148 @@
+import {
+  KNOWN_SIGNALS,
+  scoreOutput,
+  type ScoreResult,
+  type ScoringConfig,
+  type SignalResult,
+} from '@arbiter/scoring';
+import type { ReviewItem } from './ai-review.types';
+
+/**
+ * The first pass as a pipeline runs it by default: every signal with the default model. With
+ * samples, agreement across them (selfConsistency) enters through the model's prior.
+ */
+const FULL: ScoringConfig = {
+  signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, {}])),
+  validators: [],
+};
+
+/** Beyond this many claims the rest are judged only as part of the whole output (bounds latency). */
+const MAX_CLAIMS = 40;
+/** Below this a claim's contradiction or number signal, scored on the claim alone, is a conflict. */
+const CONFLICT_BELOW = 0.5;
+
+const NUMBER = /\d(?:[\d,.]*\d)?/g;
+const NEGATOR = /\b(?:not|no|never|none|nor|neither|without|cannot)\b|n't\b/gi;
+
+/** One output sentence, judged alone against every context passage. */
+export interface ClaimFinding {
+  text: string;
+  start: number;
+  end: number;
+  /** The full default model's confidence for this claim alone. */
+  confidence: number;
+  logit: number;
+  /** The context sentence the engine aligned this claim to, if any. */
+  alignedTo: string | null;
+  /** Numbers of the claim that its aligned context sentence does not contain. */
+  numbersNotInAligned: string[];
+  /** More negations than its aligned context sentence (a negation inserted or kept where the source has none). */
+  negationAdded: boolean;
+  /** The claim-level contradiction or number signal found a conflict with the context. */
+  conflict: boolean;
+}
+
+/** What the embedded reviewer weighs: the first-pass logit and claim-by-claim evidence. */
+export interface EmbeddedEvidence {
+  whole: ScoreResult;
+  claims: ClaimFinding[];
+  /** Agreement across samples (selfConsistency), null without samples. */
+  agreement: number | null;
+  /** The second-stage model's inputs, by name (see EMBEDDED_FEATURES). */
+  features: Record<string, number>;
+}
+
+/** The features the second-stage model reads, in order; signs fixed by meaning in the fit. */
+export const EMBEDDED_FEATURES = [
+  'firstPassLogit',
+  'weakestClaimLogit',
+  'meanClaimLogit',
+  'conflictingClaims',
+  'numbersNotInAlignedLog',
+  'negationsAdded',
+] as const;
+
+interface GroundedSentence {
+  start: number;
+  end: number;
+  bestContext?: { text?: string };
+}
+
+/** The grounding signal's per-sentence alignment (its evidence), defensively typed. */
+function groundedSentences(signals: SignalResult[]): GroundedSentence[] {
+  const evidence = signals.find((s) => s.name === 'grounding')?.evidence as
+    { sentences?: unknown } | undefined;
+  const list = Array.isArray(evidence?.sentences) ? (evidence.sentences as GroundedSentence[]) : [];
+  return list.filter(
+    (s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start,
+  );
+}
+
+function signalScore(signals: SignalResult[], name: string): number | null {
+  return signals.find((s) => s.name === name)?.score ?? null;
+}
+
+const numbersOf = (text: string): string[] =>
+  (text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, ''));
+const negationsOf = (text: string): number => (text.match(NEGATOR) ?? []).length;
+
+function judgeClaim(item: ReviewItem, s: GroundedSentence): ClaimFinding {
+  const raw = item.output.slice(s.start, s.end);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  const alone = scoreOutput(
+    { input: { prompt: item.prompt, context: item.context }, output: { text } },
+    FULL,
+  );
+  const aligned = typeof s.bestContext?.text === 'string' ? s.bestContext.text : null;
+  const alignedNumbers = new Set(numbersOf(aligned ?? ''));
+  const cues = [signalScore(alone.signals, 'contradiction'), signalScore(alone.signals, 'numbers')];
+  return {
+    text,
+    start: s.start + lead,
+    end: s.start + lead + text.length,
+    confidence: alone.confidence,
+    logit: alone.logit ?? 0,
+    alignedTo: aligned,
+    numbersNotInAligned:
+      aligned === null ? [] : numbersOf(text).filter((n) => !alignedNumbers.has(n)),
+    negationAdded: aligned !== null && negationsOf(text) > negationsOf(aligned),
+    conflict: cues.some((c) => c !== null && c < CONFLICT_BELOW),
+  };
+}
+
+/**
+ * Scores the whole output (the first pass) and then each claim alone with the same full model,
+ * so a weak claim is not averaged away by strong neighbours, and checks each claim against the
+ * context sentence it was aligned to for numbers and negations the source does not have.
+ * Deterministic. Expects a non-empty context.
+ */
+export function gatherEvidence(item: ReviewItem): EmbeddedEvidence {
+  const samples = item.samples.length ? item.samples : undefined;
+  const whole = scoreOutput(
+    {
+      input: { prompt: item.prompt, context: item.context },
+      output: { text: item.output, samples },
+    },
+    FULL,
+  );
+  const claims = groundedSentences(whole.signals)
+    .slice(0, MAX_CLAIMS)
+    .map((s) => judgeClaim(item, s))
+    .filter((c) => /[\p{L}\p{N}]/u.test(c.text));
+  const logits = claims.map((c) => c.logit);
+  const firstPassLogit = whole.logit ?? 0;
+  const numbersMissing = claims.reduce((a, c) => a + c.numbersNotInAligned.length, 0);
+  const features: Record<(typeof EMBEDDED_FEATURES)[number], number> = {
+    firstPassLogit,
+    // No claim to judge apart: the whole output stands for its only claim.
+    weakestClaimLogit: logits.length ? Math.min(...logits) : firstPassLogit,
+    meanClaimLogit: logits.length
+      ? logits.reduce((a, b) => a + b, 0) / logits.length
+      : firstPassLogit,
+    conflictingClaims: claims.filter((c) => c.conflict).length,
+    numbersNotInAlignedLog: Math.log1p(numbersMissing),
+    negationsAdded: claims.filter((c) => c.negationAdded).length,
+  };
+  return { whole, claims, agreement: signalScore(whole.signals, 'selfConsistency'), features };
+}
