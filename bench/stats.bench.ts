@@ -12,11 +12,14 @@ import { StatsRollup } from '../apps/worker/src/stats/stats-rollup.use-case';
 import { createWorkerApp } from '../apps/worker/src/worker-app.factory';
 import { loadConfig } from '../libs/config/src';
 import { migrateDatabase } from '../libs/persistence/src';
+import { QueueProducer } from '../libs/queue/src';
+import { deleteKeysWithPrefix } from '../libs/testing/src';
 import { RollupRepository } from '../libs/stats/src';
 import { reportOnlyOnStdout } from './support/bench-run';
 
 const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const DB = 'arbiter_bench_stats';
+const PREFIX = '{bench-stats}';
 const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password' };
 const finalEvents = Number(process.argv.find((a) => a.startsWith('--events='))?.slice(9) ?? 10_000_000);
 const STEPS = [finalEvents / 100, finalEvents / 10, finalEvents];
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   const url = `${SERVER}/${DB}`;
   await migrateDatabase(url);
   const config = loadConfig({
-    DATABASE_URL: url, REDIS_URL: 'redis://127.0.0.1:6379', ARBITER_REDIS_PREFIX: '{bench-stats}', PORT: '0', HOST: '127.0.0.1',
+    DATABASE_URL: url, REDIS_URL: 'redis://127.0.0.1:6379', ARBITER_REDIS_PREFIX: PREFIX, PORT: '0', HOST: '127.0.0.1',
     LOG_LEVEL: 'warn', ARBITER_BOOTSTRAP_API_KEY: 'bench-stats-key-0123456789', ARBITER_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     ARBITER_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, ARBITER_WORKER_METRICS_PORT: '0', DATABASE_POOL_SIZE: '10',
     ARBITER_STATS_ROLLUP_EVERY_MS: '3600000', ARBITER_STATS_RECONCILE_EVERY_MS: '3600000', ARBITER_RECOVERY_EVERY_MS: '3600000',
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
     result.p99Within50ms = worst <= 50;
   } finally {
     await worker?.close();
+    if (api) await deleteKeysWithPrefix(api.get(QueueProducer).connection, PREFIX).catch(() => undefined);
     await api?.close();
     await db.end();
     await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
