@@ -1,8 +1,10 @@
 import {
+  DEFAULT_MODEL,
   KNOWN_SIGNALS,
   scoreOutput,
   type ScoreResult,
   type ScoringConfig,
+  type ScoringModel,
   type SignalResult,
 } from '@arbiter/scoring';
 import type { ReviewItem } from './ai-review.types';
@@ -86,13 +88,14 @@ const numbersOf = (text: string): string[] =>
   (text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, ''));
 const negationsOf = (text: string): number => (text.match(NEGATOR) ?? []).length;
 
-function judgeClaim(item: ReviewItem, s: GroundedSentence): ClaimFinding {
+function judgeClaim(item: ReviewItem, s: GroundedSentence, firstPass: ScoringModel): ClaimFinding {
   const raw = item.output.slice(s.start, s.end);
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
   const alone = scoreOutput(
     { input: { prompt: item.prompt, context: item.context }, output: { text } },
     FULL,
+    firstPass,
   );
   const aligned = typeof s.bestContext?.text === 'string' ? s.bestContext.text : null;
   const alignedNumbers = new Set(numbersOf(aligned ?? ''));
@@ -115,9 +118,13 @@ function judgeClaim(item: ReviewItem, s: GroundedSentence): ClaimFinding {
  * Scores the whole output (the first pass) and then each claim alone with the same full model,
  * so a weak claim is not averaged away by strong neighbours, and checks each claim against the
  * context sentence it was aligned to for numbers and negations the source does not have.
- * Deterministic. Expects a non-empty context.
+ * Deterministic. Expects a non-empty context. `firstPass` is the scoring model for the whole
+ * output and each claim: the shipped default, or in evaluation one that never saw the item.
  */
-export function gatherEvidence(item: ReviewItem): EmbeddedEvidence {
+export function gatherEvidence(
+  item: ReviewItem,
+  firstPass: ScoringModel = DEFAULT_MODEL,
+): EmbeddedEvidence {
   const samples = item.samples.length ? item.samples : undefined;
   const whole = scoreOutput(
     {
@@ -125,10 +132,11 @@ export function gatherEvidence(item: ReviewItem): EmbeddedEvidence {
       output: { text: item.output, samples },
     },
     FULL,
+    firstPass,
   );
   const claims = groundedSentences(whole.signals)
     .slice(0, MAX_CLAIMS)
-    .map((s) => judgeClaim(item, s))
+    .map((s) => judgeClaim(item, s, firstPass))
     .filter((c) => /[\p{L}\p{N}]/u.test(c.text));
   const logits = claims.map((c) => c.logit);
   const firstPassLogit = whole.logit ?? 0;
