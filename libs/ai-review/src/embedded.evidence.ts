@@ -1,6 +1,9 @@
 import {
   DEFAULT_MODEL,
+  hasSynonymIn,
+  isContent,
   KNOWN_SIGNALS,
+  lemma,
   scoreOutput,
   type ScoreResult,
   type ScoringConfig,
@@ -23,7 +26,11 @@ const MAX_CLAIMS = 40;
 /** Below this a claim's contradiction or number signal, scored on the claim alone, is a conflict. */
 const CONFLICT_BELOW = 0.5;
 
+/** A claim this close to its aligned source sentence (share of its content words there, synonyms included) is a near-copy. */
+const NEAR_COPY_FROM = 0.7;
+
 const NUMBER = /\d(?:[\d,.]*\d)?/g;
+const WORD = /[\p{L}\p{N}]+/gu;
 const NEGATOR = /\b(?:not|no|never|none|nor|neither|without|cannot)\b|n't\b/gi;
 
 /** One output sentence, judged alone against every context passage. */
@@ -42,6 +49,12 @@ export interface ClaimFinding {
   negationAdded: boolean;
   /** The claim-level contradiction or number signal found a conflict with the context. */
   conflict: boolean;
+  /**
+   * In a near-copy of its aligned source sentence, the words that are neither in that sentence
+   * nor WordNet synonyms of one of its words, but stand elsewhere in the context: a word swapped
+   * for another of the same document, how summaries go wrong while staying close to the source.
+   */
+  swappedWords: string[];
 }
 
 /** What the embedded reviewer weighs: the first-pass logit and claim-by-claim evidence. */
@@ -62,6 +75,7 @@ export const EMBEDDED_FEATURES = [
   'conflictingClaims',
   'numbersNotInAlignedLog',
   'negationsAdded',
+  'swappedWordsLog',
 ] as const;
 
 interface GroundedSentence {
@@ -87,8 +101,25 @@ function signalScore(signals: SignalResult[], name: string): number | null {
 const numbersOf = (text: string): string[] =>
   (text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, ''));
 const negationsOf = (text: string): number => (text.match(NEGATOR) ?? []).length;
+const contentLemmas = (text: string): string[] =>
+  (text.toLowerCase().match(WORD) ?? []).filter(isContent).map(lemma);
 
-function judgeClaim(item: ReviewItem, s: GroundedSentence, firstPass: ScoringModel): ClaimFinding {
+/** See ClaimFinding.swappedWords; `contextLemmas` are all the context's content lemmas. */
+function swappedWords(claim: string, aligned: string, contextLemmas: Set<string>): string[] {
+  const words = contentLemmas(claim);
+  if (!words.length) return [];
+  const source = new Set(contentLemmas(aligned));
+  const missing = words.filter((w) => !source.has(w) && !hasSynonymIn(w, source));
+  if (1 - missing.length / words.length < NEAR_COPY_FROM) return [];
+  return [...new Set(missing.filter((w) => contextLemmas.has(w)))];
+}
+
+function judgeClaim(
+  item: ReviewItem,
+  s: GroundedSentence,
+  firstPass: ScoringModel,
+  contextLemmas: Set<string>,
+): ClaimFinding {
   const raw = item.output.slice(s.start, s.end);
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
@@ -111,6 +142,7 @@ function judgeClaim(item: ReviewItem, s: GroundedSentence, firstPass: ScoringMod
       aligned === null ? [] : numbersOf(text).filter((n) => !alignedNumbers.has(n)),
     negationAdded: aligned !== null && negationsOf(text) > negationsOf(aligned),
     conflict: cues.some((c) => c !== null && c < CONFLICT_BELOW),
+    swappedWords: aligned === null ? [] : swappedWords(text, aligned, contextLemmas),
   };
 }
 
@@ -134,9 +166,10 @@ export function gatherEvidence(
     FULL,
     firstPass,
   );
+  const contextLemmas = new Set(item.context.flatMap((c) => contentLemmas(c.text)));
   const claims = groundedSentences(whole.signals)
     .slice(0, MAX_CLAIMS)
-    .map((s) => judgeClaim(item, s, firstPass))
+    .map((s) => judgeClaim(item, s, firstPass, contextLemmas))
     .filter((c) => /[\p{L}\p{N}]/u.test(c.text));
   const logits = claims.map((c) => c.logit);
   const firstPassLogit = whole.logit ?? 0;
@@ -151,6 +184,7 @@ export function gatherEvidence(
     conflictingClaims: claims.filter((c) => c.conflict).length,
     numbersNotInAlignedLog: Math.log1p(numbersMissing),
     negationsAdded: claims.filter((c) => c.negationAdded).length,
+    swappedWordsLog: Math.log1p(claims.reduce((a, c) => a + c.swappedWords.length, 0)),
   };
   return { whole, claims, agreement: signalScore(whole.signals, 'selfConsistency'), features };
 }

@@ -115,6 +115,10 @@ function problemsOf(c: ClaimFinding): string[] {
       `numbers not in the matching source sentence: ${c.numbersNotInAligned.join(', ')}`,
     );
   if (c.negationAdded) problems.push('adds a negation the matching source sentence does not have');
+  if (c.swappedWords.length)
+    problems.push(
+      `words from elsewhere in the source in place of the matching sentence's: ${c.swappedWords.join(', ')}`,
+    );
   if (c.confidence < WEAK_BELOW) problems.push('weakly supported by the context');
   return problems;
 }
