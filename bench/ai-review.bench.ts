@@ -1,28 +1,41 @@
 // npm run bench:ai-review [-- <eval.jsonl>…]
 // Prints JSON: the embedded AI reviewer's latency per item (p50/p99) and, on ../shared/eval,
-// what it adds over the first-pass score alone on the doubtful band. The reviewer's second stage
-// is fitted on band items, so every quality figure here is OUT-OF-FOLD: grouped 5-fold CV (folds
-// of scripts/scoring-data.ts, related items together), each fold judged by a model fitted on the
-// other four (scripts/embedded-reviewer-data.ts, the recipe of scripts/fit-embedded-reviewer.ts).
+// what it adds over the first-pass score alone on the doubtful band. Both sides are OUT-OF-FOLD,
+// grouped 5-fold CV (folds of scripts/scoring-data.ts, related items together). For each fold k:
+//  - the first pass is the default model refitted on the other folds (refitDefaultModel: the
+//    recipe of scripts/fit-scoring-model.ts and eval.ts's pooled CV); its confidence on fold k
+//    decides which fold-k items are in the band and ranks them for the first-pass baseline, and
+//    it is the model behind fold k's evidence (firstPassLogit and every claim's logit);
+//  - the second stage is fitted on the other folds' band items (scripts/fit-embedded-reviewer.ts's
+//    recipe), whose own first-pass figures come from INNER refits (bandOutOfFold over the other
+//    folds: each inner fold j scored by a default model fitted on the folds other than j and k).
+//    The outer out-of-fold scores of those items would not do: the model that scored fold j ≠ k
+//    was fitted on fold k, so fold k's labels would reach its own second stage through them.
 // Reads the eval files in place (read-only); copies no data.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { auroc } from '../libs/scoring/src';
+import { auroc, DEFAULT_MODEL } from '../libs/scoring/src';
 import { probabilityFaithful, reviewEmbedded, type Verdict } from '../libs/ai-review/src';
 import {
   BAND,
+  bandOf,
+  bandOutOfFold,
+  firstPassConfidence,
   fitEmbeddedModel,
   FOLDS,
-  loadBand,
+  loadDev,
   MODEL_FEATURES,
   type BandItem,
+  type DevSet,
 } from '../scripts/embedded-reviewer-data';
+import { refitDefaultModel } from '../scripts/scoring-data';
 
 const EVAL_DIR = join(__dirname, '../../shared/eval');
 const APPROVE_AT = [0.6, 0.7, 0.8];
 
 interface Judged {
   file: string;
+  /** Out-of-fold first-pass confidence. */
   first: number;
   /** Out-of-fold probability of faithful. */
   p: number;
@@ -102,25 +115,52 @@ function summary(band: Judged[]): Record<string, unknown> {
   };
 }
 
-/** Each fold's items judged by a model fitted on the other folds. */
-function judgeOutOfFold(band: BandItem[]): Judged[] {
+/** Each fold's band, chosen and judged by first pass and second stage fitted without it (header). */
+function judgeOutOfFold(dev: DevSet): { judged: Judged[]; band: BandItem[] } {
   const judged: Judged[] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const model = fitEmbeddedModel(
-      band.filter((b) => b.fold !== f),
-      `cv-fold-${f}`,
+  const band: BandItem[] = [];
+  const all = dev.records.map((_, i) => i);
+  for (let k = 0; k < FOLDS; k++) {
+    const others = all.filter((i) => dev.folds[i] !== k);
+    const firstPass = refitDefaultModel(dev, others, `cv-fold-${k}`);
+    const test = bandOf(
+      dev,
+      all.filter((i) => dev.folds[i] === k),
+      firstPass,
     );
-    for (const b of band.filter((x) => x.fold === f)) {
+    const model = fitEmbeddedModel(bandOutOfFold(dev, others, `cv-fold-${k}`), `cv-fold-${k}`);
+    for (const b of test) {
       judged.push({
         file: b.file,
         first: b.first,
         p: probabilityFaithful(model, b.features),
-        verdict: reviewEmbedded(b.item, model),
+        verdict: reviewEmbedded(b.item, model, b.firstPass),
         faithful: b.faithful,
       });
     }
+    band.push(...test);
   }
-  return judged;
+  return { judged, band };
+}
+
+/**
+ * The tilted comparison this bench used to make, kept because it costs one scoring per item: the
+ * shipped default model was fitted on these files, so its band and ranking here are in-sample.
+ */
+function inSampleFirstPass(dev: DevSet): Record<string, unknown> {
+  const inBand = dev.records
+    .map(({ record }, i) => ({ c: firstPassConfidence(record, DEFAULT_MODEL), y: dev.labels[i] }))
+    .filter(({ c }) => c >= BAND.aiReview && c < BAND.autoApprove);
+  return {
+    note: 'IN-SAMPLE, not comparable to the out-of-fold figures: the shipped default model scored the files it was fitted on',
+    band: inBand.length,
+    aurocInBand: round(
+      auroc(
+        inBand.map((x) => x.c),
+        inBand.map((x) => x.y),
+      ),
+    ),
+  };
 }
 
 /** Latency of the shipped reviewer, once per band item. */
@@ -143,9 +183,9 @@ function main(): void {
           .map((f) => join(EVAL_DIR, f))
       : [];
   if (!files.length) throw new Error('no eval files: pass some .jsonl files');
-  const band = loadBand(files);
+  const dev = loadDev(files);
+  const { judged, band } = judgeOutOfFold(dev);
   const lat = latencies(band);
-  const judged = judgeOutOfFold(band);
   const perFile = Object.fromEntries(
     [...new Set(band.map((b) => b.file))].map((f) => [
       f,
@@ -156,8 +196,8 @@ function main(): void {
     JSON.stringify(
       {
         node: process.version,
-        band: `first-pass confidence in [${BAND.aiReview}, ${BAND.autoApprove}) (pipelines/demo.yaml); first pass alone sends all of it to people (coverage 0)`,
-        evaluation: `out-of-fold: grouped ${FOLDS}-fold CV over all files pooled; each item judged by a second stage fitted on the other folds' band items. The first pass (default model) was fitted on these dev files, so its own figures are in-sample.`,
+        band: `out-of-fold first-pass confidence in [${BAND.aiReview}, ${BAND.autoApprove}) (pipelines/demo.yaml); first pass alone sends all of it to people (coverage 0)`,
+        evaluation: `both sides out-of-fold: grouped ${FOLDS}-fold CV over all files pooled. Fold k's first pass is the default model refitted on the other folds (its band, its baseline ranking, and the evidence's first-pass and claim logits); fold k's second stage is fitted on the other folds' band items, whose first-pass figures come from inner refits that never saw fold k.`,
         modelFeatures: MODEL_FEATURES,
         embeddedLatency: {
           model: 'shipped',
@@ -168,6 +208,7 @@ function main(): void {
         },
         files: perFile,
         pooled: summary(judged),
+        inSampleFirstPassReference: inSampleFirstPass(dev),
       },
       null,
       2,

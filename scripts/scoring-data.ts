@@ -1,5 +1,6 @@
-// Shared by scripts/eval.ts and scripts/fit-scoring-model.ts: loading eval files, turning
-// signal outputs into a feature matrix, grouped folds and the cross-validated fit.
+// Shared by scripts/eval.ts, scripts/fit-scoring-model.ts and the embedded reviewer's fit and
+// bench: loading eval files, turning signal outputs into a feature matrix, grouped folds, the
+// default model's recipe (fitCalibrated → toScoringModel) and the cross-validated fit.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -15,6 +16,7 @@ import {
   type LogisticFit,
   type ChooseThresholdResult,
   type ScoringInput,
+  type ScoringModel,
   type WeighedInput,
 } from '../libs/scoring/src';
 
@@ -256,6 +258,114 @@ export function fitCalibration(
   return labels.length >= 1000 ? fitIsotonic(logits, labels) : fitPlatt(logits, labels);
 }
 
+/** A logistic fit and the calibration map of its recipe. */
+export interface CalibratedFit {
+  fit: LogisticFit;
+  calibration: CalibrationMap;
+  /** Grouped out-of-fold logits of the rows the map was fitted on (same order as the rows). */
+  oofLogits: number[];
+}
+
+/**
+ * The default model's recipe on some rows: fit on all of them; calibrate on their grouped
+ * out-of-fold logits, so the map corrects the model's optimism on unseen items. `folds` may be
+ * any subset of fold ids (renumbered here), so groups stay together in the inner folds too.
+ */
+export function fitCalibrated(
+  rows: number[][],
+  labels: number[],
+  folds: number[],
+  lambda = LAMBDA,
+  fitter: Fitter = plainFitter(lambda),
+  weights?: number[],
+): CalibratedFit {
+  const ids = [...new Set(folds)];
+  const renumbered = folds.map((f) => ids.indexOf(f));
+  const oof = oofLogits(rows, labels, renumbered, lambda, weights, fitter);
+  return {
+    fit: fitter(rows, labels, weights),
+    calibration: fitCalibration(oof, labels, weights),
+    oofLogits: oof,
+  };
+}
+
+/** Hand-set weights on logit(score) for signals the eval files cannot fit (no samples, logprobs or citations in them). */
+export const PRIORS: Record<string, number> = { selfConsistency: 1, logprob: 0.5, citations: 1 };
+
+/**
+ * A fit over `table`'s columns as the engine's ScoringModel: missing indicators folded into the
+ * bias plus a constant for "missing" (see combineFitted), priors for the signals it cannot fit.
+ */
+export function toScoringModel(
+  table: Pick<FeatureTable, 'names' | 'columns'>,
+  { fit, calibration }: CalibratedFit,
+  version: string,
+  description?: string,
+): ScoringModel {
+  let bias = fit.bias;
+  const missing: Record<string, number> = {};
+  const features: ScoringModel['features'] = [];
+  table.names.forEach((name, j) => {
+    const col = table.columns[j];
+    const w = fit.weights[j];
+    if (col.missingIndicator) {
+      bias -= (w * fit.mean[j]) / fit.scale[j];
+      missing[col.signal] = round6(w / fit.scale[j]);
+    } else
+      features.push({
+        name,
+        signal: col.signal,
+        weight: round6(w),
+        mean: round6(fit.mean[j]),
+        scale: round6(fit.scale[j]),
+      });
+  });
+  return {
+    version,
+    ...(description === undefined ? {} : { description }),
+    bias: round6(bias),
+    features,
+    missing,
+    priors: PRIORS,
+    calibration:
+      calibration.method === 'isotonic'
+        ? { method: 'isotonic', x: calibration.x.map(round6), y: calibration.y.map(round6) }
+        : calibration,
+  };
+}
+
+/** Everything the default model's recipe needs, for all records of the dev files pooled. */
+export interface DevTable {
+  table: FeatureTable;
+  labels: number[];
+  /** Files weighted equally. */
+  weights: number[];
+  /** Grouped folds over all records. */
+  folds: number[];
+}
+
+/**
+ * The default model (scripts/fit-scoring-model.ts, and eval.ts's "default recipe (pooled CV)")
+ * refitted on the rows `train` only: sign-constrained L2 fit, files weighted equally, calibrated
+ * on the grouped out-of-fold logits of `train`. Rows outside `train` influence nothing but the
+ * label-free imputation of missing features (as in eval.ts).
+ */
+export function refitDefaultModel(dev: DevTable, train: number[], version: string): ScoringModel {
+  const cf = fitCalibrated(
+    train.map((i) => dev.table.rows[i]),
+    train.map((i) => dev.labels[i]),
+    train.map((i) => dev.folds[i]),
+    LAMBDA,
+    signedFitter(dev.table.names, LAMBDA),
+    train.map((i) => dev.weights[i]),
+  );
+  return toScoringModel(dev.table, cf, version);
+}
+
+export function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
 export interface CvResult {
   /** Calibrated out-of-fold probabilities. */
   probs: number[];
@@ -286,18 +396,23 @@ export function nestedCv(
   for (let f = 0; f < k; f++) {
     const train = rows.map((_, i) => i).filter((i) => folds[i] !== f);
     const test = rows.map((_, i) => i).filter((i) => folds[i] === f);
-    const trRows = train.map((i) => rows[i]);
     const trLabels = train.map((i) => labels[i]);
-    // Inner folds: reuse the outer assignment, renumbered, so groups still stay together.
-    const innerIds = [...new Set(train.map((i) => folds[i]))];
-    const trFolds = train.map((i) => innerIds.indexOf(folds[i]));
-    const trWeights = weights && train.map((i) => weights[i]);
-    const inner = oofLogits(trRows, trLabels, trFolds, lambda, trWeights, fitter);
-    const calibration = fitCalibration(inner, trLabels, trWeights);
+    // Inner folds: the outer assignment of the training part, so groups still stay together.
+    const {
+      fit,
+      calibration,
+      oofLogits: inner,
+    } = fitCalibrated(
+      train.map((i) => rows[i]),
+      trLabels,
+      train.map((i) => folds[i]),
+      lambda,
+      fitter,
+      weights && train.map((i) => weights[i]),
+    );
     const innerProbs = inner.map((z) => applyCalibration(calibration, z));
     const t = chooseThreshold({ scores: innerProbs, labels: trLabels, alpha, delta });
     thresholds.push(t);
-    const fit = fitter(trRows, trLabels, trWeights);
     for (const i of test) {
       probs[i] = applyCalibration(calibration, logisticLogit(fit, rows[i]));
       approved[i] = t.threshold !== null && probs[i] >= t.threshold;

@@ -1,5 +1,6 @@
 import { loadConfig, parseAiProviders } from '@arbiter/config';
 import { ProviderFailure } from './ai-review.types';
+import { gatherEvidence } from './embedded.evidence';
 import { reviewEmbedded, splitClaims } from './embedded.reviewer';
 import { retryAfterMs } from './openai-compatible.provider';
 import { routeFault, routeVerdict } from './outcome.decider';
@@ -82,6 +83,16 @@ describe('embedded reviewer', () => {
     expect(bad.verdict).not.toBe('approve');
     expect(bad.problematicSpans).toEqual([expect.objectContaining({ start: 0, end: 40, reason: expect.stringContaining('9.4') })]);
     expect(reviewEmbedded({ context, output: 'Paris has about 9.4 million inhabitants.', samples: [] })).toEqual(reviewEmbedded({ context, output: 'Paris has about 9.4 million inhabitants.', samples: [] }));
+  });
+  it('finds a word swapped in from elsewhere in the source, not a synonym of the aligned sentence', () => {
+    const ctx = [{ id: 'd1', text: 'The firm begins to buy shares of Acme in March under the new plan of its board. Tom Baker will start the audit and purchase bonds.' }];
+    const swapped = gatherEvidence({ context: ctx, output: 'The firm begins to buy shares of Tom Baker in March under the new plan of its board.', samples: [] });
+    expect(swapped.claims[0].swappedWords).toEqual(['tom', 'bake']); // lemmas: "Baker" → "bake"
+    expect(swapped.features.swappedWordsLog).toBeGreaterThan(0);
+    // "started" and "purchase" also stand elsewhere in the source, but as synonyms of the aligned sentence's words they are no swap.
+    const synonym = gatherEvidence({ context: ctx, output: 'The firm starts to purchase shares of Acme in March under the new plan of its board.', samples: [] });
+    expect(synonym.claims[0].swappedWords).toEqual([]);
+    expect(synonym.features.swappedWordsLog).toBe(0);
   });
   it('never approves when the samples disagree', () => {
     const output = 'Paris has about 2.1 million inhabitants.';

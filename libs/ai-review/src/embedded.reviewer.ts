@@ -1,3 +1,4 @@
+import { DEFAULT_MODEL, type ScoringModel } from '@arbiter/scoring';
 import { ProblemSpan, ReviewItem, Verdict } from './ai-review.types';
 import { gatherEvidence, type ClaimFinding } from './embedded.evidence';
 import { probabilityFaithful, type EmbeddedModel } from './embedded.model';
@@ -37,9 +38,14 @@ export function splitClaims(text: string): { text: string; start: number; end: n
  * reaches it. Scores each claim alone with the full model, checks each claim's numbers and
  * negations against the context sentence it aligns to, searches conflicts claim by claim, and
  * weighs these with the first-pass logit in a small model fitted on doubtful-band items
- * (scripts/fit-embedded-reviewer.ts). Deterministic; no network.
+ * (scripts/fit-embedded-reviewer.ts). Deterministic; no network. `firstPass` is the scoring model
+ * behind the evidence (the shipped default; the bench passes one refitted without the item's fold).
  */
-export function reviewEmbedded(item: ReviewItem, model: EmbeddedModel = EMBEDDED_MODEL): Verdict {
+export function reviewEmbedded(
+  item: ReviewItem,
+  model: EmbeddedModel = EMBEDDED_MODEL,
+  firstPass: ScoringModel = DEFAULT_MODEL,
+): Verdict {
   if (!item.context.length) {
     return {
       verdict: 'unsure',
@@ -48,7 +54,7 @@ export function reviewEmbedded(item: ReviewItem, model: EmbeddedModel = EMBEDDED
       problematicSpans: [],
     };
   }
-  const evidence = gatherEvidence(item);
+  const evidence = gatherEvidence(item, firstPass);
   const { claims, agreement } = evidence;
   if (!claims.length)
     return {
@@ -109,6 +115,10 @@ function problemsOf(c: ClaimFinding): string[] {
       `numbers not in the matching source sentence: ${c.numbersNotInAligned.join(', ')}`,
     );
   if (c.negationAdded) problems.push('adds a negation the matching source sentence does not have');
+  if (c.swappedWords.length)
+    problems.push(
+      `words from elsewhere in the source in place of the matching sentence's: ${c.swappedWords.join(', ')}`,
+    );
   if (c.confidence < WEAK_BELOW) problems.push('weakly supported by the context');
   return problems;
 }
