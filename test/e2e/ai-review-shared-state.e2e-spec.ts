@@ -121,14 +121,56 @@ describe('AI review state shared through Redis by worker replicas', () => {
         new BudgetStore(b, PREFIX, fromRecord),
       ];
       const day = '2026-11-26';
-      await one.add(['total', 'pipeline:p1'], 0.25, day);
-      await two.add(['total', 'pipeline:p1'], 0.5, day);
+      await one.adjust(['total', 'pipeline:p1'], 0.25, day);
+      await two.adjust(['total', 'pipeline:p1'], 0.5, day);
       expect(await one.spent('total', day)).toBeCloseTo(5.25, 9); // the record's 4.5 first, then both replicas
       expect(await two.spent('pipeline:p1', day)).toBeCloseTo(0.75, 9);
       // Budgets are daily (UTC): the next day starts from nothing.
       expect(await one.spent('total', '2026-11-27')).toBe(0);
       expect(budgetDay(Date.UTC(2026, 10, 26, 23, 59, 59))).toBe('2026-11-26');
       expect(budgetDay(Date.UTC(2026, 10, 27, 0, 0, 0))).toBe('2026-11-27');
+    });
+
+    it('calls in flight count: concurrent replicas cannot all pass a budget none of them has paid yet', async () => {
+      const none = async () => 0;
+      const [one, two] = [new BudgetStore(a, PREFIX, none), new BudgetStore(b, PREFIX, none)];
+      const day = '2026-11-26';
+      const limits = [
+        { scope: 'pipeline:p1' as const, budgetUsd: 1 },
+        { scope: 'total' as const, budgetUsd: undefined }, // counted, never limits
+      ];
+      await one.adjust(['pipeline:p1', 'total'], 0.9, day);
+      // Eight calls at once from two replicas, each estimated at 0.2: one fits under the budget.
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 ? one : two).reserve(limits, 0.2, day)),
+      );
+      expect(results.filter((r) => r === null)).toHaveLength(1);
+      expect(results.filter((r) => r !== null)[0]).toEqual({
+        scope: 'pipeline:p1',
+        spentUsd: expect.closeTo(1.1, 9),
+        budgetUsd: 1,
+      });
+      // The call cost 0.05, not 0.2: the difference is given back and the budget has room again.
+      await one.adjust(['pipeline:p1', 'total'], 0.05 - 0.2, day);
+      expect(await two.spent('pipeline:p1', day)).toBeCloseTo(0.95, 9);
+      expect(await two.spent('total', day)).toBeCloseTo(0.95, 9);
+      expect(await two.reserve(limits, 0.2, day)).toBeNull();
+      // The total budget is checked too, after the pipeline's.
+      expect(
+        await one.reserve(
+          [
+            { scope: 'pipeline:p2', budgetUsd: 5 },
+            { scope: 'total', budgetUsd: 1 },
+          ],
+          0.2,
+          day,
+        ),
+      ).toEqual({
+        scope: 'total',
+        spentUsd: expect.closeTo(1.15, 9),
+        budgetUsd: 1,
+      });
+      expect(await one.spent('pipeline:p2', day)).toBe(0); // refused: nothing reserved anywhere
     });
 
     it('alerts once per scope, day and budget, across replicas', async () => {

@@ -1,7 +1,7 @@
 import type { AiProviderConfig, AiReviewConfig } from '@arbiter/config';
 import type { PolicyAiReview } from '@arbiter/policy';
 import { ChatMessage, FailureKind, ProviderAnswer, ProviderFailure, ReviewItem, Verdict } from './ai-review.types';
-import { BudgetScope, BudgetStore } from './budget.store';
+import { BudgetLimit, BudgetScope, BudgetStore } from './budget.store';
 import { BreakerState, CircuitBreakerStore } from './circuit-breaker.store';
 import { reviewEmbedded } from './embedded.reviewer';
 import { redactItem, RedactionMap, restoreVerdict } from './pii.redactor';
@@ -94,7 +94,7 @@ export class ReviewChain {
         const verdict = redaction ? restoreVerdict(step.verdict, redaction.map, request.item.output) : locateOnly(step.verdict, request.item.output);
         return { kind: 'verdict', provider, verdict, redacted: redaction !== null };
       }
-      if (step.kind === 'defer') return step;
+      if (step.kind === 'defer' || step.kind === 'budget') return step;
       reasons.push(`${name}: ${step.reason}`);
     }
     return { kind: 'unavailable', reasons: reasons.length ? reasons : ['no provider configured for this pipeline'] };
@@ -105,12 +105,16 @@ export class ReviewChain {
     return this.budget.firstAlert(scope, budgetUsd);
   }
 
-  private async overBudget(request: ChainRequest): Promise<ChainOutcome | null> {
-    const checks: [BudgetScope, number | undefined][] = [
-      [`pipeline:${request.pipelineId}`, request.section.dailyBudgetUsd],
-      ['total', this.config.dailyBudgetUsd],
+  /** The budget scopes a call of this request counts against, the pipeline's first. */
+  private budgetLimits(request: ChainRequest): BudgetLimit[] {
+    return [
+      { scope: `pipeline:${request.pipelineId}`, budgetUsd: request.section.dailyBudgetUsd },
+      { scope: 'total', budgetUsd: this.config.dailyBudgetUsd },
     ];
-    for (const [scope, budgetUsd] of checks) {
+  }
+
+  private async overBudget(request: ChainRequest): Promise<ChainOutcome | null> {
+    for (const { scope, budgetUsd } of this.budgetLimits(request)) {
       if (budgetUsd === undefined) continue;
       const spentUsd = await this.budget.spent(scope);
       if (spentUsd >= budgetUsd) return { kind: 'budget', scope, spentUsd, budgetUsd };
@@ -136,10 +140,14 @@ export class ReviewChain {
     request: ChainRequest,
     item: ReviewItem,
     observer: ChainObserver,
-  ): Promise<{ kind: 'verdict'; verdict: Verdict } | { kind: 'defer'; provider: string; waitMs: number } | { kind: 'failed'; reason: string }> {
+  ): Promise<{ kind: 'verdict'; verdict: Verdict } | { kind: 'defer'; provider: string; waitMs: number } | { kind: 'failed'; reason: string } | Extract<ChainOutcome, { kind: 'budget' }>> {
     const name = provider.name;
     const messages = buildPrompt(item, request.section.promptVersion);
-    const estimated = estimateInputTokens(messages) + provider.maxOutputTokens;
+    const estimatedInput = estimateInputTokens(messages);
+    const estimated = estimatedInput + provider.maxOutputTokens;
+    const estimatedCost = costUsd(provider, estimatedInput, provider.maxOutputTokens);
+    const limits = this.budgetLimits(request);
+    const scopes = limits.map((l) => l.scope);
     let reason = 'failed';
     for (let attempt = 1; attempt <= this.config.retries + 1; attempt++) {
       const gate = await this.breaker.allow(name);
@@ -154,6 +162,9 @@ export class ReviewChain {
         await observer.skip(name, 'rate_limited', `rate limited for ${waitMs} ms more, past the longest queue wait`);
         return { kind: 'failed', reason: 'rate limited' };
       }
+      // The estimated cost counts against the budgets while the call is out; the real one replaces it.
+      const reached = await this.budget.reserve(limits, estimatedCost);
+      if (reached) return { kind: 'budget', ...reached };
       const base = this.record(provider, request, attempt, item !== request.item);
       const started = performance.now();
       try {
@@ -161,11 +172,12 @@ export class ReviewChain {
         const { inputTokens, outputTokens, reported } = answer.usage;
         const cost = costUsd(provider, inputTokens, outputTokens);
         await this.limiter.adjustTokens(name, inputTokens + outputTokens - estimated);
-        await this.budget.add(['total', `pipeline:${request.pipelineId}`], cost);
+        await this.budget.adjust(scopes, cost - estimatedCost);
         observer.breaker(name, await this.breaker.success(name));
         await observer.call({ ...base, model: answer.model, latencyMs: elapsed(started), inputTokens, outputTokens, usageReported: reported, costUsd: cost, outcome: 'ok', verdict: answer.verdict.verdict, confidence: answer.verdict.confidence });
         return { kind: 'verdict', verdict: answer.verdict };
       } catch (error) {
+        await this.budget.adjust(scopes, -estimatedCost); // a failed call is not charged
         const failure = error instanceof ProviderFailure ? error : new ProviderFailure('internal', (error as Error).message);
         await observer.call({ ...base, latencyMs: elapsed(started), outcome: failure.kind, error: failure.message });
         reason = `${failure.kind} (${failure.message})`;
