@@ -29,6 +29,7 @@ import {
   type DevSet,
 } from '../scripts/embedded-reviewer-data';
 import { refitDefaultModel } from '../scripts/scoring-data';
+import { percentile } from './support/bench-run';
 
 const EVAL_DIR = join(__dirname, '../../shared/eval');
 const APPROVE_AT = [0.6, 0.7, 0.8];
@@ -41,10 +42,6 @@ interface Judged {
   p: number;
   verdict: Verdict;
   faithful: boolean;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 const round = (x: number | null, d = 3): number | null =>

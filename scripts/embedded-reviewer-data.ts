@@ -27,6 +27,7 @@ import {
   round6,
   signalOutputs,
   signedFitter,
+  toInput,
   type DevTable,
   type EvalRecord,
 } from './scoring-data';
@@ -80,12 +81,8 @@ export interface BandItem {
 }
 
 export function toReviewItem(r: EvalRecord): ReviewItem {
-  return {
-    prompt: r.prompt,
-    context: r.context.map((text, i) => ({ id: `c${i}`, text })),
-    output: r.output,
-    samples: [],
-  };
+  const { input } = toInput(r);
+  return { prompt: input.prompt, context: input.context ?? [], output: r.output, samples: [] };
 }
 
 /** The dev files pooled: records, and the feature table the default model is refitted from. */
@@ -109,12 +106,7 @@ export function loadDev(files: string[]): DevSet {
 
 /** The first pass as a pipeline runs it, with `model`. */
 export function firstPassConfidence(record: EvalRecord, model: ScoringModel): number {
-  const item = toReviewItem(record);
-  return scoreOutput(
-    { input: { prompt: item.prompt, context: item.context }, output: { text: item.output } },
-    FIRST_PASS,
-    model,
-  ).confidence;
+  return scoreOutput(toInput(record), FIRST_PASS, model).confidence;
 }
 
 /** The records `idx` whose confidence under `firstPass` falls in the band, with their evidence under it. */

@@ -1,7 +1,7 @@
 import { loadConfig, parseAiProviders } from '@arbiter/config';
 import { ProviderFailure } from './ai-review.types';
 import { gatherEvidence } from './embedded.evidence';
-import { reviewEmbedded, splitClaims } from './embedded.reviewer';
+import { reviewEmbedded } from './embedded.reviewer';
 import { retryAfterMs } from './openai-compatible.provider';
 import { routeFault, routeVerdict } from './outcome.decider';
 import { redactItem, restoreVerdict } from './pii.redactor';
@@ -99,9 +99,8 @@ describe('embedded reviewer', () => {
     const samples = ['Berlin is a city in Germany with many museums.', 'The moon orbits the earth every month.'];
     expect(reviewEmbedded({ context, output, samples }).verdict).not.toBe('approve');
   });
-  it('is unsure without context, and splits claims with offsets', () => {
+  it('is unsure without context', () => {
     expect(reviewEmbedded({ context: [], output: 'Anything.', samples: [] }).verdict).toBe('unsure');
-    expect(splitClaims('One. Two!\nThree')).toEqual([{ text: 'One.', start: 0, end: 4 }, { text: 'Two!', start: 5, end: 9 }, { text: 'Three', start: 10, end: 15 }]);
   });
 });
 

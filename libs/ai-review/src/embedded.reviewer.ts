@@ -16,23 +16,6 @@ const AGREEMENT_BELOW = 0.5;
 /** Claims below this confidence (scored alone) are shown to reviewers as weak. */
 const WEAK_BELOW = 0.5;
 
-const MAX_CLAIMS_SPLIT = 60;
-
-/** The output's sentences with offsets (a sentence ends at . ! ? or a line break). */
-export function splitClaims(text: string): { text: string; start: number; end: number }[] {
-  const claims: { text: string; start: number; end: number }[] = [];
-  const re = /[^.!?\n]+[.!?]*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && claims.length < MAX_CLAIMS_SPLIT) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
-    if (/[\p{L}\p{N}]/u.test(body))
-      claims.push({ text: body, start: m.index + lead, end: m.index + lead + body.length });
-  }
-  return claims;
-}
-
 /**
  * The in-process reviewer: deeper than the first pass, affordable because only the doubtful band
  * reaches it. Scores each claim alone with the full model, checks each claim's numbers and
