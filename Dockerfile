@@ -2,7 +2,7 @@
 # Build:  docker build -t arbiter .        Compose: docker compose up --build (see README)
 
 # ── build: every dependency, compile with swc ────────────────────────────────────────────
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +10,7 @@ COPY . .
 RUN npm run build
 
 # ── runtime: production dependencies and the compiled output only ───────────────────────
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     # V8 otherwise lets the heap grow towards a quarter of the host's memory before it
     # collects; a cap keeps each process near 200 MB at full load (measured with bench/).

@@ -11,7 +11,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swcrc, swcrc: false }] },
-  // ESM-only packages that Node 20 loads through require(esm) but Jest cannot: compile them too.
+  // ESM-only packages that Node loads through require(esm) but Jest cannot: compile them too.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@arbiter/(.*)$': '<rootDir>/libs/$1/src' },
 };

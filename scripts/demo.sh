@@ -43,6 +43,8 @@ pg_up || { echo "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
 redis_up || { echo "Redis is not reachable on 127.0.0.1:6379"; exit 1; }
 
 # ── install, build, migrate ──────────────────────────────────────────────────────────────
+# shellcheck source=use-node.sh
+source scripts/use-node.sh # Node 24 LTS, installed into .tools/ if this machine's is older
 if [ ! -d node_modules ]; then
   say "npm ci"
   npm ci --no-audit --no-fund

@@ -4,6 +4,8 @@
 # README). Last line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=use-node.sh
+source scripts/use-node.sh # every step below runs on Node 24
 out=.test-results
 rm -rf "$out" && mkdir -p "$out"
 passed=0

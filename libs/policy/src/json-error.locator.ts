@@ -1,6 +1,6 @@
 /**
  * Finds where JSON text stops being valid, because JSON.parse does not always say where
- * (Node 20: "Unexpected token '}', ... is not valid JSON" has no position). Run only after
+ * (Node 20 and 24: "Unexpected token '}', ... is not valid JSON" has no position). Run only after
  * JSON.parse failed, so speed does not matter; it only has to agree with JSON.parse on validity.
  */
 export function locateJsonError(text: string): { offset: number; message: string } {
