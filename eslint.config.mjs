@@ -34,6 +34,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(PURE_FORBIDDEN) },
   },
   {
+    // The self-checking loop's rules are pure too; they may use scoring's statistics (Clopper–Pearson).
+    files: ['libs/oversight/src/rules/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        ...PURE_FORBIDDEN.filter((p) => !p.group.includes('@arbiter/*')),
+        { group: ['@arbiter/*', '!@arbiter/scoring'], message: 'The loop rules import only @arbiter/scoring.' },
+      ]),
+    },
+  },
+  {
     files: ['libs/contracts/src/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
