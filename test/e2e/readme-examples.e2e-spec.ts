@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { loadConfig } from '@arbiter/config';
+import { expectEventually } from '@arbiter/testing';
+import { ArbiterHarness } from '../support/arbiter.harness';
+import { ReadmeStep, readmeSteps } from '../support/readme-examples';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '../..');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const SECTION = '## The API by example';
+/** States a submission passes through before the route the README promises is known. */
+const UNSETTLED = ['received', 'scoring', 'ai_review'];
+
+/** The demo's credentials, read from the script that `npm run demo` runs. */
+function demoSetting(name: string): string {
+  const script = readFileSync(join(ROOT, 'scripts/demo.sh'), 'utf8');
+  const match = new RegExp(`^export ${name}=(\\S+)$`, 'm').exec(script);
+  if (!match) throw new Error(`scripts/demo.sh sets no ${name}`);
+  return match[1];
+}
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown> | null;
+  vars: Record<string, string>;
+}
+
+/**
+ * Runs one README command as written, in bash, with the demo's address swapped for this test's
+ * api and `<id>` for the previous answer's id. curl writes its status to stderr; variables the
+ * command assigns (TOKEN=…) carry over to the next commands.
+ */
+async function runStep(
+  step: ReadmeStep,
+  base: string,
+  env: Record<string, string>,
+  previousId: string | undefined,
+): Promise<Answer> {
+  const assigned = [...step.command.matchAll(/^([A-Z_][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+  const command = step.command
+    .replaceAll('http://127.0.0.1:3000', base)
+    .replaceAll('localhost:3000', base)
+    .replaceAll('<id>', previousId ?? '<no id in the previous answer>');
+  const script = [
+    `curl() { command curl -w '%{stderr}\\n@@status %{http_code}\\n' "$@"; }`,
+    command,
+    ...assigned.map((name) => `printf '\\n@@var ${name}=%s\\n' "$${name}" >&2`),
+  ].join('\n');
+  const { stdout, stderr } = await run('bash', ['-c', script], {
+    env: { ...process.env, ...env },
+    timeout: 20_000,
+  });
+  const statuses = [...stderr.matchAll(/^@@status (\d{3})$/gm)].map((m) => Number(m[1]));
+  const vars = Object.fromEntries(
+    [...stderr.matchAll(/^@@var ([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+  );
+  // With -i the answer starts with the headers: the body is after the last blank line of them.
+  const text = stdout.startsWith('HTTP/')
+    ? stdout.slice(stdout.lastIndexOf('\r\n\r\n') + 4)
+    : stdout;
+  let body: Record<string, unknown> | null = null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      body = parsed as Record<string, unknown>;
+  } catch {
+    body = null;
+  }
+  return { status: statuses[statuses.length - 1] ?? 0, body, vars };
+}
+
+describe("README: every request of 'The API by example' answers what the README says", () => {
+  let arbiter: ArbiterHarness;
+  const apiKey = demoSetting('ARBITER_BOOTSTRAP_API_KEY');
+
+  beforeAll(async () => {
+    arbiter = await ArbiterHarness.start({
+      config: {
+        pipelinesDir: join(ROOT, demoSetting('ARBITER_PIPELINES_DIR')),
+        bootstrap: {
+          apiKey,
+          adminEmail: demoSetting('ARBITER_BOOTSTRAP_ADMIN_EMAIL'),
+          adminPassword: demoSetting('ARBITER_BOOTSTRAP_ADMIN_PASSWORD'),
+        },
+        // The webhook example's example.com is public, but a test machine may have no DNS:
+        // allow-listing it skips only the lookup (nothing is ever delivered to it here).
+        webhooks: { ...loadConfig({}).webhooks, allowHosts: ['example.com'] },
+      },
+    });
+  });
+  afterAll(() => arbiter.stop());
+
+  /** The submission's route once it has left scoring and AI review. */
+  async function settledRoute(answer: Record<string, unknown>): Promise<string | undefined> {
+    const id = String(answer.id);
+    let view = answer;
+    await expectEventually(async () => {
+      if (!UNSETTLED.includes(String(view.status))) return;
+      view = (
+        await arbiter.http.get<Record<string, unknown>>(`/v1/submissions/${id}`, { token: apiKey })
+      ).body;
+      if (UNSETTLED.includes(String(view.status)))
+        throw new Error(`submission ${id} still ${String(view.status)}`);
+    }, 20_000);
+    return (view.decision as { route?: string } | null)?.route;
+  }
+
+  it('runs each example in order and gets its status and route', async () => {
+    const steps = readmeSteps(README, SECTION);
+    const requests = steps.filter((s) => s.expect);
+    expect(requests.length).toBeGreaterThanOrEqual(20);
+    expect(requests[0].expect?.route).toBe('approved');
+
+    const base = await arbiter.api.getUrl();
+    const env: Record<string, string> = {};
+    const differences: string[] = [];
+    let previousId: string | undefined;
+    for (const step of steps) {
+      const answer = await runStep(step, base, env, previousId);
+      Object.assign(env, answer.vars);
+      const expected = step.expect;
+      if (expected && answer.status !== expected.status) {
+        differences.push(
+          `README line ${step.line}: status ${answer.status}, README says ${expected.status}; answer ${JSON.stringify(answer.body)?.slice(0, 300)}`,
+        );
+      }
+      if (expected?.route) {
+        const route = answer.body?.id ? await settledRoute(answer.body) : undefined;
+        if (route !== expected.route)
+          differences.push(
+            `README line ${step.line}: route ${route}, README says ${expected.route}`,
+          );
+      }
+      if (typeof answer.body?.id === 'string') previousId = answer.body.id;
+    }
+    expect(env.TOKEN).toMatch(/^ey/);
+    expect(differences).toEqual([]);
+  });
+});
