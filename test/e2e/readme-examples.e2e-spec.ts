@@ -72,7 +72,7 @@ async function runStep(
   return { status: statuses[statuses.length - 1] ?? 0, body, vars };
 }
 
-describe("README: every request of 'The API by example' answers what the README says", () => {
+describe('README: the API examples and the demo traffic do what the README says', () => {
   let arbiter: ArbiterHarness;
   const apiKey = demoSetting('ARBITER_BOOTSTRAP_API_KEY');
 
@@ -139,4 +139,39 @@ describe("README: every request of 'The API by example' answers what the README 
     expect(env.TOKEN).toMatch(/^ey/);
     expect(differences).toEqual([]);
   });
+
+  it('npm run demo:traffic sends rate × duration items and prints where each went', async () => {
+    const base = await arbiter.api.getUrl();
+    const tsx = join(ROOT, 'node_modules/.bin/tsx');
+    const args = [
+      'scripts/demo-traffic.ts',
+      '--base',
+      base,
+      '--key',
+      apiKey,
+      '--rate',
+      '10',
+      '--duration',
+      '2',
+    ];
+    const { stdout } = await run(tsx, args, { cwd: ROOT, timeout: 50_000 });
+
+    const all = /^all\s+(\d+)\s+(.*)$/m.exec(stdout);
+    expect(all?.[1]).toBe('20');
+    const shares = /^route shares: (.*)$/m.exec(stdout)?.[1] ?? '';
+    const percents = [...shares.matchAll(/(approved|rejected|ai_review|human_review) ([\d.]+)%/g)];
+    expect(percents.map((m) => m[1])).toEqual([
+      'approved',
+      'rejected',
+      'ai_review',
+      'human_review',
+    ]);
+    // Every item was routed (none left unsettled), so the four shares make the whole.
+    expect(percents.reduce((sum, m) => sum + Number(m[2]), 0)).toBeCloseTo(100, 0);
+    expect(stdout).not.toMatch(/refused/);
+    const [submitted] = await arbiter.db.query(
+      `SELECT count(*)::int AS n FROM submissions WHERE metadata->>'source' = 'demo-traffic'`,
+    );
+    expect(submitted.n).toBe(20);
+  }, 60_000);
 });
