@@ -1,8 +1,10 @@
 import type { SchemaObject } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KNOWN_SIGNALS, KNOWN_VALIDATORS } from '@arbiter/scoring';
+import { KNOWN_SIGNALS, KNOWN_VALIDATORS, validateScoringConfig } from '@arbiter/scoring';
+import { parse } from 'yaml';
 import { POLICY_SCHEMA } from './policy.schema';
+import { validatePolicy } from './policy.validator';
 
 /**
  * docs/policy.md is the policy reference: every key the schema accepts must have a row in it,
@@ -84,6 +86,21 @@ describe('docs/policy.md', () => {
     );
     expect(keysSection.length).toBeGreaterThan(1000);
     expect(stale).toEqual([]);
+  });
+
+  it('shows a complete example that the api accepts as it is', () => {
+    const example = /## A complete example\n+```yaml\n([\s\S]*?)```/.exec(DOC)?.[1];
+    const result = validatePolicy(parse(example ?? ''), {
+      checkScoring: (section) => validateScoringConfig(section),
+    });
+    expect(result.problems).toEqual([]);
+    // It shows every section a pipeline sets in practice (not qa and breaker, which nothing acts
+    // on yet, nor scoring, whose defaults are the point).
+    const shown = Object.keys(result.policy ?? {});
+    const sections = Object.keys(POLICY_SCHEMA.properties as object).filter(
+      (key) => !['qa', 'breaker', 'scoring'].includes(key),
+    );
+    expect(sections.filter((key) => !shown.includes(key))).toEqual([]);
   });
 
   it('has a section for every signal and every validator type', () => {
