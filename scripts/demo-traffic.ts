@@ -121,17 +121,7 @@ function makeItem(kind: ItemKind, random: () => number, pipeline: string): Recor
   }
   if (samples && random() < 0.5) output.samples = samples;
   if (typeof output.text === 'string' && random() < 0.35) {
-    const tokens = Math.max(8, Math.round(output.text.length / 4));
-    output.logprobs = Array.from({ length: tokens }, () =>
-      Number(
-        (confident
-          ? -0.15 * random()
-          : random() < 0.3
-            ? -2 - 3 * random()
-            : -0.6 * random()
-        ).toFixed(3),
-      ),
-    );
+    output.logprobs = logprobsFor(output.text, confident, random);
   }
   return {
     pipeline,
@@ -145,6 +135,22 @@ function makeItem(kind: ItemKind, random: () => number, pipeline: string): Recor
       customer: { tier: pick(['gold', 'silver', 'standard']) },
     },
   };
+}
+
+/**
+ * Token log-probabilities, about one token per 4 characters: a confident model's are all near 0
+ * (p > 0.86); an unsure one has a tail of unlikely tokens (p from 0.7% to 14%) among middling ones.
+ */
+function logprobsFor(text: string, confident: boolean, random: () => number): number[] {
+  const tokens = Math.max(8, Math.round(text.length / 4));
+  return Array.from({ length: tokens }, () => {
+    const logprob = confident
+      ? -0.15 * random()
+      : random() < 0.3
+        ? -2 - 3 * random()
+        : -0.6 * random();
+    return Number(logprob.toFixed(3));
+  });
 }
 
 function chooseKind(random: () => number): ItemKind {
