@@ -2,15 +2,16 @@ import type { SchemaObject } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KNOWN_SIGNALS, KNOWN_VALIDATORS, validateScoringConfig } from '@arbiter/scoring';
-import { parse } from 'yaml';
 import { POLICY_SCHEMA } from './policy.schema';
-import { validatePolicy } from './policy.validator';
+import { readPolicy } from './policy.reader';
 
 /**
  * docs/policy.md is the policy reference: every key the schema accepts must have a row in it,
  * written as a table row whose first cell is the key path in backticks (`review.sla`; map
  * entries as `<name>`, list items as `[]`: `signals.<name>.weight`, `validators[].onFail`).
- * Every signal and validator the scoring engine knows must have a `### \`name\`` heading.
+ * Every signal and validator the scoring engine knows must have a `### \`name\`` heading, and
+ * the complete example must pass the checks a policy upload goes through (the policy schema and
+ * the scoring engine, as in apps/api/src/pipelines/policy-checker.ts).
  */
 const DOC = readFileSync(join(__dirname, '../../../docs/policy.md'), 'utf8');
 
@@ -90,9 +91,7 @@ describe('docs/policy.md', () => {
 
   it('shows a complete example that the api accepts as it is', () => {
     const example = /## A complete example\n+```yaml\n([\s\S]*?)```/.exec(DOC)?.[1];
-    const result = validatePolicy(parse(example ?? ''), {
-      checkScoring: (section) => validateScoringConfig(section),
-    });
+    const result = readPolicy(example ?? '', 'yaml', { checkScoring: validateScoringConfig });
     expect(result.problems).toEqual([]);
     // It shows every section a pipeline sets in practice (not qa and breaker, which nothing acts
     // on yet, nor scoring, whose defaults are the point).
