@@ -1,4 +1,4 @@
-// Lint, including the import boundaries of DESIGN.md: a wrong arrow fails here, not in review.
+// Lint, including the import boundaries of docs/architecture.md: a wrong arrow fails here, not in review.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';

@@ -2,9 +2,11 @@
 # `npm run demo`: Arbiter with demo data, in the foreground, until Ctrl-C.
 # Starts PostgreSQL and Redis on 127.0.0.1 if they are down, installs, builds, migrates the
 # database `arbiter`, starts the built api and worker with the pipelines of ./pipelines, a demo
-# API key and an admin, submits two sample outputs, prints their decisions and the curl lines
-# to try it yourself. Safe to run again: seeding only happens on an empty database and the
-# demo key is always the same. Override with PORT, DATABASE_URL, REDIS_URL if you must.
+# API key and an admin, creates a reviewer and a lead through the API, submits two sample
+# outputs, prints their decisions, the logins, the web UI's address and the curl lines to try it
+# yourself. Safe to run again: seeding only happens on an empty database, the demo key is always
+# the same and existing users are kept. Override with PORT, DATABASE_URL, REDIS_URL and
+# ARBITER_WORKER_METRICS_PORT if you must.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,10 @@ export ARBITER_BOOTSTRAP_ADMIN_EMAIL=admin@arbiter.local
 export ARBITER_BOOTSTRAP_ADMIN_PASSWORD=demo-admin-password
 # A fixed secret so tokens from a login survive a restart of the demo (never do this in production).
 export ARBITER_JWT_SECRET=demo-only-jwt-secret-0123456789abcdef
+REVIEWER_EMAIL=reviewer@arbiter.local
+REVIEWER_PASSWORD=demo-reviewer-password
+LEAD_EMAIL=lead@arbiter.local
+LEAD_PASSWORD=demo-lead-password
 export LOG_LEVEL=${LOG_LEVEL:-info}
 BASE=http://127.0.0.1:$PORT
 KEY=$ARBITER_BOOTSTRAP_API_KEY
@@ -106,6 +112,30 @@ if [ "$probe" != "404" ]; then
   exit 1
 fi
 
+# ── a reviewer and a lead for the web UI, through the API as an admin would ──────────────
+TOKEN=$(curl -s -X POST "$BASE/v1/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$ARBITER_BOOTSTRAP_ADMIN_EMAIL\",\"password\":\"$ARBITER_BOOTSTRAP_ADMIN_PASSWORD\"}" |
+  node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{try{process.stdout.write(JSON.parse(s).accessToken??"")}catch{}})')
+if [ -z "$TOKEN" ]; then
+  echo "The demo admin $ARBITER_BOOTSTRAP_ADMIN_EMAIL cannot log in: the database in $DATABASE_URL was"
+  echo "seeded with other users. Run with DATABASE_URL=postgres://postgres@127.0.0.1:5432/arbiter_demo"
+  exit 1
+fi
+ensure_user() { # $1 email, $2 password, $3 role, $4 queues (JSON list)
+  local code
+  code=$(curl -s -o "$LOGS/user.json" -w '%{http_code}' -X POST "$BASE/v1/users" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$2\",\"role\":\"$3\",\"queues\":$4}")
+  case $code in
+    201) echo "created the $3 $1" ;;
+    409) echo "the $3 $1 exists already (kept as it is)" ;;
+    *) echo "could not create the $3 $1 (HTTP $code): $(cat "$LOGS/user.json")"; exit 1 ;;
+  esac
+}
+say "reviewer and lead"
+ensure_user "$REVIEWER_EMAIL" "$REVIEWER_PASSWORD" reviewer '["demo"]'
+ensure_user "$LEAD_EMAIL" "$LEAD_PASSWORD" lead '[]'
+
 # ── two sample outputs ───────────────────────────────────────────────────────────────────
 submit() { # $1 = JSON body; prints the decision
   curl -s -X POST "$BASE/v1/submissions?wait=5000" -H "Authorization: Bearer $KEY" \
@@ -131,8 +161,14 @@ submit '{"pipeline":"demo","input":{"prompt":"How long do refunds take?","contex
 cat <<EOF
 
 $(printf '\033[1m%s\033[0m' "Arbiter is running") — api $BASE (docs: $BASE/docs), worker metrics :$ARBITER_WORKER_METRICS_PORT/metrics
-  demo API key:  $KEY
+  web UI:        $BASE/
+  reviewer:      $REVIEWER_EMAIL / $REVIEWER_PASSWORD   (queue demo: claim and decide)
+  lead:          $LEAD_EMAIL / $LEAD_PASSWORD   (the live dashboard)
   admin:         $ARBITER_BOOTSTRAP_ADMIN_EMAIL / $ARBITER_BOOTSTRAP_ADMIN_PASSWORD
+  demo API key:  $KEY
+
+Demo traffic, about 2 a second for 2 minutes, then the share that went to each route:
+  npm run demo:traffic -- --base $BASE
 
 Submit an output (add ?wait=5000 to get the decision in the answer):
   curl -s -X POST '$BASE/v1/submissions' -H 'Authorization: Bearer $KEY' -H 'Content-Type: application/json' -d '{"pipeline":"demo","input":{"context":[{"id":"kb-1","text":"The store opens at 9 am."}]},"output":{"text":"The store opens at 9 am."},"model":{"provider":"openai","name":"gpt-4o-mini"}}'

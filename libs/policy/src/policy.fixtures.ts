@@ -1,4 +1,4 @@
-/** A complete, valid policy document (DESIGN.md's example) for tests to break one field at a time. */
+/** A complete, valid policy document (the example of docs/policy.md) for tests to break one field at a time. */
 export function fullPolicy(): Record<string, unknown> {
   return {
     pipeline: 'claims-letters',

@@ -1,6 +1,6 @@
 /**
  * A pipeline policy document, as stored in policy_versions.document after validation.
- * Shapes follow DESIGN.md "Pipeline policy". Durations are kept as written ("30m") and parsed
+ * Every key is documented in docs/policy.md. Durations are kept as written ("30m") and parsed
  * with parseDuration where used.
  */
 

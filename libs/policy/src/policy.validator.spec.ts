@@ -2,7 +2,7 @@ import { fullPolicy, withField } from './policy.fixtures';
 import { validatePolicy } from './policy.validator';
 
 describe('validatePolicy: structure', () => {
-  it('accepts the DESIGN.md example unchanged', () => {
+  it('accepts the complete example policy unchanged', () => {
     const result = validatePolicy(fullPolicy());
     expect(result.problems).toEqual([]);
     expect(result.policy).toEqual(fullPolicy());

@@ -80,7 +80,7 @@ function runScoringCheck(
   try {
     return check(section);
   } catch (error: unknown) {
-    // A policy upload must answer 4xx with a reason, never 500 (DESIGN.md rule 5).
+    // A policy upload must answer 4xx with a reason, never 500 (docs/architecture.md, "Rules that hold everywhere").
     const reason = error instanceof Error ? error.message : String(error);
     return [{ path: '', message: `the scoring engine could not check this policy: ${reason}` }];
   }

@@ -1,5 +1,5 @@
 /**
- * The submission state machine of DESIGN.md, as data. Pure: no Nest, no I/O.
+ * The submission state machine (docs/architecture.md), as data. Pure: no Nest, no I/O.
  * Final states never change; every other state may expire.
  */
 export const SUBMISSION_STATUSES = [
