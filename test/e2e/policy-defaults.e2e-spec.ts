@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KNOWN_SIGNALS } from '@arbiter/scoring';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { ALWAYS_HUMAN } from '../support/fixtures';
 
@@ -18,16 +19,7 @@ interface Decided {
   confidence: number | null;
 }
 
-const ALL_EIGHT = [
-  'grounding',
-  'numbers',
-  'entities',
-  'citations',
-  'contradiction',
-  'selfConsistency',
-  'logprob',
-  'relevance',
-];
+const ALL_EIGHT = [...KNOWN_SIGNALS];
 const REFUNDS = 'Refunds are paid within 5 business days to the original payment method.';
 
 describe('policy defaults: scoring without signals:, warnings for a subset, effective configuration', () => {
@@ -74,6 +66,7 @@ describe('policy defaults: scoring without signals:, warnings for a subset, effe
   };
 
   it('a policy without signals: ranks a right answer above a wrong one, exactly as one listing all eight', async () => {
+    expect(ALL_EIGHT).toHaveLength(8);
     expect((await put('bare', {})).status).toBe(200);
     const listed = Object.fromEntries(ALL_EIGHT.map((s) => [s, { weight: 1 }]));
     expect((await put('listed', { signals: listed })).status).toBe(200);
