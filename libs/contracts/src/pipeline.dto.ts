@@ -9,10 +9,7 @@ export class ActivateVersionDto {
 }
 
 export class SplitDto {
-  @ApiProperty({
-    minimum: 1,
-    description: 'The version that receives `percent` % of new submissions',
-  })
+  @ApiProperty({ minimum: 1, description: 'The version that receives `percent` % of new submissions' })
   @IsInt()
   @Min(1)
   version!: number;

@@ -161,8 +161,8 @@ const CONTEXT_DAYS = memoKey<Set<string>>('contextDays');
 
 /**
  * Day names of a short answer the context does not give ("Monday to Friday" where it says
- * "Monday to Saturday" gives Friday, so only a day outside every range counts): schedules are
- * half of support traffic. Summaries are left alone: their day names hurt more than they helped
+ * "Monday to Saturday" gives Friday, so only a day outside every range counts): opening hours
+ * and schedules are everyday support answers. Summaries are left alone: their day names hurt more than they helped
  * on SummEdits.
  */
 function unsourcedDays(analysis: Analysis): number {

@@ -10,6 +10,7 @@ describe('extractWeekdays', () => {
     ['Mon–Fri, Sat and Sun', [1, 5, 6, 7]],
     ['we sat in the sun', []],
     ['isang linggo (one week), sa Linggo', [7]],
+    ['dalam 2 minggu, hujung minggu', []],
     ['MONDAYS only', [1]],
     ['', []],
   ])('%s', (text, expected) => {

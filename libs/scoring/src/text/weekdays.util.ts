@@ -1,52 +1,21 @@
 import type { Quantity } from './numbers.util';
 
-// Day names of English, Malay and Tagalog, 1 = Monday … 7 = Sunday. Opening hours and
-// schedules are half of support traffic, and "Monday to Friday" for "Monday to Saturday" is a
-// wrong fact no number check sees. Tagalog "linggo" is also "week": it counts as Sunday only
-// capitalised ("Linggo").
-const DAYS: Record<string, number> = {
-  monday: 1,
-  mon: 1,
-  mondays: 1,
-  isnin: 1,
-  lunes: 1,
-  tuesday: 2,
-  tue: 2,
-  tues: 2,
-  tuesdays: 2,
-  selasa: 2,
-  martes: 2,
-  wednesday: 3,
-  wed: 3,
-  wednesdays: 3,
-  rabu: 3,
-  miyerkules: 3,
-  miyerkoles: 3,
-  thursday: 4,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  thursdays: 4,
-  khamis: 4,
-  huwebes: 4,
-  friday: 5,
-  fri: 5,
-  fridays: 5,
-  jumaat: 5,
-  jumat: 5,
-  biyernes: 5,
-  saturday: 6,
-  sat: 6,
-  saturdays: 6,
-  sabtu: 6,
-  sabado: 6,
-  sunday: 7,
-  sun: 7,
-  sundays: 7,
-  ahad: 7,
-  minggu: 7,
-  Linggo: 7,
-};
+// Day names of English, Malay and Tagalog, Monday first. Opening hours and schedules are
+// everyday support answers, and a day the schedule does not have ("Sunday" where the clinic opens
+// Monday to Saturday) is a wrong fact no number check sees. Tagalog "linggo" and Malay "minggu"
+// are also "week": they count as Sunday (Indonesian "Minggu") only capitalised.
+const NAMES = [
+  'monday mon mondays isnin lunes',
+  'tuesday tue tues tuesdays selasa martes',
+  'wednesday wed wednesdays rabu miyerkules miyerkoles',
+  'thursday thu thur thurs thursdays khamis huwebes',
+  'friday fri fridays jumaat jumat biyernes',
+  'saturday sat saturdays sabtu sabado',
+  'sunday sun sundays ahad Minggu Linggo',
+];
+const DAYS: Record<string, number> = Object.fromEntries(
+  NAMES.flatMap((names, i) => names.split(' ').map((n) => [n, i + 1])),
+);
 // "Monday to Friday", "Isnin hingga Jumaat", "Lunes hanggang Biyernes", "Mon–Fri".
 const RANGE = /^\s*(?:to|until|till|through|thru|hingga|sehingga|sampai|hanggang|[-–—])\s*$/i;
 const WORD = /[\p{L}]+/gu;
