@@ -27,6 +27,10 @@ export interface PolicyVersionView {
   source: string;
   createdAt: string;
   document: Record<string, unknown>;
+  /** The document as it is scored: a policy without signals gets every signal of the fitted model. */
+  effective: Record<string, unknown>;
+  /** What the version gives up, e.g. fitted signals its `signals:` list leaves out. */
+  warnings: { path: string; message: string }[];
 }
 
 export interface PipelineView {

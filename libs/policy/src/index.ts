@@ -9,3 +9,4 @@ export { drawFor, routeDrawsFor, DRAW_SALTS } from './draw.hasher';
 export { chooseVersion } from './version.chooser';
 export { decideRoute, DEFAULT_AUTO_APPROVE_SHARE, DEFAULT_QA_SAMPLE } from './route.decider';
 export { reviewPriority, DEFAULT_REVIEW_PRIORITY } from './review-priority.resolver';
+export { effectivePolicy, policyWarnings, type ScoringDefaults } from './effective-policy';

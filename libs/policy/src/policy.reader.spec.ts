@@ -19,15 +19,25 @@ describe('readPolicy', () => {
     const { policy } = readPolicy(readFileSync(join(PIPELINES_DIR, 'demo.yaml'), 'utf8'), 'yaml');
     expect(policy).toMatchObject({
       pipeline: 'demo',
-      signals: { grounding: { weight: 3 }, selfConsistency: { weight: 2 }, logprob: { weight: 1 } },
+      signals: {
+        grounding: { weight: 1 },
+        numbers: { weight: 1 },
+        entities: { weight: 1 },
+        contradiction: { weight: 1 },
+        relevance: { weight: 1 },
+        citations: { weight: 1 },
+        selfConsistency: { weight: 1 },
+        logprob: { weight: 1 },
+      },
       validators: [
+        { type: 'pii', allowFromInput: true, onFail: 'human' },
         {
           type: 'phrases',
-          deny: ['fraudulent claim'],
+          deny: ['fraudulent claim', 'guaranteed approval'],
           suggest: 'claim not covered by policy',
           onFail: 'human',
         },
-        { type: 'length', max: 4000, onFail: 'flag' },
+        { type: 'length', min: 2, max: 4000, onFail: 'flag' },
       ],
       thresholds: { autoApprove: 0.85, aiReview: 0.5 },
       review: { queue: 'demo', priority: 5, sla: '30m' },

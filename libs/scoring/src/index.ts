@@ -5,6 +5,7 @@ export type { ConfigProblem, SignalOutput } from './engine/engine.types';
 export type { WeighedInput } from './engine/combiner';
 export { KNOWN_SIGNALS, KNOWN_VALIDATORS } from './engine/known-names';
 export { DEFAULT_MODEL } from './model/default-model';
+export { scoringDefaults } from './model/model-signals';
 export { lemma, hasSynonymIn } from './lexicon/lexicon';
 export { isContent } from './text/stopwords.util';
 export { applyCalibration, sigmoid } from './calibration/apply.calibration';

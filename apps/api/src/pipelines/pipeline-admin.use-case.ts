@@ -2,7 +2,8 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { PipelineView } from '@arbiter/contracts';
 import { PipelineEntity, PipelineRepository, ReviewQueueRepository } from '@arbiter/persistence';
 import { PolicyCatalog } from '@arbiter/workflow';
-import { checkPolicy, policyChecksum, PolicyBody } from './policy-checker';
+import { PolicyProblem } from '@arbiter/policy';
+import { checkPolicy, effectiveView, policyChecksum, PolicyBody } from './policy-checker';
 
 /** Adds, activates, rolls back and splits pipeline policy versions. */
 @Injectable()
@@ -19,7 +20,7 @@ export class PipelineAdmin {
     body: PolicyBody,
     activate: boolean,
     source: string,
-  ): Promise<{ version: number; created: boolean; pipeline: PipelineView }> {
+  ): Promise<{ version: number; created: boolean; warnings: PolicyProblem[]; pipeline: PipelineView }> {
     const { policy, problems } = checkPolicy(body, key);
     if (!policy) {
       throw new BadRequestException({
@@ -39,7 +40,8 @@ export class PipelineAdmin {
     this.catalog.invalidate(key);
     // Queues exist as soon as a policy names them, so admins can staff them before work arrives.
     await this.reviewQueues.register([policy.review.queue, ...(policy.review.escalateTo ? [policy.review.escalateTo] : [])]);
-    return { version: version.version, created, pipeline: await this.view(key) };
+    const { warnings } = effectiveView(policy as unknown as Record<string, unknown>);
+    return { version: version.version, created, warnings, pipeline: await this.view(key) };
   }
 
   async view(key: string): Promise<PipelineView> {
@@ -83,6 +85,7 @@ export class PipelineAdmin {
         source: v.source,
         createdAt: v.createdAt.toISOString(),
         document: v.document,
+        ...effectiveView(v.document),
       })),
     };
   }

@@ -28,6 +28,7 @@ export class PipelinesDirLoader implements OnApplicationBootstrap {
       try {
         const result = await this.admin.putVersion(key, { format: 'yaml', text }, true, `file:${file}`);
         this.logger.log(`${file}: pipeline "${key}" v${result.version}${result.created ? ' added' : ' unchanged'}`);
+        for (const w of result.warnings) this.logger.warn(`${file}: ${w.path}: ${w.message}`);
       } catch (error) {
         const detail = (error as { getResponse?: () => { message?: string } }).getResponse?.().message;
         throw new Error(`${join(dir, file)}: ${detail ?? (error as Error).message}`);

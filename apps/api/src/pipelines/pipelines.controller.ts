@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put,
 import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { ActivateVersionDto, PipelineView, SplitDto } from '@arbiter/contracts';
+import { PolicyProblem } from '@arbiter/policy';
 import { FastifyRequest } from 'fastify';
 import { PipelineAdmin } from './pipeline-admin.use-case';
 import { PolicyBody } from './policy-checker';
@@ -23,7 +24,7 @@ export class PipelinesController {
     @Param('key') key: string,
     @Req() request: FastifyRequest,
     @Query('activate') activate?: string,
-  ): Promise<{ version: number; created: boolean; pipeline: PipelineView }> {
+  ): Promise<{ version: number; created: boolean; warnings: PolicyProblem[]; pipeline: PipelineView }> {
     if (activate !== undefined && activate !== 'true' && activate !== 'false') {
       throw new BadRequestException('activate must be true or false');
     }

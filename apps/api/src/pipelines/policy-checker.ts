@@ -1,5 +1,5 @@
-import { Policy, PolicyProblem, readPolicy, validatePolicy } from '@arbiter/policy';
-import { validateScoringConfig } from '@arbiter/scoring';
+import { effectivePolicy, Policy, PolicyProblem, policyWarnings, readPolicy, validatePolicy } from '@arbiter/policy';
+import { scoringDefaults, validateScoringConfig } from '@arbiter/scoring';
 import { createHash } from 'node:crypto';
 
 /** A policy body as it arrived: YAML text, JSON text, or an already parsed JSON object. */
@@ -9,6 +9,16 @@ export type PolicyBody = { format: 'yaml' | 'json'; text: string } | { format: '
 export function checkPolicy(body: PolicyBody, pipelineKey: string): { policy?: Policy; problems: PolicyProblem[] } {
   const options = { pipelineKey, checkScoring: validateScoringConfig };
   return body.format === 'object' ? validatePolicy(body.value, options) : readPolicy(body.text, body.format, options);
+}
+
+/** A stored policy version as it is scored (defaults filled in) and what it gives up (warnings). */
+export function effectiveView(document: Record<string, unknown>): { effective: Record<string, unknown>; warnings: PolicyProblem[] } {
+  const policy = document as unknown as Policy;
+  const defaults = scoringDefaults();
+  return {
+    effective: effectivePolicy(policy, defaults) as unknown as Record<string, unknown>,
+    warnings: policyWarnings(policy, defaults),
+  };
 }
 
 /** JSON with object keys sorted, so equal documents give equal checksums. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
-import { decideRoute, Policy, RouteDecision, routeDrawsFor } from '@arbiter/policy';
-import { ScoreResult, scoreOutput, ScoringInput } from '@arbiter/scoring';
+import { decideRoute, effectivePolicy, Policy, RouteDecision, routeDrawsFor } from '@arbiter/policy';
+import { ScoreResult, scoreOutput, scoringDefaults, ScoringInput } from '@arbiter/scoring';
 import { FINAL_STATUSES, PolicyCatalog, SubmissionStatus, SubmissionWorkflow } from '@arbiter/workflow';
 import { WorkerMetrics } from '../common/worker-metrics.service';
 
@@ -76,8 +76,9 @@ export class ScoreSubmission {
   private judge(row: SubmissionRow, policy: Policy): { score: ScoreResult | null; decision: RouteDecision } {
     const input: ScoringInput = { input: row.input as ScoringInput['input'], output: row.output as ScoringInput['output'] };
     try {
+      // A policy without signals: scores with every signal of the fitted model (effectivePolicy).
       const score = scoreOutput(input, {
-        signals: policy.signals,
+        signals: effectivePolicy(policy, scoringDefaults()).signals,
         validators: policy.validators,
         schemas: policy.schemas,
         engine: policy.scoring,

@@ -1,5 +1,6 @@
 import type { AnalysedSentence, Analysis } from './analysis';
 import { memoKey } from './call-memo';
+import { glossOf } from '../lexicon/gloss.lexicon';
 import type { ContextIndex, ContextSentence } from './context-index';
 
 /** An output sentence aligned to the context sentences that best support it. */
@@ -44,11 +45,18 @@ function align(analysis: Analysis, index: ContextIndex): Alignment[] {
   });
 }
 
-/** WordNet lemmas of the window's words (for synonym and antonym checks), computed once per alignment. */
+/**
+ * WordNet lemmas of the window's words (for synonym and antonym checks), with every English
+ * gloss of its Malay and Tagalog words, computed once per alignment.
+ */
 export function windowLemmas(a: Alignment, lemmaOf: (w: string) => string): Set<string> {
   if (!a.lemmas) {
     const set = new Set<string>();
-    for (const s of a.window) for (const t of s.tokens) set.add(lemmaOf(t.norm));
+    for (const s of a.window)
+      for (const t of s.tokens) {
+        set.add(lemmaOf(t.norm));
+        for (const g of glossOf(t.norm)) set.add(g);
+      }
     a.lemmas = set;
   }
   return a.lemmas;

@@ -1,4 +1,5 @@
-import { hasSynonymIn } from './lexicon';
+import { glossOf } from './gloss.lexicon';
+import { hasSynonymIn, lemma, paraphrasedIn } from './lexicon';
 
 describe('hasSynonymIn', () => {
   it.each<[string, string[], boolean]>([
@@ -12,4 +13,42 @@ describe('hasSynonymIn', () => {
   ])('%s among %j → %s', (lemma, words, expected) =>
     expect(hasSynonymIn(lemma, new Set(words))).toBe(expected),
   );
+});
+
+describe('lemma with Malay and Tagalog glosses', () => {
+  it.each([
+    ['hari', 'day'],
+    ['araw', 'day'],
+    ['dibuka', 'open'],
+    ['nagsasara', 'close'],
+    ['percuma', 'free'],
+    // English words keep their English lemma, even when Malay has the same spelling.
+    ['days', 'day'],
+    ['air', 'air'],
+    ['jam', 'jam'],
+    ['xyzzy', 'xyzzy'],
+  ])('%s → %s', (word, expected) => expect(lemma(word)).toBe(expected));
+});
+
+describe('paraphrasedIn', () => {
+  it.each<[string, string[], boolean]>([
+    ['hari', ['day'], true],
+    ['bayaran', ['fee'], true], // a second gloss
+    ['dipulangkan', ['refund'], true],
+    ['libre', ['free'], true],
+    ['automobile', ['car'], true], // WordNet synonyms still count
+    ['hari', ['week'], false],
+    ['percuma', ['paid'], false],
+    ['xyzzy', ['day'], false],
+  ])('%s among %j → %s', (word, lemmas, expected) =>
+    expect(paraphrasedIn(word, new Set(lemmas))).toBe(expected),
+  );
+});
+
+describe('glossOf', () => {
+  it('lists every gloss, commonest first, and nothing for unknown words', () => {
+    expect(glossOf('bayaran')).toEqual(['payment', 'fee', 'charge', 'pay']);
+    expect(glossOf('unknown')).toEqual([]);
+    expect(glossOf('')).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { glossOf } from './gloss.lexicon';
 import { ANTONYM_ENTRIES, SYNONYM_GROUPS } from './wordnet.lexicon';
 
 let antonyms: Map<string, string[]> | undefined;
@@ -36,6 +37,8 @@ const lemmaCache = new Map<string, string>();
 /**
  * The WordNet lemma of an inflected English word, by trying common suffix rules against the
  * lexicon (a poor man's morphy): "increased" → "increase", "stronger" stays, "losses" → "loss".
+ * A Malay or Tagalog word English does not have gets its commonest English gloss ("hari" →
+ * "day"), so synonym, antonym and polarity checks work across the languages of a reply.
  */
 export function lemma(word: string): string {
   const hit = lemmaCache.get(word);
@@ -56,7 +59,7 @@ export function lemma(word: string): string {
     if (word.endsWith('er')) push(word.slice(0, -2), word.slice(0, -1));
     if (word.endsWith('est')) push(word.slice(0, -3), word.slice(0, -2));
     if (word.endsWith('ly')) push(word.slice(0, -2));
-    result = candidates.find(known) ?? word;
+    result = candidates.find(known) ?? glossOf(word)[0] ?? word;
   }
   if (lemmaCache.size < 100_000) lemmaCache.set(word, result);
   return result;
@@ -77,6 +80,18 @@ export function hasSynonymIn(lemmaWord: string, words: ReadonlySet<string>): boo
   const groups = synonymMap().get(lemmaWord);
   if (!groups) return false;
   for (const g of groups) for (const w of groupWords[g]) if (words.has(w)) return true;
+  return false;
+}
+
+/**
+ * Whether a word (lower-cased) is a paraphrase of one of `lemmas`: its lemma or one of its
+ * Malay/Tagalog glosses is there, or shares a WordNet synonym group with a word there.
+ */
+export function paraphrasedIn(norm: string, lemmas: ReadonlySet<string>): boolean {
+  const l = lemma(norm);
+  if (lemmas.has(l) || hasSynonymIn(l, lemmas)) return true;
+  for (const g of glossOf(norm))
+    if (g !== l && (lemmas.has(g) || hasSynonymIn(g, lemmas))) return true;
   return false;
 }
 

@@ -7,11 +7,14 @@ import {
   type SignalDefinition,
   type SignalOutput,
 } from '../engine/engine.types';
+import { memoKey } from '../engine/call-memo';
 import { checkNumber, unknownKeys } from '../engine/options.util';
+import { isShortAnswer, shortness } from '../engine/shortness';
 import { antonymsOf, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
 import { extractQuantities, quantityMatches } from '../text/numbers.util';
-import { negates } from '../text/negators.util';
+import { negates, saysNoCost } from '../text/negators.util';
+import { contextWeekdays, extractWeekdays } from '../text/weekdays.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 import { outputCopy } from './copy-frames.util';
@@ -46,6 +49,7 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
   let looseOpposites = 0;
   const cues: Cue[] = [];
   let aligned = 0;
+  const short = isShortAnswer(analysis);
   for (const a of alignSentences(analysis, index)) {
     const best = a.best;
     if (!best || !a.sentence.content.length) continue;
@@ -55,10 +59,17 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       const inWindow =
         a.sentence.content.filter((s) => a.windowStems.has(s)).length / a.sentence.content.length;
       if (inWindow >= looseOverlap) looseOpposites += opposites(a).length;
+      if (short && inWindow >= looseOverlap && negationFlip(a))
+        cues.push({
+          kind: 'negation',
+          start: a.sentence.start,
+          end: a.sentence.end,
+          detail: best.text.slice(0, 200),
+        });
       continue; // only a close paraphrase can contradict its source
     }
     aligned++;
-    if (negations(a.sentence.tokens) > 0 !== negations(best.tokens) > 0) {
+    if (short ? negationFlip(a) : negations(a.sentence.tokens) > 0 !== negations(best.tokens) > 0) {
       cues.push({
         kind: 'negation',
         start: a.sentence.start,
@@ -138,9 +149,54 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       'contradiction.unsourcedNegations': Math.log1p(
         local.filter((c) => c.kind === 'unsourcedNegation').length,
       ),
+      'contradiction.shortDaysLog': short
+        ? shortness(analysis) * Math.log1p(unsourcedDays(analysis))
+        : 0,
     },
     evidence: { alignedSentences: aligned, cues: cues.slice(0, 20), substitutions },
   };
+}
+
+const CONTEXT_DAYS = memoKey<Set<string>>('contextDays');
+
+/**
+ * Day names of a short answer the context does not give ("Monday to Friday" where it says
+ * "Monday to Saturday" gives Friday, so only a day outside every range counts): opening hours
+ * and schedules are everyday support answers. Summaries are left alone: their day names hurt more than they helped
+ * on SummEdits.
+ */
+function unsourcedDays(analysis: Analysis): number {
+  const index = analysis.context;
+  const days = extractWeekdays(analysis.text);
+  if (!index || !days.length) return 0;
+  const known = index.memo.get(
+    CONTEXT_DAYS,
+    () => new Set(index.passages.flatMap((p) => contextWeekdays(p.text).map((d) => d.date ?? ''))),
+  );
+  return days.filter((d) => !known.has(d.date ?? '')).length;
+}
+
+/**
+ * A short sentence says "not" where its source does not, or the reverse. A negated sentence is
+ * sourced by any sentence around its best match that is negated too and shares a word with it
+ * (the negation may sit in a neighbour: "no deliveries on Sundays"). "No fee" against "free" is
+ * no flip: the side without a negator says "free".
+ */
+function negationFlip(a: Alignment): boolean {
+  const own = negations(a.sentence.tokens) > 0;
+  const best = a.best;
+  if (!best) return false;
+  const sources = own
+    ? a.window.filter(
+        (s) =>
+          s.passage === best.passage &&
+          negations(s.tokens) > 0 &&
+          a.sentence.content.some((c) => s.tf.has(c)),
+      )
+    : [best];
+  if (own === sources.some((s) => negations(s.tokens) > 0)) return false;
+  const plain = own ? best.tokens : a.sentence.tokens;
+  return !plain.some((t) => saysNoCost(t.norm));
 }
 
 /** Words of the sentence whose WordNet antonym or opposite pole stands in the aligned window instead. */

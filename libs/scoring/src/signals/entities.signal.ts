@@ -2,6 +2,7 @@ import type { ScoringInput, SignalConfig } from '../scoring.types';
 import { alignSentences, type Alignment } from '../engine/alignment';
 import type { Analysis } from '../engine/analysis';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
+import { shortness } from '../engine/shortness';
 import { spelledOutIn } from './name-variants.util';
 import { STOPWORDS } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
@@ -73,6 +74,8 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       'entities.grounded': share,
       'entities.ungroundedLog': Math.log1p(ungrounded.length),
       'entities.displacedLog': Math.log1p(displaced),
+      'entities.shortUngroundedLog':
+        shortness(analysis) * Math.log1p(ungrounded.length + displaced),
     },
     evidence: {
       checked: entities.length,

@@ -1,10 +1,11 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
 import { alignSentences, windowLemmas, type Alignment } from '../engine/alignment';
-import { hasSynonymIn, lemma } from '../lexicon/lexicon';
+import { lemma, paraphrasedIn } from '../lexicon/lexicon';
 import type { Token } from '../text/tokens.util';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
 import { localSupport } from '../engine/local-support';
+import { shortness } from '../engine/shortness';
 import { copyStats, hasBigram, outputCopy, type OutputCopy } from './copy-frames.util';
 import { unattributable } from './voice.util';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
@@ -94,6 +95,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   const support = mass > 0 ? supportedMass / mass : 1;
   const docSupport = mass > 0 ? docMass / mass : 1;
   const score = 0.5 * support + 0.3 * minSupport + 0.2 * docSupport;
+  const short = shortness(analysis);
   return {
     score: round(score),
     features: {
@@ -113,6 +115,9 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       'grounding.copyDensityLog': Math.log1p(copy.density),
       'grounding.personalShare': voice.personalShare,
       'grounding.questionShare': voice.questionShare,
+      'grounding.shortness': short,
+      'grounding.shortSupport': short * support,
+      'grounding.shortUnsupportedLog': short * Math.log1p(unsupportedCount),
     },
     evidence: {
       support: round(support),
@@ -144,11 +149,9 @@ function copyShares(
   return { bigramShare: hits / (ids.length - 1), wordShare: words / ids.length };
 }
 
-/** A word absent from the window but a WordNet synonym of a window word ("announced" for "reported"). */
+/** A word absent from the window but a WordNet synonym ("announced" for "reported") or a Malay/Tagalog gloss ("hari" for "days") of a window word. */
 function isParaphrase(a: Alignment, norm: string): boolean {
-  const l = lemma(norm);
-  const lemmas = windowLemmas(a, lemma);
-  return lemmas.has(l) || hasSynonymIn(l, lemmas);
+  return paraphrasedIn(norm, windowLemmas(a, lemma));
 }
 
 function round(x: number): number {

@@ -48,6 +48,12 @@ describe('number normalisation', () => {
     ['21%', '21.4%', true],
     ['May 3, 2024', '3 May 2024', true],
     ['May 4, 2024', '3 May 2024', false],
+    ['1,000', '1,000', true],
+    ['1,000', '1,499', true],
+    ['1,000', '1,500', false], // half-up: 1,500 rounds to 2,000
+    ['3334', '3333', false],
+    ['2 million', '2,400,000', true],
+    ['2 million', '2,500,000', false],
   ])('%s matches %s: %s', (a, b, ok) =>
     expect(quantityMatches(extractQuantities(a)[0], extractQuantities(b)[0])).toBe(ok),
   );

@@ -24,7 +24,10 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   const share = 1 - ungrounded.length / found.length;
   return {
     score: share,
-    features: { 'numbers.grounded': share, 'numbers.ungroundedLog': Math.log1p(ungrounded.length) },
+    features: {
+      'numbers.grounded': share,
+      'numbers.ungroundedLog': Math.log1p(ungrounded.length),
+    },
     evidence: {
       checked: found.length,
       ungrounded: ungrounded

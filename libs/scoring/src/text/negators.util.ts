@@ -13,10 +13,14 @@ const NEGATORS = new Set([
   'hardly',
   'tidak',
   'tak',
+  'tiada',
+  'takde',
+  'tanpa',
   'bukan',
   'belum',
   'hindi',
   'wala',
+  'walang',
   'ไม่',
 ]);
 
@@ -35,6 +39,14 @@ const NEGATIVE_WORDS = new Set([
   'refused',
   'gagal',
 ]);
+
+// "Free" says "no charge": in a short answer "Walang bayad" (no fee) and "Libre" (free) agree.
+const NO_COST = new Set(['free', 'percuma', 'libre', 'complimentary', 'waived']);
+
+/** Whether a lower-cased token says "no charge" ("free", "percuma", "libre"). */
+export function saysNoCost(norm: string): boolean {
+  return NO_COST.has(norm);
+}
 
 /** Whether a lower-cased token negates ("not", "didn't", "tidak", "ไม่"). */
 export function negates(norm: string): boolean {

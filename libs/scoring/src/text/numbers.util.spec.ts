@@ -59,3 +59,16 @@ describe('extractQuantities word patterns', () => {
     expect(found).toEqual(expected);
   });
 });
+
+describe('extractQuantities in support answers', () => {
+  it.each([
+    ['call 1800 222 3334', ['1800', '222', '3334']],
+    ['12 345 678 people', ['12 345 678']],
+    ['minimum RM3,000 a month', ['3,000']],
+    ['SGD15 or USD 12.50', ['15', '12.50']],
+    ['a 5hb bill of 24GB', ['5', '24']],
+    ['ABC123 is a code', []],
+  ])('%s', (text, expected) => {
+    expect(extractQuantities(text).map((q) => q.text)).toEqual(expected);
+  });
+});

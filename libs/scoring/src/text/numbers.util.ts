@@ -106,9 +106,11 @@ const MONTHS: Record<string, number> = {
 };
 
 // Digits with thousands separators or decimals, an optional scale word or suffix. Each piece
-// is a bounded, non-nested pattern: linear on any input.
+// is a bounded, non-nested pattern: linear on any input. A number starts after a non-letter or
+// right after a currency code ("RM3,000", "SGD15"), never inside a number ("3,000" is not "000");
+// a thousands group is exactly three digits ("222 3334" is two numbers, not "222 333" and "4").
 const DIGIT_RE =
-  /(?<![\p{L}\p{N}.])([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
+  /(?:(?<![\p{L}\p{N}.,])|(?<=(?<!\p{L})(?:RM|Rp|MYR|SGD|USD|PHP|THB|IDR|HKD|AUD|EUR|GBP)))([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3}(?!\d))+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
 const ISO_DATE_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const MONTH =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -271,7 +273,8 @@ export function quantityMatches(out: Quantity, ctx: Quantity): boolean {
   const looksRounded = out.precision >= 3 || (Number.isInteger(a) && a >= 100 && a % 100 === 0);
   if (!looksRounded) return false;
   const magnitude = 10 ** (Math.floor(Math.log10(a)) - significantDigits(a) + 1);
-  return Math.abs(a - b) <= magnitude / 2 + 1e-9 * a;
+  // Half-up rounding: 1,499 is "1,000", 1,500 is not.
+  return Math.abs(a - b) < magnitude / 2 - 1e-9 * a;
 }
 
 function significantDigits(x: number): number {

@@ -15,8 +15,11 @@ yeah oh ok okay um uh hmm sure i'm you're it's that's there's they're we're i've
 let's what's let make made
 dan atau yang di ke dari untuk dengan ini itu ada tidak bukan saya kami kita anda dia mereka
 akan sudah belum juga pada dalam oleh sebagai adalah ialah nya lah kah pun je ke
+jika kalau bila apabila tetapi tapi manakala serta bagi tu ni nak dah kat jer pula lagi
+boleh kena mesti harus perlu asalkan dulu nanti dekat sedang telah masih sahaja hanya
 ang ng mga sa na ay si ni kay at o hindi oo ako ikaw siya kami tayo kayo sila ito iyan iyon
-po ba lang din rin naman pa kasi dahil`;
+po ba lang din rin naman pa kasi dahil ka mo ko niya namin natin ninyo nila kung kapag para
+nang pero ngunit muna kahit basta kaya mong nito niyo yung yun dito doon diyan`;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
 

@@ -1,0 +1,64 @@
+import type { Quantity } from './numbers.util';
+
+// Day names of English, Malay and Tagalog, Monday first. Opening hours and schedules are
+// everyday support answers, and a day the schedule does not have ("Sunday" where the clinic opens
+// Monday to Saturday) is a wrong fact no number check sees. Tagalog "linggo" and Malay "minggu"
+// are also "week": they count as Sunday (Indonesian "Minggu") only capitalised.
+const NAMES = [
+  'monday mon mondays isnin lunes',
+  'tuesday tue tues tuesdays selasa martes',
+  'wednesday wed wednesdays rabu miyerkules miyerkoles',
+  'thursday thu thur thurs thursdays khamis huwebes',
+  'friday fri fridays jumaat jumat biyernes',
+  'saturday sat saturdays sabtu sabado',
+  'sunday sun sundays ahad Minggu Linggo',
+];
+const DAYS: Record<string, number> = Object.fromEntries(
+  NAMES.flatMap((names, i) => names.split(' ').map((n) => [n, i + 1])),
+);
+// "Monday to Friday", "Isnin hingga Jumaat", "Lunes hanggang Biyernes", "Mon–Fri".
+const RANGE = /^\s*(?:to|until|till|through|thru|hingga|sehingga|sampai|hanggang|[-–—])\s*$/i;
+const WORD = /[\p{L}]+/gu;
+
+/** Day names of a text as quantities (date key `dow-N`), in order. */
+export function extractWeekdays(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text))) {
+    const day = DAYS[m[0]] ?? DAYS[m[0].toLowerCase()];
+    if (day === undefined) continue;
+    // Three-letter forms only capitalised ("Sun", "Sat"): "sun" and "sat" are words too.
+    if (
+      m[0].length <= 4 &&
+      m[0][0] === m[0][0].toLowerCase() &&
+      !/^(mon|tue|wed|thu|fri)/.test(m[0])
+    )
+      continue;
+    out.push({
+      value: day,
+      precision: 0,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      date: `dow-${day}`,
+    });
+  }
+  return out;
+}
+
+/** Day names of a context, with the days inside each written range added ("Mon to Wed" → Tue too). */
+export function contextWeekdays(text: string): Quantity[] {
+  const days = extractWeekdays(text);
+  const out = [...days];
+  for (let i = 1; i < days.length; i++) {
+    const [a, b] = [days[i - 1], days[i]];
+    if (!RANGE.test(text.slice(a.end, b.start))) continue;
+    for (let d = a.value + 1; d !== b.value && d - a.value < 7; d++) {
+      const day = ((d - 1) % 7) + 1;
+      if (day === b.value) break;
+      out.push({ ...a, value: day, date: `dow-${day}` });
+    }
+  }
+  return out;
+}
