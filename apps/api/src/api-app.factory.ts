@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { requestIdOf } from './common/request-id';
+import { registerUnsafeInputHook } from './common/unsafe-input.hook';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiMetrics } from './metrics/api-metrics.service';
 
@@ -34,6 +35,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerUnsafeInputHook(fastify);
   // Graceful close: requests in flight finish, and each keep-alive socket closes as soon as its
   // request is answered (Node only closes the sockets idle at the moment close() starts).
   let sweeper: NodeJS.Timeout | undefined;
