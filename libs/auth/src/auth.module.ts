@@ -3,6 +3,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { ApiKeyPrincipals } from './api-key-principals.service';
 import { ApiKeyGuard } from './api-key.guard';
 import { ActiveUsers } from './active-users.service';
+import { LoginThrottle } from './login-throttle.service';
+import { PasswordHasher } from './password-hasher.service';
 import { SessionRepository } from './session.repository';
 import { TokenService } from './token.service';
 import { UserAuthGuard } from './user-auth.guard';
@@ -16,6 +18,8 @@ import { UserAuthGuard } from './user-auth.guard';
     UserAuthGuard,
     SessionRepository,
     ActiveUsers,
+    LoginThrottle,
+    PasswordHasher,
   ],
   exports: [
     ApiKeyPrincipals,
@@ -24,6 +28,8 @@ import { UserAuthGuard } from './user-auth.guard';
     UserAuthGuard,
     SessionRepository,
     ActiveUsers,
+    LoginThrottle,
+    PasswordHasher,
     JwtModule,
   ],
 })

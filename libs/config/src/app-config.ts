@@ -23,6 +23,23 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Failed logins allowed per account and per client address in a window (held in Redis, across replicas). */
+  loginThrottle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    windowSeconds: number;
+  };
+  /** HTTP server timeouts: a slow or stalled client cannot hold a connection open for ever. */
+  http: {
+    /** Whole request (headers and body) must arrive within this. */
+    requestTimeoutMs: number;
+    /** Headers must arrive within this. */
+    headersTimeoutMs: number;
+    /** An idle keep-alive connection is closed after this (keep it above a load balancer's idle timeout). */
+    keepAliveTimeoutMs: number;
+  };
+  /** Browser origins allowed to open socket.io connections (with credentials); empty = same origin only. */
+  socketOrigins: string[];
   bootstrap: {
     apiKey?: string;
     adminEmail?: string;
