@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { requestIdOf } from './common/request-id';
+import { httpServerOptions } from './common/http-server.options';
+import { registerSecurityHeaders } from './common/security-headers';
 import { registerUnsafeInputHook } from './common/unsafe-input.hook';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiMetrics } from './metrics/api-metrics.service';
@@ -16,11 +18,13 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     genReqId: requestIdOf,
+    ...httpServerOptions(config),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app);
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
