@@ -4,6 +4,7 @@ import { OutcomeDelivery1764186000000 } from './1764186000000-OutcomeDelivery';
 import { AiReview1764187000000 } from './1764187000000-AiReview';
 import { Stats1764188000000 } from './1764188000000-Stats';
 import { AuthSessions1764189000000 } from './1764189000000-AuthSessions';
+import { ClientQuotas1764189500000 } from './1764189500000-ClientQuotas';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AiReview1764187000000,
   Stats1764188000000,
   AuthSessions1764189000000,
+  ClientQuotas1764189500000,
 ];

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ApiKeyPrincipals } from './api-key-principals.service';
 import { ApiKeyGuard } from './api-key.guard';
 import { ActiveUsers } from './active-users.service';
+import { ClientQuota } from './client-quota.service';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
 import { SessionRepository } from './session.repository';
@@ -20,6 +21,7 @@ import { UserAuthGuard } from './user-auth.guard';
     ActiveUsers,
     LoginThrottle,
     PasswordHasher,
+    ClientQuota,
   ],
   exports: [
     ApiKeyPrincipals,
@@ -30,6 +32,7 @@ import { UserAuthGuard } from './user-auth.guard';
     ActiveUsers,
     LoginThrottle,
     PasswordHasher,
+    ClientQuota,
     JwtModule,
   ],
 })

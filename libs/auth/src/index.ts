@@ -7,6 +7,7 @@ export * from './session.repository';
 export * from './active-users.service';
 export * from './login-throttle.service';
 export * from './password-hasher.service';
+export * from './client-quota.service';
 export * from './user-auth.guard';
 export * from './current-principal.decorator';
 export * from './auth.module';

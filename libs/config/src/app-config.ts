@@ -38,6 +38,8 @@ export interface AppConfig {
     /** An idle keep-alive connection is closed after this (keep it above a load balancer's idle timeout). */
     keepAliveTimeoutMs: number;
   };
+  /** Requests per second per API key for clients without their own rate (0 = no limit). */
+  clientRequestsPerSecond: number;
   /** Browser origins allowed to open socket.io connections (with credentials); empty = same origin only. */
   socketOrigins: string[];
   bootstrap: {

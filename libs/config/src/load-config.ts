@@ -188,6 +188,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     http: readHttpConfig(read),
     socketOrigins: readOrigins(read),
+    clientRequestsPerSecond: read.int('ARBITER_CLIENT_REQUESTS_PER_SECOND', 0, 0, 1_000_000),
     bootstrap: { apiKey, adminEmail, adminPassword },
     pipelinesDir: read.string('ARBITER_PIPELINES_DIR'),
     worker: {
