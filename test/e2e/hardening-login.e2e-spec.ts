@@ -87,3 +87,34 @@ describe('logins are throttled per account and per address (Redis, 429 with Retr
     );
   });
 });
+
+describe('without a trusted proxy, X-Forwarded-For cannot dodge the per-address throttle', () => {
+  let arbiter: ArbiterHarness;
+  beforeAll(async () => {
+    arbiter = await ArbiterHarness.start({
+      worker: false,
+      config: {
+        trustProxy: false,
+        loginThrottle: { maxFailuresPerAccount: 5, maxFailuresPerAddress: 3, windowSeconds: 600 },
+      },
+    });
+  });
+  afterAll(() => arbiter.stop());
+
+  it('a new claimed address each time is still the same address', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await arbiter.http.post(
+        '/v1/auth/login',
+        { email: `guess-${i}@test.local`, password: 'guess-password' },
+        { headers: { 'x-forwarded-for': `192.0.2.${i}` } },
+      );
+      expect(res.status).toBe(401);
+    }
+    const res = await arbiter.http.post(
+      '/v1/auth/login',
+      { email: 'guess-9@test.local', password: 'guess-password' },
+      { headers: { 'x-forwarded-for': '192.0.2.99' } },
+    );
+    expect(res.status).toBe(429);
+  });
+});

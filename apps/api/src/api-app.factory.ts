@@ -16,7 +16,7 @@ import { ApiMetrics } from './metrics/api-metrics.service';
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: requestIdOf,
     ...httpServerOptions(config),
   });

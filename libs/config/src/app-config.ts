@@ -38,6 +38,12 @@ export interface AppConfig {
     /** An idle keep-alive connection is closed after this (keep it above a load balancer's idle timeout). */
     keepAliveTimeoutMs: number;
   };
+  /**
+   * Which proxies' X-Forwarded-For the api believes (Fastify trustProxy): true = any (the client
+   * address is then whatever the caller claims), false = none, a hop count, or addresses/CIDRs.
+   * The per-address login throttle keys on the address this yields.
+   */
+  trustProxy: boolean | number | string[];
   /** Requests per second per API key for clients without their own rate (0 = no limit). */
   clientRequestsPerSecond: number;
   /** Browser origins allowed to open socket.io connections (with credentials); empty = same origin only. */

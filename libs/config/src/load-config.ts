@@ -108,6 +108,24 @@ function readHttpConfig(read: EnvReader): AppConfig['http'] {
   };
 }
 
+function readTrustProxy(read: EnvReader): boolean | number | string[] {
+  const raw = (read.string('ARBITER_TRUST_PROXY', 'true') as string).trim();
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry)) {
+      read.problems.push(
+        `ARBITER_TRUST_PROXY entry "${entry}" is not an IP address or CIDR (or use true, false or a hop count)`,
+      );
+    }
+  }
+  return entries;
+}
+
 function readOrigins(read: EnvReader): string[] {
   const origins = (read.string('ARBITER_SOCKET_ORIGINS', '') as string)
     .split(',')
@@ -188,6 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     http: readHttpConfig(read),
     socketOrigins: readOrigins(read),
+    trustProxy: readTrustProxy(read),
     clientRequestsPerSecond: read.int('ARBITER_CLIENT_REQUESTS_PER_SECOND', 0, 0, 1_000_000),
     bootstrap: { apiKey, adminEmail, adminPassword },
     pipelinesDir: read.string('ARBITER_PIPELINES_DIR'),
