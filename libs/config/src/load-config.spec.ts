@@ -17,51 +17,21 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must use postgres: or postgresql:/],
     [{ REDIS_URL: 'http://localhost' }, /REDIS_URL must use redis: or rediss:/],
     [{ ARBITER_BOOTSTRAP_API_KEY: 'short' }, /ARBITER_BOOTSTRAP_API_KEY must be at least 16/],
-    [
-      { ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'admin@x.io' },
-      /ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8/,
-    ],
-    [
-      { ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'nobody', ARBITER_BOOTSTRAP_ADMIN_PASSWORD: 'long-enough' },
-      /not an email/,
-    ],
+    [{ ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'admin@x.io' }, /ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8/],
+    [{ ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'nobody', ARBITER_BOOTSTRAP_ADMIN_PASSWORD: 'long-enough' }, /not an email/],
     [{ NODE_ENV: 'production' }, /ARBITER_JWT_SECRET must be set/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ ARBITER_BODY_LIMIT_BYTES: '-1' }, /ARBITER_BODY_LIMIT_BYTES must be an integer/],
-    [
-      { ARBITER_WEBHOOK_ALLOW_HOSTS: 'ok.example, bad host!' },
-      /ARBITER_WEBHOOK_ALLOW_HOSTS entry "bad host!"/,
-    ],
-    [
-      { ARBITER_WEBHOOK_RETRY_HORIZON_MS: 'a day' },
-      /ARBITER_WEBHOOK_RETRY_HORIZON_MS must be an integer/,
-    ],
-    [
-      { ARBITER_WEBHOOK_TIMEOUT_MS: '100', ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS: '200' },
-      /ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller/,
-    ],
+    [{ ARBITER_WEBHOOK_ALLOW_HOSTS: 'ok.example, bad host!' }, /ARBITER_WEBHOOK_ALLOW_HOSTS entry "bad host!"/],
+    [{ ARBITER_WEBHOOK_RETRY_HORIZON_MS: 'a day' }, /ARBITER_WEBHOOK_RETRY_HORIZON_MS must be an integer/],
+    [{ ARBITER_WEBHOOK_TIMEOUT_MS: '100', ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS: '200' }, /ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller/],
     [{ ARBITER_WORKER_NICE: '20' }, /ARBITER_WORKER_NICE must be an integer from 0 to 19/],
-    [
-      { ARBITER_WEBHOOK_MAX_RESPONSE_BYTES: '-5' },
-      /ARBITER_WEBHOOK_MAX_RESPONSE_BYTES must be an integer/,
-    ],
-    [
-      { ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT: '0' },
-      /ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT must be an integer from 1/,
-    ],
-    [
-      { ARBITER_HTTP_HEADERS_TIMEOUT_MS: '20000', ARBITER_HTTP_REQUEST_TIMEOUT_MS: '10000' },
-      /ARBITER_HTTP_HEADERS_TIMEOUT_MS must not be larger/,
-    ],
-    [
-      { ARBITER_SOCKET_ORIGINS: 'https://ok.example,https://bad.example/path' },
-      /ARBITER_SOCKET_ORIGINS entry "https:\/\/bad.example\/path"/,
-    ],
+    [{ ARBITER_WEBHOOK_MAX_RESPONSE_BYTES: '-5' }, /ARBITER_WEBHOOK_MAX_RESPONSE_BYTES must be an integer/],
+    [{ ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT: '0' }, /ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT must be an integer from 1/],
+    [{ ARBITER_HTTP_HEADERS_TIMEOUT_MS: '20000', ARBITER_HTTP_REQUEST_TIMEOUT_MS: '10000' }, /ARBITER_HTTP_HEADERS_TIMEOUT_MS must not be larger/],
+    [{ ARBITER_SOCKET_ORIGINS: 'https://ok.example,https://bad.example/path' }, /ARBITER_SOCKET_ORIGINS entry "https:\/\/bad.example\/path"/],
     [{ ARBITER_TRUST_PROXY: 'yes please' }, /ARBITER_TRUST_PROXY entry "yes please"/],
-    [
-      { ARBITER_CLIENT_REQUESTS_PER_SECOND: '-1' },
-      /ARBITER_CLIENT_REQUESTS_PER_SECOND must be an integer/,
-    ],
+    [{ ARBITER_CLIENT_REQUESTS_PER_SECOND: '-1' }, /ARBITER_CLIENT_REQUESTS_PER_SECOND must be an integer/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

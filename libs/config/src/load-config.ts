@@ -46,8 +46,7 @@ class EnvReader {
   }
 }
 
-const HOST_PATTERN =
-  /^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/;
+const HOST_PATTERN = /^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/;
 
 function readWebhookConfig(read: EnvReader): WebhookConfig {
   const allowHosts = (read.string('ARBITER_WEBHOOK_ALLOW_HOSTS', '') as string)
@@ -56,29 +55,18 @@ function readWebhookConfig(read: EnvReader): WebhookConfig {
     .filter(Boolean);
   for (const host of allowHosts) {
     if (!HOST_PATTERN.test(host)) {
-      read.problems.push(
-        `ARBITER_WEBHOOK_ALLOW_HOSTS entry "${host}" is not a host name or IP address`,
-      );
+      read.problems.push(`ARBITER_WEBHOOK_ALLOW_HOSTS entry "${host}" is not a host name or IP address`);
     }
   }
   const retryBaseMs = read.int('ARBITER_WEBHOOK_RETRY_BASE_MS', 30_000, 1, 86_400_000);
-  const retryMaxDelayMs = read.int(
-    'ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS',
-    3_600_000,
-    1,
-    7 * 86_400_000,
-  );
+  const retryMaxDelayMs = read.int('ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, 1, 7 * 86_400_000);
   if (retryMaxDelayMs < retryBaseMs) {
-    read.problems.push(
-      'ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS must not be smaller than ARBITER_WEBHOOK_RETRY_BASE_MS',
-    );
+    read.problems.push('ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS must not be smaller than ARBITER_WEBHOOK_RETRY_BASE_MS');
   }
   const connectTimeoutMs = read.int('ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS', 5_000, 10, 120_000);
   const timeoutMs = read.int('ARBITER_WEBHOOK_TIMEOUT_MS', 15_000, 10, 300_000);
   if (timeoutMs < connectTimeoutMs) {
-    read.problems.push(
-      'ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller than ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS',
-    );
+    read.problems.push('ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller than ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS');
   }
   return {
     allowHosts,
@@ -161,9 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     read.problems.push(`ARBITER_BOOTSTRAP_ADMIN_EMAIL is not an email address: "${adminEmail}"`);
   }
   if (adminEmail && (!adminPassword || adminPassword.length < 8)) {
-    read.problems.push(
-      'ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters when an admin email is set',
-    );
+    read.problems.push('ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters when an admin email is set');
   }
   const apiKey = read.string('ARBITER_BOOTSTRAP_API_KEY');
   if (apiKey !== undefined && apiKey.length < 16) {
@@ -171,17 +157,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const logLevel = read.string('LOG_LEVEL', 'info') as string;
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    read.problems.push(
-      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
-    );
+    read.problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
 
   const config: AppConfig = {
     nodeEnv,
-    databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/arbiter', [
-      'postgres:',
-      'postgresql:',
-    ]),
+    databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/arbiter', ['postgres:', 'postgresql:']),
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200),
     databaseSynchronousCommit: true,
     redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
@@ -193,12 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Outside production a random secret keeps a dev box working; tokens then die with the process.
     jwtSecret: jwtSecret ?? randomBytes(32).toString('hex'),
     accessTokenTtlSeconds: read.int('ARBITER_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
-    refreshTokenTtlSeconds: read.int(
-      'ARBITER_REFRESH_TOKEN_TTL_SECONDS',
-      7 * 86400,
-      60,
-      90 * 86400,
-    ),
+    refreshTokenTtlSeconds: read.int('ARBITER_REFRESH_TOKEN_TTL_SECONDS', 7 * 86400, 60, 90 * 86400),
     loginThrottle: {
       maxFailuresPerAccount: read.int('ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
       maxFailuresPerAddress: read.int('ARBITER_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),

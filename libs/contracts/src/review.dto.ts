@@ -1,26 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { LIMITS } from './limits';
 
 const QUEUE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export class ClaimDto {
-  @ApiPropertyOptional({
-    type: [String],
-    description: 'Only these of my queues (default: all of mine)',
-  })
+  @ApiPropertyOptional({ type: [String], description: 'Only these of my queues (default: all of mine)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -53,15 +41,10 @@ export const REVIEW_ACTIONS = ['approve', 'reject', 'edit', 'escalate'] as const
 
 export class DecideDto extends LeaseDto {
   @ApiProperty({ enum: REVIEW_ACTIONS })
-  @IsIn(REVIEW_ACTIONS as unknown as string[], {
-    message: `action must be one of ${REVIEW_ACTIONS.join(', ')}`,
-  })
+  @IsIn(REVIEW_ACTIONS as unknown as string[], { message: `action must be one of ${REVIEW_ACTIONS.join(', ')}` })
   action!: (typeof REVIEW_ACTIONS)[number];
 
-  @ApiPropertyOptional({
-    type: [String],
-    description: "Codes from the pipeline's review.reasonCodes; required on reject",
-  })
+  @ApiPropertyOptional({ type: [String], description: "Codes from the pipeline's review.reasonCodes; required on reject" })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -98,9 +81,7 @@ export class CreateUserDto {
   password!: string;
 
   @ApiProperty({ enum: USER_ROLE_NAMES })
-  @IsIn(USER_ROLE_NAMES as unknown as string[], {
-    message: `role must be one of ${USER_ROLE_NAMES.join(', ')}`,
-  })
+  @IsIn(USER_ROLE_NAMES as unknown as string[], { message: `role must be one of ${USER_ROLE_NAMES.join(', ')}` })
   role!: (typeof USER_ROLE_NAMES)[number];
 
   @ApiPropertyOptional({ type: [String] })
@@ -120,9 +101,7 @@ export class CreateUserDto {
 }
 
 /** Role, queues and skills of an existing user; every field optional, validated as on create. */
-export class UpdateUserDto extends PartialType(
-  PickType(CreateUserDto, ['role', 'queues', 'skills'] as const),
-) {}
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['role', 'queues', 'skills'] as const)) {}
 
 export interface UserView {
   id: string;

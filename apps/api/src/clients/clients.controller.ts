@@ -1,38 +1,13 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Put,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyPrincipals, ClientQuota, generateApiKey, Roles, UserAuthGuard } from '@arbiter/auth';
-import {
-  ApiKeyView,
-  ClientQuotaDto,
-  ClientView,
-  CreateApiKeyDto,
-  CreateClientDto,
-  CreatedApiKey,
-} from '@arbiter/contracts';
+import { ApiKeyView, ClientQuotaDto, ClientView, CreateApiKeyDto, CreateClientDto, CreatedApiKey } from '@arbiter/contracts';
 import { AccountRepository, ApiKeyEntity } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { uuidParam } from '../common/uuid-param.pipe';
 
 function keyView(k: ApiKeyEntity): ApiKeyView {
-  return {
-    id: k.id,
-    clientId: k.clientId,
-    name: k.name,
-    prefix: k.keyPrefix,
-    createdAt: k.createdAt.toISOString(),
-    revokedAt: k.revokedAt?.toISOString() ?? null,
-  };
+  return { id: k.id, clientId: k.clientId, name: k.name, prefix: k.keyPrefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
 }
 
 /** Admins register submitting services and issue their API keys (shown once, stored hashed). */
@@ -54,36 +29,21 @@ export class ClientsController {
     @Param('id', uuidParam) id: string,
     @Body() body: ClientQuotaDto,
   ): Promise<{ clientId: string; requestsPerSecond: number | null }> {
-    if (!(await this.quota.setRate(id, body.requestsPerSecond)))
-      throw new NotFoundException(`Client ${id} not found`);
+    if (!(await this.quota.setRate(id, body.requestsPerSecond))) throw new NotFoundException(`Client ${id} not found`);
     return { clientId: id, requestsPerSecond: body.requestsPerSecond };
   }
 
   @Get('clients')
   async clients(): Promise<ClientView[]> {
-    return (await this.accounts.listClients()).map((c) => ({
-      id: c.id,
-      name: c.name,
-      allowedPipelines: c.allowedPipelines,
-      createdAt: c.createdAt.toISOString(),
-    }));
+    return (await this.accounts.listClients()).map((c) => ({ id: c.id, name: c.name, allowedPipelines: c.allowedPipelines, createdAt: c.createdAt.toISOString() }));
   }
 
   @Post('clients')
   async createClient(@Body() body: CreateClientDto): Promise<ClientView> {
     const id = randomUUID();
-    await this.accounts.createClient({
-      id,
-      name: body.name,
-      allowedPipelines: body.allowedPipelines ?? null,
-    });
+    await this.accounts.createClient({ id, name: body.name, allowedPipelines: body.allowedPipelines ?? null });
     const client = (await this.accounts.findClient(id))!;
-    return {
-      id,
-      name: client.name,
-      allowedPipelines: client.allowedPipelines,
-      createdAt: client.createdAt.toISOString(),
-    };
+    return { id, name: client.name, allowedPipelines: client.allowedPipelines, createdAt: client.createdAt.toISOString() };
   }
 
   @Get('api-keys')
@@ -93,17 +53,10 @@ export class ClientsController {
 
   @Post('api-keys')
   async createKey(@Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
-    if (!(await this.accounts.findClient(body.clientId)))
-      throw new NotFoundException(`Client ${body.clientId} not found`);
+    if (!(await this.accounts.findClient(body.clientId))) throw new NotFoundException(`Client ${body.clientId} not found`);
     const generated = generateApiKey();
     const id = randomUUID();
-    await this.accounts.createApiKey({
-      id,
-      clientId: body.clientId,
-      name: body.name,
-      keyPrefix: generated.prefix,
-      keyHash: generated.hash,
-    });
+    await this.accounts.createApiKey({ id, clientId: body.clientId, name: body.name, keyPrefix: generated.prefix, keyHash: generated.hash });
     const stored = (await this.accounts.listApiKeys()).find((k) => k.id === id)!;
     return { ...keyView(stored), key: generated.key };
   }
@@ -112,8 +65,7 @@ export class ClientsController {
   @Delete('api-keys/:id')
   @HttpCode(200)
   async revoke(@Param('id', uuidParam) id: string): Promise<{ revoked: true }> {
-    if (!(await this.accounts.revokeApiKey(id)))
-      throw new NotFoundException(`Live API key ${id} not found`);
+    if (!(await this.accounts.revokeApiKey(id))) throw new NotFoundException(`Live API key ${id} not found`);
     this.principals.forgetAll();
     return { revoked: true };
   }
