@@ -6,6 +6,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { requestIdOf } from './common/request-id';
+import { httpServerOptions } from './common/http-server.options';
+import { registerSecurityHeaders } from './common/security-headers';
+import { registerUnsafeInputHook } from './common/unsafe-input.hook';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiMetrics } from './metrics/api-metrics.service';
 
@@ -13,13 +16,15 @@ import { ApiMetrics } from './metrics/api-metrics.service';
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: requestIdOf,
+    ...httpServerOptions(config),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app);
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
@@ -34,6 +39,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerUnsafeInputHook(fastify);
   // Graceful close: requests in flight finish, and each keep-alive socket closes as soon as its
   // request is answered (Node only closes the sockets idle at the moment close() starts).
   let sweeper: NodeJS.Timeout | undefined;

@@ -23,6 +23,31 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Failed logins allowed per account and per client address in a window (held in Redis, across replicas). */
+  loginThrottle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    windowSeconds: number;
+  };
+  /** HTTP server timeouts: a slow or stalled client cannot hold a connection open for ever. */
+  http: {
+    /** Whole request (headers and body) must arrive within this. */
+    requestTimeoutMs: number;
+    /** Headers must arrive within this. */
+    headersTimeoutMs: number;
+    /** An idle keep-alive connection is closed after this (keep it above a load balancer's idle timeout). */
+    keepAliveTimeoutMs: number;
+  };
+  /**
+   * Which proxies' X-Forwarded-For the api believes (Fastify trustProxy): true = any (the client
+   * address is then whatever the caller claims), false = none, a hop count, or addresses/CIDRs.
+   * The per-address login throttle keys on the address this yields.
+   */
+  trustProxy: boolean | number | string[];
+  /** Requests per second per API key for clients without their own rate (0 = no limit). */
+  clientRequestsPerSecond: number;
+  /** Browser origins allowed to open socket.io connections (with credentials); empty = same origin only. */
+  socketOrigins: string[];
   bootstrap: {
     apiKey?: string;
     adminEmail?: string;

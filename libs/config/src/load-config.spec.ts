@@ -27,9 +27,41 @@ describe('loadConfig', () => {
     [{ ARBITER_WEBHOOK_TIMEOUT_MS: '100', ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS: '200' }, /ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller/],
     [{ ARBITER_WORKER_NICE: '20' }, /ARBITER_WORKER_NICE must be an integer from 0 to 19/],
     [{ ARBITER_WEBHOOK_MAX_RESPONSE_BYTES: '-5' }, /ARBITER_WEBHOOK_MAX_RESPONSE_BYTES must be an integer/],
+    [{ ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT: '0' }, /ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT must be an integer from 1/],
+    [{ ARBITER_HTTP_HEADERS_TIMEOUT_MS: '20000', ARBITER_HTTP_REQUEST_TIMEOUT_MS: '10000' }, /ARBITER_HTTP_HEADERS_TIMEOUT_MS must not be larger/],
+    [{ ARBITER_SOCKET_ORIGINS: 'https://ok.example,https://bad.example/path' }, /ARBITER_SOCKET_ORIGINS entry "https:\/\/bad.example\/path"/],
+    [{ ARBITER_TRUST_PROXY: 'yes please' }, /ARBITER_TRUST_PROXY entry "yes please"/],
+    [{ ARBITER_CLIENT_REQUESTS_PER_SECOND: '-1' }, /ARBITER_CLIENT_REQUESTS_PER_SECOND must be an integer/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the hardening settings: login throttle, timeouts, socket origins, trusted proxies, client rate', () => {
+    const defaults = loadConfig({});
+    expect(defaults.loginThrottle).toEqual({
+      maxFailuresPerAccount: 5,
+      maxFailuresPerAddress: 20,
+      windowSeconds: 900,
+    });
+    expect(defaults.http).toEqual({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+    });
+    expect(defaults.socketOrigins).toEqual([]);
+    expect(defaults.trustProxy).toBe(true);
+    expect(defaults.clientRequestsPerSecond).toBe(0);
+    expect(
+      loadConfig({ ARBITER_SOCKET_ORIGINS: 'https://desk.example.com, http://localhost:5173' })
+        .socketOrigins,
+    ).toEqual(['https://desk.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ ARBITER_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ARBITER_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ARBITER_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
   });
 
   it('reads the webhook allow-list as lower-cased host names, with a day of retries by default', () => {

@@ -81,6 +81,60 @@ function readWebhookConfig(read: EnvReader): WebhookConfig {
   };
 }
 
+function readHttpConfig(read: EnvReader): AppConfig['http'] {
+  const requestTimeoutMs = read.int('ARBITER_HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000);
+  const headersTimeoutMs = read.int('ARBITER_HTTP_HEADERS_TIMEOUT_MS', 10_000, 500, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    read.problems.push(
+      'ARBITER_HTTP_HEADERS_TIMEOUT_MS must not be larger than ARBITER_HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs,
+    keepAliveTimeoutMs: read.int('ARBITER_HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 3_600_000),
+  };
+}
+
+function readTrustProxy(read: EnvReader): boolean | number | string[] {
+  const raw = (read.string('ARBITER_TRUST_PROXY', 'true') as string).trim();
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry)) {
+      read.problems.push(
+        `ARBITER_TRUST_PROXY entry "${entry}" is not an IP address or CIDR (or use true, false or a hop count)`,
+      );
+    }
+  }
+  return entries;
+}
+
+function readOrigins(read: EnvReader): string[] {
+  const origins = (read.string('ARBITER_SOCKET_ORIGINS', '') as string)
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let valid = false;
+    try {
+      const url = new URL(origin);
+      valid = ['http:', 'https:'].includes(url.protocol) && url.origin === origin;
+    } catch {
+      valid = false;
+    }
+    if (!valid)
+      read.problems.push(
+        `ARBITER_SOCKET_ORIGINS entry "${origin}" is not an origin like https://desk.example.com`,
+      );
+  }
+  return origins;
+}
+
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const read = new EnvReader(env);
@@ -121,6 +175,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret: jwtSecret ?? randomBytes(32).toString('hex'),
     accessTokenTtlSeconds: read.int('ARBITER_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlSeconds: read.int('ARBITER_REFRESH_TOKEN_TTL_SECONDS', 7 * 86400, 60, 90 * 86400),
+    loginThrottle: {
+      maxFailuresPerAccount: read.int('ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      maxFailuresPerAddress: read.int('ARBITER_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
+      windowSeconds: read.int('ARBITER_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+    },
+    http: readHttpConfig(read),
+    socketOrigins: readOrigins(read),
+    trustProxy: readTrustProxy(read),
+    clientRequestsPerSecond: read.int('ARBITER_CLIENT_REQUESTS_PER_SECOND', 0, 0, 1_000_000),
     bootstrap: { apiKey, adminEmail, adminPassword },
     pipelinesDir: read.string('ARBITER_PIPELINES_DIR'),
     worker: {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class CreateClientDto {
   @ApiProperty({ example: 'claims-bot' })
@@ -14,6 +14,16 @@ export class CreateClientDto {
   @ArrayMaxSize(200)
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { each: true, message: 'allowedPipelines must be pipeline keys' })
   allowedPipelines?: string[];
+}
+
+/** PUT /v1/clients/:id/quota body: requests per second per API key, or null for the default. */
+export class ClientQuotaDto {
+  @ApiProperty({ type: Number, nullable: true, example: 50 })
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  requestsPerSecond!: number | null;
 }
 
 export class CreateApiKeyDto {

@@ -110,6 +110,8 @@ export interface UserView {
   queues: string[];
   skills: string[];
   createdAt: string;
+  /** When an admin disabled the user (their tokens no longer work), or null. */
+  disabledAt: string | null;
 }
 
 export interface QueueCountsView {

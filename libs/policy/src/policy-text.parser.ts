@@ -22,17 +22,30 @@ function parseJson(text: string): ParsedPolicyText {
   }
 }
 
+// The yaml parser recurses per nesting level; a hostile document overflows the stack. The
+// engine's message names an internal, so the author is told what to change instead.
+const TOO_DEEP: PolicyProblem = { path: '', message: 'the policy is nested too deeply' };
+const isStackOverflow = (message: string): boolean => /maximum call stack/i.test(message);
+
 function parseYaml(text: string): ParsedPolicyText {
-  // prettyErrors off: the message stays one line; the position is added below in our format.
-  // uniqueKeys (the default) refuses a key written twice rather than keeping the last one.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    // prettyErrors off: the message stays one line; the position is added below in our format.
+    // uniqueKeys (the default) refuses a key written twice rather than keeping the last one.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (error: unknown) {
+    if (error instanceof RangeError) return { problems: [TOO_DEEP] };
+    throw error;
+  }
   if (doc.errors.length > 0) {
+    if (doc.errors.some((e) => isStackOverflow(e.message))) return { problems: [TOO_DEEP] };
     return { problems: doc.errors.map((e) => syntaxProblem('YAML', text, e.pos[0], e.message)) };
   }
   try {
     // maxAliasCount bounds alias expansion ("billion laughs"); an over-use throws here.
     return { document: doc.toJS({ maxAliasCount: 100 }) as unknown, problems: [] };
   } catch (error: unknown) {
+    if (error instanceof RangeError) return { problems: [TOO_DEEP] };
     return {
       problems: [
         {

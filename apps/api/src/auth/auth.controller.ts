@@ -1,8 +1,19 @@
-import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { TokenService, verifyPassword } from '@arbiter/auth';
+import { LoginThrottled, TokenService } from '@arbiter/auth';
 import { LoginDto, RefreshDto, TokenPair } from '@arbiter/contracts';
 import { AccountRepository } from '@arbiter/persistence';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Login } from './login.use-case';
 
 @ApiTags('auth')
 @Controller('v1/auth')
@@ -10,24 +21,43 @@ export class AuthController {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly tokens: TokenService,
+    private readonly logins: Login,
   ) {}
 
+  /** Tokens for an email and password; 429 with Retry-After after too many failures for the account or address. */
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto): Promise<TokenPair> {
-    const user = await this.accounts.findUserByEmail(body.email);
-    // The same answer for an unknown email and a wrong password: accounts are not disclosed.
-    const ok = user !== null && user.disabledAt === null && (await verifyPassword(body.password, user.passwordHash));
-    if (!user || !ok) throw new UnauthorizedException('Wrong email or password');
-    return this.tokens.issue(user.id, user.role);
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPair> {
+    try {
+      return await this.logins.run(body.email, body.password, request.ip);
+    } catch (error) {
+      if (!(error instanceof LoginThrottled)) throw error;
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+      throw new HttpException(
+        { statusCode: 429, error: 'Too Many Requests', message: error.message },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
   }
 
+  /** A new pair for a refresh token, which is then spent: a second use signs the session out. */
   @Post('refresh')
   @HttpCode(200)
-  async refresh(@Body() body: RefreshDto): Promise<TokenPair> {
-    const claims = await this.tokens.verify(body.refreshToken, 'refresh');
-    const user = await this.accounts.findUserById(claims.userId);
-    if (!user || user.disabledAt !== null) throw new UnauthorizedException('User is disabled or gone');
-    return this.tokens.issue(user.id, user.role);
+  refresh(@Body() body: RefreshDto): Promise<TokenPair> {
+    return this.tokens.rotate(body.refreshToken, async (userId) => {
+      const user = await this.accounts.findUserById(userId);
+      return user && user.disabledAt === null ? user.role : null;
+    });
+  }
+
+  /** Signs out the session of this refresh token: it and the session's access tokens stop working. */
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.tokens.logout(body.refreshToken);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiKeyPrincipals, generateApiKey, Roles, UserAuthGuard } from '@arbiter/auth';
-import { ApiKeyView, ClientView, CreateApiKeyDto, CreateClientDto, CreatedApiKey } from '@arbiter/contracts';
+import { ApiKeyPrincipals, ClientQuota, generateApiKey, Roles, UserAuthGuard } from '@arbiter/auth';
+import { ApiKeyView, ClientQuotaDto, ClientView, CreateApiKeyDto, CreateClientDto, CreatedApiKey } from '@arbiter/contracts';
 import { AccountRepository, ApiKeyEntity } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { uuidParam } from '../common/uuid-param.pipe';
@@ -20,7 +20,18 @@ export class ClientsController {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly principals: ApiKeyPrincipals,
+    private readonly quota: ClientQuota,
   ) {}
+
+  /** Sets a client's rate (requests per second per API key; null = the configured default), on every replica within 30 s. */
+  @Put('clients/:id/quota')
+  async setQuota(
+    @Param('id', uuidParam) id: string,
+    @Body() body: ClientQuotaDto,
+  ): Promise<{ clientId: string; requestsPerSecond: number | null }> {
+    if (!(await this.quota.setRate(id, body.requestsPerSecond))) throw new NotFoundException(`Client ${id} not found`);
+    return { clientId: id, requestsPerSecond: body.requestsPerSecond };
+  }
 
   @Get('clients')
   async clients(): Promise<ClientView[]> {

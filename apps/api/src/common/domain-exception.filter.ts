@@ -4,6 +4,7 @@ import { InvalidTransition } from '@arbiter/workflow';
 import { ReviewError } from '@arbiter/review';
 import { ErrorBody } from '@arbiter/contracts';
 import { FastifyReply } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
@@ -18,6 +19,12 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${(exception as Error).message}`);
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      void reply.status(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry later' });
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
     void reply.status(body.statusCode).send(body);

@@ -6,6 +6,7 @@ import { socketIoKey } from '@arbiter/review';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Namespace, Server, ServerOptions } from 'socket.io';
+import { closeDefaultNamespace, socketIoSecurity } from './socket-origins';
 
 /**
  * socket.io over Redis: any api replica reaches any reviewer, and workers' Redis emitters reach
@@ -28,8 +29,14 @@ export class RedisIoAdapter extends IoAdapter {
     this.sub ??= this.pub.duplicate();
     this.pub.on('error', () => undefined);
     this.sub.on('error', () => undefined);
-    const server: Server = super.createIOServer(port, { ...options, cors: { origin: true, credentials: true } });
-    server.adapter(createAdapter(this.pub, this.sub, { key: socketIoKey(this.config.redisPrefix) }));
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      ...socketIoSecurity(this.config.socketOrigins),
+    });
+    closeDefaultNamespace(server);
+    server.adapter(
+      createAdapter(this.pub, this.sub, { key: socketIoKey(this.config.redisPrefix) }),
+    );
     return server;
   }
 

@@ -1,14 +1,31 @@
-import { effectivePolicy, Policy, PolicyProblem, policyWarnings, readPolicy, validatePolicy } from '@arbiter/policy';
+import {
+  effectivePolicy,
+  parsePolicyText,
+  Policy,
+  PolicyProblem,
+  policyWarnings,
+  validatePolicy,
+} from '@arbiter/policy';
 import { scoringDefaults, validateScoringConfig } from '@arbiter/scoring';
 import { createHash } from 'node:crypto';
+import { findUnsafeText } from '../common/unsafe-text';
 
 /** A policy body as it arrived: YAML text, JSON text, or an already parsed JSON object. */
-export type PolicyBody = { format: 'yaml' | 'json'; text: string } | { format: 'object'; value: unknown };
+export type PolicyBody =
+  { format: 'yaml' | 'json'; text: string } | { format: 'object'; value: unknown };
 
 /** Validates a policy, including the scoring engine's knowledge of signal and validator names. */
-export function checkPolicy(body: PolicyBody, pipelineKey: string): { policy?: Policy; problems: PolicyProblem[] } {
+export function checkPolicy(
+  body: PolicyBody,
+  pipelineKey: string,
+): { policy?: Policy; problems: PolicyProblem[] } {
   const options = { pipelineKey, checkScoring: validateScoringConfig };
-  return body.format === 'object' ? validatePolicy(body.value, options) : readPolicy(body.text, body.format, options);
+  if (body.format === 'object') return validatePolicy(body.value, options);
+  const parsed = parsePolicyText(body.text, body.format);
+  if (parsed.problems.length > 0) return { problems: parsed.problems };
+  // A JSON body was checked as it arrived; text is only a document now ("\0" in YAML is a NUL).
+  const unsafe = findUnsafeText(parsed.document);
+  return unsafe ? { problems: [unsafe] } : validatePolicy(parsed.document, options);
 }
 
 /** A stored policy version as it is scored (defaults filled in) and what it gives up (warnings). */

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { hashPassword } from '@arbiter/auth';
+import { ActiveUsers, hashPassword, SessionRepository } from '@arbiter/auth';
 import { CreateUserDto, UpdateUserDto, UserView } from '@arbiter/contracts';
 import { AccountRepository, ReviewQueueRepository, UserEntity } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,8 @@ export class UserAdmin {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly queues: ReviewQueueRepository,
+    private readonly sessions: SessionRepository,
+    private readonly activeUsers: ActiveUsers,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -18,9 +20,16 @@ export class UserAdmin {
   }
 
   async create(body: CreateUserDto): Promise<UserView> {
-    if (await this.accounts.findUserByEmail(body.email)) throw new ConflictException(`A user with email ${body.email} exists`);
+    if (await this.accounts.findUserByEmail(body.email))
+      throw new ConflictException(`A user with email ${body.email} exists`);
     const id = randomUUID();
-    await this.accounts.createUser({ id, email: body.email, passwordHash: await hashPassword(body.password), role: body.role, skills: body.skills ?? [] });
+    await this.accounts.createUser({
+      id,
+      email: body.email,
+      passwordHash: await hashPassword(body.password),
+      role: body.role,
+      skills: body.skills ?? [],
+    });
     if (body.queues) await this.queues.setMemberships(id, body.queues);
     return this.view((await this.accounts.findUserById(id)) as UserEntity);
   }
@@ -30,6 +39,16 @@ export class UserAdmin {
     if (!user) throw new NotFoundException(`User ${id} not found`);
     await this.accounts.updateUser(id, { role: body.role, skills: body.skills });
     if (body.queues) await this.queues.setMemberships(id, body.queues);
+    this.activeUsers.forget(id);
+    return this.view((await this.accounts.findUserById(id)) as UserEntity);
+  }
+
+  /** Disables or re-enables a user; an admin cannot disable themselves (no lock-out by mistake). */
+  async setDisabled(id: string, disabled: boolean, byUserId: string): Promise<UserView> {
+    if (disabled && id === byUserId) throw new ConflictException('You cannot disable yourself');
+    if (!(await this.sessions.setDisabled(id, disabled)))
+      throw new NotFoundException(`User ${id} not found`);
+    this.activeUsers.forget(id);
     return this.view((await this.accounts.findUserById(id)) as UserEntity);
   }
 
@@ -41,6 +60,7 @@ export class UserAdmin {
       queues: await this.queues.queuesOf(user.id),
       skills: user.skills,
       createdAt: user.createdAt.toISOString(),
+      disabledAt: user.disabledAt?.toISOString() ?? null,
     };
   }
 }

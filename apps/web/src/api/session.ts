@@ -48,7 +48,10 @@ function setSession(next: Session | null): void {
 /** Reads the user id and role from the access token (the server checks the signature). */
 function sessionFrom(pair: TokenPair, email: string): Session {
   const payload = pair.accessToken.split('.')[1] ?? '';
-  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; role: Role };
+  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+    sub: string;
+    role: Role;
+  };
   return {
     email,
     userId: claims.sub,
@@ -61,7 +64,8 @@ function sessionFrom(pair: TokenPair, email: string): Session {
 
 async function errorOf(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
-  const message = body?.problems?.map((p) => p.message).join('; ') || body?.message || res.statusText;
+  const message =
+    body?.problems?.map((p) => p.message).join('; ') || body?.message || res.statusText;
   return new ApiError(res.status, message);
 }
 
@@ -71,7 +75,19 @@ export const session = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  signOut: (): void => setSession(null),
+  signOut(): void {
+    // The server signs the session out too (its refresh token and access tokens stop working);
+    // the tab forgets it at once either way.
+    const refreshToken = current?.refreshToken;
+    setSession(null);
+    if (refreshToken) {
+      void fetch('/v1/auth/logout', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      }).catch(() => undefined);
+    }
+  },
 };
 
 /** The signed-in user, re-rendering on login, refresh and sign-out. */
@@ -121,7 +137,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const send = (token: string | undefined) =>
     fetch(path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   let res = await send(current?.accessToken);

@@ -1,0 +1,40 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { LoginThrottle, PasswordHasher, TokenService } from '@arbiter/auth';
+import { TokenPair } from '@arbiter/contracts';
+import { AccountRepository, UserEntity } from '@arbiter/persistence';
+
+/**
+ * Email and password → tokens. Throttled per account and per address before any password is
+ * hashed (LoginThrottled); exactly one password hash per attempt whatever the account (unknown,
+ * disabled or real), so neither the answer nor its time tells which emails are accounts.
+ */
+@Injectable()
+export class Login {
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly throttle: LoginThrottle,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async run(email: string, password: string, address: string): Promise<TokenPair> {
+    const reservation = await this.throttle.reserve(email, address);
+    let user: UserEntity | null;
+    let ok: boolean;
+    try {
+      user = await this.accounts.findUserByEmail(email);
+      ok = user
+        ? await this.hasher.verify(password, user.passwordHash)
+        : await this.hasher.verifyNobody(password);
+    } catch (error) {
+      // No answer on the password (an outage): the attempt does not count against anyone.
+      await this.throttle.abandoned(reservation).catch(() => undefined);
+      throw error;
+    }
+    // The same answer for an unknown email, a wrong password and a disabled account.
+    if (!user || !ok || user.disabledAt !== null)
+      throw new UnauthorizedException('Wrong email or password');
+    await this.throttle.succeeded(reservation);
+    return this.tokens.issue(user.id, user.role);
+  }
+}

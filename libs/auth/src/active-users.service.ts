@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { SessionRepository, SessionState } from './session.repository';
+
+// Every request with an access token checks its user; a short cache keeps that to one query per
+// user and session every few seconds. A change made on this replica is seen at once (forget);
+// on the other replicas within this TTL, which bounds how long a demoted, disabled or deleted
+// user, or a logged-out session, keeps working.
+const CACHE_TTL_MS = 2_000;
+const CACHE_MAX = 10_000;
+
+/** Whether the user behind an access token still exists, is enabled, holds that role, and the session stands. */
+@Injectable()
+export class ActiveUsers {
+  private readonly cache = new Map<string, { state: SessionState | null; expires: number }>();
+
+  constructor(private readonly sessions: SessionRepository) {}
+
+  /** The reason the token must be refused, or null when it stands. */
+  async refusal(userId: string, familyId: string, role: string): Promise<string | null> {
+    const state = await this.state(userId, familyId);
+    if (!state || state.disabled) return 'User is disabled or gone';
+    if (state.familyRevoked) return 'This session was signed out';
+    if (state.role !== role) return 'Your role changed: sign in again';
+    return null;
+  }
+
+  /** Forgets what is cached about a user (after a change to them or their sessions). */
+  forget(userId: string): void {
+    for (const key of this.cache.keys()) if (key.startsWith(`${userId}:`)) this.cache.delete(key);
+  }
+
+  private async state(userId: string, familyId: string): Promise<SessionState | null> {
+    const key = `${userId}:${familyId}`;
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.expires > now) return hit.state;
+    const state = await this.sessions.state(userId, familyId);
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(key, { state, expires: now + CACHE_TTL_MS });
+    return state;
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows, UserRole } from '@arbiter/persistence';
+import { DataSource } from 'typeorm';
+
+/** What a request's token is checked against: the user's current row and its session family. */
+export interface SessionState {
+  role: UserRole;
+  disabled: boolean;
+  familyRevoked: boolean;
+}
+
+/** The outcome of presenting a refresh token. */
+export type RefreshUse =
+  | { kind: 'used'; familyId: string; userId: string }
+  | { kind: 'replayed'; familyId: string }
+  | { kind: 'unknown' };
+
+/** Users' sessions: refresh-token families, and the per-request state of a user. */
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The user's role and disabled flag, and whether this session family is revoked; null when the user is gone. */
+  async state(userId: string, familyId: string): Promise<SessionState | null> {
+    const rows = await queryRows<SessionState>(
+      this.db,
+      `SELECT u.role, u.disabled_at IS NOT NULL AS disabled,
+              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS "familyRevoked"
+         FROM users u WHERE u.id = $1`,
+      [userId, familyId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records a new refresh token; the user's expired ones are dropped on the way. */
+  async issue(token: {
+    id: string;
+    familyId: string;
+    userId: string;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.db.query(`DELETE FROM refresh_tokens WHERE user_id = $1 AND expires_at < now()`, [
+      token.userId,
+    ]);
+    await this.db.query(
+      `INSERT INTO refresh_tokens (id, family_id, user_id, expires_at) VALUES ($1, $2, $3, $4)`,
+      [token.id, token.familyId, token.userId, token.expiresAt],
+    );
+  }
+
+  /** Marks a refresh token used, once: a second use of the same token is a replay. */
+  async use(tokenId: string): Promise<RefreshUse> {
+    const used = await queryRows<{ familyId: string; userId: string }>(
+      this.db,
+      `UPDATE refresh_tokens SET used_at = now()
+        WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+        RETURNING family_id AS "familyId", user_id AS "userId"`,
+      [tokenId],
+    );
+    if (used[0]) return { kind: 'used', ...used[0] };
+    const seen = await queryRows<{ familyId: string; spent: boolean }>(
+      this.db,
+      `SELECT family_id AS "familyId", (used_at IS NOT NULL OR revoked_at IS NOT NULL) AS spent FROM refresh_tokens WHERE id = $1`,
+      [tokenId],
+    );
+    return seen[0]?.spent ? { kind: 'replayed', familyId: seen[0].familyId } : { kind: 'unknown' };
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId],
+    );
+  }
+
+  /** Disables (or re-enables) a user; disabling revokes every session. False when the user is gone. */
+  async setDisabled(userId: string, disabled: boolean): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const rows = await queryRows<{ id: string }>(
+        tx,
+        `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END WHERE id = $1 RETURNING id`,
+        [userId, disabled],
+      );
+      if (disabled)
+        await tx.query(
+          `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+          [userId],
+        );
+      return rows.length > 0;
+    });
+  }
+}
