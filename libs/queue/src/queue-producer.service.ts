@@ -6,6 +6,22 @@ import { Redis } from 'ioredis';
 import { jobIds, JobPayloads, QueueName } from './queue-names';
 import { createRedisConnection } from './redis-connection.factory';
 
+/** How long a request waits for Redis to take a job before leaving it to recovery. */
+const ENQUEUE_WAIT_MS = 2000;
+
+/** The promise's result, or a rejection once `ms` have passed (the promise itself goes on). */
+function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what}: Redis did not answer within ${ms} ms`)),
+      ms,
+    );
+  });
+  promise.catch(() => undefined); // a late failure after the timeout is not unhandled
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Defaults every job gets: retried with backoff, completed ones bounded, failed ones kept. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -32,7 +48,10 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
       await Promise.race([
         once(this.connection, 'ready'),
         new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`Redis not reachable at ${this.config.redisUrl}`)), 10_000).unref(),
+          setTimeout(
+            () => reject(new Error(`Redis not reachable at ${this.config.redisUrl}`)),
+            10_000,
+          ).unref(),
         ),
       ]);
     }
@@ -55,7 +74,14 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
   /** Enqueues scoring of a committed submission; a second call for the same id is a no-op. */
   async enqueueScore(submissionId: string): Promise<void> {
     const payload: JobPayloads[QueueName.Score] = { submissionId };
-    await this.queue(QueueName.Score).add('score', payload, { jobId: jobIds.score(submissionId) });
+    // Intake awaits this after its commit. While Redis is down BullMQ waits for the connection
+    // to come back, so a caller would hang: give up after a bound and let recovery enqueue it
+    // (the job id is deterministic, so a late add that still lands is not a duplicate).
+    await withinMs(
+      this.queue(QueueName.Score).add('score', payload, { jobId: jobIds.score(submissionId) }),
+      ENQUEUE_WAIT_MS,
+      'enqueue score',
+    );
   }
 
   /** Enqueues delivery of an outbox event; the id is per event and round, so a repeat is a no-op. */
@@ -70,7 +96,9 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
   /** Enqueues AI review of a submission that entered ai_review; a second call for the same id is a no-op. */
   async enqueueAiReview(submissionId: string): Promise<void> {
     const payload: JobPayloads[QueueName.AiReview] = { submissionId };
-    await this.queue(QueueName.AiReview).add('ai-review', payload, { jobId: jobIds.aiReview(submissionId) });
+    await this.queue(QueueName.AiReview).add('ai-review', payload, {
+      jobId: jobIds.aiReview(submissionId),
+    });
   }
 
   /** Job counts per state, for metrics and health. */
