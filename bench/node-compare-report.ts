@@ -7,8 +7,17 @@ import { join } from 'node:path';
 /** The figures worth a row, per bench (dotted paths into its JSON; `*` matches any key). */
 const FIGURES: Record<string, string[]> = {
   scoring: ['single.p50ms', 'single.p99ms', 'throughput.perSecond'],
-  'ai-review': ['latency.p50Ms', 'latency.p99Ms'],
-  intake: [],
+  'ai-review': ['embeddedLatency.p50ms', 'embeddedLatency.p99ms'],
+  intake: [
+    'phase1.routedPerSec',
+    'raw.insertsPerSec',
+    'raw.routedVsInsert',
+    'phase1.cpuMsPerSubmission.api',
+    'phase1.cpuMsPerSubmission.worker',
+    'fixedRate.intakeLatencyMs.p99',
+    'rss.apiPeakMb',
+    'rss.workerPeakMb',
+  ],
   review: [],
   delivery: [],
   stats: [],
