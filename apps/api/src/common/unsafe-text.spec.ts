@@ -1,4 +1,4 @@
-import { findUnsafeText } from './unsafe-text';
+import { findUnsafeText, PROTOTYPE_KEYS } from './unsafe-text';
 
 /** `depth` levels of {a: …} around 1, built without recursion. */
 function nested(depth: number): unknown {
@@ -31,5 +31,22 @@ describe('findUnsafeText', () => {
     if (path === null) return expect(problem).toBeNull();
     expect(problem?.path).toBe(path);
     expect(problem?.message).toMatch(message as RegExp);
+  });
+});
+
+describe('findUnsafeText with forbidden keys (socket payloads)', () => {
+  const constructorKey = JSON.parse('{"taskId":"t","x":{"constructor":[1]}}') as unknown;
+  const protoKey = JSON.parse('{"__proto__":{"admin":true}}') as unknown;
+
+  it('names the place of a prototype key', () => {
+    expect(findUnsafeText(constructorKey, 64, PROTOTYPE_KEYS)).toEqual({
+      path: 'x',
+      message: 'x has a key that is named "constructor" (not accepted)',
+    });
+    expect(findUnsafeText(protoKey, 64, PROTOTYPE_KEYS)?.message).toMatch(/the body has a key .*__proto__/);
+  });
+
+  it('lets the same keys through when none are forbidden (HTTP bodies: Fastify refuses them)', () => {
+    expect(findUnsafeText(constructorKey)).toBeNull();
   });
 });

@@ -20,6 +20,14 @@ function describe(text: string): string | null {
     : 'must not contain a lone surrogate (invalid Unicode)';
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * Keys that reach an object's prototype when a library copies them (class-transformer crashes on
+ * them). Fastify refuses them in HTTP bodies as it parses; a socket payload has no such parser.
+ */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 interface Frame {
   value: unknown;
   depth: number;
@@ -38,7 +46,11 @@ function pathOf(frame: Frame): string {
  * than maxDepth; null when the value is fine. Iterative, so hostile nesting cannot overflow the
  * stack here (class-transformer and class-validator recurse: they must never see it).
  */
-export function findUnsafeText(value: unknown, maxDepth = MAX_NESTING): UnsafeTextProblem | null {
+export function findUnsafeText(
+  value: unknown,
+  maxDepth = MAX_NESTING,
+  forbiddenKeys: ReadonlySet<string> = NO_KEYS,
+): UnsafeTextProblem | null {
   const stack: Frame[] = [{ value, depth: 0, parent: null, key: '' }];
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
@@ -58,7 +70,7 @@ export function findUnsafeText(value: unknown, maxDepth = MAX_NESTING): UnsafeTe
       };
     }
     for (const [key, child] of Object.entries(current)) {
-      const keyProblem = describe(key);
+      const keyProblem = forbiddenKeys.has(key) ? `is named "${key}" (not accepted)` : describe(key);
       if (keyProblem) {
         const path = pathOf(frame);
         return { path, message: `${path || 'the body'} has a key that ${keyProblem}` };
