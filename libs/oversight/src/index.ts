@@ -4,3 +4,4 @@ export * from './rules/circuit-breaker.rules';
 export * from './rules/rollout.rules';
 export * from './rules/population-stability';
 export * from './rules/rate-change';
+export * from './rules/recalibration.rules';
