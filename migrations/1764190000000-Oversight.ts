@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The self-checking loop: audits of automatic approvals, each pipeline's automation breaker and
- * the history of what the loop did, and `audit.failed` as an outbox event type.
+ * rollout step, and the history of what the loop did, and `audit.failed` as an outbox event type.
  */
 export class Oversight1764190000000 implements MigrationInterface {
   name = 'Oversight1764190000000';
@@ -40,10 +40,17 @@ export class Oversight1764190000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`
+      CREATE TABLE pipeline_rollouts (
+        pipeline_id uuid PRIMARY KEY CONSTRAINT fk_pipeline_rollouts_pipeline REFERENCES pipelines (id),
+        step int NOT NULL DEFAULT 0 CONSTRAINT ck_pipeline_rollouts_step CHECK (step >= 0),
+        since timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`
       CREATE TABLE oversight_events (
         id bigserial PRIMARY KEY,
         pipeline_id uuid NOT NULL CONSTRAINT fk_oversight_events_pipeline REFERENCES pipelines (id),
-        kind text NOT NULL CONSTRAINT ck_oversight_events_kind CHECK (kind IN ('breaker')),
+        kind text NOT NULL CONSTRAINT ck_oversight_events_kind CHECK (kind IN ('breaker', 'rollout')),
         from_state text,
         to_state text,
         cause text NOT NULL,
@@ -68,6 +75,7 @@ export class Oversight1764190000000 implements MigrationInterface {
       ALTER TABLE delivery_events ADD CONSTRAINT ck_delivery_events_type CHECK (type IN
         ('submission.approved', 'submission.rejected', 'submission.expired', 'submission.routed'))`);
     await q.query(`DROP TABLE IF EXISTS oversight_events`);
+    await q.query(`DROP TABLE IF EXISTS pipeline_rollouts`);
     await q.query(`DROP TABLE IF EXISTS pipeline_breakers`);
     await q.query(`DROP TABLE IF EXISTS qa_audits`);
   }

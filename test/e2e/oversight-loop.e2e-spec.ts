@@ -1,3 +1,4 @@
+import { DRAW_SALTS, drawFor } from '@arbiter/policy';
 import { expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { policy, submissionBody } from '../support/fixtures';
@@ -303,6 +304,52 @@ describe('oversight: QA audits and the automation breaker', () => {
     expect(afterClose.status).toBe('approved');
   });
 
+  it('the rollout climbs its steps only on clean audits and steps back when the breaker trips', async () => {
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        qa: { sampleAutoApproved: 1, queue: 'support-qa' },
+        review: { queue: 'support', reasonCodes: ['inaccurate'] },
+        rollout: { steps: [0.3, 1], minAudits: 3, targetError: 0.9 },
+        breaker: { maxOverrideRate: 0.2, window: 10, minSamples: 3, coolDown: '1h' },
+      }),
+    );
+    const auditor = await reviewers.connect('qa@test.local', ['support-qa']);
+    const first = await settled(await Promise.all(Array.from({ length: 30 }, () => submit())));
+    // Exactly the items whose rollout draw is under the first step's share are approved.
+    for (const row of first) {
+      const letOut = drawFor(row.id, DRAW_SALTS.rollout) < 0.3;
+      expect(row.status).toBe(letOut ? 'approved' : 'human_review');
+      if (!letOut)
+        expect((row.decision.reasons as { code: string }[])[0].code).toBe('rollout.held');
+    }
+    const approved = first.filter((r) => r.status === 'approved').length;
+    expect(approved).toBeGreaterThanOrEqual(3);
+    expect((await oversight()).rollout).toMatchObject({ step: 0, share: 0.3, steps: [0.3, 1] });
+
+    for (let i = 0; i < 3; i++) await audit(auditor, false);
+    await expectEventually(async () =>
+      expect((await oversight()).rollout).toMatchObject({ step: 1, share: 1 }),
+    );
+    const climbed = await settled(await Promise.all(Array.from({ length: 5 }, () => submit())));
+    expect(climbed.map((r) => r.status)).toEqual(Array(5).fill('approved'));
+
+    await audit(auditor, true);
+    await expectEventually(async () => {
+      const view = await oversight();
+      expect(view.breaker.state).toBe('open');
+      expect(view.rollout).toMatchObject({ step: 0, share: 0.3 });
+    });
+    const history = (await oversight()).history
+      .map((h) => `${h.kind}:${h.fromState}→${h.toState}:${h.cause}`)
+      .reverse();
+    expect(history).toEqual([
+      'rollout:0.3→1:evidence',
+      'breaker:closed→open:override_rate',
+      'rollout:1→0.3:breaker_trip',
+    ]);
+  });
+
   it('bad oversight input is a 4xx naming the problem', async () => {
     const admin = await arbiter.adminAccessToken();
     const put = (doc: Record<string, unknown>) =>
@@ -317,6 +364,11 @@ describe('oversight: QA audits and the automation breaker', () => {
       [{ breaker: { minSamples: 300 } }, 'breaker.minSamples'],
       [{ breaker: { coolDown: 'soon' } }, 'breaker.coolDown'],
       [{ breaker: { halfOpenShare: -1 } }, 'breaker.halfOpenShare'],
+      [{ rollout: { steps: [0.5, 1.2] } }, 'rollout.steps'],
+      [{ rollout: { steps: [0.5, 0.25] } }, 'rollout.steps'],
+      [{ rollout: { steps: [0.5], targetError: 1 } }, 'rollout.targetError'],
+      [{ rollout: { steps: [0.5], autoApproveShare: 0.5 } }, 'rollout.steps'],
+      [{ rollout: { minAudits: 10 } }, 'rollout.steps'],
     ] as const) {
       const res = await put(doc);
       expect(res.status).toBe(400);
@@ -353,5 +405,6 @@ interface OversightBody {
     overall: { audits: number; overturned: number; errorRate: number | null; upperBound: number };
     byModelVersion: { key: string | null; audits: number }[];
   };
-  history: { fromState: string; toState: string; cause: string }[];
+  rollout: { step: number; share: number; steps: number[] } | null;
+  history: { kind: string; fromState: string; toState: string; cause: string }[];
 }

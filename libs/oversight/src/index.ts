@@ -12,5 +12,7 @@ export * from './audit/audit-recorder.service';
 export * from './breaker/breaker.repository';
 export * from './breaker/automation-breaker.service';
 export * from './breaker/approval-gate.service';
+export * from './rollout/rollout.repository';
+export * from './rollout/automation-rollout.service';
 export * from './report/oversight-report.service';
 export * from './oversight.module';

@@ -8,6 +8,8 @@ import { ApprovalGate } from './breaker/approval-gate.service';
 import { AutomationBreaker } from './breaker/automation-breaker.service';
 import { BreakerRepository } from './breaker/breaker.repository';
 import { OversightReport } from './report/oversight-report.service';
+import { AutomationRollout } from './rollout/automation-rollout.service';
+import { RolloutRepository } from './rollout/rollout.repository';
 
 const PROVIDERS = [
   BreakerRepository,
@@ -16,6 +18,8 @@ const PROVIDERS = [
   ApprovalGate,
   AuditRecorder,
   OversightReport,
+  RolloutRepository,
+  AutomationRollout,
 ];
 
 /** The self-checking loop: audits of automatic approvals, the automation breaker, the estimate. */
