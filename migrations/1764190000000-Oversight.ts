@@ -50,7 +50,7 @@ export class Oversight1764190000000 implements MigrationInterface {
       CREATE TABLE oversight_events (
         id bigserial PRIMARY KEY,
         pipeline_id uuid NOT NULL CONSTRAINT fk_oversight_events_pipeline REFERENCES pipelines (id),
-        kind text NOT NULL CONSTRAINT ck_oversight_events_kind CHECK (kind IN ('breaker', 'rollout')),
+        kind text NOT NULL CONSTRAINT ck_oversight_events_kind CHECK (kind IN ('breaker', 'rollout', 'recalibration')),
         from_state text,
         to_state text,
         cause text NOT NULL,

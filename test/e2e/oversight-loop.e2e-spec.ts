@@ -1,3 +1,4 @@
+import { proposeThreshold } from '@arbiter/oversight';
 import { DRAW_SALTS, drawFor } from '@arbiter/policy';
 import { expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
@@ -348,6 +349,83 @@ describe('oversight: QA audits and the automation breaker', () => {
       'breaker:closed→open:override_rate',
       'rollout:1→0.3:breaker_trip',
     ]);
+  });
+
+  it("recalibration proposes a threshold from reviewers' verdicts, and a lead applies it as a new version", async () => {
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        thresholds: { autoApprove: 1, aiReview: 0 },
+        review: { queue: 'support', reasonCodes: ['inaccurate'] },
+      }),
+    );
+    const right = { text: 'The capital of France is Paris.' };
+    const wrong = { text: 'The capital of France is Lyon, on the Rhône, since 1820.' };
+    const ids = await Promise.all(
+      [...Array(6).fill(right), ...Array(6).fill(wrong)].map((output) => submit({ output })),
+    );
+    const rows = await settled(ids);
+    expect(rows.every((r) => r.status === 'human_review')).toBe(true);
+    const alice = await reviewers.connect('alice@test.local');
+    for (let i = 0; i < ids.length; i++) {
+      const task = (await alice.claim())!;
+      const isRight = task.submission.output.text === right.text;
+      const ack = isRight
+        ? await alice.decide(task, 'approve')
+        : await alice.decide(task, 'reject', { reasonCodes: ['inaccurate'] });
+      expect(ack).toMatchObject({ ok: true, result: 'decided' });
+    }
+    const scored: { confidence: number; text: string }[] = await arbiter.db.query(
+      `SELECT confidence, output->>'text' AS text FROM submissions WHERE id = ANY($1)`,
+      [ids],
+    );
+    const expected = proposeThreshold(
+      scored.map((r) => ({
+        confidence: r.confidence,
+        acceptable: r.text === right.text,
+        weight: 1,
+      })),
+      { targetError: 0.4, delta: 0.05 },
+    );
+    const admin = await arbiter.adminAccessToken();
+    const res = await arbiter.http.get<{
+      proposal: { threshold: number | null };
+      verdicts: unknown;
+      reliability: unknown[];
+    }>('/v1/pipelines/support/recalibration?targetError=0.4', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.verdicts).toEqual({ reviewed: 12, audited: 0 });
+    expect(res.body.proposal).toEqual(expected);
+    expect(expected.threshold).not.toBeNull();
+    expect(res.body.reliability.length).toBeGreaterThan(0);
+
+    const applied = await arbiter.http.post<{ version: number }>(
+      '/v1/pipelines/support/recalibration/apply',
+      { autoApprove: expected.threshold, reason: 'verdicts of the first week' },
+      { token: admin },
+    );
+    expect(applied.status).toBe(200);
+    expect(applied.body.version).toBe(2);
+    const [after] = await settled([await submit({ output: right })]);
+    expect(after.status).toBe('approved');
+    expect((await oversight()).history[0]).toMatchObject({
+      kind: 'recalibration',
+      cause: 'applied',
+      toState: String(expected.threshold),
+    });
+    expect(
+      (
+        await arbiter.http.get('/v1/pipelines/support/recalibration?targetError=2', {
+          token: admin,
+        })
+      ).status,
+    ).toBe(400);
+    const bad = await arbiter.http.post(
+      '/v1/pipelines/support/recalibration/apply',
+      { autoApprove: 1.5, reason: 'x' },
+      { token: admin },
+    );
+    expect(bad.status).toBe(400);
   });
 
   it('bad oversight input is a 4xx naming the problem', async () => {

@@ -14,5 +14,8 @@ export * from './breaker/automation-breaker.service';
 export * from './breaker/approval-gate.service';
 export * from './rollout/rollout.repository';
 export * from './rollout/automation-rollout.service';
+export * from './recalibration/verdict.repository';
+export * from './recalibration/threshold-proposal.service';
+export * from './report/oversight-history.repository';
 export * from './report/oversight-report.service';
 export * from './oversight.module';

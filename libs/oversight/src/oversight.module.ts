@@ -7,7 +7,10 @@ import { QaAuditRepository } from './audit/qa-audit.repository';
 import { ApprovalGate } from './breaker/approval-gate.service';
 import { AutomationBreaker } from './breaker/automation-breaker.service';
 import { BreakerRepository } from './breaker/breaker.repository';
+import { OversightHistory } from './report/oversight-history.repository';
 import { OversightReport } from './report/oversight-report.service';
+import { ThresholdProposals } from './recalibration/threshold-proposal.service';
+import { VerdictRepository } from './recalibration/verdict.repository';
 import { AutomationRollout } from './rollout/automation-rollout.service';
 import { RolloutRepository } from './rollout/rollout.repository';
 
@@ -20,6 +23,9 @@ const PROVIDERS = [
   OversightReport,
   RolloutRepository,
   AutomationRollout,
+  VerdictRepository,
+  ThresholdProposals,
+  OversightHistory,
 ];
 
 /** The self-checking loop: audits of automatic approvals, the automation breaker, the estimate. */
