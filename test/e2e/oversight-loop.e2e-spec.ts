@@ -1,6 +1,7 @@
 import { proposeThreshold } from '@arbiter/oversight';
 import { DRAW_SALTS, drawFor } from '@arbiter/policy';
 import { expectEventually } from '@arbiter/testing';
+import { generateWebhookSecret } from '@arbiter/delivery';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { policy, submissionBody } from '../support/fixtures';
 import { OpenReviewers, ReviewerClient, TaskView } from '../support/reviewer.client';
@@ -16,6 +17,7 @@ const MAINTENANCE_MS = 200;
 describe('oversight: QA audits and the automation breaker', () => {
   let arbiter: ArbiterHarness;
   let receiver: WebhookReceiver;
+  const alertSecret = generateWebhookSecret();
   const reviewers = new OpenReviewers(() => arbiter);
 
   beforeAll(async () => {
@@ -23,6 +25,11 @@ describe('oversight: QA audits and the automation breaker', () => {
     arbiter = await ArbiterHarness.start({
       config: {
         webhooks: testWebhookConfig(),
+        alerts: {
+          webhookUrl: receiver.url('/alerts'),
+          webhookSecret: alertSecret,
+          slackUrl: receiver.url('/slack'),
+        },
         // reset() empties Redis, schedules included: the worker restores them within this.
         worker: { scheduleCheckEveryMs: MAINTENANCE_MS },
         review: {
@@ -194,6 +201,7 @@ describe('oversight: QA audits and the automation breaker', () => {
   });
 
   it('a rising override rate opens the breaker: nothing is auto-approved after the trip; it half-opens, closes on clean audits, and leads can force it', async () => {
+    receiver.secrets = [alertSecret];
     await arbiter.putPolicy(
       'support',
       policy({
@@ -269,8 +277,33 @@ describe('oversight: QA audits and the automation breaker', () => {
       'half_open→closed:clean_audits',
     ]);
 
-    // A lead forces it open: held at once, with the reason in the history; `auto` hands it back.
+    // One alert for the trip, sent signed to the webhook and as a Slack body, then its resolve.
     const admin = await arbiter.adminAccessToken();
+    const alerts = await arbiter.http.get<{
+      alerts: { kind: string; status: string; message: string }[];
+    }>('/v1/alerts', { token: admin });
+    expect(alerts.body.alerts).toEqual([
+      expect.objectContaining({
+        kind: 'breaker_open',
+        status: 'resolved',
+        message: expect.stringContaining('Pipeline support: automation breaker open'),
+      }),
+    ]);
+    await expectEventually(() => {
+      const hooks = receiver.received.filter((r) => r.path === '/alerts');
+      expect(hooks.map((h) => (h.payload as { type: string }).type)).toEqual([
+        'alert.firing',
+        'alert.resolved',
+      ]);
+      expect(hooks.every((h) => h.verifiedWith.length === 1)).toBe(true);
+      const slack = receiver.received.filter((r) => r.path === '/slack');
+      expect(slack.map((h) => (JSON.parse(h.body) as { text: string }).text)).toEqual([
+        expect.stringContaining('automation breaker open'),
+        expect.stringContaining('[Arbiter resolved]'),
+      ]);
+    });
+
+    // A lead forces it open: held at once, with the reason in the history; `auto` hands it back.
     const forced = await arbiter.http.put(
       '/v1/pipelines/support/breaker',
       { state: 'open', reason: 'provider incident' },

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -57,4 +58,26 @@ export class ApplyRecalibrationDto {
   @MinLength(3)
   @MaxLength(500)
   reason!: string;
+}
+
+/** Filters of the alert history. */
+export class AlertsQueryDto {
+  @ApiPropertyOptional({ enum: ['firing', 'resolved'] })
+  @IsOptional()
+  @IsIn(['firing', 'resolved'])
+  status?: 'firing' | 'resolved';
+
+  @ApiPropertyOptional({ description: 'A pipeline key' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
+  pipeline?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

@@ -18,4 +18,6 @@ export * from './recalibration/verdict.repository';
 export * from './recalibration/threshold-proposal.service';
 export * from './report/oversight-history.repository';
 export * from './report/oversight-report.service';
+export * from './alerts/alert.repository';
+export * from './alerts/alerts.service';
 export * from './oversight.module';

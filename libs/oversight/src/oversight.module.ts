@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DeliveryOutboxModule } from '@arbiter/delivery';
 import { ReviewModule } from '@arbiter/review';
 import { WorkflowModule } from '@arbiter/workflow';
+import { AlertRepository } from './alerts/alert.repository';
+import { Alerts } from './alerts/alerts.service';
 import { AuditRecorder } from './audit/audit-recorder.service';
 import { QaAuditRepository } from './audit/qa-audit.repository';
 import { ApprovalGate } from './breaker/approval-gate.service';
@@ -26,6 +28,8 @@ const PROVIDERS = [
   VerdictRepository,
   ThresholdProposals,
   OversightHistory,
+  AlertRepository,
+  Alerts,
 ];
 
 /** The self-checking loop: audits of automatic approvals, the automation breaker, the estimate. */
