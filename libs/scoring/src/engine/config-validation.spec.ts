@@ -26,6 +26,7 @@ describe('validateScoringConfig', () => {
       'phrases',
       'pii',
       'safety',
+      'sql',
     ]);
   });
 

@@ -7,6 +7,7 @@ import { lengthGate } from '../gates/length.gate';
 import { phrasesGate } from '../gates/phrases.gate';
 import { piiGate } from '../gates/pii.gate';
 import { safetyGate } from '../gates/safety.gate';
+import { sqlGate } from '../gates/sql/sql.gate';
 import { citationsSignal } from '../signals/citations.signal';
 import { contradictionSignal } from '../signals/contradiction.signal';
 import { entitiesSignal } from '../signals/entities.signal';
@@ -26,6 +27,7 @@ export const GATES: Readonly<Record<string, GateDefinition>> = {
   language: languageGate,
   length: lengthGate,
   format: formatGate,
+  sql: sqlGate,
 };
 
 /** Every signal a policy may name. */
