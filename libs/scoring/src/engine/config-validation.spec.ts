@@ -27,6 +27,7 @@ describe('validateScoringConfig', () => {
       'pii',
       'safety',
       'sql',
+      'template',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { phrasesGate } from '../gates/phrases.gate';
 import { piiGate } from '../gates/pii.gate';
 import { safetyGate } from '../gates/safety.gate';
 import { sqlGate } from '../gates/sql/sql.gate';
+import { templateGate } from '../gates/template/template.gate';
 import { citationsSignal } from '../signals/citations.signal';
 import { contradictionSignal } from '../signals/contradiction.signal';
 import { entitiesSignal } from '../signals/entities.signal';
@@ -28,6 +29,7 @@ export const GATES: Readonly<Record<string, GateDefinition>> = {
   length: lengthGate,
   format: formatGate,
   sql: sqlGate,
+  template: templateGate,
 };
 
 /** Every signal a policy may name. */
