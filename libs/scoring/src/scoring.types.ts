@@ -67,6 +67,8 @@ export interface GateResult {
   passed: boolean;
   onFail: OnFail;
   findings: GateFinding[];
+  /** Numbers a gate measured whether or not it passed (e.g. `tone.formality`), for drift tracking. */
+  metrics?: Record<string, number>;
 }
 
 export interface SignalResult {

@@ -28,6 +28,7 @@ describe('validateScoringConfig', () => {
       'safety',
       'sql',
       'template',
+      'tone',
     ]);
   });
 

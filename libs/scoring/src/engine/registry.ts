@@ -9,6 +9,7 @@ import { piiGate } from '../gates/pii.gate';
 import { safetyGate } from '../gates/safety.gate';
 import { sqlGate } from '../gates/sql/sql.gate';
 import { templateGate } from '../gates/template/template.gate';
+import { toneGate } from '../gates/tone/tone.gate';
 import { citationsSignal } from '../signals/citations.signal';
 import { contradictionSignal } from '../signals/contradiction.signal';
 import { entitiesSignal } from '../signals/entities.signal';
@@ -30,6 +31,7 @@ export const GATES: Readonly<Record<string, GateDefinition>> = {
   format: formatGate,
   sql: sqlGate,
   template: templateGate,
+  tone: toneGate,
 };
 
 /** Every signal a policy may name. */

@@ -35,8 +35,11 @@ export function scoreOutput(
   const gates: GateResult[] = (config.validators ?? []).map((v) => {
     const def = GATES[v.type];
     if (!def) throw new ScoringConfigError(`unknown validator type "${v.type}"`);
-    const findings = def.check(input, analysis, v, schemas);
-    return { type: v.type, passed: findings.length === 0, onFail: v.onFail, findings };
+    const outcome = def.check(input, analysis, v, schemas);
+    if (Array.isArray(outcome))
+      return { type: v.type, passed: outcome.length === 0, onFail: v.onFail, findings: outcome };
+    const { findings, metrics } = outcome;
+    return { type: v.type, passed: findings.length === 0, onFail: v.onFail, findings, metrics };
   });
 
   const inputs = computeSignals(input, config, analysis);
