@@ -25,6 +25,7 @@ describe('validateScoringConfig', () => {
       'length',
       'phrases',
       'pii',
+      'regulatedAdvice',
       'safety',
       'sql',
       'template',

@@ -10,6 +10,7 @@ import { safetyGate } from '../gates/safety.gate';
 import { sqlGate } from '../gates/sql/sql.gate';
 import { templateGate } from '../gates/template/template.gate';
 import { toneGate } from '../gates/tone/tone.gate';
+import { regulatedAdviceGate } from '../gates/advice/regulated-advice.gate';
 import { citationsSignal } from '../signals/citations.signal';
 import { contradictionSignal } from '../signals/contradiction.signal';
 import { entitiesSignal } from '../signals/entities.signal';
@@ -32,6 +33,7 @@ export const GATES: Readonly<Record<string, GateDefinition>> = {
   sql: sqlGate,
   template: templateGate,
   tone: toneGate,
+  regulatedAdvice: regulatedAdviceGate,
 };
 
 /** Every signal a policy may name. */
