@@ -115,8 +115,9 @@ function check(input: ScoringInput, analysis: Analysis, options: ValidatorConfig
       const start = m.index + m[0].indexOf(sentence);
       const span = { start, end: start + sentence.length, text: sentence };
       const existing = byDomain.get(domain);
-      if (existing) existing.spans!.length < 20 && existing.spans!.push(span);
-      else
+      if (existing) {
+        if (existing.spans!.length < 20) existing.spans!.push(span);
+      } else
         byDomain.set(domain, {
           code: `advice.${domain}`,
           message: `The output gives ${domain} advice to the reader ("${sentence.length > 80 ? `${sentence.slice(0, 77)}…` : sentence}").`,
