@@ -30,6 +30,7 @@ describe('validateScoringConfig', () => {
       'sql',
       'template',
       'tone',
+      'webhook',
     ]);
   });
 

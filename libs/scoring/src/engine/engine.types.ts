@@ -31,6 +31,8 @@ export type GateOptionsCheck = (
 export interface GateDefinition {
   check: GateCheck;
   validate: GateOptionsCheck;
+  /** Its outcome is evaluated outside the engine (I/O) and handed in as ScoringConfig.external. */
+  external?: boolean;
 }
 
 /** What a signal implementation returns, before the combiner weighs it. */

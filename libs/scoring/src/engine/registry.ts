@@ -11,6 +11,7 @@ import { sqlGate } from '../gates/sql/sql.gate';
 import { templateGate } from '../gates/template/template.gate';
 import { toneGate } from '../gates/tone/tone.gate';
 import { regulatedAdviceGate } from '../gates/advice/regulated-advice.gate';
+import { webhookGate } from '../gates/webhook/webhook.gate';
 import { citationsSignal } from '../signals/citations.signal';
 import { contradictionSignal } from '../signals/contradiction.signal';
 import { entitiesSignal } from '../signals/entities.signal';
@@ -34,6 +35,7 @@ export const GATES: Readonly<Record<string, GateDefinition>> = {
   template: templateGate,
   tone: toneGate,
   regulatedAdvice: regulatedAdviceGate,
+  webhook: webhookGate,
 };
 
 /** Every signal a policy may name. */
