@@ -5,7 +5,10 @@ import { NAME_PATTERN } from './policy.schema';
 import { isRecord, joinPath } from './problem-path.formatter';
 
 /** BullMQ's highest priority number (2^21); 1 is the most urgent. */
-export const MAX_PRIORITY = 2_097_152;
+// BullMQ refuses priorities above 2^21 − 1 (2097151): a task at 2097152 could never be dispatched.
+export const MAX_PRIORITY = 2_097_151;
+/** The breaker's window when a policy leaves it out (docs/policy.md); minSamples must fit in it. */
+export const DEFAULT_BREAKER_WINDOW = 200;
 /** The longest SLA or TTL accepted; longer is almost certainly a unit mistake. */
 export const MAX_DURATION_MS = 365 * 86_400_000;
 export const MAX_CONSENSUS = 5;
@@ -138,15 +141,53 @@ export function checkPolicySemantics(
     distinctStrings('review.reasonCodes', review.reasonCodes);
   }
 
-  if (isRecord(doc.qa)) unit('qa.sampleAutoApproved', doc.qa.sampleAutoApproved);
-  if (isRecord(doc.rollout)) unit('rollout.autoApproveShare', doc.rollout.autoApproveShare);
+  const qa = doc.qa;
+  if (isRecord(qa)) {
+    unit('qa.sampleAutoApproved', qa.sampleAutoApproved);
+    unit('qa.sampleAiApproved', qa.sampleAiApproved);
+    unit('qa.sampleWhileBreakerOpen', qa.sampleWhileBreakerOpen);
+    name('qa.queue', qa.queue);
+    intRange('qa.priority', qa.priority, 1, MAX_PRIORITY);
+    if (qa.delta !== undefined && !(isFiniteNumber(qa.delta) && qa.delta > 0 && qa.delta < 1)) {
+      report('qa.delta', `must be a number strictly between 0 and 1 (got ${preview(qa.delta)})`);
+    }
+  }
+  const rollout = doc.rollout;
+  if (isRecord(rollout)) {
+    unit('rollout.autoApproveShare', rollout.autoApproveShare);
+    intRange('rollout.minAudits', rollout.minAudits, 1, 1_000_000);
+    if (rollout.targetError !== undefined && !(isFiniteNumber(rollout.targetError) && rollout.targetError > 0 && rollout.targetError < 1)) {
+      report('rollout.targetError', `must be a number strictly between 0 and 1 (got ${preview(rollout.targetError)})`);
+    }
+    const steps: unknown = rollout.steps;
+    if (Array.isArray(steps)) {
+      if (rollout.autoApproveShare !== undefined) {
+        report('rollout.steps', 'cannot be combined with rollout.autoApproveShare: the steps set the share');
+      }
+      if (steps.length === 0) report('rollout.steps', 'needs at least one step');
+      steps.forEach((step: unknown, i) => {
+        const path = joinPath('rollout.steps', i);
+        if (!(isFiniteNumber(step) && step > 0 && step <= 1)) {
+          report(path, `must be a share above 0 and at most 1 (100 %) (got ${preview(step)})`);
+        } else if (i > 0 && isFiniteNumber(steps[i - 1]) && step <= (steps[i - 1] as number)) {
+          report(path, `must be above the step before it (${String(steps[i - 1])})`);
+        }
+      });
+    } else if (rollout.minAudits !== undefined || rollout.targetError !== undefined) {
+      report('rollout.steps', 'is required when rollout.minAudits or rollout.targetError is set');
+    }
+  }
 
   const breaker = doc.breaker;
   if (isRecord(breaker)) {
     unit('breaker.maxOverrideRate', breaker.maxOverrideRate);
     intRange('breaker.window', breaker.window, 1, 1_000_000);
     intRange('breaker.minSamples', breaker.minSamples, 1, 1_000_000);
-    const { window, minSamples } = breaker;
+    duration('breaker.coolDown', breaker.coolDown);
+    unit('breaker.halfOpenShare', breaker.halfOpenShare);
+    intRange('breaker.halfOpenAudits', breaker.halfOpenAudits, 1, 1_000_000);
+    const { minSamples } = breaker;
+    const window = breaker.window ?? DEFAULT_BREAKER_WINDOW;
     // Only when both are in range: a bad window is reported once, not again through minSamples.
     if (
       Number.isInteger(window) &&
