@@ -12,6 +12,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   // ESM-only packages that Node loads through require(esm) but Jest cannot: compile them too.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|@apidevtools/json-schema-ref-parser)/)',
+  ],
   moduleNameMapper: { '^@arbiter/(.*)$': '<rootDir>/libs/$1/src' },
 };

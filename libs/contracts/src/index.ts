@@ -9,3 +9,4 @@ export * from './review.dto';
 export * from './stats.dto';
 export * from './client.dto';
 export * from './review-view';
+export * from './openapi';
