@@ -75,7 +75,7 @@ describe('the API contract: the served document, and every route answering as it
     expect(unknownSuccessBodies(contract.document, types)).toEqual([]);
     const snapshot = `${JSON.stringify(contract.document, null, 2)}\n`;
     const files = {
-      [join(CLIENT_DIR, 'openapi.json')]: snapshot,
+      [join(CLIENT_DIR, 'src/openapi.json')]: snapshot,
       [join(CLIENT_DIR, 'src/generated/openapi.ts')]: types,
     };
     for (const [file, text] of Object.entries(files)) {

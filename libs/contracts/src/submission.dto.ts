@@ -101,7 +101,7 @@ export class ModelDto {
 
 /** POST /v1/submissions body. */
 export class CreateSubmissionDto {
-  @ApiProperty({ example: 'demo', maxLength: LIMITS.pipelineKey })
+  @ApiProperty({ example: 'demo', maxLength: LIMITS.pipelineKey, pattern: '^[a-z0-9][a-z0-9-]{0,62}$' })
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'pipeline must be a pipeline key (a-z, 0-9, -; at most 63)' })
   pipeline!: string;

@@ -1419,7 +1419,7 @@ export interface components {
              */
             subscribeRouted: boolean;
             /** @description null removes the default endpoint */
-            url: Record<string, never> | null;
+            url: string | null;
         };
         UserView: {
             /** Format: date-time */
