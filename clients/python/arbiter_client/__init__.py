@@ -1,0 +1,51 @@
+"""Python client for Arbiter, the confidence-gated review gateway for LLM outputs."""
+from .client import MAX_WAIT_MS, ArbiterClient, AsyncArbiterClient, RetryPolicy, Submitted, retry_after_seconds
+from .errors import ArbiterApiError, ArbiterError, ArbiterValidationError, DecisionTimeout, WebhookVerificationError
+from .models import (
+    AcceptedSubmission,
+    ContextDocument,
+    DeadLetter,
+    Decision,
+    EventsFeed,
+    FeedEvent,
+    ModelInfo,
+    OutcomeEvent,
+    Problem,
+    ReplayResult,
+    SubmissionInput,
+    SubmissionOutput,
+    SubmissionRequest,
+    SubmissionView,
+    WebhookEndpoint,
+)
+from .webhooks import verify_webhook
+
+__all__ = [
+    "MAX_WAIT_MS",
+    "AcceptedSubmission",
+    "ArbiterApiError",
+    "ArbiterClient",
+    "ArbiterError",
+    "ArbiterValidationError",
+    "AsyncArbiterClient",
+    "ContextDocument",
+    "DeadLetter",
+    "Decision",
+    "DecisionTimeout",
+    "EventsFeed",
+    "FeedEvent",
+    "ModelInfo",
+    "OutcomeEvent",
+    "Problem",
+    "ReplayResult",
+    "RetryPolicy",
+    "Submitted",
+    "SubmissionInput",
+    "SubmissionOutput",
+    "SubmissionRequest",
+    "SubmissionView",
+    "WebhookEndpoint",
+    "WebhookVerificationError",
+    "retry_after_seconds",
+    "verify_webhook",
+]
