@@ -7,6 +7,8 @@
 //  2. POST at a fixed rate (300/s) and reports the latency at that rate;
 //  3. the raw single-row INSERT rate and the raw BullMQ add+process rate, against the same
 //     Postgres and Redis, and Arbiter's ratios to both.
+//  4. the self-checking loop's cost: alternating legs (off, on, on, off, …) on the pipelines
+//     `bench` and `bench-loop` (QA at 5 %, breaker on), CPU ms per routed submission each.
 // Prints one JSON document on stdout (progress on stderr). Loopback only; bounded in time.
 import { execSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,8 @@ import {
 } from './support/child-processes';
 import { CpuMeter, serverPids } from './support/cpu-accounting';
 import { summariseProfile } from './support/cpu-profile';
-import { BENCH_BODY, BENCH_POLICY } from './support/intake-workload';
+import { BENCH_BODY, BENCH_LOOP_POLICY, BENCH_POLICY } from './support/intake-workload';
+import { alternatingLegs } from './support/alternating-legs';
 import { drivePaced } from './support/paced-driver';
 import { drive, DriveResult, freePort, scrapeMemory } from './support/load-driver';
 import { rawBullmqRate, rawInsertRate } from './support/raw-baselines';
@@ -43,6 +46,8 @@ const opts = {
   rate: arg('rate', 'BENCH_RATE', 300),
   rateDuration: arg('rate-duration', 'BENCH_RATE_DURATION', 30),
   baselineSeconds: arg('baseline-duration', 'BENCH_BASELINE_DURATION', 5),
+  loopLegs: arg('loop-legs', 'BENCH_LOOP_LEGS', 4),
+  loopLegSeconds: arg('loop-leg-duration', 'BENCH_LOOP_LEG_DURATION', 8),
   profile: process.argv.includes('--profile') || process.env.BENCH_CPU_PROF === '1',
 };
 const DATABASE_URL =
@@ -105,6 +110,7 @@ async function startArbiter(): Promise<{
   mkdirSync(join(RUN_DIR, 'pipelines'), { recursive: true });
   cpSync(source, join(RUN_DIR, 'dist'), { recursive: true });
   writeFileSync(join(RUN_DIR, 'pipelines', 'bench.yaml'), BENCH_POLICY);
+  writeFileSync(join(RUN_DIR, 'pipelines', 'bench-loop.yaml'), BENCH_LOOP_POLICY);
   const dist = (p: string): string => join(RUN_DIR, 'dist', p);
 
   log(`fresh database ${DATABASE_URL}`);
@@ -210,7 +216,10 @@ async function main(): Promise<void> {
   );
   await stalls.start();
   const fixedWaits = counter.sampleWaits();
-  const fixed = await drivePaced(submit, HEADERS, BODY_TEXT, { rate: opts.rate, duration: opts.rateDuration });
+  const fixed = await drivePaced(submit, HEADERS, BODY_TEXT, {
+    rate: opts.rate,
+    duration: opts.rateDuration,
+  });
   const fixedBackendStates = await fixedWaits.stop();
   const stallReport = await stalls.stop();
   await counter.waitAllRouted(60_000);
@@ -220,6 +229,24 @@ async function main(): Promise<void> {
   const ms = opts.baselineSeconds * 1000;
   const rawInsert = await rawInsertRate(DATABASE_URL, BENCH_BODY, ms, opts.connections);
   const bullmqPerSec = await rawBullmqRate(REDIS_URL, RAW_PREFIX, ms, opts.connections);
+
+  log(`loop cost: ${opts.loopLegs} alternating legs of ${opts.loopLegSeconds} s`);
+  const loopLeg = async (loopOn: boolean): Promise<number> => {
+    const body = JSON.stringify({ ...BENCH_BODY, pipeline: loopOn ? 'bench-loop' : 'bench' });
+    const from = (await counter.counts()).total;
+    meter.start();
+    await drive(submit, HEADERS, body, {
+      connections: opts.connections,
+      duration: opts.loopLegSeconds,
+    });
+    if ((await counter.waitAllRouted(120_000)) === null)
+      throw new Error('loop leg not routed in 120 s');
+    const used = meter.stop();
+    const routed = (await counter.counts()).total - from;
+    return (used.api + used.worker + used.postgresBackends + used.redisShared) / routed;
+  };
+  const loopCost = await alternatingLegs(opts.loopLegs, loopLeg);
+  assertAlive([api, worker]);
 
   const rss = { apiPeakMb: api.peakRssMb(), workerPeakMb: worker.peakRssMb() };
   const profiles = opts.profile ? await profileSummaries() : undefined;
@@ -282,13 +309,25 @@ async function main(): Promise<void> {
       routedVsInsert: round(routedPerSec / rawInsert.insertsPerSec, 3),
       routedVsBullmq: round(routedPerSec / bullmqPerSec, 3),
     },
+    // CPU ms (api + worker + Postgres + Redis) per routed submission, loop off vs on, same run.
+    loop: {
+      cpuMsPerSubmissionOff: round(loopCost.off, 3),
+      cpuMsPerSubmissionOn: round(loopCost.on, 3),
+      onVsOff: round(loopCost.on / loopCost.off, 3),
+      legs: loopCost.legs.map((l) => ({
+        loop: l.on ? 'on' : 'off',
+        cpuMsPerSubmission: round(l.value, 3),
+      })),
+    },
     submissionsByStatus: byStatus,
     targets: {
       routedPerSecAtLeast500: routedPerSec >= 500,
       p99AtFixedRateAtMost25ms: fixed.p99 <= 25,
       // The same, timed by the api itself (receipt to reply): fewer than 1% of requests over 25 ms.
-      serverP99AtFixedRateAtMost25ms: stallReport.serverSlowRequests < 0.01 * stallReport.serverRequests,
+      serverP99AtFixedRateAtMost25ms:
+        stallReport.serverSlowRequests < 0.01 * stallReport.serverRequests,
       rssEachAtMost300Mb: rss.apiPeakMb <= 300 && rss.workerPeakMb <= 300,
+      loopCpuWithin10Percent: loopCost.on <= 1.1 * loopCost.off,
     },
     ...(profiles ? { profiles } : {}),
   };

@@ -10,6 +10,14 @@ thresholds: { autoApprove: 0, aiReview: 0 }
 review: { queue: bench, priority: 5, sla: 1h }
 `;
 
+/**
+ * The same pipeline with the self-checking loop on: 5 % of approvals audited (each one an audit
+ * task), the breaker consulted under its share lock on every approval.
+ */
+export const BENCH_LOOP_POLICY = `${BENCH_POLICY.replace('pipeline: bench', 'pipeline: bench-loop')}qa: { sampleAutoApproved: 0.05 }
+breaker: { maxOverrideRate: 0.1, window: 200, minSamples: 30 }
+`;
+
 const context =
   'Refunds are issued within 14 days of the return being received. ' +
   'Items must be unused and in their original packaging. ';

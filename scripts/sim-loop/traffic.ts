@@ -31,7 +31,7 @@ export function scoreFiles(dir: string, files: string[]): TrafficItem[] {
     loadEval(`${dir}/${file}.jsonl`).map((record: EvalRecord) => ({
       id: record.id,
       file,
-      confidence: scoreOutput(toInput(record), CONFIG).confidence,
+      confidence: scoreOutput(toInput(record), { ...CONFIG, validators: [] }).confidence,
       acceptable: record.label === 'faithful',
     })),
   );

@@ -174,6 +174,15 @@ describe('the API contract: the served document, and every route answering as it
     expect(
       (await http.post('/v1/pipelines/support/split', { version: 2, percent: 0 }, admin)).status,
     ).toBe(200);
+    expect((await http.get('/v1/pipelines/support/oversight', admin)).status).toBe(200);
+    expect((await http.get('/v1/pipelines/nothing-here/oversight', admin)).status).toBe(404);
+    const force = { state: 'open', reason: 'contract test' };
+    expect((await http.put('/v1/pipelines/desk/breaker', force, admin)).status).toBe(200);
+    const release = { state: 'auto', reason: 'contract test' };
+    expect((await http.put('/v1/pipelines/desk/breaker', release, admin)).status).toBe(200);
+    expect((await http.put('/v1/pipelines/desk/breaker', { state: 'shut' }, admin)).status).toBe(
+      400,
+    );
 
     // People, clients, keys, quotas.
     const user = await http.post<{ id: string }>(

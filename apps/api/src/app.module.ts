@@ -12,6 +12,7 @@ import { DeliveryApiModule } from './delivery/delivery-api.module';
 import { requestIdOf } from './common/request-id';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
+import { OversightApiModule } from './oversight/oversight-api.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { AdminModule } from './admin/admin.module';
 import { ReviewApiModule } from './review/review-api.module';
@@ -48,6 +49,7 @@ export class AppModule {
         DeliveryApiModule,
         WebUiModule,
         StatsApiModule,
+        OversightApiModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapSeed, { provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, loadConfig } from '@arbiter/config';
 import { PersistenceModule } from '@arbiter/persistence';
 import { QueueModule } from '@arbiter/queue';
+import { OversightModule } from '@arbiter/oversight';
 import { ReviewModule } from '@arbiter/review';
 import { WorkflowModule } from '@arbiter/workflow';
 import { DeliveryOutboxModule } from '@arbiter/delivery';
@@ -31,6 +32,7 @@ export class WorkerModule {
         ReviewModule,
         DeliveryOutboxModule,
         StatsModule,
+        OversightModule,
       ],
       providers: [WorkerMetrics, ScoreSubmission, ScoreProcessor, RecoverUnsettled, MaintenanceProcessor, ...AI_REVIEW_PROVIDERS, ...DELIVER_PROVIDERS, StatsRollup, StatsReconcile],
       exports: [RecoverUnsettled, WorkerMetrics],

@@ -3,6 +3,7 @@ from .client import MAX_WAIT_MS, ArbiterClient, AsyncArbiterClient, RetryPolicy,
 from .errors import ArbiterApiError, ArbiterError, ArbiterValidationError, DecisionTimeout, WebhookVerificationError
 from .models import (
     AcceptedSubmission,
+    AuditFailedEvent,
     ContextDocument,
     DeadLetter,
     Decision,
@@ -15,6 +16,7 @@ from .models import (
     SubmissionInput,
     SubmissionOutput,
     SubmissionRequest,
+    SubmissionEvent,
     SubmissionView,
     WebhookEndpoint,
 )
@@ -23,6 +25,7 @@ from .webhooks import verify_webhook
 __all__ = [
     "MAX_WAIT_MS",
     "AcceptedSubmission",
+    "AuditFailedEvent",
     "ArbiterApiError",
     "ArbiterClient",
     "ArbiterError",
@@ -43,6 +46,7 @@ __all__ = [
     "SubmissionInput",
     "SubmissionOutput",
     "SubmissionRequest",
+    "SubmissionEvent",
     "SubmissionView",
     "WebhookEndpoint",
     "WebhookVerificationError",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Type, TypeVar
+from typing import Any, Dict, List, Literal, Optional, Type, TypeVar, Union
 
 import pydantic
 from pydantic import BaseModel, Field
@@ -154,6 +154,7 @@ class Decision(ResponseModel):
     flags: Optional[List[str]] = None
     final_output: Optional[OutputView] = Field(None, alias="finalOutput")
     qa_sample: Optional[bool] = Field(None, alias="qaSample")
+    qa_sample_rate: Optional[float] = Field(None, alias="qaSampleRate")
     ai_review: Optional[Dict[str, Any]] = Field(None, alias="aiReview")
     reviewers: Optional[List[str]] = None
     edited: Optional[bool] = None
@@ -240,12 +241,42 @@ class OutcomeData(ResponseModel):
     links: OutcomeLinks
 
 
-class OutcomeEvent(ResponseModel):
-    """The body of an outcome webhook (Standard Webhooks ``{type, timestamp, data}``)."""
+class SubmissionEvent(ResponseModel):
+    """A ``submission.*`` webhook body (Standard Webhooks ``{type, timestamp, data}``)."""
 
-    type: str
+    type: Literal["submission.approved", "submission.rejected", "submission.expired", "submission.routed"]
     timestamp: datetime
     data: OutcomeData
+
+
+class Audit(ResponseModel):
+    task_id: str = Field(..., alias="taskId")
+    verdict: str
+    reason_codes: List[str] = Field(..., alias="reasonCodes")
+    comment: Optional[str] = Field(...)
+    corrected_output: Any = Field(..., alias="correctedOutput")
+
+
+class AuditFailedData(ResponseModel):
+    id: str
+    external_id: Optional[str] = Field(..., alias="externalId")
+    pipeline: str
+    status: str
+    approved_by: Optional[str] = Field(..., alias="approvedBy")
+    audit: Audit
+    links: OutcomeLinks
+
+
+class AuditFailedEvent(ResponseModel):
+    """``audit.failed``: an output approved automatically (and delivered) was overturned by an audit."""
+
+    type: Literal["audit.failed"]
+    timestamp: datetime
+    data: AuditFailedData
+
+
+#: The body of an outcome webhook, and each feed event's payload.
+OutcomeEvent = Union[SubmissionEvent, AuditFailedEvent]
 
 
 class FeedEvent(ResponseModel):
@@ -307,7 +338,8 @@ CONTRACT_SCHEMAS: Dict[str, Type[BaseModel]] = {
     "GateResult": GateResult,
     "SignalResult": SignalResult,
     "SubmissionView": SubmissionView,
-    "OutcomeEvent": OutcomeEvent,
+    "SubmissionEvent": SubmissionEvent,
+    "AuditFailedEvent": AuditFailedEvent,
     "FeedEvent": FeedEvent,
     "EventsFeed": EventsFeed,
     "WebhookSecret": WebhookSecret,

@@ -9,7 +9,7 @@ import time
 from typing import Mapping, Optional, Sequence, Union
 
 from .errors import WebhookVerificationError
-from .models import OutcomeEvent, parse
+from .models import AuditFailedEvent, OutcomeEvent, SubmissionEvent, parse
 
 DEFAULT_TOLERANCE_SECONDS = 300
 
@@ -62,5 +62,6 @@ def verify_webhook(
     for secret in [secrets] if isinstance(secrets, str) else secrets:
         expected = base64.b64encode(hmac.new(_key(secret), signed, hashlib.sha256).digest()).decode()
         if any(hmac.compare_digest(expected, signature) for signature in offered):
-            return parse(OutcomeEvent, json.loads(raw))
+            event = json.loads(raw)
+            return parse(AuditFailedEvent if event.get("type") == "audit.failed" else SubmissionEvent, event)
     raise WebhookVerificationError("no signature matches")

@@ -48,8 +48,17 @@ def test_every_model_is_checked() -> None:
     import arbiter_client.models as models
 
     written = {m for m in vars(models).values() if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == models.__name__}
-    helpers = {models.ResponseModel, models.RequestModel, models.FieldProblem, models.Reason, models.OutputView, models.OutcomeData, models.OutcomeDecision, models.OutcomeLinks}
+    helpers = {models.ResponseModel, models.RequestModel, models.FieldProblem, models.Reason, models.OutputView, models.OutcomeData, models.OutcomeDecision, models.OutcomeLinks, models.Audit, models.AuditFailedData}
     assert written - helpers == set(CONTRACT_SCHEMAS.values())
+
+
+def test_the_outcome_event_union_is_the_contracts(contract: dict) -> None:
+    from typing import get_args
+
+    from arbiter_client.models import OutcomeEvent
+
+    refs = [one["$ref"].rsplit("/", 1)[1] for one in contract["components"]["schemas"]["OutcomeEvent"]["oneOf"]]
+    assert [CONTRACT_SCHEMAS[name] for name in refs] == list(get_args(OutcomeEvent))
 
 
 def test_refuses_locally_what_the_contract_refuses() -> None:

@@ -9,4 +9,5 @@ export * from './review.dto';
 export * from './stats.dto';
 export * from './client.dto';
 export * from './review-view';
+export * from './oversight.dto';
 export * from './openapi';

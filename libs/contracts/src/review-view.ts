@@ -77,4 +77,6 @@ export interface ReviewTaskView {
 export type DecisionResultView =
   | { result: 'decided'; outcome: 'approved' | 'rejected' }
   | { result: 'waiting'; have: number; need: number }
-  | { result: 'escalated'; queue: string };
+  | { result: 'escalated'; queue: string }
+  /** An audit task: the reviewer agreed with the automatic approval or overturned it. */
+  | { result: 'audited'; verdict: 'agreed' | 'overturned' };

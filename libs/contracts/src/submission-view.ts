@@ -24,6 +24,8 @@ export interface DecisionView {
   finalOutput?: { text?: string; json?: unknown };
   /** An auto-approval also sampled for a human QA audit. */
   qaSample?: boolean;
+  /** The audit sampling rate it was drawn at (its weight in the escaped-error estimate). */
+  qaSampleRate?: number;
   /** The AI reviewer's verdict (provider, model, region, verdict, confidence, …), when one was asked. */
   aiReview?: Record<string, unknown> | null;
   /** Who decided, for a human decision. */

@@ -3,7 +3,7 @@ export { NAME_PATTERN } from './policy.schema';
 export { parsePolicyText } from './policy-text.parser';
 export { validatePolicy, DEFAULT_CONSENSUS } from './policy.validator';
 export { readPolicy } from './policy.reader';
-export { MAX_PRIORITY, MAX_DURATION_MS, MAX_CONSENSUS } from './policy-semantics.checker';
+export { MAX_PRIORITY, MAX_DURATION_MS, MAX_CONSENSUS, DEFAULT_BREAKER_WINDOW } from './policy-semantics.checker';
 export { parseDuration } from './duration.parser';
 export { drawFor, routeDrawsFor, DRAW_SALTS } from './draw.hasher';
 export { chooseVersion } from './version.chooser';

@@ -55,13 +55,13 @@ describe('validatePolicy: semantic checks', () => {
     // integers in range
     ['consensus 0', 'review.consensus', 0, 'review.consensus', /between 1 and 5/],
     ['consensus 6', 'review.consensus', 6, 'review.consensus', /between 1 and 5/],
-    ['priority 0', 'review.priority', 0, 'review.priority', /between 1 and 2097152/],
+    ['priority 0', 'review.priority', 0, 'review.priority', /between 1 and 2097151/],
     [
       'priority too large',
       'review.priority',
-      2_097_153,
+      2_097_152,
       'review.priority',
-      /between 1 and 2097152/,
+      /between 1 and 2097151/,
     ],
     [
       'rule priority 0',

@@ -5,7 +5,10 @@ import { NAME_PATTERN } from './policy.schema';
 import { isRecord, joinPath } from './problem-path.formatter';
 
 /** BullMQ's highest priority number (2^21); 1 is the most urgent. */
-export const MAX_PRIORITY = 2_097_152;
+// BullMQ refuses priorities above 2^21 − 1 (2097151): a task at 2097152 could never be dispatched.
+export const MAX_PRIORITY = 2_097_151;
+/** The breaker's window when a policy leaves it out (docs/policy.md); minSamples must fit in it. */
+export const DEFAULT_BREAKER_WINDOW = 200;
 /** The longest SLA or TTL accepted; longer is almost certainly a unit mistake. */
 export const MAX_DURATION_MS = 365 * 86_400_000;
 export const MAX_CONSENSUS = 5;
@@ -138,7 +141,17 @@ export function checkPolicySemantics(
     distinctStrings('review.reasonCodes', review.reasonCodes);
   }
 
-  if (isRecord(doc.qa)) unit('qa.sampleAutoApproved', doc.qa.sampleAutoApproved);
+  const qa = doc.qa;
+  if (isRecord(qa)) {
+    unit('qa.sampleAutoApproved', qa.sampleAutoApproved);
+    unit('qa.sampleAiApproved', qa.sampleAiApproved);
+    unit('qa.sampleWhileBreakerOpen', qa.sampleWhileBreakerOpen);
+    name('qa.queue', qa.queue);
+    intRange('qa.priority', qa.priority, 1, MAX_PRIORITY);
+    if (qa.delta !== undefined && !(isFiniteNumber(qa.delta) && qa.delta > 0 && qa.delta < 1)) {
+      report('qa.delta', `must be a number strictly between 0 and 1 (got ${preview(qa.delta)})`);
+    }
+  }
   if (isRecord(doc.rollout)) unit('rollout.autoApproveShare', doc.rollout.autoApproveShare);
 
   const breaker = doc.breaker;
@@ -146,7 +159,11 @@ export function checkPolicySemantics(
     unit('breaker.maxOverrideRate', breaker.maxOverrideRate);
     intRange('breaker.window', breaker.window, 1, 1_000_000);
     intRange('breaker.minSamples', breaker.minSamples, 1, 1_000_000);
-    const { window, minSamples } = breaker;
+    duration('breaker.coolDown', breaker.coolDown);
+    unit('breaker.halfOpenShare', breaker.halfOpenShare);
+    intRange('breaker.halfOpenAudits', breaker.halfOpenAudits, 1, 1_000_000);
+    const { minSamples } = breaker;
+    const window = breaker.window ?? DEFAULT_BREAKER_WINDOW;
     // Only when both are in range: a bad window is reported once, not again through minSamples.
     if (
       Number.isInteger(window) &&

@@ -54,6 +54,29 @@ export interface PolicyReview {
   reasonCodes?: string[];
 }
 
+/** Audits of automatic approvals (see docs/policy.md, "Audit, rollout and lifetime"). */
+export interface PolicyQa {
+  sampleAutoApproved?: number;
+  /** Defaults to sampleAutoApproved. */
+  sampleAiApproved?: number;
+  /** The audit share of automatic approvals while the breaker is not closed. */
+  sampleWhileBreakerOpen?: number;
+  queue?: string;
+  priority?: number;
+  /** The error bound's δ: it holds with probability 1 − δ. */
+  delta?: number;
+}
+
+/** The automation circuit breaker of the pipeline. */
+export interface PolicyBreaker {
+  maxOverrideRate?: number;
+  window?: number;
+  minSamples?: number;
+  coolDown?: string;
+  halfOpenShare?: number;
+  halfOpenAudits?: number;
+}
+
 export interface Policy {
   pipeline: string;
   description?: string;
@@ -65,8 +88,8 @@ export interface Policy {
   thresholds: PolicyThresholds;
   aiReview?: PolicyAiReview;
   review: PolicyReview;
-  qa?: { sampleAutoApproved?: number };
-  breaker?: { maxOverrideRate?: number; window?: number; minSamples?: number };
+  qa?: PolicyQa;
+  breaker?: PolicyBreaker;
   rollout?: { autoApproveShare?: number };
   /** Time to live of a submission before it expires (e.g. "24h"). */
   ttl?: string;

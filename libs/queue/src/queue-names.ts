@@ -40,6 +40,7 @@ export enum MaintenanceJob {
   ReviewReconcile = 'review-reconcile',
   StatsRollup = 'stats-rollup',
   StatsReconcile = 'stats-reconcile',
+  BreakerCoolDown = 'breaker-cool-down',
 }
 
 /** Redis pub/sub channel on which workers announce routed submissions (for ?wait and live views). */

@@ -5,6 +5,7 @@ import { Policy } from '@arbiter/policy';
 import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditVerdict, AuditVerdicts } from './audit-verdicts.service';
 import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
 import { CastDecision, checkDecision, ConsensusState, evaluateConsensus, ReviewActionName, wordDiff } from './review-rules';
@@ -45,6 +46,7 @@ export class DecideTask {
     private readonly escalator: TaskEscalator,
     private readonly dispatch: ReviewDispatch,
     private readonly notifier: ReviewNotifier,
+    private readonly audits: AuditVerdicts,
   ) {}
 
   async execute(userId: string, taskId: string, input: DecisionInput): Promise<DecisionResult> {
@@ -60,10 +62,12 @@ export class DecideTask {
     if (!holds(seen, userId, input.leaseToken)) throw leaseRefusal(seen, userId, taskId, input.leaseToken);
     const problems = checkDecision(input, {
       allowedReasonCodes: policy.review.reasonCodes,
-      escalateTo: policy.review.escalateTo,
+      escalateTo: seen.kind === 'qa' ? undefined : policy.review.escalateTo,
       isEscalationTask: seen.kind === 'escalation',
+      isAuditTask: seen.kind === 'qa',
     });
     if (problems.length) throw reviewErrors.invalid(problems);
+    if (seen.kind === 'qa') return this.decideAudit(seen, submission, userId, input);
     const cast = castOf(userId, input);
     // With one reviewer needed, a decision other than escalate settles the task on its own: the
     // outcome is known before anything is written (consensus and kind never change on a task).
@@ -164,6 +168,35 @@ export class DecideTask {
     // The submission left human_review meanwhile (it expired): the decision cannot stand.
     if (!event) throw reviewErrors.leaseLost(task.id);
     return { kind: 'decided', event, outcome };
+  }
+
+  /**
+   * An audit of an automatic approval: the submission is already out and stays decided. The
+   * verdict is recorded with the task's close in one fenced transaction; the loop acts after.
+   */
+  private async decideAudit(
+    seen: ReviewTaskRow, submission: SubmissionRow, userId: string, input: DecisionInput,
+  ): Promise<DecisionResult> {
+    const handler = this.audits.get();
+    const verdict: AuditVerdict = {
+      taskId: seen.id,
+      submission,
+      reviewerId: userId,
+      overturned: input.action !== 'approve',
+      reasonCodes: input.reasonCodes,
+      comment: input.comment ?? null,
+      correctedOutput: input.action === 'edit' ? (input.editedOutput ?? null) : null,
+    };
+    const task = await this.db.transaction(async (tx) => {
+      const closed = await this.tasks.closeWithDecision({ taskId: seen.id, userId, token: input.leaseToken }, decisionRecord(submission, input), tx);
+      if (closed) await handler.withinDecision(tx, verdict);
+      return closed;
+    });
+    if (!task) throw leaseRefusal(seen, userId, seen.id, input.leaseToken);
+    await this.dispatch.finish(task.queue, task.id);
+    this.notifier.countsChanged(task.queue);
+    await handler.afterCommit(verdict);
+    return { result: 'audited', verdict: verdict.overturned ? 'overturned' : 'agreed' };
   }
 
   private async followUp(task: ReviewTaskRow, after: AfterCommit): Promise<DecisionResult> {

@@ -11,4 +11,5 @@ export * from './decide-task.use-case';
 export * from './lease-recovery.use-case';
 export * from './sla-aging.use-case';
 export * from './review-reconciler.use-case';
+export * from './audit-verdicts.service';
 export * from './review.module';

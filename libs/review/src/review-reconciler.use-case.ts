@@ -60,6 +60,10 @@ export class ReviewReconciler {
       await this.creator.createFor(id);
       created++;
     }
+    for (const { id } of await this.tasks.unauditedApprovals(PAGE)) {
+      await this.creator.createAudit(id);
+      created++;
+    }
     if (readded || created) this.logger.warn(`review queues repaired: ${readded} job(s) re-added, ${created} task(s) created`);
     return { checked, readded, created };
   }

@@ -90,9 +90,14 @@ export function wordDiff(before: string, after: string): DiffPart[] {
 /** Checks a decision against the policy's rules; returns the problems (empty when fine). */
 export function checkDecision(
   input: { action: ReviewActionName; reasonCodes: string[]; editedOutput?: { text?: string; json?: unknown } | null },
-  rules: { allowedReasonCodes?: string[]; escalateTo?: string; isEscalationTask: boolean },
+  rules: { allowedReasonCodes?: string[]; escalateTo?: string; isEscalationTask: boolean; isAuditTask?: boolean },
 ): string[] {
   const problems: string[] = [];
+  if (rules.isAuditTask && input.action === 'escalate') {
+    // An audit judges an approval that already went out: agree (approve) or disagree (reject, edit).
+    problems.push('action: an audit task is approved (agree) or rejected or edited (disagree), not escalated');
+    return problems;
+  }
   if (input.action === 'reject' && input.reasonCodes.length === 0) {
     problems.push('reasonCodes: a rejection needs at least one reason code');
   }

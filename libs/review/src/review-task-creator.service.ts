@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ReviewTaskRepository, SubmissionRepository } from '@arbiter/persistence';
-import { parseDuration, Policy, reviewPriority } from '@arbiter/policy';
+import { MAX_PRIORITY, parseDuration, Policy, reviewPriority } from '@arbiter/policy';
 import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -9,6 +9,14 @@ import { ReviewDispatch, TaskJob } from './review-dispatch.service';
 
 // A policy without review.sla still gets a deadline, so nothing waits unseen forever.
 const DEFAULT_SLA_MS = 60 * 60 * 1000;
+// Audits hold no customer up: a day unless the policy's review SLA is set.
+const AUDIT_SLA_MS = 24 * 60 * 60 * 1000;
+
+/** An automatic (score or AI) approval whose QA draw selected it for audit. */
+export function isSampledApproval(decision: Record<string, unknown> | null): boolean {
+  return decision?.qaSample === true && (decision.decidedBy === 'auto' || decision.decidedBy === 'ai');
+}
+
 /** Priority at or below which new work is pushed to reviewers as urgent. */
 export const URGENT_PRIORITY = 1;
 
@@ -40,7 +48,30 @@ export class ReviewTaskCreator implements OnModuleInit {
   onModuleInit(): void {
     this.workflow.onTransition(async (event: TransitionEvent) => {
       if (event.to === 'human_review') await this.createFor(event.submissionId);
+      if (event.to === 'approved' && isSampledApproval(event.submission.decision)) await this.createAudit(event.submissionId);
     });
+  }
+
+  /**
+   * The audit task of a sampled automatic approval, in the policy's QA queue (default: its review
+   * queue) at its QA priority (default: the least urgent). The approval stands and has gone out:
+   * the audit only judges it.
+   */
+  async createAudit(submissionId: string): Promise<void> {
+    const submission = await this.submissions.findById(submissionId);
+    if (!submission || submission.status !== 'approved' || !isSampledApproval(submission.decision)) return;
+    const version = await this.catalog.versionById(submission.policyVersionId);
+    if (!version) throw new Error(`policy version ${submission.policyVersionId} not found`);
+    const policy = version.policy;
+    const id = randomUUID();
+    const queue = policy.qa?.queue ?? policy.review.queue;
+    const priority = policy.qa?.priority ?? MAX_PRIORITY;
+    const dueAt = new Date(Date.now() + ((policy.review.sla && parseDuration(policy.review.sla)) || AUDIT_SLA_MS));
+    const created = await this.tasks.createOpen({
+      id, submissionId, queue, kind: 'qa', priority, consensus: 1, dueAt, expiresAt: null, escalatedFrom: null,
+    });
+    if (!created) return;
+    await this.dispatchNew(queue, { taskId: id, priority, consensus: 1, dueAt: dueAt.toISOString(), createdAt: new Date().toISOString() });
   }
 
   /** Creates and dispatches the submission's review task unless it already has an open one. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WorkflowModule } from '@arbiter/workflow';
+import { AuditVerdicts } from './audit-verdicts.service';
 import { ClaimNextTask } from './claim-next-task.use-case';
 import { DecideTask } from './decide-task.use-case';
 import { LeaseRecovery } from './lease-recovery.use-case';
@@ -13,6 +14,7 @@ import { TaskLease } from './task-lease.use-case';
 import { TaskViewBuilder } from './task-view.service';
 
 const PROVIDERS = [
+  AuditVerdicts,
   ReviewDispatch,
   ReviewNotifier,
   ReviewTaskCreator,

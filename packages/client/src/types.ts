@@ -11,7 +11,10 @@ export type Decision = Schemas['Decision'];
 export type Problem = Schemas['Problem'];
 export type EventsFeed = Schemas['EventsFeed'];
 export type FeedEvent = Schemas['FeedEvent'];
+/** A webhook body: a submission's outcome, or an overturned automatic approval (`audit.failed`). */
 export type OutcomeEvent = Schemas['OutcomeEvent'];
+export type SubmissionEvent = Schemas['SubmissionEvent'];
+export type AuditFailedEvent = Schemas['AuditFailedEvent'];
 export type OutcomeEventType = Schemas['OutcomeEventType'];
 export type WebhookEndpoint = Schemas['WebhookEndpoint'];
 export type DeadLetter = Schemas['DeadLetter'];

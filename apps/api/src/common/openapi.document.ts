@@ -40,6 +40,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('auth', 'Log in, refresh and log out (users)')
     .addTag('review', 'Human review (reviewers, leads, admins)')
     .addTag('pipelines', 'Versioned policies (admins)')
+    .addTag(
+      'oversight',
+      "A pipeline's self-checking loop: audits and the automation breaker (leads)",
+    )
     .addTag('admin', 'Users, clients, API keys and quotas (admins)')
     .addTag('stats', 'Floor and flow figures (leads, admins)')
     .addTag('operations', 'Health')

@@ -40,6 +40,8 @@ const DONE: Record<string, string> = { approved: 'Approved', rejected: 'Rejected
 function describe(ack: DecisionAck): string {
   if (ack.result === 'decided') return `${DONE[ack.outcome]}.`;
   if (ack.result === 'waiting') return `Decision recorded (${ack.have} of ${ack.need} reviewers).`;
+  if (ack.result === 'audited')
+    return ack.verdict === 'agreed' ? 'Audit recorded: approval confirmed.' : 'Audit recorded: approval overturned.';
   return `Escalated to ${ack.queue}.`;
 }
 

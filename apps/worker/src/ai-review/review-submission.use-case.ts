@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AiRoute, CallRecord, ChainObserver, ChainOutcome, ReviewChain, ReviewItem, routeFault, routeVerdict, SkipReason } from '@arbiter/ai-review';
+import { auditSampleOf, AutomationBreaker } from '@arbiter/oversight';
 import { AiReviewRepository, SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
 import { PolicyCatalog, SubmissionWorkflow } from '@arbiter/workflow';
 import { AiReviewMetrics } from './ai-review-metrics.service';
@@ -22,6 +23,7 @@ export class ReviewSubmission {
     private readonly workflow: SubmissionWorkflow,
     private readonly chain: ReviewChain,
     private readonly metrics: AiReviewMetrics,
+    private readonly breaker: AutomationBreaker,
   ) {}
 
   async execute(submissionId: string, waitingSince: number): Promise<AiReviewOutcome> {
@@ -53,6 +55,7 @@ export class ReviewSubmission {
       ? { provider: verdict.provider.name, model: verdict.provider.model, region: verdict.provider.region, redacted: verdict.redacted, ...verdict.verdict }
       : null;
     const previous = (row.decision ?? {}) as { flags?: string[] };
+    const audit = route.route === 'approved' ? await this.auditSample(row) : { qaSample: false };
     const applied = await this.workflow.transition({
       submissionId: row.id,
       path: ['ai_review', route.route],
@@ -65,6 +68,7 @@ export class ReviewSubmission {
           reasons: route.reasons,
           flags: previous.flags ?? [],
           aiReview: ai,
+          ...audit,
           finalOutput: route.route === 'approved' ? row.output : undefined,
         },
         decided: final,
@@ -74,6 +78,14 @@ export class ReviewSubmission {
     if (!applied) return { kind: 'stale' };
     this.metrics.routed.inc({ route: route.route, reason: route.reasons[0]?.code ?? 'none' });
     return { kind: 'decided' };
+  }
+
+  /** An AI approval is audited like an automatic one, at the policy's AI rate (raised while the breaker is not closed). */
+  private async auditSample(row: SubmissionRow): Promise<{ qaSample: boolean; qaSampleRate?: number }> {
+    const policy = (await this.catalog.versionById(row.policyVersionId))?.policy;
+    if (!policy) return { qaSample: false };
+    const { state } = await this.breaker.status(row.pipelineId);
+    return auditSampleOf(policy, 'ai', state, row.id);
   }
 
   private observer(row: SubmissionRow): ChainObserver {

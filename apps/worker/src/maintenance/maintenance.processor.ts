@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { MaintenanceJob, QueueName, QueueProducer } from '@arbiter/queue';
+import { AutomationBreaker } from '@arbiter/oversight';
 import { LeaseRecovery, ReviewReconciler, SlaAging } from '@arbiter/review';
 import { Job } from 'bullmq';
 import { RecoverAiReview } from '../ai-review/recover-ai-review.use-case';
@@ -37,6 +38,7 @@ export class MaintenanceProcessor extends QueueWorkerHost {
     reviewReconciler: ReviewReconciler,
     statsRollup: StatsRollup,
     statsReconcile: StatsReconcile,
+    breaker: AutomationBreaker,
   ) {
     super(config);
     const recovery = config.worker.recoveryEveryMs;
@@ -49,6 +51,8 @@ export class MaintenanceProcessor extends QueueWorkerHost {
       [MaintenanceJob.ReviewReconcile]: { everyMs: config.review.reconcileEveryMs, run: () => reviewReconciler.execute() },
       [MaintenanceJob.StatsRollup]: { everyMs: config.stats.rollupEveryMs, run: () => statsRollup.execute() },
       [MaintenanceJob.StatsReconcile]: { everyMs: config.stats.reconcileEveryMs, run: () => statsReconcile.execute() },
+      // Open breakers whose cool-down ran out half-open; as often as the review upkeep.
+      [MaintenanceJob.BreakerCoolDown]: { everyMs: config.review.maintenanceEveryMs, run: () => breaker.sweep() },
     };
   }
 

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ApprovalGate, GatedDecision } from '@arbiter/oversight';
 import { SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
 import { decideRoute, effectivePolicy, Policy, RouteDecision, routeDrawsFor } from '@arbiter/policy';
 import { ScoreResult, scoreOutput, scoringDefaults, ScoringInput } from '@arbiter/scoring';
-import { FINAL_STATUSES, PolicyCatalog, SubmissionStatus, SubmissionWorkflow } from '@arbiter/workflow';
+import { FINAL_STATUSES, PolicyCatalog, SubmissionStatus, SubmissionWorkflow, TransitionRequest } from '@arbiter/workflow';
+import { DataSource } from 'typeorm';
 import { WorkerMetrics } from '../common/worker-metrics.service';
 
 export type ScoreOutcome = 'routed' | 'stale' | 'missing';
@@ -20,6 +22,8 @@ export class ScoreSubmission {
     private readonly catalog: PolicyCatalog,
     private readonly workflow: SubmissionWorkflow,
     private readonly metrics: WorkerMetrics,
+    private readonly gate: ApprovalGate,
+    private readonly db: DataSource,
   ) {}
 
   async execute(submissionId: string, attempt: number): Promise<ScoreOutcome> {
@@ -31,9 +35,36 @@ export class ScoreSubmission {
     if (!version) throw new Error(`policy version ${row.policyVersionId} not found`);
 
     const { score, decision } = this.judge(row, version.policy);
+    const policy = version.policy;
+    // A would-be automatic approval is applied in one transaction with the breaker's share lock,
+    // so none commits after the breaker trips; every other route needs no lock.
+    const applied =
+      decision.route === 'approved' && decision.decidedBy === 'auto'
+        ? await this.applyThroughGate(row, policy, score, decision, attempt)
+        : (await this.workflow.transition(this.requestOf(row, score, decision, attempt))) && decision.route;
+    if (!applied) return 'stale';
+    this.metrics.scoreDuration.observe({ route: applied }, Number(process.hrtime.bigint() - started) / 1e9);
+    return 'routed';
+  }
+
+  /** The route actually applied, or null when the submission had already moved (stale). */
+  private async applyThroughGate(
+    row: SubmissionRow, policy: Policy, score: ScoreResult | null, decision: RouteDecision, attempt: number,
+  ): Promise<string | null> {
+    const applied = await this.db.transaction(async (tx) => {
+      const gated = await this.gate.check(tx, row.id, row.pipelineId, policy, decision);
+      const event = await this.workflow.transitionWithin(tx, this.requestOf(row, score, gated, attempt));
+      return event && { event, route: gated.route };
+    });
+    if (!applied) return null;
+    await this.workflow.publish(applied.event);
+    return applied.route;
+  }
+
+  private requestOf(row: SubmissionRow, score: ScoreResult | null, decision: GatedDecision, attempt: number): TransitionRequest {
     const final = FINAL_STATUSES.includes(decision.route);
-    const applied = await this.workflow.transition({
-      submissionId,
+    return {
+      submissionId: row.id,
       path: row.status === 'received' ? ['received', 'scoring', decision.route] : ['scoring', decision.route],
       actor: 'worker',
       patch: {
@@ -46,6 +77,7 @@ export class ScoreSubmission {
           reasons: decision.reasons,
           flags: decision.flags,
           qaSample: decision.qaSample,
+          qaSampleRate: decision.qaSampleRate,
           finalOutput: decision.route === 'approved' ? row.output : undefined,
         },
         decided: final,
@@ -54,10 +86,7 @@ export class ScoreSubmission {
         scoring: { attempt },
         [decision.route]: { confidence: score?.confidence ?? null, reasons: decision.reasons, flags: decision.flags },
       },
-    });
-    if (!applied) return 'stale';
-    this.metrics.scoreDuration.observe({ route: decision.route }, Number(process.hrtime.bigint() - started) / 1e9);
-    return 'routed';
+    };
   }
 
   /** After the last failed attempt (e.g. the database kept failing): hand the submission to people. */

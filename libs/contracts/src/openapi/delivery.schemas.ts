@@ -26,9 +26,31 @@ const EVENT_TYPES = [
   'submission.rejected',
   'submission.expired',
   'submission.routed',
+  'audit.failed',
 ];
 
-/** The webhook body (Standard Webhooks `{type, timestamp, data}`), also each feed event's payload. */
+/** An `audit.failed` body: an approval already delivered was overturned by a reviewer's audit. */
+export interface AuditFailedBody {
+  type: string;
+  timestamp: string;
+  data: {
+    id: string;
+    externalId: string | null;
+    pipeline: string;
+    status: string;
+    approvedBy: string | null;
+    audit: {
+      taskId: string;
+      verdict: string;
+      reasonCodes: string[];
+      comment: string | null;
+      correctedOutput: unknown;
+    };
+    links: { submission: string; events: string };
+  };
+}
+
+/** A `submission.*` webhook body (Standard Webhooks `{type, timestamp, data}`), also a feed event's payload. */
 export interface OutcomeEventBody {
   type: string;
   timestamp: string;
@@ -52,9 +74,46 @@ export interface OutcomeEventBody {
 /** Schemas of webhooks, the events feed and dead letters. */
 export const DELIVERY_SCHEMAS: Record<string, SchemaObject> = {
   OutcomeEventType: enumOf(EVENT_TYPES),
-  OutcomeEvent: objectOf<OutcomeEventBody>(
+  OutcomeEvent: {
+    description:
+      "The body of an outcome webhook, signed per Standard Webhooks; also each feed event's payload",
+    oneOf: [ref('SubmissionEvent'), ref('AuditFailedEvent')],
+  },
+  AuditFailedEvent: objectOf<AuditFailedBody>(
     {
-      type: ref('OutcomeEventType'),
+      type: enumOf(['audit.failed']),
+      timestamp: dateTime,
+      data: objectOf<AuditFailedBody['data']>({
+        id: uuid,
+        externalId: nullable(string()),
+        pipeline: string(),
+        status: enumOf(['approved']),
+        approvedBy: nullable(enumOf(['auto', 'ai'])),
+        audit: objectOf<AuditFailedBody['data']['audit']>({
+          taskId: uuid,
+          verdict: enumOf(['overturned']),
+          reasonCodes: arrayOf(string()),
+          comment: nullable(string()),
+          correctedOutput: {
+            description: "The reviewer's corrected output, when they edited it",
+            nullable: true,
+          },
+        }),
+        links: objectOf<{ submission: string; events: string }>({
+          submission: string(),
+          events: string(),
+        }),
+      }),
+    },
+    [],
+    {
+      description:
+        'An output approved automatically (and delivered) was overturned by an audit: recall or correct it',
+    },
+  ),
+  SubmissionEvent: objectOf<OutcomeEventBody>(
+    {
+      type: enumOf(EVENT_TYPES.filter((t) => t.startsWith('submission.'))),
       timestamp: dateTime,
       data: objectOf<OutcomeEventBody['data']>({
         id: uuid,
@@ -83,7 +142,7 @@ export const DELIVERY_SCHEMAS: Record<string, SchemaObject> = {
       }),
     },
     [],
-    { description: 'The body of an outcome webhook, signed per Standard Webhooks' },
+    { description: 'A submission reached a final state (or, when subscribed, was routed)' },
   ),
   WebhookSecret: objectOf<WebhookSecretView>({
     id: uuid,

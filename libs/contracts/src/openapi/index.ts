@@ -1,11 +1,12 @@
 import { ADMIN_SCHEMAS } from './admin.schemas';
 import { DELIVERY_SCHEMAS } from './delivery.schemas';
+import { OVERSIGHT_SCHEMAS } from './oversight.schemas';
 import { REVIEW_SCHEMAS } from './review.schemas';
 import type { SchemaObject } from './schema';
 import { STATS_SCHEMAS } from './stats.schemas';
 import { SUBMISSION_SCHEMAS } from './submission.schemas';
 
-export type { OutcomeEventBody } from './delivery.schemas';
+export type { AuditFailedBody, OutcomeEventBody } from './delivery.schemas';
 export type { Schema, SchemaObject } from './schema';
 
 /** The named response schemas of the v1 contract, merged into the document's components. */
@@ -15,4 +16,5 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   ...ADMIN_SCHEMAS,
   ...DELIVERY_SCHEMAS,
   ...STATS_SCHEMAS,
+  ...OVERSIGHT_SCHEMAS,
 };

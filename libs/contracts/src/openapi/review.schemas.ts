@@ -107,6 +107,10 @@ export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
         result: enumOf(['escalated']),
         queue: string(),
       }),
+      objectOf<Variant<DecisionResultView, 'audited'>>({
+        result: enumOf(['audited']),
+        verdict: enumOf(['agreed', 'overturned']),
+      }),
     ],
   },
 };

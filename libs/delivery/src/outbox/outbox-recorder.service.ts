@@ -3,7 +3,8 @@ import { DeliveryEventRepository, deterministicUuid, SubmissionRepository, Submi
 import { QueueProducer } from '@arbiter/queue';
 import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
 import { EndpointDirectory } from './endpoint-directory.service';
-import { buildOutcomeBody, eventTypeFor } from './outcome-event.builder';
+import { EntityManager } from 'typeorm';
+import { AuditFailure, buildAuditFailedBody, buildOutcomeBody, eventTypeFor } from './outcome-event.builder';
 
 /**
  * Records an outbox event after every committed transition into a final state (and into a
@@ -68,6 +69,32 @@ export class OutboxRecorder implements OnModuleInit {
         );
     }
     return recorded;
+  }
+
+  /**
+   * Inside the audit's transaction: the `audit.failed` event of an overturned automatic approval,
+   * so it is recorded exactly when the verdict is. Returns its id when it must be enqueued (after
+   * the commit, with enqueue()); a lost enqueue is re-driven by the delivery reconciler.
+   */
+  async recordAuditFailed(tx: EntityManager, row: SubmissionRow, audit: AuditFailure): Promise<string | null> {
+    const endpoint = await this.endpoints.find(row.clientId);
+    const version = await this.catalog.versionById(row.policyVersionId);
+    const state = `audit.failed:${audit.taskId}`;
+    const id = eventIdOf(row.id, state);
+    const url = row.callbackUrl ?? endpoint?.url ?? null;
+    const body = buildAuditFailedBody({ ...row, pipeline: version?.pipelineKey ?? '' }, audit, new Date());
+    const recorded = await this.events.record(
+      { id, clientId: row.clientId, submissionId: row.id, type: 'audit.failed', state, body, status: url ? 'pending' : 'no_endpoint' },
+      tx,
+    );
+    return recorded && url ? id : null;
+  }
+
+  /** Enqueues a recorded event's delivery; a failure is left to the reconciler. */
+  async enqueue(eventId: string, submissionId: string): Promise<void> {
+    await this.producer
+      .enqueueDelivery(eventId, 0)
+      .catch((error: Error) => this.logger.warn({ submissionId, eventId, msg: `enqueue failed, the reconciler will retry: ${error.message}` }));
   }
 
   private async onTransition({ submissionId, clientId, to, submission }: TransitionEvent): Promise<void> {

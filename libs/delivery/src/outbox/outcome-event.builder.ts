@@ -58,3 +58,38 @@ export function buildOutcomeBody(
     },
   });
 }
+
+/** What an `audit.failed` body says: which approval a reviewer overturned, and why. */
+export interface AuditFailure {
+  taskId: string;
+  reasonCodes: string[];
+  comment: string | null;
+  correctedOutput: unknown;
+}
+
+/**
+ * `audit.failed`: an output Arbiter approved automatically (and delivered) was overturned by a
+ * reviewer's audit, so the calling service can recall or correct what it already showed.
+ */
+export function buildAuditFailedBody(s: OutcomeSubject, audit: AuditFailure, at: Date): string {
+  const d = s.decision ?? {};
+  return JSON.stringify({
+    type: 'audit.failed',
+    timestamp: at.toISOString(),
+    data: {
+      id: s.id,
+      externalId: s.externalId,
+      pipeline: s.pipeline,
+      status: 'approved',
+      approvedBy: d.decidedBy ?? null,
+      audit: {
+        taskId: audit.taskId,
+        verdict: 'overturned',
+        reasonCodes: audit.reasonCodes,
+        comment: audit.comment,
+        correctedOutput: audit.correctedOutput ?? null,
+      },
+      links: { submission: `/v1/submissions/${s.id}`, events: '/v1/events' },
+    },
+  });
+}

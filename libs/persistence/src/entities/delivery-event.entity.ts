@@ -5,6 +5,7 @@ export const DELIVERY_EVENT_TYPES = [
   'submission.rejected',
   'submission.expired',
   'submission.routed',
+  'audit.failed',
 ] as const;
 export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
 export const DELIVERY_STATUSES = [

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AttemptOutcome } from '../entities/delivery-attempt.entity';
 import { DeliveryEventType, DeliveryStatus } from '../entities/delivery-event.entity';
 import { PreparedStatement, preparedRows } from '../query-rows';
@@ -82,8 +82,8 @@ export class DeliveryEventRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Records an event once per submission state; false when it already exists (a repeat, the reconciler). */
-  async record(e: NewDeliveryEvent): Promise<boolean> {
-    const rows = await preparedRows(this.db, RECORD_EVENT, [
+  async record(e: NewDeliveryEvent, db: DataSource | EntityManager = this.db): Promise<boolean> {
+    const rows = await preparedRows(db, RECORD_EVENT, [
       e.id, e.submissionId, e.clientId, e.type, e.state, e.body, e.status,
     ]);
     return rows.length > 0;

@@ -287,4 +287,20 @@ export class ReviewTaskRepository {
       [limit],
     );
   }
+
+  /**
+   * Automatic approvals sampled for audit in the last day that have no audit task: the process
+   * died between the approval and the task insert.
+   */
+  unauditedApprovals(limit: number): Promise<{ id: string }[]> {
+    return this.db.query(
+      `SELECT s.id FROM submissions s
+        WHERE s.status = 'approved'
+          AND s.updated_at BETWEEN now() - interval '1 day' AND now() - interval '5 seconds'
+          AND s.decision->>'qaSample' = 'true'
+          AND NOT EXISTS (SELECT 1 FROM review_tasks t WHERE t.submission_id = s.id AND t.kind = 'qa')
+        LIMIT $1`,
+      [limit],
+    );
+  }
 }

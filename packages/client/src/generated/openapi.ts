@@ -292,6 +292,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/pipelines/{key}/breaker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Force a pipeline's automation breaker open or closed, or hand it back (auto) */
+        put: operations["forceBreaker"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pipelines/{key}/oversight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pipeline's breaker, escaped-error estimates and history */
+        get: operations["getOversight"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/pipelines/{key}/rollback": {
         parameters: {
             query?: never;
@@ -752,6 +786,37 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
+        /** @description An output approved automatically (and delivered) was overturned by an audit: recall or correct it */
+        AuditFailedEvent: {
+            data: {
+                /** @enum {string|null} */
+                approvedBy: "auto" | "ai" | null;
+                audit: {
+                    comment: string | null;
+                    /** @description The reviewer's corrected output, when they edited it */
+                    correctedOutput: unknown;
+                    reasonCodes: string[];
+                    /** Format: uuid */
+                    taskId: string;
+                    /** @enum {string} */
+                    verdict: "overturned";
+                };
+                externalId: string | null;
+                /** Format: uuid */
+                id: string;
+                links: {
+                    events: string;
+                    submission: string;
+                };
+                pipeline: string;
+                /** @enum {string} */
+                status: "approved";
+            };
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "audit.failed";
+        };
         AutomationStats: {
             aiAgreement: {
                 agree: number;
@@ -818,6 +883,28 @@ export interface components {
                 open: number;
                 waiting: number;
             };
+        };
+        Breaker: {
+            forced: {
+                /** @description ms since the epoch */
+                at: number;
+                by: string;
+                reason: string;
+                /** @enum {string} */
+                state: "open" | "closed";
+            } | null;
+            settings: {
+                coolDownMs: number;
+                halfOpenAudits: number;
+                halfOpenShare: number;
+                maxOverrideRate: number;
+                minSamples: number;
+                window: number;
+            } | null;
+            /** Format: date-time */
+            since: string | null;
+            /** @enum {string} */
+            state: "closed" | "open" | "half_open";
         };
         ClaimDto: {
             /** @description Only these of my queues (default: all of mine) */
@@ -946,6 +1033,8 @@ export interface components {
             outcome: "approved" | "rejected" | "expired" | null;
             /** @description An auto-approval also sampled for a human QA audit */
             qaSample?: boolean;
+            /** @description The audit sampling rate it was drawn at */
+            qaSampleRate?: number;
             reasons: {
                 code: string;
                 message: string;
@@ -984,10 +1073,39 @@ export interface components {
             queue: string;
             /** @enum {string} */
             result: "escalated";
+        } | {
+            /** @enum {string} */
+            result: "audited";
+            /** @enum {string} */
+            verdict: "agreed" | "overturned";
         };
         EditedOutputDto: {
             json?: Record<string, never>;
             text?: string;
+        };
+        /** @description The error rate among automatic approvals, from audits */
+        EscapedErrorEstimate: {
+            audits: number;
+            delta: number;
+            /** @description Kish's effective sample size */
+            effectiveAudits: number;
+            /** @description Weighted by 1 / sampling rate; null without audits */
+            errorRate: number | null;
+            overturned: number;
+            /** @description One-sided Clopper-Pearson bound at 1 - delta */
+            upperBound: number;
+        };
+        EstimateGroup: {
+            audits: number;
+            delta: number;
+            /** @description Kish's effective sample size */
+            effectiveAudits: number;
+            /** @description Weighted by 1 / sampling rate; null without audits */
+            errorRate: number | null;
+            key: string | null;
+            overturned: number;
+            /** @description One-sided Clopper-Pearson bound at 1 - delta */
+            upperBound: number;
         };
         EventsFeed: {
             events: components["schemas"]["FeedEvent"][];
@@ -1005,6 +1123,12 @@ export interface components {
             /** Format: uuid */
             submissionId: string;
             type: components["schemas"]["OutcomeEventType"];
+        };
+        ForceBreakerDto: {
+            /** @description Why: kept in the pipeline history */
+            reason: string;
+            /** @enum {string} */
+            state: "open" | "closed" | "auto";
         };
         ForecastStats: {
             /** Format: date-time */
@@ -1072,41 +1196,34 @@ export interface components {
             provider: string;
             version?: string;
         };
-        /** @description The body of an outcome webhook, signed per Standard Webhooks */
-        OutcomeEvent: {
-            data: {
-                /** Format: date-time */
-                decidedAt: string | null;
-                decision: {
-                    /** @enum {string|null} */
-                    decidedBy: "policy" | "auto" | "ai" | "human" | null;
-                    /** @description What goes out: the edited output, else the submitted one (approved); null otherwise */
-                    finalOutput: unknown;
-                    /** @enum {string|null} */
-                    outcome: "approved" | "rejected" | "expired" | null;
-                    reasons: {
-                        code: string;
-                        message: string;
-                    }[];
-                    /** @description Only on submission.routed */
-                    route?: string;
-                };
-                externalId: string | null;
-                /** Format: uuid */
-                id: string;
-                links: {
-                    events: string;
-                    submission: string;
-                };
-                pipeline: string;
-                status: string;
-            };
-            /** Format: date-time */
-            timestamp: string;
-            type: components["schemas"]["OutcomeEventType"];
-        };
+        /** @description The body of an outcome webhook, signed per Standard Webhooks; also each feed event's payload */
+        OutcomeEvent: components["schemas"]["SubmissionEvent"] | components["schemas"]["AuditFailedEvent"];
         /** @enum {string} */
-        OutcomeEventType: "submission.approved" | "submission.rejected" | "submission.expired" | "submission.routed";
+        OutcomeEventType: "submission.approved" | "submission.rejected" | "submission.expired" | "submission.routed" | "audit.failed";
+        OversightView: {
+            breaker: components["schemas"]["Breaker"];
+            escapedErrors: {
+                byModelVersion: components["schemas"]["EstimateGroup"][];
+                byPolicyVersion: components["schemas"]["EstimateGroup"][];
+                byPromptVersion: components["schemas"]["EstimateGroup"][];
+                overall: components["schemas"]["EscapedErrorEstimate"];
+            };
+            history: {
+                actor: string;
+                cause: string;
+                /** Format: date-time */
+                createdAt: string;
+                figures: {
+                    [key: string]: number;
+                };
+                fromState: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "breaker";
+                message: string;
+                toState: string | null;
+            }[];
+        };
         PipelineView: {
             activeVersion: number | null;
             key: string;
@@ -1323,6 +1440,40 @@ export interface components {
             grain: "minute" | "hour";
             /** Format: date-time */
             to: string;
+        };
+        /** @description A submission reached a final state (or, when subscribed, was routed) */
+        SubmissionEvent: {
+            data: {
+                /** Format: date-time */
+                decidedAt: string | null;
+                decision: {
+                    /** @enum {string|null} */
+                    decidedBy: "policy" | "auto" | "ai" | "human" | null;
+                    /** @description What goes out: the edited output, else the submitted one (approved); null otherwise */
+                    finalOutput: unknown;
+                    /** @enum {string|null} */
+                    outcome: "approved" | "rejected" | "expired" | null;
+                    reasons: {
+                        code: string;
+                        message: string;
+                    }[];
+                    /** @description Only on submission.routed */
+                    route?: string;
+                };
+                externalId: string | null;
+                /** Format: uuid */
+                id: string;
+                links: {
+                    events: string;
+                    submission: string;
+                };
+                pipeline: string;
+                status: string;
+            };
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "submission.approved" | "submission.rejected" | "submission.expired" | "submission.routed";
         };
         SubmissionInputDto: {
             context?: components["schemas"]["ContextDocumentDto"][];
@@ -2877,6 +3028,166 @@ export interface operations {
             };
             /** @description The body is not JSON (or YAML where a policy is accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forceBreaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForceBreakerDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Breaker"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the configured cap */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (or YAML where a policy is accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOversight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OversightView"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

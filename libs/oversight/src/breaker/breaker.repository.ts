@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows } from '@arbiter/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  BreakerState,
+  BreakerStatus,
+  BreakerTransition,
+  ForcedBreaker,
+} from '../rules/circuit-breaker.rules';
+
+interface BreakerRow {
+  state: BreakerState;
+  since: Date;
+  forced: ForcedBreaker | null;
+}
+
+export interface OversightEventRow {
+  id: string;
+  kind: 'breaker';
+  fromState: string | null;
+  toState: string | null;
+  cause: string;
+  figures: Record<string, number>;
+  message: string;
+  actor: string;
+  createdAt: Date;
+}
+
+const CLOSED_SINCE_EVER: BreakerStatus = { state: 'closed', since: 0 };
+// Closed since the epoch: every audit of the pipeline so far counts towards the first window.
+const CREATE_CLOSED = `INSERT INTO pipeline_breakers (pipeline_id, since) VALUES ($1, to_timestamp(0)) ON CONFLICT DO NOTHING`;
+
+const toStatus = (row: BreakerRow | undefined): BreakerStatus =>
+  row
+    ? {
+        state: row.state,
+        since: row.since.getTime(),
+        ...(row.forced ? { forced: row.forced } : {}),
+      }
+    : CLOSED_SINCE_EVER;
+
+/** Each pipeline's breaker row and the history of the loop's actions (pipeline_breakers, oversight_events). */
+@Injectable()
+export class BreakerRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * The breaker's state under a share lock, inside the caller's transaction: a trip (which takes
+   * the row for update) waits for every approval that read "closed" to commit, and every
+   * approval after it reads "open". The row is created on first use, so there is always one to lock.
+   */
+  async readShared(tx: EntityManager, pipelineId: string): Promise<BreakerStatus> {
+    const read = () =>
+      queryRows<BreakerRow>(
+        tx,
+        `SELECT state, since, forced FROM pipeline_breakers WHERE pipeline_id = $1 FOR SHARE`,
+        [pipelineId],
+      );
+    let [row] = await read();
+    if (!row) {
+      await tx.query(CREATE_CLOSED, [pipelineId]);
+      [row] = await read();
+    }
+    return toStatus(row);
+  }
+
+  /** The breaker's state locked for update (created closed if missing), for an evaluation. */
+  async lock(tx: EntityManager, pipelineId: string): Promise<BreakerStatus> {
+    await tx.query(CREATE_CLOSED, [pipelineId]);
+    const [row] = await queryRows<BreakerRow>(
+      tx,
+      `SELECT state, since, forced FROM pipeline_breakers WHERE pipeline_id = $1 FOR UPDATE`,
+      [pipelineId],
+    );
+    return toStatus(row);
+  }
+
+  async read(pipelineId: string): Promise<BreakerStatus> {
+    const [row] = await queryRows<BreakerRow>(
+      this.db,
+      `SELECT state, since, forced FROM pipeline_breakers WHERE pipeline_id = $1`,
+      [pipelineId],
+    );
+    return toStatus(row);
+  }
+
+  /** Writes the new status and its transition into the pipeline's history, in the caller's transaction. */
+  async save(
+    tx: EntityManager,
+    pipelineId: string,
+    policyVersionId: string | null,
+    status: BreakerStatus,
+    transition: BreakerTransition,
+    actor: string,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE pipeline_breakers SET state = $2, since = to_timestamp($3 / 1000.0), forced = $4,
+              policy_version_id = coalesce($5, policy_version_id), updated_at = now()
+        WHERE pipeline_id = $1`,
+      [
+        pipelineId,
+        status.state,
+        status.since,
+        status.forced ? JSON.stringify(status.forced) : null,
+        policyVersionId,
+      ],
+    );
+    await tx.query(
+      `INSERT INTO oversight_events (pipeline_id, kind, from_state, to_state, cause, figures, message, actor, created_at)
+       VALUES ($1, 'breaker', $2, $3, $4, $5, $6, $7, clock_timestamp())`,
+      [
+        pipelineId,
+        transition.from,
+        transition.to,
+        transition.cause,
+        JSON.stringify(transition.figures),
+        transition.message,
+        actor,
+      ],
+    );
+  }
+
+  /** Pipelines whose breaker is open (not forced), with the policy version that opened it. */
+  openPipelines(): Promise<{ pipelineId: string; policyVersionId: string | null }[]> {
+    return queryRows(
+      this.db,
+      `SELECT pipeline_id AS "pipelineId", policy_version_id AS "policyVersionId"
+         FROM pipeline_breakers WHERE state = 'open' AND forced IS NULL`,
+    );
+  }
+
+  history(pipelineId: string, limit: number): Promise<OversightEventRow[]> {
+    return queryRows<OversightEventRow>(
+      this.db,
+      `SELECT id::text, kind, from_state AS "fromState", to_state AS "toState", cause, figures, message, actor,
+              created_at AS "createdAt"
+         FROM oversight_events WHERE pipeline_id = $1 ORDER BY id DESC LIMIT $2`,
+      [pipelineId, limit],
+    );
+  }
+}

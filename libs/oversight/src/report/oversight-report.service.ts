@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { PolicyCatalog } from '@arbiter/workflow';
+import { AuditSample, QaAuditRepository } from '../audit/qa-audit.repository';
+import { AutomationBreaker } from '../breaker/automation-breaker.service';
+import { BreakerRepository, OversightEventRow } from '../breaker/breaker.repository';
+import { auditDelta, breakerSettingsOf } from '../oversight.settings';
+import { BreakerStatus } from '../rules/circuit-breaker.rules';
+import { EscapedErrorEstimate, estimateEscapedErrors } from '../rules/escaped-error.estimator';
+
+export interface EstimateGroup extends EscapedErrorEstimate {
+  key: string | null;
+}
+
+export interface OversightView {
+  breaker: {
+    state: BreakerStatus['state'];
+    since: string | null;
+    forced: BreakerStatus['forced'] | null;
+    /** The settings in force (from the pipeline's active policy), null without a breaker section. */
+    settings: BreakerView | null;
+  };
+  /** The error rate among automatic approvals, from audits weighted by 1 / their sampling rate. */
+  escapedErrors: {
+    overall: EscapedErrorEstimate;
+    byPolicyVersion: EstimateGroup[];
+    byModelVersion: EstimateGroup[];
+    byPromptVersion: EstimateGroup[];
+  };
+  history: OversightEventRow[];
+}
+
+export interface BreakerView {
+  maxOverrideRate: number;
+  window: number;
+  minSamples: number;
+  coolDownMs: number;
+  halfOpenShare: number;
+  halfOpenAudits: number;
+}
+
+const HISTORY = 50;
+
+function settingsView(settings: ReturnType<typeof breakerSettingsOf>): BreakerView | null {
+  if (!settings) return null;
+  const { maxOverrideRate, window, minSamples, coolDownMs, halfOpenShare, halfOpenAudits } =
+    settings;
+  return { maxOverrideRate, window, minSamples, coolDownMs, halfOpenShare, halfOpenAudits };
+}
+
+/** What a lead reads of a pipeline's self-checking: breaker, escaped-error estimates, history. */
+@Injectable()
+export class OversightReport {
+  constructor(
+    private readonly breaker: AutomationBreaker,
+    private readonly breakers: BreakerRepository,
+    private readonly audits: QaAuditRepository,
+    private readonly catalog: PolicyCatalog,
+  ) {}
+
+  async view(pipelineId: string, activePolicyVersionId: string | null): Promise<OversightView> {
+    const policy = activePolicyVersionId
+      ? (await this.catalog.versionById(activePolicyVersionId))?.policy
+      : undefined;
+    const delta = policy ? auditDelta(policy) : 0.05;
+    const [status, samples, history] = await Promise.all([
+      this.breaker.status(pipelineId),
+      this.audits.samples(pipelineId, null),
+      this.breakers.history(pipelineId, HISTORY),
+    ]);
+    const group = (keyOf: (s: AuditSample) => string | null): EstimateGroup[] => {
+      const groups = new Map<string | null, AuditSample[]>();
+      for (const s of samples) groups.set(keyOf(s), [...(groups.get(keyOf(s)) ?? []), s]);
+      return [...groups].map(([key, rows]) => ({ key, ...estimateEscapedErrors(rows, delta) }));
+    };
+    return {
+      breaker: {
+        state: status.state,
+        since: status.since > 0 ? new Date(status.since).toISOString() : null,
+        forced: status.forced ?? null,
+        settings: policy ? settingsView(breakerSettingsOf(policy)) : null,
+      },
+      escapedErrors: {
+        overall: estimateEscapedErrors(samples, delta),
+        byPolicyVersion: group((s) => s.policyVersionId),
+        byModelVersion: group((s) => s.modelVersion),
+        byPromptVersion: group((s) => s.promptVersion),
+      },
+      history,
+    };
+  }
+}
