@@ -7,7 +7,7 @@ swcrc.jsc.baseUrl = __dirname;
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/packages'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swcrc, swcrc: false }] },
@@ -15,5 +15,8 @@ module.exports = {
   transformIgnorePatterns: [
     '/node_modules/(?!(content-disposition|@apidevtools/json-schema-ref-parser)/)',
   ],
-  moduleNameMapper: { '^@arbiter/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@arbiter/client$': '<rootDir>/packages/client/src',
+    '^@arbiter/(.*)$': '<rootDir>/libs/$1/src',
+  },
 };

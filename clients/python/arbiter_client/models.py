@@ -129,6 +129,8 @@ class Problem(ResponseModel):
     error: str
     message: str
     problems: Optional[List[FieldProblem]] = None
+    #: Fastify's error code, when the HTTP server refused the request itself.
+    code: Optional[str] = None
 
 
 class AcceptedSubmission(ResponseModel):

@@ -58,7 +58,7 @@ export class SubmissionOutputDto {
   @MaxLength(LIMITS.outputText)
   text?: string;
 
-  @ApiPropertyOptional({ description: 'A structured output (object or array)' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A structured output (object or array)' })
   @IsOptional()
   @IsObject({ message: 'json must be an object' })
   json?: Record<string, unknown>;
@@ -136,7 +136,7 @@ export class CreateSubmissionDto {
   @MaxLength(LIMITS.promptVersion)
   promptVersion?: string;
 
-  @ApiPropertyOptional({ description: 'Free-form object, e.g. customer tier (priority rules read it)' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Free-form object, e.g. customer tier (priority rules read it)' })
   @IsOptional()
   @IsObject()
   metadata?: Record<string, unknown>;

@@ -48,6 +48,9 @@ export const SUBMISSION_SCHEMAS: Record<string, SchemaObject> = {
       statusCode: integer({ minimum: 400, maximum: 599 }),
       error: string({ description: 'The status text, e.g. "Bad Request"' }),
       message: string(),
+      code: string({
+        description: "Fastify's error code, when the HTTP server refused the request itself",
+      }),
       problems: arrayOf(
         objectOf<{ path: string; message: string }>({ path: string(), message: string() }),
         {
@@ -55,7 +58,7 @@ export const SUBMISSION_SCHEMAS: Record<string, SchemaObject> = {
         },
       ),
     },
-    ['problems'],
+    ['problems', 'code'],
     {
       description: 'The error body of every 4xx and 5xx',
       example: {

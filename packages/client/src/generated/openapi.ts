@@ -964,7 +964,9 @@ export interface components {
             externalId?: string;
             input: components["schemas"]["SubmissionInputDto"];
             /** @description Free-form object, e.g. customer tier (priority rules read it) */
-            metadata?: Record<string, never>;
+            metadata?: {
+                [key: string]: unknown;
+            };
             model: components["schemas"]["ModelDto"];
             output: components["schemas"]["SubmissionOutputDto"];
             /** @example demo */
@@ -1080,7 +1082,9 @@ export interface components {
             verdict: "agreed" | "overturned";
         };
         EditedOutputDto: {
-            json?: Record<string, never>;
+            json?: {
+                [key: string]: unknown;
+            };
             text?: string;
         };
         /** @description The error rate among automatic approvals, from audits */
@@ -1279,6 +1283,8 @@ export interface components {
          *     }
          */
         Problem: {
+            /** @description Fastify's error code, when the HTTP server refused the request itself */
+            code?: string;
             /** @description The status text, e.g. "Bad Request" */
             error: string;
             message: string;
@@ -1483,7 +1489,9 @@ export interface components {
         };
         SubmissionOutputDto: {
             /** @description A structured output (object or array) */
-            json?: Record<string, never>;
+            json?: {
+                [key: string]: unknown;
+            };
             /** @description Token log-probabilities (≤ 0) */
             logprobs?: number[];
             /** @description Other samples for self-consistency */
