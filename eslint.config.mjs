@@ -13,7 +13,7 @@ const LIB_FORBIDDEN = [{ group: ['**/apps/**', '../../apps/*'], message: 'Libs n
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/web/dist/**', '.bench/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'node_modules/**', 'coverage/**', 'apps/web/dist/**', '.bench/**', '.stack/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -7,11 +7,16 @@ swcrc.jsc.baseUrl = __dirname;
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/packages'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   // ESM-only packages that Node loads through require(esm) but Jest cannot: compile them too.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
-  moduleNameMapper: { '^@arbiter/(.*)$': '<rootDir>/libs/$1/src' },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|@apidevtools/json-schema-ref-parser)/)',
+  ],
+  moduleNameMapper: {
+    '^@arbiter/client$': '<rootDir>/packages/client/src',
+    '^@arbiter/(.*)$': '<rootDir>/libs/$1/src',
+  },
 };

@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@arbiter/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { requestIdOf } from './common/request-id';
+import { buildOpenApiDocument } from './common/openapi.document';
 import { httpServerOptions } from './common/http-server.options';
 import { registerSecurityHeaders } from './common/security-headers';
 import { registerUnsafeInputHook } from './common/unsafe-input.hook';
@@ -56,15 +57,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     );
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Arbiter')
-      .setDescription('Confidence-gated review gateway for LLM outputs (v1)')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }

@@ -21,6 +21,7 @@ export type OutcomeEventType =
 /** PUT /v1/webhook: the client's default endpoint (a submission's callbackUrl wins over it). */
 export class UpdateWebhookEndpointDto {
   @ApiProperty({
+    type: String,
     nullable: true,
     maxLength: LIMITS.callbackUrl,
     description: 'null removes the default endpoint',

@@ -10,3 +10,4 @@ export * from './stats.dto';
 export * from './client.dto';
 export * from './review-view';
 export * from './oversight.dto';
+export * from './openapi';

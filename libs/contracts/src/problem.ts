@@ -4,4 +4,6 @@ export interface ErrorBody {
   error: string;
   message: string;
   problems?: { path: string; message: string }[];
+  /** Fastify's error code, when the HTTP server refused the request before the api saw it (e.g. FST_ERR_CTP_BODY_TOO_LARGE). */
+  code?: string;
 }

@@ -31,7 +31,7 @@ export class EditedOutputDto {
   @MaxLength(LIMITS.outputText)
   text?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsObject()
   json?: Record<string, unknown>;

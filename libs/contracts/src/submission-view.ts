@@ -22,6 +22,17 @@ export interface DecisionView {
   reasons: { code: string; message: string }[];
   flags?: string[];
   finalOutput?: { text?: string; json?: unknown };
+  /** An auto-approval also sampled for a human QA audit. */
+  qaSample?: boolean;
+  /** The audit sampling rate it was drawn at (its weight in the escaped-error estimate). */
+  qaSampleRate?: number;
+  /** The AI reviewer's verdict (provider, model, region, verdict, confidence, …), when one was asked. */
+  aiReview?: Record<string, unknown> | null;
+  /** Who decided, for a human decision. */
+  reviewers?: string[];
+  /** Whether a reviewer edited the output (`finalOutput` is the edit, `originalOutput` what came in). */
+  edited?: boolean;
+  originalOutput?: { text?: string; json?: unknown };
 }
 
 export interface TimelineEntry {

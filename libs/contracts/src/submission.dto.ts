@@ -58,7 +58,7 @@ export class SubmissionOutputDto {
   @MaxLength(LIMITS.outputText)
   text?: string;
 
-  @ApiPropertyOptional({ description: 'A structured output (object or array)' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A structured output (object or array)' })
   @IsOptional()
   @IsObject({ message: 'json must be an object' })
   json?: Record<string, unknown>;
@@ -101,7 +101,7 @@ export class ModelDto {
 
 /** POST /v1/submissions body. */
 export class CreateSubmissionDto {
-  @ApiProperty({ example: 'demo', maxLength: LIMITS.pipelineKey })
+  @ApiProperty({ example: 'demo', maxLength: LIMITS.pipelineKey, pattern: '^[a-z0-9][a-z0-9-]{0,62}$' })
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'pipeline must be a pipeline key (a-z, 0-9, -; at most 63)' })
   pipeline!: string;
@@ -136,7 +136,7 @@ export class CreateSubmissionDto {
   @MaxLength(LIMITS.promptVersion)
   promptVersion?: string;
 
-  @ApiPropertyOptional({ description: 'Free-form object, e.g. customer tier (priority rules read it)' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Free-form object, e.g. customer tier (priority rules read it)' })
   @IsOptional()
   @IsObject()
   metadata?: Record<string, unknown>;

@@ -14,6 +14,7 @@ import { LoginDto, RefreshDto, TokenPair } from '@arbiter/contracts';
 import { AccountRepository } from '@arbiter/persistence';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Login } from './login.use-case';
+import { ApiContract } from '../common/api-contract.decorator';
 
 @ApiTags('auth')
 @Controller('v1/auth')
@@ -26,6 +27,14 @@ export class AuthController {
 
   /** Tokens for an email and password; 429 with Retry-After after too many failures for the account or address. */
   @Post('login')
+  @ApiContract({
+    id: 'login',
+    summary: 'Tokens for an email and password',
+    caller: 'none',
+    body: true,
+    ok: { 200: 'TokenPair' },
+    errors: [401, 429],
+  })
   @HttpCode(200)
   async login(
     @Body() body: LoginDto,
@@ -46,6 +55,14 @@ export class AuthController {
 
   /** A new pair for a refresh token, which is then spent: a second use signs the session out. */
   @Post('refresh')
+  @ApiContract({
+    id: 'refresh',
+    summary: 'A new token pair; the refresh token is spent',
+    caller: 'none',
+    body: true,
+    ok: { 200: 'TokenPair' },
+    errors: [401],
+  })
   @HttpCode(200)
   refresh(@Body() body: RefreshDto): Promise<TokenPair> {
     return this.tokens.rotate(body.refreshToken, async (userId) => {
@@ -56,6 +73,13 @@ export class AuthController {
 
   /** Signs out the session of this refresh token: it and the session's access tokens stop working. */
   @Post('logout')
+  @ApiContract({
+    id: 'logout',
+    summary: 'Sign the session of this refresh token out',
+    caller: 'none',
+    body: true,
+    ok: { 204: null },
+  })
   @HttpCode(204)
   async logout(@Body() body: RefreshDto): Promise<void> {
     await this.tokens.logout(body.refreshToken);

@@ -6,32 +6,35 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, ClientPrincipal, CurrentClient } from '@arbiter/auth';
 import { DeadLetterView, ReplayResultView } from '@arbiter/contracts';
 import { DeadLetters } from './dead-letters.use-case';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { ApiContract } from '../common/api-contract.decorator';
 
 /** The submitting service's own dead letters. */
 @ApiTags('webhooks')
-@ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/dead-letters')
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLetters) {}
 
   @Get()
+  @ApiContract({ id: 'listDeadLetters', summary: 'My events whose webhook gave up', caller: 'apiKey', ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/DeadLetter' } } } })
   list(@CurrentClient() client: ClientPrincipal): Promise<DeadLetterView[]> {
     return this.deadLetters.list(client.clientId);
   }
 
   @Post('replay')
+  @ApiContract({ id: 'replayDeadLetters', summary: 'Send all my dead letters again', caller: 'apiKey', ok: { 200: 'ReplayResult' } })
   @HttpCode(200)
   replayAll(@CurrentClient() client: ClientPrincipal): Promise<ReplayResultView> {
     return this.deadLetters.replayAll(client.clientId);
   }
 
   @Post(':id/replay')
+  @ApiContract({ id: 'replayDeadLetter', summary: 'Send one dead letter again', caller: 'apiKey', ok: { 200: 'ReplayResult' }, errors: [404] })
   @HttpCode(200)
   replayOne(
     @CurrentClient() client: ClientPrincipal,

@@ -1,17 +1,23 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, ClientPrincipal, CurrentClient } from '@arbiter/auth';
 import { EventsFeedView, EventsQueryDto } from '@arbiter/contracts';
 import { EventsFeed } from './events-feed.use-case';
+import { ApiContract } from '../common/api-contract.decorator';
 
 @ApiTags('events')
-@ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/events')
 export class EventsController {
   constructor(private readonly feed: EventsFeed) {}
 
   @Get()
+  @ApiContract({
+    id: 'listEvents',
+    summary: 'Outcome events after a cursor, oldest first',
+    caller: 'apiKey',
+    ok: { 200: 'EventsFeed' },
+  })
   list(
     @CurrentClient() client: ClientPrincipal,
     @Query() query: EventsQueryDto,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, ClientPrincipal, CurrentClient } from '@arbiter/auth';
 import {
   RotateWebhookSecretDto,
@@ -8,20 +8,33 @@ import {
 } from '@arbiter/contracts';
 import { RequireJsonGuard } from '../common/require-json.guard';
 import { WebhookEndpointSettings } from './webhook-endpoint.use-case';
+import { ApiContract } from '../common/api-contract.decorator';
 
 @ApiTags('webhooks')
-@ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/webhook')
 export class WebhookEndpointController {
   constructor(private readonly settings: WebhookEndpointSettings) {}
 
   @Get()
+  @ApiContract({
+    id: 'getWebhookEndpoint',
+    summary: 'My default webhook endpoint and signing secrets',
+    caller: 'apiKey',
+    ok: { 200: 'WebhookEndpoint' },
+  })
   get(@CurrentClient() client: ClientPrincipal): Promise<WebhookEndpointView> {
     return this.settings.view(client.clientId);
   }
 
   @Put()
+  @ApiContract({
+    id: 'putWebhookEndpoint',
+    summary: 'Set or remove my default webhook endpoint',
+    caller: 'apiKey',
+    body: true,
+    ok: { 200: 'WebhookEndpoint' },
+  })
   @UseGuards(RequireJsonGuard)
   put(
     @CurrentClient() client: ClientPrincipal,
@@ -31,6 +44,13 @@ export class WebhookEndpointController {
   }
 
   @Post('secrets/rotate')
+  @ApiContract({
+    id: 'rotateWebhookSecret',
+    summary: 'A new signing secret; the old one signs too until it expires',
+    caller: 'apiKey',
+    body: true,
+    ok: { 200: 'WebhookEndpoint' },
+  })
   @HttpCode(200)
   rotate(
     @CurrentClient() client: ClientPrincipal,

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { QueueProducer } from '@arbiter/queue';
 import { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { ApiContract } from '../common/api-contract.decorator';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -23,6 +24,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiContract({ id: 'health', summary: 'Whether PostgreSQL and Redis answer', caller: 'none', ok: { 200: 'Health' }, overrides: { 503: 'Health' } })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<Record<string, unknown>> {
     const [postgres, redis] = await Promise.all([
       withTimeout(this.db.query('SELECT 1'), 'postgres').then(() => 'up', (e: Error) => `down: ${e.message}`),

@@ -10,7 +10,7 @@ import {
   Put,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import {
   ApplyRecalibrationDto,
@@ -29,10 +29,10 @@ import {
 import { PolicyCatalog } from '@arbiter/workflow';
 import { PipelineAdmin } from '../pipelines/pipeline-admin.use-case';
 import { PipelineRepository } from '@arbiter/persistence';
+import { ApiContract } from '../common/api-contract.decorator';
 
 /** The self-checking loop of one pipeline, for leads: read it, and force its breaker. */
 @ApiTags('oversight')
-@ApiBearerAuth()
 @UseGuards(UserAuthGuard)
 @Roles('lead')
 @Controller('v1/pipelines/:key')
@@ -49,6 +49,13 @@ export class OversightController {
 
   /** Breaker state and settings, the escaped-error estimate (overall, by policy, model and prompt version), history. */
   @Get('oversight')
+  @ApiContract({
+    id: 'getOversight',
+    summary: "A pipeline's breaker, escaped-error estimates and history",
+    caller: 'user',
+    ok: { 200: 'OversightView' },
+    errors: [404],
+  })
   async view(@Param('key') key: string): Promise<OversightView> {
     const { id, activeVersionId } = await this.pipeline(key);
     return this.report.view(id, activeVersionId);
@@ -56,6 +63,14 @@ export class OversightController {
 
   /** Forces the breaker open or closed with a reason, or (`auto`) hands it back to the evidence. */
   @Put('breaker')
+  @ApiContract({
+    id: 'forceBreaker',
+    summary: "Force a pipeline's automation breaker open or closed, or hand it back (auto)",
+    caller: 'user',
+    body: true,
+    ok: { 200: 'Breaker' },
+    errors: [404],
+  })
   @HttpCode(200)
   async force(
     @CurrentUser() user: UserPrincipal,

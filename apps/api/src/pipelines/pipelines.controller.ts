@@ -1,16 +1,16 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { ActivateVersionDto, PipelineView, SplitDto } from '@arbiter/contracts';
 import { PolicyProblem } from '@arbiter/policy';
 import { FastifyRequest } from 'fastify';
 import { PipelineAdmin } from './pipeline-admin.use-case';
 import { PolicyBody } from './policy-checker';
+import { ApiContract } from '../common/api-contract.decorator';
 
 const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
 @ApiTags('pipelines')
-@ApiBearerAuth()
 @UseGuards(UserAuthGuard)
 @Roles('admin')
 @Controller('v1/pipelines')
@@ -18,7 +18,12 @@ export class PipelinesController {
   constructor(private readonly admin: PipelineAdmin) {}
 
   @Put(':key')
-  @ApiBody({ description: 'A policy document, JSON or YAML (Content-Type: application/yaml)' })
+  @ApiContract({ id: 'putPolicy', summary: 'Add a policy version (the same document again adds nothing)', caller: 'user', body: true, ok: { 200: 'PolicyPutResult' } })
+  @ApiBody({
+    description: 'A policy document (docs/policy.md), JSON or YAML (Content-Type: application/yaml)',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiConsumes('application/json', 'application/yaml')
   @ApiQuery({ name: 'activate', required: false, type: Boolean })
   async put(
     @Param('key') key: string,
@@ -32,23 +37,27 @@ export class PipelinesController {
   }
 
   @Get(':key')
+  @ApiContract({ id: 'getPipeline', summary: 'A pipeline: versions, active one, split', caller: 'user', ok: { 200: 'PipelineView' }, errors: [404] })
   get(@Param('key') key: string): Promise<PipelineView> {
     return this.admin.view(key);
   }
 
   @Post(':key/activate')
+  @ApiContract({ id: 'activatePolicy', summary: 'Make a version the active one', caller: 'user', body: true, ok: { 200: 'PipelineView' }, errors: [404, 409] })
   @HttpCode(200)
   activate(@Param('key') key: string, @Body() body: ActivateVersionDto): Promise<PipelineView> {
     return this.admin.activate(key, body.version);
   }
 
   @Post(':key/rollback')
+  @ApiContract({ id: 'rollbackPolicy', summary: 'Back to the previously active version', caller: 'user', ok: { 200: 'PipelineView' }, errors: [404, 409] })
   @HttpCode(200)
   rollback(@Param('key') key: string): Promise<PipelineView> {
     return this.admin.rollback(key);
   }
 
   @Post(':key/split')
+  @ApiContract({ id: 'splitPolicy', summary: 'Send a share of new submissions to a version (0 ends it)', caller: 'user', body: true, ok: { 200: 'PipelineView' }, errors: [404, 409] })
   @HttpCode(200)
   split(@Param('key') key: string, @Body() body: SplitDto): Promise<PipelineView> {
     return this.admin.split(key, body.version, body.percent);

@@ -2,7 +2,7 @@ import {
   BadRequestException, Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Req, Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, ClientPrincipal, CurrentClient } from '@arbiter/auth';
 import { AcceptedSubmission, CreateSubmissionDto, LIMITS, SubmissionView } from '@arbiter/contracts';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,9 +11,9 @@ import { SubmissionIntake } from './submission-intake.use-case';
 import { SubmissionQuery } from './submission-query.use-case';
 import { SubmissionWaiter } from './submission-waiter.use-case';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { ApiContract } from '../common/api-contract.decorator';
 
 @ApiTags('submissions')
-@ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/submissions')
 export class SubmissionsController {
@@ -24,9 +24,10 @@ export class SubmissionsController {
   ) {}
 
   @Post()
+  @ApiContract({ id: 'createSubmission', summary: 'Submit an LLM output for a decision', description: 'Committed before it answers 202. With `?wait=<ms>` (≤ 10000): 200 and the decided submission when approved or rejected in time, else 202 with the submission as it stands. The same `Idempotency-Key` and body give the same submission (header `idempotent-replayed: true`); another body is a 409.', caller: 'apiKey', body: true, ok: { 200: 'SubmissionView', 202: { anyOf: [{ $ref: '#/components/schemas/AcceptedSubmission' }, { $ref: '#/components/schemas/SubmissionView' }] } }, errors: [403, 404, 409] })
   @UseGuards(RequireJsonGuard)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiQuery({ name: 'wait', required: false, description: 'ms (≤ 10000) to wait for a decision' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: `1 to ${LIMITS.idempotencyKey} characters: a retry with the same key and body gives the same submission` })
+  @ApiQuery({ name: 'wait', required: false, schema: { type: 'integer', minimum: 0, maximum: 10000 }, description: 'ms (≤ 10000) to wait for a decision' })
   async create(
     @CurrentClient() client: ClientPrincipal,
     @Body() body: CreateSubmissionDto,
@@ -52,6 +53,7 @@ export class SubmissionsController {
   }
 
   @Get(':id')
+  @ApiContract({ id: 'getSubmission', summary: 'A submission with its decision, signals, gates and timeline', caller: 'apiKey', ok: { 200: 'SubmissionView' }, errors: [404] })
   get(
     @CurrentClient() client: ClientPrincipal,
     @Param('id', uuidParam) id: string,

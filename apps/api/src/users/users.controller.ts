@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { CreateUserDto, UpdateUserDto, UserView } from '@arbiter/contracts';
 import { ReviewQueueRepository } from '@arbiter/persistence';
 import { UserAdmin } from './user-admin.use-case';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { ApiContract } from '../common/api-contract.decorator';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @UseGuards(UserAuthGuard)
 @Roles('admin')
 @Controller('v1')
@@ -18,22 +18,51 @@ export class UsersController {
   ) {}
 
   @Get('users')
+  @ApiContract({
+    id: 'listUsers',
+    summary: 'Every user',
+    caller: 'user',
+    ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/UserView' } } },
+  })
   list(): Promise<UserView[]> {
     return this.users.list();
   }
 
   @Post('users')
+  @ApiContract({
+    id: 'createUser',
+    summary: 'Add a reviewer, lead or admin',
+    caller: 'user',
+    body: true,
+    ok: { 201: 'UserView' },
+    errors: [409],
+  })
   create(@Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(body);
   }
 
   @Patch('users/:id')
+  @ApiContract({
+    id: 'updateUser',
+    summary: "Change a user's role, queues or skills",
+    caller: 'user',
+    body: true,
+    ok: { 200: 'UserView' },
+    errors: [404],
+  })
   update(@Param('id', uuidParam) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, body);
   }
 
   /** Disables a user: their sessions are signed out and their tokens refused, on every replica within seconds. */
   @Post('users/:id/disable')
+  @ApiContract({
+    id: 'disableUser',
+    summary: 'Sign a user out everywhere and refuse their tokens',
+    caller: 'user',
+    ok: { 200: 'UserView' },
+    errors: [404, 409],
+  })
   @HttpCode(200)
   disable(
     @Param('id', uuidParam) id: string,
@@ -43,6 +72,13 @@ export class UsersController {
   }
 
   @Post('users/:id/enable')
+  @ApiContract({
+    id: 'enableUser',
+    summary: 'Let a disabled user sign in again',
+    caller: 'user',
+    ok: { 200: 'UserView' },
+    errors: [404],
+  })
   @HttpCode(200)
   enable(
     @Param('id', uuidParam) id: string,
@@ -52,6 +88,12 @@ export class UsersController {
   }
 
   @Get('queues')
+  @ApiContract({
+    id: 'listQueues',
+    summary: 'Every review queue a policy names',
+    caller: 'user',
+    ok: { 200: 'QueueList' },
+  })
   async listQueues(): Promise<{ queues: string[] }> {
     return { queues: await this.queues.all() };
   }

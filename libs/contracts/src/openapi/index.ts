@@ -1,0 +1,20 @@
+import { ADMIN_SCHEMAS } from './admin.schemas';
+import { DELIVERY_SCHEMAS } from './delivery.schemas';
+import { OVERSIGHT_SCHEMAS } from './oversight.schemas';
+import { REVIEW_SCHEMAS } from './review.schemas';
+import type { SchemaObject } from './schema';
+import { STATS_SCHEMAS } from './stats.schemas';
+import { SUBMISSION_SCHEMAS } from './submission.schemas';
+
+export type { AuditFailedBody, OutcomeEventBody } from './delivery.schemas';
+export type { Schema, SchemaObject } from './schema';
+
+/** The named response schemas of the v1 contract, merged into the document's components. */
+export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
+  ...SUBMISSION_SCHEMAS,
+  ...REVIEW_SCHEMAS,
+  ...ADMIN_SCHEMAS,
+  ...DELIVERY_SCHEMAS,
+  ...STATS_SCHEMAS,
+  ...OVERSIGHT_SCHEMAS,
+};

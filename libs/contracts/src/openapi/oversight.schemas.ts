@@ -1,0 +1,87 @@
+import {
+  arrayOf,
+  dateTime,
+  enumOf,
+  integer,
+  mapOf,
+  nullable,
+  number,
+  objectOf,
+  ref,
+  Schema,
+  SchemaObject,
+  string,
+} from './schema';
+
+/** An object schema of oversight figures (their types live in libs/oversight, not in the contracts). */
+const figures = (properties: Record<string, Schema>, description?: string): SchemaObject =>
+  objectOf<Record<string, unknown>>(properties, [], description ? { description } : {});
+
+const estimate = {
+  audits: integer({ minimum: 0 }),
+  overturned: integer({ minimum: 0 }),
+  errorRate: nullable(
+    number({
+      minimum: 0,
+      maximum: 1,
+      description: 'Weighted by 1 / sampling rate; null without audits',
+    }),
+  ),
+  upperBound: number({
+    minimum: 0,
+    maximum: 1,
+    description: 'One-sided Clopper-Pearson bound at 1 - delta',
+  }),
+  effectiveAudits: number({ minimum: 0, description: "Kish's effective sample size" }),
+  delta: number(),
+};
+
+/** Schemas of a pipeline's self-checking loop (/v1/pipelines/:key/oversight, /breaker). */
+export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
+  EscapedErrorEstimate: figures(estimate, 'The error rate among automatic approvals, from audits'),
+  EstimateGroup: figures({ key: nullable(string()), ...estimate }),
+  Breaker: figures({
+    state: enumOf(['closed', 'open', 'half_open']),
+    since: nullable(dateTime),
+    forced: nullable(
+      figures({
+        state: enumOf(['open', 'closed']),
+        reason: string(),
+        by: string(),
+        at: integer({ description: 'ms since the epoch' }),
+      }),
+    ),
+    settings: nullable(
+      figures({
+        maxOverrideRate: number(),
+        window: integer(),
+        minSamples: integer(),
+        coolDownMs: integer(),
+        halfOpenShare: number(),
+        halfOpenAudits: integer(),
+      }),
+    ),
+  }),
+  OversightView: figures({
+    breaker: ref('Breaker'),
+    escapedErrors: figures({
+      overall: ref('EscapedErrorEstimate'),
+      byPolicyVersion: arrayOf(ref('EstimateGroup')),
+      byModelVersion: arrayOf(ref('EstimateGroup')),
+      byPromptVersion: arrayOf(ref('EstimateGroup')),
+    }),
+    history: arrayOf(
+      figures({
+        id: string(),
+        kind: enumOf(['breaker']),
+        fromState: nullable(string()),
+        toState: nullable(string()),
+        cause: string(),
+        figures: mapOf(number()),
+        message: string(),
+        actor: string(),
+        createdAt: dateTime,
+      }),
+    ),
+  }),
+};

@@ -1,0 +1,116 @@
+import type { QueueCountsView, UserView } from '../review.dto';
+import type { DecisionResultView, ReviewTaskView } from '../review-view';
+import {
+  arrayOf,
+  boolean,
+  dateTime,
+  enumOf,
+  freeObject,
+  integer,
+  nullable,
+  number,
+  objectOf,
+  ref,
+  SchemaObject,
+  string,
+  uuid,
+} from './schema';
+
+type Variant<T, R> = T extends { result: R } ? T : never;
+
+/** Schemas of human review (REST; the /review socket acks carry the same bodies) and of users. */
+export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
+  UserView: objectOf<UserView>({
+    id: uuid,
+    email: string(),
+    role: enumOf(['reviewer', 'lead', 'admin']),
+    queues: arrayOf(string()),
+    skills: arrayOf(string()),
+    createdAt: dateTime,
+    disabledAt: nullable(dateTime),
+  }),
+  QueueList: objectOf<{ queues: string[] }>({ queues: arrayOf(string()) }),
+  QueueCounts: objectOf<QueueCountsView>({
+    queue: string(),
+    waiting: integer(),
+    claimed: integer(),
+  }),
+  ReviewTask: objectOf<ReviewTaskView>({
+    task: objectOf<ReviewTaskView['task']>(
+      {
+        id: uuid,
+        queue: string(),
+        kind: string(),
+        status: string(),
+        priority: integer(),
+        consensus: integer({ minimum: 1 }),
+        dueAt: dateTime,
+        slaState: enumOf(['ok', 'at_risk', 'breached']),
+        leaseToken: string({ description: 'Present for the reviewer holding the lease' }),
+        leaseExpiresAt: nullable(dateTime),
+      },
+      ['leaseToken', 'leaseExpiresAt'],
+    ),
+    submission: objectOf<ReviewTaskView['submission']>({
+      id: uuid,
+      pipeline: string(),
+      policyVersion: integer(),
+      externalId: nullable(string()),
+      input: objectOf<ReviewTaskView['submission']['input']>(
+        {
+          prompt: string(),
+          context: arrayOf(
+            objectOf<{ id: string; text: string }>({ id: string(), text: string() }),
+          ),
+          language: string(),
+        },
+        ['prompt', 'context', 'language'],
+      ),
+      output: objectOf<ReviewTaskView['submission']['output']>(
+        {
+          text: string(),
+          json: { description: 'A structured output' },
+          samples: arrayOf(string()),
+        },
+        ['text', 'json', 'samples'],
+        { additionalProperties: true },
+      ),
+      model: objectOf<ReviewTaskView['submission']['model']>(
+        { provider: string(), name: string(), version: string() },
+        ['provider', 'name', 'version'],
+      ),
+      metadata: nullable(freeObject()),
+      confidence: nullable(number()),
+      signals: arrayOf(ref('SignalResult')),
+      gates: arrayOf(ref('GateResult')),
+      routing: nullable(ref('Decision')),
+      createdAt: dateTime,
+    }),
+    reasonCodes: arrayOf(string()),
+    canEscalate: boolean,
+  }),
+  ClaimResult: objectOf<{ task: ReviewTaskView | null }>({ task: nullable(ref('ReviewTask')) }),
+  LeaseExtended: objectOf<{ leaseExpiresAt: string }>({ leaseExpiresAt: dateTime }),
+  Released: objectOf<{ released: boolean }>({ released: { type: 'boolean', enum: [true] } }),
+  DecisionResult: {
+    oneOf: [
+      objectOf<Variant<DecisionResultView, 'decided'>>({
+        result: enumOf(['decided']),
+        outcome: enumOf(['approved', 'rejected']),
+      }),
+      objectOf<Variant<DecisionResultView, 'waiting'>>({
+        result: enumOf(['waiting']),
+        have: integer(),
+        need: integer(),
+      }),
+      objectOf<Variant<DecisionResultView, 'escalated'>>({
+        result: enumOf(['escalated']),
+        queue: string(),
+      }),
+      objectOf<Variant<DecisionResultView, 'audited'>>({
+        result: enumOf(['audited']),
+        verdict: enumOf(['agreed', 'overturned']),
+      }),
+    ],
+  },
+};

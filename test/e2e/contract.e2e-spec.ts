@@ -1,0 +1,444 @@
+import { expectEventually } from '@arbiter/testing';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArbiterHarness } from '../support/arbiter.harness';
+import { generateTypes, unknownSuccessBodies } from '../support/contract-types';
+import { ContractValidator, ValidatingHttpClient } from '../support/contract.validator';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { routeCatalog } from '../support/route-catalog';
+import { testWebhookConfig, WebhookReceiver } from '../support/webhook-receiver.server';
+
+/** Routes that are not part of the v1 contract: the scrape endpoint and the document itself. */
+const UNDOCUMENTED = /^\/(metrics|docs)(\/|$)/;
+const CLIENT_DIR = join(__dirname, '../../packages/client');
+/** Set to 1 to rewrite the committed contract snapshot and the SDK's generated types. */
+const WRITE = process.env.ARBITER_WRITE_CONTRACT === '1';
+
+describe('the API contract: the served document, and every route answering as it says', () => {
+  let arbiter: ArbiterHarness;
+  let receiver: WebhookReceiver;
+  let contract: ContractValidator;
+  let http: ValidatingHttpClient;
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start();
+    arbiter = await ArbiterHarness.start({ config: { webhooks: testWebhookConfig() } });
+    contract = await ContractValidator.load(arbiter.http.baseUrl);
+    http = new ValidatingHttpClient(arbiter.http.baseUrl, contract);
+  });
+  afterAll(async () => {
+    await arbiter.stop();
+    await receiver.stop();
+  });
+
+  it('documents every route the app registers, each with an operationId, a tag and its security scheme', () => {
+    const routes = routeCatalog(arbiter.api).routes.filter((r) => !UNDOCUMENTED.test(r.path));
+    const documented = Object.entries(contract.document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })),
+    );
+    const asTemplate = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
+    expect(documented.map((d) => d.key).sort()).toEqual(
+      routes.map((r) => `${r.method} ${asTemplate(r.path)}`).sort(),
+    );
+    const ids = documented.map((d) => d.op.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { key, op } of documented) {
+      expect([key, op.tags?.length]).toEqual([key, 1]);
+      const refusals = Object.keys(op.responses).filter((s) => /^[45]/.test(s));
+      for (const status of refusals) {
+        const schema = op.responses[status].content?.['application/json']?.schema as {
+          $ref?: string;
+        };
+        expect([key, status, schema?.$ref]).toEqual([
+          key,
+          status,
+          key === 'GET /health' && status === '503'
+            ? '#/components/schemas/Health'
+            : '#/components/schemas/Problem',
+        ]);
+      }
+    }
+    expect(Object.keys(contract.document.components.securitySchemes ?? {}).sort()).toEqual([
+      'apiKey',
+      'userToken',
+    ]);
+    const schemesOf = (key: string) =>
+      documented.find((d) => d.key === key)?.op.security?.flatMap((s) => Object.keys(s));
+    expect(schemesOf('POST /v1/submissions')).toEqual(['apiKey']);
+    expect(schemesOf('POST /v1/review/claim')).toEqual(['userToken']);
+    expect(schemesOf('POST /v1/auth/login')).toBeUndefined();
+  });
+
+  it('gives openapi-typescript a typed body for every documented 2xx, and the SDK is generated from this very document', async () => {
+    const types = generateTypes(contract.document);
+    expect(unknownSuccessBodies(contract.document, types)).toEqual([]);
+    const snapshot = `${JSON.stringify(contract.document, null, 2)}\n`;
+    const files = {
+      [join(CLIENT_DIR, 'src/openapi.json')]: snapshot,
+      [join(CLIENT_DIR, 'src/generated/openapi.ts')]: types,
+    };
+    for (const [file, text] of Object.entries(files)) {
+      if (WRITE) writeFileSync(file, text);
+      const committed = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      // When this fails, the contract changed: ARBITER_WRITE_CONTRACT=1 npx jest --config jest.e2e.config.js test/e2e/contract
+      expect([file, committed === text]).toEqual([file, true]);
+    }
+  });
+
+  it('answers every operation, on its happy path and its usual refusals, exactly as the document says', async () => {
+    await arbiter.reset();
+    const key = { token: arbiter.bootstrapKey };
+    const health = await http.get('/health');
+    expect(health.status).toBe(200);
+
+    // Users: log in, refresh, log out, and the refusals of each.
+    expect(
+      (await http.post('/v1/auth/login', { email: 'admin@test.local', password: 'wrong-password' }))
+        .status,
+    ).toBe(401);
+    const login = await http.post<{ accessToken: string; refreshToken: string }>('/v1/auth/login', {
+      email: 'admin@test.local',
+      password: 'admin-password-1',
+    });
+    expect(login.status).toBe(200);
+    const admin = { token: login.body.accessToken };
+    const refreshed = await http.post<{ refreshToken: string }>('/v1/auth/refresh', {
+      refreshToken: login.body.refreshToken,
+    });
+    expect(refreshed.status).toBe(200);
+    expect((await http.post('/v1/auth/refresh', { refreshToken: 'not-a-token' })).status).toBe(401);
+    const session = await http.post<{ refreshToken: string }>('/v1/auth/login', {
+      email: 'admin@test.local',
+      password: 'admin-password-1',
+    });
+    expect(
+      (await http.post('/v1/auth/logout', { refreshToken: session.body.refreshToken })).status,
+    ).toBe(204);
+
+    // Pipelines: versions, activation, rollback, split.
+    const auto = policy();
+    const human = policy({
+      ...ALWAYS_HUMAN,
+      review: { queue: 'desk', sla: '30m', reasonCodes: ['inaccurate'] },
+    });
+    expect(
+      (
+        await http.put(
+          '/v1/pipelines/support?activate=true',
+          { pipeline: 'support', ...auto },
+          admin,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await http.put('/v1/pipelines/desk?activate=true', { pipeline: 'desk', ...human }, admin))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await http.put(
+          '/v1/pipelines/support',
+          { pipeline: 'support', ...auto, review: { queue: 'support', priority: 6, sla: '30m' } },
+          admin,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await http.put(
+          '/v1/pipelines/support',
+          { pipeline: 'support', thresholds: { autoApprove: 2 } },
+          admin,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await http.put('/v1/pipelines/support', undefined, {
+          ...admin,
+          raw: 'x',
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(415);
+    expect((await http.get('/v1/pipelines/support', admin)).status).toBe(200);
+    expect((await http.get('/v1/pipelines/nothing-here', admin)).status).toBe(404);
+    expect((await http.post('/v1/pipelines/support/activate', { version: 2 }, admin)).status).toBe(
+      200,
+    );
+    expect((await http.post('/v1/pipelines/support/rollback', undefined, admin)).status).toBe(200);
+    expect(
+      (await http.post('/v1/pipelines/support/split', { version: 2, percent: 20 }, admin)).status,
+    ).toBe(200);
+    expect(
+      (await http.post('/v1/pipelines/support/split', { version: 2, percent: 0 }, admin)).status,
+    ).toBe(200);
+    expect((await http.get('/v1/pipelines/support/oversight', admin)).status).toBe(200);
+    expect((await http.get('/v1/pipelines/nothing-here/oversight', admin)).status).toBe(404);
+    const force = { state: 'open', reason: 'contract test' };
+    expect((await http.put('/v1/pipelines/desk/breaker', force, admin)).status).toBe(200);
+    const release = { state: 'auto', reason: 'contract test' };
+    expect((await http.put('/v1/pipelines/desk/breaker', release, admin)).status).toBe(200);
+    expect((await http.put('/v1/pipelines/desk/breaker', { state: 'shut' }, admin)).status).toBe(
+      400,
+    );
+
+    // People, clients, keys, quotas.
+    const user = await http.post<{ id: string }>(
+      '/v1/users',
+      { email: 'rita@test.local', password: 'rita-password-1', role: 'reviewer', queues: ['desk'] },
+      admin,
+    );
+    expect(user.status).toBe(201);
+    expect(
+      (
+        await http.post(
+          '/v1/users',
+          { email: 'rita@test.local', password: 'rita-password-1', role: 'reviewer' },
+          admin,
+        )
+      ).status,
+    ).toBe(409);
+    expect((await http.get('/v1/users', admin)).status).toBe(200);
+    expect(
+      (await http.request('PATCH', `/v1/users/${user.body.id}`, { skills: ['en'] }, admin)).status,
+    ).toBe(200);
+    expect(
+      (await http.request('PATCH', `/v1/users/${randomUUID()}`, { skills: ['en'] }, admin)).status,
+    ).toBe(404);
+    expect((await http.post(`/v1/users/${user.body.id}/disable`, undefined, admin)).status).toBe(
+      200,
+    );
+    expect((await http.post(`/v1/users/${user.body.id}/enable`, undefined, admin)).status).toBe(
+      200,
+    );
+    expect((await http.get('/v1/queues', admin)).status).toBe(200);
+    const client = await http.post<{ id: string }>(
+      '/v1/clients',
+      { name: 'claims-bot', allowedPipelines: ['support'] },
+      admin,
+    );
+    expect(client.status).toBe(201);
+    expect((await http.get('/v1/clients', admin)).status).toBe(200);
+    expect(
+      (await http.put(`/v1/clients/${client.body.id}/quota`, { requestsPerSecond: 50 }, admin))
+        .status,
+    ).toBe(200);
+    expect(
+      (await http.put(`/v1/clients/${randomUUID()}/quota`, { requestsPerSecond: null }, admin))
+        .status,
+    ).toBe(404);
+    const created = await http.post<{ id: string; key: string }>(
+      '/v1/api-keys',
+      { clientId: client.body.id, name: 'prod' },
+      admin,
+    );
+    expect(created.status).toBe(201);
+    expect((await http.get('/v1/api-keys', admin)).status).toBe(200);
+    expect(
+      (
+        await http.post('/v1/submissions', submissionBody({ pipeline: 'desk' }), {
+          token: created.body.key,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await http.request('DELETE', `/v1/api-keys/${created.body.id}`, undefined, admin)).status,
+    ).toBe(200);
+    expect(
+      (await http.request('DELETE', `/v1/api-keys/${created.body.id}`, undefined, admin)).status,
+    ).toBe(404);
+
+    // Webhook endpoint and secrets.
+    expect(
+      (await http.put('/v1/webhook', { url: receiver.url(), subscribeRouted: true }, key)).status,
+    ).toBe(200);
+    expect((await http.put('/v1/webhook', { url: 'not a url' }, key)).status).toBe(400);
+    expect((await http.get('/v1/webhook', key)).status).toBe(200);
+    expect(
+      (await http.post('/v1/webhook/secrets/rotate', { overlapSeconds: 60 }, key)).status,
+    ).toBe(200);
+
+    // Submissions: accepted, idempotent, waited for, read; and refused.
+    const accepted = await http.post<{ id: string }>('/v1/submissions', submissionBody(), key);
+    expect(accepted.status).toBe(202);
+    const idempotent = { ...key, headers: { 'idempotency-key': 'order-42' } };
+    expect((await http.post('/v1/submissions', submissionBody(), idempotent)).status).toBe(202);
+    expect((await http.post('/v1/submissions', submissionBody(), idempotent)).status).toBe(202);
+    expect(
+      (await http.post('/v1/submissions', submissionBody({ externalId: 'other' }), idempotent))
+        .status,
+    ).toBe(409);
+    expect((await http.post('/v1/submissions?wait=5000', submissionBody(), key)).status).toBe(200);
+    const routed = await http.post<{ id: string }>(
+      '/v1/submissions?wait=5000',
+      submissionBody({ pipeline: 'desk' }),
+      key,
+    );
+    expect(routed.status).toBe(202);
+    expect(
+      (await http.post('/v1/submissions', submissionBody({ pipeline: 'unknown' }), key)).status,
+    ).toBe(404);
+    expect((await http.post('/v1/submissions', submissionBody({ output: {} }), key)).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await http.post('/v1/submissions', undefined, {
+          ...key,
+          raw: 'x',
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await http.post(
+          '/v1/submissions',
+          submissionBody({ externalId: 'x'.repeat(2_000_000) }),
+          key,
+        )
+      ).status,
+    ).toBe(413);
+    expect((await http.post('/v1/submissions', submissionBody())).status).toBe(401);
+    expect((await http.get(`/v1/submissions/${accepted.body.id}`, key)).status).toBe(200);
+    expect((await http.get(`/v1/submissions/${randomUUID()}`, key)).status).toBe(404);
+    expect((await http.get('/v1/submissions/not-a-uuid', key)).status).toBe(400);
+
+    // Human review over REST: a reviewer claims, holds, gives back, claims again and decides.
+    const rita = await http.post<{ accessToken: string }>('/v1/auth/login', {
+      email: 'rita@test.local',
+      password: 'rita-password-1',
+    });
+    const reviewer = { token: rita.body.accessToken };
+    expect((await http.get('/v1/users', reviewer)).status).toBe(403);
+    expect((await http.get('/v1/review/queues', { token: 'not-a-token' })).status).toBe(401);
+    type Claim = { task: { task: { id: string; leaseToken: string } } | null };
+    const claim = () =>
+      expectEventually(async () => {
+        const res = await http.post<Claim>('/v1/review/claim', {}, reviewer);
+        expect(res.body.task).not.toBeNull();
+        return res.body.task!.task;
+      });
+    expect((await http.get('/v1/review/queues', reviewer)).status).toBe(200);
+    let task = await claim();
+    expect((await http.get(`/v1/review/tasks/${task.id}`, reviewer)).status).toBe(200);
+    expect((await http.get(`/v1/review/tasks/${randomUUID()}`, reviewer)).status).toBe(404);
+    expect(
+      (
+        await http.post(
+          `/v1/review/tasks/${task.id}/heartbeat`,
+          { leaseToken: task.leaseToken },
+          reviewer,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await http.post(`/v1/review/tasks/${task.id}/heartbeat`, { leaseToken: 'stale' }, reviewer))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await http.post(
+          `/v1/review/tasks/${task.id}/release`,
+          { leaseToken: task.leaseToken },
+          reviewer,
+        )
+      ).status,
+    ).toBe(200);
+    task = await claim();
+    expect(
+      (
+        await http.post(
+          `/v1/review/tasks/${task.id}/decide`,
+          { leaseToken: task.leaseToken, action: 'maybe' },
+          reviewer,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await http.post(
+          `/v1/review/tasks/${task.id}/decide`,
+          { leaseToken: task.leaseToken, action: 'approve' },
+          reviewer,
+        )
+      ).status,
+    ).toBe(200);
+    expect((await http.post<Claim>('/v1/review/claim', {}, reviewer)).body.task).toBeNull();
+
+    // Outcomes: the feed, dead letters (mine and everyone's).
+    const feed = await expectEventually(async () => {
+      const res = await http.get<{ events: unknown[] }>('/v1/events?after=0&limit=50', key);
+      expect(res.body.events.length).toBeGreaterThanOrEqual(3);
+      return res;
+    });
+    expect(feed.status).toBe(200);
+    expect((await http.get('/v1/events?limit=0', key)).status).toBe(400);
+    // A receiver that keeps failing: the event is dead-lettered after the (short) retry horizon.
+    receiver.respond = ({ path }) => ({ status: path === '/gone' ? 503 : 204 });
+    expect(
+      (
+        await http.post(
+          '/v1/submissions',
+          submissionBody({ callbackUrl: receiver.url('/gone') }),
+          key,
+        )
+      ).status,
+    ).toBe(202);
+    const deadLetter = async () =>
+      expectEventually(async () => {
+        const res = await http.get<{ id: string }[]>('/v1/dead-letters', key);
+        expect(res.status).toBe(200);
+        expect(res.body.length).toBe(1);
+        return res.body[0].id;
+      });
+    expect(
+      (await http.post(`/v1/dead-letters/${await deadLetter()}/replay`, undefined, key)).status,
+    ).toBe(200);
+    expect(
+      (await http.post(`/v1/admin/dead-letters/${await deadLetter()}/replay`, undefined, admin))
+        .status,
+    ).toBe(200);
+    expect((await http.post('/v1/dead-letters/replay', undefined, key)).status).toBe(200);
+    expect(
+      (await http.post(`/v1/dead-letters/${randomUUID()}/replay`, undefined, key)).status,
+    ).toBe(404);
+    expect((await http.get('/v1/admin/dead-letters', admin)).status).toBe(200);
+    expect((await http.post('/v1/admin/dead-letters/replay', {}, admin)).status).toBe(200);
+    expect(
+      (await http.post(`/v1/admin/dead-letters/${randomUUID()}/replay`, undefined, admin)).status,
+    ).toBe(404);
+
+    // Stats, each figure and both export formats.
+    for (const figure of [
+      'backlog',
+      'sla',
+      'forecast',
+      'throughput',
+      'automation',
+      'reviewers',
+      'versions',
+    ]) {
+      expect([figure, (await http.get(`/v1/stats/${figure}`, admin)).status]).toEqual([
+        figure,
+        200,
+      ]);
+    }
+    expect((await http.get('/v1/stats/throughput?from=yesterday', admin)).status).toBe(400);
+    expect((await http.get('/v1/stats/export?format=csv', admin)).status).toBe(200);
+    expect((await http.get('/v1/stats/export?format=json&kind=decisions', admin)).status).toBe(200);
+    expect((await http.get('/v1/stats/export?format=json&kind=reviewers', admin)).status).toBe(200);
+
+    expect(contract.failures).toEqual([]);
+    // Every documented operation was called and answered one of its documented successes.
+    const succeeded = new Set(
+      contract.checked.filter((c) => c.status < 300).map((c) => c.operationId),
+    );
+    const all = Object.values(contract.document.paths).flatMap((item) =>
+      Object.values(item).map((op) => op.operationId ?? ''),
+    );
+    expect(all.filter((id) => !succeeded.has(id))).toEqual([]);
+  });
+});
