@@ -1,13 +1,13 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { AlertsQueryDto } from '@arbiter/contracts';
 import { AlertRepository, alertView } from '@arbiter/oversight';
 import { PipelineRepository } from '@arbiter/persistence';
+import { ApiContract } from '../common/api-contract.decorator';
 
 /** The history of the self-checking loop's alerts, newest first (leads and admins). */
 @ApiTags('oversight')
-@ApiBearerAuth()
 @UseGuards(UserAuthGuard)
 @Roles('lead')
 @Controller('v1/alerts')
@@ -18,6 +18,12 @@ export class AlertsController {
   ) {}
 
   @Get()
+  @ApiContract({
+    id: 'listAlerts',
+    summary: "The self-checking loop's alerts, newest first",
+    caller: 'user',
+    ok: { 200: 'AlertList' },
+  })
   async list(@Query() query: AlertsQueryDto): Promise<{ alerts: ReturnType<typeof alertView>[] }> {
     const pipelineId = query.pipeline
       ? ((await this.pipelines.findByKey(query.pipeline))?.id ?? null)

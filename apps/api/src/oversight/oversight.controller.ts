@@ -86,6 +86,13 @@ export class OversightController {
 
   /** The auto-approve threshold the reviewers' verdicts support for a target error, with the reliability curve. */
   @Get('recalibration')
+  @ApiContract({
+    id: 'getRecalibration',
+    summary: "The auto-approve threshold reviewers' verdicts support for a target error",
+    caller: 'user',
+    ok: { 200: 'RecalibrationView' },
+    errors: [404],
+  })
   async recalibration(
     @Param('key') key: string,
     @Query() query: RecalibrationQueryDto,
@@ -99,6 +106,14 @@ export class OversightController {
 
   /** Applies a threshold (usually the proposal) as a new active policy version, recorded in the history. */
   @Post('recalibration/apply')
+  @ApiContract({
+    id: 'applyRecalibration',
+    summary: 'Apply an auto-approve threshold as a new, active policy version',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'RecalibrationApplied' },
+    errors: [404],
+  })
   @HttpCode(200)
   async apply(
     @CurrentUser() user: UserPrincipal,

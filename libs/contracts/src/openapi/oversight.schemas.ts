@@ -11,6 +11,7 @@ import {
   Schema,
   SchemaObject,
   string,
+  uuid,
 } from './schema';
 
 /** An object schema of oversight figures (their types live in libs/oversight, not in the contracts). */
@@ -70,10 +71,20 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
       byModelVersion: arrayOf(ref('EstimateGroup')),
       byPromptVersion: arrayOf(ref('EstimateGroup')),
     }),
+    rollout: nullable(
+      figures({
+        step: integer({ minimum: 0 }),
+        share: number({ minimum: 0, maximum: 1 }),
+        steps: arrayOf(number({ minimum: 0, maximum: 1 })),
+        minAudits: integer({ minimum: 1 }),
+        targetError: number({ minimum: 0, maximum: 1 }),
+        since: nullable(dateTime),
+      }),
+    ),
     history: arrayOf(
       figures({
         id: string(),
-        kind: enumOf(['breaker']),
+        kind: enumOf(['breaker', 'rollout', 'recalibration']),
         fromState: nullable(string()),
         toState: nullable(string()),
         cause: string(),
@@ -81,6 +92,55 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
         message: string(),
         actor: string(),
         createdAt: dateTime,
+      }),
+    ),
+  }),
+  RecalibrationView: figures({
+    targetError: number(),
+    delta: number(),
+    verdicts: figures({ reviewed: integer({ minimum: 0 }), audited: integer({ minimum: 0 }) }),
+    currentAutoApprove: nullable(number()),
+    proposal: {
+      description: 'A threshold with its figures, or threshold null and the reason none fits the target',
+      oneOf: [
+        figures({
+          threshold: number(),
+          approvedShare: number(),
+          errorRate: number(),
+          upperBound: number(),
+          effectiveVerdicts: number(),
+        }),
+        figures({ threshold: nullable(number({ enum: [null] })), reason: string() }),
+      ],
+    },
+    reliability: arrayOf(
+      figures({
+        from: number(),
+        to: number(),
+        meanConfidence: number(),
+        observedAcceptable: number(),
+        verdicts: integer({ minimum: 0 }),
+      }),
+    ),
+  }),
+  RecalibrationApplied: figures({
+    version: integer({ minimum: 1 }),
+    pipeline: ref('PipelineView'),
+  }),
+  AlertList: figures({
+    alerts: arrayOf(
+      figures({
+        id: uuid,
+        key: string(),
+        pipelineId: nullable(uuid),
+        kind: string(),
+        severity: enumOf(['warning', 'critical']),
+        status: enumOf(['firing', 'resolved']),
+        message: string(),
+        figures: mapOf(number()),
+        firedAt: dateTime,
+        resolvedAt: nullable(dateTime),
+        resolveMessage: nullable(string()),
       }),
     ),
   }),
