@@ -55,6 +55,9 @@ jest_suite unit --config jest.config.js
 jest_suite e2e --config jest.e2e.config.js --forceExit
 step client-build npm run -s build:client
 pytest_suite python-sdk clients/python/tests
+# The Prometheus alert rules: valid, and each alert fires on its unit-test series (Debian's promtool,
+# installed by .ci/run; apt-get install prometheus elsewhere).
+step prometheus-rules bash -c 'cd ops/prometheus && promtool check rules alerts.yml && promtool test rules alerts.test.yml'
 jest_suite browser --config jest.browser.config.js --forceExit
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

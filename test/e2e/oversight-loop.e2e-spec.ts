@@ -1,4 +1,4 @@
-import { proposeThreshold } from '@arbiter/oversight';
+import { AutomationBreaker, proposeThreshold } from '@arbiter/oversight';
 import { DRAW_SALTS, drawFor } from '@arbiter/policy';
 import { expectEventually } from '@arbiter/testing';
 import { generateWebhookSecret } from '@arbiter/delivery';
@@ -250,10 +250,12 @@ describe('oversight: QA audits and the automation breaker', () => {
     }
 
     // Cool-down over: half-open lets approvals through again, audited; three clean audits close it.
-    await expectEventually(
-      async () => expect((await oversight()).breaker.state).toBe('half_open'),
-      15_000,
-    );
+    // The maintenance schedule sweeps every 200 ms here; on a loaded machine its queue can lag, so
+    // the test also runs the same sweep (the schedule itself: maintenance-schedules.e2e-spec).
+    await expectEventually(async () => {
+      await arbiter.worker!.get(AutomationBreaker).sweep();
+      expect((await oversight()).breaker.state).toBe('half_open');
+    }, 15_000);
     const probes = await Promise.all([submit(), submit(), submit()]);
     const probeRows = await settled(probes);
     expect(probeRows.every((r) => r.status === 'approved' && r.decision.qaSample === true)).toBe(
@@ -316,6 +318,12 @@ describe('oversight: QA audits and the automation breaker', () => {
     });
     const [duringForce] = await settled([await submit()]);
     expect(duringForce.status).toBe('human_review');
+    // /metrics says so (ops/prometheus/alerts.yml alerts on it), with the error bound and its target.
+    const metrics = (await arbiter.http.get<string>('/metrics')).body;
+    expect(metrics).toContain('arbiter_automation_breaker_state{pipeline="support"} 2');
+    expect(metrics).toMatch(/arbiter_escaped_error_upper_bound\{pipeline="support"\} 0\.\d+/);
+    expect(metrics).toContain('arbiter_escaped_error_target{pipeline="support"} 0.05');
+    expect(metrics).toContain('arbiter_alerts_firing{kind="breaker_open"} 1');
     expect(
       (
         await arbiter.http.put(

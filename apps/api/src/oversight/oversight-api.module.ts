@@ -4,11 +4,14 @@ import { OversightModule } from '@arbiter/oversight';
 import { WorkflowModule } from '@arbiter/workflow';
 import { PipelinesModule } from '../pipelines/pipelines.module';
 import { AlertsController } from './alerts.controller';
+import { OversightMetrics } from './oversight-metrics.service';
 import { OversightController } from './oversight.controller';
+import { MetricsModule } from '../metrics/metrics.module';
 
 /** The loop in the api: its audit verdict handler (decisions are taken here) and the lead's endpoints. */
 @Module({
-  imports: [AuthModule, WorkflowModule, OversightModule, PipelinesModule],
+  imports: [AuthModule, WorkflowModule, OversightModule, PipelinesModule, MetricsModule],
+  providers: [OversightMetrics],
   controllers: [OversightController, AlertsController],
 })
 export class OversightApiModule {}
