@@ -76,7 +76,6 @@ function compile(options: ValidatorConfig): AdviceRules {
 }
 
 const SENTENCE_RE = /[^\n.!?。]+(?:[.!?。]+(?=\s|$)|[.!?。]+(?=\S)[^\n.!?。]*)*[.!?。]*/g;
-const MAX_SENTENCES = 300;
 
 /** The domains a sentence gives advice in, and the lexicon that said so. */
 function adviceIn(sentence: string, rules: AdviceRules): { domain: AdviceDomain; lang: string }[] {
@@ -105,10 +104,11 @@ function check(input: ScoringInput, analysis: Analysis, options: ValidatorConfig
   const target = targetText(input, analysis.text, options.field, 'advice.missing');
   if ('finding' in target) return [target.finding];
   const byDomain = new Map<AdviceDomain, GateFinding>();
-  let count = 0;
   SENTENCE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SENTENCE_RE.exec(target.text)) !== null && count++ < MAX_SENTENCES) {
+  // Every sentence is read (the output is capped at MAX_ANALYSED_CHARS): a cap on sentences would
+  // let advice through at the end of a long answer.
+  while ((m = SENTENCE_RE.exec(target.text)) !== null) {
     const sentence = m[0].trim();
     if (sentence.length < 8) continue;
     for (const { domain, lang } of adviceIn(sentence, rules)) {
