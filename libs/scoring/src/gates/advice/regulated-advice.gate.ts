@@ -2,7 +2,14 @@ import type { GateFinding, ScoringInput, ValidatorConfig } from '../../scoring.t
 import type { Analysis } from '../../engine/analysis';
 import type { ConfigProblem, GateDefinition } from '../../engine/engine.types';
 import { checkString, COMMON_VALIDATOR_KEYS, unknownKeys } from '../../engine/options.util';
-import { compiledFor, isFieldPath, targetText } from '../gate-support.util';
+import {
+  asciiLower,
+  compiledFor,
+  isFieldPath,
+  LATIN_AFTER,
+  LATIN_BEFORE,
+  targetText,
+} from '../gate-support.util';
 import {
   ADVICE_DOMAINS,
   ADVICE_LANGUAGES,
@@ -21,11 +28,10 @@ interface CompiledLexicon {
   terms: Record<AdviceDomain, RegExp>;
 }
 
+// Lowercase patterns on ASCII-lowercased text, without the i and u flags (see asciiLower).
 function union(patterns: string[], unspaced: boolean): RegExp {
   const body = patterns.map((p) => `(?:${p})`).join('|') || '(?!)';
-  return unspaced
-    ? new RegExp(body, 'iu')
-    : new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(unspaced ? body : `${LATIN_BEFORE}(?:${body})${LATIN_AFTER}`);
 }
 
 function compileLexicon(
@@ -35,7 +41,7 @@ function compileLexicon(
 ): CompiledLexicon {
   const u = lex.unspaced === true;
   const escaped = (d: AdviceDomain) =>
-    (extra[d] ?? []).map((t) => t.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+    (extra[d] ?? []).map((t) => t.toLowerCase().replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
   return {
     lang,
     frames: union(lex.frames, u),
@@ -111,7 +117,7 @@ function check(input: ScoringInput, analysis: Analysis, options: ValidatorConfig
   while ((m = SENTENCE_RE.exec(target.text)) !== null) {
     const sentence = m[0].trim();
     if (sentence.length < 8) continue;
-    for (const { domain, lang } of adviceIn(sentence, rules)) {
+    for (const { domain, lang } of adviceIn(asciiLower(sentence), rules)) {
       const start = m.index + m[0].indexOf(sentence);
       const span = { start, end: start + sentence.length, text: sentence };
       const existing = byDomain.get(domain);

@@ -1,3 +1,4 @@
+import { asciiLower, LATIN_AFTER, LATIN_BEFORE } from '../gate-support.util';
 import { TONE_LEXICONS } from './tone-lexicon';
 
 /**
@@ -27,7 +28,7 @@ export interface ToneMeasure {
   evidence: { start: number; end: number; text: string; weight: number }[];
 }
 
-const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
+const PLAIN_WORD = /^[a-z0-9]+$/;
 
 function compileMarkers(list: [string, number][], unspaced: boolean): Markers {
   const words = new Map<string, number>();
@@ -39,9 +40,7 @@ function compileMarkers(list: [string, number][], unspaced: boolean): Markers {
   const body = patterns.map(([pattern]) => `(${pattern})`).join('|');
   const re = !patterns.length
     ? null
-    : unspaced
-      ? new RegExp(body, 'gu')
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+    : new RegExp(unspaced ? body : `${LATIN_BEFORE}(?:${body})${LATIN_AFTER}`, 'g');
   return { words, re, weights: patterns.map(([, w]) => w) };
 }
 
@@ -66,6 +65,7 @@ interface Word {
 function score(
   markers: Markers,
   text: string,
+  lower: string,
   words: Word[],
   sign: number,
   evidence: ToneMeasure['evidence'],
@@ -84,7 +84,7 @@ function score(
   if (!re) return total;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while ((m = re.exec(lower)) !== null) {
     if (!m[0]) {
       re.lastIndex++;
       continue;
@@ -92,17 +92,23 @@ function score(
     // Lexicon patterns have no capturing groups of their own: group k + 1 is alternative k.
     let k = 0;
     while (k < markers.weights.length && m[k + 1] === undefined) k++;
-    add(m.index, m.index + m[0].length, m[0], markers.weights[k] ?? 1);
+    add(
+      m.index,
+      m.index + m[0].length,
+      text.slice(m.index, m.index + m[0].length),
+      markers.weights[k] ?? 1,
+    );
   }
   return total;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
+const WORD_RE = /[a-z0-9\u00C0-\u024F]+/g;
 const THAI_RE = /[\u0E00-\u0E7F]/;
 
+// Emoji (the pictographic blocks, as UTF-16) and emoticons; no `u` flag (see asciiLower).
 const EMOJI_RE =
-  /\p{Extended_Pictographic}|(?<![\p{L}\p{N}])(?:[:;]-?[)(DPp]|xD)(?![\p{L}\p{N}])/gu;
-const SHOUT_RE = /(?<![\p{L}\p{N}])(?:[A-Z]{5,}|[A-Z]{3,}(?:\s+[A-Z]{3,})+)(?![\p{L}\p{N}])/gu;
+  /[\u2600-\u27BF]|\uD83C[\uDF00-\uDFFF]|\uD83D[\uDC00-\uDEFF]|\uD83E[\uDD00-\uDEFF]|(?<![A-Za-z0-9])(?:[:;]-?[)(DPp]|xD)(?![A-Za-z0-9])/g;
+const SHOUT_RE = /(?<![A-Za-z0-9])(?:[A-Z]{5,}|[A-Z]{3,}(?:\s+[A-Z]{3,})+)(?![A-Za-z0-9])/g;
 const EN_FUNCTION_WORDS = new Set(
   'the a an is are was were be been to of and or in on at for with your you we our it this that will can not have has'.split(
     ' ',
@@ -114,13 +120,15 @@ export function measureTone(text: string, languages: readonly string[]): ToneMea
   const evidence: ToneMeasure['evidence'] = [];
   let formal = 0;
   let casual = 0;
+  // Lexicons are lowercase; `lower` keeps every offset of `text` (see asciiLower).
+  const lower = asciiLower(text);
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD_RE))
+  for (const m of lower.matchAll(WORD_RE))
     words.push({
-      norm: m[0].toLowerCase(),
+      norm: m[0],
       start: m.index,
       end: m.index + m[0].length,
-      text: m[0],
+      text: text.slice(m.index, m.index + m[0].length),
     });
   const hasThai = THAI_RE.test(text);
   const seen = new Set<object>();
@@ -128,8 +136,8 @@ export function measureTone(text: string, languages: readonly string[]): ToneMea
     const c = COMPILED.get(lang);
     if (!c || seen.has(c) || (c.unspaced && !hasThai)) continue;
     seen.add(c);
-    formal += score(c.formal, text, words, 1, evidence);
-    casual += score(c.casual, text, words, -1, evidence);
+    formal += score(c.formal, text, lower, words, 1, evidence);
+    casual += score(c.casual, text, lower, words, -1, evidence);
   }
   const exclamations = (text.match(/[!！]/g) ?? []).length;
   casual += Math.min(exclamations, 4) * 0.5 + Math.min((text.match(EMOJI_RE) ?? []).length, 3);
