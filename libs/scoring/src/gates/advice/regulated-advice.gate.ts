@@ -62,6 +62,24 @@ for (const lang of ['en', 'id', 'th', 'tl'])
 interface AdviceRules {
   domains: AdviceDomain[];
   lexicons: CompiledLexicon[];
+  /** Any frame, dose or diagnosis of any chosen language: one test that most sentences fail. */
+  cue: RegExp;
+}
+
+function cueOf(langs: string[]): RegExp {
+  const parts = (unspaced: boolean) =>
+    langs
+      .map((l) => ADVICE_LEXICONS[l])
+      .filter((lex) => (lex.unspaced === true) === unspaced)
+      .flatMap((lex) => [...lex.frames, ...lex.doses, ...lex.diagnoses])
+      .map((p) => `(?:${p})`)
+      .join('|');
+  const latin = parts(false);
+  const thai = parts(true);
+  return new RegExp(
+    [latin && `${LATIN_BEFORE}(?:${latin})${LATIN_AFTER}`, thai].filter(Boolean).join('|') ||
+      '(?!)',
+  );
 }
 
 function compile(options: ValidatorConfig): AdviceRules {
@@ -75,6 +93,7 @@ function compile(options: ValidatorConfig): AdviceRules {
   const terms = options.terms as Partial<Record<AdviceDomain, string[]>> | undefined;
   return {
     domains: (options.domains as AdviceDomain[] | undefined) ?? [...ADVICE_DOMAINS],
+    cue: cueOf(langs),
     lexicons: langs.map((l) =>
       terms ? compileLexicon(l, ADVICE_LEXICONS[l], terms) : BUILT_IN.get(l)!,
     ),
@@ -85,6 +104,7 @@ const SENTENCE_RE = /[^\n.!?。]+(?:[.!?。]+(?=\s|$)|[.!?。]+(?=\S)[^\n.!?。]
 
 /** The domains a sentence gives advice in, and the lexicon that said so. */
 function adviceIn(sentence: string, rules: AdviceRules): { domain: AdviceDomain; lang: string }[] {
+  if (!rules.cue.test(sentence)) return [];
   const found: { domain: AdviceDomain; lang: string }[] = [];
   for (const lex of rules.lexicons) if (lex.referrals.test(sentence)) return [];
   for (const lex of rules.lexicons) {
