@@ -53,3 +53,17 @@ export function targetText(
     };
   return { text: value, path: `$.${field}` };
 }
+
+/**
+ * ASCII letters lowercased, every other character kept: the same length as `text`, so offsets
+ * found in it are offsets in `text`. The lexicons are lowercase, which lets their regular
+ * expressions go without the `i` and `u` flags: case-insensitive Unicode alternations of a hundred
+ * entries cost milliseconds to compile, and V8 drops compiled regular expressions on a busy heap.
+ */
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
+
+/** Word boundaries for Latin-script lexicon entries, without the `u` flag. */
+export const LATIN_BEFORE = '(?<![a-z0-9\\u00C0-\\u024F])';
+export const LATIN_AFTER = '(?![a-z0-9\\u00C0-\\u024F])';

@@ -64,6 +64,13 @@ describe('regulatedAdvice gate', () => {
     expect(gate('คุณควรหยุดกินยาความดัน').findings[0].suggestion).toMatch(/แพทย์/);
   });
 
+  it('reads every sentence of a long answer, in linear time', () => {
+    const t0 = performance.now();
+    const text = `${'Your parcel ships today. '.repeat(5000)}You should take 500 mg of amoxicillin twice a day.`;
+    expect(codes(text)).toEqual(['advice.medical']);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
   it('checks only the configured domains, with the policy’s own terms', () => {
     expect(
       codes('You should sell your shares and sue your broker.', { domains: ['legal'] }),

@@ -2,7 +2,14 @@ import type { GateFinding, ScoringInput, ValidatorConfig } from '../../scoring.t
 import type { Analysis } from '../../engine/analysis';
 import type { ConfigProblem, GateDefinition } from '../../engine/engine.types';
 import { checkString, COMMON_VALIDATOR_KEYS, unknownKeys } from '../../engine/options.util';
-import { compiledFor, isFieldPath, targetText } from '../gate-support.util';
+import {
+  asciiLower,
+  compiledFor,
+  isFieldPath,
+  LATIN_AFTER,
+  LATIN_BEFORE,
+  targetText,
+} from '../gate-support.util';
 import {
   ADVICE_DOMAINS,
   ADVICE_LANGUAGES,
@@ -21,11 +28,10 @@ interface CompiledLexicon {
   terms: Record<AdviceDomain, RegExp>;
 }
 
+// Lowercase patterns on ASCII-lowercased text, without the i and u flags (see asciiLower).
 function union(patterns: string[], unspaced: boolean): RegExp {
   const body = patterns.map((p) => `(?:${p})`).join('|') || '(?!)';
-  return unspaced
-    ? new RegExp(body, 'iu')
-    : new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(unspaced ? body : `${LATIN_BEFORE}(?:${body})${LATIN_AFTER}`);
 }
 
 function compileLexicon(
@@ -35,7 +41,7 @@ function compileLexicon(
 ): CompiledLexicon {
   const u = lex.unspaced === true;
   const escaped = (d: AdviceDomain) =>
-    (extra[d] ?? []).map((t) => t.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+    (extra[d] ?? []).map((t) => t.toLowerCase().replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
   return {
     lang,
     frames: union(lex.frames, u),
@@ -56,6 +62,24 @@ for (const lang of ['en', 'id', 'th', 'tl'])
 interface AdviceRules {
   domains: AdviceDomain[];
   lexicons: CompiledLexicon[];
+  /** Any frame, dose or diagnosis of any chosen language: one test that most sentences fail. */
+  cue: RegExp;
+}
+
+function cueOf(langs: string[]): RegExp {
+  const parts = (unspaced: boolean) =>
+    langs
+      .map((l) => ADVICE_LEXICONS[l])
+      .filter((lex) => (lex.unspaced === true) === unspaced)
+      .flatMap((lex) => [...lex.frames, ...lex.doses, ...lex.diagnoses])
+      .map((p) => `(?:${p})`)
+      .join('|');
+  const latin = parts(false);
+  const thai = parts(true);
+  return new RegExp(
+    [latin && `${LATIN_BEFORE}(?:${latin})${LATIN_AFTER}`, thai].filter(Boolean).join('|') ||
+      '(?!)',
+  );
 }
 
 function compile(options: ValidatorConfig): AdviceRules {
@@ -69,6 +93,7 @@ function compile(options: ValidatorConfig): AdviceRules {
   const terms = options.terms as Partial<Record<AdviceDomain, string[]>> | undefined;
   return {
     domains: (options.domains as AdviceDomain[] | undefined) ?? [...ADVICE_DOMAINS],
+    cue: cueOf(langs),
     lexicons: langs.map((l) =>
       terms ? compileLexicon(l, ADVICE_LEXICONS[l], terms) : BUILT_IN.get(l)!,
     ),
@@ -76,10 +101,10 @@ function compile(options: ValidatorConfig): AdviceRules {
 }
 
 const SENTENCE_RE = /[^\n.!?。]+(?:[.!?。]+(?=\s|$)|[.!?。]+(?=\S)[^\n.!?。]*)*[.!?。]*/g;
-const MAX_SENTENCES = 300;
 
 /** The domains a sentence gives advice in, and the lexicon that said so. */
 function adviceIn(sentence: string, rules: AdviceRules): { domain: AdviceDomain; lang: string }[] {
+  if (!rules.cue.test(sentence)) return [];
   const found: { domain: AdviceDomain; lang: string }[] = [];
   for (const lex of rules.lexicons) if (lex.referrals.test(sentence)) return [];
   for (const lex of rules.lexicons) {
@@ -105,13 +130,14 @@ function check(input: ScoringInput, analysis: Analysis, options: ValidatorConfig
   const target = targetText(input, analysis.text, options.field, 'advice.missing');
   if ('finding' in target) return [target.finding];
   const byDomain = new Map<AdviceDomain, GateFinding>();
-  let count = 0;
   SENTENCE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SENTENCE_RE.exec(target.text)) !== null && count++ < MAX_SENTENCES) {
+  // Every sentence is read (the output is capped at MAX_ANALYSED_CHARS): a cap on sentences would
+  // let advice through at the end of a long answer.
+  while ((m = SENTENCE_RE.exec(target.text)) !== null) {
     const sentence = m[0].trim();
     if (sentence.length < 8) continue;
-    for (const { domain, lang } of adviceIn(sentence, rules)) {
+    for (const { domain, lang } of adviceIn(asciiLower(sentence), rules)) {
       const start = m.index + m[0].indexOf(sentence);
       const span = { start, end: start + sentence.length, text: sentence };
       const existing = byDomain.get(domain);

@@ -27,6 +27,7 @@ const KEYS = [
   'comments',
   'maxLength',
   'maxDepth',
+  'maxSubqueryDepth',
   'defaultSchema',
 ];
 const IDENTIFIER = /^[A-Za-z_][\w$]*$/;
@@ -46,6 +47,11 @@ export function validateSqlOptions(options: ValidatorConfig, path: string): Conf
       integer: true,
     }),
     ...checkNumber(options.maxDepth, `${path}.maxDepth`, { min: 1, max: 200, integer: true }),
+    ...checkNumber(options.maxSubqueryDepth, `${path}.maxSubqueryDepth`, {
+      min: 1,
+      max: 6,
+      integer: true,
+    }),
     ...checkString(options.defaultSchema, `${path}.defaultSchema`),
   ];
   if (typeof options.field === 'string' && !isFieldPath(options.field))

@@ -12,11 +12,16 @@ export interface SqlScan {
   comments: SqlComment[];
   /** Deepest nesting of parentheses outside strings and comments. */
   maxDepth: number;
+  /** Deepest nesting of parenthesised subqueries (`(SELECT`, `(WITH`, `(VALUES`). */
+  maxSubqueryDepth: number;
   /** A string, quoted identifier or block comment that never ends. */
   unterminated: boolean;
   /** Whether anything but whitespace and comments is there. */
   hasCode: boolean;
 }
+
+// What follows "(" when it opens a subquery; comments and spaces may come first.
+const SUBQUERY_START = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/|\()*(?:select|with|values)\b/i;
 
 /**
  * One linear pass over SQL: comments (`--`, `#` for MySQL, nested `/* *\/`), quoted strings and
@@ -29,6 +34,10 @@ export function scanSql(sql: string, dialect: string): SqlScan {
   const comments: SqlComment[] = [];
   let depth = 0;
   let maxDepth = 0;
+  // For each open parenthesis: whether it opened a subquery.
+  const opened: boolean[] = [];
+  let subDepth = 0;
+  let maxSubqueryDepth = 0;
   let unterminated = false;
   let hasCode = false;
   let i = 0;
@@ -99,11 +108,17 @@ export function scanSql(sql: string, dialect: string): SqlScan {
     if (c === '(') {
       depth++;
       if (depth > maxDepth) maxDepth = depth;
-    } else if (c === ')') depth = Math.max(0, depth - 1);
+      const sub = SUBQUERY_START.test(sql.slice(i + 1, i + 80));
+      opened.push(sub);
+      if (sub && ++subDepth > maxSubqueryDepth) maxSubqueryDepth = subDepth;
+    } else if (c === ')') {
+      depth = Math.max(0, depth - 1);
+      if (opened.pop()) subDepth--;
+    }
     if (!hasCode && !/\s/.test(c)) hasCode = true;
     i++;
   }
-  return { comments, maxDepth, unterminated, hasCode };
+  return { comments, maxDepth, maxSubqueryDepth, unterminated, hasCode };
 }
 
 // Words that start or chain a statement: in a comment they mean text someone may uncomment, or

@@ -126,6 +126,10 @@ describe('sql gate', () => {
       'sql.too_deep',
     ]);
     expect(codes({ text: `SELECT ${'('.repeat(30)}1${')'.repeat(30)}` })).toEqual([]);
+    // Nested scalar subqueries with LIMIT make the parser exponential (12 s at 10 levels): capped.
+    const nested = (d: number) => `SELECT ${'(SELECT '.repeat(d)}1${' LIMIT 1)'.repeat(d)}`;
+    expect(codes({ text: nested(31) })).toEqual(['sql.too_deep']);
+    expect(codes({ text: nested(4) })).toEqual([]);
     // The worst the parser sees: maxLength characters of nested-but-allowed expressions.
     const wide = `SELECT ${Array.from({ length: 600 }, () => '((((a+b))))').join(' + ')}`;
     expect(wide.length).toBeLessThan(20_000);
@@ -143,6 +147,7 @@ describe('sql gate', () => {
     [{ requireLimit: 0 }, 'validators[0].requireLimit'],
     [{ field: 'a..b' }, 'validators[0].field'],
     [{ maxDepth: 1000 }, 'validators[0].maxDepth'],
+    [{ maxSubqueryDepth: 12 }, 'validators[0].maxSubqueryDepth'],
     [{ tablez: [] }, 'validators[0].tablez'],
   ])('refuses bad options %j naming %s', (options, path) => {
     expect(problems(options).map((p) => p.path)).toContain(path);

@@ -125,6 +125,13 @@ function checkSource(
     });
     return 0;
   }
+  if (scan.maxSubqueryDepth > rules.maxSubqueryDepth) {
+    findings.push({
+      code: 'sql.too_deep',
+      message: `The SQL nests subqueries ${scan.maxSubqueryDepth} deep; at most ${rules.maxSubqueryDepth} are parsed, so it is refused.`,
+    });
+    return 0;
+  }
   const parsed = parse(sql, rules.dialect);
   if (parsed.error) {
     const at = parsed.error.offset;

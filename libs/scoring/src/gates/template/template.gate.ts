@@ -4,13 +4,15 @@ import type { GateDefinition } from '../../engine/engine.types';
 import { compiledFor, targetText } from '../gate-support.util';
 import { diffTemplate, isSubsequence } from './template-diff';
 import { validateTemplateOptions } from './template-options.validator';
+import { matchTemplate } from './template-matcher';
 import {
   compileTemplate,
   type ParsedTemplate,
   parseTemplateText,
-  slotNames,
-  tokensOf,
+  tokensWithOffsets,
 } from './template.parser';
+
+type OffsetToken = ReturnType<typeof tokensWithOffsets>[number];
 
 /** An entry of `templates`: `{ name, text }`. */
 interface TemplateEntry {
@@ -39,29 +41,35 @@ function compile(options: ValidatorConfig): CompiledTemplates {
   };
 }
 
-/** Matches a template whose fixed text the output contains: null when it passes, else the slot findings. */
-function matchTemplate(template: ParsedTemplate, text: string): GateFinding[] | 'no-match' {
-  const m = template.matcher.exec(text);
-  if (!m) return 'no-match';
-  const names = slotNames(template);
+/** Matches a template whose fixed text the output contains: [] when it passes, else slot findings. */
+function checkSlots(
+  template: ParsedTemplate,
+  text: string,
+  tokens: OffsetToken[],
+): GateFinding[] | 'no-match' {
+  const slots = matchTemplate(template, text, tokens);
+  if (!slots) return 'no-match';
   const findings: GateFinding[] = [];
-  names.forEach((name, k) => {
-    const value = m.groups?.[`s${k}`] ?? '';
-    const [start, end] = m.indices?.groups?.[`s${k}`] ?? [0, 0];
-    const pattern = template.slotPatterns.get(`s${k}`);
-    if (!value.trim())
+  for (const { name, value, start, end, pattern } of slots) {
+    if (!value)
       findings.push({
         code: 'template.slot_empty',
         message: `Template "${template.name}": the slot "${name}" is empty.`,
         spans: [{ start, end }],
       });
-    else if (pattern && !pattern.test(value.trim()))
+    else if (value.length > template.maxSlotLength)
       findings.push({
         code: 'template.slot',
-        message: `Template "${template.name}": "${value.trim()}" does not fit the slot "${name}" (${pattern.source.slice(4, -2)}).`,
+        message: `Template "${template.name}": the slot "${name}" holds ${value.length} characters, more than ${template.maxSlotLength}.`,
+        spans: [{ start, end }],
+      });
+    else if (pattern && !pattern.test(value))
+      findings.push({
+        code: 'template.slot',
+        message: `Template "${template.name}": "${value}" does not fit the slot "${name}" (${pattern.source.slice(4, -2)}).`,
         spans: [{ start, end, text: value }],
       });
-  });
+  }
   return findings;
 }
 
@@ -70,11 +78,12 @@ function check(input: ScoringInput, analysis: Analysis, options: ValidatorConfig
   const target = targetText(input, analysis.fullText, options.field, 'template.missing');
   if ('finding' in target) return [target.finding];
   const text = target.text;
-  const tokens = tokensOf(text);
+  const located = tokensWithOffsets(text);
+  const tokens = located.map((t) => t.token);
   let slotFindings: GateFinding[] | null = null;
   for (const template of templates) {
     if (!isSubsequence(template.fixedTokens, tokens)) continue;
-    const result = matchTemplate(template, text);
+    const result = checkSlots(template, text, located);
     if (result === 'no-match') continue;
     if (result.length === 0) return [];
     slotFindings ??= result;

@@ -9,10 +9,14 @@ export interface ParsedTemplate {
   parts: TemplatePart[];
   /** Normalised tokens of the fixed text, in order (what "following the template" compares). */
   fixedTokens: string[];
-  /** Fixed text tolerant of case, whitespace and punctuation; slots as bounded lazy groups. */
-  matcher: RegExp;
-  slotPatterns: Map<string, RegExp>;
+  /** The template as alternating fixed token runs and slots, in order. */
+  pieces: TemplatePiece[];
+  maxSlotLength: number;
 }
+
+/** A run of fixed tokens, or a slot with its compiled pattern (anchored), if any. */
+export type TemplatePiece =
+  { kind: 'fixed'; tokens: string[] } | { kind: 'slot'; name: string; pattern: RegExp | null };
 
 const SLOT_NAME = /^[A-Za-z_][\w-]*$/;
 
@@ -99,10 +103,7 @@ export function tokensWithOffsets(text: string): { token: string; start: number;
   return out;
 }
 
-const SEPARATOR = '[^\\p{L}\\p{M}\\p{N}]*';
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
-/** Builds the matcher of a parsed template; `maxSlotLength` bounds each slot (and the backtracking). */
+/** Builds the pieces a template is matched with; `maxSlotLength` bounds each slot's value. */
 export function compileTemplate(
   name: string,
   text: string,
@@ -110,27 +111,22 @@ export function compileTemplate(
   sharedSlots: Record<string, string>,
   maxSlotLength: number,
 ): ParsedTemplate {
-  let body = '';
-  const slotPatterns = new Map<string, RegExp>();
+  const pieces: TemplatePiece[] = [];
   const fixedTokens: string[] = [];
-  let group = 0;
   for (const part of parts) {
     if (part.kind === 'text') {
       const tokens = tokensOf(part.text);
       fixedTokens.push(...tokens);
-      for (const t of tokens) body += `${SEPARATOR}${escape(t)}`;
-      body += SEPARATOR;
+      // Text of punctuation only ("}}, {{") is no piece: punctuation never counts.
+      if (tokens.length) pieces.push({ kind: 'fixed', tokens });
     } else {
       const pattern = part.pattern ?? sharedSlots[part.name] ?? null;
-      if (pattern !== null) slotPatterns.set(`s${group}`, new RegExp(`^(?:${pattern})$`, 'u'));
-      body += `(?<s${group}>[\\s\\S]{0,${maxSlotLength}}?)`;
-      group++;
+      pieces.push({
+        kind: 'slot',
+        name: part.name,
+        pattern: pattern === null ? null : new RegExp(`^(?:${pattern})$`, 'u'),
+      });
     }
   }
-  return { name, text, parts, fixedTokens, matcher: new RegExp(`^${body}$`, 'iud'), slotPatterns };
-}
-
-/** The slot names of a template, in order of their capture groups. */
-export function slotNames(template: ParsedTemplate): string[] {
-  return template.parts.filter((p) => p.kind === 'slot').map((p) => (p as { name: string }).name);
+  return { name, text, parts, fixedTokens, pieces, maxSlotLength };
 }

@@ -2,9 +2,13 @@
  * Register markers per language, weighed: 2 for a marker that alone sets the register (a Thai
  * polite particle, "dengan hormat", "gue", "gonna"), 1 for a usual one, 0.5 for a lean ("Anda" is
  * also neutral Indonesian). Tuned on data/validators/tone-dev.jsonl only; documented in
- * docs/policy.md (`tone`). Latin-script entries match whole words; Thai entries match inside
- * text, so each is chosen not to be part of an unrelated word (กู is refused before a tone mark,
- * since กู้ is "to borrow"; น้า not after ห, since หน้า is "page"). Patterns must not capture: the matcher numbers alternatives by group.
+ * docs/policy.md (`tone`). Latin-script entries are lowercase words or phrases (words separated by
+ * spaces or "/"), `prefix*`, or the detectors `<contraction>` (n't, 're, 'll, 've, 'm, 'd, it's…)
+ * and `<stretched>` (a letter three times: "sooo"); they are matched on word tokens, without
+ * regular expressions. Thai entries are regular-expression sources matched inside text, each
+ * chosen not to be part of an unrelated word (กู is refused before a tone mark, since กู้ is "to
+ * borrow"; น้า not after ห, since หน้า is "page"). Thai patterns must not capture: the matcher
+ * numbers alternatives by group.
  */
 export interface ToneLexicon {
   formal: [string, number][];
@@ -30,7 +34,13 @@ export const TONE_LEXICONS: Record<string, ToneLexicon> = {
       ['we would be grateful', 2],
       ['please accept our', 2],
       ['sincere apologies', 2],
-      ['dear (?:mr|ms|mrs|dr|sir|madam|customer)', 2],
+      ['dear mr', 2],
+      ['dear ms', 2],
+      ['dear mrs', 2],
+      ['dear dr', 2],
+      ['dear sir', 2],
+      ['dear madam', 2],
+      ['dear customer', 2],
       ['shall', 1],
       ['accordingly', 1],
       ['acknowledge receipt', 2],
@@ -38,10 +48,13 @@ export const TONE_LEXICONS: Record<string, ToneLexicon> = {
       ['inconvenience', 1],
       ['furthermore', 1],
       ['therefore', 1],
-      ['we apologi[sz]e', 1],
+      ['we apologise', 1],
+      ['we apologize', 1],
       ['unable to', 1],
       ['regards', 1],
-      ['should you (?:require|wish|have)', 2],
+      ['should you require', 2],
+      ['should you wish', 2],
+      ['should you have', 2],
       ['assistance', 0.5],
     ],
     casual: [
@@ -70,14 +83,13 @@ export const TONE_LEXICONS: Record<string, ToneLexicon> = {
       ['thx', 2],
       ['pls', 1],
       ['plz', 2],
-      ['haha\\w*', 2],
+      ['haha*', 2],
       ['u', 1],
       ['ur', 1],
       ['asap', 1],
       ['grab it', 1],
-      ['\\w*(?:a{3,}|e{3,}|i{3,}|o{3,}|u{3,}|y{3,}|s{3,}|h{3,})\\w*', 1],
-      ["\\w+(?:n['’]t|['’](?:re|ll|ve|m|d))", 0.5],
-      ["(?:it|that|what|there|here|let)['’]s", 0.5],
+      ['<stretched>', 1],
+      ['<contraction>', 0.5],
     ],
   },
   // Indonesian and Malay share most of their formal and casual words; both lists apply to both.
@@ -133,8 +145,8 @@ export const TONE_LEXICONS: Record<string, ToneLexicon> = {
       ['nih', 2],
       ['tuh', 2],
       ['yuk', 2],
-      ['wkwk\\w*', 2],
-      ['hehe\\w*', 2],
+      ['wkwk*', 2],
+      ['hehe*', 2],
       ['makasih', 2],
       ['ntar', 2],
       ['kalo', 2],
@@ -190,14 +202,14 @@ export const TONE_LEXICONS: Record<string, ToneLexicon> = {
       ['เว้ย', 2],
       ['ป่ะ', 2],
       ['มึง', 2],
-      ['กู(?!\\p{M})', 2],
+      ['กู(?![\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E])', 2],
       ['555+', 2],
       ['เฮ้ย', 2],
       ['ตึง', 1],
       ['โอเค', 1],
       ['เดี๋ยว', 0.5],
       ['ทำไงดี', 2],
-      ['แก(?![\\p{M}\\p{L}])', 1],
+      ['แก(?![\\u0E01-\\u0E4E])', 1],
       ['(?<!ระ)งับ', 2],
       ['(?<!บัง)คับ', 1],
     ],
@@ -208,7 +220,8 @@ export const TONE_LEXICONS: Record<string, ToneLexicon> = {
       ['opo', 2],
       ['ho', 1],
       ['oho', 2],
-      ['ginoo(?:ng)?', 2],
+      ['ginoo', 2],
+      ['ginoong', 2],
       ['ginang', 2],
       ['binibini', 2],
       ['paumanhin', 2],
@@ -216,7 +229,8 @@ export const TONE_LEXICONS: Record<string, ToneLexicon> = {
       ['mangyaring', 2],
       ['lubos', 1],
       ['ninyo', 1],
-      ['inyong?', 1],
+      ['inyo', 1],
+      ['inyong', 1],
     ],
     casual: [
       ['pare', 2],

@@ -1,16 +1,5 @@
+import { asciiLower } from '../gate-support.util';
 import { TONE_LEXICONS } from './tone-lexicon';
-
-/**
- * A compiled marker list. Single words (most markers) are looked up in a map, one token at a
- * time; only multi-word and pattern markers go through a regular expression. One alternation of
- * a hundred words run at every position of a 2 KB output cost ~10x more than the lookups.
- */
-interface Markers {
-  words: Map<string, number>;
-  /** The pattern markers as one alternation, or null when there are none. */
-  re: RegExp | null;
-  weights: number[];
-}
 
 /** What the tone measure found in one text. */
 export interface ToneMeasure {
@@ -27,82 +16,148 @@ export interface ToneMeasure {
   evidence: { start: number; end: number; text: string; weight: number }[];
 }
 
-const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
-
-function compileMarkers(list: [string, number][], unspaced: boolean): Markers {
-  const words = new Map<string, number>();
-  const patterns: [string, number][] = [];
-  for (const [pattern, weight] of list) {
-    if (!unspaced && PLAIN_WORD.test(pattern)) words.set(pattern.toLowerCase(), weight);
-    else patterns.push([pattern, weight]);
-  }
-  const body = patterns.map(([pattern]) => `(${pattern})`).join('|');
-  const re = !patterns.length
-    ? null
-    : unspaced
-      ? new RegExp(body, 'gu')
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
-  return { words, re, weights: patterns.map(([, w]) => w) };
+/** A Latin-script marker list, matched on word tokens (no regular expression per call). */
+interface WordMarkers {
+  words: Map<string, number>;
+  /** First word → phrases starting with it (longest first). */
+  phrases: Map<string, { tokens: string[]; weight: number }[]>;
+  prefixes: [string, number][];
+  contraction: number;
+  stretched: number;
 }
 
+/** Thai (no spaces between words): one alternation matched inside the text. */
+interface TextMarkers {
+  re: RegExp;
+  weights: number[];
+}
+
+function compileWords(list: [string, number][]): WordMarkers {
+  const m: WordMarkers = {
+    words: new Map(),
+    phrases: new Map(),
+    prefixes: [],
+    contraction: 0,
+    stretched: 0,
+  };
+  for (const [entry, weight] of list) {
+    if (entry === '<contraction>') m.contraction = weight;
+    else if (entry === '<stretched>') m.stretched = weight;
+    else if (entry.endsWith('*')) m.prefixes.push([entry.slice(0, -1), weight]);
+    else {
+      const tokens = entry.split(/[\s/]+/);
+      if (tokens.length === 1) m.words.set(entry, weight);
+      else {
+        const list = m.phrases.get(tokens[0]) ?? [];
+        list.push({ tokens, weight });
+        list.sort((x, y) => y.tokens.length - x.tokens.length);
+        m.phrases.set(tokens[0], list);
+      }
+    }
+  }
+  return m;
+}
+
+function compileText(list: [string, number][]): TextMarkers {
+  return {
+    re: new RegExp(list.map(([p]) => `(${p})`).join('|'), 'g'),
+    weights: list.map(([, w]) => w),
+  };
+}
+
+type Compiled =
+  | { unspaced: false; formal: WordMarkers; casual: WordMarkers }
+  | { unspaced: true; formal: TextMarkers; casual: TextMarkers };
+
 // Compiled once per process: the lexicons are fixed; a policy only picks languages.
-const COMPILED = new Map<string, { formal: Markers; casual: Markers; unspaced: boolean }>();
+const COMPILED = new Map<string, Compiled>();
 for (const [lang, lex] of Object.entries(TONE_LEXICONS)) {
-  const unspaced = lex.unspaced === true;
-  COMPILED.set(lang, {
-    formal: compileMarkers(lex.formal, unspaced),
-    casual: compileMarkers(lex.casual, unspaced),
-    unspaced,
-  });
+  COMPILED.set(
+    lang,
+    lex.unspaced
+      ? { unspaced: true, formal: compileText(lex.formal), casual: compileText(lex.casual) }
+      : { unspaced: false, formal: compileWords(lex.formal), casual: compileWords(lex.casual) },
+  );
 }
 
 interface Word {
   norm: string;
   start: number;
   end: number;
-  text: string;
 }
 
-function score(
-  markers: Markers,
-  text: string,
-  words: Word[],
-  sign: number,
-  evidence: ToneMeasure['evidence'],
-): number {
-  let total = 0;
-  const add = (start: number, end: number, found: string, weight: number) => {
-    total += weight;
-    if (evidence.length < 40) evidence.push({ start, end, text: found, weight: sign * weight });
-  };
-  if (markers.words.size)
-    for (const w of words) {
-      const weight = markers.words.get(w.norm);
-      if (weight !== undefined) add(w.start, w.end, w.text, weight);
-    }
-  const re = markers.re;
-  if (!re) return total;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (!m[0]) {
-      re.lastIndex++;
+type Add = (start: number, end: number, weight: number) => void;
+
+const CONTRACTED = new Set(['re', 'll', 've', 'm', 'd']);
+const S_CONTRACTED = new Set(['it', 'that', 'what', 'there', 'here', 'let']);
+const STRETCHABLE = new Set('aeiouysh');
+
+function stretched(word: string): boolean {
+  for (let i = 2; i < word.length; i++)
+    if (word[i] === word[i - 1] && word[i] === word[i - 2] && STRETCHABLE.has(word[i])) return true;
+  return false;
+}
+
+function scoreWords(m: WordMarkers, text: string, words: Word[], add: Add): void {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const phrase = m.phrases
+      .get(w.norm)
+      ?.find((p) => p.tokens.every((t, k) => words[i + k]?.norm === t));
+    if (phrase) {
+      add(w.start, words[i + phrase.tokens.length - 1].end, phrase.weight);
+      i += phrase.tokens.length - 1;
       continue;
     }
-    // Lexicon patterns have no capturing groups of their own: group k + 1 is alternative k.
-    let k = 0;
-    while (k < markers.weights.length && m[k + 1] === undefined) k++;
-    add(m.index, m.index + m[0].length, m[0], markers.weights[k] ?? 1);
+    const weight = m.words.get(w.norm);
+    if (weight !== undefined) add(w.start, w.end, weight);
+    else {
+      const prefix = m.prefixes.find(([p]) => w.norm.startsWith(p));
+      if (prefix) add(w.start, w.end, prefix[1]);
+      else if (m.stretched && stretched(w.norm)) add(w.start, w.end, m.stretched);
+    }
+    const next = words[i + 1];
+    const apostrophe = text[w.end];
+    if (
+      m.contraction &&
+      next &&
+      next.start === w.end + 1 &&
+      (apostrophe === "'" || apostrophe === '’')
+    ) {
+      const contracted =
+        CONTRACTED.has(next.norm) ||
+        (next.norm === 't' && w.norm.endsWith('n')) ||
+        (next.norm === 's' && S_CONTRACTED.has(w.norm));
+      if (contracted) {
+        add(w.start, next.end, m.contraction);
+        i++;
+      }
+    }
   }
-  return total;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
+function scoreText(m: TextMarkers, lower: string, add: Add): void {
+  m.re.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = m.re.exec(lower)) !== null) {
+    if (!match[0]) {
+      m.re.lastIndex++;
+      continue;
+    }
+    // Thai patterns have no capturing groups of their own: group k + 1 is alternative k.
+    let k = 0;
+    while (k < m.weights.length && match[k + 1] === undefined) k++;
+    add(match.index, match.index + match[0].length, m.weights[k] ?? 1);
+  }
+}
+
+const WORD_RE = /[a-z0-9\u00C0-\u024F]+/g;
 const THAI_RE = /[\u0E00-\u0E7F]/;
 
+// Emoji (the pictographic blocks, as UTF-16) and emoticons; no `u` flag (see asciiLower).
 const EMOJI_RE =
-  /\p{Extended_Pictographic}|(?<![\p{L}\p{N}])(?:[:;]-?[)(DPp]|xD)(?![\p{L}\p{N}])/gu;
-const SHOUT_RE = /(?<![\p{L}\p{N}])(?:[A-Z]{5,}|[A-Z]{3,}(?:\s+[A-Z]{3,})+)(?![\p{L}\p{N}])/gu;
+  /[\u2600-\u27BF]|\uD83C[\uDF00-\uDFFF]|\uD83D[\uDC00-\uDEFF]|\uD83E[\uDD00-\uDEFF]|(?<![A-Za-z0-9])(?:[:;]-?[)(DPp]|xD)(?![A-Za-z0-9])/g;
+const SHOUT_RE = /(?<![A-Za-z0-9])(?:[A-Z]{5,}|[A-Z]{3,}(?:\s+[A-Z]{3,})+)(?![A-Za-z0-9])/g;
 const EN_FUNCTION_WORDS = new Set(
   'the a an is are was were be been to of and or in on at for with your you we our it this that will can not have has'.split(
     ' ',
@@ -114,22 +169,27 @@ export function measureTone(text: string, languages: readonly string[]): ToneMea
   const evidence: ToneMeasure['evidence'] = [];
   let formal = 0;
   let casual = 0;
+  // Lexicons are lowercase; `lower` keeps every offset of `text` (see asciiLower).
+  const lower = asciiLower(text);
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD_RE))
-    words.push({
-      norm: m[0].toLowerCase(),
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-    });
+  for (const m of lower.matchAll(WORD_RE))
+    words.push({ norm: m[0], start: m.index, end: m.index + m[0].length });
   const hasThai = THAI_RE.test(text);
   const seen = new Set<object>();
   for (const lang of languages) {
     const c = COMPILED.get(lang);
     if (!c || seen.has(c) || (c.unspaced && !hasThai)) continue;
     seen.add(c);
-    formal += score(c.formal, text, words, 1, evidence);
-    casual += score(c.casual, text, words, -1, evidence);
+    for (const sign of [1, -1]) {
+      const add: Add = (start, end, weight) => {
+        if (sign > 0) formal += weight;
+        else casual += weight;
+        if (evidence.length < 40)
+          evidence.push({ start, end, text: text.slice(start, end), weight: sign * weight });
+      };
+      if (c.unspaced) scoreText(sign > 0 ? c.formal : c.casual, lower, add);
+      else scoreWords(sign > 0 ? c.formal : c.casual, text, words, add);
+    }
   }
   const exclamations = (text.match(/[!！]/g) ?? []).length;
   casual += Math.min(exclamations, 4) * 0.5 + Math.min((text.match(EMOJI_RE) ?? []).length, 3);
@@ -151,23 +211,75 @@ export function measureTone(text: string, languages: readonly string[]): ToneMea
   };
 }
 
-/** Flesch–Kincaid grade level, or null when the text does not read as English. */
+/**
+ * Flesch–Kincaid grade level, or null when the text does not read as English. One pass over the
+ * characters, no strings made: it runs on every output, and allocation is what costs in a worker
+ * whose heap holds a 20 KB context.
+ */
 export function englishGrade(text: string): number | null {
-  const words = text.match(/[A-Za-z]+(?:['’][A-Za-z]+)?/g) ?? [];
-  if (words.length < 5) return null;
-  const functionWords = words.filter((w) => EN_FUNCTION_WORDS.has(w.toLowerCase())).length;
-  if (functionWords / words.length < 0.15) return null;
-  const sentences = Math.max(1, (text.match(/[.!?]+(?:\s|$)/g) ?? []).length);
-  const syllables = words.reduce((n, w) => n + syllablesOf(w), 0);
-  return 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59;
+  let words = 0;
+  let functionWords = 0;
+  let syllables = 0;
+  let sentences = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c)) {
+      // ".", "!" or "?" followed by a space or the end closes a sentence.
+      if ((c === 46 || c === 33 || c === 63) && (i + 1 >= n || text.charCodeAt(i + 1) <= 32))
+        sentences++;
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
+    words++;
+    syllables += syllablesIn(text, start, i);
+    if (
+      FUNCTION_WORD_LENGTHS.has(i - start) &&
+      EN_FUNCTION_WORDS.has(text.slice(start, i).toLowerCase())
+    )
+      functionWords++;
+    // A contraction's tail ("n't", "'s") is part of the word.
+    if ((text[i] === "'" || text[i] === '’') && isAsciiLetter(text.charCodeAt(i + 1))) {
+      i++;
+      while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
+    }
+  }
+  if (words < 5 || functionWords / words < 0.15) return null;
+  return 0.39 * (words / Math.max(1, sentences)) + 11.8 * (syllables / words) - 15.59;
 }
 
-function syllablesOf(word: string): number {
-  const w = word.toLowerCase().replace(/['’].*$/, '');
-  if (w.length <= 3) return 1;
-  const groups = w
-    .replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '')
-    .replace(/^y/, '')
-    .match(/[aeiouy]{1,2}/g);
-  return Math.max(1, groups?.length ?? 1);
+const FUNCTION_WORD_LENGTHS = new Set([...EN_FUNCTION_WORDS].map((w) => w.length));
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isVowel(c: number): boolean {
+  const l = c | 32;
+  return l === 97 || l === 101 || l === 105 || l === 111 || l === 117 || l === 121;
+}
+
+/** Vowel groups of a word (a silent final "e", "es" or "ed" dropped), at least one. */
+function syllablesIn(text: string, start: number, end: number): number {
+  if (end - start <= 3) return 1;
+  let stop = end;
+  const last = text.charCodeAt(end - 1) | 32;
+  const before = text.charCodeAt(end - 2) | 32;
+  if (last === 101 && before !== 108 && !isVowel(before))
+    stop = end - 1; // silent e (not "-le")
+  else if ((last === 115 || last === 100) && before === 101) stop = end - 2; // -es, -ed
+  let groups = 0;
+  let run = 0;
+  for (let k = start; k < stop; k++) {
+    const v = isVowel(text.charCodeAt(k)) && !(k === start && (text.charCodeAt(k) | 32) === 121);
+    if (v) {
+      // Two vowels in a row count once, a third starts a new group (as the pattern [aeiouy]{1,2}).
+      if (run === 0 || run === 2) groups++;
+      run = run === 2 ? 1 : run + 1;
+    } else run = 0;
+  }
+  return Math.max(1, groups);
 }
