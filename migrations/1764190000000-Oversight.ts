@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The self-checking loop: audits of automatic approvals, each pipeline's automation breaker and
- * the history of what the loop did, and `audit.failed` as an outbox event type.
+ * rollout step, and the history of what the loop did, and `audit.failed` as an outbox event type.
  */
 export class Oversight1764190000000 implements MigrationInterface {
   name = 'Oversight1764190000000';
@@ -40,10 +40,17 @@ export class Oversight1764190000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`
+      CREATE TABLE pipeline_rollouts (
+        pipeline_id uuid PRIMARY KEY CONSTRAINT fk_pipeline_rollouts_pipeline REFERENCES pipelines (id),
+        step int NOT NULL DEFAULT 0 CONSTRAINT ck_pipeline_rollouts_step CHECK (step >= 0),
+        since timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`
       CREATE TABLE oversight_events (
         id bigserial PRIMARY KEY,
         pipeline_id uuid NOT NULL CONSTRAINT fk_oversight_events_pipeline REFERENCES pipelines (id),
-        kind text NOT NULL CONSTRAINT ck_oversight_events_kind CHECK (kind IN ('breaker')),
+        kind text NOT NULL CONSTRAINT ck_oversight_events_kind CHECK (kind IN ('breaker', 'rollout', 'recalibration')),
         from_state text,
         to_state text,
         cause text NOT NULL,
@@ -55,6 +62,27 @@ export class Oversight1764190000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_oversight_events_pipeline ON oversight_events (pipeline_id, id DESC)`,
     );
+    await q.query(`
+      CREATE TABLE alerts (
+        id uuid PRIMARY KEY,
+        -- De-duplication: at most one firing alert per key (e.g. breaker-open:<pipeline id>).
+        key text NOT NULL,
+        pipeline_id uuid CONSTRAINT fk_alerts_pipeline REFERENCES pipelines (id),
+        kind text NOT NULL,
+        severity text NOT NULL CONSTRAINT ck_alerts_severity CHECK (severity IN ('warning', 'critical')),
+        status text NOT NULL CONSTRAINT ck_alerts_status CHECK (status IN ('firing', 'resolved')),
+        message text NOT NULL,
+        figures jsonb NOT NULL DEFAULT '{}',
+        fired_at timestamptz NOT NULL DEFAULT now(),
+        resolved_at timestamptz,
+        resolve_message text,
+        -- One entry per notification sent (target, firing|resolved, status code or error).
+        notifications jsonb NOT NULL DEFAULT '[]'
+      )`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_alerts_firing_key ON alerts (key) WHERE status = 'firing'`,
+    );
+    await q.query(`CREATE INDEX ix_alerts_fired ON alerts (fired_at DESC)`);
     await q.query(`ALTER TABLE delivery_events DROP CONSTRAINT ck_delivery_events_type`);
     await q.query(`
       ALTER TABLE delivery_events ADD CONSTRAINT ck_delivery_events_type CHECK (type IN
@@ -67,7 +95,9 @@ export class Oversight1764190000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE delivery_events ADD CONSTRAINT ck_delivery_events_type CHECK (type IN
         ('submission.approved', 'submission.rejected', 'submission.expired', 'submission.routed'))`);
+    await q.query(`DROP TABLE IF EXISTS alerts`);
     await q.query(`DROP TABLE IF EXISTS oversight_events`);
+    await q.query(`DROP TABLE IF EXISTS pipeline_rollouts`);
     await q.query(`DROP TABLE IF EXISTS pipeline_breakers`);
     await q.query(`DROP TABLE IF EXISTS qa_audits`);
   }

@@ -1,4 +1,4 @@
-// npm run sim:loop [-- --before=4000 --after=2000 --seed=1 --target=0.1 --start=0.2 --qa=0.1 --mistakes=0.03]
+// npm run sim:loop [-- --before=6000 --after=4000 --seed=1 --target=0.2 --start=0.2 --qa=0.2 --mistakes=0.03]
 // Replays labelled eval records as traffic through the self-checking loop (scripts/sim-loop/):
 // from a badly set threshold, how many verdicts until the realised error among automatic
 // approvals is under the target and stays there (N); then the stream silently switches to a
@@ -16,23 +16,23 @@ const num = (name: string, fallback: number) => (args[name] === undefined ? fall
 const EVAL_DIR = process.env.ARBITER_EVAL_DIR ?? '../shared/eval';
 const BEFORE_FILES = (args.beforeFiles ?? 'begin-dev,halueval-qa-dev').split(',');
 const AFTER_FILES = (args.afterFiles ?? 'summedits-dev').split(',');
-const before = num('before', 4000);
-const after = num('after', 2000);
+const before = num('before', 6000);
+const after = num('after', 4000);
 /** Automatic approvals the realised error is measured over (a rolling window). */
 const ROLLING = num('rolling', 300);
 
 const settings: LoopSettings = {
   startThreshold: num('start', 0.2),
-  targetError: num('target', 0.1),
+  targetError: num('target', 0.2),
   delta: num('delta', 0.05),
-  qaRate: num('qa', 0.1),
+  qaRate: num('qa', 0.2),
   qaRateTripped: num('qaTripped', 0.3),
   reviewerMistakes: num('mistakes', 0.03),
-  recalibrateEvery: num('recalibrateEvery', 100),
+  recalibrateEvery: num('recalibrateEvery', 500),
   verdictWindow: num('verdictWindow', 1500),
   breaker: {
     maxOverrideRate: num('maxOverrideRate', 0.25),
-    window: num('window', 40),
+    window: num('window', 100),
     minSamples: num('minSamples', 20),
     coolDownMs: num('coolDownItems', 300) * 1000,
     halfOpenShare: 0.25,
@@ -85,6 +85,7 @@ function main(): void {
   const afterTrip = trip ? phase2.slice(trip.index - before + 1) : [];
   const escaped = (part: ItemOutcome[]) => part.filter((o) => o.autoApproved && !o.acceptable).length;
   const approvals = (part: ItemOutcome[]) => part.filter((o) => o.autoApproved).length;
+  const lastEscaped = outcomes.reduce((last, o) => (o.index >= before && o.autoApproved && !o.acceptable ? o.index : last), -1);
 
   const report = {
     settings: { ...settings, before, after, rollingWindow: ROLLING, beforeFiles: BEFORE_FILES, afterFiles: AFTER_FILES, seed: num('seed', 1) },
@@ -106,6 +107,12 @@ function main(): void {
       automationRateAfterTrip: share(afterTrip, (o) => o.autoApproved),
       realisedErrorAfterTrip: approvals(afterTrip) ? round(escaped(afterTrip) / approvals(afterTrip)) : null,
       escapedErrorsAfterTrip: escaped(afterTrip),
+      // Without a trip, what stopped the escapes (if anything): the scheduled recalibration.
+      escapedErrorsInPhase2: escaped(phase2),
+      lastEscapedErrorAtItem: lastEscaped >= 0 ? lastEscaped - before + 1 : null,
+      thresholdAfterSwitch: events
+        .filter((e) => e.kind === 'threshold' && e.index >= before)
+        .map((e) => ({ item: e.index - before + 1, change: e.message })),
     },
     breakerTransitions: events
       .filter((e) => e.kind === 'breaker')

@@ -22,6 +22,10 @@ export interface LoopSettings {
   /** QA sample rate while the breaker is not closed. */
   qaRateTripped: number;
   reviewerMistakes: number;
+  /**
+   * Items between recalibrations: a schedule (say nightly), as a pipeline runs it. The breaker,
+   * judged on every audit, is the fast guard between two recalibrations.
+   */
   recalibrateEvery: number;
   /** Verdicts the threshold is proposed from (the most recent). */
   verdictWindow: number;
@@ -65,7 +69,6 @@ export function simulateLoop(
     const autoApproved =
       wouldApprove && breakerAllowsAutoApproval(breaker.state, random(), settings.breaker.halfOpenShare);
     const qaRate = breaker.state === 'closed' ? settings.qaRate : settings.qaRateTripped;
-    const verdictsBefore = verdicts.length;
     if (!autoApproved) {
       // Routed to people: every routed item gets a verdict, so its weight is 1.
       verdicts.push({ confidence: item.confidence, acceptable: judge(item.acceptable), weight: 1 });
@@ -74,16 +77,18 @@ export function simulateLoop(
       verdicts.push({ confidence: item.confidence, acceptable, weight: 1 / qaRate });
       audits.push({ overturned: !acceptable, at: now });
     }
+    // As the product judges it: only the audits since the breaker's current state began.
+    const recent = audits.slice(-Math.max(settings.breaker.window, settings.breaker.halfOpenAudits * 2));
     const evaluation = evaluateBreaker(
       breaker,
-      { recentAudits: audits.slice(-settings.breaker.window) },
+      { recentAudits: recent.filter((a) => a.at >= breaker.since) },
       settings.breaker,
       now,
     );
     breaker = evaluation.status;
     if (evaluation.transition)
       events.push({ index, kind: 'breaker', message: evaluation.transition.message, transition: evaluation.transition });
-    if (verdicts.length > verdictsBefore && verdicts.length % settings.recalibrateEvery === 0) {
+    if ((index + 1) % settings.recalibrateEvery === 0 && verdicts.length > 0) {
       const proposal = proposeThreshold(verdicts.slice(-settings.verdictWindow), settings);
       // No threshold within the target: approve nothing automatically until the verdicts say so.
       const next = proposal.threshold ?? Number.POSITIVE_INFINITY;

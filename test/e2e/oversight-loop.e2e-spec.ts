@@ -1,4 +1,7 @@
+import { proposeThreshold } from '@arbiter/oversight';
+import { DRAW_SALTS, drawFor } from '@arbiter/policy';
 import { expectEventually } from '@arbiter/testing';
+import { generateWebhookSecret } from '@arbiter/delivery';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { policy, submissionBody } from '../support/fixtures';
 import { OpenReviewers, ReviewerClient, TaskView } from '../support/reviewer.client';
@@ -14,6 +17,7 @@ const MAINTENANCE_MS = 200;
 describe('oversight: QA audits and the automation breaker', () => {
   let arbiter: ArbiterHarness;
   let receiver: WebhookReceiver;
+  const alertSecret = generateWebhookSecret();
   const reviewers = new OpenReviewers(() => arbiter);
 
   beforeAll(async () => {
@@ -21,6 +25,11 @@ describe('oversight: QA audits and the automation breaker', () => {
     arbiter = await ArbiterHarness.start({
       config: {
         webhooks: testWebhookConfig(),
+        alerts: {
+          webhookUrl: receiver.url('/alerts'),
+          webhookSecret: alertSecret,
+          slackUrl: receiver.url('/slack'),
+        },
         // reset() empties Redis, schedules included: the worker restores them within this.
         worker: { scheduleCheckEveryMs: MAINTENANCE_MS },
         review: {
@@ -192,6 +201,7 @@ describe('oversight: QA audits and the automation breaker', () => {
   });
 
   it('a rising override rate opens the breaker: nothing is auto-approved after the trip; it half-opens, closes on clean audits, and leads can force it', async () => {
+    receiver.secrets = [alertSecret];
     await arbiter.putPolicy(
       'support',
       policy({
@@ -267,8 +277,33 @@ describe('oversight: QA audits and the automation breaker', () => {
       'half_open→closed:clean_audits',
     ]);
 
-    // A lead forces it open: held at once, with the reason in the history; `auto` hands it back.
+    // One alert for the trip, sent signed to the webhook and as a Slack body, then its resolve.
     const admin = await arbiter.adminAccessToken();
+    const alerts = await arbiter.http.get<{
+      alerts: { kind: string; status: string; message: string }[];
+    }>('/v1/alerts', { token: admin });
+    expect(alerts.body.alerts).toEqual([
+      expect.objectContaining({
+        kind: 'breaker_open',
+        status: 'resolved',
+        message: expect.stringContaining('Pipeline support: automation breaker open'),
+      }),
+    ]);
+    await expectEventually(() => {
+      const hooks = receiver.received.filter((r) => r.path === '/alerts');
+      expect(hooks.map((h) => (h.payload as { type: string }).type)).toEqual([
+        'alert.firing',
+        'alert.resolved',
+      ]);
+      expect(hooks.every((h) => h.verifiedWith.length === 1)).toBe(true);
+      const slack = receiver.received.filter((r) => r.path === '/slack');
+      expect(slack.map((h) => (JSON.parse(h.body) as { text: string }).text)).toEqual([
+        expect.stringContaining('automation breaker open'),
+        expect.stringContaining('[Arbiter resolved]'),
+      ]);
+    });
+
+    // A lead forces it open: held at once, with the reason in the history; `auto` hands it back.
     const forced = await arbiter.http.put(
       '/v1/pipelines/support/breaker',
       { state: 'open', reason: 'provider incident' },
@@ -303,6 +338,129 @@ describe('oversight: QA audits and the automation breaker', () => {
     expect(afterClose.status).toBe('approved');
   });
 
+  it('the rollout climbs its steps only on clean audits and steps back when the breaker trips', async () => {
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        qa: { sampleAutoApproved: 1, queue: 'support-qa' },
+        review: { queue: 'support', reasonCodes: ['inaccurate'] },
+        rollout: { steps: [0.3, 1], minAudits: 3, targetError: 0.9 },
+        breaker: { maxOverrideRate: 0.2, window: 10, minSamples: 3, coolDown: '1h' },
+      }),
+    );
+    const auditor = await reviewers.connect('qa@test.local', ['support-qa']);
+    const first = await settled(await Promise.all(Array.from({ length: 30 }, () => submit())));
+    // Exactly the items whose rollout draw is under the first step's share are approved.
+    for (const row of first) {
+      const letOut = drawFor(row.id, DRAW_SALTS.rollout) < 0.3;
+      expect(row.status).toBe(letOut ? 'approved' : 'human_review');
+      if (!letOut)
+        expect((row.decision.reasons as { code: string }[])[0].code).toBe('rollout.held');
+    }
+    const approved = first.filter((r) => r.status === 'approved').length;
+    expect(approved).toBeGreaterThanOrEqual(3);
+    expect((await oversight()).rollout).toMatchObject({ step: 0, share: 0.3, steps: [0.3, 1] });
+
+    for (let i = 0; i < 3; i++) await audit(auditor, false);
+    await expectEventually(async () =>
+      expect((await oversight()).rollout).toMatchObject({ step: 1, share: 1 }),
+    );
+    const climbed = await settled(await Promise.all(Array.from({ length: 5 }, () => submit())));
+    expect(climbed.map((r) => r.status)).toEqual(Array(5).fill('approved'));
+
+    await audit(auditor, true);
+    await expectEventually(async () => {
+      const view = await oversight();
+      expect(view.breaker.state).toBe('open');
+      expect(view.rollout).toMatchObject({ step: 0, share: 0.3 });
+    });
+    const history = (await oversight()).history
+      .map((h) => `${h.kind}:${h.fromState}→${h.toState}:${h.cause}`)
+      .reverse();
+    expect(history).toEqual([
+      'rollout:0.3→1:evidence',
+      'breaker:closed→open:override_rate',
+      'rollout:1→0.3:breaker_trip',
+    ]);
+  });
+
+  it("recalibration proposes a threshold from reviewers' verdicts, and a lead applies it as a new version", async () => {
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        thresholds: { autoApprove: 1, aiReview: 0 },
+        review: { queue: 'support', reasonCodes: ['inaccurate'] },
+      }),
+    );
+    const right = { text: 'The capital of France is Paris.' };
+    const wrong = { text: 'The capital of France is Lyon, on the Rhône, since 1820.' };
+    const ids = await Promise.all(
+      [...Array(6).fill(right), ...Array(6).fill(wrong)].map((output) => submit({ output })),
+    );
+    const rows = await settled(ids);
+    expect(rows.every((r) => r.status === 'human_review')).toBe(true);
+    const alice = await reviewers.connect('alice@test.local');
+    for (let i = 0; i < ids.length; i++) {
+      const task = (await alice.claim())!;
+      const isRight = task.submission.output.text === right.text;
+      const ack = isRight
+        ? await alice.decide(task, 'approve')
+        : await alice.decide(task, 'reject', { reasonCodes: ['inaccurate'] });
+      expect(ack).toMatchObject({ ok: true, result: 'decided' });
+    }
+    const scored: { confidence: number; text: string }[] = await arbiter.db.query(
+      `SELECT confidence, output->>'text' AS text FROM submissions WHERE id = ANY($1)`,
+      [ids],
+    );
+    const expected = proposeThreshold(
+      scored.map((r) => ({
+        confidence: r.confidence,
+        acceptable: r.text === right.text,
+        weight: 1,
+      })),
+      { targetError: 0.4, delta: 0.05 },
+    );
+    const admin = await arbiter.adminAccessToken();
+    const res = await arbiter.http.get<{
+      proposal: { threshold: number | null };
+      verdicts: unknown;
+      reliability: unknown[];
+    }>('/v1/pipelines/support/recalibration?targetError=0.4', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.verdicts).toEqual({ reviewed: 12, audited: 0 });
+    expect(res.body.proposal).toEqual(expected);
+    expect(expected.threshold).not.toBeNull();
+    expect(res.body.reliability.length).toBeGreaterThan(0);
+
+    const applied = await arbiter.http.post<{ version: number }>(
+      '/v1/pipelines/support/recalibration/apply',
+      { autoApprove: expected.threshold, reason: 'verdicts of the first week' },
+      { token: admin },
+    );
+    expect(applied.status).toBe(200);
+    expect(applied.body.version).toBe(2);
+    const [after] = await settled([await submit({ output: right })]);
+    expect(after.status).toBe('approved');
+    expect((await oversight()).history[0]).toMatchObject({
+      kind: 'recalibration',
+      cause: 'applied',
+      toState: String(expected.threshold),
+    });
+    expect(
+      (
+        await arbiter.http.get('/v1/pipelines/support/recalibration?targetError=2', {
+          token: admin,
+        })
+      ).status,
+    ).toBe(400);
+    const bad = await arbiter.http.post(
+      '/v1/pipelines/support/recalibration/apply',
+      { autoApprove: 1.5, reason: 'x' },
+      { token: admin },
+    );
+    expect(bad.status).toBe(400);
+  });
+
   it('bad oversight input is a 4xx naming the problem', async () => {
     const admin = await arbiter.adminAccessToken();
     const put = (doc: Record<string, unknown>) =>
@@ -317,6 +475,11 @@ describe('oversight: QA audits and the automation breaker', () => {
       [{ breaker: { minSamples: 300 } }, 'breaker.minSamples'],
       [{ breaker: { coolDown: 'soon' } }, 'breaker.coolDown'],
       [{ breaker: { halfOpenShare: -1 } }, 'breaker.halfOpenShare'],
+      [{ rollout: { steps: [0.5, 1.2] } }, 'rollout.steps'],
+      [{ rollout: { steps: [0.5, 0.25] } }, 'rollout.steps'],
+      [{ rollout: { steps: [0.5], targetError: 1 } }, 'rollout.targetError'],
+      [{ rollout: { steps: [0.5], autoApproveShare: 0.5 } }, 'rollout.steps'],
+      [{ rollout: { minAudits: 10 } }, 'rollout.steps'],
     ] as const) {
       const res = await put(doc);
       expect(res.status).toBe(400);
@@ -353,5 +516,6 @@ interface OversightBody {
     overall: { audits: number; overturned: number; errorRate: number | null; upperBound: number };
     byModelVersion: { key: string | null; audits: number }[];
   };
-  history: { fromState: string; toState: string; cause: string }[];
+  rollout: { step: number; share: number; steps: number[] } | null;
+  history: { kind: string; fromState: string; toState: string; cause: string }[];
 }

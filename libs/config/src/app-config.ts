@@ -98,6 +98,16 @@ export interface AppConfig {
   webhooks: WebhookConfig;
   /** Secondary AI review: providers, budget, breaker, retries (see libs/ai-review). */
   aiReview: AiReviewConfig;
+  /** Where the self-checking loop's alerts go (breaker open, rollout step back); none by default. */
+  alerts: AlertConfig;
+}
+
+/** Alert targets: a JSON webhook signed like outcome webhooks, and a Slack incoming webhook. */
+export interface AlertConfig {
+  webhookUrl: string | null;
+  /** whsec_ secret the JSON webhook is signed with; required with webhookUrl. */
+  webhookSecret: string | null;
+  slackUrl: string | null;
 }
 
 /** How outcome webhooks are sent (see libs/delivery). */

@@ -32,9 +32,28 @@ describe('loadConfig', () => {
     [{ ARBITER_SOCKET_ORIGINS: 'https://ok.example,https://bad.example/path' }, /ARBITER_SOCKET_ORIGINS entry "https:\/\/bad.example\/path"/],
     [{ ARBITER_TRUST_PROXY: 'yes please' }, /ARBITER_TRUST_PROXY entry "yes please"/],
     [{ ARBITER_CLIENT_REQUESTS_PER_SECOND: '-1' }, /ARBITER_CLIENT_REQUESTS_PER_SECOND must be an integer/],
+    [{ ARBITER_ALERT_WEBHOOK_URL: 'https://alerts.example/hook' }, /ARBITER_ALERT_WEBHOOK_SECRET must be set/],
+    [{ ARBITER_ALERT_WEBHOOK_URL: 'ftp://alerts.example', ARBITER_ALERT_WEBHOOK_SECRET: 'whsec_c2VjcmV0' }, /ARBITER_ALERT_WEBHOOK_URL must use http/],
+    [{ ARBITER_ALERT_SLACK_URL: 'not a url' }, /ARBITER_ALERT_SLACK_URL is not a valid URL/],
+    [{ ARBITER_ALERT_WEBHOOK_SECRET: 'plain' }, /ARBITER_ALERT_WEBHOOK_SECRET must be a whsec_/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the alert targets; none by default', () => {
+    expect(loadConfig({}).alerts).toEqual({ webhookUrl: null, webhookSecret: null, slackUrl: null });
+    expect(
+      loadConfig({
+        ARBITER_ALERT_WEBHOOK_URL: 'https://alerts.example/hook',
+        ARBITER_ALERT_WEBHOOK_SECRET: 'whsec_c2VjcmV0',
+        ARBITER_ALERT_SLACK_URL: 'https://hooks.slack.com/services/T/B/X',
+      }).alerts,
+    ).toEqual({
+      webhookUrl: 'https://alerts.example/hook',
+      webhookSecret: 'whsec_c2VjcmV0',
+      slackUrl: 'https://hooks.slack.com/services/T/B/X',
+    });
   });
 
   it('reads the hardening settings: login throttle, timeouts, socket origins, trusted proxies, client rate', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readAiReviewConfig } from './ai-review-config';
-import { AppConfig, WebhookConfig } from './app-config';
+import { AlertConfig, AppConfig, WebhookConfig } from './app-config';
 
 /** Raised at boot when an environment variable is invalid; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -44,6 +44,18 @@ class EnvReader {
     }
     return value;
   }
+}
+
+function readAlertConfig(read: EnvReader): AlertConfig {
+  const optionalUrl = (name: string): string | null =>
+    read.string(name) === undefined ? null : read.url(name, '', ['http:', 'https:']);
+  const webhookUrl = optionalUrl('ARBITER_ALERT_WEBHOOK_URL');
+  const webhookSecret = read.string('ARBITER_ALERT_WEBHOOK_SECRET') ?? null;
+  if (webhookUrl && !webhookSecret) read.problems.push('ARBITER_ALERT_WEBHOOK_SECRET must be set with ARBITER_ALERT_WEBHOOK_URL');
+  if (webhookSecret && !/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(webhookSecret)) {
+    read.problems.push('ARBITER_ALERT_WEBHOOK_SECRET must be a whsec_<base64> secret');
+  }
+  return { webhookUrl, webhookSecret, slackUrl: optionalUrl('ARBITER_ALERT_SLACK_URL') };
 }
 
 const HOST_PATTERN = /^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/;
@@ -210,6 +222,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxWaitMs: 10_000,
     webhooks: readWebhookConfig(read),
     aiReview: readAiReviewConfig(env, read.problems),
+    alerts: readAlertConfig(read),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

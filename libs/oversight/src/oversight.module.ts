@@ -2,12 +2,19 @@ import { Module } from '@nestjs/common';
 import { DeliveryOutboxModule } from '@arbiter/delivery';
 import { ReviewModule } from '@arbiter/review';
 import { WorkflowModule } from '@arbiter/workflow';
+import { AlertRepository } from './alerts/alert.repository';
+import { Alerts } from './alerts/alerts.service';
 import { AuditRecorder } from './audit/audit-recorder.service';
 import { QaAuditRepository } from './audit/qa-audit.repository';
 import { ApprovalGate } from './breaker/approval-gate.service';
 import { AutomationBreaker } from './breaker/automation-breaker.service';
 import { BreakerRepository } from './breaker/breaker.repository';
+import { OversightHistory } from './report/oversight-history.repository';
 import { OversightReport } from './report/oversight-report.service';
+import { ThresholdProposals } from './recalibration/threshold-proposal.service';
+import { VerdictRepository } from './recalibration/verdict.repository';
+import { AutomationRollout } from './rollout/automation-rollout.service';
+import { RolloutRepository } from './rollout/rollout.repository';
 
 const PROVIDERS = [
   BreakerRepository,
@@ -16,6 +23,13 @@ const PROVIDERS = [
   ApprovalGate,
   AuditRecorder,
   OversightReport,
+  RolloutRepository,
+  AutomationRollout,
+  VerdictRepository,
+  ThresholdProposals,
+  OversightHistory,
+  AlertRepository,
+  Alerts,
 ];
 
 /** The self-checking loop: audits of automatic approvals, the automation breaker, the estimate. */

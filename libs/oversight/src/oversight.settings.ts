@@ -2,6 +2,7 @@
 // score stage, the audit use case and the docs (docs/policy.md) all read the same numbers.
 import { DEFAULT_BREAKER_WINDOW, parseDuration, Policy, routeDrawsFor } from '@arbiter/policy';
 import type { BreakerSettings, BreakerState } from './rules/circuit-breaker.rules';
+import type { RolloutSettings } from './rules/rollout.rules';
 
 export const BREAKER_DEFAULTS = {
   maxOverrideRate: 0.1,
@@ -73,4 +74,18 @@ export function auditSampleOf(
 ): { qaSample: boolean; qaSampleRate: number } {
   const rate = qaSampleRate(policy, approvedBy, breaker);
   return { qaSample: routeDrawsFor(submissionId).qa < rate, qaSampleRate: rate };
+}
+
+export const ROLLOUT_DEFAULTS = { minAudits: 50, targetError: 0.05 } as const;
+
+/** The evidence-gated rollout's settings, or null when the policy has no `rollout.steps`. */
+export function rolloutSettingsOf(policy: Policy): RolloutSettings | null {
+  const r = policy.rollout;
+  if (!r?.steps?.length) return null;
+  return {
+    steps: r.steps,
+    minAudits: r.minAudits ?? ROLLOUT_DEFAULTS.minAudits,
+    targetError: r.targetError ?? ROLLOUT_DEFAULTS.targetError,
+    delta: auditDelta(policy),
+  };
 }

@@ -152,7 +152,31 @@ export function checkPolicySemantics(
       report('qa.delta', `must be a number strictly between 0 and 1 (got ${preview(qa.delta)})`);
     }
   }
-  if (isRecord(doc.rollout)) unit('rollout.autoApproveShare', doc.rollout.autoApproveShare);
+  const rollout = doc.rollout;
+  if (isRecord(rollout)) {
+    unit('rollout.autoApproveShare', rollout.autoApproveShare);
+    intRange('rollout.minAudits', rollout.minAudits, 1, 1_000_000);
+    if (rollout.targetError !== undefined && !(isFiniteNumber(rollout.targetError) && rollout.targetError > 0 && rollout.targetError < 1)) {
+      report('rollout.targetError', `must be a number strictly between 0 and 1 (got ${preview(rollout.targetError)})`);
+    }
+    const steps: unknown = rollout.steps;
+    if (Array.isArray(steps)) {
+      if (rollout.autoApproveShare !== undefined) {
+        report('rollout.steps', 'cannot be combined with rollout.autoApproveShare: the steps set the share');
+      }
+      if (steps.length === 0) report('rollout.steps', 'needs at least one step');
+      steps.forEach((step: unknown, i) => {
+        const path = joinPath('rollout.steps', i);
+        if (!(isFiniteNumber(step) && step > 0 && step <= 1)) {
+          report(path, `must be a share above 0 and at most 1 (100 %) (got ${preview(step)})`);
+        } else if (i > 0 && isFiniteNumber(steps[i - 1]) && step <= (steps[i - 1] as number)) {
+          report(path, `must be above the step before it (${String(steps[i - 1])})`);
+        }
+      });
+    } else if (rollout.minAudits !== undefined || rollout.targetError !== undefined) {
+      report('rollout.steps', 'is required when rollout.minAudits or rollout.targetError is set');
+    }
+  }
 
   const breaker = doc.breaker;
   if (isRecord(breaker)) {

@@ -115,7 +115,12 @@ export const POLICY_SCHEMA: SchemaObject = {
         halfOpenShare: num,
         halfOpenAudits: int,
       }),
-      rollout: section({ autoApproveShare: num }),
+      rollout: section({
+        autoApproveShare: num,
+        steps: list(num, 20),
+        minAudits: int,
+        targetError: num,
+      }),
       ttl: duration,
     },
     ['pipeline', 'thresholds'],

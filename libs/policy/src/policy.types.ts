@@ -67,6 +67,14 @@ export interface PolicyQa {
   delta?: number;
 }
 
+/** Gradual rollout: a fixed share, or steps climbed on audit evidence (docs/self-checking.md). */
+export interface PolicyRollout {
+  autoApproveShare?: number;
+  steps?: number[];
+  minAudits?: number;
+  targetError?: number;
+}
+
 /** The automation circuit breaker of the pipeline. */
 export interface PolicyBreaker {
   maxOverrideRate?: number;
@@ -90,7 +98,7 @@ export interface Policy {
   review: PolicyReview;
   qa?: PolicyQa;
   breaker?: PolicyBreaker;
-  rollout?: { autoApproveShare?: number };
+  rollout?: PolicyRollout;
   /** Time to live of a submission before it expires (e.g. "24h"). */
   ttl?: string;
 }

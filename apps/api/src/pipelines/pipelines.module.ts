@@ -9,5 +9,6 @@ import { PipelinesDirLoader } from './pipelines-dir.loader';
   imports: [AuthModule, WorkflowModule],
   controllers: [PipelinesController],
   providers: [PipelineAdmin, PipelinesDirLoader],
+  exports: [PipelineAdmin],
 })
 export class PipelinesModule {}

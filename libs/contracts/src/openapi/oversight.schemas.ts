@@ -70,10 +70,23 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
       byModelVersion: arrayOf(ref('EstimateGroup')),
       byPromptVersion: arrayOf(ref('EstimateGroup')),
     }),
+    rollout: nullable(
+      figures(
+        {
+          step: integer({ minimum: 0 }),
+          share: number({ minimum: 0, maximum: 1 }),
+          steps: arrayOf(number({ minimum: 0, maximum: 1 })),
+          minAudits: integer({ minimum: 0 }),
+          targetError: number({ minimum: 0, maximum: 1 }),
+          since: nullable(dateTime),
+        },
+        'The evidence-gated rollout; null when the active policy has no rollout.steps',
+      ),
+    ),
     history: arrayOf(
       figures({
         id: string(),
-        kind: enumOf(['breaker']),
+        kind: string({ example: 'breaker' }),
         fromState: nullable(string()),
         toState: nullable(string()),
         cause: string(),
@@ -84,4 +97,51 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
       }),
     ),
   }),
+  RecalibrationView: figures({
+    targetError: number({ minimum: 0, maximum: 1 }),
+    delta: number(),
+    verdicts: figures({ reviewed: integer({ minimum: 0 }), audited: integer({ minimum: 0 }) }),
+    currentAutoApprove: nullable(number({ minimum: 0, maximum: 1 })),
+    proposal: {
+      description:
+        'The loosest threshold whose error bound is within the target, or why there is none',
+      oneOf: [
+        figures({
+          threshold: number({ minimum: 0, maximum: 1 }),
+          approvedShare: number({ minimum: 0, maximum: 1 }),
+          errorRate: number({ minimum: 0, maximum: 1 }),
+          upperBound: number({ minimum: 0, maximum: 1 }),
+          effectiveVerdicts: number({ minimum: 0 }),
+        }),
+        figures({ threshold: { type: 'number', nullable: true, enum: [null] }, reason: string() }),
+      ],
+    },
+    reliability: arrayOf(
+      figures({
+        from: number(),
+        to: number(),
+        meanConfidence: number(),
+        observedAcceptable: number(),
+        verdicts: integer({ minimum: 0 }),
+      }),
+    ),
+  }),
+  RecalibrationApplied: figures({
+    version: integer({ minimum: 1 }),
+    pipeline: ref('PipelineView'),
+  }),
+  Alert: figures({
+    id: string(),
+    key: string(),
+    pipelineId: nullable(string()),
+    kind: string(),
+    severity: enumOf(['warning', 'critical']),
+    status: enumOf(['firing', 'resolved']),
+    message: string(),
+    figures: mapOf(number()),
+    firedAt: dateTime,
+    resolvedAt: nullable(dateTime),
+    resolveMessage: nullable(string()),
+  }),
+  AlertList: figures({ alerts: arrayOf(ref('Alert')) }),
 };

@@ -4,6 +4,7 @@ import { AuditVerdict, AuditVerdictHandler, AuditVerdicts } from '@arbiter/revie
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AutomationBreaker } from '../breaker/automation-breaker.service';
+import { AutomationRollout } from '../rollout/automation-rollout.service';
 import { ApprovedBy } from '../oversight.settings';
 import { QaAuditRepository } from './qa-audit.repository';
 
@@ -27,6 +28,7 @@ export class AuditRecorder implements AuditVerdictHandler, OnModuleInit {
     private readonly audits: QaAuditRepository,
     private readonly outbox: OutboxRecorder,
     private readonly breaker: AutomationBreaker,
+    private readonly rollout: AutomationRollout,
   ) {}
 
   onModuleInit(): void {
@@ -69,6 +71,15 @@ export class AuditRecorder implements AuditVerdictHandler, OnModuleInit {
     const eventId = this.pendingDeliveries.get(v.taskId);
     this.pendingDeliveries.delete(v.taskId);
     if (eventId) await this.outbox.enqueue(eventId, v.submission.id);
-    await this.breaker.evaluate(v.submission.pipelineId, v.submission.policyVersionId);
+    const { pipelineId, policyVersionId } = v.submission;
+    const trip = await this.breaker.evaluate(pipelineId, policyVersionId);
+    // A trip on evidence steps the rollout back; otherwise the audit may be what lets it climb.
+    if (trip?.to === 'open') await this.rollout.onTrip(pipelineId, policyVersionId);
+    else
+      await this.rollout.evaluate(
+        pipelineId,
+        policyVersionId,
+        (await this.breaker.status(pipelineId)).state,
+      );
   }
 }

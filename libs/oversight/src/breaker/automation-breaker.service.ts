@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { drawFor, Policy } from '@arbiter/policy';
 import { PolicyCatalog } from '@arbiter/workflow';
 import { DataSource, EntityManager } from 'typeorm';
+import { Alerts } from '../alerts/alerts.service';
 import { QaAuditRepository } from '../audit/qa-audit.repository';
 import { BREAKER_DEFAULTS, breakerSettingsOf } from '../oversight.settings';
 import {
@@ -32,6 +33,7 @@ export class AutomationBreaker {
     private readonly breakers: BreakerRepository,
     private readonly audits: QaAuditRepository,
     private readonly catalog: PolicyCatalog,
+    private readonly alerts: Alerts,
   ) {}
 
   /**
@@ -119,6 +121,27 @@ export class AutomationBreaker {
     });
   }
 
+  /** Open: a critical alert (once, whatever the cause); closed again: its resolve. */
+  private async alert(pipelineId: string, t: BreakerTransition): Promise<void> {
+    const key = `breaker-open:${pipelineId}`;
+    const [pipeline] = (await this.db.query(`SELECT key FROM pipelines WHERE id = $1`, [
+      pipelineId,
+    ])) as { key: string }[];
+    const name = pipeline?.key ?? pipelineId;
+    if (t.to === 'open') {
+      await this.alerts.fire({
+        key,
+        pipelineId,
+        kind: 'breaker_open',
+        severity: 'critical',
+        message: `Pipeline ${name}: automation breaker open, automatic approvals held (${t.message})`,
+        figures: t.figures,
+      });
+    } else if (t.to === 'closed') {
+      await this.alerts.resolve(key, `Pipeline ${name}: automation breaker closed (${t.message})`);
+    }
+  }
+
   private async change(
     pipelineId: string,
     policyVersionId: string | null,
@@ -143,7 +166,9 @@ export class AutomationBreaker {
       return next.transition;
     });
     if (transition) {
-      // The alert line operators page on until alert targets exist; the history holds the figures.
+      await this.alert(pipelineId, transition).catch((error: Error) =>
+        this.logger.error({ pipelineId, msg: `breaker alert not recorded: ${error.message}` }),
+      );
       this.logger.warn({
         pipelineId,
         ...transition,

@@ -3,7 +3,9 @@ import { PolicyCatalog } from '@arbiter/workflow';
 import { AuditSample, QaAuditRepository } from '../audit/qa-audit.repository';
 import { AutomationBreaker } from '../breaker/automation-breaker.service';
 import { BreakerRepository, OversightEventRow } from '../breaker/breaker.repository';
-import { auditDelta, breakerSettingsOf } from '../oversight.settings';
+import { auditDelta, breakerSettingsOf, rolloutSettingsOf } from '../oversight.settings';
+import { AutomationRollout } from '../rollout/automation-rollout.service';
+import { rolloutShare } from '../rules/rollout.rules';
 import { BreakerStatus } from '../rules/circuit-breaker.rules';
 import { EscapedErrorEstimate, estimateEscapedErrors } from '../rules/escaped-error.estimator';
 
@@ -26,6 +28,15 @@ export interface OversightView {
     byModelVersion: EstimateGroup[];
     byPromptVersion: EstimateGroup[];
   };
+  /** The evidence-gated rollout, null when the active policy has no `rollout.steps`. */
+  rollout: {
+    step: number;
+    share: number;
+    steps: number[];
+    minAudits: number;
+    targetError: number;
+    since: string | null;
+  } | null;
   history: OversightEventRow[];
 }
 
@@ -55,6 +66,7 @@ export class OversightReport {
     private readonly breakers: BreakerRepository,
     private readonly audits: QaAuditRepository,
     private readonly catalog: PolicyCatalog,
+    private readonly rollout: AutomationRollout,
   ) {}
 
   async view(pipelineId: string, activePolicyVersionId: string | null): Promise<OversightView> {
@@ -62,10 +74,12 @@ export class OversightReport {
       ? (await this.catalog.versionById(activePolicyVersionId))?.policy
       : undefined;
     const delta = policy ? auditDelta(policy) : 0.05;
-    const [status, samples, history] = await Promise.all([
+    const rolloutSettings = policy ? rolloutSettingsOf(policy) : null;
+    const [status, samples, history, step] = await Promise.all([
       this.breaker.status(pipelineId),
       this.audits.samples(pipelineId, null),
       this.breakers.history(pipelineId, HISTORY),
+      this.rollout.status(pipelineId),
     ]);
     const group = (keyOf: (s: AuditSample) => string | null): EstimateGroup[] => {
       const groups = new Map<string | null, AuditSample[]>();
@@ -85,6 +99,16 @@ export class OversightReport {
         byModelVersion: group((s) => s.modelVersion),
         byPromptVersion: group((s) => s.promptVersion),
       },
+      rollout: rolloutSettings
+        ? {
+            step: step.step,
+            share: rolloutShare(step, rolloutSettings),
+            steps: [...rolloutSettings.steps],
+            minAudits: rolloutSettings.minAudits,
+            targetError: rolloutSettings.targetError,
+            since: step.since > 0 ? new Date(step.since).toISOString() : null,
+          }
+        : null,
       history,
     };
   }

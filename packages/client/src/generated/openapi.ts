@@ -68,6 +68,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The self-checking loop's alerts, newest first */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -320,6 +337,40 @@ export interface paths {
         get: operations["getOversight"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pipelines/{key}/recalibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The auto-approve threshold the verdicts support for a target error, with the reliability curve */
+        get: operations["getRecalibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pipelines/{key}/recalibration/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a threshold as a new active policy version */
+        post: operations["applyRecalibration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -774,6 +825,28 @@ export interface components {
         ActivateVersionDto: {
             version: number;
         };
+        Alert: {
+            figures: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            firedAt: string;
+            id: string;
+            key: string;
+            kind: string;
+            message: string;
+            pipelineId: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolveMessage: string | null;
+            /** @enum {string} */
+            severity: "warning" | "critical";
+            /** @enum {string} */
+            status: "firing" | "resolved";
+        };
+        AlertList: {
+            alerts: components["schemas"]["Alert"][];
+        };
         ApiKeyView: {
             /** Format: uuid */
             clientId: string;
@@ -785,6 +858,11 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             revokedAt: string | null;
+        };
+        ApplyRecalibrationDto: {
+            autoApprove: number;
+            /** @description Why: kept in the pipeline history */
+            reason: string;
         };
         /** @description An output approved automatically (and delivered) was overturned by an audit: recall or correct it */
         AuditFailedEvent: {
@@ -1222,11 +1300,21 @@ export interface components {
                 };
                 fromState: string | null;
                 id: string;
-                /** @enum {string} */
-                kind: "breaker";
+                /** @example breaker */
+                kind: string;
                 message: string;
                 toState: string | null;
             }[];
+            /** @description The evidence-gated rollout; null when the active policy has no rollout.steps */
+            rollout: {
+                minAudits: number;
+                share: number;
+                /** Format: date-time */
+                since: string | null;
+                step: number;
+                steps: number[];
+                targetError: number;
+            } | null;
         };
         PipelineView: {
             activeVersion: number | null;
@@ -1302,6 +1390,38 @@ export interface components {
         };
         QueueList: {
             queues: string[];
+        };
+        RecalibrationApplied: {
+            pipeline: components["schemas"]["PipelineView"];
+            version: number;
+        };
+        RecalibrationView: {
+            currentAutoApprove: number | null;
+            delta: number;
+            /** @description The loosest threshold whose error bound is within the target, or why there is none */
+            proposal: {
+                approvedShare: number;
+                effectiveVerdicts: number;
+                errorRate: number;
+                threshold: number;
+                upperBound: number;
+            } | {
+                reason: string;
+                /** @enum {number|null} */
+                threshold: null;
+            };
+            reliability: {
+                from: number;
+                meanConfidence: number;
+                observedAcceptable: number;
+                to: number;
+                verdicts: number;
+            }[];
+            targetError: number;
+            verdicts: {
+                audited: number;
+                reviewed: number;
+            };
         };
         RefreshDto: {
             refreshToken: string;
@@ -1864,6 +1984,69 @@ export interface operations {
             };
             /** @description The body is not JSON (or YAML where a policy is accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description A pipeline key */
+                pipeline?: string;
+                status?: "firing" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3196,6 +3379,171 @@ export interface operations {
             };
             /** @description No such resource visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRecalibration: {
+        parameters: {
+            query?: {
+                /** @description strictly between 0 and 1 */
+                delta?: number;
+                /** @description strictly between 0 and 1 */
+                targetError?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecalibrationView"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applyRecalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyRecalibrationDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecalibrationApplied"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the configured cap */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (or YAML where a policy is accepted) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows } from '@arbiter/persistence';
+import { DataSource } from 'typeorm';
+import type { WeightedVerdict } from '../rules/recalibration.rules';
+
+/**
+ * People's verdicts on scored outputs of a pipeline, weighted by how each was seen: a routed item
+ * decided by a reviewer was seen for sure (weight 1); an automatic approval only through an audit
+ * sampled at rate q (weight 1/q). The newest `limit` of each kind.
+ */
+@Injectable()
+export class VerdictRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async recent(
+    pipelineId: string,
+    limit: number,
+  ): Promise<{ reviewed: WeightedVerdict[]; audited: WeightedVerdict[] }> {
+    const reviewed = await queryRows<WeightedVerdict>(
+      this.db,
+      `SELECT confidence,
+              (decision->>'outcome' = 'approved' AND coalesce(decision->>'edited', 'false') <> 'true') AS acceptable,
+              1::float8 AS weight
+         FROM submissions
+        WHERE pipeline_id = $1 AND decision->>'decidedBy' = 'human' AND confidence IS NOT NULL
+        ORDER BY decided_at DESC LIMIT $2`,
+      [pipelineId, limit],
+    );
+    const audited = await queryRows<WeightedVerdict>(
+      this.db,
+      `SELECT s.confidence, NOT a.overturned AS acceptable, 1 / a.sample_rate AS weight
+         FROM qa_audits a JOIN submissions s ON s.id = a.submission_id
+        WHERE a.pipeline_id = $1 AND s.confidence IS NOT NULL
+        ORDER BY a.created_at DESC LIMIT $2`,
+      [pipelineId, limit],
+    );
+    return { reviewed, audited };
+  }
+}
