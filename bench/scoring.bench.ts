@@ -29,6 +29,33 @@ const config: ScoringConfig = {
   ],
 };
 
+// Issue 20's validators as a busy policy would set them (webhook is I/O outside the engine: its
+// cost is the client's service, bounded by its timeout, and is not part of a scoring call).
+const ISSUE20_VALIDATORS: ScoringConfig['validators'] = [
+  {
+    type: 'sql',
+    onFail: 'reject',
+    tables: ['public.orders', 'public.customers', 'analytics.*'],
+    requireLimit: 1000,
+  },
+  {
+    type: 'template',
+    onFail: 'human',
+    templates: [
+      {
+        name: 'denial-en',
+        text: 'Dear {{name}}, your claim {{claim:CLM-\\d{6}}} is not covered by policy {{policy}}. The reason: {{reason}}. You may appeal within 30 days.',
+      },
+      {
+        name: 'summary',
+        text: 'Summary: {{summary}} Key points: {{points}} Next steps: {{steps}}',
+      },
+    ],
+  },
+  { type: 'tone', onFail: 'flag', target: 'neutral' },
+  { type: 'regulatedAdvice', onFail: 'human' },
+];
+
 interface Row {
   prompt?: string;
   context: string[];
@@ -118,7 +145,58 @@ function main(): void {
       validators: config.validators.map((v) => v.type),
     },
   };
-  console.log(JSON.stringify(result, null, 2));
+  console.log(JSON.stringify({ ...result, issue20: issue20Section(big, inputs) }, null, 2));
+}
+
+/**
+ * The cost of issue 20's validators, measured in the same run as the configuration above:
+ * blocks of calls alternate between the two configurations so that machine noise (another
+ * process, a GC, thermal) falls on both alike, and the p99 ratio is the budget's figure (≤ 1.10).
+ */
+function issue20Section(big: ScoringInput, inputs: ScoringInput[]): Record<string, unknown> {
+  const withAll: ScoringConfig = {
+    ...config,
+    validators: [...config.validators, ...ISSUE20_VALIDATORS],
+  };
+  for (let i = 0; i < 300; i++) scoreOutput(big, withAll);
+  const base: number[] = [];
+  const all: number[] = [];
+  for (let round = 0; round < 40; round++) {
+    const order = round % 2 === 0 ? [base, all] : [all, base];
+    for (const into of order) {
+      const cfg = into === base ? config : withAll;
+      for (let i = 0; i < 50; i++) {
+        const t0 = process.hrtime.bigint();
+        scoreOutput(big, cfg);
+        into.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }
+  }
+  base.sort((a, b) => a - b);
+  all.sort((a, b) => a - b);
+  // Each validator alone on the same output, and over the eval outputs (mean per call).
+  const alone: Record<string, { bigUs: number; evalUs: number }> = {};
+  for (const v of ISSUE20_VALIDATORS) {
+    const cfg: ScoringConfig = { signals: {}, validators: [v] };
+    for (let i = 0; i < 200; i++) scoreOutput(big, cfg);
+    let t0 = process.hrtime.bigint();
+    for (let i = 0; i < 1000; i++) scoreOutput(big, cfg);
+    const bigUs = Number(process.hrtime.bigint() - t0) / 1e3 / 1000;
+    t0 = process.hrtime.bigint();
+    for (const input of inputs) scoreOutput(input, cfg);
+    const evalUs = Number(process.hrtime.bigint() - t0) / 1e3 / Math.max(1, inputs.length);
+    alone[v.type] = { bigUs: round(bigUs), evalUs: round(evalUs) };
+  }
+  return {
+    validators: ISSUE20_VALIDATORS.map((v) => v.type),
+    iterationsEach: base.length,
+    baseline: { p50ms: round(percentile(base, 50)), p99ms: round(percentile(base, 99)) },
+    withIssue20: { p50ms: round(percentile(all, 50)), p99ms: round(percentile(all, 99)) },
+    p50Ratio: round(percentile(all, 50) / percentile(base, 50)),
+    p99Ratio: round(percentile(all, 99) / percentile(base, 99)),
+    budget: 1.1,
+    alone,
+  };
 }
 
 function round(x: number): number {

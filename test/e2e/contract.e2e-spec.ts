@@ -187,16 +187,17 @@ describe('the API contract: the served document, and every route answering as it
     expect(
       (await http.get('/v1/pipelines/support/recalibration?targetError=2', admin)).status,
     ).toBe(400);
-    const recalibrate = { autoApprove: 1, reason: 'contract test' };
+    const recalibrated = { autoApprove: 1, reason: 'contract test' };
     expect(
-      (await http.post('/v1/pipelines/desk/recalibration/apply', recalibrate, admin)).status,
+      (await http.post('/v1/pipelines/desk/recalibration/apply', recalibrated, admin)).status,
     ).toBe(200);
     expect(
-      (await http.post('/v1/pipelines/nothing-here/recalibration/apply', recalibrate, admin))
+      (await http.post('/v1/pipelines/nothing-here/recalibration/apply', recalibrated, admin))
         .status,
     ).toBe(404);
     expect((await http.get('/v1/alerts', admin)).status).toBe(200);
-    expect((await http.get('/v1/alerts?status=gone', admin)).status).toBe(400);
+    expect((await http.get('/v1/alerts?status=firing&pipeline=desk', admin)).status).toBe(200);
+    expect((await http.get('/v1/alerts?status=maybe', admin)).status).toBe(400);
 
     // People, clients, keys, quotas.
     const user = await http.post<{ id: string }>(

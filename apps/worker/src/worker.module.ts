@@ -5,7 +5,7 @@ import { QueueModule } from '@arbiter/queue';
 import { OversightModule } from '@arbiter/oversight';
 import { ReviewModule } from '@arbiter/review';
 import { WorkflowModule } from '@arbiter/workflow';
-import { DeliveryOutboxModule } from '@arbiter/delivery';
+import { DeliveryOutboxModule, HttpRuleService, RULE_SERVICE } from '@arbiter/delivery';
 import { StatsModule } from '@arbiter/stats';
 import { LoggerModule } from 'nestjs-pino';
 import { AI_REVIEW_PROVIDERS } from './ai-review/ai-review.providers';
@@ -34,7 +34,7 @@ export class WorkerModule {
         StatsModule,
         OversightModule,
       ],
-      providers: [WorkerMetrics, ScoreSubmission, ScoreProcessor, RecoverUnsettled, MaintenanceProcessor, ...AI_REVIEW_PROVIDERS, ...DELIVER_PROVIDERS, StatsRollup, StatsReconcile],
+      providers: [WorkerMetrics, { provide: RULE_SERVICE, useClass: HttpRuleService }, ScoreSubmission, ScoreProcessor, RecoverUnsettled, MaintenanceProcessor, ...AI_REVIEW_PROVIDERS, ...DELIVER_PROVIDERS, StatsRollup, StatsReconcile],
       exports: [RecoverUnsettled, WorkerMetrics],
     };
   }

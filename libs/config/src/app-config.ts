@@ -98,8 +98,21 @@ export interface AppConfig {
   webhooks: WebhookConfig;
   /** Secondary AI review: providers, budget, breaker, retries (see libs/ai-review). */
   aiReview: AiReviewConfig;
-  /** Where the self-checking loop's alerts go (breaker open, rollout step back); none by default. */
+  /** Where the self-checking loop's alerts go (breaker open, drift, model change); none by default. */
   alerts: AlertConfig;
+  /** Drift and model-change detection: how often, over which windows. */
+  drift: DriftConfig;
+}
+
+/** Each pipeline's recent traffic compared with its baseline (see docs/self-checking.md). */
+export interface DriftConfig {
+  everyMs: number;
+  /** The current window: the last `windowMs`. */
+  windowMs: number;
+  /** The baseline: the `baselineMs` before the current window. */
+  baselineMs: number;
+  /** Items needed in each window (and per model version) before anything is judged. */
+  minItems: number;
 }
 
 /** Alert targets: a JSON webhook signed like outcome webhooks, and a Slack incoming webhook. */

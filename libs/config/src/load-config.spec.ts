@@ -36,9 +36,18 @@ describe('loadConfig', () => {
     [{ ARBITER_ALERT_WEBHOOK_URL: 'ftp://alerts.example', ARBITER_ALERT_WEBHOOK_SECRET: 'whsec_c2VjcmV0' }, /ARBITER_ALERT_WEBHOOK_URL must use http/],
     [{ ARBITER_ALERT_SLACK_URL: 'not a url' }, /ARBITER_ALERT_SLACK_URL is not a valid URL/],
     [{ ARBITER_ALERT_WEBHOOK_SECRET: 'plain' }, /ARBITER_ALERT_WEBHOOK_SECRET must be a whsec_/],
+    [{ ARBITER_DRIFT_EVERY_MS: '10' }, /ARBITER_DRIFT_EVERY_MS must be an integer from 200/],
+    [{ ARBITER_DRIFT_WINDOW_MS: 'an hour' }, /ARBITER_DRIFT_WINDOW_MS must be an integer/],
+    [{ ARBITER_DRIFT_BASELINE_MS: '0' }, /ARBITER_DRIFT_BASELINE_MS must be an integer/],
+    [{ ARBITER_DRIFT_MIN_ITEMS: '0' }, /ARBITER_DRIFT_MIN_ITEMS must be an integer from 1/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the drift windows: hourly against the previous 7 days by default', () => {
+    expect(loadConfig({}).drift).toEqual({ everyMs: 3_600_000, windowMs: 3_600_000, baselineMs: 604_800_000, minItems: 50 });
+    expect(loadConfig({ ARBITER_DRIFT_WINDOW_MS: '60000', ARBITER_DRIFT_MIN_ITEMS: '20' }).drift).toMatchObject({ windowMs: 60_000, minItems: 20 });
   });
 
   it('reads the alert targets; none by default', () => {

@@ -223,6 +223,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhooks: readWebhookConfig(read),
     aiReview: readAiReviewConfig(env, read.problems),
     alerts: readAlertConfig(read),
+    drift: {
+      everyMs: read.int('ARBITER_DRIFT_EVERY_MS', 3_600_000, 200, 86_400_000),
+      windowMs: read.int('ARBITER_DRIFT_WINDOW_MS', 3_600_000, 1000, 7 * 86_400_000),
+      baselineMs: read.int('ARBITER_DRIFT_BASELINE_MS', 7 * 86_400_000, 1000, 90 * 86_400_000),
+      minItems: read.int('ARBITER_DRIFT_MIN_ITEMS', 50, 1, 1_000_000),
+    },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -9,3 +9,6 @@ export * from './outbox/dead-letter-replay.service';
 export * from './outbox/webhook-secrets.service';
 export * from './delivery-outbox.module';
 export * from './outbox/endpoint-directory.service';
+export * from './rule-service/rule-service.port';
+export * from './rule-service/rule-service.caller';
+export * from './rule-service/http-rule-service';

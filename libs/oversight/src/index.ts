@@ -20,4 +20,7 @@ export * from './report/oversight-history.repository';
 export * from './report/oversight-report.service';
 export * from './alerts/alert.repository';
 export * from './alerts/alerts.service';
+export * from './drift/traffic-sample.repository';
+export * from './drift/drift.rules';
+export * from './drift/drift-watch.service';
 export * from './oversight.module';

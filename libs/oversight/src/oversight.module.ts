@@ -4,6 +4,8 @@ import { ReviewModule } from '@arbiter/review';
 import { WorkflowModule } from '@arbiter/workflow';
 import { AlertRepository } from './alerts/alert.repository';
 import { Alerts } from './alerts/alerts.service';
+import { DriftWatch } from './drift/drift-watch.service';
+import { TrafficSampleRepository } from './drift/traffic-sample.repository';
 import { AuditRecorder } from './audit/audit-recorder.service';
 import { QaAuditRepository } from './audit/qa-audit.repository';
 import { ApprovalGate } from './breaker/approval-gate.service';
@@ -30,6 +32,8 @@ const PROVIDERS = [
   OversightHistory,
   AlertRepository,
   Alerts,
+  TrafficSampleRepository,
+  DriftWatch,
 ];
 
 /** The self-checking loop: audits of automatic approvals, the automation breaker, the estimate. */

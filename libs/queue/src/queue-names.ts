@@ -41,6 +41,7 @@ export enum MaintenanceJob {
   StatsRollup = 'stats-rollup',
   StatsReconcile = 'stats-reconcile',
   BreakerCoolDown = 'breaker-cool-down',
+  DriftWatch = 'drift-watch',
 }
 
 /** Redis pub/sub channel on which workers announce routed submissions (for ?wait and live views). */

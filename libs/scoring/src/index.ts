@@ -3,7 +3,7 @@ export { scoreOutput, computeSignals, ScoringConfigError } from './engine/score-
 export { validateScoringConfig } from './engine/config-validation';
 export type { ConfigProblem, SignalOutput } from './engine/engine.types';
 export type { WeighedInput } from './engine/combiner';
-export { KNOWN_SIGNALS, KNOWN_VALIDATORS } from './engine/known-names';
+export { KNOWN_SIGNALS, KNOWN_VALIDATORS, KNOWN_EXTERNAL_VALIDATORS } from './engine/known-names';
 export { DEFAULT_MODEL } from './model/default-model';
 export { scoringDefaults } from './model/model-signals';
 export { lemma, hasSynonymIn } from './lexicon/lexicon';
@@ -20,3 +20,11 @@ export {
 } from './calibration/threshold.calibration';
 export { clopperPearsonUpper, betaInv, betaCdf } from './calibration/beta.calibration';
 export { auroc, ece, brier } from './calibration/metrics.calibration';
+export {
+  webhookRules,
+  webhookRequestData,
+  parseWebhookAnswer,
+  WEBHOOK_DEFAULTS,
+  type ExternalOutcome,
+  type WebhookRules,
+} from './gates/webhook/webhook.gate';

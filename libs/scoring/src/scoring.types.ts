@@ -42,6 +42,11 @@ export interface ScoringConfig {
   schemas?: Record<string, unknown>;
   /** Engine-wide options: the policy's top-level `scoring:` section (validated by the engine). */
   engine?: Record<string, unknown>;
+  /**
+   * Outcomes of validators that need I/O (`webhook`), evaluated by the caller before scoring,
+   * keyed by the validator entry itself. An external validator without one counts as a fault.
+   */
+  external?: ReadonlyMap<ValidatorConfig, { findings: GateFinding[] } | { fault: string }>;
 }
 
 /** A place in the output a finding points at: character offsets into output text, or a JSON path. */
@@ -67,6 +72,8 @@ export interface GateResult {
   passed: boolean;
   onFail: OnFail;
   findings: GateFinding[];
+  /** Numbers a gate measured whether or not it passed (e.g. `tone.formality`), for drift tracking. */
+  metrics?: Record<string, number>;
 }
 
 export interface SignalResult {

@@ -88,7 +88,7 @@ export class OversightController {
   @Get('recalibration')
   @ApiContract({
     id: 'getRecalibration',
-    summary: 'The auto-approve threshold the verdicts support for a target error, with the reliability curve',
+    summary: "The auto-approve threshold reviewers' verdicts support for a target error",
     caller: 'user',
     ok: { 200: 'RecalibrationView' },
     errors: [404],
@@ -108,7 +108,7 @@ export class OversightController {
   @Post('recalibration/apply')
   @ApiContract({
     id: 'applyRecalibration',
-    summary: 'Apply a threshold as a new active policy version',
+    summary: 'Apply an auto-approve threshold as a new, active policy version',
     caller: 'user',
     body: true,
     ok: { 200: 'RecalibrationApplied' },

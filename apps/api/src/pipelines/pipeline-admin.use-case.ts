@@ -2,7 +2,9 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { PipelineView } from '@arbiter/contracts';
 import { PipelineEntity, PipelineRepository, ReviewQueueRepository } from '@arbiter/persistence';
 import { PolicyCatalog } from '@arbiter/workflow';
-import { PolicyProblem } from '@arbiter/policy';
+import { Policy, PolicyProblem } from '@arbiter/policy';
+import { UrlGuard } from '@arbiter/delivery';
+import { KNOWN_EXTERNAL_VALIDATORS } from '@arbiter/scoring';
 import { checkPolicy, effectiveView, policyChecksum, PolicyBody } from './policy-checker';
 
 /** Adds, activates, rolls back and splits pipeline policy versions. */
@@ -12,7 +14,19 @@ export class PipelineAdmin {
     private readonly pipelines: PipelineRepository,
     private readonly catalog: PolicyCatalog,
     private readonly reviewQueues: ReviewQueueRepository,
+    private readonly guard: UrlGuard,
   ) {}
+
+  /** Rule-service URLs of `webhook` validators that the SSRF guard refuses (it may resolve DNS). */
+  private async urlProblems(policy: Policy): Promise<PolicyProblem[]> {
+    const checks = (policy.validators ?? []).map(async (v, i) => {
+      if (!KNOWN_EXTERNAL_VALIDATORS.includes(v.type) || typeof v.url !== 'string') return null;
+      const path = `validators[${i}].url`;
+      const problem = await this.guard.problem(v.url, path);
+      return problem ? { path, message: problem.startsWith(path) ? problem.slice(path.length).trim() : problem } : null;
+    });
+    return (await Promise.all(checks)).filter((p): p is PolicyProblem => p !== null);
+  }
 
   /** Validates and stores a new version; an unchanged document adds nothing. */
   async putVersion(
@@ -21,8 +35,10 @@ export class PipelineAdmin {
     activate: boolean,
     source: string,
   ): Promise<{ version: number; created: boolean; warnings: PolicyProblem[]; pipeline: PipelineView }> {
-    const { policy, problems } = checkPolicy(body, key);
-    if (!policy) {
+    const checked = checkPolicy(body, key);
+    const policy = checked.policy;
+    const problems = policy ? await this.urlProblems(policy) : checked.problems;
+    if (!policy || problems.length > 0) {
       throw new BadRequestException({
         statusCode: 400,
         error: 'Bad Request',

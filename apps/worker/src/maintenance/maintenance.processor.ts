@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { MaintenanceJob, QueueName, QueueProducer } from '@arbiter/queue';
-import { AutomationBreaker } from '@arbiter/oversight';
+import { AutomationBreaker, DriftWatch } from '@arbiter/oversight';
 import { LeaseRecovery, ReviewReconciler, SlaAging } from '@arbiter/review';
 import { Job } from 'bullmq';
 import { RecoverAiReview } from '../ai-review/recover-ai-review.use-case';
@@ -39,6 +39,7 @@ export class MaintenanceProcessor extends QueueWorkerHost {
     statsRollup: StatsRollup,
     statsReconcile: StatsReconcile,
     breaker: AutomationBreaker,
+    driftWatch: DriftWatch,
   ) {
     super(config);
     const recovery = config.worker.recoveryEveryMs;
@@ -53,6 +54,7 @@ export class MaintenanceProcessor extends QueueWorkerHost {
       [MaintenanceJob.StatsReconcile]: { everyMs: config.stats.reconcileEveryMs, run: () => statsReconcile.execute() },
       // Open breakers whose cool-down ran out half-open; as often as the review upkeep.
       [MaintenanceJob.BreakerCoolDown]: { everyMs: config.review.maintenanceEveryMs, run: () => breaker.sweep() },
+      [MaintenanceJob.DriftWatch]: { everyMs: config.drift.everyMs, run: () => driftWatch.execute() },
     };
   }
 

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RULE_SERVICE, RuleServicePort } from '@arbiter/delivery';
 import { ApprovalGate, GatedDecision } from '@arbiter/oversight';
 import { SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
 import { decideRoute, effectivePolicy, Policy, RouteDecision, routeDrawsFor } from '@arbiter/policy';
-import { ScoreResult, scoreOutput, scoringDefaults, ScoringInput } from '@arbiter/scoring';
+import { ExternalOutcome, KNOWN_EXTERNAL_VALIDATORS, ScoreResult, scoreOutput, scoringDefaults, ScoringInput, ValidatorConfig } from '@arbiter/scoring';
 import { FINAL_STATUSES, PolicyCatalog, SubmissionStatus, SubmissionWorkflow, TransitionRequest } from '@arbiter/workflow';
 import { DataSource } from 'typeorm';
 import { WorkerMetrics } from '../common/worker-metrics.service';
@@ -24,6 +25,7 @@ export class ScoreSubmission {
     private readonly metrics: WorkerMetrics,
     private readonly gate: ApprovalGate,
     private readonly db: DataSource,
+    @Inject(RULE_SERVICE) private readonly ruleService: RuleServicePort,
   ) {}
 
   async execute(submissionId: string, attempt: number): Promise<ScoreOutcome> {
@@ -34,7 +36,8 @@ export class ScoreSubmission {
     const version = await this.catalog.versionById(row.policyVersionId);
     if (!version) throw new Error(`policy version ${row.policyVersionId} not found`);
 
-    const { score, decision } = this.judge(row, version.policy);
+    const external = await this.askRuleServices(row, version.policy);
+    const { score, decision } = this.judge(row, version.policy, external);
     const policy = version.policy;
     // A would-be automatic approval is applied in one transaction with the breaker's share lock,
     // so none commits after the breaker trips; every other route needs no lock.
@@ -102,8 +105,28 @@ export class ScoreSubmission {
     }
   }
 
-  private judge(row: SubmissionRow, policy: Policy): { score: ScoreResult | null; decision: RouteDecision } {
-    const input: ScoringInput = { input: row.input as ScoringInput['input'], output: row.output as ScoringInput['output'] };
+  /**
+   * Validators that need I/O (the client's rule service) run here, before the pure engine, each
+   * bounded by its own timeout and retries; a fault comes back as an outcome that sends the
+   * submission to people (see scoreOutput), never as an approval.
+   */
+  private async askRuleServices(row: SubmissionRow, policy: Policy): Promise<Map<ValidatorConfig, ExternalOutcome>> {
+    const entries = (policy.validators ?? []).filter((v) => KNOWN_EXTERNAL_VALIDATORS.includes(v.type));
+    const input = scoringInput(row);
+    const outcomes = await Promise.all(
+      entries.map((validator) =>
+        this.ruleService.evaluate({ clientId: row.clientId, submissionId: row.id, pipeline: policy.pipeline, validator, input }),
+      ),
+    );
+    return new Map(entries.map((v, i) => [v, outcomes[i]]));
+  }
+
+  private judge(
+    row: SubmissionRow,
+    policy: Policy,
+    external: ReadonlyMap<ValidatorConfig, ExternalOutcome>,
+  ): { score: ScoreResult | null; decision: RouteDecision } {
+    const input = scoringInput(row);
     try {
       // A policy without signals: scores with every signal of the fitted model (effectivePolicy).
       const score = scoreOutput(input, {
@@ -111,6 +134,7 @@ export class ScoreSubmission {
         validators: policy.validators,
         schemas: policy.schemas,
         engine: policy.scoring,
+        external,
       });
       return { score, decision: decideRoute(policy, score, routeDrawsFor(row.id)) };
     } catch (error) {
@@ -126,6 +150,10 @@ export class ScoreSubmission {
       };
     }
   }
+}
+
+function scoringInput(row: SubmissionRow): ScoringInput {
+  return { input: row.input as ScoringInput['input'], output: row.output as ScoringInput['output'] };
 }
 
 function extras(score: ScoreResult): Record<string, unknown> {

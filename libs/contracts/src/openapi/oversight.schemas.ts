@@ -11,6 +11,7 @@ import {
   Schema,
   SchemaObject,
   string,
+  uuid,
 } from './schema';
 
 /** An object schema of oversight figures (their types live in libs/oversight, not in the contracts). */
@@ -71,22 +72,19 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
       byPromptVersion: arrayOf(ref('EstimateGroup')),
     }),
     rollout: nullable(
-      figures(
-        {
-          step: integer({ minimum: 0 }),
-          share: number({ minimum: 0, maximum: 1 }),
-          steps: arrayOf(number({ minimum: 0, maximum: 1 })),
-          minAudits: integer({ minimum: 0 }),
-          targetError: number({ minimum: 0, maximum: 1 }),
-          since: nullable(dateTime),
-        },
-        'The evidence-gated rollout; null when the active policy has no rollout.steps',
-      ),
+      figures({
+        step: integer({ minimum: 0 }),
+        share: number({ minimum: 0, maximum: 1 }),
+        steps: arrayOf(number({ minimum: 0, maximum: 1 })),
+        minAudits: integer({ minimum: 1 }),
+        targetError: number({ minimum: 0, maximum: 1 }),
+        since: nullable(dateTime),
+      }),
     ),
     history: arrayOf(
       figures({
         id: string(),
-        kind: string({ example: 'breaker' }),
+        kind: enumOf(['breaker', 'rollout', 'recalibration']),
         fromState: nullable(string()),
         toState: nullable(string()),
         cause: string(),
@@ -98,22 +96,21 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
     ),
   }),
   RecalibrationView: figures({
-    targetError: number({ minimum: 0, maximum: 1 }),
+    targetError: number(),
     delta: number(),
     verdicts: figures({ reviewed: integer({ minimum: 0 }), audited: integer({ minimum: 0 }) }),
-    currentAutoApprove: nullable(number({ minimum: 0, maximum: 1 })),
+    currentAutoApprove: nullable(number()),
     proposal: {
-      description:
-        'The loosest threshold whose error bound is within the target, or why there is none',
+      description: 'A threshold with its figures, or threshold null and the reason none fits the target',
       oneOf: [
         figures({
-          threshold: number({ minimum: 0, maximum: 1 }),
-          approvedShare: number({ minimum: 0, maximum: 1 }),
-          errorRate: number({ minimum: 0, maximum: 1 }),
-          upperBound: number({ minimum: 0, maximum: 1 }),
-          effectiveVerdicts: number({ minimum: 0 }),
+          threshold: number(),
+          approvedShare: number(),
+          errorRate: number(),
+          upperBound: number(),
+          effectiveVerdicts: number(),
         }),
-        figures({ threshold: { type: 'number', nullable: true, enum: [null] }, reason: string() }),
+        figures({ threshold: nullable(number({ enum: [null] })), reason: string() }),
       ],
     },
     reliability: arrayOf(
@@ -130,18 +127,21 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
     version: integer({ minimum: 1 }),
     pipeline: ref('PipelineView'),
   }),
-  Alert: figures({
-    id: string(),
-    key: string(),
-    pipelineId: nullable(string()),
-    kind: string(),
-    severity: enumOf(['warning', 'critical']),
-    status: enumOf(['firing', 'resolved']),
-    message: string(),
-    figures: mapOf(number()),
-    firedAt: dateTime,
-    resolvedAt: nullable(dateTime),
-    resolveMessage: nullable(string()),
+  AlertList: figures({
+    alerts: arrayOf(
+      figures({
+        id: uuid,
+        key: string(),
+        pipelineId: nullable(uuid),
+        kind: string(),
+        severity: enumOf(['warning', 'critical']),
+        status: enumOf(['firing', 'resolved']),
+        message: string(),
+        figures: mapOf(number()),
+        firedAt: dateTime,
+        resolvedAt: nullable(dateTime),
+        resolveMessage: nullable(string()),
+      }),
+    ),
   }),
-  AlertList: figures({ alerts: arrayOf(ref('Alert')) }),
 };

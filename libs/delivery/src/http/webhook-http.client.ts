@@ -34,12 +34,17 @@ export class WebhookHttpClient implements OnModuleDestroy {
   ) {}
 
   /** POSTs `body` as JSON with `headers`; never throws: failures come back in the result. */
-  async post(url: string, headers: Record<string, string>, body: string): Promise<HttpAttempt> {
+  async post(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+    options: { timeoutMs?: number } = {},
+  ): Promise<HttpAttempt> {
     const started = performance.now();
     const target = this.guard.parse(url, 'url');
     if (target.problem) return failed(target.problem, started, true);
     try {
-      const response = await this.send(new URL(url), headers, body);
+      const response = await this.send(new URL(url), headers, body, options.timeoutMs);
       const redirect = response.statusCode >= 300 && response.statusCode < 400;
       return {
         statusCode: response.statusCode,
@@ -64,13 +69,15 @@ export class WebhookHttpClient implements OnModuleDestroy {
     url: URL,
     headers: Record<string, string>,
     body: string,
+    totalTimeoutMs?: number,
   ): Promise<{
     statusCode: number;
     retryAfter: string | null;
     location: string | null;
     body: string;
   }> {
-    const { connectTimeoutMs, timeoutMs, maxResponseBytes } = this.config.webhooks;
+    const { connectTimeoutMs, maxResponseBytes } = this.config.webhooks;
+    const timeoutMs = totalTimeoutMs ?? this.config.webhooks.timeoutMs;
     const secure = url.protocol === 'https:';
     return new Promise((resolve, reject) => {
       const request = (secure ? https : http).request(url, {

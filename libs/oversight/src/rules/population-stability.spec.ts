@@ -36,6 +36,11 @@ describe('population stability index', () => {
     expect(Number.isFinite(numericStability([0, 0, 0, 1], [1, 1, 1, 1])!)).toBe(true);
   });
 
+  it('sees a shift beyond a baseline of few distinct values (one repeated answer length)', () => {
+    expect(numericStability(Array(100).fill(31), Array(100).fill(1300))!).toBeGreaterThan(PSI_MAJOR);
+    expect(numericStability(Array(100).fill(31), Array(100).fill(31))!).toBe(0);
+  });
+
   it('is null when either window is empty', () => {
     expect(numericStability([], [1])).toBeNull();
     expect(numericStability([1], [])).toBeNull();

@@ -42,7 +42,12 @@ function psi(baselineCounts: number[], currentCounts: number[]): number {
   return index;
 }
 
-/** Inner cut points between bins (distinct values only: ties never split across bins). */
+/**
+ * Inner cut points between bins (distinct values only: ties never split across bins). When ties
+ * leave fewer bins than asked (a feature with few distinct values, such as one repeated answer
+ * length), the baseline's minimum and a point just above its maximum are cut points too: values
+ * outside the baseline's range are then a shift, where they would otherwise share its last bin.
+ */
 function quantileEdges(values: readonly number[], bins: number): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const edges: number[] = [];
@@ -50,7 +55,11 @@ function quantileEdges(values: readonly number[], bins: number): number[] {
     const edge = sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / bins))];
     if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
   }
-  return edges;
+  if (edges.length >= bins - 1) return edges;
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
+  const above = max + Math.max(1e-9, Math.abs(max) * 1e-9);
+  return [...new Set([min, ...edges, above])].sort((a, b) => a - b);
 }
 
 /** Counts per bin; bin i holds values in [edges[i-1], edges[i]). */

@@ -25,7 +25,12 @@ describe('validateScoringConfig', () => {
       'length',
       'phrases',
       'pii',
+      'regulatedAdvice',
       'safety',
+      'sql',
+      'template',
+      'tone',
+      'webhook',
     ]);
   });
 

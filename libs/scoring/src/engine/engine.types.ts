@@ -7,13 +7,19 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** A gate's findings with the numbers it measured on the way. */
+export interface GateOutcome {
+  findings: GateFinding[];
+  metrics: Record<string, number>;
+}
+
 /** What a gate implementation returns; the engine adds type, onFail and passed. */
 export type GateCheck = (
   input: ScoringInput,
   analysis: Analysis,
   options: ValidatorConfig,
   schemas: Record<string, unknown>,
-) => GateFinding[];
+) => GateFinding[] | GateOutcome;
 
 /** Validates a gate's options; `path` is the validator's own path, e.g. `validators[2]`. */
 export type GateOptionsCheck = (
@@ -25,6 +31,8 @@ export type GateOptionsCheck = (
 export interface GateDefinition {
   check: GateCheck;
   validate: GateOptionsCheck;
+  /** Its outcome is evaluated outside the engine (I/O) and handed in as ScoringConfig.external. */
+  external?: boolean;
 }
 
 /** What a signal implementation returns, before the combiner weighs it. */

@@ -7,6 +7,11 @@ import { lengthGate } from '../gates/length.gate';
 import { phrasesGate } from '../gates/phrases.gate';
 import { piiGate } from '../gates/pii.gate';
 import { safetyGate } from '../gates/safety.gate';
+import { sqlGate } from '../gates/sql/sql.gate';
+import { templateGate } from '../gates/template/template.gate';
+import { toneGate } from '../gates/tone/tone.gate';
+import { regulatedAdviceGate } from '../gates/advice/regulated-advice.gate';
+import { webhookGate } from '../gates/webhook/webhook.gate';
 import { citationsSignal } from '../signals/citations.signal';
 import { contradictionSignal } from '../signals/contradiction.signal';
 import { entitiesSignal } from '../signals/entities.signal';
@@ -26,6 +31,11 @@ export const GATES: Readonly<Record<string, GateDefinition>> = {
   language: languageGate,
   length: lengthGate,
   format: formatGate,
+  sql: sqlGate,
+  template: templateGate,
+  tone: toneGate,
+  regulatedAdvice: regulatedAdviceGate,
+  webhook: webhookGate,
 };
 
 /** Every signal a policy may name. */

@@ -35,8 +35,12 @@ export function scoreOutput(
   const gates: GateResult[] = (config.validators ?? []).map((v) => {
     const def = GATES[v.type];
     if (!def) throw new ScoringConfigError(`unknown validator type "${v.type}"`);
-    const findings = def.check(input, analysis, v, schemas);
-    return { type: v.type, passed: findings.length === 0, onFail: v.onFail, findings };
+    if (def.external) return externalGate(v, config);
+    const outcome = def.check(input, analysis, v, schemas);
+    if (Array.isArray(outcome))
+      return { type: v.type, passed: outcome.length === 0, onFail: v.onFail, findings: outcome };
+    const { findings, metrics } = outcome;
+    return { type: v.type, passed: findings.length === 0, onFail: v.onFail, findings, metrics };
   });
 
   const inputs = computeSignals(input, config, analysis);
@@ -78,6 +82,30 @@ export function computeSignals(
     const policyWeight = typeof options.weight === 'number' ? options.weight : 1;
     return { name, policyWeight, output: def.compute(input, analysis, options) };
   });
+}
+
+/** An I/O validator's outcome: its findings under its onFail, or a fault that goes to people. */
+function externalGate(v: ScoringConfig['validators'][number], config: ScoringConfig): GateResult {
+  const outcome = config.external?.get(v) ?? { fault: 'the validator was not evaluated' };
+  if ('fault' in outcome)
+    return {
+      type: v.type,
+      passed: false,
+      // A fault is not the client's verdict: never reject on it, never let it through as a flag.
+      onFail: 'human',
+      findings: [
+        {
+          code: `${v.type}.fault`,
+          message: `The ${v.type} validator could not decide: ${outcome.fault}.`,
+        },
+      ],
+    };
+  return {
+    type: v.type,
+    passed: outcome.findings.length === 0,
+    onFail: v.onFail,
+    findings: outcome.findings,
+  };
 }
 
 function clamp01(x: number): number {

@@ -350,7 +350,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The auto-approve threshold the verdicts support for a target error, with the reliability curve */
+        /** The auto-approve threshold reviewers' verdicts support for a target error */
         get: operations["getRecalibration"];
         put?: never;
         post?: never;
@@ -369,7 +369,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply a threshold as a new active policy version */
+        /** Apply an auto-approve threshold as a new, active policy version */
         post: operations["applyRecalibration"];
         delete?: never;
         options?: never;
@@ -825,27 +825,28 @@ export interface components {
         ActivateVersionDto: {
             version: number;
         };
-        Alert: {
-            figures: {
-                [key: string]: number;
-            };
-            /** Format: date-time */
-            firedAt: string;
-            id: string;
-            key: string;
-            kind: string;
-            message: string;
-            pipelineId: string | null;
-            /** Format: date-time */
-            resolvedAt: string | null;
-            resolveMessage: string | null;
-            /** @enum {string} */
-            severity: "warning" | "critical";
-            /** @enum {string} */
-            status: "firing" | "resolved";
-        };
         AlertList: {
-            alerts: components["schemas"]["Alert"][];
+            alerts: {
+                figures: {
+                    [key: string]: number;
+                };
+                /** Format: date-time */
+                firedAt: string;
+                /** Format: uuid */
+                id: string;
+                key: string;
+                kind: string;
+                message: string;
+                /** Format: uuid */
+                pipelineId: string | null;
+                /** Format: date-time */
+                resolvedAt: string | null;
+                resolveMessage: string | null;
+                /** @enum {string} */
+                severity: "warning" | "critical";
+                /** @enum {string} */
+                status: "firing" | "resolved";
+            }[];
         };
         ApiKeyView: {
             /** Format: uuid */
@@ -1300,12 +1301,11 @@ export interface components {
                 };
                 fromState: string | null;
                 id: string;
-                /** @example breaker */
-                kind: string;
+                /** @enum {string} */
+                kind: "breaker" | "rollout" | "recalibration";
                 message: string;
                 toState: string | null;
             }[];
-            /** @description The evidence-gated rollout; null when the active policy has no rollout.steps */
             rollout: {
                 minAudits: number;
                 share: number;
@@ -1398,7 +1398,7 @@ export interface components {
         RecalibrationView: {
             currentAutoApprove: number | null;
             delta: number;
-            /** @description The loosest threshold whose error bound is within the target, or why there is none */
+            /** @description A threshold with its figures, or threshold null and the reason none fits the target */
             proposal: {
                 approvedShare: number;
                 effectiveVerdicts: number;

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import { Alerts } from '../alerts/alerts.service';
+import { featureStability, modelChange } from './drift.rules';
+import { TrafficSampleRepository } from './traffic-sample.repository';
+
+export interface DriftRun {
+  pipelines: number;
+  fired: string[];
+  resolved: string[];
+}
+
+/**
+ * Every `ARBITER_DRIFT_EVERY_MS` (maintenance schedule): each active pipeline's last window
+ * against its baseline. A feature whose PSI is above 0.25 fires a drift alert (one per pipeline
+ * and feature), resolved once its PSI is back under 0.1; a new model version whose reject rate,
+ * confidence, length or language differs significantly from the previous one fires a
+ * model-change alert naming what changed.
+ */
+@Injectable()
+export class DriftWatch {
+  constructor(
+    private readonly traffic: TrafficSampleRepository,
+    private readonly alerts: Alerts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(now = new Date()): Promise<DriftRun> {
+    const { windowMs, baselineMs, minItems } = this.config.drift;
+    const windowStart = new Date(now.getTime() - windowMs);
+    const baselineStart = new Date(windowStart.getTime() - baselineMs);
+    const run: DriftRun = { pipelines: 0, fired: [], resolved: [] };
+    for (const pipeline of await this.traffic.activePipelines(windowStart)) {
+      const current = await this.traffic.window(pipeline.id, windowStart, now);
+      const baseline = await this.traffic.window(pipeline.id, baselineStart, windowStart);
+      if (current.length < minItems || baseline.length < minItems) continue;
+      run.pipelines++;
+      for (const s of featureStability(baseline, current)) {
+        const key = `drift:${pipeline.id}:${s.feature}`;
+        if (s.level === 'major') {
+          const fired = await this.alerts.fire({
+            key,
+            pipelineId: pipeline.id,
+            kind: 'drift',
+            severity: 'warning',
+            message: `Pipeline ${pipeline.key}: ${s.feature} drifted (PSI ${s.psi?.toFixed(2)} against the previous ${hours(baselineMs)})`,
+            figures: {
+              psi: s.psi ?? 0,
+              currentItems: current.length,
+              baselineItems: baseline.length,
+            },
+          });
+          if (fired) run.fired.push(key);
+        } else if (s.level === 'stable') {
+          const resolved = await this.alerts.resolve(
+            key,
+            `Pipeline ${pipeline.key}: ${s.feature} stable again (PSI ${s.psi?.toFixed(2)})`,
+          );
+          if (resolved) run.resolved.push(key);
+        }
+      }
+      const change = modelChange(baseline, current, minItems);
+      if (change) {
+        const key = `model-change:${pipeline.id}:${change.next}`;
+        const fired = await this.alerts.fire({
+          key,
+          pipelineId: pipeline.id,
+          kind: 'model_change',
+          severity: 'warning',
+          message: `Pipeline ${pipeline.key}: model ${change.next} replaced ${change.previous}: ${change.changes.join('; ')}`,
+          figures: change.figures,
+        });
+        if (fired) run.fired.push(key);
+      }
+    }
+    return run;
+  }
+}
+
+const hours = (ms: number): string =>
+  ms % 86_400_000 === 0
+    ? `${ms / 86_400_000} days`
+    : ms >= 3_600_000
+      ? `${Math.round(ms / 3_600_000)} h`
+      : `${Math.round(ms / 1000)} s`;
