@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { toJsonSchema } from '../../packages/client/src/openapi-json-schema';
 import { HttpClient, HttpResult, RequestOptions } from './http.client';
 
 /** The parts of an OpenAPI 3.0 document this validator reads. */
@@ -15,31 +16,6 @@ export interface OperationObject {
   tags?: string[];
   security?: Record<string, string[]>[];
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
-}
-
-/**
- * OpenAPI 3.0 schema → JSON Schema for Ajv: `nullable` becomes "or null", and every object that
- * lists its properties admits no others unless it says so (an answer with an undocumented field
- * fails: the document must say everything the api sends).
- */
-export function toJsonSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(toJsonSchema);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const { nullable, example: _example, ...rest } = schema as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(rest)) {
-    if (key === 'properties' || key === 'patternProperties') {
-      out[key] = Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toJsonSchema(v)]),
-      );
-    } else if (key === '$ref') {
-      out[key] = String(value).replace('#/components/schemas/', 'contract#/definitions/');
-    } else {
-      out[key] = toJsonSchema(value);
-    }
-  }
-  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
-  return nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
 }
 
 /** A documented path template (`/v1/tasks/{id}`) as a pattern for concrete paths. */

@@ -1,30 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import contract from './openapi.json';
 import { ArbiterValidationError, FieldProblem } from './errors';
-
-/**
- * OpenAPI 3.0 → JSON Schema: `nullable` becomes "or null", and an object that lists its
- * properties admits no others (the api refuses unknown fields).
- */
-function toJsonSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(toJsonSchema);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const { nullable, example: _example, ...rest } = schema as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(rest)) {
-    if (key === 'properties') {
-      out[key] = Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toJsonSchema(v)]),
-      );
-    } else if (key === '$ref') {
-      out[key] = String(value).replace('#/components/schemas/', 'contract#/definitions/');
-    } else {
-      out[key] = toJsonSchema(value);
-    }
-  }
-  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
-  return nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
-}
+import { toJsonSchema } from './openapi-json-schema';
 
 const problemOf = (error: ErrorObject): FieldProblem => {
   const path = error.instancePath.split('/').filter(Boolean).join('.');

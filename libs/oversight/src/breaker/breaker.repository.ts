@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@arbiter/persistence';
 import { DataSource, EntityManager } from 'typeorm';
+import { OversightHistory } from '../report/oversight-history.repository';
 import type {
   BreakerState,
   BreakerStatus,
@@ -12,18 +13,6 @@ interface BreakerRow {
   state: BreakerState;
   since: Date;
   forced: ForcedBreaker | null;
-}
-
-export interface OversightEventRow {
-  id: string;
-  kind: 'breaker';
-  fromState: string | null;
-  toState: string | null;
-  cause: string;
-  figures: Record<string, number>;
-  message: string;
-  actor: string;
-  createdAt: Date;
 }
 
 const CLOSED_SINCE_EVER: BreakerStatus = { state: 'closed', since: 0 };
@@ -39,10 +28,13 @@ const toStatus = (row: BreakerRow | undefined): BreakerStatus =>
       }
     : CLOSED_SINCE_EVER;
 
-/** Each pipeline's breaker row and the history of the loop's actions (pipeline_breakers, oversight_events). */
+/** Each pipeline's breaker row (pipeline_breakers); its moves go into the pipeline's history. */
 @Injectable()
 export class BreakerRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: OversightHistory,
+  ) {}
 
   /**
    * The breaker's state under a share lock, inside the caller's transaction: a trip (which takes
@@ -105,18 +97,18 @@ export class BreakerRepository {
         policyVersionId,
       ],
     );
-    await tx.query(
-      `INSERT INTO oversight_events (pipeline_id, kind, from_state, to_state, cause, figures, message, actor, created_at)
-       VALUES ($1, 'breaker', $2, $3, $4, $5, $6, $7, clock_timestamp())`,
-      [
+    await this.events.record(
+      {
         pipelineId,
-        transition.from,
-        transition.to,
-        transition.cause,
-        JSON.stringify(transition.figures),
-        transition.message,
+        kind: 'breaker',
+        fromState: transition.from,
+        toState: transition.to,
+        cause: transition.cause,
+        figures: transition.figures,
+        message: transition.message,
         actor,
-      ],
+      },
+      tx,
     );
   }
 
@@ -126,16 +118,6 @@ export class BreakerRepository {
       this.db,
       `SELECT pipeline_id AS "pipelineId", policy_version_id AS "policyVersionId"
          FROM pipeline_breakers WHERE state = 'open' AND forced IS NULL`,
-    );
-  }
-
-  history(pipelineId: string, limit: number): Promise<OversightEventRow[]> {
-    return queryRows<OversightEventRow>(
-      this.db,
-      `SELECT id::text, kind, from_state AS "fromState", to_state AS "toState", cause, figures, message, actor,
-              created_at AS "createdAt"
-         FROM oversight_events WHERE pipeline_id = $1 ORDER BY id DESC LIMIT $2`,
-      [pipelineId, limit],
     );
   }
 }

@@ -1,9 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { queryRows } from '@arbiter/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface OversightEventRow {
+  id: string;
+  kind: OversightNote['kind'];
+  fromState: string | null;
+  toState: string | null;
+  cause: string;
+  figures: Record<string, number>;
+  message: string;
+  actor: string;
+  createdAt: Date;
+}
 
 export interface OversightNote {
   pipelineId: string;
-  kind: 'recalibration';
+  kind: 'breaker' | 'rollout' | 'recalibration';
   fromState: string | null;
   toState: string | null;
   cause: string;
@@ -12,13 +25,17 @@ export interface OversightNote {
   actor: string;
 }
 
-/** Writes an action of the loop that has no state row of its own into the pipeline's history. */
+/**
+ * The pipeline's history of the loop's actions (oversight_events): breaker and rollout moves,
+ * written in their own transaction, and recalibrations. `created_at` is the clock at the insert,
+ * after the caller's row locks were taken, so a trip is dated after every approval it waited for.
+ */
 @Injectable()
 export class OversightHistory {
   constructor(private readonly db: DataSource) {}
 
-  async record(n: OversightNote): Promise<void> {
-    await this.db.query(
+  async record(n: OversightNote, db: DataSource | EntityManager = this.db): Promise<void> {
+    await db.query(
       `INSERT INTO oversight_events (pipeline_id, kind, from_state, to_state, cause, figures, message, actor, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())`,
       [
@@ -31,6 +48,17 @@ export class OversightHistory {
         n.message,
         n.actor,
       ],
+    );
+  }
+
+  /** The newest `limit` entries of the pipeline's history. */
+  list(pipelineId: string, limit: number): Promise<OversightEventRow[]> {
+    return queryRows<OversightEventRow>(
+      this.db,
+      `SELECT id::text, kind, from_state AS "fromState", to_state AS "toState", cause, figures, message, actor,
+              created_at AS "createdAt"
+         FROM oversight_events WHERE pipeline_id = $1 ORDER BY id DESC LIMIT $2`,
+      [pipelineId, limit],
     );
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PolicyCatalog } from '@arbiter/workflow';
 import { AuditSample, QaAuditRepository } from '../audit/qa-audit.repository';
 import { AutomationBreaker } from '../breaker/automation-breaker.service';
-import { BreakerRepository, OversightEventRow } from '../breaker/breaker.repository';
+import { OversightEventRow, OversightHistory } from './oversight-history.repository';
 import { auditDelta, breakerSettingsOf, rolloutSettingsOf } from '../oversight.settings';
 import { AutomationRollout } from '../rollout/automation-rollout.service';
 import { rolloutShare } from '../rules/rollout.rules';
@@ -63,7 +63,7 @@ function settingsView(settings: ReturnType<typeof breakerSettingsOf>): BreakerVi
 export class OversightReport {
   constructor(
     private readonly breaker: AutomationBreaker,
-    private readonly breakers: BreakerRepository,
+    private readonly events: OversightHistory,
     private readonly audits: QaAuditRepository,
     private readonly catalog: PolicyCatalog,
     private readonly rollout: AutomationRollout,
@@ -78,7 +78,7 @@ export class OversightReport {
     const [status, samples, history, step] = await Promise.all([
       this.breaker.status(pipelineId),
       this.audits.samples(pipelineId, null),
-      this.breakers.history(pipelineId, HISTORY),
+      this.events.list(pipelineId, HISTORY),
       this.rollout.status(pipelineId),
     ]);
     const group = (keyOf: (s: AuditSample) => string | null): EstimateGroup[] => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@arbiter/persistence';
 import { DataSource, EntityManager } from 'typeorm';
+import { OversightHistory } from '../report/oversight-history.repository';
 import type { AuditOutcome } from '../rules/escaped-error.estimator';
 import type { RolloutStatus, RolloutTransition } from '../rules/rollout.rules';
 
@@ -9,7 +10,10 @@ const FIRST_STEP: RolloutStatus = { step: 0, since: 0 };
 /** Each pipeline's rollout step (pipeline_rollouts) and its transitions in the pipeline's history. */
 @Injectable()
 export class RolloutRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly history: OversightHistory,
+  ) {}
 
   /** The current step; a pipeline that never moved is at its first step since the epoch. */
   async read(pipelineId: string, db: DataSource | EntityManager = this.db): Promise<RolloutStatus> {
@@ -57,18 +61,18 @@ export class RolloutRepository {
         WHERE pipeline_id = $1`,
       [pipelineId, status.step, status.since],
     );
-    await tx.query(
-      `INSERT INTO oversight_events (pipeline_id, kind, from_state, to_state, cause, figures, message, actor, created_at)
-       VALUES ($1, 'rollout', $2, $3, $4, $5, $6, $7, clock_timestamp())`,
-      [
+    await this.history.record(
+      {
         pipelineId,
-        String(t.fromShare),
-        String(t.toShare),
-        t.cause,
-        JSON.stringify(t.figures),
-        t.message,
+        kind: 'rollout',
+        fromState: String(t.fromShare),
+        toState: String(t.toShare),
+        cause: t.cause,
+        figures: t.figures,
+        message: t.message,
         actor,
-      ],
+      },
+      tx,
     );
   }
 }
