@@ -46,7 +46,6 @@ const opts = {
 const DB = 'arbiter_bench_delivery';
 const log = benchLog('delivery');
 
-
 async function pool<T>(
   count: number,
   inFlight: number,

@@ -17,7 +17,6 @@ import { join, resolve } from 'node:path';
 import { dropRedisPrefix, freshDatabase, SubmissionCounter } from './support/bench-database';
 import {
   AppProcess,
-  killAllNow,
   startApp,
   stopApp,
   toggleProfile,
@@ -26,6 +25,7 @@ import {
 } from './support/child-processes';
 import { CpuMeter, serverPids } from './support/cpu-accounting';
 import { summariseProfile } from './support/cpu-profile';
+import { runBenchMain } from './support/bench-run';
 import { BENCH_BODY, BENCH_LOOP_POLICY, BENCH_POLICY } from './support/intake-workload';
 import { alternatingLegs } from './support/alternating-legs';
 import { drivePaced } from './support/paced-driver';
@@ -128,7 +128,8 @@ async function startArbiter(): Promise<{
     PORT: String(port),
     ARBITER_WORKER_METRICS_PORT: String(metricsPort),
     // As `npm run start:*` runs them (heap capped at 192 MB); BENCH_NODE_OPTIONS overrides.
-    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=192',
+    NODE_OPTIONS:
+      process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=192 --max-semi-space-size=16',
     ARBITER_BOOTSTRAP_API_KEY: API_KEY,
     ARBITER_PIPELINES_DIR: join(RUN_DIR, 'pipelines'),
   };
@@ -335,15 +336,4 @@ async function main(): Promise<void> {
   if (!opts.profile) rmSync(RUN_DIR, { recursive: true, force: true });
 }
 
-process.on('exit', killAllNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    killAllNow();
-    process.exit(130);
-  });
-}
-main().catch((error: unknown) => {
-  log(`failed: ${(error as Error).stack ?? String(error)}`);
-  killAllNow();
-  process.exit(1);
-});
+runBenchMain(main, log);

@@ -10,6 +10,7 @@
 // no think time (saturation), reading each task for --think ms (a load the api can carry), and
 // one reviewer alone for 5 s (service time without queueing).
 // Prints one JSON document on stdout (progress on stderr). Loopback only.
+import { jobKey } from '@arbiter/queue';
 import IORedis from 'ioredis';
 import { readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,37 +18,52 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { Socket } from 'socket.io-client';
 import { dropRedisPrefix, freshDatabase } from './support/bench-database';
-import { assertAlive, benchLog, buildIntoRunDir, round, waitHealthy } from './support/bench-run';
-import { AppProcess, killAllNow, startApp, stopApp, toggleProfile, waitForFiles, writeProfileHook } from './support/child-processes';
+import {
+  assertAlive,
+  benchLog,
+  buildIntoRunDir,
+  positiveArg,
+  round,
+  waitHealthy,
+} from './support/bench-run';
+import {
+  AppProcess,
+  killAllNow,
+  startApp,
+  stopApp,
+  toggleProfile,
+  waitForFiles,
+  writeProfileHook,
+} from './support/child-processes';
 import { CpuMeter, serverPids } from './support/cpu-accounting';
 import { summariseProfile } from './support/cpu-profile';
 import { freePort } from './support/load-driver';
-import { connectReviewers, ReviewLoadResult, runReviewers, summariseLoad } from './support/review-reviewers';
+import {
+  connectReviewers,
+  ReviewLoadResult,
+  runReviewers,
+  summariseLoad,
+} from './support/review-reviewers';
 import { api, BenchReviewer, ReviewSeeder } from './support/review-seeder';
 import { RoundTripProbe } from './support/round-trip-probe';
 
 const ROOT = resolve(__dirname, '..');
-const num = (name: string, envName: string, fallback: number): number => {
-  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
-  const value = Number(flag ? flag.split('=')[1] : (process.env[envName] ?? fallback));
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} / ${envName} must be a positive number`);
-  return value;
-};
 const levels = (process.env.BENCH_LEVELS ?? '10000,100000,1000000').split(',').map(Number);
 if (levels.some((l, i) => !Number.isInteger(l) || l <= 0 || (i > 0 && l <= levels[i - 1]))) {
   throw new Error('BENCH_LEVELS must be increasing positive integers, e.g. 10000,100000,1000000');
 }
 const opts = {
   levels,
-  durationS: num('duration', 'BENCH_DURATION', 15),
-  warmupS: num('warmup', 'BENCH_WARMUP', 3),
-  reviewers: num('reviewers', 'BENCH_REVIEWERS', 50),
-  thinkMs: num('think', 'BENCH_THINK_MS', 2000),
+  durationS: positiveArg('duration', 'BENCH_DURATION', 15),
+  warmupS: positiveArg('warmup', 'BENCH_WARMUP', 3),
+  reviewers: positiveArg('reviewers', 'BENCH_REVIEWERS', 50),
+  thinkMs: positiveArg('think', 'BENCH_THINK_MS', 2000),
   queues: 10,
   leaseMs: 120_000,
   profile: process.argv.includes('--profile') || process.env.BENCH_CPU_PROF === '1',
 };
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arbiter_bench_review';
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arbiter_bench_review';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `{bench-review-${process.pid}}`;
 const RUN_DIR = join(ROOT, '.bench', `review-${process.pid}`);
@@ -71,15 +87,30 @@ async function backlog(db: Client, redis: IORedis, queues: string[]) {
   );
   const pg = Object.fromEntries(rows.map((r) => [r.status, r.n]));
   const pipe = redis.pipeline();
-  for (const q of queues) pipe.zcard(`${PREFIX}:review.${q}:prioritized`).llen(`${PREFIX}:review.${q}:wait`).llen(`${PREFIX}:review.${q}:active`);
+  for (const q of queues) {
+    const keys = jobKey(PREFIX, `review.${q}`, '');
+    pipe.zcard(`${keys}prioritized`).llen(`${keys}wait`).llen(`${keys}active`);
+  }
   const counts = ((await pipe.exec()) ?? []).map(([, v]) => Number(v));
   const waiting = counts.filter((_, i) => i % 3 !== 2).reduce((a, b) => a + b, 0);
   const active = counts.filter((_, i) => i % 3 === 2).reduce((a, b) => a + b, 0);
-  return { pending: pg.pending ?? 0, claimed: pg.claimed ?? 0, redisWaiting: waiting, redisActive: active };
+  return {
+    pending: pg.pending ?? 0,
+    claimed: pg.claimed ?? 0,
+    redisWaiting: waiting,
+    redisActive: active,
+  };
 }
 
 /** One window of reviewers at work, with the CPU each process spent per decision. */
-async function measure(apiApp: AppProcess, sockets: Socket[], thinkMs: number, profiled: boolean, probe: RoundTripProbe, seconds = opts.durationS) {
+async function measure(
+  apiApp: AppProcess,
+  sockets: Socket[],
+  thinkMs: number,
+  profiled: boolean,
+  probe: RoundTripProbe,
+  seconds = opts.durationS,
+) {
   const redisPid = (await serverPids(DATABASE_URL, REDIS_URL)).redis;
   const meter = new CpuMeter({
     api: () => [apiApp.child.pid ?? 0],
@@ -96,8 +127,12 @@ async function measure(apiApp: AppProcess, sockets: Socket[], thinkMs: number, p
   if (profiled) toggleProfile(apiApp);
   return {
     ...summariseLoad(run),
-    cpuMsPerDecision: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v / Math.max(1, run.decided), 2)])),
-    coresUsed: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v / run.elapsedMs, 2)])),
+    cpuMsPerDecision: Object.fromEntries(
+      Object.entries(cpu).map(([k, v]) => [k, round(v / Math.max(1, run.decided), 2)]),
+    ),
+    coresUsed: Object.fromEntries(
+      Object.entries(cpu).map(([k, v]) => [k, round(v / run.elapsedMs, 2)]),
+    ),
     // Sequential round trips from the bench while the load runs: the machine's latency floor.
     roundTripFloor,
     loadavg1: round(load1, 2),
@@ -122,32 +157,53 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const hook = opts.profile ? writeProfileHook(RUN_DIR) : undefined;
   const profileFile = join(RUN_DIR, 'api.cpuprofile');
-  const apiApp: AppProcess = startApp('api', dist('apps/api/src/main.js'), {
-    NODE_ENV: 'production',
-    ARBITER_JWT_SECRET: 'bench-only-secret-0123456789abcdef0123',
-    DATABASE_URL, REDIS_URL,
-    ARBITER_REDIS_PREFIX: PREFIX,
-    LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port),
-    ARBITER_BOOTSTRAP_API_KEY: 'arb_bench_review_0123456789',
-    ARBITER_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-    ARBITER_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-    ARBITER_REVIEW_LEASE_MS: String(opts.leaseMs),
-    ARBITER_ACCESS_TOKEN_TTL_SECONDS: '3600',
-    ...(process.env.BENCH_DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.BENCH_DATABASE_POOL_SIZE } : {}),
-  }, join(RUN_DIR, 'api.log'), hook ? { hook, out: profileFile } : undefined);
+  const apiApp: AppProcess = startApp(
+    'api',
+    dist('apps/api/src/main.js'),
+    {
+      NODE_ENV: 'production',
+      ARBITER_JWT_SECRET: 'bench-only-secret-0123456789abcdef0123',
+      DATABASE_URL,
+      REDIS_URL,
+      ARBITER_REDIS_PREFIX: PREFIX,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ARBITER_BOOTSTRAP_API_KEY: 'arb_bench_review_0123456789',
+      ARBITER_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+      ARBITER_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      ARBITER_REVIEW_LEASE_MS: String(opts.leaseMs),
+      ARBITER_ACCESS_TOKEN_TTL_SECONDS: '3600',
+      ...(process.env.BENCH_DATABASE_POOL_SIZE
+        ? { DATABASE_POOL_SIZE: process.env.BENCH_DATABASE_POOL_SIZE }
+        : {}),
+    },
+    join(RUN_DIR, 'api.log'),
+    hook ? { hook, out: profileFile } : undefined,
+  );
   const db = new Client({ connectionString: DATABASE_URL });
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
   const seeder = new ReviewSeeder(url, db, redis, PREFIX, opts.queues);
   try {
     await waitHealthy(url, [apiApp]);
     await db.connect();
-    const { accessToken: admin } = await api<{ accessToken: string }>(url, 'POST', '/v1/auth/login', ADMIN);
+    const { accessToken: admin } = await api<{ accessToken: string }>(
+      url,
+      'POST',
+      '/v1/auth/login',
+      ADMIN,
+    );
     await seeder.pipelines(admin);
     const people = await seeder.reviewers(admin, opts.reviewers);
     log(`seeded ${opts.queues} pipelines and ${people.length} reviewers`);
     const redisBaseMb = await redisUsedMb(redis);
 
-    const seeding: { level: number; added: number; postgresRowsPerSec: number; bullmqJobsPerSec: number }[] = [];
+    const seeding: {
+      level: number;
+      added: number;
+      postgresRowsPerSec: number;
+      bullmqJobsPerSec: number;
+    }[] = [];
     const results = [];
     let redisAtTop = { usedMemoryMb: 0, bench: 0 };
     let profile: unknown;
@@ -158,7 +214,8 @@ async function main(): Promise<void> {
         log(`level ${level}: adding ${add} pending tasks`);
         const took = await seeder.tasks(add);
         seeding.push({
-          level, added: add,
+          level,
+          added: add,
           postgresRowsPerSec: Math.round(add / (took.postgresMs / 1000)),
           bullmqJobsPerSec: Math.round(add / (took.redisMs / 1000)),
         });
@@ -184,17 +241,36 @@ async function main(): Promise<void> {
       await runReviewers(sockets, opts.warmupS * 1000);
       const start = await backlog(db, redis, seeder.queueNames);
       const profiled = Boolean(hook) && i === opts.levels.length - 1;
-      log(`level ${level}: ${sockets.length} reviewers, saturated, for ${opts.durationS} s (pending ${start.pending})`);
+      log(
+        `level ${level}: ${sockets.length} reviewers, saturated, for ${opts.durationS} s (pending ${start.pending})`,
+      );
       const saturated = await measure(apiApp, sockets, 0, profiled, new RoundTripProbe(db, redis));
       log(`level ${level}: paced (think ${opts.thinkMs} ms) for ${opts.durationS} s`);
-      const paced = await measure(apiApp, sockets, opts.thinkMs, false, new RoundTripProbe(db, redis));
+      const paced = await measure(
+        apiApp,
+        sockets,
+        opts.thinkMs,
+        false,
+        new RoundTripProbe(db, redis),
+      );
       log(`level ${level}: one reviewer alone for ${SOLO_S} s`);
-      const solo = await measure(apiApp, sockets.slice(0, 1), 0, false, new RoundTripProbe(db, redis), SOLO_S);
+      const solo = await measure(
+        apiApp,
+        sockets.slice(0, 1),
+        0,
+        false,
+        new RoundTripProbe(db, redis),
+        SOLO_S,
+      );
       sockets.forEach((s) => s.disconnect());
       assertAlive([apiApp]);
       const end = await backlog(db, redis, seeder.queueNames);
-      const { rows: dup } = await db.query(`SELECT task_id FROM review_decisions GROUP BY 1 HAVING count(*) > 1`);
-      const { rows: [{ total }] } = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM review_decisions`);
+      const { rows: dup } = await db.query(
+        `SELECT task_id FROM review_decisions GROUP BY 1 HAVING count(*) > 1`,
+      );
+      const {
+        rows: [{ total }],
+      } = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM review_decisions`);
       results.push({
         level,
         pendingAtStart: start.pending,
@@ -215,7 +291,19 @@ async function main(): Promise<void> {
       if (profiled && (await waitForFiles([profileFile]))) {
         profile = {
           file: profileFile,
-          ...summariseProfile(profileFile, ['execute', 'heads', 'fetch', 'getNextJob', 'claim', 'build', 'queuesOf', 'transaction', 'finish', 'publish', 'query']),
+          ...summariseProfile(profileFile, [
+            'execute',
+            'heads',
+            'fetch',
+            'getNextJob',
+            'claim',
+            'build',
+            'queuesOf',
+            'transaction',
+            'finish',
+            'publish',
+            'query',
+          ]),
         };
       }
     }
@@ -223,23 +311,45 @@ async function main(): Promise<void> {
     const judge = (p99s: number[], how: string) => {
       const under = p99s.every((p) => p <= CLAIM_P99_GOAL_MS);
       const flat = p99s.at(-1)! <= Math.max(p99s[0] * 1.5, p99s[0] + 5);
-      const line = `${how}: claim p99 ${p99s.join(' / ')} ms at ${opts.levels.join(' / ')} pending: ` +
+      const line =
+        `${how}: claim p99 ${p99s.join(' / ')} ms at ${opts.levels.join(' / ')} pending: ` +
         `${under ? 'meets' : 'MISSES'} <= ${CLAIM_P99_GOAL_MS} ms, ${flat ? 'flat' : 'GROWS'} with backlog`;
       return { claimP99AtMost20Ms: under, claimP99NotGrowing: flat, line };
     };
     const report = {
       bench: 'review',
       at: new Date().toISOString(),
-      machine: { cpus: 2, loadavgBefore: loadBefore, loadavgAfter: loadavg().map((l) => round(l, 2)) },
-      options: { ...opts, sqlAfterMigrate: process.env.BENCH_SQL_AFTER_MIGRATE ?? null, apiDatabasePoolSize: Number(process.env.BENCH_DATABASE_POOL_SIZE ?? 10) },
+      machine: {
+        cpus: 2,
+        loadavgBefore: loadBefore,
+        loadavgAfter: loadavg().map((l) => round(l, 2)),
+      },
+      options: {
+        ...opts,
+        sqlAfterMigrate: process.env.BENCH_SQL_AFTER_MIGRATE ?? null,
+        apiDatabasePoolSize: Number(process.env.BENCH_DATABASE_POOL_SIZE ?? 10),
+      },
       levels: results,
       seeding,
       apiPeakRssMb: rssMb,
-      redisAtTopLevel: { level: opts.levels.at(-1), usedMemoryMb: redisAtTop.usedMemoryMb, benchShareMb: redisAtTop.bench },
+      redisAtTopLevel: {
+        level: opts.levels.at(-1),
+        usedMemoryMb: redisAtTop.usedMemoryMb,
+        benchShareMb: redisAtTop.bench,
+      },
       verdict: {
-        saturated: judge(results.map((r) => r.claimP99Ms), `${opts.reviewers} reviewers, no think time`),
-        paced: judge(results.map((r) => r.paced.claimP99Ms), `${opts.reviewers} reviewers, ${opts.thinkMs} ms think time`),
-        solo: judge(results.map((r) => r.solo.claimP99Ms), '1 reviewer alone'),
+        saturated: judge(
+          results.map((r) => r.claimP99Ms),
+          `${opts.reviewers} reviewers, no think time`,
+        ),
+        paced: judge(
+          results.map((r) => r.paced.claimP99Ms),
+          `${opts.reviewers} reviewers, ${opts.thinkMs} ms think time`,
+        ),
+        solo: judge(
+          results.map((r) => r.solo.claimP99Ms),
+          '1 reviewer alone',
+        ),
         noDuplicateDecisions: results.every((r) => r.duplicates === 0),
         redisMatchesPostgres: results.every((r) => r.redisMatchesPostgres),
       },
@@ -261,7 +371,9 @@ async function main(): Promise<void> {
 
 /** Drops the bench database and every Redis key under the bench prefix (never FLUSHALL). */
 async function cleanup(): Promise<void> {
-  await dropRedisPrefix(REDIS_URL, [PREFIX]).catch((e: Error) => log(`redis cleanup failed: ${e.message}`));
+  await dropRedisPrefix(REDIS_URL, [PREFIX]).catch((e: Error) =>
+    log(`redis cleanup failed: ${e.message}`),
+  );
   const url = new URL(DATABASE_URL);
   const name = url.pathname.slice(1);
   url.pathname = '/postgres';

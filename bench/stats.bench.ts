@@ -7,8 +7,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { createApiApp } from '../apps/api/src/api-app.factory';
-import { StatsReconcile } from '../apps/worker/src/stats/stats-reconcile.use-case';
-import { StatsRollup } from '../apps/worker/src/stats/stats-rollup.use-case';
+import { StatsReconcile, StatsRollup } from '@arbiter/stats';
 import { createWorkerApp } from '../apps/worker/src/worker-app.factory';
 import { loadConfig } from '../libs/config/src';
 import { migrateDatabase } from '../libs/persistence/src';
@@ -21,7 +20,9 @@ const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const DB = 'arbiter_bench_stats';
 const PREFIX = '{bench-stats}';
 const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password' };
-const finalEvents = Number(process.argv.find((a) => a.startsWith('--events='))?.slice(9) ?? 10_000_000);
+const finalEvents = Number(
+  process.argv.find((a) => a.startsWith('--events='))?.slice(9) ?? 10_000_000,
+);
 const STEPS = [finalEvents / 100, finalEvents / 10, finalEvents];
 const REQUESTS = 200;
 // History rate: 100k events per 2 hours, placed further back with each step (newest first).
@@ -34,10 +35,17 @@ async function admin(sql: string): Promise<void> {
   await c.query(sql).finally(() => c.end());
 }
 
-const uuidOf = (expr: string) => `('00000000-0000-4000-8000-' || lpad(to_hex(${expr}), 12, '0'))::uuid`;
+const uuidOf = (expr: string) =>
+  `('00000000-0000-4000-8000-' || lpad(to_hex(${expr}), 12, '0'))::uuid`;
 
 /** Submissions [from, to) spread over [startH, endH) hours ago, with 5 events each, tasks and decisions. */
-async function seed(db: Client, from: number, to: number, startH: number, endH: number): Promise<void> {
+async function seed(
+  db: Client,
+  from: number,
+  to: number,
+  startH: number,
+  endH: number,
+): Promise<void> {
   const at = `now() - make_interval(secs => ${startH * 3600} + (n - ${from})::float8 / ${to - from} * ${(endH - startH) * 3600})`;
   await db.query(`
     INSERT INTO submissions (id, client_id, pipeline_id, policy_version_id, status, request_hash, input, output, model, prompt_version, decision, created_at, updated_at, decided_at)
@@ -82,10 +90,16 @@ async function seed(db: Client, from: number, to: number, startH: number, endH: 
 async function setup(db: Client): Promise<void> {
   await db.query(`INSERT INTO clients (id, name) VALUES (gen_random_uuid(), 'bench')`);
   for (const key of ['claims', 'support']) {
-    await db.query(`INSERT INTO pipelines (id, key, active_version) VALUES (gen_random_uuid(), $1, 2)`, [key]);
+    await db.query(
+      `INSERT INTO pipelines (id, key, active_version) VALUES (gen_random_uuid(), $1, 2)`,
+      [key],
+    );
     for (const v of [1, 2]) {
-      await db.query(`INSERT INTO policy_versions (id, pipeline_id, version, document, checksum, source)
-        SELECT gen_random_uuid(), id, $2::int, jsonb_build_object('review', jsonb_build_object('queue', 'q' || $2::int)), 'x', 'bench' FROM pipelines WHERE key = $1`, [key, v]);
+      await db.query(
+        `INSERT INTO policy_versions (id, pipeline_id, version, document, checksum, source)
+        SELECT gen_random_uuid(), id, $2::int, jsonb_build_object('review', jsonb_build_object('queue', 'q' || $2::int)), 'x', 'bench' FROM pipelines WHERE key = $1`,
+        [key, v],
+      );
     }
   }
   for (const q of QUEUES) await db.query(`INSERT INTO review_queues (name) VALUES ($1)`, [q]);
@@ -95,22 +109,35 @@ async function setup(db: Client): Promise<void> {
 
 function summarize(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] * 100) / 100;
+  const at = (p: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] * 100) / 100;
   return { p50: at(0.5), p99: at(0.99), max: at(1) };
 }
 
-async function timeEndpoints(base: string, token: string): Promise<Record<string, { p50: number; p99: number; max: number }>> {
+async function timeEndpoints(
+  base: string,
+  token: string,
+): Promise<Record<string, { p50: number; p99: number; max: number }>> {
   const paths: Record<string, string> = {
-    backlog: 'backlog', sla: 'sla', forecast: 'forecast', throughput: 'throughput', automation: 'automation',
-    reviewers: 'reviewers', versions: 'versions', 'throughput 24h (hourly)': 'throughput?from=' + new Date(Date.now() - 86_400_000).toISOString(),
-    'automation pipeline=claims': 'automation?pipeline=claims', 'backlog queue=q1': 'backlog?queue=q1',
+    backlog: 'backlog',
+    sla: 'sla',
+    forecast: 'forecast',
+    throughput: 'throughput',
+    automation: 'automation',
+    reviewers: 'reviewers',
+    versions: 'versions',
+    'throughput 24h (hourly)': 'throughput?from=' + new Date(Date.now() - 86_400_000).toISOString(),
+    'automation pipeline=claims': 'automation?pipeline=claims',
+    'backlog queue=q1': 'backlog?queue=q1',
   };
   const out: Record<string, { p50: number; p99: number; max: number }> = {};
   for (const [name, path] of Object.entries(paths)) {
     const samples: number[] = [];
     for (let i = 0; i < REQUESTS + 10; i++) {
       const started = performance.now();
-      const res = await fetch(`${base}/v1/stats/${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${base}/v1/stats/${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       if (i >= 10) samples.push(performance.now() - started); // first 10: warm-up
@@ -124,7 +151,9 @@ async function timeEndpoints(base: string, token: string): Promise<Record<string
   let rows = 0;
   for (let i = 0; i < 22; i++) {
     const started = performance.now();
-    const res = await fetch(`${base}/v1/stats/export?format=csv`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${base}/v1/stats/export?format=csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const reader = res.body!.getReader();
     let lineBreaks = 0;
     let seenRow = false;
@@ -149,17 +178,31 @@ async function main(): Promise<void> {
   const url = `${SERVER}/${DB}`;
   await migrateDatabase(url);
   const config = loadConfig({
-    DATABASE_URL: url, REDIS_URL: 'redis://127.0.0.1:6379', ARBITER_REDIS_PREFIX: PREFIX, PORT: '0', HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn', ARBITER_BOOTSTRAP_API_KEY: 'bench-stats-key-0123456789', ARBITER_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-    ARBITER_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, ARBITER_WORKER_METRICS_PORT: '0', DATABASE_POOL_SIZE: '10',
-    ARBITER_STATS_ROLLUP_EVERY_MS: '3600000', ARBITER_STATS_RECONCILE_EVERY_MS: '3600000', ARBITER_RECOVERY_EVERY_MS: '3600000',
-    ARBITER_REVIEW_MAINTENANCE_EVERY_MS: '3600000', ARBITER_REVIEW_RECONCILE_EVERY_MS: '3600000',
+    DATABASE_URL: url,
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    ARBITER_REDIS_PREFIX: PREFIX,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ARBITER_BOOTSTRAP_API_KEY: 'bench-stats-key-0123456789',
+    ARBITER_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    ARBITER_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    ARBITER_WORKER_METRICS_PORT: '0',
+    DATABASE_POOL_SIZE: '10',
+    ARBITER_STATS_ROLLUP_EVERY_MS: '3600000',
+    ARBITER_STATS_RECONCILE_EVERY_MS: '3600000',
+    ARBITER_RECOVERY_EVERY_MS: '3600000',
+    ARBITER_REVIEW_MAINTENANCE_EVERY_MS: '3600000',
+    ARBITER_REVIEW_RECONCILE_EVERY_MS: '3600000',
   });
   const db = new Client({ connectionString: url });
   await db.connect();
   let api: NestFastifyApplication | undefined;
   let worker: Awaited<ReturnType<typeof createWorkerApp>> | undefined;
-  const result: Record<string, unknown> = { command: `npm run bench:stats -- --events=${finalEvents}`, steps: [] as unknown[] };
+  const result: Record<string, unknown> = {
+    command: `npm run bench:stats -- --events=${finalEvents}`,
+    steps: [] as unknown[],
+  };
   try {
     api = await createApiApp(config);
     await api.listen(0, '127.0.0.1');
@@ -168,7 +211,11 @@ async function main(): Promise<void> {
     const base = await api.getUrl();
     // A fresh token per step: seeding and rolling up 9M events outlasts an access token.
     const login = async () => {
-      const res = await fetch(`${base}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+      const res = await fetch(`${base}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      });
       return ((await res.json()) as { accessToken: string }).accessToken;
     };
     let seeded = 0;
@@ -201,25 +248,39 @@ async function main(): Promise<void> {
       const reconcile = await worker.get(StatsReconcile).execute();
       const reconcileS = (performance.now() - t2) / 1000;
       await db.query(`ANALYZE`);
-      const [{ tasks, events: evs, flowRows }] = (await db.query(`SELECT (SELECT count(*) FROM review_tasks)::int AS tasks,
-        (SELECT count(*) FROM submission_events)::int AS events, (SELECT count(*) FROM stats_flow)::int AS "flowRows"`)).rows;
+      const [{ tasks, events: evs, flowRows }] = (
+        await db.query(`SELECT (SELECT count(*) FROM review_tasks)::int AS tasks,
+        (SELECT count(*) FROM submission_events)::int AS events, (SELECT count(*) FROM stats_flow)::int AS "flowRows"`)
+      ).rows;
       const endpointsMs = await timeEndpoints(base, await login());
       (result.steps as unknown[]).push({
-        events: evs, tasks, statsFlowRows: flowRows, seedSeconds: Math.round(seedS), rollupSeconds: Math.round(rollupS * 10) / 10,
-        rollupEventsPerSecond: Math.round((events - seeded) / rollupS), reconcileSeconds: Math.round(reconcileS * 100) / 100,
-        reconcileDrift: reconcile.drift, endpointsMs,
+        events: evs,
+        tasks,
+        statsFlowRows: flowRows,
+        seedSeconds: Math.round(seedS),
+        rollupSeconds: Math.round(rollupS * 10) / 10,
+        rollupEventsPerSecond: Math.round((events - seeded) / rollupS),
+        reconcileSeconds: Math.round(reconcileS * 100) / 100,
+        reconcileDrift: reconcile.drift,
+        endpointsMs,
       });
       console.error(JSON.stringify((result.steps as unknown[]).at(-1)));
       seeded = events;
       hoursBack += span;
     }
-    const worst = Math.max(...(result.steps as { endpointsMs: Record<string, { p99: number }> }[])
-      .flatMap((s) => Object.entries(s.endpointsMs).filter(([k]) => !k.startsWith('export 1h csv: all')).map(([, v]) => v.p99)));
+    const worst = Math.max(
+      ...(result.steps as { endpointsMs: Record<string, { p99: number }> }[]).flatMap((s) =>
+        Object.entries(s.endpointsMs)
+          .filter(([k]) => !k.startsWith('export 1h csv: all'))
+          .map(([, v]) => v.p99),
+      ),
+    );
     result.worstEndpointP99Ms = worst;
     result.p99Within50ms = worst <= 50;
   } finally {
     await worker?.close();
-    if (api) await deleteKeysWithPrefix(api.get(QueueProducer).connection, PREFIX).catch(() => undefined);
+    if (api)
+      await deleteKeysWithPrefix(api.get(QueueProducer).connection, PREFIX).catch(() => undefined);
     await api?.close();
     await db.end();
     await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
@@ -227,7 +288,10 @@ async function main(): Promise<void> {
   printReport(result);
 }
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

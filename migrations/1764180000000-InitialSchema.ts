@@ -57,7 +57,9 @@ export class InitialSchema1764180000000 implements MigrationInterface {
         source text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX ux_policy_versions_pipeline_version ON policy_versions (pipeline_id, version)`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_policy_versions_pipeline_version ON policy_versions (pipeline_id, version)`,
+    );
     await q.query(`
       CREATE TABLE submissions (
         id uuid PRIMARY KEY,
@@ -87,7 +89,9 @@ export class InitialSchema1764180000000 implements MigrationInterface {
     // Recovery scans only unsettled rows: a partial index keeps that scan small at any table size.
     await q.query(`CREATE INDEX ix_submissions_unsettled ON submissions (updated_at)
       WHERE status IN ('received', 'scoring')`);
-    await q.query(`CREATE INDEX ix_submissions_client_created ON submissions (client_id, created_at)`);
+    await q.query(
+      `CREATE INDEX ix_submissions_client_created ON submissions (client_id, created_at)`,
+    );
     await q.query(`
       CREATE TABLE submission_events (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -99,11 +103,21 @@ export class InitialSchema1764180000000 implements MigrationInterface {
         data jsonb,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX ix_submission_events_submission ON submission_events (submission_id, id)`);
+    await q.query(
+      `CREATE INDEX ix_submission_events_submission ON submission_events (submission_id, id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['submission_events', 'submissions', 'policy_versions', 'pipelines', 'users', 'api_keys', 'clients']) {
+    for (const table of [
+      'submission_events',
+      'submissions',
+      'policy_versions',
+      'pipelines',
+      'users',
+      'api_keys',
+      'clients',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -45,11 +45,19 @@ export class HumanReview1764185000000 implements MigrationInterface {
       WHERE status IN ('pending', 'claimed')`);
     await q.query(`CREATE INDEX ix_review_tasks_open_queue ON review_tasks (queue, priority, due_at)
       WHERE status IN ('pending', 'claimed')`);
-    await q.query(`CREATE INDEX ix_review_tasks_lease ON review_tasks (lease_expires_at) WHERE status = 'claimed'`);
-    await q.query(`CREATE INDEX ix_review_tasks_due ON review_tasks (due_at) WHERE status IN ('pending', 'claimed')`);
+    await q.query(
+      `CREATE INDEX ix_review_tasks_lease ON review_tasks (lease_expires_at) WHERE status = 'claimed'`,
+    );
+    await q.query(
+      `CREATE INDEX ix_review_tasks_due ON review_tasks (due_at) WHERE status IN ('pending', 'claimed')`,
+    );
     await q.query(`CREATE INDEX ix_review_tasks_submission ON review_tasks (submission_id)`);
-    await q.query(`CREATE INDEX ix_submissions_human_review ON submissions (updated_at) WHERE status = 'human_review'`);
-    await q.query(`CREATE INDEX ix_review_tasks_expires ON review_tasks (expires_at) WHERE status IN ('pending', 'claimed')`);
+    await q.query(
+      `CREATE INDEX ix_submissions_human_review ON submissions (updated_at) WHERE status = 'human_review'`,
+    );
+    await q.query(
+      `CREATE INDEX ix_review_tasks_expires ON review_tasks (expires_at) WHERE status IN ('pending', 'claimed')`,
+    );
     await q.query(`
       CREATE TABLE review_decisions (
         id uuid PRIMARY KEY,
@@ -68,8 +76,12 @@ export class HumanReview1764185000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     // A reviewer decides a task once: consensus needs distinct people.
-    await q.query(`CREATE UNIQUE INDEX ux_review_decisions_task_reviewer ON review_decisions (task_id, reviewer_id)`);
-    await q.query(`CREATE INDEX ix_review_decisions_reviewer ON review_decisions (reviewer_id, created_at)`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_review_decisions_task_reviewer ON review_decisions (task_id, reviewer_id)`,
+    );
+    await q.query(
+      `CREATE INDEX ix_review_decisions_reviewer ON review_decisions (reviewer_id, created_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -29,8 +29,12 @@ export class AiReview1764187000000 implements MigrationInterface {
         prompt_version text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX ix_ai_review_calls_submission_id ON ai_review_calls (submission_id)`);
-    await q.query(`CREATE INDEX ix_ai_review_calls_provider_created_at ON ai_review_calls (provider, created_at)`);
+    await q.query(
+      `CREATE INDEX ix_ai_review_calls_submission_id ON ai_review_calls (submission_id)`,
+    );
+    await q.query(
+      `CREATE INDEX ix_ai_review_calls_provider_created_at ON ai_review_calls (provider, created_at)`,
+    );
     await q.query(`
       CREATE TABLE ai_budget_spend (
         day date NOT NULL,

@@ -50,14 +50,22 @@ export class Stats1764188000000 implements MigrationInterface {
       SELECT queue, priority, status, sla_state, count(*) FROM review_tasks
        WHERE status IN ('pending', 'claimed') GROUP BY queue, priority, status, sla_state`);
     // Oldest pending and next deadline per queue: one index probe each.
-    await q.query(`CREATE INDEX ix_review_tasks_pending_created ON review_tasks (queue, created_at) WHERE status = 'pending'`);
-    await q.query(`CREATE INDEX ix_review_tasks_open_due_by_queue ON review_tasks (queue, due_at) WHERE status IN ('pending', 'claimed')`);
+    await q.query(
+      `CREATE INDEX ix_review_tasks_pending_created ON review_tasks (queue, created_at) WHERE status = 'pending'`,
+    );
+    await q.query(
+      `CREATE INDEX ix_review_tasks_open_due_by_queue ON review_tasks (queue, due_at) WHERE status IN ('pending', 'claimed')`,
+    );
     // Overturns: a submission's decisions, read when its final state is rolled up.
-    await q.query(`CREATE INDEX ix_review_decisions_submission ON review_decisions (submission_id)`);
+    await q.query(
+      `CREATE INDEX ix_review_decisions_submission ON review_decisions (submission_id)`,
+    );
     // Export pages through decisions by time with a keyset (created_at, seq).
     await q.query(`CREATE INDEX ix_review_decisions_created ON review_decisions (created_at, seq)`);
     // Reconciliation re-derives recent minutes by time; BRIN costs almost nothing on an append-only table.
-    await q.query(`CREATE INDEX ix_submission_events_created_brin ON submission_events USING brin (created_at)`);
+    await q.query(
+      `CREATE INDEX ix_submission_events_created_brin ON submission_events USING brin (created_at)`,
+    );
     // Rollup progress per source: every id up to last_id is counted; ids up to safe_id are final
     // (no transaction can still commit one). horizon_id becomes safe once every writing
     // transaction of this database that began before horizon_at has ended: ids commit out of order.
@@ -102,9 +110,16 @@ export class Stats1764188000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['stats_reviewer', 'stats_flow', 'stats_watermarks']) await q.query(`DROP TABLE IF EXISTS ${table}`);
-    for (const index of ['ix_submission_events_created_brin', 'ix_review_decisions_created', 'ix_review_decisions_submission',
-      'ix_review_tasks_open_due_by_queue', 'ix_review_tasks_pending_created']) await q.query(`DROP INDEX IF EXISTS ${index}`);
+    for (const table of ['stats_reviewer', 'stats_flow', 'stats_watermarks'])
+      await q.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const index of [
+      'ix_submission_events_created_brin',
+      'ix_review_decisions_created',
+      'ix_review_decisions_submission',
+      'ix_review_tasks_open_due_by_queue',
+      'ix_review_tasks_pending_created',
+    ])
+      await q.query(`DROP INDEX IF EXISTS ${index}`);
     await q.query(`DROP TRIGGER IF EXISTS trg_review_tasks_backlog_update ON review_tasks`);
     await q.query(`DROP TRIGGER IF EXISTS trg_review_tasks_backlog_insert_delete ON review_tasks`);
     await q.query(`DROP FUNCTION IF EXISTS stats_backlog_track()`);

@@ -6,6 +6,28 @@ import { Stats1764188000000 } from './1764188000000-Stats';
 import { AuthSessions1764189000000 } from './1764189000000-AuthSessions';
 import { ClientQuotas1764189500000 } from './1764189500000-ClientQuotas';
 import { Oversight1764190000000 } from './1764190000000-Oversight';
+import { Retention1764191000000 } from './1764191000000-Retention';
+
+import { PromptsAndDatasets1796473830008 } from './1796473830008-PromptsAndDatasets';
+import { RegressionRunResumes1796473830009 } from './1796473830009-RegressionRunResumes';
+import { AuditLog1796473840000 } from './1796473840000-AuditLog';
+import { SkillRouting1796473850000 } from './1796473850000-SkillRouting';
+import { BreakerJumps1796500000000 } from './1796500000000-BreakerJumps';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [InitialSchema1764180000000, HumanReview1764185000000, OutcomeDelivery1764186000000, AiReview1764187000000, Stats1764188000000, AuthSessions1764189000000, ClientQuotas1764189500000, Oversight1764190000000];
+export const MIGRATIONS = [
+  InitialSchema1764180000000,
+  HumanReview1764185000000,
+  OutcomeDelivery1764186000000,
+  AiReview1764187000000,
+  Stats1764188000000,
+  AuthSessions1764189000000,
+  ClientQuotas1764189500000,
+  Oversight1764190000000,
+  Retention1764191000000,
+  PromptsAndDatasets1796473830008,
+  RegressionRunResumes1796473830009,
+  AuditLog1796473840000,
+  SkillRouting1796473850000,
+  BreakerJumps1796500000000,
+];

@@ -130,17 +130,19 @@ function evaluateShipped(
   records: EvalRecord[],
   labels: number[],
   approveAt: number,
+  engine?: Record<string, unknown>,
 ): Row {
   const config = {
     signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
     validators: [],
+    engine,
   };
   const probs = records.map((r) => scoreOutput(toInput(r), config).confidence);
   const approved = probs.map((p, i) => (p >= approveAt ? i : -1)).filter((i) => i >= 0);
   const wrong = approved.filter((i) => labels[i] === 0).length;
   return {
     file,
-    method: `shipped model, approve ≥ ${approveAt}`,
+    method: `shipped model${engine ? ' + shortAnswers' : ''}, approve ≥ ${approveAt}`,
     n: labels.length,
     auroc: auroc(probs, labels),
     ece: ece(probs, labels),
@@ -203,6 +205,8 @@ function main(): void {
       ),
     );
     shipped.push(evaluateShipped(name, records, labels, approveAt));
+    // As pipelines/demo.yaml scores: the short-answer model on (scoring.shortAnswers).
+    shipped.push(evaluateShipped(name, records, labels, approveAt, { shortAnswers: true }));
   }
   if (pooled.length > 1) results.push(...evaluatePooled(pooled, pooledOutputs, k, alpha, delta));
   results.push(...shipped);

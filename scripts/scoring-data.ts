@@ -81,15 +81,29 @@ export function signalOutputs(records: EvalRecord[], signals = FIT_SIGNALS): Wei
   return records.map((r) => computeSignals(toInput(r), config));
 }
 
+/**
+ * Features only the short-answer model reads (scripts/fit-short-answer-model.ts). The pooled
+ * recipe leaves them out: the default model, and the rows of eval.ts that cross-validate its
+ * recipe, stay what they were.
+ */
+export const SHORT_MODEL_ONLY: ReadonlySet<string> = new Set([
+  'contradiction.unboundFactsLog',
+  'contradiction.claimFlipsLog',
+]);
+
 /** Builds the matrix: each signal's features (mean-imputed when missing) plus a missing indicator if it is ever missing. */
-export function featureTable(outputs: WeighedInput[][]): FeatureTable {
+export function featureTable(
+  outputs: WeighedInput[][],
+  { withShortOnly = false }: { withShortOnly?: boolean } = {},
+): FeatureTable {
   const names: string[] = [];
   const columns: FeatureTable['columns'] = [];
   const bySignal = new Map<string, { features: Set<string>; missing: boolean }>();
   for (const row of outputs)
     for (const s of row) {
       const e = bySignal.get(s.name) ?? { features: new Set<string>(), missing: false };
-      Object.keys(s.output.features).forEach((f) => e.features.add(f));
+      for (const f of Object.keys(s.output.features))
+        if (withShortOnly || !SHORT_MODEL_ONLY.has(f)) e.features.add(f);
       if (s.output.score === null) e.missing = true;
       bySignal.set(s.name, e);
     }

@@ -11,7 +11,8 @@ import { scoreFiles, seededRandom, stream } from './sim-loop/traffic';
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]),
 );
-const num = (name: string, fallback: number) => (args[name] === undefined ? fallback : Number(args[name]));
+const num = (name: string, fallback: number) =>
+  args[name] === undefined ? fallback : Number(args[name]);
 
 const EVAL_DIR = process.env.ARBITER_EVAL_DIR ?? '../shared/eval';
 const BEFORE_FILES = (args.beforeFiles ?? 'begin-dev,halueval-qa-dev').split(',');
@@ -39,6 +40,7 @@ const settings: LoopSettings = {
     halfOpenAudits: num('halfOpenAudits', 20),
     maxGateFailureJump: 1,
     maxAiFaultJump: 1,
+    jumpWindowMs: 3_600_000,
     minRouted: Number.MAX_SAFE_INTEGER,
   },
 };
@@ -75,28 +77,48 @@ function main(): void {
   // N: the first point of phase 1 from which the rolling error stays within the target.
   const rolling1 = rollingErrors(phase1, ROLLING);
   let settledAt = -1;
-  for (let i = rolling1.length - 1; i >= 0 && rolling1[i].rate <= settings.targetError; i--) settledAt = i;
+  for (let i = rolling1.length - 1; i >= 0 && rolling1[i].rate <= settings.targetError; i--)
+    settledAt = i;
   const settled = settledAt >= 0 ? rolling1[settledAt] : null;
   const afterSettling = settled ? phase1.slice(settled.index + 1) : [];
 
   // M: items after the switch until the breaker opens.
-  const trip = events.find((e) => e.kind === 'breaker' && e.index >= before && e.transition?.to === 'open');
+  const trip = events.find(
+    (e) => e.kind === 'breaker' && e.index >= before && e.transition?.to === 'open',
+  );
   const changeWindow = phase2.slice(0, trip ? trip.index - before + 1 : phase2.length);
   const afterTrip = trip ? phase2.slice(trip.index - before + 1) : [];
-  const escaped = (part: ItemOutcome[]) => part.filter((o) => o.autoApproved && !o.acceptable).length;
+  const escaped = (part: ItemOutcome[]) =>
+    part.filter((o) => o.autoApproved && !o.acceptable).length;
   const approvals = (part: ItemOutcome[]) => part.filter((o) => o.autoApproved).length;
-  const lastEscaped = outcomes.reduce((last, o) => (o.index >= before && o.autoApproved && !o.acceptable ? o.index : last), -1);
+  const lastEscaped = outcomes.reduce(
+    (last, o) => (o.index >= before && o.autoApproved && !o.acceptable ? o.index : last),
+    -1,
+  );
 
   const report = {
-    settings: { ...settings, before, after, rollingWindow: ROLLING, beforeFiles: BEFORE_FILES, afterFiles: AFTER_FILES, seed: num('seed', 1) },
+    settings: {
+      ...settings,
+      before,
+      after,
+      rollingWindow: ROLLING,
+      beforeFiles: BEFORE_FILES,
+      afterFiles: AFTER_FILES,
+      seed: num('seed', 1),
+    },
     convergence: {
       startThreshold: settings.startThreshold,
       realisedErrorFirstRolling: rolling1[0] ? round(rolling1[0].rate) : null,
       N_verdicts: settled ? phase1[settled.index].verdicts : null,
       atItem: settled?.index ?? null,
       thresholdThen: settled ? round(phase1[settled.index].threshold) : null,
-      maxRollingErrorAfter: rolling1.length && settled ? round(Math.max(...rolling1.slice(settledAt).map((r) => r.rate))) : null,
-      realisedErrorAfter: approvals(afterSettling) ? round(escaped(afterSettling) / approvals(afterSettling)) : null,
+      maxRollingErrorAfter:
+        rolling1.length && settled
+          ? round(Math.max(...rolling1.slice(settledAt).map((r) => r.rate)))
+          : null,
+      realisedErrorAfter: approvals(afterSettling)
+        ? round(escaped(afterSettling) / approvals(afterSettling))
+        : null,
       automationRateAfter: share(afterSettling, (o) => o.autoApproved),
     },
     modelChange: {
@@ -105,7 +127,9 @@ function main(): void {
       escapedErrorsDuringChange: escaped(changeWindow),
       automaticApprovalsDuringChange: approvals(changeWindow),
       automationRateAfterTrip: share(afterTrip, (o) => o.autoApproved),
-      realisedErrorAfterTrip: approvals(afterTrip) ? round(escaped(afterTrip) / approvals(afterTrip)) : null,
+      realisedErrorAfterTrip: approvals(afterTrip)
+        ? round(escaped(afterTrip) / approvals(afterTrip))
+        : null,
       escapedErrorsAfterTrip: escaped(afterTrip),
       // Without a trip, what stopped the escapes (if anything): the scheduled recalibration.
       escapedErrorsInPhase2: escaped(phase2),

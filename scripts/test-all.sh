@@ -53,6 +53,8 @@ step typecheck npm run -s typecheck
 step build npm run -s build
 jest_suite unit --config jest.config.js
 jest_suite e2e --config jest.e2e.config.js --forceExit
+# Five faults under load on stores of the suite's own (short run, ~3 min; `npm run test:chaos:long` locally).
+ARBITER_CHAOS_SECONDS=10 jest_suite chaos --config jest.chaos.config.js --forceExit
 step client-build npm run -s build:client
 pytest_suite python-sdk clients/python/tests
 # The Prometheus alert rules: valid, and each alert fires on its unit-test series (Debian's promtool,

@@ -9,6 +9,14 @@ const api = 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   base: '/',
+  // The one runtime import from libs: the word diff the server stores with an edit decision.
+  resolve: {
+    alias: {
+      '@arbiter/contracts/word-diff': fileURLToPath(
+        new URL('../../libs/contracts/src/word-diff.ts', import.meta.url),
+      ),
+    },
+  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
   server: {

@@ -1,3 +1,4 @@
+import { deploymentKeyPatterns } from '@arbiter/queue';
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import IORedis from 'ioredis';
@@ -114,9 +115,8 @@ export class SubmissionCounter {
 export async function dropRedisPrefix(redisUrl: string, prefixes: string[]): Promise<void> {
   const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
-    for (const prefix of prefixes) {
-      // Glob-escape the braces of a hash-tagged prefix such as {arbiter-bench-1}.
-      const pattern = `${prefix.replace(/[{}[\]*?\\]/g, '\\$&')}*`;
+    // Each prefix's own keys and its queues' (under per-queue hash tags, see queuePrefix).
+    for (const pattern of prefixes.flatMap(deploymentKeyPatterns)) {
       let cursor = '0';
       do {
         const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);

@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppProcess } from './child-processes';
+import { AppProcess, killAllNow } from './child-processes';
 
 export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -65,4 +65,32 @@ export function reportOnlyOnStdout(): (report: unknown) => void {
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   return (report) => void write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** A positive number from `--name=` or the environment variable, else the fallback. */
+export function positiveArg(name: string, envName: string, fallback: number): number {
+  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const value = Number(flag ? flag.split('=')[1] : (process.env[envName] ?? fallback));
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`--${name} / ${envName} must be a positive number`);
+  return value;
+}
+
+/**
+ * Runs a bench's main: the apps it started are killed however it ends (done, failed, Ctrl-C or
+ * SIGTERM), and a failure is logged and exits 1.
+ */
+export function runBenchMain(main: () => Promise<void>, log: (msg: string) => void): void {
+  process.on('exit', killAllNow);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      killAllNow();
+      process.exit(130);
+    });
+  }
+  main().catch((error: unknown) => {
+    log(`failed: ${(error as Error).stack ?? String(error)}`);
+    killAllNow();
+    process.exit(1);
+  });
 }

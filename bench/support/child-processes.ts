@@ -64,7 +64,12 @@ export function startApp(
 ): AppProcess {
   // BENCH_NODE_ARGS: node flags that NODE_OPTIONS refuses (most V8 flags), to try one out.
   const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const args = ['--enable-source-maps', ...extra, ...(profile ? ['--require', profile.hook] : []), script];
+  const args = [
+    '--enable-source-maps',
+    ...extra,
+    ...(profile ? ['--require', profile.hook] : []),
+    script,
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, ...(profile ? { BENCH_PROFILE_OUT: profile.out } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],

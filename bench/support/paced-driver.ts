@@ -40,7 +40,14 @@ export async function drivePaced(
   const one = (due: number) =>
     new Promise<void>((resolve) => {
       const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method: 'POST',
+          headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -49,8 +56,7 @@ export async function drivePaced(
               latencies.push(ms);
               const second = Math.min(maxPerSecond.length - 1, Math.floor((due - t0) / 1000));
               maxPerSecond[second] = Math.max(maxPerSecond[second], round2(ms));
-            }
-            else non2xx++;
+            } else non2xx++;
             resolve();
           });
         },

@@ -30,7 +30,10 @@ const ACK_TIMEOUT_MS = 10_000;
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 /** Connects every reviewer to /review over websocket with its access token. */
-export async function connectReviewers(baseUrl: string, reviewers: BenchReviewer[]): Promise<Socket[]> {
+export async function connectReviewers(
+  baseUrl: string,
+  reviewers: BenchReviewer[],
+): Promise<Socket[]> {
   return Promise.all(
     reviewers.map(
       (r) =>
@@ -54,10 +57,22 @@ export async function connectReviewers(baseUrl: string, reviewers: BenchReviewer
  * as a person would: with thinkMs 0 as fast as the api answers (saturation), otherwise reading
  * each task for thinkMs (±50 %, so reviewers do not march in step) before deciding.
  */
-export async function runReviewers(sockets: Socket[], durationMs: number, thinkMs = 0): Promise<ReviewLoadResult> {
+export async function runReviewers(
+  sockets: Socket[],
+  durationMs: number,
+  thinkMs = 0,
+): Promise<ReviewLoadResult> {
   const out: ReviewLoadResult = {
-    claimMs: [], decideMs: [], decisionToNextTaskMs: [], decided: 0, emptyClaims: 0, errors: {}, claimedPriorities: {}, elapsedMs: 0,
-    clientLoopDelayP99Ms: 0, clientLoopDelayMaxMs: 0,
+    claimMs: [],
+    decideMs: [],
+    decisionToNextTaskMs: [],
+    decided: 0,
+    emptyClaims: 0,
+    errors: {},
+    claimedPriorities: {},
+    elapsedMs: 0,
+    clientLoopDelayP99Ms: 0,
+    clientLoopDelayMaxMs: 0,
   };
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
@@ -98,7 +113,11 @@ export async function runReviewers(sockets: Socket[], durationMs: number, thinkM
         out.claimedPriorities[priority] = (out.claimedPriorities[priority] ?? 0) + 1;
         if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
         const t2 = now();
-        const decision = await send(socket, 'decide', { taskId: id, leaseToken, action: 'approve' });
+        const decision = await send(socket, 'decide', {
+          taskId: id,
+          leaseToken,
+          action: 'approve',
+        });
         const t3 = now();
         lastDecisionAt = null;
         if (!decision) continue;
@@ -121,7 +140,9 @@ export async function runReviewers(sockets: Socket[], durationMs: number, thinkM
 
 const pct = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  const v = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+  const v = sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+    : NaN;
   return Math.round(v * 100) / 100;
 };
 

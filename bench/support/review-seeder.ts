@@ -1,3 +1,4 @@
+import { queuePrefix } from '@arbiter/queue';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { createHash } from 'node:crypto';
@@ -245,7 +246,7 @@ export class ReviewSeeder {
       // The app's producer defaults (libs/queue DEFAULT_JOB_OPTIONS) under the explicit options above.
       queue = new Queue(`review.${name}`, {
         connection: this.redis,
-        prefix: this.prefix,
+        prefix: queuePrefix(this.prefix, `review.${name}`),
         defaultJobOptions: { backoff: { type: 'exponential', delay: 1000 } },
       });
       this.queues.set(name, queue);

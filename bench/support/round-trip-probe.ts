@@ -5,7 +5,9 @@ import { cpuMsOf } from './cpu-accounting';
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 const pct = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  const v = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+  const v = sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+    : NaN;
   return Math.round(v * 100) / 100;
 };
 

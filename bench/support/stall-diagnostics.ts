@@ -50,19 +50,33 @@ export class StallDiagnostics {
     const after = await scrapeMetrics(this.metricsUrl);
     const histogram = 'arbiter_http_request_duration_seconds';
     const requests = delta(after, this.before, `${histogram}_count{${this.requestLabels}}`);
-    const fast = delta(after, this.before, `${histogram}_bucket{le="${this.slowSeconds}",${this.requestLabels}}`);
+    const fast = delta(
+      after,
+      this.before,
+      `${histogram}_bucket{le="${this.slowSeconds}",${this.requestLabels}}`,
+    );
     const gc: StallReport['serverGc'] = {};
     for (const kind of ['minor', 'major', 'incremental', 'weakcb']) {
       const name = `${this.prefix}nodejs_gc_duration_seconds`;
       const count = delta(after, this.before, `${name}_count{kind="${kind}"}`);
-      if (count) gc[kind] = { count, totalMs: round2(1000 * delta(after, this.before, `${name}_sum{kind="${kind}"}`)) };
+      if (count)
+        gc[kind] = {
+          count,
+          totalMs: round2(1000 * delta(after, this.before, `${name}_sum{kind="${kind}"}`)),
+        };
     }
     const ms = (key: string): number => round2(1000 * (after.get(`${this.prefix}${key}`) ?? NaN));
     return {
-      clientLoopDelayMs: { p99: round2(this.loop.percentile(99) / 1e6), max: round2(this.loop.max / 1e6) },
+      clientLoopDelayMs: {
+        p99: round2(this.loop.percentile(99) / 1e6),
+        max: round2(this.loop.max / 1e6),
+      },
       serverSlowRequests: requests - fast,
       serverRequests: requests,
-      serverLoopDelayMs: { p99: ms('nodejs_eventloop_lag_p99_seconds'), max: ms('nodejs_eventloop_lag_max_seconds') },
+      serverLoopDelayMs: {
+        p99: ms('nodejs_eventloop_lag_p99_seconds'),
+        max: ms('nodejs_eventloop_lag_max_seconds'),
+      },
       serverGc: gc,
     };
   }

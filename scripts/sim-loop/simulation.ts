@@ -61,13 +61,15 @@ export function simulateLoop(
   const audits: { overturned: boolean; at: number }[] = [];
   const outcomes: ItemOutcome[] = [];
   const events: LoopEvent[] = [];
-  const judge = (acceptable: boolean) => (random() < settings.reviewerMistakes ? !acceptable : acceptable);
+  const judge = (acceptable: boolean) =>
+    random() < settings.reviewerMistakes ? !acceptable : acceptable;
 
   traffic.forEach((item, index) => {
     const now = index * 1000;
     const wouldApprove = item.confidence >= threshold;
     const autoApproved =
-      wouldApprove && breakerAllowsAutoApproval(breaker.state, random(), settings.breaker.halfOpenShare);
+      wouldApprove &&
+      breakerAllowsAutoApproval(breaker.state, random(), settings.breaker.halfOpenShare);
     const qaRate = breaker.state === 'closed' ? settings.qaRate : settings.qaRateTripped;
     if (!autoApproved) {
       // Routed to people: every routed item gets a verdict, so its weight is 1.
@@ -78,7 +80,9 @@ export function simulateLoop(
       audits.push({ overturned: !acceptable, at: now });
     }
     // As the product judges it: only the audits since the breaker's current state began.
-    const recent = audits.slice(-Math.max(settings.breaker.window, settings.breaker.halfOpenAudits * 2));
+    const recent = audits.slice(
+      -Math.max(settings.breaker.window, settings.breaker.halfOpenAudits * 2),
+    );
     const evaluation = evaluateBreaker(
       breaker,
       { recentAudits: recent.filter((a) => a.at >= breaker.since) },
@@ -87,13 +91,22 @@ export function simulateLoop(
     );
     breaker = evaluation.status;
     if (evaluation.transition)
-      events.push({ index, kind: 'breaker', message: evaluation.transition.message, transition: evaluation.transition });
+      events.push({
+        index,
+        kind: 'breaker',
+        message: evaluation.transition.message,
+        transition: evaluation.transition,
+      });
     if ((index + 1) % settings.recalibrateEvery === 0 && verdicts.length > 0) {
       const proposal = proposeThreshold(verdicts.slice(-settings.verdictWindow), settings);
       // No threshold within the target: approve nothing automatically until the verdicts say so.
       const next = proposal.threshold ?? Number.POSITIVE_INFINITY;
       if (next !== threshold)
-        events.push({ index, kind: 'threshold', message: `threshold ${threshold.toFixed(3)} → ${next.toFixed(3)}` });
+        events.push({
+          index,
+          kind: 'threshold',
+          message: `threshold ${threshold.toFixed(3)} → ${next.toFixed(3)}`,
+        });
       threshold = next;
     }
     outcomes.push({

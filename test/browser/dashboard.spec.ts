@@ -14,7 +14,13 @@ describe('lead dashboard: live queue counts; the api serves the UI beside /v1', 
     assertPrerequisites();
     arbiter = await ArbiterHarness.start();
     browser = await launchBrowser();
-    await arbiter.putPolicy('support', policy({ thresholds: { autoApprove: 1, aiReview: 1 }, review: { queue: 'support', sla: '30m' } }));
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        thresholds: { autoApprove: 1, aiReview: 1 },
+        review: { queue: 'support', sla: '30m' },
+      }),
+    );
     await createUser(arbiter, 'lena@test.local', 'lead', []);
     page = await newPage(browser, arbiter.http.baseUrl);
   });
@@ -24,10 +30,13 @@ describe('lead dashboard: live queue counts; the api serves the UI beside /v1', 
     await arbiter?.stop();
   });
 
-  const submit = () => arbiter.http.post('/v1/submissions', submissionBody(), { token: arbiter.bootstrapKey });
+  const submit = () =>
+    arbiter.http.post('/v1/submissions', submissionBody(), { token: arbiter.bootstrapKey });
   const pendingTasks = (n: number) =>
     expectEventually(async () => {
-      const [{ count }] = await arbiter.db.query(`SELECT count(*)::int AS count FROM review_tasks WHERE status = 'pending'`);
+      const [{ count }] = await arbiter.db.query(
+        `SELECT count(*)::int AS count FROM review_tasks WHERE status = 'pending'`,
+      );
       expect(count).toBe(n);
     });
 
@@ -37,14 +46,18 @@ describe('lead dashboard: live queue counts; the api serves the UI beside /v1', 
     await logIn(page, 'lena@test.local', PASSWORD);
     await page.waitForURL('**/dashboard');
     await expectText(page.getByLabel('support waiting'), '1');
-    await page.evaluate(() => ((globalThis as unknown as { sameDocument: boolean }).sameDocument = true));
+    await page.evaluate(
+      () => ((globalThis as unknown as { sameDocument: boolean }).sameDocument = true),
+    );
 
     await submit();
     await submit();
     await pendingTasks(3);
     await expectText(page.getByLabel('support waiting'), '3');
     await expectText(page.getByLabel('Waiting', { exact: true }), '3');
-    expect(await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument),
+    ).toBe(true);
     await screenshot(page, 'lead-dashboard');
   });
 

@@ -18,7 +18,17 @@ describe('AI review rate limits hold across worker replicas', () => {
     llm = await FakeLlmServer.start();
     const problems: string[] = [];
     const providers = parseAiProviders(
-      JSON.stringify([{ name: 'llm', kind: 'openai-compatible', baseUrl: llm.baseUrl, model: 'fake-a', region: 'ap-southeast-1', timeoutMs: 2000, requestsPerMinute: REQUESTS_PER_MINUTE }]),
+      JSON.stringify([
+        {
+          name: 'llm',
+          kind: 'openai-compatible',
+          baseUrl: llm.baseUrl,
+          model: 'fake-a',
+          region: 'ap-southeast-1',
+          timeoutMs: 2000,
+          requestsPerMinute: REQUESTS_PER_MINUTE,
+        },
+      ]),
       problems,
     );
     expect(problems).toEqual([]);
@@ -35,10 +45,20 @@ describe('AI review rate limits hold across worker replicas', () => {
 
   it('lets only the per-minute limit through two worker instances; the rest wait in the queue, not dropped', async () => {
     llm.script(() => ({ verdict: approve(0.97), delayMs: 150 }));
-    await arbiter.putPolicy('support', policy({ thresholds: { autoApprove: 1, aiReview: 0 }, aiReview: { providers: ['llm'], approveAt: 0.9 } }));
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        thresholds: { autoApprove: 1, aiReview: 0 },
+        aiReview: { providers: ['llm'], approveAt: 0.9 },
+      }),
+    );
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody({ externalId: `rl-${i}` }), { token: arbiter.bootstrapKey });
+      const res = await arbiter.http.post<{ id: string }>(
+        '/v1/submissions',
+        submissionBody({ externalId: `rl-${i}` }),
+        { token: arbiter.bootstrapKey },
+      );
       ids.push(res.body.id);
     }
     await expectEventually(async () => {

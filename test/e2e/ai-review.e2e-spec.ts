@@ -13,7 +13,13 @@ interface View {
     route: string;
     decidedBy?: string;
     reasons: { code: string; message: string }[];
-    aiReview?: { provider: string; verdict: string; confidence: number; reasons: string[]; problematicSpans: { text: string; start?: number; end?: number }[] } | null;
+    aiReview?: {
+      provider: string;
+      verdict: string;
+      confidence: number;
+      reasons: string[];
+      problematicSpans: { text: string; start?: number; end?: number }[];
+    } | null;
   } | null;
   timeline: { type: string; to: string | null; data: Record<string, unknown> | null }[];
 }
@@ -27,11 +33,38 @@ describe('AI review stage (real chat-completions server)', () => {
   beforeAll(async () => {
     llm = await FakeLlmServer.start();
     const problems: string[] = [];
-    const provider = (name: string, model: string, region: string) => ({ name, kind: 'openai-compatible', baseUrl: llm.baseUrl, model, region, pricePer1kInput: 0.01, pricePer1kOutput: 0.03, timeoutMs: 400 });
-    const providers = parseAiProviders(JSON.stringify([provider('llm', 'fake-a', 'ap-southeast-1'), provider('llm-b', 'fake-b', 'ap-southeast-1'), provider('far', 'fake-far', 'us-east-1')]), problems);
+    const provider = (name: string, model: string, region: string) => ({
+      name,
+      kind: 'openai-compatible',
+      baseUrl: llm.baseUrl,
+      model,
+      region,
+      pricePer1kInput: 0.01,
+      pricePer1kOutput: 0.03,
+      timeoutMs: 400,
+    });
+    const providers = parseAiProviders(
+      JSON.stringify([
+        provider('llm', 'fake-a', 'ap-southeast-1'),
+        provider('llm-b', 'fake-b', 'ap-southeast-1'),
+        provider('far', 'fake-far', 'us-east-1'),
+      ]),
+      problems,
+    );
     expect(problems).toEqual([]);
     const base = loadConfig({}).aiReview;
-    arbiter = await ArbiterHarness.start({ config: { aiReview: { ...base, providers, retries: 1, retryBaseMs: 10, breakerFailures: 2, breakerCooldownMs: COOLDOWN_MS } } });
+    arbiter = await ArbiterHarness.start({
+      config: {
+        aiReview: {
+          ...base,
+          providers,
+          retries: 1,
+          retryBaseMs: 10,
+          breakerFailures: 2,
+          breakerCooldownMs: COOLDOWN_MS,
+        },
+      },
+    });
   });
   afterAll(async () => {
     await arbiter.stop();
@@ -42,9 +75,12 @@ describe('AI review stage (real chat-completions server)', () => {
     llm.script(() => ({ status: 500 })); // each test scripts its own answers; this forgets earlier requests
   });
 
-  const view = async (id: string) => (await arbiter.http.get<View>(`/v1/submissions/${id}`, { token: arbiter.bootstrapKey })).body;
+  const view = async (id: string) =>
+    (await arbiter.http.get<View>(`/v1/submissions/${id}`, { token: arbiter.bootstrapKey })).body;
   const submit = async (body: Record<string, unknown> = {}) => {
-    const res = await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody(body), { token: arbiter.bootstrapKey });
+    const res = await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody(body), {
+      token: arbiter.bootstrapKey,
+    });
     expect(res.status).toBe(202);
     return res.body.id;
   };
@@ -55,46 +91,128 @@ describe('AI review stage (real chat-completions server)', () => {
       return v;
     }, 20_000);
   const usePolicy = (aiReview: Record<string, unknown>) =>
-    arbiter.putPolicy('support', policy({ thresholds: { autoApprove: 1, aiReview: 0 }, aiReview: { approveAt: 0.9, ...aiReview } }));
-  const calls = (v: View) => v.timeline.filter((e) => e.type === 'ai_review.call').map((e) => e.data as Record<string, unknown>);
+    arbiter.putPolicy(
+      'support',
+      policy({
+        thresholds: { autoApprove: 1, aiReview: 0 },
+        aiReview: { approveAt: 0.9, ...aiReview },
+      }),
+    );
+  const calls = (v: View) =>
+    v.timeline
+      .filter((e) => e.type === 'ai_review.call')
+      .map((e) => e.data as Record<string, unknown>);
 
   it.each<[string, FakeReply, Record<string, unknown>, string, string | undefined]>([
-    ['approve above approveAt', { verdict: approve(0.97), usage: { prompt_tokens: 1000, completion_tokens: 100 } }, {}, 'approved', 'ai'],
+    [
+      'approve above approveAt',
+      { verdict: approve(0.97), usage: { prompt_tokens: 1000, completion_tokens: 100 } },
+      {},
+      'approved',
+      'ai',
+    ],
     ['approve below approveAt', { verdict: approve(0.6) }, {}, 'human_review', undefined],
-    ['unsure', { verdict: { verdict: 'unsure', confidence: 0.99, reasons: ['cannot tell'], problematicSpans: [] } }, {}, 'human_review', undefined],
-    ['reject with onReject: reject', { verdict: reject(0.95) }, { onReject: 'reject' }, 'rejected', 'ai'],
-    ['reject with onReject: human', { verdict: reject(0.95) }, { onReject: 'human' }, 'human_review', undefined],
+    [
+      'unsure',
+      {
+        verdict: {
+          verdict: 'unsure',
+          confidence: 0.99,
+          reasons: ['cannot tell'],
+          problematicSpans: [],
+        },
+      },
+      {},
+      'human_review',
+      undefined,
+    ],
+    [
+      'reject with onReject: reject',
+      { verdict: reject(0.95) },
+      { onReject: 'reject' },
+      'rejected',
+      'ai',
+    ],
+    [
+      'reject with onReject: human',
+      { verdict: reject(0.95) },
+      { onReject: 'human' },
+      'human_review',
+      undefined,
+    ],
   ])('routes a verdict: %s', async (_name, reply, extra, status, decidedBy) => {
     llm.script(() => reply);
     await usePolicy({ providers: ['llm'], ...extra });
     const done = await settled(await submit());
     expect(done.status).toBe(status);
     expect(done.decision?.decidedBy).toBe(decidedBy);
-    expect(done.decision?.aiReview).toMatchObject({ provider: 'llm', verdict: (reply as { verdict: { verdict: string } }).verdict.verdict });
+    expect(done.decision?.aiReview).toMatchObject({
+      provider: 'llm',
+      verdict: (reply as { verdict: { verdict: string } }).verdict.verdict,
+    });
     // Order-insensitive: SubmissionRepository.events orders by the text-cast id (see the report).
-    expect(done.timeline.map((e) => e.to).filter(Boolean).sort()).toEqual(['received', 'scoring', 'ai_review', 'ai_review', status].sort());
+    expect(
+      done.timeline
+        .map((e) => e.to)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['received', 'scoring', 'ai_review', 'ai_review', status].sort());
     const [call] = calls(done);
-    expect(call).toMatchObject({ provider: 'llm', model: 'fake-a', region: 'ap-southeast-1', outcome: 'ok', verdict: expect.any(String), latencyMs: expect.any(Number), inputTokens: expect.any(Number), costUsd: expect.any(Number) });
+    expect(call).toMatchObject({
+      provider: 'llm',
+      model: 'fake-a',
+      region: 'ap-southeast-1',
+      outcome: 'ok',
+      verdict: expect.any(String),
+      latencyMs: expect.any(Number),
+      inputTokens: expect.any(Number),
+      costUsd: expect.any(Number),
+    });
     if (status === 'approved') {
-      expect(call).toMatchObject({ inputTokens: 1000, outputTokens: 100, usageReported: true, costUsd: 0.013 });
-      const rows = await arbiter.db.query(`SELECT provider, region, verdict, cost_usd::float AS cost FROM ai_review_calls WHERE submission_id = $1`, [done.id]);
-      expect(rows).toEqual([{ provider: 'llm', region: 'ap-southeast-1', verdict: 'approve', cost: 0.013 }]);
+      expect(call).toMatchObject({
+        inputTokens: 1000,
+        outputTokens: 100,
+        usageReported: true,
+        costUsd: 0.013,
+      });
+      const rows = await arbiter.db.query(
+        `SELECT provider, region, verdict, cost_usd::float AS cost FROM ai_review_calls WHERE submission_id = $1`,
+        [done.id],
+      );
+      expect(rows).toEqual([
+        { provider: 'llm', region: 'ap-southeast-1', verdict: 'approve', cost: 0.013 },
+      ]);
       // Per-provider metrics: spend, tokens and latency (counters accumulate over the file's tests).
       const metrics = await arbiter.worker!.get(WorkerMetrics).registry.metrics();
       expect(metrics).toMatch(/arbiter_ai_provider_spend_usd_total\{provider="llm"\} 0\.0[1-9]/);
-      expect(metrics).toMatch(/arbiter_ai_provider_tokens_total\{provider="llm",direction="input"\} [1-9]\d{3}/);
-      expect(metrics).toMatch(/arbiter_ai_provider_latency_seconds_count\{provider="llm",outcome="ok"\} [1-9]/);
+      expect(metrics).toMatch(
+        /arbiter_ai_provider_tokens_total\{provider="llm",direction="input"\} [1-9]\d{3}/,
+      );
+      expect(metrics).toMatch(
+        /arbiter_ai_provider_latency_seconds_count\{provider="llm",outcome="ok"\} [1-9]/,
+      );
     }
     if (status === 'human_review' && done.decision?.aiReview?.verdict === 'reject') {
-      expect(done.decision.aiReview.problematicSpans[0]).toMatchObject({ text: 'Paris', start: expect.any(Number) });
+      expect(done.decision.aiReview.problematicSpans[0]).toMatchObject({
+        text: 'Paris',
+        start: expect.any(Number),
+      });
     }
   });
 
   it.each<[string, FakeReply, string]>([
     ['slow beyond the timeout', { verdict: approve(), delayMs: 1500 }, 'timeout'],
     ['HTTP 500', { status: 500 }, 'http_error'],
-    ['malformed JSON content', { content: '{"verdict": "approve", "confidence": 0.99' }, 'malformed'],
-    ['a verdict failing the schema', { verdict: { verdict: 'approve', confidence: 7, reasons: [] } }, 'schema'],
+    [
+      'malformed JSON content',
+      { content: '{"verdict": "approve", "confidence": 0.99' },
+      'malformed',
+    ],
+    [
+      'a verdict failing the schema',
+      { verdict: { verdict: 'approve', confidence: 7, reasons: [] } },
+      'schema',
+    ],
     ['a body that is not chat-completions', { status: 200, body: '<html>ok</html>' }, 'malformed'],
   ])('a fault never approves: %s → human review with the reason', async (_name, reply, kind) => {
     llm.script(() => reply);
@@ -102,19 +220,31 @@ describe('AI review stage (real chat-completions server)', () => {
     const done = await settled(await submit());
     expect(done.status).toBe('human_review');
     expect(done.decision?.outcome).toBeNull();
-    expect(done.decision?.reasons[0]).toMatchObject({ code: 'ai_review.unavailable', message: expect.stringContaining(kind) });
+    expect(done.decision?.reasons[0]).toMatchObject({
+      code: 'ai_review.unavailable',
+      message: expect.stringContaining(kind),
+    });
     expect(calls(done).every((c) => c.outcome === kind)).toBe(true);
   });
 
   it('never calls a provider outside the allowed regions, and falls back to the next one', async () => {
-    llm.script((req) => (req.body.model === 'fake-a' ? { status: 503 } : { verdict: approve(0.96) }));
+    llm.script((req) =>
+      req.body.model === 'fake-a' ? { status: 503 } : { verdict: approve(0.96) },
+    );
     await usePolicy({ providers: ['far', 'llm', 'llm-b'], regions: ['ap-southeast-1'] });
     const done = await settled(await submit());
     expect(llm.received.map((r) => r.body.model)).not.toContain('fake-far');
-    expect(done.timeline.find((e) => e.type === 'ai_review.skipped')?.data).toMatchObject({ provider: 'far', reason: 'region_not_allowed' });
+    expect(done.timeline.find((e) => e.type === 'ai_review.skipped')?.data).toMatchObject({
+      provider: 'far',
+      reason: 'region_not_allowed',
+    });
     expect(done.status).toBe('approved');
     expect(done.decision?.aiReview?.provider).toBe('llm-b');
-    expect(calls(done).map((c) => [c.provider, c.outcome])).toEqual([['llm', 'http_error'], ['llm', 'http_error'], ['llm-b', 'ok']]);
+    expect(calls(done).map((c) => [c.provider, c.outcome])).toEqual([
+      ['llm', 'http_error'],
+      ['llm', 'http_error'],
+      ['llm-b', 'ok'],
+    ]);
   });
 
   it('a region-only chain goes to humans without any call', async () => {
@@ -134,7 +264,10 @@ describe('AI review stage (real chat-completions server)', () => {
 
     const second = await settled(await submit());
     expect(llm.received).toHaveLength(2); // breaker open: not called again
-    expect(second.timeline.find((e) => e.type === 'ai_review.skipped')?.data).toMatchObject({ provider: 'llm', reason: 'breaker_open' });
+    expect(second.timeline.find((e) => e.type === 'ai_review.skipped')?.data).toMatchObject({
+      provider: 'llm',
+      reason: 'breaker_open',
+    });
     expect(second.decision?.aiReview?.provider).toBe('embedded');
 
     llm.script(() => ({ verdict: approve(0.99) }));
@@ -145,11 +278,15 @@ describe('AI review stage (real chat-completions server)', () => {
     expect(third.status).toBe('approved');
     const metrics = await arbiter.worker!.get(WorkerMetrics).registry.metrics();
     expect(metrics).toMatch(/arbiter_ai_provider_breaker_state\{provider="llm"\} 0/);
-    expect(metrics).toMatch(/arbiter_ai_provider_errors_total\{provider="llm",kind="http_error"\} [1-9]/);
+    expect(metrics).toMatch(
+      /arbiter_ai_provider_errors_total\{provider="llm",kind="http_error"\} [1-9]/,
+    );
   });
 
   it('respects 429 Retry-After: the job waits in the queue and the provider is called again only after it', async () => {
-    llm.script((_req, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { verdict: approve(0.98) }));
+    llm.script((_req, i) =>
+      i === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { verdict: approve(0.98) },
+    );
     await usePolicy({ providers: ['llm'] });
     const done = await settled(await submit());
     expect(done.status).toBe('approved');
@@ -159,7 +296,10 @@ describe('AI review stage (real chat-completions server)', () => {
   });
 
   it('stops at the daily budget: items go to humans, one alert is emitted, no more calls; raising it resumes', async () => {
-    llm.script(() => ({ verdict: approve(0.97), usage: { prompt_tokens: 1000, completion_tokens: 100 } }));
+    llm.script(() => ({
+      verdict: approve(0.97),
+      usage: { prompt_tokens: 1000, completion_tokens: 100 },
+    }));
     await usePolicy({ providers: ['llm'], dailyBudgetUsd: 0.01 });
     expect((await settled(await submit())).status).toBe('approved'); // spends 0.013
     const over = await settled(await submit());
@@ -169,11 +309,22 @@ describe('AI review stage (real chat-completions server)', () => {
       expect(v.decision?.reasons[0].code).toBe('ai_review.budget_exhausted');
     }
     expect(llm.received).toHaveLength(1);
-    const alerts = [...over.timeline, ...again.timeline].filter((e) => e.type === 'alert.ai_budget_exhausted');
+    const alerts = [...over.timeline, ...again.timeline].filter(
+      (e) => e.type === 'alert.ai_budget_exhausted',
+    );
     expect(alerts).toHaveLength(1);
-    expect(alerts[0].data).toMatchObject({ scope: expect.stringMatching(/^pipeline:/), budgetUsd: 0.01, spentUsd: 0.013 });
-    const spend = await arbiter.db.query(`SELECT scope, spent_usd::float AS usd FROM ai_budget_spend ORDER BY scope`);
-    expect(spend).toEqual([{ scope: expect.stringMatching(/^pipeline:/), usd: 0.013 }, { scope: 'total', usd: 0.013 }]);
+    expect(alerts[0].data).toMatchObject({
+      scope: expect.stringMatching(/^pipeline:/),
+      budgetUsd: 0.01,
+      spentUsd: 0.013,
+    });
+    const spend = await arbiter.db.query(
+      `SELECT scope, spent_usd::float AS usd FROM ai_budget_spend ORDER BY scope`,
+    );
+    expect(spend).toEqual([
+      { scope: expect.stringMatching(/^pipeline:/), usd: 0.013 },
+      { scope: 'total', usd: 0.013 },
+    ]);
 
     // An admin raises the budget (a new policy version): AI review resumes at once, the same day.
     await usePolicy({ providers: ['llm'], dailyBudgetUsd: 0.02 });
@@ -182,17 +333,29 @@ describe('AI review stage (real chat-completions server)', () => {
     // The raised budget is spent too: a new alert for it.
     const overRaised = await settled(await submit());
     expect(overRaised.status).toBe('human_review');
-    expect(overRaised.timeline.find((e) => e.type === 'alert.ai_budget_exhausted')?.data).toMatchObject({ budgetUsd: 0.02, spentUsd: 0.026 });
+    expect(
+      overRaised.timeline.find((e) => e.type === 'alert.ai_budget_exhausted')?.data,
+    ).toMatchObject({ budgetUsd: 0.02, spentUsd: 0.026 });
   });
 
   it('redacts PII before anything leaves the process and maps it back for reviewers', async () => {
     const email = 'jane.tan@example.com';
     const nric = 'S1234567D';
     const phone = '+65 9123 4567';
-    llm.script(() => ({ verdict: { verdict: 'reject', confidence: 0.9, reasons: ['[EMAIL_1] is not the address on file'], problematicSpans: [{ text: 'write to [EMAIL_1]', reason: 'wrong address' }] } }));
+    llm.script(() => ({
+      verdict: {
+        verdict: 'reject',
+        confidence: 0.9,
+        reasons: ['[EMAIL_1] is not the address on file'],
+        problematicSpans: [{ text: 'write to [EMAIL_1]', reason: 'wrong address' }],
+      },
+    }));
     await usePolicy({ providers: ['llm'], redactPii: true });
     const id = await submit({
-      input: { prompt: `Customer ${nric} (call ${phone}) asks where to write.`, context: [{ id: 'd1', text: `Customer ${nric}, email ${email}, phone ${phone}.` }] },
+      input: {
+        prompt: `Customer ${nric} (call ${phone}) asks where to write.`,
+        context: [{ id: 'd1', text: `Customer ${nric}, email ${email}, phone ${phone}.` }],
+      },
       output: { text: `Please write to ${email} and quote ${nric}.` },
     });
     const done = await settled(id);
@@ -203,7 +366,10 @@ describe('AI review stage (real chat-completions server)', () => {
     expect(sent).toContain('[SG_NRIC_1]');
     expect(done.status).toBe('human_review');
     expect(done.decision?.aiReview?.reasons).toEqual([`${email} is not the address on file`]);
-    expect(done.decision?.aiReview?.problematicSpans[0]).toMatchObject({ text: `write to ${email}`, start: 7 });
+    expect(done.decision?.aiReview?.problematicSpans[0]).toMatchObject({
+      text: `write to ${email}`,
+      start: 7,
+    });
     expect(calls(done)[0]).toMatchObject({ redacted: true });
   });
 
@@ -212,13 +378,28 @@ describe('AI review stage (real chat-completions server)', () => {
     // Word for word from the context: the fixture's rephrasing ("The capital of France is Paris.")
     // scores 0.55 in the first pass, where about half the dev band is faithful, so the calibrated
     // reviewer is rightly unsure of it at approveAt 0.5.
-    const grounded = await settled(await submit({ output: { text: 'Paris is the capital of France.' } }));
-    const invented = await settled(await submit({ output: { text: 'The capital of France is Lyon, which has 90 million inhabitants since 1200.' } }));
+    const grounded = await settled(
+      await submit({ output: { text: 'Paris is the capital of France.' } }),
+    );
+    const invented = await settled(
+      await submit({
+        output: {
+          text: 'The capital of France is Lyon, which has 90 million inhabitants since 1200.',
+        },
+      }),
+    );
     expect(llm.received).toHaveLength(0);
     expect(grounded.status).toBe('approved');
-    expect(grounded.decision).toMatchObject({ decidedBy: 'ai', aiReview: { provider: 'embedded', verdict: 'approve' } });
+    expect(grounded.decision).toMatchObject({
+      decidedBy: 'ai',
+      aiReview: { provider: 'embedded', verdict: 'approve' },
+    });
     expect(invented.status).toBe('human_review');
     expect(invented.decision?.aiReview?.verdict).not.toBe('approve');
-    expect(calls(grounded)[0]).toMatchObject({ provider: 'embedded', region: 'in-process', costUsd: 0 });
+    expect(calls(grounded)[0]).toMatchObject({
+      provider: 'embedded',
+      region: 'in-process',
+      costUsd: 0,
+    });
   });
 });

@@ -15,7 +15,10 @@ describe('bad input gets a clear 4xx naming the problem', () => {
   });
   afterAll(() => arbiter.stop());
 
-  const post = (body: unknown, options: { raw?: string; headers?: Record<string, string>; token?: string | null } = {}) =>
+  const post = (
+    body: unknown,
+    options: { raw?: string; headers?: Record<string, string>; token?: string | null } = {},
+  ) =>
     arbiter.http.post<ErrorBody>('/v1/submissions', body, {
       token: options.token === null ? undefined : (options.token ?? arbiter.bootstrapKey),
       raw: options.raw,
@@ -25,17 +28,39 @@ describe('bad input gets a clear 4xx naming the problem', () => {
   it.each<[string, Record<string, unknown>, RegExp]>([
     ['wrong type', submissionBody({ pipeline: 42 }), /pipeline must be/],
     ['missing field', { ...submissionBody(), model: undefined }, /model/],
-    ['missing output content', submissionBody({ output: {} }), /output.text or output.json is required/],
+    [
+      'missing output content',
+      submissionBody({ output: {} }),
+      /output.text or output.json is required/,
+    ],
     ['unknown field', submissionBody({ colour: 'blue' }), /property colour should not exist/],
-    ['unknown nested field', submissionBody({ output: { text: 'x', score: 1 } }), /output.*score should not exist/],
-    ['over-long string', submissionBody({ externalId: 'x'.repeat(201) }), /externalId must be shorter than or equal to 200/],
+    [
+      'unknown nested field',
+      submissionBody({ output: { text: 'x', score: 1 } }),
+      /output.*score should not exist/,
+    ],
+    [
+      'over-long string',
+      submissionBody({ externalId: 'x'.repeat(201) }),
+      /externalId must be shorter than or equal to 200/,
+    ],
     [
       'too many context documents',
-      submissionBody({ input: { context: Array.from({ length: 51 }, (_, i) => ({ id: `d${i}`, text: 't' })) } }),
+      submissionBody({
+        input: { context: Array.from({ length: 51 }, (_, i) => ({ id: `d${i}`, text: 't' })) },
+      }),
       /input.context must contain no more than 50 elements/,
     ],
-    ['non-numeric logprobs', submissionBody({ output: { text: 'x', logprobs: ['a'] } }), /logprobs/],
-    ['callback not http(s)', submissionBody({ callbackUrl: 'file:///etc/passwd' }), /callbackUrl must be an http\(s\) URL/],
+    [
+      'non-numeric logprobs',
+      submissionBody({ output: { text: 'x', logprobs: ['a'] } }),
+      /logprobs/,
+    ],
+    [
+      'callback not http(s)',
+      submissionBody({ callbackUrl: 'file:///etc/passwd' }),
+      /callbackUrl must be an http\(s\) URL/,
+    ],
   ])('%s → 400', async (_name, body, message) => {
     const res = await post(body);
     expect(res.status).toBe(400);
@@ -44,16 +69,25 @@ describe('bad input gets a clear 4xx naming the problem', () => {
   });
 
   it('malformed JSON → 400', async () => {
-    const res = await post(undefined, { raw: '{"pipeline": "support",', headers: { 'content-type': 'application/json' } });
+    const res = await post(undefined, {
+      raw: '{"pipeline": "support",',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/JSON/i);
   });
 
   it('wrong content type → 415', async () => {
-    const res = await post(undefined, { raw: 'pipeline=support', headers: { 'content-type': 'text/plain' } });
+    const res = await post(undefined, {
+      raw: 'pipeline=support',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(415);
     expect(res.body.message).toMatch(/Unsupported Media Type|application\/json/);
-    const yaml = await post(undefined, { raw: 'pipeline: support', headers: { 'content-type': 'application/yaml' } });
+    const yaml = await post(undefined, {
+      raw: 'pipeline: support',
+      headers: { 'content-type': 'application/yaml' },
+    });
     expect(yaml.status).toBe(415);
   });
 
@@ -79,16 +113,24 @@ describe('bad input gets a clear 4xx naming the problem', () => {
   });
 
   it('bad ?wait and Idempotency-Key values → 400', async () => {
-    const wait = await arbiter.http.post<ErrorBody>('/v1/submissions?wait=99999', submissionBody(), { token: arbiter.bootstrapKey });
+    const wait = await arbiter.http.post<ErrorBody>(
+      '/v1/submissions?wait=99999',
+      submissionBody(),
+      { token: arbiter.bootstrapKey },
+    );
     expect(wait.status).toBe(400);
     expect(wait.body.message).toMatch(/wait must be an integer/);
-    const longKey = await post(submissionBody(), { headers: { 'idempotency-key': 'k'.repeat(201) } });
+    const longKey = await post(submissionBody(), {
+      headers: { 'idempotency-key': 'k'.repeat(201) },
+    });
     expect(longKey.status).toBe(400);
     expect(longKey.body.message).toMatch(/Idempotency-Key must be/);
   });
 
   it('a malformed submission id → 400, not a database error', async () => {
-    const res = await arbiter.http.get<ErrorBody>('/v1/submissions/not-a-uuid', { token: arbiter.bootstrapKey });
+    const res = await arbiter.http.get<ErrorBody>('/v1/submissions/not-a-uuid', {
+      token: arbiter.bootstrapKey,
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/id must be a UUID/);
   });

@@ -162,6 +162,18 @@ describe('the API contract: the served document, and every route answering as it
         })
       ).status,
     ).toBe(415);
+    const check = (body: unknown) => http.post('/v1/pipelines/support/check', body, admin);
+    expect((await check({ pipeline: 'support', ...auto })).status).toBe(200);
+    expect((await check({ pipeline: 'support', thresholds: { autoApprove: 2 } })).status).toBe(200);
+    expect(
+      (
+        await http.post('/v1/pipelines/support/check', undefined, {
+          ...admin,
+          raw: 'pipeline: support\nthresholds: [',
+          headers: { 'content-type': 'application/yaml' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await http.get('/v1/pipelines/support', admin)).status).toBe(200);
     expect((await http.get('/v1/pipelines/nothing-here', admin)).status).toBe(404);
     expect((await http.post('/v1/pipelines/support/activate', { version: 2 }, admin)).status).toBe(
@@ -195,6 +207,18 @@ describe('the API contract: the served document, and every route answering as it
       (await http.post('/v1/pipelines/nothing-here/recalibration/apply', recalibrated, admin))
         .status,
     ).toBe(404);
+    expect((await http.get('/v1/pipelines/support/recalibration/refit', admin)).status).toBe(200);
+    const refit = { a: -1.1, b: 0.1, reason: 'contract test' };
+    expect(
+      (await http.post('/v1/pipelines/desk/recalibration/refit/apply', refit, admin)).status,
+    ).toBe(200);
+    expect(
+      (await http.post('/v1/pipelines/desk/recalibration/refit/apply', { reason: 'now' }, admin))
+        .status,
+    ).toBe(409);
+    expect(
+      (await http.post('/v1/pipelines/desk/recalibration/refit/apply', { a: 1 }, admin)).status,
+    ).toBe(400);
     expect((await http.get('/v1/alerts', admin)).status).toBe(200);
     expect((await http.get('/v1/alerts?status=firing&pipeline=desk', admin)).status).toBe(200);
     expect((await http.get('/v1/alerts?status=maybe', admin)).status).toBe(400);
@@ -320,6 +344,8 @@ describe('the API contract: the served document, and every route answering as it
     expect((await http.get(`/v1/submissions/${accepted.body.id}`, key)).status).toBe(200);
     expect((await http.get(`/v1/submissions/${randomUUID()}`, key)).status).toBe(404);
     expect((await http.get('/v1/submissions/not-a-uuid', key)).status).toBe(400);
+    expect((await http.delete('/v1/submissions?externalId=nobody', key)).status).toBe(200);
+    expect((await http.delete('/v1/submissions', key)).status).toBe(400);
 
     // Human review over REST: a reviewer claims, holds, gives back, claims again and decides.
     const rita = await http.post<{ accessToken: string }>('/v1/auth/login', {
@@ -338,6 +364,12 @@ describe('the API contract: the served document, and every route answering as it
       });
     expect((await http.get('/v1/review/queues', reviewer)).status).toBe(200);
     let task = await claim();
+    const browse = (query: string, as = admin) =>
+      http.get(`/v1/review/queues/desk/tasks${query}`, as);
+    expect((await browse('?status=claimed&maxPriority=10')).status).toBe(200);
+    expect((await browse('?limit=0')).status).toBe(400);
+    expect((await browse('', reviewer)).status).toBe(403);
+    expect((await http.get('/v1/review/queues/nowhere/tasks', admin)).status).toBe(404);
     expect((await http.get(`/v1/review/tasks/${task.id}`, reviewer)).status).toBe(200);
     expect((await http.get(`/v1/review/tasks/${randomUUID()}`, reviewer)).status).toBe(404);
     expect(
@@ -382,6 +414,103 @@ describe('the API contract: the served document, and every route answering as it
       ).status,
     ).toBe(200);
     expect((await http.post<Claim>('/v1/review/claim', {}, reviewer)).body.task).toBeNull();
+
+    // Prompts: versions, labels, diff, split, quality, history, resolve.
+    const greeting = {
+      template: {
+        defaultLanguage: 'en',
+        variants: { en: [{ role: 'user', content: 'Hello {{name}}' }] },
+      },
+      variables: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+      labels: ['production'],
+    };
+    expect((await http.put('/v1/prompts/greeting', greeting, admin)).status).toBe(200);
+    expect(
+      (await http.put('/v1/prompts/greeting', { ...greeting, notes: 'v2', labels: [] }, admin))
+        .status,
+    ).toBe(200);
+    expect((await http.put('/v1/prompts/greeting', { template: 1 }, admin)).status).toBe(400);
+    expect((await http.get('/v1/prompts', admin)).status).toBe(200);
+    expect((await http.get('/v1/prompts/greeting', admin)).status).toBe(200);
+    expect((await http.get('/v1/prompts/nothing-here', admin)).status).toBe(404);
+    expect((await http.get('/v1/prompts/greeting/versions/2', admin)).status).toBe(200);
+    expect((await http.get('/v1/prompts/greeting/versions/9', admin)).status).toBe(404);
+    expect((await http.get('/v1/prompts/greeting/diff?from=1&to=2', admin)).status).toBe(200);
+    expect(
+      (await http.put('/v1/prompts/greeting/labels/staging', { version: 2 }, admin)).status,
+    ).toBe(200);
+    expect(
+      (await http.put('/v1/prompts/greeting/labels/staging', { versionId: randomUUID() }, admin))
+        .status,
+    ).toBe(404);
+    const promptSplit = { a: 'production', b: 'staging', percent: 10 };
+    expect((await http.put('/v1/prompts/greeting/split', promptSplit, admin)).status).toBe(200);
+    expect((await http.get('/v1/prompts/greeting/quality', admin)).status).toBe(200);
+    expect((await http.get('/v1/prompts/greeting/history', admin)).status).toBe(200);
+    const resolveBody = { variables: { name: 'Ana' }, unit: 'u1' };
+    expect((await http.post('/v1/prompts/greeting/resolve', resolveBody, key)).status).toBe(200);
+    expect((await http.post('/v1/prompts/greeting/resolve', { variables: {} }, key)).status).toBe(
+      400,
+    );
+    expect((await http.post('/v1/prompts/nothing-here/resolve', resolveBody, key)).status).toBe(
+      404,
+    );
+
+    // Datasets from the decided item, its export, and a run of uploaded candidates.
+    const [{ id: bootstrapClient }] = await arbiter.db.query(
+      `SELECT client_id AS id FROM submissions WHERE id = $1`,
+      [routed.body.id],
+    );
+    const datasetBody = {
+      pipeline: 'desk',
+      client: bootstrapClient,
+      name: 'golden',
+      prompt: 'greeting',
+    };
+    const dataset = await http.post<{ id: string }>('/v1/datasets', datasetBody, admin);
+    expect(dataset.status).toBe(201);
+    expect((await http.post('/v1/datasets', datasetBody, admin)).status).toBe(409);
+    const ds = `/v1/datasets/${dataset.body.id}`;
+    expect((await http.get('/v1/datasets?pipeline=desk', admin)).status).toBe(200);
+    expect((await http.get(ds, admin)).status).toBe(200);
+    expect((await http.get(`/v1/datasets/${randomUUID()}`, admin)).status).toBe(404);
+    const itemsBody = { submissionIds: [routed.body.id] };
+    expect((await http.post(`${ds}/items`, itemsBody, admin)).status).toBe(200);
+    const notHuman = { submissionIds: [accepted.body.id] };
+    expect((await http.post(`${ds}/items`, notHuman, admin)).status).toBe(422);
+    const items = await http.get<{ items: { id: string }[] }>(`${ds}/items`, admin);
+    expect(items.status).toBe(200);
+    expect((await http.post(`${ds}/collect`, undefined, admin)).status).toBe(200);
+    expect((await http.get(`${ds}/export`, admin)).status).toBe(200);
+    const item = `${ds}/items/${items.body.items[0].id}`;
+    expect((await http.request('DELETE', item, undefined, admin)).status).toBe(204);
+    expect((await http.request('DELETE', item, undefined, admin)).status).toBe(404);
+    expect((await http.post(`${ds}/items`, itemsBody, admin)).status).toBe(200);
+    const candidates = [{ itemId: items.body.items[0].id, text: 'Hello Ana' }];
+    const run = await http.post<{ id: string }>(`${ds}/runs`, { candidates }, admin);
+    expect(run.status).toBe(202);
+    const strangers = [{ itemId: randomUUID(), text: 'x' }];
+    expect((await http.post(`${ds}/runs`, { candidates: strangers }, admin)).status).toBe(400);
+    expect((await http.get(`${ds}/runs`, admin)).status).toBe(200);
+    expect((await http.get(`${ds}/runs/${run.body.id}`, admin)).status).toBe(200);
+    expect((await http.get(`${ds}/runs/${randomUUID()}`, admin)).status).toBe(404);
+
+    // A shadow policy version beside the active one.
+    const candidate = await http.put<{ version: number }>(
+      '/v1/pipelines/desk?activate=false',
+      { pipeline: 'desk', ...human, thresholds: { autoApprove: 0.99, aiReview: 0.5 } },
+      admin,
+    );
+    const shadowVersion = { version: candidate.body.version };
+    expect((await http.put('/v1/pipelines/desk/shadow', shadowVersion, admin)).status).toBe(200);
+    expect((await http.put('/v1/pipelines/desk/shadow', { version: 99 }, admin)).status).toBe(422);
+    expect((await http.get('/v1/pipelines/desk/shadow', admin)).status).toBe(200);
+    expect(
+      (await http.request('DELETE', '/v1/pipelines/desk/shadow', undefined, admin)).status,
+    ).toBe(204);
+    expect(
+      (await http.request('DELETE', '/v1/pipelines/desk/shadow', undefined, admin)).status,
+    ).toBe(404);
 
     // Outcomes: the feed, dead letters (mine and everyone's).
     const feed = await expectEventually(async () => {
@@ -445,6 +574,11 @@ describe('the API contract: the served document, and every route answering as it
     expect((await http.get('/v1/stats/export?format=csv', admin)).status).toBe(200);
     expect((await http.get('/v1/stats/export?format=json&kind=decisions', admin)).status).toBe(200);
     expect((await http.get('/v1/stats/export?format=json&kind=reviewers', admin)).status).toBe(200);
+
+    // The audit log of the calls above, and its export.
+    expect((await http.get('/v1/audit?action=pipeline.&limit=5', admin)).status).toBe(200);
+    expect((await http.get('/v1/audit?from=yesterday', admin)).status).toBe(400);
+    expect((await http.get('/v1/audit/export?action=user.create', admin)).status).toBe(200);
 
     expect(contract.failures).toEqual([]);
     // Every documented operation was called and answered one of its documented successes.

@@ -1,6 +1,6 @@
 import { jobIds, QueueName } from '@arbiter/queue';
 import { expectEventually } from '@arbiter/testing';
-import { ReconcileDeliveries } from '../../apps/worker/src/deliver/reconcile-deliveries.use-case';
+import { ReconcileDeliveries } from '@arbiter/delivery';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { policy, submissionBody } from '../support/fixtures';
 import { testWebhookConfig, WebhookReceiver } from '../support/webhook-receiver.server';

@@ -148,6 +148,41 @@ describe('hostile input gets a 400 naming the field, never a 500', () => {
     expect(login.status).toBe(400);
   });
 
+  it("null for a user's role, queues or skills → 400 naming the field; the user is unchanged", async () => {
+    const token = await arbiter.adminAccessToken();
+    const made = await arbiter.http.post<{ id: string }>(
+      '/v1/users',
+      {
+        email: 'nulls@example.com',
+        password: 'password-123',
+        role: 'reviewer',
+        queues: ['support'],
+      },
+      { token },
+    );
+    for (const field of ['role', 'queues', 'skills']) {
+      const res = await arbiter.http.request<ErrorBody>(
+        'PATCH',
+        `/v1/users/${made.body.id}`,
+        { [field]: null },
+        { token },
+      );
+      expect([field, res.status, res.body.message]).toEqual([
+        field,
+        400,
+        expect.stringContaining(field),
+      ]);
+    }
+    const after = await arbiter.http.get<{ id: string; role: string; queues: string[] }[]>(
+      '/v1/users',
+      { token },
+    );
+    expect(after.body.find((u) => u.id === made.body.id)).toMatchObject({
+      role: 'reviewer',
+      queues: ['support'],
+    });
+  });
+
   it('NUL in a path parameter → 400', async () => {
     const token = await arbiter.adminAccessToken();
     const param = await arbiter.http.get<ErrorBody>('/v1/pipelines/sup%00port', { token });

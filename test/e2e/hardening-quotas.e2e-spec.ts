@@ -46,16 +46,19 @@ describe('per-client quotas: requests per second per API key, across replicas', 
 
   it('a client over its rate gets 429 with Retry-After, counted across both replicas', async () => {
     const { key } = await clientWithRate('limited-bot', 3);
+    const startedSecond = Math.floor(Date.now() / 1000);
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         (i % 2 ? replica : arbiter.http).post('/v1/submissions', submissionBody(), { token: key }),
       ),
     );
+    // Fixed one-second windows, shared by both replicas: at most the rate in each window the burst
+    // touched (two on a quiet machine; more when a loaded machine stretches the burst).
+    const windows = Math.floor(Date.now() / 1000) - startedSecond + 1;
     const accepted = answers.filter((a) => a.status === 202).length;
     const refused = answers.filter((a) => a.status === 429);
-    // Fixed one-second windows: a burst may straddle two of them, so at most twice the rate.
     expect(accepted).toBeGreaterThanOrEqual(1);
-    expect(accepted).toBeLessThanOrEqual(6);
+    expect(accepted).toBeLessThanOrEqual(3 * windows);
     expect(refused.length).toBe(30 - accepted);
     expect(refused.every((r) => Number(r.headers.get('retry-after')) >= 1)).toBe(true);
   });

@@ -30,7 +30,9 @@ describe('Idempotency-Key and ownership', () => {
   });
 
   it('concurrent retries with one key still make exactly one submission', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => post(submissionBody(), 'race-1')));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => post(submissionBody(), 'race-1')),
+    );
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     const [{ count }] = await arbiter.db.query(`SELECT count(*)::int AS count FROM submissions`);
     expect(count).toBe(1);
@@ -54,10 +56,14 @@ describe('Idempotency-Key and ownership', () => {
   it("a client gets 404 for another client's submission, and for an unknown id", async () => {
     const mine = await post(submissionBody());
     const other = await arbiter.createClient('other');
-    const theirs = await arbiter.http.get<{ message: string }>(`/v1/submissions/${mine.body.id}`, { token: other });
+    const theirs = await arbiter.http.get<{ message: string }>(`/v1/submissions/${mine.body.id}`, {
+      token: other,
+    });
     expect(theirs.status).toBe(404);
     expect(theirs.body.message).toMatch(/not found/);
-    const unknown = await arbiter.http.get(`/v1/submissions/00000000-0000-4000-8000-000000000000`, { token: arbiter.bootstrapKey });
+    const unknown = await arbiter.http.get(`/v1/submissions/00000000-0000-4000-8000-000000000000`, {
+      token: arbiter.bootstrapKey,
+    });
     expect(unknown.status).toBe(404);
   });
 

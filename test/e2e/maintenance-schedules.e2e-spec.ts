@@ -3,7 +3,6 @@ import { deleteKeysWithPrefix, expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
 
-
 describe('maintenance schedules survive Redis losing its data', () => {
   let arbiter: ArbiterHarness;
   beforeAll(async () => {
@@ -11,8 +10,11 @@ describe('maintenance schedules survive Redis losing its data', () => {
       config: {
         worker: { scheduleCheckEveryMs: 200, recoveryEveryMs: 3_600_000 },
         review: {
-          leaseMs: 60_000, leaseWarningMs: 1000, atRiskMarginMs: 60_000,
-          maintenanceEveryMs: 3_600_000, reconcileEveryMs: 500,
+          leaseMs: 60_000,
+          leaseWarningMs: 1000,
+          atRiskMarginMs: 60_000,
+          maintenanceEveryMs: 3_600_000,
+          reconcileEveryMs: 500,
         },
       },
     });
@@ -22,10 +24,14 @@ describe('maintenance schedules survive Redis losing its data', () => {
   it('after a flush the worker restores every schedule and the reconciler puts pending tasks back by itself', async () => {
     await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
     for (let i = 0; i < 5; i++) {
-      await arbiter.http.post('/v1/submissions', submissionBody({ pipeline: 'support' }), { token: arbiter.bootstrapKey });
+      await arbiter.http.post('/v1/submissions', submissionBody({ pipeline: 'support' }), {
+        token: arbiter.bootstrapKey,
+      });
     }
     const reviewQueue = arbiter.producer.queue(reviewQueueName('support'));
-    await expectEventually(async () => expect(await reviewQueue.getJobCountByTypes('prioritized')).toBe(5));
+    await expectEventually(async () =>
+      expect(await reviewQueue.getJobCountByTypes('prioritized')).toBe(5),
+    );
 
     await deleteKeysWithPrefix(arbiter.producer.connection, arbiter.config.redisPrefix);
     expect(await reviewQueue.getJobCountByTypes('prioritized')).toBeLessThan(5);
@@ -37,7 +43,9 @@ describe('maintenance schedules survive Redis losing its data', () => {
       const names = (await maintenance.getJobSchedulers()).map((s) => s.key).sort();
       expect(names).toEqual(Object.values(MaintenanceJob).sort());
     });
-    await expectEventually(async () => expect(await reviewQueue.getJobCountByTypes('prioritized')).toBe(5));
+    await expectEventually(async () =>
+      expect(await reviewQueue.getJobCountByTypes('prioritized')).toBe(5),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(await reviewQueue.getJobCountByTypes('prioritized', 'waiting', 'active')).toBe(5);
   });

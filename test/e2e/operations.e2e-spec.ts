@@ -10,19 +10,25 @@ describe('operations: health, metrics, docs, request ids', () => {
   afterAll(() => arbiter.stop());
 
   it('/health reports Postgres and Redis up', async () => {
-    const res = await arbiter.http.get<{ status: string; checks: Record<string, string> }>('/health');
+    const res = await arbiter.http.get<{ status: string; checks: Record<string, string> }>(
+      '/health',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
   });
 
   it('/metrics exposes submissions by route, stage latency and queue depths', async () => {
-    await arbiter.http.post('/v1/submissions?wait=5000', submissionBody(), { token: arbiter.bootstrapKey });
-    const res = await arbiter.http.get<string>("/metrics");
+    await arbiter.http.post('/v1/submissions?wait=5000', submissionBody(), {
+      token: arbiter.bootstrapKey,
+    });
+    const res = await arbiter.http.get<string>('/metrics');
     expect(res.status).toBe(200);
     expect(res.body).toMatch(/arbiter_submissions_accepted_total\{pipeline="support"\} 1/);
     expect(res.body).toMatch(/arbiter_submissions_routed\{route="approved"\} 1/);
     expect(res.body).toMatch(/arbiter_queue_jobs\{queue="score",state="waiting"\} 0/);
-    expect(res.body).toMatch(/arbiter_http_request_duration_seconds_bucket\{.*route="\/v1\/submissions"/);
+    expect(res.body).toMatch(
+      /arbiter_http_request_duration_seconds_bucket\{.*route="\/v1\/submissions"/,
+    );
 
     const { WorkerMetrics } = await import('../../apps/worker/src/common/worker-metrics.service');
     const port = arbiter.worker!.get(WorkerMetrics).port;
@@ -31,9 +37,14 @@ describe('operations: health, metrics, docs, request ids', () => {
   });
 
   it('/docs serves the OpenAPI document built from the DTOs', async () => {
-    const res = await arbiter.http.get<{ paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>('/docs/json');
+    const res = await arbiter.http.get<{
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>('/docs/json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/submissions', '/v1/submissions/{id}', '/v1/pipelines/{key}']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/submissions', '/v1/submissions/{id}', '/v1/pipelines/{key}']),
+    );
     expect(res.body.components.schemas).toHaveProperty('CreateSubmissionDto');
   });
 
@@ -50,7 +61,9 @@ describe('operations: /health when a dependency is down', () => {
     const arbiter = await ArbiterHarness.start({ worker: false });
     try {
       arbiter.producer.connection.disconnect();
-      const res = await arbiter.http.get<{ status: string; checks: Record<string, string> }>('/health');
+      const res = await arbiter.http.get<{ status: string; checks: Record<string, string> }>(
+        '/health',
+      );
       expect(res.status).toBe(503);
       expect(res.body.status).toBe('down: redis');
       expect(res.body.checks.postgres).toBe('up');

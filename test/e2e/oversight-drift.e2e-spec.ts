@@ -60,6 +60,24 @@ describe('oversight: drift and model-change alerts', () => {
       `UPDATE submissions SET created_at = now() - $2 * interval '1 minute' WHERE id = ANY($1)`,
       [ids, minutesAgo],
     );
+  /** A reviewer who claims `count` tasks in turn and rejects every `rejectEvery`-th of them. */
+  const reviewerDeciding = async (email: string) => {
+    const reviewer = await reviewers.connect(email);
+    return async (count: number, rejectEvery: number) => {
+      for (let i = 0; i < count; i++) {
+        const task = (await expectEventually(async () => {
+          const claimed = await reviewer.claim();
+          expect(claimed).not.toBeNull();
+          return claimed;
+        }))!;
+        const ack =
+          i % rejectEvery === 0
+            ? await reviewer.decide(task, 'reject', { reasonCodes: ['inaccurate'] })
+            : await reviewer.decide(task, 'approve');
+        expect(ack).toMatchObject({ ok: true });
+      }
+    };
+  };
   const alerts = async (status: string) =>
     (
       await arbiter.http.get<{ alerts: { key: string; kind: string; message: string }[] }>(
@@ -98,26 +116,60 @@ describe('oversight: drift and model-change alerts', () => {
     expect((await alerts('resolved')).map((a) => a.kind)).toContain('drift');
   });
 
+  it("a change of register at the same length (the Indonesian shop's stilted replies) raises an outputFormality drift alert", async () => {
+    await arbiter.putPolicy('support', policy());
+    const casual =
+      'Gue udah cek, barangnya nggak ada, sori banget ya bro, nanti dikabarin lagi aja, makasih ya';
+    const stilted =
+      'Dengan hormat, kami informasikan bahwa pesanan Bapak/Ibu telah kami kirimkan pada hari ini.';
+    expect(stilted.length).toBe(casual.length);
+    const reply = (text: string) => ({
+      input: {
+        prompt: 'Pesanan saya di mana?',
+        language: 'id',
+        context: [{ id: 'd1', text: 'Pesanan 123 dikirim hari ini lewat JNE.' }],
+      },
+      output: { text },
+    });
+    await age(await submitAll(40, reply(casual)), 30);
+    await submitAll(40, reply(stilted));
+
+    const run = await watch();
+    expect(run.fired).toContainEqual(expect.stringMatching(/:outputFormality$/));
+    expect(run.fired.filter((k) => /:(outputLength|language)$/.test(k))).toEqual([]);
+    const alert = (await alerts('firing')).find((a) => a.key.endsWith(':outputFormality'));
+    expect(alert?.message).toMatch(/^Pipeline support: outputFormality drifted \(PSI \d/);
+  });
+
+  it('a new prompt version with a worse human reject rate raises one prompt-change alert', async () => {
+    await arbiter.putPolicy(
+      'support',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'support', reasonCodes: ['inaccurate'] } }),
+    );
+    const decideAll = await reviewerDeciding('alice@test.local');
+    const v3 = await submitAll(30, { promptVersion: 'answer@3' });
+    await decideAll(30, 15); // 2 of 30 rejected
+    await age(v3, 30);
+    await submitAll(30, { promptVersion: 'answer@4' });
+    await decideAll(30, 2); // 15 of 30 rejected
+
+    const run = await watch();
+    expect(run.fired.filter((k) => k.startsWith('prompt-change:'))).toHaveLength(1);
+    // Same model throughout: no model-change alert.
+    expect(run.fired.filter((k) => k.startsWith('model-change:'))).toEqual([]);
+    const [alert] = (await alerts('firing')).filter((a) => a.kind === 'prompt_change');
+    expect(alert.message).toMatch(
+      /prompt version answer@4 replaced answer@3: human reject rate 6\.7 % → 50\.0 %/,
+    );
+    expect((await watch()).fired.filter((k) => k.startsWith('prompt-change:'))).toEqual([]);
+  });
+
   it('a new model version with a worse human reject rate raises one model-change alert naming what changed', async () => {
     await arbiter.putPolicy(
       'support',
       policy({ ...ALWAYS_HUMAN, review: { queue: 'support', reasonCodes: ['inaccurate'] } }),
     );
-    const alice = await reviewers.connect('alice@test.local');
-    const decideAll = async (count: number, rejectEvery: number) => {
-      for (let i = 0; i < count; i++) {
-        const task = (await expectEventually(async () => {
-          const claimed = await alice.claim();
-          expect(claimed).not.toBeNull();
-          return claimed;
-        }))!;
-        const ack =
-          i % rejectEvery === 0
-            ? await alice.decide(task, 'reject', { reasonCodes: ['inaccurate'] })
-            : await alice.decide(task, 'approve');
-        expect(ack).toMatchObject({ ok: true });
-      }
-    };
+    const decideAll = await reviewerDeciding('alice@test.local');
     const v1 = await submitAll(30, {
       model: { provider: 'openai', name: 'gpt-4o-mini', version: '2024-07-18' },
     });

@@ -1,4 +1,5 @@
 import { AutomationBreaker, proposeThreshold } from '@arbiter/oversight';
+import { ScheduledRecalibration } from '@arbiter/pipelines';
 import { DRAW_SALTS, drawFor } from '@arbiter/policy';
 import { expectEventually } from '@arbiter/testing';
 import { generateWebhookSecret } from '@arbiter/delivery';
@@ -467,6 +468,74 @@ describe('oversight: QA audits and the automation breaker', () => {
       { token: admin },
     );
     expect(bad.status).toBe(400);
+  });
+
+  it('scheduled recalibration records the proposal, and with autoApply makes it the active threshold a step at a time', async () => {
+    const recalibrated = (recalibration: Record<string, unknown>) =>
+      policy({
+        thresholds: { autoApprove: 1, aiReview: 0 },
+        review: { queue: 'support', reasonCodes: ['inaccurate'] },
+        recalibration: { every: '1h', targetError: 0.4, minVerdicts: 1, ...recalibration },
+      });
+    await arbiter.putPolicy('support', recalibrated({ autoApply: false }));
+    const right = { text: 'The capital of France is Paris.' };
+    const wrong = { text: 'The capital of France is Lyon, on the Rhône, since 1820.' };
+    const ids = await Promise.all(
+      [...Array(6).fill(right), ...Array(6).fill(wrong)].map((output) => submit({ output })),
+    );
+    await settled(ids);
+    const alice = await reviewers.connect('alice@test.local');
+    for (let i = 0; i < ids.length; i++) {
+      const task = (await alice.claim())!;
+      if (task.submission.output.text === right.text) await alice.decide(task, 'approve');
+      else await alice.decide(task, 'reject', { reasonCodes: ['inaccurate'] });
+    }
+    const scored: { confidence: number; text: string }[] = await arbiter.db.query(
+      `SELECT confidence, output->>'text' AS text FROM submissions WHERE id = ANY($1)`,
+      [ids],
+    );
+    const expected = proposeThreshold(
+      scored.map((r) => ({
+        confidence: r.confidence,
+        acceptable: r.text === right.text,
+        weight: 1,
+      })),
+      { targetError: 0.4, delta: 0.05 },
+    );
+    expect(expected.threshold).not.toBeNull();
+    const run = (now: Date) => arbiter.worker!.get(ScheduledRecalibration).execute(now);
+    const active = async () =>
+      (
+        await arbiter.http.get<{ activeVersion: number }>('/v1/pipelines/support', {
+          token: await arbiter.adminAccessToken(),
+        })
+      ).body.activeVersion;
+
+    // Off: proposed and recorded, the policy untouched; not again before `every` has passed.
+    expect(await run(new Date())).toEqual({ support: 'proposed' });
+    expect(await active()).toBe(1);
+    expect((await oversight()).history[0]).toMatchObject({
+      kind: 'recalibration',
+      cause: 'proposed',
+      toState: String(expected.threshold),
+    });
+    expect(await run(new Date())).toEqual({});
+
+    // On, with a step smaller than the way to go: one step now, the rest on the next runs.
+    await arbiter.putPolicy('support', recalibrated({ autoApply: true, maxStep: 0.01 }));
+    expect(await active()).toBe(2);
+    const later = Date.now() + 2 * 3_600_000;
+    expect(await run(new Date(later))).toEqual({ support: 'applied' });
+    expect(await active()).toBe(3);
+    expect((await oversight()).history[0]).toMatchObject({
+      kind: 'recalibration',
+      cause: 'applied',
+      fromState: '1',
+      toState: '0.99',
+      actor: 'recalibration:auto',
+    });
+    expect(await run(new Date(later + 2 * 3_600_000))).toEqual({ support: 'applied' });
+    expect((await oversight()).history[0]).toMatchObject({ fromState: '0.99', toState: '0.98' });
   });
 
   it('bad oversight input is a 4xx naming the problem', async () => {

@@ -15,8 +15,19 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     // Maintenance is driven by the tests (called directly) so that timing is theirs to decide.
     arbiter = await ArbiterHarness.start({
       config: {
-        worker: { scoreConcurrency: 16, stuckAfterMs: 60_000, recoveryEveryMs: 3_600_000, metricsPort: 0 },
-        review: { leaseMs: LEASE_MS, leaseWarningMs: 1000, atRiskMarginMs: 15 * 60_000, maintenanceEveryMs: 3_600_000, reconcileEveryMs: 3_600_000 },
+        worker: {
+          scoreConcurrency: 16,
+          stuckAfterMs: 60_000,
+          recoveryEveryMs: 3_600_000,
+          metricsPort: 0,
+        },
+        review: {
+          leaseMs: LEASE_MS,
+          leaseWarningMs: 1000,
+          atRiskMarginMs: 15 * 60_000,
+          maintenanceEveryMs: 3_600_000,
+          reconcileEveryMs: 3_600_000,
+        },
       },
     });
   });
@@ -32,20 +43,39 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   const worker = <T>(type: new (...args: never[]) => T): T => arbiter.worker!.get(type);
   const reviewer = (email: string, queues = ['support']) => reviewers.connect(email, queues);
   const submit = async (pipeline = 'support', overrides: Record<string, unknown> = {}) =>
-    (await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody({ pipeline, ...overrides }), { token: arbiter.bootstrapKey })).body.id;
+    (
+      await arbiter.http.post<{ id: string }>(
+        '/v1/submissions',
+        submissionBody({ pipeline, ...overrides }),
+        { token: arbiter.bootstrapKey },
+      )
+    ).body.id;
   const openTasks = async (n: number) =>
     expectEventually(async () => {
-      const rows = await arbiter.db.query(`SELECT id, submission_id FROM review_tasks WHERE status IN ('pending', 'claimed')`);
+      const rows = await arbiter.db.query(
+        `SELECT id, submission_id FROM review_tasks WHERE status IN ('pending', 'claimed')`,
+      );
       expect(rows).toHaveLength(n);
       return rows as { id: string; submission_id: string }[];
     });
 
   it('claims by priority first, then earliest deadline, then age, across queues', async () => {
-    await arbiter.putPolicy('support', policy({
-      ...ALWAYS_HUMAN,
-      review: { queue: 'support', sla: '30m', priority: 5, priorityRules: [{ field: 'tier', equals: 'vip', priority: 1 }] },
-    }));
-    await arbiter.putPolicy('fast', policy({ ...ALWAYS_HUMAN, review: { queue: 'fast', sla: '5m', priority: 5 } }));
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        ...ALWAYS_HUMAN,
+        review: {
+          queue: 'support',
+          sla: '30m',
+          priority: 5,
+          priorityRules: [{ field: 'tier', equals: 'vip', priority: 1 }],
+        },
+      }),
+    );
+    await arbiter.putPolicy(
+      'fast',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'fast', sla: '5m', priority: 5 } }),
+    );
     const older = await submit('support');
     await openTasks(1);
     const normal = await submit('support');
@@ -66,22 +96,27 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     const ids = await Promise.all(Array.from({ length: 200 }, () => submit()));
     await openTasks(200);
     const racers = await Promise.all(['a', 'b', 'c'].map((n) => reviewer(`${n}@test.local`)));
-    const decided = await Promise.all(racers.map(async (r) => {
-      let count = 0;
-      for (let task = await r.claim(); task; task = await r.claim()) {
-        const ack = await r.decide(task, 'approve');
-        expect(ack).toMatchObject({ ok: true, result: 'decided' });
-        count++;
-      }
-      return count;
-    }));
+    const decided = await Promise.all(
+      racers.map(async (r) => {
+        let count = 0;
+        for (let task = await r.claim(); task; task = await r.claim()) {
+          const ack = await r.decide(task, 'approve');
+          expect(ack).toMatchObject({ ok: true, result: 'decided' });
+          count++;
+        }
+        return count;
+      }),
+    );
     expect(decided.reduce((a, b) => a + b, 0)).toBe(200);
     expect(decided.every((n) => n > 0)).toBe(true);
-    const perTask = await arbiter.db.query(`SELECT task_id, count(*)::int AS n FROM review_decisions GROUP BY task_id`);
+    const perTask = await arbiter.db.query(
+      `SELECT task_id, count(*)::int AS n FROM review_decisions GROUP BY task_id`,
+    );
     expect(perTask).toHaveLength(200);
     expect(perTask.every((r: { n: number }) => r.n === 1)).toBe(true);
     const [{ approved }] = await arbiter.db.query(
-      `SELECT count(*)::int AS approved FROM submissions WHERE status = 'approved' AND id = ANY($1)`, [ids],
+      `SELECT count(*)::int AS approved FROM submissions WHERE status = 'approved' AND id = ANY($1)`,
+      [ids],
     );
     expect(approved).toBe(200);
   });
@@ -94,14 +129,18 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     const bob = await reviewer('bob@test.local');
     const task = (await alice.claim())!;
     await sleep(LEASE_MS * 0.6);
-    expect(await alice.send('heartbeat', { taskId: task.task.id, leaseToken: task.task.leaseToken })).toMatchObject({ ok: true });
+    expect(
+      await alice.send('heartbeat', { taskId: task.task.id, leaseToken: task.task.leaseToken }),
+    ).toMatchObject({ ok: true });
     await sleep(LEASE_MS * 0.6); // past the first lease, within the extended one
     expect(await worker(LeaseRecovery).execute()).toMatchObject({ returned: 0 });
     expect(await bob.claim()).toBeNull();
 
     await sleep(LEASE_MS + 100);
     expect(await worker(LeaseRecovery).execute()).toMatchObject({ returned: 1 });
-    await expectEventually(() => expect(alice.events.map((e) => e.event)).toContain('task.revoked'));
+    await expectEventually(() =>
+      expect(alice.events.map((e) => e.event)).toContain('task.revoked'),
+    );
     const taken = (await bob.claim())!;
     expect(taken.task.id).toBe(task.task.id);
     const stale = await alice.decide(task, 'approve');
@@ -117,7 +156,9 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     const task = (await alice.claim())!;
     await sleep(LEASE_MS - 900);
     expect((await worker(LeaseRecovery).execute()).warned).toBe(1);
-    await expectEventually(() => expect(alice.events.map((e) => e.event)).toContain('lease.expiring'));
+    await expectEventually(() =>
+      expect(alice.events.map((e) => e.event)).toContain('lease.expiring'),
+    );
     alice.close();
     const bob = await reviewer('bob@test.local');
     expect(await bob.claim()).toBeNull();
@@ -127,29 +168,46 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it('consensus: two distinct reviewers must agree; a reviewer is not handed a task twice', async () => {
-    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', consensus: 2, escalateTo: 'leads' } }));
+    await arbiter.putPolicy(
+      'support',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'support', consensus: 2, escalateTo: 'leads' } }),
+    );
     const id = await submit();
     await openTasks(1);
     const alice = await reviewer('alice@test.local');
     const bob = await reviewer('bob@test.local');
-    expect(await alice.decide((await alice.claim())!, 'approve')).toMatchObject({ ok: true, result: 'waiting', have: 1, need: 2 });
+    expect(await alice.decide((await alice.claim())!, 'approve')).toMatchObject({
+      ok: true,
+      result: 'waiting',
+      have: 1,
+      need: 2,
+    });
     expect(await alice.claim()).toBeNull();
-    expect(await bob.decide((await bob.claim())!, 'edit', { editedOutput: { text: 'Paris.' } })).toMatchObject({ ok: true, result: 'decided', outcome: 'approved' });
-    const [row] = await arbiter.db.query(`SELECT status, decision FROM submissions WHERE id = $1`, [id]);
+    expect(
+      await bob.decide((await bob.claim())!, 'edit', { editedOutput: { text: 'Paris.' } }),
+    ).toMatchObject({ ok: true, result: 'decided', outcome: 'approved' });
+    const [row] = await arbiter.db.query(`SELECT status, decision FROM submissions WHERE id = $1`, [
+      id,
+    ]);
     expect(row.status).toBe('approved');
     expect(row.decision.finalOutput).toEqual({ text: 'Paris.' });
     expect(row.decision.reviewers.sort()).toEqual([alice.userId, bob.userId].sort());
   });
 
   it('consensus: disagreement escalates to the escalation queue', async () => {
-    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', consensus: 2, escalateTo: 'leads' } }));
+    await arbiter.putPolicy(
+      'support',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'support', consensus: 2, escalateTo: 'leads' } }),
+    );
     const id = await submit();
     await openTasks(1);
     const alice = await reviewer('alice@test.local');
     const bob = await reviewer('bob@test.local');
     const lead = await reviewer('lead@test.local', ['leads']);
     await alice.decide((await alice.claim())!, 'approve');
-    expect(await bob.decide((await bob.claim())!, 'reject', { reasonCodes: ['inaccurate'] })).toMatchObject({ ok: true, result: 'escalated', queue: 'leads' });
+    expect(
+      await bob.decide((await bob.claim())!, 'reject', { reasonCodes: ['inaccurate'] }),
+    ).toMatchObject({ ok: true, result: 'escalated', queue: 'leads' });
     const escalated = (await lead.claim())!;
     expect(escalated.task).toMatchObject({ kind: 'escalation', queue: 'leads', priority: 1 });
     await lead.decide(escalated, 'reject', { reasonCodes: ['inaccurate'] });
@@ -158,20 +216,31 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it('SLA aging raises priority as the deadline nears and at breach, in Postgres and in the BullMQ queue', async () => {
-    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', sla: '10m', priority: 5 } }));
-    await arbiter.putPolicy('tight', policy({ ...ALWAYS_HUMAN, review: { queue: 'tight', sla: '1s', priority: 5 } }));
+    await arbiter.putPolicy(
+      'support',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'support', sla: '10m', priority: 5 } }),
+    );
+    await arbiter.putPolicy(
+      'tight',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'tight', sla: '1s', priority: 5 } }),
+    );
     await submit('support');
     await submit('tight');
     const tasks = await openTasks(2);
     await sleep(1100);
     expect(await worker(SlaAging).execute()).toMatchObject({ atRisk: 1, breached: 1 });
-    const rows = await arbiter.db.query(`SELECT queue, sla_state, priority FROM review_tasks ORDER BY queue`);
+    const rows = await arbiter.db.query(
+      `SELECT queue, sla_state, priority FROM review_tasks ORDER BY queue`,
+    );
     expect(rows).toEqual([
       { queue: 'support', sla_state: 'at_risk', priority: 4 },
       { queue: 'tight', sla_state: 'breached', priority: 1 },
     ]);
     for (const { id } of tasks) {
-      const [{ queue, priority }] = await arbiter.db.query(`SELECT queue, priority FROM review_tasks WHERE id = $1`, [id]);
+      const [{ queue, priority }] = await arbiter.db.query(
+        `SELECT queue, priority FROM review_tasks WHERE id = $1`,
+        [id],
+      );
       const job = await arbiter.producer.queue(reviewQueueName(queue)).getJob(id);
       expect(job?.priority).toBe(priority);
     }
@@ -183,19 +252,33 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     ['approve-with-flag', { status: 'expired', outcome: 'approved' }],
     ['escalate', { status: 'human_review', outcome: undefined }],
   ])('onExpire %s applies when the time to live runs out', async (onExpire, expected) => {
-    await arbiter.putPolicy('support', policy({
-      ...ALWAYS_HUMAN, ttl: '1s', review: { queue: 'support', onExpire, ...(onExpire === 'escalate' ? { escalateTo: 'leads' } : {}) },
-    }));
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        ...ALWAYS_HUMAN,
+        ttl: '1s',
+        review: {
+          queue: 'support',
+          onExpire,
+          ...(onExpire === 'escalate' ? { escalateTo: 'leads' } : {}),
+        },
+      }),
+    );
     const id = await submit();
     await openTasks(1);
     await sleep(1100);
     expect((await worker(SlaAging).execute()).expired).toBe(1);
-    const [row] = await arbiter.db.query(`SELECT status, decision FROM submissions WHERE id = $1`, [id]);
+    const [row] = await arbiter.db.query(`SELECT status, decision FROM submissions WHERE id = $1`, [
+      id,
+    ]);
     expect(row.status).toBe(expected.status);
-    if (expected.outcome) expect(row.decision).toMatchObject({ outcome: expected.outcome, decidedBy: 'policy' });
+    if (expected.outcome)
+      expect(row.decision).toMatchObject({ outcome: expected.outcome, decidedBy: 'policy' });
     if (onExpire === 'escalate') {
       const open = await openTasks(1);
-      const [task] = await arbiter.db.query(`SELECT queue, kind FROM review_tasks WHERE id = $1`, [open[0].id]);
+      const [task] = await arbiter.db.query(`SELECT queue, kind FROM review_tasks WHERE id = $1`, [
+        open[0].id,
+      ]);
       expect(task).toEqual({ queue: 'leads', kind: 'escalation' });
     }
   });
@@ -213,12 +296,20 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
 
     expect(await worker(ReviewReconciler).execute()).toMatchObject({ checked: 19, readded: 19 });
     // Counts now agree: the next pass compares them and walks nothing.
-    expect(await worker(ReviewReconciler).execute()).toEqual({ checked: 0, readded: 0, created: 0 });
+    expect(await worker(ReviewReconciler).execute()).toEqual({
+      checked: 0,
+      readded: 0,
+      created: 0,
+    });
     expect(await queue.getJobCountByTypes('prioritized')).toBe(19);
     // One job lost alone: its queue's counts differ, so that queue is walked and the job re-added.
     const [lost] = await queue.getJobs(['prioritized'], 0, 0);
     await lost.remove();
-    expect(await worker(ReviewReconciler).execute()).toEqual({ checked: 19, readded: 1, created: 0 });
+    expect(await worker(ReviewReconciler).execute()).toEqual({
+      checked: 19,
+      readded: 1,
+      created: 0,
+    });
     expect(await queue.getJobCountByTypes('prioritized')).toBe(19);
 
     expect(await alice.decide(held, 'approve')).toMatchObject({ ok: true, outcome: 'approved' });

@@ -5,7 +5,6 @@ import { ArbiterHarness } from '../support/arbiter.harness';
 import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
 import { ReviewerClient } from '../support/reviewer.client';
 
-
 interface QueueView {
   queue: string;
   open: number;
@@ -19,12 +18,31 @@ describe('lead stats live: /dashboard feed and streamed export', () => {
   beforeAll(async () => {
     arbiter = await ArbiterHarness.start({
       config: {
-        worker: { scoreConcurrency: 8, stuckAfterMs: 60_000, recoveryEveryMs: 3_600_000, metricsPort: 0 },
-        review: { leaseMs: 60_000, leaseWarningMs: 1000, atRiskMarginMs: 15 * 60_000, maintenanceEveryMs: 3_600_000, reconcileEveryMs: 3_600_000 },
-        stats: { rollupEveryMs: 3_600_000, reconcileEveryMs: 3_600_000, reconcileMinutes: 60, dashboardEveryMs: 1000 },
+        worker: {
+          scoreConcurrency: 8,
+          stuckAfterMs: 60_000,
+          recoveryEveryMs: 3_600_000,
+          metricsPort: 0,
+        },
+        review: {
+          leaseMs: 60_000,
+          leaseWarningMs: 1000,
+          atRiskMarginMs: 15 * 60_000,
+          maintenanceEveryMs: 3_600_000,
+          reconcileEveryMs: 3_600_000,
+        },
+        stats: {
+          rollupEveryMs: 3_600_000,
+          reconcileEveryMs: 3_600_000,
+          reconcileMinutes: 60,
+          dashboardEveryMs: 1000,
+        },
       },
     });
-    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', sla: '30m', priority: 5 } }));
+    await arbiter.putPolicy(
+      'support',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'support', sla: '30m', priority: 5 } }),
+    );
   });
   afterAll(async () => {
     sockets.forEach((s) => s.disconnect());
@@ -38,31 +56,58 @@ describe('lead stats live: /dashboard feed and streamed export', () => {
     return client;
   };
   const dashboard = (token: string) => {
-    const socket = io(`${arbiter.http.baseUrl}/dashboard`, { auth: { token }, transports: ['websocket'], reconnection: false });
+    const socket = io(`${arbiter.http.baseUrl}/dashboard`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     sockets.push(socket);
     return socket;
   };
   const submit = async () =>
-    (await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody({ pipeline: 'support' }), { token: arbiter.bootstrapKey })).body.id;
+    (
+      await arbiter.http.post<{ id: string }>(
+        '/v1/submissions',
+        submissionBody({ pipeline: 'support' }),
+        { token: arbiter.bootstrapKey },
+      )
+    ).body.id;
 
   it('pushes a snapshot on connect, then a change within 2 s; refuses reviewers', async () => {
     await submit();
-    await expectEventually(async () => expect(await arbiter.db.query(`SELECT id FROM review_tasks`)).toHaveLength(1));
+    await expectEventually(async () =>
+      expect(await arbiter.db.query(`SELECT id FROM review_tasks`)).toHaveLength(1),
+    );
     const lead = await person('lead@test.local', ['support'], 'lead');
     const socket = dashboard(lead.token);
     const received: { event: string; at: number; payload: { queues: QueueView[] } }[] = [];
-    socket.onAny((event: string, payload: { queues: QueueView[] }) => received.push({ event, at: Date.now(), payload }));
+    socket.onAny((event: string, payload: { queues: QueueView[] }) =>
+      received.push({ event, at: Date.now(), payload }),
+    );
     await expectEventually(() => expect(received[0]?.event).toBe(DASHBOARD_EVENTS.snapshot));
-    expect(received[0].payload.queues.find((q) => q.queue === 'support')).toMatchObject({ open: 1, waiting: 1 });
+    expect(received[0].payload.queues.find((q) => q.queue === 'support')).toMatchObject({
+      open: 1,
+      waiting: 1,
+    });
 
     await submit();
-    const created = await expectEventually(async () => {
-      const rows: { created_at: Date }[] = await arbiter.db.query(`SELECT created_at FROM review_tasks ORDER BY created_at DESC`);
-      expect(rows).toHaveLength(2);
-      return Date.now();
-    }, 10_000, 5);
+    const created = await expectEventually(
+      async () => {
+        const rows: { created_at: Date }[] = await arbiter.db.query(
+          `SELECT created_at FROM review_tasks ORDER BY created_at DESC`,
+        );
+        expect(rows).toHaveLength(2);
+        return Date.now();
+      },
+      10_000,
+      5,
+    );
     const delta = await expectEventually(() => {
-      const hit = received.find((r) => r.event === DASHBOARD_EVENTS.delta && r.payload.queues.some((q) => q.queue === 'support' && q.open === 2));
+      const hit = received.find(
+        (r) =>
+          r.event === DASHBOARD_EVENTS.delta &&
+          r.payload.queues.some((q) => q.queue === 'support' && q.open === 2),
+      );
       expect(hit).toBeDefined();
       return hit!;
     }, 5_000);
@@ -73,7 +118,9 @@ describe('lead stats live: /dashboard feed and streamed export', () => {
     const error = await new Promise<Error>((resolve) => refused.once('connect_error', resolve));
     expect(error.message).toMatch(/forbidden/);
     const anonymous = dashboard('not-a-token');
-    expect((await new Promise<Error>((resolve) => anonymous.once('connect_error', resolve))).message).toMatch(/unauthorized/);
+    expect(
+      (await new Promise<Error>((resolve) => anonymous.once('connect_error', resolve))).message,
+    ).toMatch(/unauthorized/);
   });
 
   it('streams a large export page by page: rows committed while it streams still arrive', async () => {
@@ -83,9 +130,12 @@ describe('lead stats live: /dashboard feed and streamed export', () => {
     await seedDecisions(reviewer.userId, many, "now() - interval '10 minutes'");
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 3_600_000).toISOString();
-    const response = await fetch(`${arbiter.http.baseUrl}/v1/stats/export?from=${from}&to=${to}&format=csv`, {
-      headers: { authorization: `Bearer ${lead.token}` },
-    });
+    const response = await fetch(
+      `${arbiter.http.baseUrl}/v1/stats/export?from=${from}&to=${to}&format=csv`,
+      {
+        headers: { authorization: `Bearer ${lead.token}` },
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-length')).toBeNull();
@@ -107,16 +157,22 @@ describe('lead stats live: /dashboard feed and streamed export', () => {
     expect(chunks).toBeGreaterThan(10);
     expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(many + 5);
 
-    const json = await arbiter.http.get<unknown[]>(`/v1/stats/export?from=${from}&to=${to}&format=json`, { token: lead.token });
+    const json = await arbiter.http.get<unknown[]>(
+      `/v1/stats/export?from=${from}&to=${to}&format=json`,
+      { token: lead.token },
+    );
     expect(json.body).toHaveLength(many + 5);
-    const bad = await arbiter.http.get<{ message: string }>(`/v1/stats/export?format=xml`, { token: lead.token });
+    const bad = await arbiter.http.get<{ message: string }>(`/v1/stats/export?format=xml`, {
+      token: lead.token,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('format');
   });
 
   /** Decided tasks with one decision each, written straight to Postgres (the export reads the record). */
   async function seedDecisions(reviewerId: string, n: number, at: string): Promise<void> {
-    await arbiter.db.query(`
+    await arbiter.db.query(
+      `
       WITH src AS (SELECT client_id, pipeline_id, policy_version_id, input, output, model FROM submissions LIMIT 1),
       s AS (
         INSERT INTO submissions (id, client_id, pipeline_id, policy_version_id, status, request_hash, input, output, model, decision)
@@ -127,6 +183,8 @@ describe('lead stats live: /dashboard feed and streamed export', () => {
         INSERT INTO review_tasks (id, submission_id, queue, status, priority, due_at, created_at, decided_at)
         SELECT gen_random_uuid(), id, 'support', 'decided', 5, now() + interval '1 hour', ${at}, ${at} FROM s RETURNING id, submission_id)
       INSERT INTO review_decisions (id, task_id, submission_id, reviewer_id, action, handling_ms, created_at)
-      SELECT gen_random_uuid(), t.id, t.submission_id, $2, 'approve', 1000, ${at} FROM t`, [n, reviewerId]);
+      SELECT gen_random_uuid(), t.id, t.submission_id, $2, 'approve', 1000, ${at} FROM t`,
+      [n, reviewerId],
+    );
   }
 });

@@ -1,8 +1,6 @@
 import { SlaAging } from '@arbiter/review';
-import { RollupRepository } from '@arbiter/stats';
+import { RollupRepository, StatsReconcile, StatsRollup } from '@arbiter/stats';
 import { expectEventually } from '@arbiter/testing';
-import { StatsReconcile } from '../../apps/worker/src/stats/stats-reconcile.use-case';
-import { StatsRollup } from '../../apps/worker/src/stats/stats-rollup.use-case';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
 import { ReviewerClient, TaskView } from '../support/reviewer.client';
@@ -19,9 +17,25 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
     // Maintenance (SLA aging, rollup, reconciliation) is driven by the test.
     arbiter = await ArbiterHarness.start({
       config: {
-        worker: { scoreConcurrency: 8, stuckAfterMs: 60_000, recoveryEveryMs: 3_600_000, metricsPort: 0 },
-        review: { leaseMs: 60_000, leaseWarningMs: 1000, atRiskMarginMs: 15 * 60_000, maintenanceEveryMs: 3_600_000, reconcileEveryMs: 3_600_000 },
-        stats: { rollupEveryMs: 3_600_000, reconcileEveryMs: 3_600_000, reconcileMinutes: 60, dashboardEveryMs: 1000 },
+        worker: {
+          scoreConcurrency: 8,
+          stuckAfterMs: 60_000,
+          recoveryEveryMs: 3_600_000,
+          metricsPort: 0,
+        },
+        review: {
+          leaseMs: 60_000,
+          leaseWarningMs: 1000,
+          atRiskMarginMs: 15 * 60_000,
+          maintenanceEveryMs: 3_600_000,
+          reconcileEveryMs: 3_600_000,
+        },
+        stats: {
+          rollupEveryMs: 3_600_000,
+          reconcileEveryMs: 3_600_000,
+          reconcileMinutes: 60,
+          dashboardEveryMs: 1000,
+        },
       },
     });
   });
@@ -37,10 +51,18 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
     return client;
   };
   const submit = async (pipeline: string) =>
-    (await arbiter.http.post<{ id: string }>('/v1/submissions', submissionBody({ pipeline, promptVersion: `${pipeline}-p1` }), { token: arbiter.bootstrapKey })).body.id;
+    (
+      await arbiter.http.post<{ id: string }>(
+        '/v1/submissions',
+        submissionBody({ pipeline, promptVersion: `${pipeline}-p1` }),
+        { token: arbiter.bootstrapKey },
+      )
+    ).body.id;
   const openTasks = (n: number) =>
     expectEventually(async () => {
-      const rows: { id: string; queue: string }[] = await arbiter.db.query(`SELECT id, queue FROM review_tasks WHERE status IN ('pending', 'claimed') ORDER BY created_at`);
+      const rows: { id: string; queue: string }[] = await arbiter.db.query(
+        `SELECT id, queue FROM review_tasks WHERE status IN ('pending', 'claimed') ORDER BY created_at`,
+      );
       expect(rows).toHaveLength(n);
       return rows;
     });
@@ -54,8 +76,14 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
   let alice: ReviewerClient;
 
   it('after submissions, claims, decisions, escalations, consensus disagreement and SLA breaches', async () => {
-    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review: { queue: 'support', ...REVIEW } }));
-    await arbiter.putPolicy('dual', policy({ ...ALWAYS_HUMAN, review: { queue: 'dual', ...REVIEW, consensus: 2 } }));
+    await arbiter.putPolicy(
+      'support',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'support', ...REVIEW } }),
+    );
+    await arbiter.putPolicy(
+      'dual',
+      policy({ ...ALWAYS_HUMAN, review: { queue: 'dual', ...REVIEW, consensus: 2 } }),
+    );
     await arbiter.putPolicy('auto', policy({ review: { queue: 'support', sla: '30m' } }));
     for (let i = 0; i < 3; i++) await submit('auto');
     const support = [];
@@ -63,33 +91,64 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
     const dual = await submit('dual');
     const tasks = await openTasks(7);
     // Two support tasks are overdue: SLA aging marks them breached (and claims take them first).
-    const overdue = tasks.filter((t) => t.queue === 'support').slice(0, 2).map((t) => t.id);
-    await arbiter.db.query(`UPDATE review_tasks SET due_at = now() - interval '1 minute' WHERE id = ANY($1)`, [overdue]);
+    const overdue = tasks
+      .filter((t) => t.queue === 'support')
+      .slice(0, 2)
+      .map((t) => t.id);
+    await arbiter.db.query(
+      `UPDATE review_tasks SET due_at = now() - interval '1 minute' WHERE id = ANY($1)`,
+      [overdue],
+    );
     await worker(SlaAging).execute();
 
     alice = await person('alice@test.local', ['support', 'dual']);
     const bob = await person('bob@test.local', ['support', 'dual']);
-    const claim = async (who: ReviewerClient, queues: string[]) => (await who.claim(queues)) as TaskView;
-    expect(await alice.decide(await claim(alice, ['support']), 'approve')).toMatchObject({ ok: true });
-    expect(await alice.decide(await claim(alice, ['support']), 'reject', { reasonCodes: ['wrong'] })).toMatchObject({ ok: true });
-    expect(await alice.decide(await claim(alice, ['support']), 'escalate')).toMatchObject({ ok: true, result: 'escalated' });
-    expect(await alice.decide(await claim(alice, ['support']), 'approve')).toMatchObject({ ok: true });
+    const claim = async (who: ReviewerClient, queues: string[]) =>
+      (await who.claim(queues)) as TaskView;
+    expect(await alice.decide(await claim(alice, ['support']), 'approve')).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await alice.decide(await claim(alice, ['support']), 'reject', { reasonCodes: ['wrong'] }),
+    ).toMatchObject({ ok: true });
+    expect(await alice.decide(await claim(alice, ['support']), 'escalate')).toMatchObject({
+      ok: true,
+      result: 'escalated',
+    });
+    expect(await alice.decide(await claim(alice, ['support']), 'approve')).toMatchObject({
+      ok: true,
+    });
     // Consensus of two disagrees: escalated to leads, where the lead rejects (alice is overturned).
-    expect(await alice.decide(await claim(alice, ['dual']), 'approve')).toMatchObject({ ok: true, result: 'waiting' });
-    expect(await bob.decide(await claim(bob, ['dual']), 'reject', { reasonCodes: ['wrong'] })).toMatchObject({ ok: true, result: 'escalated' });
+    expect(await alice.decide(await claim(alice, ['dual']), 'approve')).toMatchObject({
+      ok: true,
+      result: 'waiting',
+    });
+    expect(
+      await bob.decide(await claim(bob, ['dual']), 'reject', { reasonCodes: ['wrong'] }),
+    ).toMatchObject({ ok: true, result: 'escalated' });
     await claim(bob, ['support']); // held: claimed, not decided
     lead = await person('carol@test.local', ['leads'], 'lead');
     for (let task = await lead.claim(['leads']); task; task = await lead.claim(['leads'])) {
-      const action = task.submission.id === dual ? ['reject', { reasonCodes: ['wrong'] }] as const : ['approve', {}] as const;
-      expect(await lead.decide(task, action[0], action[1])).toMatchObject({ ok: true, result: 'decided' });
+      const action =
+        task.submission.id === dual
+          ? (['reject', { reasonCodes: ['wrong'] }] as const)
+          : (['approve', {}] as const);
+      expect(await lead.decide(task, action[0], action[1])).toMatchObject({
+        ok: true,
+        result: 'decided',
+      });
     }
     // An AI reviewer had judged two of the human-decided submissions (one agrees, one does not).
     const humanDecided: { id: string; outcome: string }[] = await arbiter.db.query(
-      `SELECT id, decision->>'outcome' AS outcome FROM submissions WHERE decision->>'decidedBy' = 'human' ORDER BY id LIMIT 2`);
+      `SELECT id, decision->>'outcome' AS outcome FROM submissions WHERE decision->>'decidedBy' = 'human' ORDER BY id LIMIT 2`,
+    );
     for (const [i, s] of humanDecided.entries()) {
       const verdict = (s.outcome === 'approved') === (i === 0) ? 'approve' : 'reject';
-      await arbiter.db.query(`INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data, created_at)
-        VALUES ($1, 'ai_review.call', 'ai_review', 'ai_review', 'ai-review', $2, now() - interval '1 second')`, [s.id, JSON.stringify({ verdict })]);
+      await arbiter.db.query(
+        `INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data, created_at)
+        VALUES ($1, 'ai_review.call', 'ai_review', 'ai_review', 'ai-review', $2, now() - interval '1 second')`,
+        [s.id, JSON.stringify({ verdict })],
+      );
     }
     expect(support).toHaveLength(6);
     await rollUpEverything();
@@ -120,7 +179,9 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
     expect((await arbiter.http.get('/v1/stats/backlog', { token: alice.token })).status).toBe(403);
     expect((await arbiter.http.get('/v1/stats/backlog')).status).toBe(401);
     const bad = async (query: string, field: string) => {
-      const res = await arbiter.http.get<{ message: string }>(`/v1/stats/throughput?${query}`, { token: lead.token });
+      const res = await arbiter.http.get<{ message: string }>(`/v1/stats/throughput?${query}`, {
+        token: lead.token,
+      });
       expect(res.status).toBe(400);
       expect(res.body.message).toContain(field);
     };
@@ -135,7 +196,9 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
 
   it('/metrics shows the backlog, decisions and time-to-decision histogram', async () => {
     const res = await arbiter.http.get<string>('/metrics');
-    expect(res.body).toMatch(/arbiter_review_backlog\{queue="support",priority="\d+",status="claimed"\} 1/);
+    expect(res.body).toMatch(
+      /arbiter_review_backlog\{queue="support",priority="\d+",status="claimed"\} 1/,
+    );
     expect(res.body).toMatch(/arbiter_review_oldest_pending_age_seconds\{queue="support"\} \d+/);
     expect(res.body).toContain('arbiter_stats_decisions_total{route="auto",outcome="approved"} 3');
     expect(res.body).toContain('arbiter_stats_arrivals_total 11');
@@ -154,35 +217,50 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
     const token = lead.token;
     const db = arbiter.db;
     // Backlog and SLA state, per queue.
-    const open: Row[] = await db.query(`SELECT queue, count(*) FILTER (WHERE status = 'pending') AS waiting,
+    const open: Row[] =
+      await db.query(`SELECT queue, count(*) FILTER (WHERE status = 'pending') AS waiting,
         count(*) FILTER (WHERE status = 'claimed') AS claimed, count(*) FILTER (WHERE sla_state = 'breached') AS breached,
         count(*) FILTER (WHERE sla_state = 'at_risk') AS at_risk, min(created_at) FILTER (WHERE status = 'pending') AS oldest
       FROM review_tasks WHERE status IN ('pending', 'claimed') GROUP BY queue`);
     const backlog = await stats<{ queues: Row[] }>('backlog', token);
     for (const q of open) {
       expect(backlog.queues.find((b) => b.queue === q.queue)).toMatchObject({
-        waiting: num(q.waiting), claimed: num(q.claimed), breached: num(q.breached), atRisk: num(q.at_risk),
+        waiting: num(q.waiting),
+        claimed: num(q.claimed),
+        breached: num(q.breached),
+        atRisk: num(q.at_risk),
         oldestPendingAt: q.oldest ? (q.oldest as Date).toISOString() : null,
       });
     }
     expect(backlog.queues.filter((b) => (b.open as number) > 0)).toHaveLength(open.length);
-    const closed: Row[] = await db.query(`SELECT queue, count(*) AS closed, count(*) FILTER (WHERE decided_at > due_at) AS late
+    const closed: Row[] =
+      await db.query(`SELECT queue, count(*) AS closed, count(*) FILTER (WHERE decided_at > due_at) AS late
       FROM review_tasks WHERE status IN ('decided', 'escalated', 'expired') GROUP BY queue`);
     const sla = await stats<{ queues: Row[] }>('sla', token);
     expect(closed.some((c) => num(c.late) > 0)).toBe(true);
     for (const c of closed) {
-      expect(sla.queues.find((q) => q.queue === c.queue)).toMatchObject({ closed: num(c.closed), closedAfterDue: num(c.late) });
+      expect(sla.queues.find((q) => q.queue === c.queue)).toMatchObject({
+        closed: num(c.closed),
+        closedAfterDue: num(c.late),
+      });
     }
     // Throughput and time to decision by route.
     const [{ arrivals, decided }] = await db.query(`SELECT count(*) AS arrivals,
       count(*) FILTER (WHERE status IN ('approved', 'rejected', 'expired')) AS decided FROM submissions`);
-    const throughput = await stats<{ totals: Row; timeToDecision: Record<string, Row> }>('throughput', token);
+    const throughput = await stats<{ totals: Row; timeToDecision: Record<string, Row> }>(
+      'throughput',
+      token,
+    );
     expect(throughput.totals).toEqual({ arrivals: num(arrivals), decisions: num(decided) });
-    const byRoute: Row[] = await db.query(`SELECT decision->>'decidedBy' AS route, decision->>'outcome' AS outcome, count(*) AS n
+    const byRoute: Row[] =
+      await db.query(`SELECT decision->>'decidedBy' AS route, decision->>'outcome' AS outcome, count(*) AS n
       FROM submissions WHERE status IN ('approved', 'rejected', 'expired') GROUP BY 1, 2`);
     const count = (route: string, outcome?: string) =>
-      byRoute.filter((r) => r.route === route && (!outcome || r.outcome === outcome)).reduce((n, r) => n + num(r.n), 0);
-    for (const route of ['auto', 'ai', 'human', 'policy']) expect(throughput.timeToDecision[route].count).toBe(count(route));
+      byRoute
+        .filter((r) => r.route === route && (!outcome || r.outcome === outcome))
+        .reduce((n, r) => n + num(r.n), 0);
+    for (const route of ['auto', 'ai', 'human', 'policy'])
+      expect(throughput.timeToDecision[route].count).toBe(count(route));
     expect(throughput.timeToDecision.human.p50Ms).toEqual(expect.any(Number));
     // Automation shares and AI agreement.
     const automation = await stats<Row>('automation', token);
@@ -191,8 +269,15 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
     const routed = (s: string) => num(routes.find((r) => r.to_status === s)?.n ?? 0);
     expect(automation).toMatchObject({
       decided: num(decided),
-      counts: { autoApproved: count('auto', 'approved'), humanDecided: count('human'), aiDecided: count('ai') },
-      routes: { auto_approved: { count: routed('approved') }, human_review: { count: routed('human_review') } },
+      counts: {
+        autoApproved: count('auto', 'approved'),
+        humanDecided: count('human'),
+        aiDecided: count('ai'),
+      },
+      routes: {
+        auto_approved: { count: routed('approved') },
+        human_review: { count: routed('human_review') },
+      },
       humanRejectRate: Math.round((count('human', 'rejected') / count('human')) * 10_000) / 10_000,
       aiAgreement: { agree: 1, disagree: 1, unsure: 0, rate: 0.5 },
     });
@@ -204,15 +289,25 @@ describe('lead stats: figures match Postgres after a scripted day on the floor',
     const reviewers = await stats<{ reviewers: Row[] }>('reviewers', token);
     expect(reviewers.reviewers).toHaveLength(people.length);
     for (const p of people) {
-      expect(reviewers.reviewers.find((r) => r.reviewerId === p.reviewer_id)).toMatchObject({ decisions: num(p.decisions), overturned: num(p.overturned) });
+      expect(reviewers.reviewers.find((r) => r.reviewerId === p.reviewer_id)).toMatchObject({
+        decisions: num(p.decisions),
+        overturned: num(p.overturned),
+      });
     }
-    expect(reviewers.reviewers.find((r) => r.reviewerId === alice.userId)).toMatchObject({ overturned: 1 });
+    expect(reviewers.reviewers.find((r) => r.reviewerId === alice.userId)).toMatchObject({
+      overturned: 1,
+    });
     // Side by side per pipeline × policy × prompt × model.
     const versions = await stats<{ versions: Row[] }>('versions', token);
-    const perPipeline: Row[] = await db.query(`SELECT p.key, count(*) AS n FROM submission_events e JOIN submissions s ON s.id = e.submission_id
+    const perPipeline: Row[] =
+      await db.query(`SELECT p.key, count(*) AS n FROM submission_events e JOIN submissions s ON s.id = e.submission_id
       JOIN pipelines p ON p.id = s.pipeline_id WHERE e.type = 'transition' AND e.from_status = 'scoring' GROUP BY 1`);
     for (const p of perPipeline) {
-      expect(versions.versions.find((v) => v.pipeline === p.key)).toMatchObject({ routed: num(p.n), promptVersion: `${p.key}-p1`, model: 'openai/gpt-4o-mini' });
+      expect(versions.versions.find((v) => v.pipeline === p.key)).toMatchObject({
+        routed: num(p.n),
+        promptVersion: `${p.key}-p1`,
+        model: 'openai/gpt-4o-mini',
+      });
     }
     // Filtered by pipeline: only its queues and flows.
     const dual = await stats<Row>('automation?pipeline=dual', token);

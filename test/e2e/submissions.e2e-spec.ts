@@ -7,7 +7,12 @@ interface View {
   status: string;
   policyVersion: number;
   confidence: number | null;
-  decision: { outcome: string | null; route: string; decidedBy?: string; reasons: { code: string }[] } | null;
+  decision: {
+    outcome: string | null;
+    route: string;
+    decidedBy?: string;
+    reasons: { code: string }[];
+  } | null;
   signals: { name: string; score: number | null; evidence: unknown }[];
   gates: { type: string; passed: boolean }[];
   timeline: { to: string | null }[];
@@ -22,9 +27,13 @@ describe('POST /v1/submissions → scored and routed', () => {
   beforeEach(() => arbiter.reset());
 
   const key = () => arbiter.bootstrapKey;
-  const submit = (body: Record<string, unknown>, path = '/v1/submissions', headers: Record<string, string> = {}) =>
-    arbiter.http.post<View>(path, body, { token: key(), headers });
-  const view = async (id: string) => (await arbiter.http.get<View>(`/v1/submissions/${id}`, { token: key() })).body;
+  const submit = (
+    body: Record<string, unknown>,
+    path = '/v1/submissions',
+    headers: Record<string, string> = {},
+  ) => arbiter.http.post<View>(path, body, { token: key(), headers });
+  const view = async (id: string) =>
+    (await arbiter.http.get<View>(`/v1/submissions/${id}`, { token: key() })).body;
   const settled = (id: string, status: string) =>
     expectEventually(async () => {
       const v = await view(id);
@@ -38,7 +47,9 @@ describe('POST /v1/submissions → scored and routed', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ id: expect.any(String), status: 'received' });
 
-    const rows = await arbiter.db.query(`SELECT external_id FROM submissions WHERE id = $1`, [res.body.id]);
+    const rows = await arbiter.db.query(`SELECT external_id FROM submissions WHERE id = $1`, [
+      res.body.id,
+    ]);
     expect(rows).toEqual([{ external_id: 'ticket-1' }]);
 
     const done = await settled(res.body.id, 'approved');
@@ -50,9 +61,12 @@ describe('POST /v1/submissions → scored and routed', () => {
   });
 
   it('rejects by policy when a reject gate fails', async () => {
-    await arbiter.putPolicy('support', policy({
-      validators: [{ type: 'phrases', deny: ['Paris'], onFail: 'reject' }],
-    }));
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        validators: [{ type: 'phrases', deny: ['Paris'], onFail: 'reject' }],
+      }),
+    );
     const res = await submit(submissionBody());
     const done = await settled(res.body.id, 'rejected');
     expect(done.decision).toMatchObject({ outcome: 'rejected', decidedBy: 'policy' });
@@ -60,26 +74,36 @@ describe('POST /v1/submissions → scored and routed', () => {
   });
 
   it('sends the doubtful band to AI review when the policy configures it', async () => {
-    await arbiter.putPolicy('support', policy({
-      thresholds: { autoApprove: 1, aiReview: 0 },
-      aiReview: { providers: ['embedded'] },
-    }));
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        thresholds: { autoApprove: 1, aiReview: 0 },
+        aiReview: { providers: ['embedded'] },
+      }),
+    );
     const res = await submit(submissionBody());
     // The AI stage settles it within milliseconds; the timeline shows it passed through ai_review.
     await expectEventually(async () => {
       const v = await view(res.body.id);
-      expect(v.timeline.map((e) => e.to)).toEqual(expect.arrayContaining(['received', 'scoring', 'ai_review']));
+      expect(v.timeline.map((e) => e.to)).toEqual(
+        expect.arrayContaining(['received', 'scoring', 'ai_review']),
+      );
     });
   });
 
   it('sends low confidence and human-gate failures to human review', async () => {
     await arbiter.putPolicy('support', policy({ thresholds: { autoApprove: 1, aiReview: 1 } }));
     const low = await submit(submissionBody());
-    expect((await settled(low.body.id, 'human_review')).decision?.reasons[0].code).toBe('confidence.low');
+    expect((await settled(low.body.id, 'human_review')).decision?.reasons[0].code).toBe(
+      'confidence.low',
+    );
 
-    await arbiter.putPolicy('support', policy({
-      validators: [{ type: 'phrases', deny: ['Paris'], onFail: 'human' }],
-    }));
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        validators: [{ type: 'phrases', deny: ['Paris'], onFail: 'human' }],
+      }),
+    );
     const gated = await submit(submissionBody());
     await settled(gated.body.id, 'human_review');
   });

@@ -7,15 +7,24 @@ import type { OpenApiDocument } from './contract.validator';
 /** TypeScript types of the document, as `openapi-typescript` (the usual generator) writes them. */
 export function generateTypes(document: OpenApiDocument): string {
   // In a plain Node process: the generator's ESM dependencies load there, not in Jest's runtime.
+  // The document goes through a file: read from a pipe, a document over the pipe's buffer can
+  // fail with EAGAIN (stdin is non-blocking there).
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-openapi-'));
+  const file = join(dir, 'openapi.json');
+  writeFileSync(file, JSON.stringify(document));
   const script = `
     const { default: openapiTS, astToString } = require('openapi-typescript');
-    const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+    const input = JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'));
     openapiTS(input, { alphabetize: true }).then((nodes) => process.stdout.write(astToString(nodes)));`;
-  const types = execFileSync(process.execPath, ['-e', script], {
-    input: JSON.stringify(document),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  let types: string;
+  try {
+    types = execFileSync(process.execPath, ['-e', script, file], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return `/* Generated from the served OpenAPI document by openapi-typescript: do not edit. */\n${types}`;
 }
 

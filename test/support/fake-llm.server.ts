@@ -3,7 +3,11 @@ import { AddressInfo } from 'node:net';
 
 /** What the fake provider answers to one request. */
 export type FakeReply =
-  | { verdict: Record<string, unknown>; usage?: { prompt_tokens: number; completion_tokens: number }; delayMs?: number }
+  | {
+      verdict: Record<string, unknown>;
+      usage?: { prompt_tokens: number; completion_tokens: number };
+      delayMs?: number;
+    }
   | { status: number; body?: string; headers?: Record<string, string>; delayMs?: number }
   | { content: string; delayMs?: number };
 
@@ -23,7 +27,9 @@ export interface ReceivedRequest {
 export class FakeLlmServer {
   readonly received: ReceivedRequest[] = [];
   private server!: Server;
-  private handler: (req: ReceivedRequest, index: number) => FakeReply = () => ({ verdict: approve() });
+  private handler: (req: ReceivedRequest, index: number) => FakeReply = () => ({
+    verdict: approve(),
+  });
 
   static async start(): Promise<FakeLlmServer> {
     const fake = new FakeLlmServer();
@@ -31,19 +37,33 @@ export class FakeLlmServer {
       let raw = '';
       req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       req.on('end', () => {
-        const entry: ReceivedRequest = { at: Date.now(), path: req.url ?? '', headers: req.headers, raw, body: safeJson(raw) };
+        const entry: ReceivedRequest = {
+          at: Date.now(),
+          path: req.url ?? '',
+          headers: req.headers,
+          raw,
+          body: safeJson(raw),
+        };
         const reply = fake.handler(entry, fake.received.length);
         fake.received.push(entry);
         const send = (): void => {
           if (res.destroyed) return;
           if ('status' in reply) {
-            res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(reply.body ?? '{"error":"scripted"}');
+            res
+              .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+              .end(reply.body ?? '{"error":"scripted"}');
             return;
           }
           const content = 'content' in reply ? reply.content : JSON.stringify(reply.verdict);
           const usage = 'verdict' in reply ? reply.usage : undefined;
           res.writeHead(200, { 'content-type': 'application/json' }).end(
-            JSON.stringify({ id: 'cmpl-1', object: 'chat.completion', model: entry.body.model, choices: [{ index: 0, message: { role: 'assistant', content } }], ...(usage ? { usage } : {}) }),
+            JSON.stringify({
+              id: 'cmpl-1',
+              object: 'chat.completion',
+              model: entry.body.model,
+              choices: [{ index: 0, message: { role: 'assistant', content } }],
+              ...(usage ? { usage } : {}),
+            }),
           );
         };
         if (reply.delayMs) setTimeout(send, reply.delayMs).unref();
@@ -71,11 +91,21 @@ export class FakeLlmServer {
 }
 
 export function approve(confidence = 0.97): Record<string, unknown> {
-  return { verdict: 'approve', confidence, reasons: ['All claims are supported.'], problematicSpans: [] };
+  return {
+    verdict: 'approve',
+    confidence,
+    reasons: ['All claims are supported.'],
+    problematicSpans: [],
+  };
 }
 
 export function reject(confidence = 0.95, span = 'Paris'): Record<string, unknown> {
-  return { verdict: 'reject', confidence, reasons: ['The capital is misstated.'], problematicSpans: [{ text: span, reason: 'not in context' }] };
+  return {
+    verdict: 'reject',
+    confidence,
+    reasons: ['The capital is misstated.'],
+    problematicSpans: [{ text: span, reason: 'not in context' }],
+  };
 }
 
 function safeJson(raw: string): ReceivedRequest['body'] {

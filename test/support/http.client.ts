@@ -19,15 +19,32 @@ export class HttpClient {
     return this.request('GET', path, undefined, options);
   }
 
-  post<T = unknown>(path: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResult<T>> {
+  post<T = unknown>(
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<HttpResult<T>> {
     return this.request('POST', path, body, options);
   }
 
-  put<T = unknown>(path: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResult<T>> {
+  put<T = unknown>(
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<HttpResult<T>> {
     return this.request('PUT', path, body, options);
   }
 
-  async request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<HttpResult<T>> {
+  delete<T = unknown>(path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+    return this.request('DELETE', path, undefined, options);
+  }
+
+  async request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    options: RequestOptions,
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | Buffer | undefined = options.raw;

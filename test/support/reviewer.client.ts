@@ -1,5 +1,6 @@
 import { io, Socket } from 'socket.io-client';
 import { ArbiterHarness } from './arbiter.harness';
+import { HttpClient } from './http.client';
 
 export interface Ack<T = Record<string, unknown>> {
   ok: boolean;
@@ -9,9 +10,18 @@ export interface Ack<T = Record<string, unknown>> {
 }
 
 export interface TaskView {
-  task: { id: string; queue: string; kind: string; priority: number; dueAt: string; leaseToken: string; consensus: number };
+  task: {
+    id: string;
+    queue: string;
+    kind: string;
+    priority: number;
+    dueAt: string;
+    leaseToken: string;
+    consensus: number;
+  };
   submission: { id: string; output: { text?: string }; metadata: Record<string, unknown> | null };
   reasonCodes: string[];
+  guidelines: string | null;
 }
 
 /** A reviewer as a browser would be: a user with an access token and a live socket.io connection. */
@@ -27,16 +37,38 @@ export class ReviewerClient {
   }
 
   /** Creates the user through the admin API, logs in over HTTP and connects to /review. */
-  static async create(arbiter: ArbiterHarness, email: string, queues: string[], role = 'reviewer'): Promise<ReviewerClient> {
+  static async create(
+    arbiter: ArbiterHarness,
+    email: string,
+    queues: string[],
+    role = 'reviewer',
+  ): Promise<ReviewerClient> {
     const admin = await arbiter.adminAccessToken();
-    const created = await arbiter.http.post<{ id: string }>('/v1/users', { email, password: 'reviewer-pass-1', role, queues }, { token: admin });
-    if (created.status !== 201) throw new Error(`create user: ${created.status} ${JSON.stringify(created.body)}`);
-    const login = await arbiter.http.post<{ accessToken: string }>('/v1/auth/login', { email, password: 'reviewer-pass-1' });
+    const created = await arbiter.http.post<{ id: string }>(
+      '/v1/users',
+      { email, password: 'reviewer-pass-1', role, queues },
+      { token: admin },
+    );
+    if (created.status !== 201)
+      throw new Error(`create user: ${created.status} ${JSON.stringify(created.body)}`);
+    const login = await arbiter.http.post<{ accessToken: string }>('/v1/auth/login', {
+      email,
+      password: 'reviewer-pass-1',
+    });
     return ReviewerClient.connect(arbiter, created.body.id, login.body.accessToken);
   }
 
-  static async connect(arbiter: ArbiterHarness, userId: string, token: string): Promise<ReviewerClient> {
-    const socket = io(`${arbiter.http.baseUrl}/review`, { auth: { token }, transports: ['websocket'], reconnection: false });
+  /** Connects to /review on `arbiter`'s api (a harness, or any api replica's HTTP client). */
+  static async connect(
+    arbiter: { http: HttpClient },
+    userId: string,
+    token: string,
+  ): Promise<ReviewerClient> {
+    const socket = io(`${arbiter.http.baseUrl}/review`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
@@ -55,7 +87,12 @@ export class ReviewerClient {
   }
 
   decide(task: TaskView, action: string, extra: Record<string, unknown> = {}): Promise<Ack> {
-    return this.send('decide', { taskId: task.task.id, leaseToken: task.task.leaseToken, action, ...extra });
+    return this.send('decide', {
+      taskId: task.task.id,
+      leaseToken: task.task.leaseToken,
+      action,
+      ...extra,
+    });
   }
 
   close(): void {

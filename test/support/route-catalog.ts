@@ -1,6 +1,7 @@
 import { INestApplicationContext, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import { ROLES_KEY } from '@arbiter/auth';
 import {
   GATEWAY_OPTIONS,
   MESSAGE_MAPPING_METADATA,
@@ -12,6 +13,8 @@ export interface HttpRoute {
   /** The route's template, e.g. `/v1/review/tasks/:id/decide`. */
   path: string;
   controller: string;
+  /** The roles @Roles asks of a person (on the handler, else its controller); empty: none asked. */
+  roles: string[];
 }
 
 export interface SocketEvent {
@@ -60,6 +63,8 @@ function* instances(
 export function routeCatalog(app: INestApplicationContext): {
   routes: HttpRoute[];
   events: SocketEvent[];
+  /** Every gateway's namespace: its handshake is an entry point of its own. */
+  namespaces: string[];
 } {
   const routes = new Map<string, HttpRoute>();
   for (const controller of new Set(instances(app, 'controllers'))) {
@@ -73,6 +78,11 @@ export function routeCatalog(app: INestApplicationContext): {
             method: RequestMethod[method],
             path: joinPath(prefix, sub),
             controller: controller.name,
+            roles: (
+              (Reflect.getMetadata(ROLES_KEY, handler) ??
+                Reflect.getMetadata(ROLES_KEY, controller) ??
+                []) as string[]
+            ).slice(),
           };
           routes.set(`${route.method} ${route.path}`, route);
         }
@@ -80,10 +90,12 @@ export function routeCatalog(app: INestApplicationContext): {
     }
   }
   const events = new Map<string, SocketEvent>();
+  const namespaces = new Set<string>();
   for (const provider of new Set(instances(app, 'providers'))) {
     const options = Reflect.getMetadata(GATEWAY_OPTIONS, provider) as
       { namespace?: string } | undefined;
     if (!options) continue;
+    namespaces.add(options.namespace ?? '/');
     for (const handler of handlers(provider)) {
       if (!Reflect.getMetadata(MESSAGE_MAPPING_METADATA, handler)) continue;
       const event = String(Reflect.getMetadata(MESSAGE_METADATA, handler));
@@ -91,5 +103,9 @@ export function routeCatalog(app: INestApplicationContext): {
       events.set(`${namespace} ${event}`, { namespace, event, gateway: provider.name });
     }
   }
-  return { routes: [...routes.values()], events: [...events.values()] };
+  return {
+    routes: [...routes.values()],
+    events: [...events.values()],
+    namespaces: [...namespaces],
+  };
 }

@@ -3,6 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { AppConfig, ConfigModule, loadConfig } from '@arbiter/config';
 import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@arbiter/persistence';
+import { AuthModule } from '@arbiter/auth';
+import { ObservabilityModule } from '@arbiter/observability';
+import { RequiredSubscribersModule, WorkflowModule } from '@arbiter/workflow';
 import { QueueModule } from '@arbiter/queue';
 import { DeliveryOutboxModule } from '@arbiter/delivery';
 import { AuthApiModule } from './auth/auth-api.module';
@@ -13,8 +16,12 @@ import { requestIdOf } from './common/request-id';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { OversightApiModule } from './oversight/oversight-api.module';
-import { PipelinesModule } from './pipelines/pipelines.module';
+import { PipelinesApiModule } from './pipelines/pipelines-api.module';
+import { PromptsApiModule } from './prompts/prompts-api.module';
+import { DatasetsApiModule } from './datasets/datasets-api.module';
+import { ShadowApiModule } from './shadow/shadow-api.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditApiModule } from './audit/audit-api.module';
 import { ReviewApiModule } from './review/review-api.module';
 import { StatsApiModule } from './stats/stats-api.module';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -33,15 +40,25 @@ export class AppModule {
             // Honour a caller's request id so one id follows a request across services.
             genReqId: (req) => requestIdOf(req),
             // Per-request lines at debug only: at 1,000 requests/s they would cost more than the work.
-            customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+            customLogLevel: (_req, res, error) =>
+              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
+        ObservabilityModule,
         PersistenceModule,
+        WorkflowModule,
+        // Reviewers decide here: their decisions' outcomes, tasks and announcements must follow.
+        RequiredSubscribersModule.of([
+          'review.create-task',
+          'delivery.record-outcome',
+          'intake.announce-route',
+        ]),
         QueueModule,
         MetricsModule,
+        AuthModule,
         AuthApiModule,
-        PipelinesModule,
+        PipelinesApiModule,
         SubmissionsModule,
         ReviewApiModule,
         AdminModule,
@@ -50,6 +67,10 @@ export class AppModule {
         WebUiModule,
         StatsApiModule,
         OversightApiModule,
+        PromptsApiModule,
+        DatasetsApiModule,
+        ShadowApiModule,
+        AuditApiModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapSeed, { provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -12,7 +12,9 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   // have deterministic ids (same webhook-id on redelivery), lost attempts are retried, SLA and
   // stats passes recompute. Intake (the api) stays synchronous: a 202 is always durable.
   const workerConfig: AppConfig = { ...config, databaseSynchronousCommit: false };
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();

@@ -1,23 +1,39 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, loadConfig } from '@arbiter/config';
+import { AiReviewModule } from '@arbiter/ai-review';
+import { DeliveryOutboxModule } from '@arbiter/delivery';
+import { ScoreStageModule } from '@arbiter/intake';
+import { ObservabilityModule } from '@arbiter/observability';
+import { OversightModule } from '@arbiter/oversight';
+import { PipelinesModule } from '@arbiter/pipelines';
 import { PersistenceModule } from '@arbiter/persistence';
 import { QueueModule } from '@arbiter/queue';
-import { OversightModule } from '@arbiter/oversight';
+import { RetentionModule } from '@arbiter/retention';
 import { ReviewModule } from '@arbiter/review';
-import { WorkflowModule } from '@arbiter/workflow';
-import { DeliveryOutboxModule, HttpRuleService, RULE_SERVICE } from '@arbiter/delivery';
 import { StatsModule } from '@arbiter/stats';
+import { RequiredSubscribersModule, SUBSCRIBERS, WorkflowModule } from '@arbiter/workflow';
+import { PromptsModule } from '@arbiter/prompts';
+import { DatasetsModule } from '@arbiter/datasets';
+import { ShadowModule, ShadowScorer } from '@arbiter/shadow';
+import { RegressionHandler } from './regression/regression.handler';
 import { LoggerModule } from 'nestjs-pino';
-import { AI_REVIEW_PROVIDERS } from './ai-review/ai-review.providers';
+import { AiReviewHandler } from './ai-review/ai-review.handler';
+import { QUEUE_HANDLERS, QueueHandler } from './common/queue-handler';
+import { QueueWorkers } from './common/queue-workers.service';
 import { WorkerMetrics } from './common/worker-metrics.service';
-import { DELIVER_PROVIDERS } from './deliver/deliver.providers';
-import { MaintenanceProcessor } from './maintenance/maintenance.processor';
-import { RecoverUnsettled } from './maintenance/recover-unsettled.use-case';
-import { ScoreSubmission } from './score/score-submission.use-case';
-import { ScoreProcessor } from './score/score.processor';
-import { StatsReconcile } from './stats/stats-reconcile.use-case';
-import { StatsRollup } from './stats/stats-rollup.use-case';
+import { DeliverHandler } from './deliver/deliver.handler';
+import { MaintenanceHandler } from './maintenance/maintenance.handler';
+import { ScoreHandler } from './score/score.handler';
 
+const HANDLERS = [
+  ScoreHandler,
+  AiReviewHandler,
+  DeliverHandler,
+  MaintenanceHandler,
+  RegressionHandler,
+];
+
+/** The worker: each slice's stage plugged into its queue's processor. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -26,6 +42,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: (config ?? loadConfig()).logLevel } }),
+        ObservabilityModule,
         PersistenceModule,
         QueueModule,
         WorkflowModule,
@@ -33,9 +50,28 @@ export class WorkerModule {
         DeliveryOutboxModule,
         StatsModule,
         OversightModule,
+        ScoreStageModule,
+        AiReviewModule,
+        PipelinesModule,
+        RetentionModule,
+        PromptsModule,
+        DatasetsModule,
+        ShadowModule,
+        // Every stage runs here, so every subscriber must.
+        RequiredSubscribersModule.of(SUBSCRIBERS),
       ],
-      providers: [WorkerMetrics, { provide: RULE_SERVICE, useClass: HttpRuleService }, ScoreSubmission, ScoreProcessor, RecoverUnsettled, MaintenanceProcessor, ...AI_REVIEW_PROVIDERS, ...DELIVER_PROVIDERS, StatsRollup, StatsReconcile],
-      exports: [RecoverUnsettled, WorkerMetrics],
+      providers: [
+        WorkerMetrics,
+        ...HANDLERS,
+        {
+          provide: QUEUE_HANDLERS,
+          inject: HANDLERS,
+          useFactory: (...handlers: QueueHandler[]) => handlers,
+        },
+        QueueWorkers,
+        ShadowScorer,
+      ],
+      exports: [WorkerMetrics],
     };
   }
 }

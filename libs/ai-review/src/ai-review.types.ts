@@ -29,7 +29,8 @@ export interface ReviewItem {
 }
 
 /** Why a provider call failed; every kind counts as a failure, none ever approves. */
-export type FailureKind = 'timeout' | 'http_error' | 'rate_limited' | 'network' | 'malformed' | 'schema' | 'internal';
+export type FailureKind =
+  'timeout' | 'http_error' | 'rate_limited' | 'network' | 'malformed' | 'schema' | 'internal';
 
 /** A failed provider call, classified for retries, the breaker and the timeline. */
 export class ProviderFailure extends Error {

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { RedisClient } from '@arbiter/queue';
 
 /** A budget scope: the whole deployment, or one pipeline. */
 export type BudgetScope = 'total' | `pipeline:${string}`;
@@ -45,11 +45,13 @@ export function budgetDay(now = Date.now()): string {
  */
 export class BudgetStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly fromRecord: SpendFromRecord,
   ) {}
 
+  // Under the prefix's hash tag: one Redis Cluster slot, so RESERVE and the MULTI in adjust may
+  // span every scope's key.
   private key(day: string, scope: BudgetScope): string {
     return `${this.prefix}:ai:spend:${day}:${scope}`;
   }
@@ -71,11 +73,22 @@ export class BudgetStore {
    * the budget and concurrent calls cannot all pass a check made before any of them was paid.
    * Returns the first scope at its budget (nothing reserved), or null.
    */
-  async reserve(limits: BudgetLimit[], usd: number, day = budgetDay()): Promise<BudgetReached | null> {
+  async reserve(
+    limits: BudgetLimit[],
+    usd: number,
+    day = budgetDay(),
+  ): Promise<BudgetReached | null> {
     for (const { scope } of limits) await this.spent(scope, day); // seed from the record first
     const keys = limits.map(({ scope }) => this.key(day, scope));
     const budgets = limits.map(({ budgetUsd }) => budgetUsd ?? -1);
-    const reached = (await this.redis.eval(RESERVE, keys.length, ...keys, Math.max(0, usd), TTL_SECONDS, ...budgets)) as [number, string] | null;
+    const reached = (await this.redis.eval(
+      RESERVE,
+      keys.length,
+      ...keys,
+      Math.max(0, usd),
+      TTL_SECONDS,
+      ...budgets,
+    )) as [number, string] | null;
     if (!reached) return null;
     const { scope, budgetUsd } = limits[reached[0] - 1];
     return { scope, spentUsd: Number(reached[1]), budgetUsd: budgetUsd as number };
@@ -86,7 +99,8 @@ export class BudgetStore {
     if (!usd) return;
     for (const scope of scopes) await this.spent(scope, day); // seed from the record first
     const multi = this.redis.multi();
-    for (const scope of scopes) multi.incrbyfloat(this.key(day, scope), usd).expire(this.key(day, scope), TTL_SECONDS);
+    for (const scope of scopes)
+      multi.incrbyfloat(this.key(day, scope), usd).expire(this.key(day, scope), TTL_SECONDS);
     await multi.exec();
   }
 

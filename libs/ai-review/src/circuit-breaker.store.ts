@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { RedisClient } from '@arbiter/queue';
 
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
@@ -34,7 +34,7 @@ return 'closed'`;
  */
 export class CircuitBreakerStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly failures: number,
     private readonly cooldownMs: number,
@@ -59,10 +59,19 @@ export class CircuitBreakerStore {
 
   /** A failed call; returns the state after it. */
   async failure(provider: string, now = Date.now()): Promise<BreakerState> {
-    return (await this.redis.eval(FAILURE, 1, this.key(provider), now, this.failures, this.cooldownMs)) as BreakerState;
+    return (await this.redis.eval(
+      FAILURE,
+      1,
+      this.key(provider),
+      now,
+      this.failures,
+      this.cooldownMs,
+    )) as BreakerState;
   }
 
   async state(provider: string): Promise<BreakerState> {
-    return ((await this.redis.hget(this.key(provider), 'state')) as BreakerState | null) ?? 'closed';
+    return (
+      ((await this.redis.hget(this.key(provider), 'state')) as BreakerState | null) ?? 'closed'
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { AiProviderConfig } from '@arbiter/config';
-import { ChatMessage, ProviderAnswer, ProviderFailure } from './ai-review.types';
+import { ChatMessage, ProviderAnswer, ProviderFailure, TokenUsage } from './ai-review.types';
 import { estimateInputTokens, estimateTokens } from './token.meter';
 import { parseVerdictText } from './verdict.parser';
 
@@ -11,13 +11,35 @@ interface ChatCompletion {
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
 }
 
+/** A chat-completions answer's text with the model and token usage (reported, or estimated). */
+export interface CompletionText {
+  content: string;
+  model: string;
+  usage: TokenUsage;
+}
+
+/** What a call asks for beyond the messages; the provider's settings fill the rest. */
+export interface CompletionOptions {
+  model?: string;
+  temperature?: number;
+  maxTokens?: number;
+  /** Ask for a JSON object (the reviewer's verdict); plain text otherwise. */
+  json?: boolean;
+}
+
 /**
- * One call to a chat-completions API (OpenAI, Azure OpenAI, vLLM, Ollama, LiteLLM). Every
- * fault is thrown as a classified ProviderFailure; the answer is validated before it returns.
+ * One call to a chat-completions API (OpenAI, Azure OpenAI, vLLM, Ollama, LiteLLM), shared by
+ * the AI reviewer and the regression runs' generator. Every fault is thrown as a classified
+ * ProviderFailure, so the breaker, retries and rate limits treat them alike.
  */
-export async function callChatCompletions(provider: AiProviderConfig, messages: ChatMessage[]): Promise<ProviderAnswer> {
+export async function requestCompletion(
+  provider: AiProviderConfig,
+  messages: readonly { role: string; content: string }[],
+  options: CompletionOptions = {},
+): Promise<CompletionText> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), provider.timeoutMs);
+  const model = options.model ?? provider.model;
   let response: Response;
   let text: string;
   try {
@@ -28,29 +50,48 @@ export async function callChatCompletions(provider: AiProviderConfig, messages: 
         ...(provider.apiKey ? { authorization: `Bearer ${provider.apiKey}` } : {}),
       },
       body: JSON.stringify({
-        model: provider.model,
+        model,
         messages,
-        temperature: 0,
-        max_tokens: provider.maxOutputTokens,
-        response_format: { type: 'json_object' },
+        temperature: options.temperature ?? 0,
+        max_tokens: options.maxTokens ?? provider.maxOutputTokens,
+        ...(options.json ? { response_format: { type: 'json_object' } } : {}),
       }),
       signal: controller.signal,
     });
     text = await response.text();
   } catch (error) {
-    if (controller.signal.aborted) throw new ProviderFailure('timeout', `no answer within ${provider.timeoutMs} ms`);
+    if (controller.signal.aborted)
+      throw new ProviderFailure('timeout', `no answer within ${provider.timeoutMs} ms`);
     throw new ProviderFailure('network', `request failed: ${(error as Error).message}`);
   } finally {
     clearTimeout(timer);
   }
   if (response.status === 429) {
-    throw new ProviderFailure('rate_limited', 'provider answered 429 Too Many Requests', retryAfterMs(response.headers.get('retry-after')));
+    throw new ProviderFailure(
+      'rate_limited',
+      'provider answered 429 Too Many Requests',
+      retryAfterMs(response.headers.get('retry-after')),
+    );
   }
-  if (!response.ok) throw new ProviderFailure('http_error', `provider answered HTTP ${response.status}`);
-  return answerOf(text.slice(0, MAX_BODY_CHARS), provider, messages);
+  if (!response.ok)
+    throw new ProviderFailure('http_error', `provider answered HTTP ${response.status}`);
+  return completionOf(text.slice(0, MAX_BODY_CHARS), model, messages);
 }
 
-function answerOf(body: string, provider: AiProviderConfig, messages: ChatMessage[]): ProviderAnswer {
+/** The reviewer's call: a JSON verdict, validated before it returns. */
+export async function callChatCompletions(
+  provider: AiProviderConfig,
+  messages: ChatMessage[],
+): Promise<ProviderAnswer> {
+  const { content, model, usage } = await requestCompletion(provider, messages, { json: true });
+  return { verdict: parseVerdictText(content), model, usage };
+}
+
+function completionOf(
+  body: string,
+  model: string,
+  messages: readonly { role: string; content: string }[],
+): CompletionText {
   let completion: ChatCompletion;
   try {
     completion = JSON.parse(body) as ChatCompletion;
@@ -58,17 +99,21 @@ function answerOf(body: string, provider: AiProviderConfig, messages: ChatMessag
     throw new ProviderFailure('malformed', 'response body is not JSON');
   }
   const content = completion?.choices?.[0]?.message?.content;
-  if (typeof content !== 'string') throw new ProviderFailure('malformed', 'response has no choices[0].message.content');
-  const verdict = parseVerdictText(content);
+  if (typeof content !== 'string')
+    throw new ProviderFailure('malformed', 'response has no choices[0].message.content');
   const prompt = completion.usage?.prompt_tokens;
   const completionTokens = completion.usage?.completion_tokens;
   const reported = isCount(prompt) && isCount(completionTokens);
   return {
-    verdict,
-    model: typeof completion.model === 'string' ? completion.model : provider.model,
+    content,
+    model: typeof completion.model === 'string' ? completion.model : model,
     usage: reported
       ? { inputTokens: prompt, outputTokens: completionTokens, reported }
-      : { inputTokens: estimateInputTokens(messages), outputTokens: estimateTokens(content), reported },
+      : {
+          inputTokens: estimateInputTokens(messages as ChatMessage[]),
+          outputTokens: estimateTokens(content),
+          reported,
+        },
   };
 }
 

@@ -26,13 +26,25 @@ export function routeVerdict(section: PolicyAiReview, verdict: Verdict, provider
   // Written as !(x < y) would approve on NaN; a plain >= on a finite number cannot.
   const sure = Number.isFinite(verdict.confidence) && verdict.confidence >= approveAt;
   if (verdict.verdict === 'approve' && sure) {
-    return { route: 'approved', decidedBy: 'ai', reasons: [{ code: 'ai.approve', message: `${said} (approve at ${approveAt}).` }, ...aiReasons] };
+    return {
+      route: 'approved',
+      decidedBy: 'ai',
+      reasons: [
+        { code: 'ai.approve', message: `${said} (approve at ${approveAt}).` },
+        ...aiReasons,
+      ],
+    };
   }
   if (verdict.verdict === 'reject' && sure && section.onReject === 'reject') {
-    return { route: 'rejected', decidedBy: 'ai', reasons: [{ code: 'ai.reject', message: `${said} (reject at ${approveAt}).` }, ...aiReasons] };
+    return {
+      route: 'rejected',
+      decidedBy: 'ai',
+      reasons: [{ code: 'ai.reject', message: `${said} (reject at ${approveAt}).` }, ...aiReasons],
+    };
   }
   const code = verdict.verdict === 'reject' ? 'ai.reject' : 'ai.unsure';
-  const why = verdict.verdict === 'reject' ? 'rejections go to people' : `below ${approveAt} or undecided`;
+  const why =
+    verdict.verdict === 'reject' ? 'rejections go to people' : `below ${approveAt} or undecided`;
   return { route: 'human_review', reasons: [{ code, message: `${said}; ${why}.` }, ...aiReasons] };
 }
 

@@ -22,7 +22,8 @@ function findPii(text: string): [number, number, string][] {
     const kind = finding.code.replace(/^pii\./, '');
     if (kind === 'introduced') continue; // the same spans again, reported by their own kind
     for (const s of finding.spans ?? []) {
-      if (typeof s.start === 'number' && typeof s.end === 'number') found.push([s.start, s.end, kind]);
+      if (typeof s.start === 'number' && typeof s.end === 'number')
+        found.push([s.start, s.end, kind]);
     }
   }
   // Longest first at a position, then drop overlaps (a card number may also look like a phone).
@@ -80,7 +81,12 @@ export function restoreVerdict(verdict: Verdict, map: RedactionMap, output: stri
   return {
     ...verdict,
     reasons: verdict.reasons.map((r) => restoreText(r, map)),
-    problematicSpans: verdict.problematicSpans.map((s) => locate({ ...s, text: restoreText(s.text, map), reason: s.reason && restoreText(s.reason, map) }, output)),
+    problematicSpans: verdict.problematicSpans.map((s) =>
+      locate(
+        { ...s, text: restoreText(s.text, map), reason: s.reason && restoreText(s.reason, map) },
+        output,
+      ),
+    ),
   };
 }
 

@@ -14,7 +14,9 @@ const SYSTEM_V1 = [
 
 function userV1(item: ReviewItem): string {
   const context = item.context.map((c) => `[${c.id}] ${c.text}`).join('\n\n');
-  const samples = item.samples.length ? `\n\nOTHER SAMPLES OF THE SAME ANSWER:\n${item.samples.map((s, i) => `(${i + 1}) ${s}`).join('\n')}` : '';
+  const samples = item.samples.length
+    ? `\n\nOTHER SAMPLES OF THE SAME ANSWER:\n${item.samples.map((s, i) => `(${i + 1}) ${s}`).join('\n')}`
+    : '';
   return `PROMPT:\n${item.prompt ?? '(none)'}\n\nCONTEXT:\n${context || '(none)'}\n\nOUTPUT:\n${item.output}${samples}`;
 }
 
@@ -31,6 +33,9 @@ export const PROMPT_VERSIONS: readonly string[] = Object.keys(TEMPLATES);
 /** The chat messages of a prompt version; throws on an unknown version (the stage fails safe). */
 export function buildPrompt(item: ReviewItem, version = DEFAULT_PROMPT_VERSION): ChatMessage[] {
   const template = TEMPLATES[version];
-  if (!template) throw new Error(`unknown reviewer prompt version "${version}" (known: ${PROMPT_VERSIONS.join(', ')})`);
+  if (!template)
+    throw new Error(
+      `unknown reviewer prompt version "${version}" (known: ${PROMPT_VERSIONS.join(', ')})`,
+    );
   return template(item);
 }

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { RedisClient } from '@arbiter/queue';
 
 const WINDOW_MS = 60_000;
 
@@ -40,20 +40,43 @@ return 0`;
 /** Per-provider requests/minute and tokens/minute limits, shared by every worker replica. */
 export class RateLimiterStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 
+  // Under the prefix's hash tag: one Redis Cluster slot, so ACQUIRE may take all five keys.
   private keys(provider: string, bucket: number): string[] {
     const base = `${this.prefix}:ai:rate:${provider}`;
-    return [`${base}:req:${bucket}`, `${base}:req:${bucket - 1}`, `${base}:tok:${bucket}`, `${base}:tok:${bucket - 1}`, `${base}:blocked`];
+    return [
+      `${base}:req:${bucket}`,
+      `${base}:req:${bucket - 1}`,
+      `${base}:tok:${bucket}`,
+      `${base}:tok:${bucket - 1}`,
+      `${base}:blocked`,
+    ];
   }
 
   /** Takes one request and `tokens` from the provider's budget; returns 0 or the ms to wait. */
-  async acquire(provider: string, rpm: number, tpm: number, tokens: number, now = Date.now()): Promise<number> {
+  async acquire(
+    provider: string,
+    rpm: number,
+    tpm: number,
+    tokens: number,
+    now = Date.now(),
+  ): Promise<number> {
     if (rpm <= 0 && tpm <= 0) return this.blockedFor(provider);
     const bucket = Math.floor(now / WINDOW_MS);
-    const wait = await this.redis.eval(ACQUIRE, 5, ...this.keys(provider, bucket), now, rpm, tpm, Math.max(0, Math.round(tokens)), bucket * WINDOW_MS, WINDOW_MS);
+    const wait = await this.redis.eval(
+      ACQUIRE,
+      5,
+      ...this.keys(provider, bucket),
+      now,
+      rpm,
+      tpm,
+      Math.max(0, Math.round(tokens)),
+      bucket * WINDOW_MS,
+      WINDOW_MS,
+    );
     return Math.max(0, Number(wait));
   }
 
@@ -61,7 +84,11 @@ export class RateLimiterStore {
   async adjustTokens(provider: string, delta: number, now = Date.now()): Promise<void> {
     if (!delta) return;
     const key = this.keys(provider, Math.floor(now / WINDOW_MS))[2];
-    await this.redis.multi().incrby(key, Math.round(delta)).pexpire(key, WINDOW_MS * 3).exec();
+    await this.redis
+      .multi()
+      .incrby(key, Math.round(delta))
+      .pexpire(key, WINDOW_MS * 3)
+      .exec();
   }
 
   /** Honours a provider's 429 Retry-After: nobody calls it again before then. */

@@ -1,6 +1,13 @@
 import type { AiProviderConfig, AiReviewConfig } from '@arbiter/config';
 import type { PolicyAiReview } from '@arbiter/policy';
-import { ChatMessage, FailureKind, ProviderAnswer, ProviderFailure, ReviewItem, Verdict } from './ai-review.types';
+import {
+  ChatMessage,
+  FailureKind,
+  ProviderAnswer,
+  ProviderFailure,
+  ReviewItem,
+  Verdict,
+} from './ai-review.types';
 import { BudgetLimit, BudgetScope, BudgetStore } from './budget.store';
 import { BreakerState, CircuitBreakerStore } from './circuit-breaker.store';
 import { reviewEmbedded } from './embedded.reviewer';
@@ -29,7 +36,8 @@ export interface CallRecord {
   promptVersion: string;
 }
 
-export type SkipReason = 'unknown_provider' | 'region_not_allowed' | 'breaker_open' | 'rate_limited';
+export type SkipReason =
+  'unknown_provider' | 'region_not_allowed' | 'breaker_open' | 'rate_limited';
 
 /** What the chain tells its host as it goes (timeline events, rows, metrics). */
 export interface ChainObserver {
@@ -52,7 +60,10 @@ export interface ChainRequest {
   waitingSince: number;
 }
 
-export type ChatCaller = (provider: AiProviderConfig, messages: ChatMessage[]) => Promise<ProviderAnswer>;
+export type ChatCaller = (
+  provider: AiProviderConfig,
+  messages: ChatMessage[],
+) => Promise<ProviderAnswer>;
 
 /**
  * The fallback chain: providers in the policy's order, each behind its region check, circuit
@@ -66,7 +77,8 @@ export class ReviewChain {
     private readonly limiter: RateLimiterStore,
     private readonly budget: BudgetStore,
     private readonly callChat: ChatCaller,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((r) => setTimeout(r, ms)),
   ) {}
 
   async run(request: ChainRequest, observer: ChainObserver): Promise<ChainOutcome> {
@@ -78,26 +90,39 @@ export class ReviewChain {
     for (const name of section.providers) {
       const provider = this.config.providers.find((p) => p.name === name);
       if (!provider) {
-        await observer.skip(name, 'unknown_provider', `provider "${name}" is not configured in ARBITER_AI_PROVIDERS`);
+        await observer.skip(
+          name,
+          'unknown_provider',
+          `provider "${name}" is not configured in ARBITER_AI_PROVIDERS`,
+        );
         reasons.push(`${name}: not configured`);
         continue;
       }
       if (provider.kind === 'embedded') return this.embedded(provider, request, observer, reasons);
       // Data residency: a provider outside the pipeline's regions is never called.
       if (section.regions && !section.regions.includes(provider.region)) {
-        await observer.skip(name, 'region_not_allowed', `region ${provider.region} is not in ${section.regions.join(', ')}`);
+        await observer.skip(
+          name,
+          'region_not_allowed',
+          `region ${provider.region} is not in ${section.regions.join(', ')}`,
+        );
         reasons.push(`${name}: region ${provider.region} not allowed`);
         continue;
       }
       const step = await this.remote(provider, request, redaction?.item ?? request.item, observer);
       if (step.kind === 'verdict') {
-        const verdict = redaction ? restoreVerdict(step.verdict, redaction.map, request.item.output) : locateOnly(step.verdict, request.item.output);
+        const verdict = redaction
+          ? restoreVerdict(step.verdict, redaction.map, request.item.output)
+          : locateOnly(step.verdict, request.item.output);
         return { kind: 'verdict', provider, verdict, redacted: redaction !== null };
       }
       if (step.kind === 'defer' || step.kind === 'budget') return step;
       reasons.push(`${name}: ${step.reason}`);
     }
-    return { kind: 'unavailable', reasons: reasons.length ? reasons : ['no provider configured for this pipeline'] };
+    return {
+      kind: 'unavailable',
+      reasons: reasons.length ? reasons : ['no provider configured for this pipeline'],
+    };
   }
 
   /** True the first time today a scope's budget alert is raised (once per scope, day and budget, across replicas). */
@@ -122,16 +147,35 @@ export class ReviewChain {
     return null;
   }
 
-  private async embedded(provider: AiProviderConfig, request: ChainRequest, observer: ChainObserver, reasons: string[]): Promise<ChainOutcome> {
+  private async embedded(
+    provider: AiProviderConfig,
+    request: ChainRequest,
+    observer: ChainObserver,
+    reasons: string[],
+  ): Promise<ChainOutcome> {
     const started = performance.now();
     const base = this.record(provider, request, 1, false);
     try {
       const verdict = reviewEmbedded(request.item);
-      await observer.call({ ...base, latencyMs: elapsed(started), outcome: 'ok', verdict: verdict.verdict, confidence: verdict.confidence });
+      await observer.call({
+        ...base,
+        latencyMs: elapsed(started),
+        outcome: 'ok',
+        verdict: verdict.verdict,
+        confidence: verdict.confidence,
+      });
       return { kind: 'verdict', provider, verdict, redacted: false };
     } catch (error) {
-      await observer.call({ ...base, latencyMs: elapsed(started), outcome: 'internal', error: (error as Error).message });
-      return { kind: 'unavailable', reasons: [...reasons, `${provider.name}: ${(error as Error).message}`] };
+      await observer.call({
+        ...base,
+        latencyMs: elapsed(started),
+        outcome: 'internal',
+        error: (error as Error).message,
+      });
+      return {
+        kind: 'unavailable',
+        reasons: [...reasons, `${provider.name}: ${(error as Error).message}`],
+      };
     }
   }
 
@@ -140,7 +184,12 @@ export class ReviewChain {
     request: ChainRequest,
     item: ReviewItem,
     observer: ChainObserver,
-  ): Promise<{ kind: 'verdict'; verdict: Verdict } | { kind: 'defer'; provider: string; waitMs: number } | { kind: 'failed'; reason: string } | Extract<ChainOutcome, { kind: 'budget' }>> {
+  ): Promise<
+    | { kind: 'verdict'; verdict: Verdict }
+    | { kind: 'defer'; provider: string; waitMs: number }
+    | { kind: 'failed'; reason: string }
+    | Extract<ChainOutcome, { kind: 'budget' }>
+  > {
     const name = provider.name;
     const messages = buildPrompt(item, request.section.promptVersion);
     const estimatedInput = estimateInputTokens(messages);
@@ -153,13 +202,26 @@ export class ReviewChain {
       const gate = await this.breaker.allow(name);
       if (gate === 'no') {
         await observer.skip(name, 'breaker_open', 'circuit breaker is open');
-        return { kind: 'failed', reason: attempt === 1 ? 'circuit breaker open' : `${reason}, then circuit breaker open` };
+        return {
+          kind: 'failed',
+          reason: attempt === 1 ? 'circuit breaker open' : `${reason}, then circuit breaker open`,
+        };
       }
-      const waitMs = await this.limiter.acquire(name, provider.requestsPerMinute, provider.tokensPerMinute, estimated);
+      const waitMs = await this.limiter.acquire(
+        name,
+        provider.requestsPerMinute,
+        provider.tokensPerMinute,
+        estimated,
+      );
       if (waitMs > 0) {
         // Queued, not dropped: the job waits its turn unless it has already waited too long.
-        if (Date.now() + waitMs - request.waitingSince <= this.config.maxQueueWaitMs) return { kind: 'defer', provider: name, waitMs };
-        await observer.skip(name, 'rate_limited', `rate limited for ${waitMs} ms more, past the longest queue wait`);
+        if (Date.now() + waitMs - request.waitingSince <= this.config.maxQueueWaitMs)
+          return { kind: 'defer', provider: name, waitMs };
+        await observer.skip(
+          name,
+          'rate_limited',
+          `rate limited for ${waitMs} ms more, past the longest queue wait`,
+        );
         return { kind: 'failed', reason: 'rate limited' };
       }
       // The estimated cost counts against the budgets while the call is out; the real one replaces it.
@@ -174,29 +236,55 @@ export class ReviewChain {
         await this.limiter.adjustTokens(name, inputTokens + outputTokens - estimated);
         await this.budget.adjust(scopes, cost - estimatedCost);
         observer.breaker(name, await this.breaker.success(name));
-        await observer.call({ ...base, model: answer.model, latencyMs: elapsed(started), inputTokens, outputTokens, usageReported: reported, costUsd: cost, outcome: 'ok', verdict: answer.verdict.verdict, confidence: answer.verdict.confidence });
+        await observer.call({
+          ...base,
+          model: answer.model,
+          latencyMs: elapsed(started),
+          inputTokens,
+          outputTokens,
+          usageReported: reported,
+          costUsd: cost,
+          outcome: 'ok',
+          verdict: answer.verdict.verdict,
+          confidence: answer.verdict.confidence,
+        });
         return { kind: 'verdict', verdict: answer.verdict };
       } catch (error) {
         await this.budget.adjust(scopes, -estimatedCost); // a failed call is not charged
-        const failure = error instanceof ProviderFailure ? error : new ProviderFailure('internal', (error as Error).message);
-        await observer.call({ ...base, latencyMs: elapsed(started), outcome: failure.kind, error: failure.message });
+        const failure =
+          error instanceof ProviderFailure
+            ? error
+            : new ProviderFailure('internal', (error as Error).message);
+        await observer.call({
+          ...base,
+          latencyMs: elapsed(started),
+          outcome: failure.kind,
+          error: failure.message,
+        });
         reason = `${failure.kind} (${failure.message})`;
         if (failure.kind === 'rate_limited') {
           const retryAfter = failure.retryAfterMs ?? 1000;
           await this.limiter.block(name, retryAfter);
-          if (Date.now() + retryAfter - request.waitingSince <= this.config.maxQueueWaitMs) return { kind: 'defer', provider: name, waitMs: retryAfter };
+          if (Date.now() + retryAfter - request.waitingSince <= this.config.maxQueueWaitMs)
+            return { kind: 'defer', provider: name, waitMs: retryAfter };
           return { kind: 'failed', reason };
         }
         const state = await this.breaker.failure(name);
         observer.breaker(name, state);
-        if (!failure.retryable || state === 'open' || attempt > this.config.retries) return { kind: 'failed', reason };
+        if (!failure.retryable || state === 'open' || attempt > this.config.retries)
+          return { kind: 'failed', reason };
         await this.sleep(jitter(this.config.retryBaseMs, attempt));
       }
     }
     return { kind: 'failed', reason };
   }
 
-  private record(provider: AiProviderConfig, request: ChainRequest, attempt: number, redacted: boolean): CallRecord {
+  private record(
+    provider: AiProviderConfig,
+    request: ChainRequest,
+    attempt: number,
+    redacted: boolean,
+  ): CallRecord {
     return {
       provider: provider.name,
       kind: provider.kind,

@@ -16,7 +16,13 @@ export function estimateTokens(text: string): number {
 }
 
 /** Cost in USD of a call at the provider's prices. */
-export function costUsd(provider: AiProviderConfig, inputTokens: number, outputTokens: number): number {
-  const cost = (inputTokens / 1000) * provider.pricePer1kInput + (outputTokens / 1000) * provider.pricePer1kOutput;
+export function costUsd(
+  provider: AiProviderConfig,
+  inputTokens: number,
+  outputTokens: number,
+): number {
+  const cost =
+    (inputTokens / 1000) * provider.pricePer1kInput +
+    (outputTokens / 1000) * provider.pricePer1kOutput;
   return Math.round(cost * 1e8) / 1e8;
 }

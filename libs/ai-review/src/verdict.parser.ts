@@ -13,7 +13,10 @@ export function parseVerdictText(text: string): Verdict {
   try {
     data = JSON.parse(stripFence(text));
   } catch {
-    throw new ProviderFailure('malformed', `answer is not JSON: ${JSON.stringify(text.slice(0, 120))}`);
+    throw new ProviderFailure(
+      'malformed',
+      `answer is not JSON: ${JSON.stringify(text.slice(0, 120))}`,
+    );
   }
   return validateVerdict(data);
 }
@@ -23,13 +26,21 @@ export function validateVerdict(data: unknown): Verdict {
   const fail = (message: string): never => {
     throw new ProviderFailure('schema', `verdict ${message}`);
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('must be a JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return fail('must be a JSON object');
   const v = data as Record<string, unknown>;
-  if (!KINDS.includes(v.verdict as VerdictKind)) fail(`.verdict must be one of ${KINDS.join(', ')} (got ${JSON.stringify(v.verdict)})`);
-  if (typeof v.confidence !== 'number' || !Number.isFinite(v.confidence) || v.confidence < 0 || v.confidence > 1) {
+  if (!KINDS.includes(v.verdict as VerdictKind))
+    fail(`.verdict must be one of ${KINDS.join(', ')} (got ${JSON.stringify(v.verdict)})`);
+  if (
+    typeof v.confidence !== 'number' ||
+    !Number.isFinite(v.confidence) ||
+    v.confidence < 0 ||
+    v.confidence > 1
+  ) {
     fail(`.confidence must be a number in [0,1] (got ${JSON.stringify(v.confidence)})`);
   }
-  if (!Array.isArray(v.reasons) || v.reasons.some((r) => typeof r !== 'string')) fail('.reasons must be an array of strings');
+  if (!Array.isArray(v.reasons) || v.reasons.some((r) => typeof r !== 'string'))
+    fail('.reasons must be an array of strings');
   const spans = v.problematicSpans ?? [];
   if (!Array.isArray(spans)) fail('.problematicSpans must be an array');
   return {
@@ -42,11 +53,18 @@ export function validateVerdict(data: unknown): Verdict {
 
 function span(raw: unknown, i: number, fail: (m: string) => never): ProblemSpan {
   if (typeof raw === 'string') return { text: raw.slice(0, MAX_TEXT) };
-  if (typeof raw !== 'object' || raw === null || typeof (raw as { text?: unknown }).text !== 'string') {
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    typeof (raw as { text?: unknown }).text !== 'string'
+  ) {
     return fail(`.problematicSpans[${i}] must be a string or an object with a "text" string`);
   }
   const { text, reason } = raw as { text: string; reason?: unknown };
-  return { text: text.slice(0, MAX_TEXT), ...(typeof reason === 'string' ? { reason: reason.slice(0, MAX_TEXT) } : {}) };
+  return {
+    text: text.slice(0, MAX_TEXT),
+    ...(typeof reason === 'string' ? { reason: reason.slice(0, MAX_TEXT) } : {}),
+  };
 }
 
 // Models often wrap JSON in a Markdown fence even when asked not to; that alone is not malformed.

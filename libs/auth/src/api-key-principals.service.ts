@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccountRepository, ApiKeyPrincipal } from '@arbiter/persistence';
+import { AccountRepository, ApiKeyPrincipal } from './account.repository';
 
 // Keys are looked up on every submission; a short cache keeps that off the hot path.
 // A revoked key stops working at once on the replica that revoked it, within this TTL elsewhere.

@@ -1,11 +1,5 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthError, AuthErrorCode } from './auth.errors';
 import { ApiKeyPrincipals } from './api-key-principals.service';
 import { ClientQuota } from './client-quota.service';
 import { AuthenticatedRequest, bearerToken } from './principal';
@@ -23,23 +17,16 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = bearerToken(request);
     if (!key)
-      throw new UnauthorizedException('Missing API key: send "Authorization: Bearer <api key>"');
+      throw new AuthError(
+        AuthErrorCode.MissingCredentials,
+        'Missing API key: send "Authorization: Bearer <api key>"',
+      );
     const principal = await this.principals.lookup(hashApiKey(key));
-    if (!principal) throw new UnauthorizedException('Invalid or revoked API key');
+    if (!principal) throw new AuthError(AuthErrorCode.InvalidApiKey, 'Invalid or revoked API key');
     const waitSeconds = await this.quota.admit(principal.clientId, principal.keyId);
     if (waitSeconds > 0) {
-      void context
-        .switchToHttp()
-        .getResponse<{ header(name: string, value: string): unknown }>()
-        .header('retry-after', String(waitSeconds));
-      throw new HttpException(
-        {
-          statusCode: 429,
-          error: 'Too Many Requests',
-          message: "Over this client's request rate: retry after the Retry-After seconds",
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+      const message = "Over this client's request rate: retry after the Retry-After seconds";
+      throw new AuthError(AuthErrorCode.OverQuota, message, undefined, waitSeconds);
     }
     request.client = {
       kind: 'client',

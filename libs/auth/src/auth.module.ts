@@ -9,31 +9,28 @@ import { PasswordHasher } from './password-hasher.service';
 import { SessionRepository } from './session.repository';
 import { TokenService } from './token.service';
 import { UserAuthGuard } from './user-auth.guard';
+import { AccountRepository } from './account.repository';
+import { ClientAdmin } from './client-admin.use-case';
+import { Login } from './login.use-case';
+
+const PROVIDERS = [
+  AccountRepository,
+  ApiKeyPrincipals,
+  ApiKeyGuard,
+  TokenService,
+  UserAuthGuard,
+  SessionRepository,
+  ActiveUsers,
+  LoginThrottle,
+  PasswordHasher,
+  ClientQuota,
+  Login,
+  ClientAdmin,
+];
 
 @Module({
   imports: [JwtModule.register({})],
-  providers: [
-    ApiKeyPrincipals,
-    ApiKeyGuard,
-    TokenService,
-    UserAuthGuard,
-    SessionRepository,
-    ActiveUsers,
-    LoginThrottle,
-    PasswordHasher,
-    ClientQuota,
-  ],
-  exports: [
-    ApiKeyPrincipals,
-    ApiKeyGuard,
-    TokenService,
-    UserAuthGuard,
-    SessionRepository,
-    ActiveUsers,
-    LoginThrottle,
-    PasswordHasher,
-    ClientQuota,
-    JwtModule,
-  ],
+  providers: PROVIDERS,
+  exports: [...PROVIDERS, JwtModule],
 })
 export class AuthModule {}

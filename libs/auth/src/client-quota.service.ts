@@ -46,7 +46,8 @@ export class ClientQuota {
     return rows.length > 0;
   }
 
-  private async rateOf(clientId: string): Promise<number | null> {
+  /** The client's own rate (null: the default), as this replica currently applies it. */
+  async rateOf(clientId: string): Promise<number | null> {
     const now = Date.now();
     const hit = this.rates.get(clientId);
     if (hit && hit.expires > now) return hit.rate;

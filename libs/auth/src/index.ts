@@ -11,3 +11,7 @@ export * from './client-quota.service';
 export * from './user-auth.guard';
 export * from './current-principal.decorator';
 export * from './auth.module';
+export * from './account.repository';
+export * from './login.use-case';
+export * from './auth.errors';
+export * from './client-admin.use-case';

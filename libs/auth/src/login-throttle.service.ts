@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuthError, AuthErrorCode } from './auth.errors';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { QueueProducer } from '@arbiter/queue';
 import { createHash } from 'node:crypto';
 
 /** A login refused before its password is checked: too many recent failures. */
-export class LoginThrottled extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed logins: try again in ${retryAfterSeconds} s`);
-    this.name = 'LoginThrottled';
+export class LoginThrottled extends AuthError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      AuthErrorCode.LoginThrottled,
+      `Too many failed logins: try again in ${retryAfterSeconds} s`,
+      undefined,
+      retryAfterSeconds,
+    );
   }
 }
 
@@ -49,6 +54,7 @@ export class LoginThrottle {
 
   /** Takes a place for one attempt, or throws LoginThrottled. */
   async reserve(email: string, address: string): Promise<LoginReservation> {
+    // Both keys carry the prefix's hash tag: one Redis Cluster slot, so one script takes both.
     const prefix = `${this.config.redisPrefix}:login`;
     // Hashed: Redis never holds email addresses (which may not even be accounts).
     const account = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');

@@ -12,9 +12,12 @@ describe('secrets', () => {
     expect(await hashPassword('same')).not.toEqual(await hashPassword('same'));
   });
 
-  it.each(['', 'plain', 'bcrypt$x$y', 'scrypt$1$2$3$$'])('refuses a malformed stored hash %p', async (stored) => {
-    await expect(verifyPassword('x', stored)).resolves.toBe(false);
-  });
+  it.each(['', 'plain', 'bcrypt$x$y', 'scrypt$1$2$3$$'])(
+    'refuses a malformed stored hash %p',
+    async (stored) => {
+      await expect(verifyPassword('x', stored)).resolves.toBe(false);
+    },
+  );
 
   it('generates distinct keys whose hash matches', () => {
     const a = generateApiKey();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows, UserRole } from '@arbiter/persistence';
+import { ColumnMap, pickColumns, queryRows, selectList, UserRole } from '@arbiter/persistence';
 import { DataSource } from 'typeorm';
 
 /** What a request's token is checked against: the user's current row and its session family. */
@@ -14,6 +14,20 @@ export type RefreshUse =
   | { kind: 'used'; familyId: string; userId: string }
   | { kind: 'replayed'; familyId: string }
   | { kind: 'unknown' };
+
+/** Whose a refresh token is: its session family and its user. */
+interface RefreshTokenOwner {
+  familyId: string;
+  userId: string;
+}
+
+/** Where each field of RefreshTokenOwner lives in `refresh_tokens`. */
+const OWNER_COLUMN_MAP: ColumnMap<RefreshTokenOwner> = {
+  familyId: 'family_id',
+  userId: 'user_id',
+};
+const OWNER_COLUMNS = selectList(OWNER_COLUMN_MAP);
+const FAMILY_COLUMN = selectList(pickColumns(OWNER_COLUMN_MAP, ['familyId'] as const));
 
 /** Users' sessions: refresh-token families, and the per-request state of a user. */
 @Injectable()
@@ -50,17 +64,17 @@ export class SessionRepository {
 
   /** Marks a refresh token used, once: a second use of the same token is a replay. */
   async use(tokenId: string): Promise<RefreshUse> {
-    const used = await queryRows<{ familyId: string; userId: string }>(
+    const used = await queryRows<RefreshTokenOwner>(
       this.db,
       `UPDATE refresh_tokens SET used_at = now()
         WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-        RETURNING family_id AS "familyId", user_id AS "userId"`,
+        RETURNING ${OWNER_COLUMNS}`,
       [tokenId],
     );
     if (used[0]) return { kind: 'used', ...used[0] };
-    const seen = await queryRows<{ familyId: string; spent: boolean }>(
+    const seen = await queryRows<Pick<RefreshTokenOwner, 'familyId'> & { spent: boolean }>(
       this.db,
-      `SELECT family_id AS "familyId", (used_at IS NOT NULL OR revoked_at IS NOT NULL) AS spent FROM refresh_tokens WHERE id = $1`,
+      `SELECT ${FAMILY_COLUMN}, (used_at IS NOT NULL OR revoked_at IS NOT NULL) AS spent FROM refresh_tokens WHERE id = $1`,
       [tokenId],
     );
     return seen[0]?.spent ? { kind: 'replayed', familyId: seen[0].familyId } : { kind: 'unknown' };

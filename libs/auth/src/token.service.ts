@@ -1,4 +1,5 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuthError, AuthErrorCode } from './auth.errors';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { USER_ROLES, UserRole } from '@arbiter/persistence';
@@ -75,7 +76,7 @@ export class TokenService {
   async verify(token: string, typ: 'access'): Promise<UserPrincipal> {
     const claims = await this.claims(token, typ);
     const refusal = await this.users.refusal(claims.sub, claims.fam, claims.role);
-    if (refusal) throw new UnauthorizedException(refusal);
+    if (refusal) throw new AuthError(AuthErrorCode.InvalidToken, refusal);
     return claims.principal;
   }
 
@@ -89,13 +90,15 @@ export class TokenService {
     if (use.kind === 'replayed') {
       await this.sessions.revokeFamily(use.familyId);
       this.users.forget(claims.sub);
-      throw new UnauthorizedException(
+      throw new AuthError(
+        AuthErrorCode.InvalidToken,
         'This refresh token was already used: the session is signed out',
       );
     }
-    if (use.kind === 'unknown') throw new UnauthorizedException('Invalid or expired refresh token');
+    if (use.kind === 'unknown')
+      throw new AuthError(AuthErrorCode.InvalidToken, 'Invalid or expired refresh token');
     const role = await currentRole(use.userId);
-    if (!role) throw new UnauthorizedException('User is disabled or gone');
+    if (!role) throw new AuthError(AuthErrorCode.InvalidToken, 'User is disabled or gone');
     return this.issue(use.userId, role, use.familyId);
   }
 
@@ -114,7 +117,7 @@ export class TokenService {
         algorithms: ['HS256'],
       });
     } catch {
-      throw new UnauthorizedException(`Invalid or expired ${typ} token`);
+      throw new AuthError(AuthErrorCode.InvalidToken, `Invalid or expired ${typ} token`);
     }
     // A token without an expiry, a user id or a session is not one of ours (forged with a leaked secret or from an old release).
     const wellFormed =
@@ -124,9 +127,12 @@ export class TokenService {
       typeof claims.fam === 'string' &&
       UUID.test(claims.fam) &&
       (typ === 'access' || (typeof claims.jti === 'string' && UUID.test(claims.jti)));
-    if (!wellFormed) throw new UnauthorizedException(`Invalid ${typ} token`);
+    if (!wellFormed) throw new AuthError(AuthErrorCode.InvalidToken, `Invalid ${typ} token`);
     if (claims.typ !== typ || !USER_ROLES.includes(claims.role)) {
-      throw new UnauthorizedException(`Not a${typ === 'access' ? 'n' : ''} ${typ} token`);
+      throw new AuthError(
+        AuthErrorCode.InvalidToken,
+        `Not a${typ === 'access' ? 'n' : ''} ${typ} token`,
+      );
     }
     return { ...claims, principal: { kind: 'user', userId: claims.sub, role: claims.role } };
   }

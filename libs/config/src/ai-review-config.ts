@@ -54,10 +54,19 @@ export const EMBEDDED_PROVIDER: AiProviderConfig = {
 const NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
 const VAR = 'ARBITER_AI_PROVIDERS';
 
-function num(raw: unknown, at: string, fallback: number, min: number, max: number, problems: string[]): number {
+function num(
+  raw: unknown,
+  at: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   if (raw === undefined) return fallback;
   if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < min || raw > max) {
-    problems.push(`${VAR}${at} must be a number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+    problems.push(
+      `${VAR}${at} must be a number from ${min} to ${max} (got ${JSON.stringify(raw)})`,
+    );
     return fallback;
   }
   return raw;
@@ -79,18 +88,36 @@ function provider(raw: unknown, i: number, problems: string[]): AiProviderConfig
     return null;
   }
   const p = raw as Record<string, unknown>;
-  const known = ['name', 'kind', 'baseUrl', 'model', 'region', 'apiKey', 'pricePer1kInput', 'pricePer1kOutput', 'timeoutMs', 'requestsPerMinute', 'tokensPerMinute', 'maxOutputTokens'];
-  for (const key of Object.keys(p)) if (!known.includes(key)) problems.push(`${VAR}${at}.${key} is not a known setting`);
+  const known = [
+    'name',
+    'kind',
+    'baseUrl',
+    'model',
+    'region',
+    'apiKey',
+    'pricePer1kInput',
+    'pricePer1kOutput',
+    'timeoutMs',
+    'requestsPerMinute',
+    'tokensPerMinute',
+    'maxOutputTokens',
+  ];
+  for (const key of Object.keys(p))
+    if (!known.includes(key)) problems.push(`${VAR}${at}.${key} is not a known setting`);
   const name = str(p.name, `${at}.name`, problems, true);
-  if (name && !NAME.test(name)) problems.push(`${VAR}${at}.name "${name}" may use letters, digits, ".", "_" and "-" only`);
+  if (name && !NAME.test(name))
+    problems.push(`${VAR}${at}.name "${name}" may use letters, digits, ".", "_" and "-" only`);
   if (p.kind !== 'openai-compatible' && p.kind !== 'embedded') {
-    problems.push(`${VAR}${at}.kind must be "openai-compatible" or "embedded" (got ${JSON.stringify(p.kind)})`);
+    problems.push(
+      `${VAR}${at}.kind must be "openai-compatible" or "embedded" (got ${JSON.stringify(p.kind)})`,
+    );
   }
   const kind = p.kind === 'embedded' ? 'embedded' : 'openai-compatible';
   const baseUrl = str(p.baseUrl, `${at}.baseUrl`, problems, kind === 'openai-compatible');
   if (baseUrl) {
     try {
-      if (!['http:', 'https:'].includes(new URL(baseUrl).protocol)) problems.push(`${VAR}${at}.baseUrl must use http: or https:`);
+      if (!['http:', 'https:'].includes(new URL(baseUrl).protocol))
+        problems.push(`${VAR}${at}.baseUrl must use http: or https:`);
     } catch {
       problems.push(`${VAR}${at}.baseUrl is not a valid URL: "${baseUrl}"`);
     }
@@ -99,13 +126,24 @@ function provider(raw: unknown, i: number, problems: string[]): AiProviderConfig
     name: name ?? `invalid-${i}`,
     kind,
     baseUrl: baseUrl?.replace(/\/+$/, ''),
-    model: str(p.model, `${at}.model`, problems, kind === 'openai-compatible') ?? EMBEDDED_PROVIDER.model,
-    region: str(p.region, `${at}.region`, problems, kind === 'openai-compatible') ?? EMBEDDED_PROVIDER.region,
+    model:
+      str(p.model, `${at}.model`, problems, kind === 'openai-compatible') ??
+      EMBEDDED_PROVIDER.model,
+    region:
+      str(p.region, `${at}.region`, problems, kind === 'openai-compatible') ??
+      EMBEDDED_PROVIDER.region,
     apiKey: str(p.apiKey, `${at}.apiKey`, problems, false),
     pricePer1kInput: num(p.pricePer1kInput, `${at}.pricePer1kInput`, 0, 0, 1000, problems),
     pricePer1kOutput: num(p.pricePer1kOutput, `${at}.pricePer1kOutput`, 0, 0, 1000, problems),
     timeoutMs: num(p.timeoutMs, `${at}.timeoutMs`, 30_000, 10, 600_000, problems),
-    requestsPerMinute: num(p.requestsPerMinute, `${at}.requestsPerMinute`, 0, 0, 1_000_000, problems),
+    requestsPerMinute: num(
+      p.requestsPerMinute,
+      `${at}.requestsPerMinute`,
+      0,
+      0,
+      1_000_000,
+      problems,
+    ),
     tokensPerMinute: num(p.tokensPerMinute, `${at}.tokensPerMinute`, 0, 0, 1e9, problems),
     maxOutputTokens: num(p.maxOutputTokens, `${at}.maxOutputTokens`, 512, 1, 100_000, problems),
   };
@@ -126,7 +164,9 @@ export function parseAiProviders(json: string | undefined, problems: string[]): 
     problems.push(`${VAR} must be a JSON array of providers`);
     return [EMBEDDED_PROVIDER];
   }
-  const providers = list.map((raw, i) => provider(raw, i, problems)).filter((p): p is AiProviderConfig => p !== null);
+  const providers = list
+    .map((raw, i) => provider(raw, i, problems))
+    .filter((p): p is AiProviderConfig => p !== null);
   const seen = new Set<string>();
   for (const p of providers) {
     if (seen.has(p.name)) problems.push(`${VAR} names provider "${p.name}" twice`);
@@ -136,7 +176,14 @@ export function parseAiProviders(json: string | undefined, problems: string[]): 
   return providers;
 }
 
-function int(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function int(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

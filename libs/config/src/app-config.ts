@@ -1,4 +1,6 @@
 import type { AiReviewConfig } from './ai-review-config';
+import type { DatasetsConfig, PromptsConfig } from './prompts-config';
+import type { RedisNode } from './redis-config';
 
 /** Typed configuration, read once from the environment at boot (see loadConfig). */
 export interface AppConfig {
@@ -12,8 +14,18 @@ export interface AppConfig {
    * idempotently from the durable intake record if the last instant of commits is lost.
    */
   databaseSynchronousCommit: boolean;
+  /** The Redis; with a cluster, only its user, password and TLS apply to every node. */
   redisUrl: string;
-  /** Prefix of every Redis key Arbiter writes (BullMQ queues, channels); a hash tag keeps a Redis Cluster slot. */
+  /**
+   * Seed nodes of a Redis Cluster (ARBITER_REDIS_CLUSTER); empty = the one Redis at redisUrl.
+   * Every Redis user (queues, workers, socket.io, throttles, pub/sub) then talks to the cluster.
+   */
+  redisClusterNodes: RedisNode[];
+  /**
+   * Prefix of every Redis key Arbiter writes. Its hash tag (`{arbiter}`) holds Arbiter's own keys
+   * and channels in one Redis Cluster slot (their scripts touch several keys); each BullMQ queue
+   * gets a tag of its own inside it (`{arbiter:score}`, see queuePrefix) so queues spread.
+   */
   redisPrefix: string;
   port: number;
   host: string;
@@ -68,6 +80,11 @@ export interface AppConfig {
     nice: number;
     /** How often each worker checks the maintenance schedules still exist in Redis. */
     scheduleCheckEveryMs: number;
+    /**
+     * A running job's lock, renewed at half this while the worker lives. A worker that dies
+     * (kill -9, OOM) leaves its jobs locked: they run again within about twice this.
+     */
+    jobLockMs: number;
   };
   review: {
     /** How long a claim is held without a heartbeat. */
@@ -102,6 +119,14 @@ export interface AppConfig {
   alerts: AlertConfig;
   /** Drift and model-change detection: how often, over which windows. */
   drift: DriftConfig;
+  /** How often the worker looks for pipelines whose scheduled recalibration is due. */
+  recalibrationCheckEveryMs: number;
+  /** The retention sweep (policy `retention.raw`): how often, and how many submissions per pipeline per run. */
+  retention: { everyMs: number; batch: number };
+  /** The prompt registry: its folder, rollback watch and resolve cache. */
+  prompts: PromptsConfig;
+  /** Datasets and regression runs: collection, schedules, concurrency. */
+  datasets: DatasetsConfig;
 }
 
 /** Each pipeline's recent traffic compared with its baseline (see docs/self-checking.md). */

@@ -17,41 +17,100 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must use postgres: or postgresql:/],
     [{ REDIS_URL: 'http://localhost' }, /REDIS_URL must use redis: or rediss:/],
     [{ ARBITER_BOOTSTRAP_API_KEY: 'short' }, /ARBITER_BOOTSTRAP_API_KEY must be at least 16/],
-    [{ ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'admin@x.io' }, /ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8/],
-    [{ ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'nobody', ARBITER_BOOTSTRAP_ADMIN_PASSWORD: 'long-enough' }, /not an email/],
+    [
+      { ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'admin@x.io' },
+      /ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8/,
+    ],
+    [
+      { ARBITER_BOOTSTRAP_ADMIN_EMAIL: 'nobody', ARBITER_BOOTSTRAP_ADMIN_PASSWORD: 'long-enough' },
+      /not an email/,
+    ],
     [{ NODE_ENV: 'production' }, /ARBITER_JWT_SECRET must be set/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ ARBITER_BODY_LIMIT_BYTES: '-1' }, /ARBITER_BODY_LIMIT_BYTES must be an integer/],
-    [{ ARBITER_WEBHOOK_ALLOW_HOSTS: 'ok.example, bad host!' }, /ARBITER_WEBHOOK_ALLOW_HOSTS entry "bad host!"/],
-    [{ ARBITER_WEBHOOK_RETRY_HORIZON_MS: 'a day' }, /ARBITER_WEBHOOK_RETRY_HORIZON_MS must be an integer/],
-    [{ ARBITER_WEBHOOK_TIMEOUT_MS: '100', ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS: '200' }, /ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller/],
+    [
+      { ARBITER_WEBHOOK_ALLOW_HOSTS: 'ok.example, bad host!' },
+      /ARBITER_WEBHOOK_ALLOW_HOSTS entry "bad host!"/,
+    ],
+    [
+      { ARBITER_WEBHOOK_RETRY_HORIZON_MS: 'a day' },
+      /ARBITER_WEBHOOK_RETRY_HORIZON_MS must be an integer/,
+    ],
+    [
+      { ARBITER_WEBHOOK_TIMEOUT_MS: '100', ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS: '200' },
+      /ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller/,
+    ],
     [{ ARBITER_WORKER_NICE: '20' }, /ARBITER_WORKER_NICE must be an integer from 0 to 19/],
-    [{ ARBITER_WEBHOOK_MAX_RESPONSE_BYTES: '-5' }, /ARBITER_WEBHOOK_MAX_RESPONSE_BYTES must be an integer/],
-    [{ ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT: '0' }, /ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT must be an integer from 1/],
-    [{ ARBITER_HTTP_HEADERS_TIMEOUT_MS: '20000', ARBITER_HTTP_REQUEST_TIMEOUT_MS: '10000' }, /ARBITER_HTTP_HEADERS_TIMEOUT_MS must not be larger/],
-    [{ ARBITER_SOCKET_ORIGINS: 'https://ok.example,https://bad.example/path' }, /ARBITER_SOCKET_ORIGINS entry "https:\/\/bad.example\/path"/],
+    [
+      { ARBITER_WEBHOOK_MAX_RESPONSE_BYTES: '-5' },
+      /ARBITER_WEBHOOK_MAX_RESPONSE_BYTES must be an integer/,
+    ],
+    [
+      { ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT: '0' },
+      /ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT must be an integer from 1/,
+    ],
+    [
+      { ARBITER_HTTP_HEADERS_TIMEOUT_MS: '20000', ARBITER_HTTP_REQUEST_TIMEOUT_MS: '10000' },
+      /ARBITER_HTTP_HEADERS_TIMEOUT_MS must not be larger/,
+    ],
+    [
+      { ARBITER_SOCKET_ORIGINS: 'https://ok.example,https://bad.example/path' },
+      /ARBITER_SOCKET_ORIGINS entry "https:\/\/bad.example\/path"/,
+    ],
     [{ ARBITER_TRUST_PROXY: 'yes please' }, /ARBITER_TRUST_PROXY entry "yes please"/],
-    [{ ARBITER_CLIENT_REQUESTS_PER_SECOND: '-1' }, /ARBITER_CLIENT_REQUESTS_PER_SECOND must be an integer/],
-    [{ ARBITER_ALERT_WEBHOOK_URL: 'https://alerts.example/hook' }, /ARBITER_ALERT_WEBHOOK_SECRET must be set/],
-    [{ ARBITER_ALERT_WEBHOOK_URL: 'ftp://alerts.example', ARBITER_ALERT_WEBHOOK_SECRET: 'whsec_c2VjcmV0' }, /ARBITER_ALERT_WEBHOOK_URL must use http/],
+    [
+      { ARBITER_CLIENT_REQUESTS_PER_SECOND: '-1' },
+      /ARBITER_CLIENT_REQUESTS_PER_SECOND must be an integer/,
+    ],
+    [
+      { ARBITER_ALERT_WEBHOOK_URL: 'https://alerts.example/hook' },
+      /ARBITER_ALERT_WEBHOOK_SECRET must be set/,
+    ],
+    [
+      {
+        ARBITER_ALERT_WEBHOOK_URL: 'ftp://alerts.example',
+        ARBITER_ALERT_WEBHOOK_SECRET: 'whsec_c2VjcmV0',
+      },
+      /ARBITER_ALERT_WEBHOOK_URL must use http/,
+    ],
     [{ ARBITER_ALERT_SLACK_URL: 'not a url' }, /ARBITER_ALERT_SLACK_URL is not a valid URL/],
     [{ ARBITER_ALERT_WEBHOOK_SECRET: 'plain' }, /ARBITER_ALERT_WEBHOOK_SECRET must be a whsec_/],
     [{ ARBITER_DRIFT_EVERY_MS: '10' }, /ARBITER_DRIFT_EVERY_MS must be an integer from 200/],
     [{ ARBITER_DRIFT_WINDOW_MS: 'an hour' }, /ARBITER_DRIFT_WINDOW_MS must be an integer/],
     [{ ARBITER_DRIFT_BASELINE_MS: '0' }, /ARBITER_DRIFT_BASELINE_MS must be an integer/],
     [{ ARBITER_DRIFT_MIN_ITEMS: '0' }, /ARBITER_DRIFT_MIN_ITEMS must be an integer from 1/],
+    [{ ARBITER_RETENTION_EVERY_MS: 'hourly' }, /ARBITER_RETENTION_EVERY_MS must be an integer/],
+    [{ ARBITER_RETENTION_BATCH: '0' }, /ARBITER_RETENTION_BATCH must be an integer from 1/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('reads the drift windows: hourly against the previous 7 days by default', () => {
-    expect(loadConfig({}).drift).toEqual({ everyMs: 3_600_000, windowMs: 3_600_000, baselineMs: 604_800_000, minItems: 50 });
-    expect(loadConfig({ ARBITER_DRIFT_WINDOW_MS: '60000', ARBITER_DRIFT_MIN_ITEMS: '20' }).drift).toMatchObject({ windowMs: 60_000, minItems: 20 });
+    expect(loadConfig({}).drift).toEqual({
+      everyMs: 3_600_000,
+      windowMs: 3_600_000,
+      baselineMs: 604_800_000,
+      minItems: 50,
+    });
+    expect(
+      loadConfig({ ARBITER_DRIFT_WINDOW_MS: '60000', ARBITER_DRIFT_MIN_ITEMS: '20' }).drift,
+    ).toMatchObject({ windowMs: 60_000, minItems: 20 });
+  });
+
+  it('reads the retention sweep: hourly, 500 submissions per pipeline per run by default', () => {
+    expect(loadConfig({}).retention).toEqual({ everyMs: 3_600_000, batch: 500 });
+    expect(
+      loadConfig({ ARBITER_RETENTION_EVERY_MS: '60000', ARBITER_RETENTION_BATCH: '50' }).retention,
+    ).toEqual({ everyMs: 60_000, batch: 50 });
   });
 
   it('reads the alert targets; none by default', () => {
-    expect(loadConfig({}).alerts).toEqual({ webhookUrl: null, webhookSecret: null, slackUrl: null });
+    expect(loadConfig({}).alerts).toEqual({
+      webhookUrl: null,
+      webhookSecret: null,
+      slackUrl: null,
+    });
     expect(
       loadConfig({
         ARBITER_ALERT_WEBHOOK_URL: 'https://alerts.example/hook',

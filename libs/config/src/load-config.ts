@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readAiReviewConfig } from './ai-review-config';
+import { readDatasetsConfig, readPromptsConfig } from './prompts-config';
+import { readRedisClusterNodes } from './redis-config';
 import { AlertConfig, AppConfig, WebhookConfig } from './app-config';
 
 /** Raised at boot when an environment variable is invalid; the message names every bad variable. */
@@ -51,14 +53,16 @@ function readAlertConfig(read: EnvReader): AlertConfig {
     read.string(name) === undefined ? null : read.url(name, '', ['http:', 'https:']);
   const webhookUrl = optionalUrl('ARBITER_ALERT_WEBHOOK_URL');
   const webhookSecret = read.string('ARBITER_ALERT_WEBHOOK_SECRET') ?? null;
-  if (webhookUrl && !webhookSecret) read.problems.push('ARBITER_ALERT_WEBHOOK_SECRET must be set with ARBITER_ALERT_WEBHOOK_URL');
+  if (webhookUrl && !webhookSecret)
+    read.problems.push('ARBITER_ALERT_WEBHOOK_SECRET must be set with ARBITER_ALERT_WEBHOOK_URL');
   if (webhookSecret && !/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(webhookSecret)) {
     read.problems.push('ARBITER_ALERT_WEBHOOK_SECRET must be a whsec_<base64> secret');
   }
   return { webhookUrl, webhookSecret, slackUrl: optionalUrl('ARBITER_ALERT_SLACK_URL') };
 }
 
-const HOST_PATTERN = /^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/;
+const HOST_PATTERN =
+  /^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/;
 
 function readWebhookConfig(read: EnvReader): WebhookConfig {
   const allowHosts = (read.string('ARBITER_WEBHOOK_ALLOW_HOSTS', '') as string)
@@ -67,18 +71,29 @@ function readWebhookConfig(read: EnvReader): WebhookConfig {
     .filter(Boolean);
   for (const host of allowHosts) {
     if (!HOST_PATTERN.test(host)) {
-      read.problems.push(`ARBITER_WEBHOOK_ALLOW_HOSTS entry "${host}" is not a host name or IP address`);
+      read.problems.push(
+        `ARBITER_WEBHOOK_ALLOW_HOSTS entry "${host}" is not a host name or IP address`,
+      );
     }
   }
   const retryBaseMs = read.int('ARBITER_WEBHOOK_RETRY_BASE_MS', 30_000, 1, 86_400_000);
-  const retryMaxDelayMs = read.int('ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, 1, 7 * 86_400_000);
+  const retryMaxDelayMs = read.int(
+    'ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS',
+    3_600_000,
+    1,
+    7 * 86_400_000,
+  );
   if (retryMaxDelayMs < retryBaseMs) {
-    read.problems.push('ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS must not be smaller than ARBITER_WEBHOOK_RETRY_BASE_MS');
+    read.problems.push(
+      'ARBITER_WEBHOOK_RETRY_MAX_DELAY_MS must not be smaller than ARBITER_WEBHOOK_RETRY_BASE_MS',
+    );
   }
   const connectTimeoutMs = read.int('ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS', 5_000, 10, 120_000);
   const timeoutMs = read.int('ARBITER_WEBHOOK_TIMEOUT_MS', 15_000, 10, 300_000);
   if (timeoutMs < connectTimeoutMs) {
-    read.problems.push('ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller than ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS');
+    read.problems.push(
+      'ARBITER_WEBHOOK_TIMEOUT_MS must not be smaller than ARBITER_WEBHOOK_CONNECT_TIMEOUT_MS',
+    );
   }
   return {
     allowHosts,
@@ -161,7 +176,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     read.problems.push(`ARBITER_BOOTSTRAP_ADMIN_EMAIL is not an email address: "${adminEmail}"`);
   }
   if (adminEmail && (!adminPassword || adminPassword.length < 8)) {
-    read.problems.push('ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters when an admin email is set');
+    read.problems.push(
+      'ARBITER_BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters when an admin email is set',
+    );
   }
   const apiKey = read.string('ARBITER_BOOTSTRAP_API_KEY');
   if (apiKey !== undefined && apiKey.length < 16) {
@@ -169,16 +186,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const logLevel = read.string('LOG_LEVEL', 'info') as string;
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    read.problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+    read.problems.push(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
+    );
   }
 
+  const redisUrl = read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
+  const redisPrefix = read.string('ARBITER_REDIS_PREFIX', '{arbiter}') as string;
   const config: AppConfig = {
     nodeEnv,
-    databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/arbiter', ['postgres:', 'postgresql:']),
+    databaseUrl: read.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/arbiter', [
+      'postgres:',
+      'postgresql:',
+    ]),
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200),
     databaseSynchronousCommit: true,
-    redisUrl: read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-    redisPrefix: read.string('ARBITER_REDIS_PREFIX', '{arbiter}') as string,
+    redisUrl,
+    redisClusterNodes: readRedisClusterNodes(env, redisUrl, redisPrefix, read.problems),
+    redisPrefix,
     port: read.int('PORT', 3000, 0, 65535),
     host: read.string('HOST', '0.0.0.0') as string,
     logLevel,
@@ -186,7 +211,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Outside production a random secret keeps a dev box working; tokens then die with the process.
     jwtSecret: jwtSecret ?? randomBytes(32).toString('hex'),
     accessTokenTtlSeconds: read.int('ARBITER_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
-    refreshTokenTtlSeconds: read.int('ARBITER_REFRESH_TOKEN_TTL_SECONDS', 7 * 86400, 60, 90 * 86400),
+    refreshTokenTtlSeconds: read.int(
+      'ARBITER_REFRESH_TOKEN_TTL_SECONDS',
+      7 * 86400,
+      60,
+      90 * 86400,
+    ),
     loginThrottle: {
       maxFailuresPerAccount: read.int('ARBITER_LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
       maxFailuresPerAddress: read.int('ARBITER_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100_000),
@@ -205,6 +235,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       metricsPort: read.int('ARBITER_WORKER_METRICS_PORT', 9464, 0, 65535),
       nice: read.int('ARBITER_WORKER_NICE', 10, 0, 19),
       scheduleCheckEveryMs: read.int('ARBITER_SCHEDULE_CHECK_EVERY_MS', 10_000, 100, 3_600_000),
+      jobLockMs: read.int('ARBITER_JOB_LOCK_MS', 30_000, 1000, 600_000),
     },
     review: {
       leaseMs: read.int('ARBITER_REVIEW_LEASE_MS', 120_000, 1000, 3_600_000),
@@ -229,6 +260,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       baselineMs: read.int('ARBITER_DRIFT_BASELINE_MS', 7 * 86_400_000, 1000, 90 * 86_400_000),
       minItems: read.int('ARBITER_DRIFT_MIN_ITEMS', 50, 1, 1_000_000),
     },
+    recalibrationCheckEveryMs: read.int('ARBITER_RECALIBRATION_CHECK_MS', 600_000, 200, 86_400_000),
+    retention: {
+      everyMs: read.int('ARBITER_RETENTION_EVERY_MS', 3_600_000, 200, 7 * 86_400_000),
+      batch: read.int('ARBITER_RETENTION_BATCH', 500, 1, 100_000),
+    },
+    prompts: readPromptsConfig(env, read.problems),
+    datasets: readDatasetsConfig(env, read.problems),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

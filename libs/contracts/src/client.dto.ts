@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export class CreateClientDto {
   @ApiProperty({ example: 'claims-bot' })
@@ -8,11 +21,17 @@ export class CreateClientDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Pipelines this client may submit to; omit for all' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Pipelines this client may submit to; omit for all',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { each: true, message: 'allowedPipelines must be pipeline keys' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    each: true,
+    message: 'allowedPipelines must be pipeline keys',
+  })
   allowedPipelines?: string[];
 }
 

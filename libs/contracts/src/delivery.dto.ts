@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsInt,
@@ -13,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { LIMITS } from './limits';
+import { OptionalQueryInt } from './query-int';
 
 /** Event types sent by webhook and listed in the events feed. */
 export type OutcomeEventType =
@@ -68,12 +68,7 @@ export class EventsQueryDto {
   })
   after?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer from 1 to 1000' })
-  @Min(1, { message: 'limit must be an integer from 1 to 1000' })
-  @Max(1000, { message: 'limit must be an integer from 1 to 1000' })
+  @OptionalQueryInt('limit', 1000, { default: 100 })
   limit?: number;
 }
 

@@ -17,4 +17,6 @@ export const LIMITS = {
   idempotencyKey: 200,
   email: 320,
   password: 200,
+  /** The highest policy or prompt version number: PostgreSQL's int holds it, with room. */
+  versionNumber: 1_000_000_000,
 } as const;

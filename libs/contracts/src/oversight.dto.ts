@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsNegative,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -58,6 +59,44 @@ export class ApplyRecalibrationDto {
   @MinLength(3)
   @MaxLength(500)
   reason!: string;
+}
+
+/**
+ * A lead applies a refitted calibration as a new, active policy version: the proposal of
+ * GET …/recalibration/refit as shown (a and b), or refitted afresh when they are left out.
+ */
+export class ApplyCalibrationRefitDto {
+  @ApiProperty({ description: 'Why: kept in the pipeline history', minLength: 3, maxLength: 500 })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The Platt map p = 1 / (1 + exp(a·z + b)) on the logit z of the model confidence; a < 0. With b; both left out: refitted now',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsNegative()
+  a?: number;
+
+  @ApiPropertyOptional({ description: 'With a' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  b?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 1,
+    description:
+      'The auto-approve threshold on the new scale; left out, the current one is carried over (the same outputs approved)',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  autoApprove?: number;
 }
 
 /** Filters of the alert history. */

@@ -53,6 +53,10 @@ export interface ReviewTaskView {
     slaState: 'ok' | 'at_risk' | 'breached' | string;
     leaseToken?: string;
     leaseExpiresAt?: string | null;
+    /** Skills a reviewer needs to be offered it (the submission's language, per review.skills). */
+    requiredSkills: string[];
+    /** It needs skills and waited past review.skillFallback: offered to anyone of the queue. */
+    skillFallback: boolean;
   };
   submission: {
     id: string;
@@ -70,6 +74,8 @@ export interface ReviewTaskView {
     createdAt: string;
   };
   reasonCodes: string[];
+  /** review.guidelines of the policy version that judged the submission (text or markdown). */
+  guidelines: string | null;
   canEscalate: boolean;
 }
 

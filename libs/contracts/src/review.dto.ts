@@ -1,14 +1,27 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+  ValidateIf,
 } from 'class-validator';
 import { LIMITS } from './limits';
 
 const QUEUE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export class ClaimDto {
-  @ApiPropertyOptional({ type: [String], description: 'Only these of my queues (default: all of mine)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Only these of my queues (default: all of mine)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -41,10 +54,15 @@ export const REVIEW_ACTIONS = ['approve', 'reject', 'edit', 'escalate'] as const
 
 export class DecideDto extends LeaseDto {
   @ApiProperty({ enum: REVIEW_ACTIONS })
-  @IsIn(REVIEW_ACTIONS as unknown as string[], { message: `action must be one of ${REVIEW_ACTIONS.join(', ')}` })
+  @IsIn(REVIEW_ACTIONS as unknown as string[], {
+    message: `action must be one of ${REVIEW_ACTIONS.join(', ')}`,
+  })
   action!: (typeof REVIEW_ACTIONS)[number];
 
-  @ApiPropertyOptional({ type: [String], description: "Codes from the pipeline's review.reasonCodes; required on reject" })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Codes from the pipeline's review.reasonCodes; required on reject",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -81,18 +99,20 @@ export class CreateUserDto {
   password!: string;
 
   @ApiProperty({ enum: USER_ROLE_NAMES })
-  @IsIn(USER_ROLE_NAMES as unknown as string[], { message: `role must be one of ${USER_ROLE_NAMES.join(', ')}` })
+  @IsIn(USER_ROLE_NAMES as unknown as string[], {
+    message: `role must be one of ${USER_ROLE_NAMES.join(', ')}`,
+  })
   role!: (typeof USER_ROLE_NAMES)[number];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined) // absent is fine; null is not a list
   @IsArray()
   @ArrayMaxSize(100)
   @Matches(QUEUE_NAME, { each: true, message: 'queues must be queue names' })
   queues?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'e.g. languages: ["th", "en"]' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined) // absent is fine; null is not a list
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -101,7 +121,11 @@ export class CreateUserDto {
 }
 
 /** Role, queues and skills of an existing user; every field optional, validated as on create. */
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['role', 'queues', 'skills'] as const)) {}
+// skipNullProperties: false, or IsOptional lets `"role": null` through to a NOT NULL column (a 500).
+export class UpdateUserDto extends PartialType(
+  PickType(CreateUserDto, ['role', 'queues', 'skills'] as const),
+  { skipNullProperties: false },
+) {}
 
 export interface UserView {
   id: string;
@@ -127,4 +151,6 @@ export const REVIEW_SOCKET_COMMANDS = {
   release: 'release',
   decide: 'decide',
   queues: 'queues',
+  /** The tasks I still hold on a live lease (a desk resumes them after a reload or a new login). */
+  held: 'held',
 } as const;

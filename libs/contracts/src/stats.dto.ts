@@ -7,7 +7,9 @@ const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export class StatsQueryDto {
   @ApiPropertyOptional({ description: 'Pipeline key' })
   @IsOptional()
-  @Matches(NAME, { message: 'pipeline must be a pipeline key (lower-case letters, digits, dashes)' })
+  @Matches(NAME, {
+    message: 'pipeline must be a pipeline key (lower-case letters, digits, dashes)',
+  })
   pipeline?: string;
 
   @ApiPropertyOptional({ description: 'Review queue name' })
@@ -25,7 +27,10 @@ export class StatsQueryDto {
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to?: string;
 
-  @ApiPropertyOptional({ enum: ['minute', 'hour'], description: 'Series resolution; default: minute up to 6 hours, hour beyond' })
+  @ApiPropertyOptional({
+    enum: ['minute', 'hour'],
+    description: 'Series resolution; default: minute up to 6 hours, hour beyond',
+  })
   @IsOptional()
   @IsIn(['minute', 'hour'], { message: 'grain must be one of minute, hour' })
   grain?: 'minute' | 'hour';
@@ -35,14 +40,21 @@ export const STATS_EXPORT_KINDS = ['decisions', 'reviewers'] as const;
 export const STATS_EXPORT_FORMATS = ['csv', 'json'] as const;
 
 export class StatsExportQueryDto extends StatsQueryDto {
-  @ApiPropertyOptional({ enum: STATS_EXPORT_KINDS, description: 'What to export; default decisions' })
+  @ApiPropertyOptional({
+    enum: STATS_EXPORT_KINDS,
+    description: 'What to export; default decisions',
+  })
   @IsOptional()
-  @IsIn(STATS_EXPORT_KINDS as unknown as string[], { message: `kind must be one of ${STATS_EXPORT_KINDS.join(', ')}` })
+  @IsIn(STATS_EXPORT_KINDS as unknown as string[], {
+    message: `kind must be one of ${STATS_EXPORT_KINDS.join(', ')}`,
+  })
   kind?: (typeof STATS_EXPORT_KINDS)[number];
 
   @ApiPropertyOptional({ enum: STATS_EXPORT_FORMATS, description: 'Default csv' })
   @IsOptional()
-  @IsIn(STATS_EXPORT_FORMATS as unknown as string[], { message: `format must be one of ${STATS_EXPORT_FORMATS.join(', ')}` })
+  @IsIn(STATS_EXPORT_FORMATS as unknown as string[], {
+    message: `format must be one of ${STATS_EXPORT_FORMATS.join(', ')}`,
+  })
   format?: (typeof STATS_EXPORT_FORMATS)[number];
 }
 

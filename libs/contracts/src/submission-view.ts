@@ -1,13 +1,7 @@
 /** Wire shapes of submissions returned by the API (plain types: shared with the web UI). */
 
 export type SubmissionStatusView =
-  | 'received'
-  | 'scoring'
-  | 'approved'
-  | 'rejected'
-  | 'ai_review'
-  | 'human_review'
-  | 'expired';
+  'received' | 'scoring' | 'approved' | 'rejected' | 'ai_review' | 'human_review' | 'expired';
 
 export interface AcceptedSubmission {
   id: string;
@@ -60,4 +54,10 @@ export interface SubmissionView {
   updatedAt: string;
   decidedAt: string | null;
   timeline: TimelineEntry[];
+}
+
+/** What DELETE /v1/submissions?externalId= answers. */
+export interface ErasureResult {
+  /** Submissions whose text this request erased (0: none, or already erased). */
+  erased: number;
 }

@@ -10,6 +10,7 @@ import {
   IsString,
   IsUrl,
   Matches,
+  Max,
   MaxLength,
   ValidateIf,
   ValidateNested,
@@ -52,18 +53,29 @@ export class SubmissionInputDto {
 }
 
 export class SubmissionOutputDto {
-  @ApiPropertyOptional({ maxLength: LIMITS.outputText, description: 'The text output (text or json is required)' })
+  @ApiPropertyOptional({
+    maxLength: LIMITS.outputText,
+    description: 'The text output (text or json is required)',
+  })
   @ValidateIf((o: SubmissionOutputDto) => o.json === undefined || o.text !== undefined)
   @IsString({ message: 'output.text or output.json is required; text must be a string' })
   @MaxLength(LIMITS.outputText)
   text?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A structured output (object or array)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'A structured output (object or array)',
+  })
   @IsOptional()
   @IsObject({ message: 'json must be an object' })
   json?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: [String], maxItems: LIMITS.samples, description: 'Other samples for self-consistency' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: LIMITS.samples,
+    description: 'Other samples for self-consistency',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(LIMITS.samples)
@@ -71,11 +83,17 @@ export class SubmissionOutputDto {
   @MaxLength(LIMITS.sampleText, { each: true })
   samples?: string[];
 
-  @ApiPropertyOptional({ type: [Number], maxItems: LIMITS.logprobs, description: 'Token log-probabilities (≤ 0)' })
+  @ApiPropertyOptional({
+    type: [Number],
+    maxItems: LIMITS.logprobs,
+    description: 'Token log-probabilities (≤ 0)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(LIMITS.logprobs)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
+  // A probability is at most 1: a positive log-probability is a mistake to name, not to ignore.
+  @Max(0, { each: true, message: 'logprobs must be log-probabilities (numbers ≤ 0)' })
   logprobs?: number[];
 }
 
@@ -101,9 +119,15 @@ export class ModelDto {
 
 /** POST /v1/submissions body. */
 export class CreateSubmissionDto {
-  @ApiProperty({ example: 'demo', maxLength: LIMITS.pipelineKey, pattern: '^[a-z0-9][a-z0-9-]{0,62}$' })
+  @ApiProperty({
+    example: 'demo',
+    maxLength: LIMITS.pipelineKey,
+    pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+  })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'pipeline must be a pipeline key (a-z, 0-9, -; at most 63)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    message: 'pipeline must be a pipeline key (a-z, 0-9, -; at most 63)',
+  })
   pipeline!: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.externalId })
@@ -136,14 +160,37 @@ export class CreateSubmissionDto {
   @MaxLength(LIMITS.promptVersion)
   promptVersion?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Free-form object, e.g. customer tier (priority rules read it)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Free-form object, e.g. customer tier (priority rules read it)',
+  })
   @IsOptional()
   @IsObject()
   metadata?: Record<string, unknown>;
 
   @ApiPropertyOptional({ maxLength: LIMITS.callbackUrl })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'callbackUrl must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'callbackUrl must be an http(s) URL' },
+  )
   @MaxLength(LIMITS.callbackUrl)
   callbackUrl?: string;
+}
+
+/** DELETE /v1/submissions query: the data subject whose submissions are erased. */
+export class EraseSubmissionsQueryDto {
+  @ApiProperty({
+    description:
+      'The external id given at submission: every submission of the caller with it is erased',
+    minLength: 1,
+    maxLength: LIMITS.externalId,
+  })
+  @IsString({ message: 'externalId is required: the external id whose submissions are erased' })
+  @IsNotEmpty({ message: 'externalId must not be empty' })
+  @MaxLength(LIMITS.externalId, {
+    message: `externalId must be at most ${LIMITS.externalId} characters`,
+  })
+  externalId!: string;
 }

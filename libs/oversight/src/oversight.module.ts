@@ -11,15 +11,18 @@ import { QaAuditRepository } from './audit/qa-audit.repository';
 import { ApprovalGate } from './breaker/approval-gate.service';
 import { AutomationBreaker } from './breaker/automation-breaker.service';
 import { BreakerRepository } from './breaker/breaker.repository';
+import { JumpWindowRepository } from './breaker/jump-window.repository';
 import { OversightHistory } from './report/oversight-history.repository';
 import { OversightReport } from './report/oversight-report.service';
 import { ThresholdProposals } from './recalibration/threshold-proposal.service';
+import { CalibrationRefits } from './recalibration/calibration-refit.service';
 import { VerdictRepository } from './recalibration/verdict.repository';
 import { AutomationRollout } from './rollout/automation-rollout.service';
 import { RolloutRepository } from './rollout/rollout.repository';
 
 const PROVIDERS = [
   BreakerRepository,
+  JumpWindowRepository,
   QaAuditRepository,
   AutomationBreaker,
   ApprovalGate,
@@ -29,6 +32,7 @@ const PROVIDERS = [
   AutomationRollout,
   VerdictRepository,
   ThresholdProposals,
+  CalibrationRefits,
   OversightHistory,
   AlertRepository,
   Alerts,

@@ -1,6 +1,7 @@
 // What a policy's `qa` and `breaker` sections mean once their defaults are filled in. Pure: the
 // score stage, the audit use case and the docs (docs/policy.md) all read the same numbers.
 import { DEFAULT_BREAKER_WINDOW, parseDuration, Policy, routeDrawsFor } from '@arbiter/policy';
+import type { PolicyCalibration } from './rules/calibration-refit.rules';
 import type { BreakerSettings, BreakerState } from './rules/circuit-breaker.rules';
 import type { RolloutSettings } from './rules/rollout.rules';
 
@@ -11,6 +12,8 @@ export const BREAKER_DEFAULTS = {
   coolDownMs: 60 * 60 * 1000,
   halfOpenShare: 0.1,
   halfOpenAudits: 20,
+  jumpWindowMs: 60 * 60 * 1000,
+  minRouted: 50,
 } as const;
 
 export const QA_DEFAULTS = {
@@ -37,11 +40,17 @@ export function breakerSettingsOf(policy: Policy): BreakerSettings | null {
     coolDownMs: (b.coolDown && parseDuration(b.coolDown)) || BREAKER_DEFAULTS.coolDownMs,
     halfOpenShare: b.halfOpenShare ?? BREAKER_DEFAULTS.halfOpenShare,
     halfOpenAudits: b.halfOpenAudits ?? BREAKER_DEFAULTS.halfOpenAudits,
-    // The jump trips need rate windows the loop does not collect yet: disabled (never exceeded).
-    maxGateFailureJump: Number.POSITIVE_INFINITY,
-    maxAiFaultJump: Number.POSITIVE_INFINITY,
-    minRouted: Number.MAX_SAFE_INTEGER,
+    // A jump the policy does not name is never exceeded: that trip is off.
+    maxGateFailureJump: b.maxGateFailureJump ?? Number.POSITIVE_INFINITY,
+    maxAiFaultJump: b.maxAiFaultJump ?? Number.POSITIVE_INFINITY,
+    jumpWindowMs: (b.jumpWindow && parseDuration(b.jumpWindow)) || BREAKER_DEFAULTS.jumpWindowMs,
+    minRouted: b.minRouted ?? BREAKER_DEFAULTS.minRouted,
   };
+}
+
+/** Whether the breaker judges jumps at all (either jump set): only then are the windows counted. */
+export function judgesJumps(settings: BreakerSettings): boolean {
+  return Number.isFinite(settings.maxGateFailureJump) || Number.isFinite(settings.maxAiFaultJump);
 }
 
 /** The share of automatic approvals of this kind that get an audit task, given the breaker. */
@@ -88,4 +97,12 @@ export function rolloutSettingsOf(policy: Policy): RolloutSettings | null {
     targetError: r.targetError ?? ROLLOUT_DEFAULTS.targetError,
     delta: auditDelta(policy),
   };
+}
+
+/** A policy's `scoring.calibration` as the loop reads it: a Platt map, else the identity. */
+export function policyCalibration(policy: Policy | null | undefined): PolicyCalibration {
+  const map = policy?.scoring?.calibration as Partial<PolicyCalibration> | undefined;
+  if (map?.method === 'platt' && typeof map.a === 'number' && typeof map.b === 'number')
+    return { method: 'platt', a: map.a, b: map.b };
+  return { method: 'identity' };
 }

@@ -4,7 +4,11 @@ import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 
 /** A TypeORM data source for Arbiter's schema. synchronize stays off: migrations own the schema. */
-export function createDataSource(databaseUrl: string, poolSize = 10, synchronousCommit = true): DataSource {
+export function createDataSource(
+  databaseUrl: string,
+  poolSize = 10,
+  synchronousCommit = true,
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,

@@ -6,7 +6,11 @@ async function main(): Promise<void> {
   const { databaseUrl } = loadConfig();
   const applied = await migrateDatabase(databaseUrl);
   const where = new URL(databaseUrl).pathname.slice(1);
-  console.log(applied.length ? `applied ${applied.length} migration(s) to ${where}: ${applied.join(', ')}` : `${where} is up to date`);
+  console.log(
+    applied.length
+      ? `applied ${applied.length} migration(s) to ${where}: ${applied.join(', ')}`
+      : `${where} is up to date`,
+  );
 }
 
 main().catch((error: unknown) => {

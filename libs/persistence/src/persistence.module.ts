@@ -2,27 +2,6 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.factory';
-import { AccountRepository } from './repositories/account.repository';
-import { AiReviewRepository } from './repositories/ai-review.repository';
-import { PipelineRepository } from './repositories/pipeline.repository';
-import { ReviewDecisionRepository } from './repositories/review-decision.repository';
-import { ReviewQueueRepository } from './repositories/review-queue.repository';
-import { ReviewTaskRepository } from './repositories/review-task.repository';
-import { DeliveryEventRepository } from './repositories/delivery-event.repository';
-import { SubmissionRepository } from './repositories/submission.repository';
-import { WebhookEndpointRepository } from './repositories/webhook-endpoint.repository';
-
-const REPOSITORIES = [
-  AiReviewRepository,
-  SubmissionRepository,
-  PipelineRepository,
-  AccountRepository,
-  ReviewTaskRepository,
-  ReviewDecisionRepository,
-  ReviewQueueRepository,
-  DeliveryEventRepository,
-  WebhookEndpointRepository,
-];
 
 @Global()
 @Module({
@@ -31,11 +10,14 @@ const REPOSITORIES = [
       provide: DataSource,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) =>
-        createDataSource(config.databaseUrl, config.databasePoolSize, config.databaseSynchronousCommit).initialize(),
+        createDataSource(
+          config.databaseUrl,
+          config.databasePoolSize,
+          config.databaseSynchronousCommit,
+        ).initialize(),
     },
-    ...REPOSITORIES,
   ],
-  exports: [DataSource, ...REPOSITORIES],
+  exports: [DataSource],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

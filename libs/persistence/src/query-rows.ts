@@ -5,9 +5,18 @@ import { DataSource, EntityManager } from 'typeorm';
  * `[rows, rowCount]` but every other command with `rows`; this hides that difference, so
  * `UPDATE … RETURNING` reads like a SELECT.
  */
-export async function queryRows<T>(db: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryRows<T>(
+  db: DataSource | EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const result: unknown = await db.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
     return result[0] as T[];
   }
   return result as T[];
@@ -24,7 +33,11 @@ export interface PreparedStatement {
   readonly text: string;
 }
 
-export function preparedRows<T>(db: DataSource | EntityManager, statement: PreparedStatement, params: unknown[]): Promise<T[]> {
+export function preparedRows<T>(
+  db: DataSource | EntityManager,
+  statement: PreparedStatement,
+  params: unknown[],
+): Promise<T[]> {
   // TypeORM hands its query argument to pg's client.query unchanged, and pg takes a
   // `{ name, text }` config there. A fresh object per call: pg writes the values into it.
   const config = { name: statement.name, text: statement.text };

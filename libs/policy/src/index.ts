@@ -1,9 +1,15 @@
 export * from './policy.types';
 export { NAME_PATTERN } from './policy.schema';
-export { parsePolicyText } from './policy-text.parser';
+export { parsePolicyText, parseLocatedPolicyText } from './policy-text.parser';
+export { policyTextLocator } from './problem.locator';
 export { validatePolicy, DEFAULT_CONSENSUS } from './policy.validator';
 export { readPolicy } from './policy.reader';
-export { MAX_PRIORITY, MAX_DURATION_MS, MAX_CONSENSUS, DEFAULT_BREAKER_WINDOW } from './policy-semantics.checker';
+export {
+  MAX_PRIORITY,
+  MAX_DURATION_MS,
+  MAX_CONSENSUS,
+  DEFAULT_BREAKER_WINDOW,
+} from './policy-semantics.checker';
 export { parseDuration } from './duration.parser';
 export { drawFor, routeDrawsFor, DRAW_SALTS } from './draw.hasher';
 export { chooseVersion } from './version.chooser';

@@ -12,6 +12,8 @@ export const DEFAULT_BREAKER_WINDOW = 200;
 /** The longest SLA or TTL accepted; longer is almost certainly a unit mistake. */
 export const MAX_DURATION_MS = 365 * 86_400_000;
 export const MAX_CONSENSUS = 5;
+/** The longest retention accepted: records kept for years are common, a century is a typo. */
+export const MAX_RETENTION_MS = 10 * 365 * 86_400_000;
 
 /**
  * Checks what the structural schema cannot: ranges, names, durations and cross-field rules.
@@ -41,7 +43,7 @@ export function checkPolicySemantics(
       report(path, `must be between ${min} and ${max} (got ${String(value)})`);
     }
   };
-  const duration = (path: string, value: unknown): void => {
+  const duration = (path: string, value: unknown, maxMs = MAX_DURATION_MS): void => {
     if (typeof value !== 'string' || value === '') return;
     const ms = parseDuration(value);
     if (ms === null)
@@ -50,7 +52,7 @@ export function checkPolicySemantics(
         `is not a duration (got ${preview(value)}); write e.g. "30s", "30m", "2h", "1d" or "1h30m"`,
       );
     else if (ms <= 0) report(path, 'must be longer than zero');
-    else if (ms > MAX_DURATION_MS) report(path, 'must be at most 365d');
+    else if (ms > maxMs) report(path, `must be at most ${maxMs / 86_400_000}d`);
   };
   const nonNegative = (path: string, value: unknown): void => {
     if (isFiniteNumber(value) && value < 0) report(path, `must be 0 or more (got ${value})`);
@@ -78,6 +80,7 @@ export function checkPolicySemantics(
     );
   }
   duration('ttl', doc.ttl);
+  if (isRecord(doc.retention)) duration('retention.raw', doc.retention.raw, MAX_RETENTION_MS);
 
   if (isRecord(doc.signals)) {
     for (const [signal, config] of Object.entries(doc.signals)) {
@@ -114,6 +117,18 @@ export function checkPolicySemantics(
     intRange('review.priority', review.priority, 1, MAX_PRIORITY);
     intRange('review.consensus', review.consensus, 1, MAX_CONSENSUS);
     duration('review.sla', review.sla);
+    duration('review.skillFallback', review.skillFallback);
+    distinctStrings('review.skills', review.skills);
+    if (Array.isArray(review.skills))
+      review.skills.forEach((code, i) => {
+        if (typeof code === 'string' && !/^[a-z]{2,3}$/.test(code))
+          report(joinPath('review.skills', i), 'must be a lower-case language code such as "th"');
+      });
+    if (review.skillFallback !== undefined && !Array.isArray(review.skills))
+      report('review.skillFallback', 'needs review.skills (the languages it is a fallback for)');
+    if (typeof review.guidelines === 'string' && review.guidelines.trim() === '') {
+      report('review.guidelines', 'must not be blank (leave it out to show no guidelines)');
+    }
     if (review.onExpire === 'escalate' && review.escalateTo === undefined) {
       report('review.escalateTo', 'is required when review.onExpire is "escalate"');
     }
@@ -156,13 +171,22 @@ export function checkPolicySemantics(
   if (isRecord(rollout)) {
     unit('rollout.autoApproveShare', rollout.autoApproveShare);
     intRange('rollout.minAudits', rollout.minAudits, 1, 1_000_000);
-    if (rollout.targetError !== undefined && !(isFiniteNumber(rollout.targetError) && rollout.targetError > 0 && rollout.targetError < 1)) {
-      report('rollout.targetError', `must be a number strictly between 0 and 1 (got ${preview(rollout.targetError)})`);
+    if (
+      rollout.targetError !== undefined &&
+      !(isFiniteNumber(rollout.targetError) && rollout.targetError > 0 && rollout.targetError < 1)
+    ) {
+      report(
+        'rollout.targetError',
+        `must be a number strictly between 0 and 1 (got ${preview(rollout.targetError)})`,
+      );
     }
     const steps: unknown = rollout.steps;
     if (Array.isArray(steps)) {
       if (rollout.autoApproveShare !== undefined) {
-        report('rollout.steps', 'cannot be combined with rollout.autoApproveShare: the steps set the share');
+        report(
+          'rollout.steps',
+          'cannot be combined with rollout.autoApproveShare: the steps set the share',
+        );
       }
       if (steps.length === 0) report('rollout.steps', 'needs at least one step');
       steps.forEach((step: unknown, i) => {
@@ -178,6 +202,40 @@ export function checkPolicySemantics(
     }
   }
 
+  const recalibration = doc.recalibration;
+  if (isRecord(recalibration)) {
+    if (recalibration.every === undefined)
+      report('recalibration.every', 'is required: how often a proposal is made (e.g. "1d")');
+    duration('recalibration.every', recalibration.every);
+    if (
+      recalibration.targetError !== undefined &&
+      !(
+        isFiniteNumber(recalibration.targetError) &&
+        recalibration.targetError > 0 &&
+        recalibration.targetError < 1
+      )
+    ) {
+      report(
+        'recalibration.targetError',
+        `must be a number strictly between 0 and 1 (got ${preview(recalibration.targetError)})`,
+      );
+    }
+    if (
+      recalibration.maxStep !== undefined &&
+      !(
+        isFiniteNumber(recalibration.maxStep) &&
+        recalibration.maxStep > 0 &&
+        recalibration.maxStep <= 1
+      )
+    ) {
+      report(
+        'recalibration.maxStep',
+        `must be a number above 0 and at most 1 (got ${preview(recalibration.maxStep)})`,
+      );
+    }
+    intRange('recalibration.minVerdicts', recalibration.minVerdicts, 1, 1_000_000);
+  }
+
   const breaker = doc.breaker;
   if (isRecord(breaker)) {
     unit('breaker.maxOverrideRate', breaker.maxOverrideRate);
@@ -186,6 +244,31 @@ export function checkPolicySemantics(
     duration('breaker.coolDown', breaker.coolDown);
     unit('breaker.halfOpenShare', breaker.halfOpenShare);
     intRange('breaker.halfOpenAudits', breaker.halfOpenAudits, 1, 1_000_000);
+    for (const key of ['maxGateFailureJump', 'maxAiFaultJump'] as const) {
+      const jump = breaker[key];
+      if (jump !== undefined && isFiniteNumber(jump) && !(jump > 0 && jump <= 1))
+        report(
+          `breaker.${key}`,
+          `must be a share above 0 and at most 1 (got ${preview(jump)}): the rise, in absolute terms, that trips the breaker`,
+        );
+    }
+    duration('breaker.jumpWindow', breaker.jumpWindow);
+    intRange('breaker.minRouted', breaker.minRouted, 1, 1_000_000);
+    const judgesJumps =
+      breaker.maxGateFailureJump !== undefined || breaker.maxAiFaultJump !== undefined;
+    for (const key of ['jumpWindow', 'minRouted'] as const) {
+      if (breaker[key] !== undefined && !judgesJumps)
+        report(
+          `breaker.${key}`,
+          'has no effect without breaker.maxGateFailureJump or breaker.maxAiFaultJump',
+        );
+    }
+    // A setting that can never act is refused, not silently kept: AI faults need an AI reviewer.
+    if (breaker.maxAiFaultJump !== undefined && doc.aiReview === undefined)
+      report(
+        'breaker.maxAiFaultJump',
+        'needs an aiReview section: without an AI reviewer there are no AI faults to judge',
+      );
     const { minSamples } = breaker;
     const window = breaker.window ?? DEFAULT_BREAKER_WINDOW;
     // Only when both are in range: a bad window is reported once, not again through minSamples.
@@ -201,7 +284,24 @@ export function checkPolicySemantics(
       );
     }
   }
+  const alerts = doc.alerts;
+  if (isRecord(alerts)) {
+    for (const key of ['webhookUrl', 'slackUrl'] as const) {
+      const url = alerts[key];
+      if (typeof url === 'string' && url !== '' && !isHttpUrl(url))
+        report(`alerts.${key}`, `must be an absolute http(s) URL (got ${preview(url)})`);
+    }
+  }
   return problems;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function isFiniteNumber(value: unknown): value is number {

@@ -6,6 +6,9 @@ import type { SchemaObject } from 'ajv';
  */
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/** review.guidelines: a page of instructions, not a manual (it travels with every task view). */
+export const MAX_GUIDELINES = 20_000;
+
 const NAME_HINT = 'a name of lowercase letters, digits and "-"';
 const DURATION_HINT = 'a duration such as "30s", "30m", "2h", "1d" or "1h30m"';
 
@@ -98,6 +101,9 @@ export const POLICY_SCHEMA: SchemaObject = {
         onExpire: { type: 'string', enum: ['escalate', 'reject', 'approve-with-flag'] },
         escalateTo: text(200, NAME_HINT),
         reasonCodes: list(text(100), 200),
+        skills: list(text(3, 'a language code, e.g. th'), 50),
+        skillFallback: duration,
+        guidelines: text(MAX_GUIDELINES, 'text (plain or markdown) for the reviewers'),
       }),
       qa: section({
         sampleAutoApproved: num,
@@ -114,6 +120,10 @@ export const POLICY_SCHEMA: SchemaObject = {
         coolDown: duration,
         halfOpenShare: num,
         halfOpenAudits: int,
+        maxGateFailureJump: num,
+        maxAiFaultJump: num,
+        jumpWindow: duration,
+        minRouted: int,
       }),
       rollout: section({
         autoApproveShare: num,
@@ -121,7 +131,17 @@ export const POLICY_SCHEMA: SchemaObject = {
         minAudits: int,
         targetError: num,
       }),
+      recalibration: section({
+        every: duration,
+        targetError: num,
+        autoApply: { type: 'boolean' },
+        maxStep: num,
+        minVerdicts: int,
+        refitCalibration: { type: 'boolean' },
+      }),
+      alerts: section({ webhookUrl: text(2000), slackUrl: text(2000) }),
       ttl: duration,
+      retention: section({ raw: duration }, ['raw']),
     },
     ['pipeline', 'thresholds'],
   ),

@@ -52,6 +52,12 @@ export interface PolicyReview {
   onExpire?: OnExpire;
   escalateTo?: string;
   reasonCodes?: string[];
+  /** Languages that need a reader: a submission in one goes only to reviewers with that skill. */
+  skills?: string[];
+  /** After this long without a reader, any reviewer of the queue may take the task (flagged). */
+  skillFallback?: string;
+  /** Instructions for this pipeline's reviewers (text or markdown), shown beside each task. */
+  guidelines?: string;
 }
 
 /** Audits of automatic approvals (see docs/policy.md, "Audit, rollout and lifetime"). */
@@ -83,6 +89,44 @@ export interface PolicyBreaker {
   coolDown?: string;
   halfOpenShare?: number;
   halfOpenAudits?: number;
+  /** Trip when the share of scored outputs failing a hard gate rises by more than this between two windows. */
+  maxGateFailureJump?: number;
+  /** Trip when the share of AI-reviewer calls that fault rises by more than this between two windows. */
+  maxAiFaultJump?: number;
+  /** The length of each of the two windows a jump is judged on (e.g. "1h"). */
+  jumpWindow?: string;
+  /** Items needed in each window before a jump is judged. */
+  minRouted?: number;
+}
+
+/** Where this pipeline's alerts go, besides the global targets (docs/self-checking.md, "Alerts"). */
+export interface PolicyAlerts {
+  /** A JSON webhook, signed like outcome webhooks with ARBITER_ALERT_WEBHOOK_SECRET. */
+  webhookUrl?: string;
+  /** A Slack-compatible incoming webhook. */
+  slackUrl?: string;
+}
+
+/** Recalibration of the auto-approve threshold on a schedule (docs/self-checking.md). */
+export interface PolicyRecalibration {
+  /** How often a proposal is made from the reviewers' verdicts (e.g. "1d"). */
+  every: string;
+  /** Defaults to rollout.targetError, else 0.05. */
+  targetError?: number;
+  /** Apply the proposal as a new policy version without a lead. Default false: only recorded. */
+  autoApply?: boolean;
+  /** The largest change of thresholds.autoApprove applied at once. Default 0.05. */
+  maxStep?: number;
+  /** Effective verdicts a proposal needs before it is applied. Default 100. */
+  minVerdicts?: number;
+  /** Also refit `scoring.calibration` from the verdicts on each run (proposed; applied with autoApply). */
+  refitCalibration?: boolean;
+}
+
+/** How long raw text is kept (docs/policy.md, "Retention"). */
+export interface PolicyRetention {
+  /** After this long in a final state, a submission's raw text and every copy of it are erased (e.g. "30d"). */
+  raw: string;
 }
 
 export interface Policy {
@@ -99,8 +143,11 @@ export interface Policy {
   qa?: PolicyQa;
   breaker?: PolicyBreaker;
   rollout?: PolicyRollout;
+  recalibration?: PolicyRecalibration;
+  alerts?: PolicyAlerts;
   /** Time to live of a submission before it expires (e.g. "24h"). */
   ttl?: string;
+  retention?: PolicyRetention;
 }
 
 /** One problem found in a policy document, pointing at the field. */
@@ -108,6 +155,12 @@ export interface PolicyProblem {
   /** Dotted path, e.g. "thresholds.autoApprove" or "validators[2].onFail". */
   path: string;
   message: string;
+}
+
+/** A problem placed in the policy text: 1-based line and column, null where the text has no place for it. */
+export interface LocatedPolicyProblem extends PolicyProblem {
+  line: number | null;
+  column: number | null;
 }
 
 /**
@@ -145,6 +198,11 @@ export interface PolicyValidation {
 export interface ParsedPolicyText {
   document?: unknown;
   problems: PolicyProblem[];
+}
+
+export interface LocatedPolicyText {
+  document?: unknown;
+  problems: LocatedPolicyProblem[];
 }
 
 export type PolicyTextFormat = 'yaml' | 'json';

@@ -1,12 +1,15 @@
 /**
- * Every BullMQ queue Arbiter uses. Renaming one strands the jobs already in Redis under the old
- * name: it needs a migration plan (drain, or re-enqueue from Postgres through the reconciler).
+ * Every BullMQ queue Arbiter uses. Renaming one (or changing queuePrefix) strands the jobs already
+ * in Redis under the old keys: it needs a migration plan (drain, or re-enqueue from Postgres
+ * through the reconcilers, as after the move to per-queue hash tags).
  */
 export enum QueueName {
   Score = 'score',
   AiReview = 'ai-review',
   Deliver = 'deliver',
   Maintenance = 'maintenance',
+  /** One job per regression run of a dataset (libs/datasets). */
+  Regression = 'regression',
 }
 
 /** Human review queues are one BullMQ queue per policy `review.queue`. */
@@ -20,6 +23,7 @@ export interface JobPayloads {
   [QueueName.AiReview]: { submissionId: string };
   [QueueName.Deliver]: { eventId: string };
   [QueueName.Maintenance]: Record<string, never>;
+  [QueueName.Regression]: { runId: string };
 }
 
 /** Deterministic job ids per stage (BullMQ forbids ':' in custom ids). */
@@ -28,12 +32,14 @@ export const jobIds = {
   aiReview: (submissionId: string) => `ai-review-${submissionId}`,
   /** One job per delivery round of an event; a replay starts a new round (generation). */
   deliver: (eventId: string, generation: number) => `deliver-${eventId}-${generation}`,
+  regression: (runId: string) => `regression-${runId}`,
 };
 
 /** Names of the repeatable maintenance jobs. */
 export enum MaintenanceJob {
   RecoverUnsettled = 'recover-unsettled',
   RecoverAiReview = 'recover-ai-review',
+  ScheduledRecalibration = 'scheduled-recalibration',
   ReconcileDeliveries = 'reconcile-deliveries',
   ReviewLeases = 'review-leases',
   ReviewSla = 'review-sla',
@@ -42,6 +48,17 @@ export enum MaintenanceJob {
   StatsReconcile = 'stats-reconcile',
   BreakerCoolDown = 'breaker-cool-down',
   DriftWatch = 'drift-watch',
+  RetentionSweep = 'retention-sweep',
+  /** Rolls back a prompt's production version that does worse than the one before it. */
+  PromptRollbackWatch = 'prompt-rollback-watch',
+  /** Datasets with rules take in newly decided items. */
+  DatasetCollect = 'dataset-collect',
+  /** A regression run per dataset with `schedule: daily`. */
+  RegressionDaily = 'regression-daily',
+  /** A regression run when a model version is first seen in a pipeline's traffic. */
+  RegressionModelWatch = 'regression-model-watch',
+  /** Resumes, or fails with the reason, regression runs whose worker died or whose job was lost. */
+  RecoverRegressionRuns = 'recover-regression-runs',
 }
 
 /** Redis pub/sub channel on which workers announce routed submissions (for ?wait and live views). */

@@ -2,9 +2,9 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { once } from 'node:events';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { JobsOptions, Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { queuePrefix } from './queue-keys';
 import { jobIds, JobPayloads, QueueName } from './queue-names';
-import { createRedisConnection } from './redis-connection.factory';
+import { createRedisConnection, RedisClient } from './redis-connection.factory';
 
 /** How long a request waits for Redis to take a job before leaving it to recovery. */
 const ENQUEUE_WAIT_MS = 2000;
@@ -33,11 +33,11 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 /** The one producer: queue handles, deterministic job ids and default options live here. */
 @Injectable()
 export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
-  readonly connection: Redis;
+  readonly connection: RedisClient;
   private readonly queues = new Map<string, Queue>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.connection = createRedisConnection(config.redisUrl, 'producer');
+    this.connection = createRedisConnection(config, 'producer');
     // ioredis emits 'error' while reconnecting; without a listener Node would crash the process.
     this.connection.on('error', () => undefined);
   }
@@ -49,7 +49,7 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
         once(this.connection, 'ready'),
         new Promise((_, reject) =>
           setTimeout(
-            () => reject(new Error(`Redis not reachable at ${this.config.redisUrl}`)),
+            () => reject(new Error(`Redis not reachable at ${this.redisAddress()}`)),
             10_000,
           ).unref(),
         ),
@@ -57,12 +57,18 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  private redisAddress(): string {
+    const nodes = this.config.redisClusterNodes;
+    if (nodes.length === 0) return this.config.redisUrl;
+    return `the cluster of ${nodes.map((n) => `${n.host}:${n.port}`).join(', ')}`;
+  }
+
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
         connection: this.connection,
-        prefix: this.config.redisPrefix,
+        prefix: queuePrefix(this.config.redisPrefix, name),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
       queue.on('error', () => undefined);
@@ -98,6 +104,18 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
     const payload: JobPayloads[QueueName.AiReview] = { submissionId };
     await this.queue(QueueName.AiReview).add('ai-review', payload, {
       jobId: jobIds.aiReview(submissionId),
+    });
+  }
+
+  /** Enqueues a regression run (created in the database first); a second call for the same run is a no-op. */
+  async enqueueRegression(runId: string): Promise<void> {
+    const payload: JobPayloads[QueueName.Regression] = { runId };
+    // One attempt: a run whose job fails is marked failed by the handler, never re-run silently.
+    // A run whose worker died is resumed where it stopped (BullMQ's stall check, or
+    // RecoverRegressionRuns when the job was lost), a bounded number of times.
+    await this.queue(QueueName.Regression).add('regression', payload, {
+      jobId: jobIds.regression(runId),
+      attempts: 1,
     });
   }
 

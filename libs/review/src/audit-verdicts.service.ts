@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SubmissionRow } from '@arbiter/persistence';
+import type { SubmissionRow } from '@arbiter/workflow';
 import { EntityManager } from 'typeorm';
 
 /** A reviewer's verdict on an audit task: did they agree with the automatic approval? */

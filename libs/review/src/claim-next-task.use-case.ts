@@ -1,17 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { ReviewQueueRepository, ReviewTaskRepository, ReviewTaskRow } from '@arbiter/persistence';
+import { ReviewQueueRepository } from './repositories/review-queue.repository';
+import { ReviewTaskRepository, ReviewTaskRow } from './repositories/review-task.repository';
 import { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { ReviewDispatch, TaskJob } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
 import { reviewErrors } from './review.errors';
+import { skillAccess } from './skill-routing';
 import { ReviewTaskView, TaskViewBuilder } from './task-view.service';
 
-// Jobs looked at per claim before giving up: skips happen only for consensus tasks the
-// reviewer already decided, or for jobs whose task was closed while they waited.
-const MAX_FETCHES = 10;
-// Memberships are read on every claim; a change reaches claims within this time.
+// Jobs looked at per claim before giving up: skips happen for consensus tasks the reviewer
+// already decided, for tasks needing a skill the reviewer lacks, and for jobs whose task was
+// closed while they waited. Past this many a reviewer is told "nothing for you" although tasks
+// for others may wait below (each look is two Redis round trips, so it is bounded).
+const MAX_FETCHES = 50;
+// Memberships and skills are read on every claim; a change reaches claims within this time.
 const MEMBERSHIP_TTL_MS = 3000;
 
 function moreUrgent(a: TaskJob, b: TaskJob): boolean {
@@ -27,7 +31,10 @@ function moreUrgent(a: TaskJob, b: TaskJob): boolean {
  */
 @Injectable()
 export class ClaimNextTask {
-  private readonly memberships = new Map<string, { queues: string[]; expires: number }>();
+  private readonly memberships = new Map<
+    string,
+    { queues: string[]; skills: string[]; expires: number }
+  >();
 
   constructor(
     private readonly queues: ReviewQueueRepository,
@@ -40,8 +47,9 @@ export class ClaimNextTask {
 
   /** The claimed task with its evidence and lease, or null when the reviewer's queues are empty. */
   async execute(userId: string, onlyQueues?: string[]): Promise<ReviewTaskView | null> {
-    const mine = await this.queuesOf(userId);
-    for (const queue of onlyQueues ?? []) if (!mine.includes(queue)) throw reviewErrors.notYourQueue(queue);
+    const { queues: mine, skills } = await this.profileOf(userId);
+    for (const queue of onlyQueues ?? [])
+      if (!mine.includes(queue)) throw reviewErrors.notYourQueue(queue);
     let candidates = onlyQueues?.length ? [...onlyQueues] : mine;
     // The holder's id prefixes the token: a stale token is then recognisable as the caller's own.
     const token = `${userId}.${randomUUID()}`;
@@ -56,7 +64,11 @@ export class ClaimNextTask {
           candidates = candidates.filter((q) => q !== best.queue);
           continue;
         }
-        if (job.data.consensus > 1 && (await this.tasks.hasDecided(job.id, userId))) {
+        // A task needing a skill the reviewer lacks stays for one who has it (until its fallback).
+        const notForMe =
+          skillAccess(job.data, skills, new Date()) === 'no' ||
+          (job.data.consensus > 1 && (await this.tasks.hasDecided(job.id, userId)));
+        if (notForMe) {
           skipped.push({ queue: best.queue, job });
           continue;
         }
@@ -73,18 +85,22 @@ export class ClaimNextTask {
     }
   }
 
-  private async queuesOf(userId: string): Promise<string[]> {
+  private async profileOf(userId: string): Promise<{ queues: string[]; skills: string[] }> {
     const hit = this.memberships.get(userId);
-    if (hit && hit.expires > Date.now()) return hit.queues;
-    const queues = await this.queues.queuesOf(userId);
+    if (hit && hit.expires > Date.now()) return hit;
+    const [queues, skills] = await Promise.all([
+      this.queues.queuesOf(userId),
+      this.queues.skillsOf(userId),
+    ]);
     if (this.memberships.size > 10_000) this.memberships.clear();
-    this.memberships.set(userId, { queues, expires: Date.now() + MEMBERSHIP_TTL_MS });
-    return queues;
+    this.memberships.set(userId, { queues, skills, expires: Date.now() + MEMBERSHIP_TTL_MS });
+    return { queues, skills };
   }
 
   /** A job whose task is closed (decided, escalated, expired) has no business in the queue. */
   private async dropStale(queue: string, taskId: string): Promise<void> {
     const task: ReviewTaskRow | null = await this.tasks.findById(taskId);
-    if (!task || (task.status !== 'pending' && task.status !== 'claimed')) await this.dispatch.finish(queue, taskId);
+    if (!task || (task.status !== 'pending' && task.status !== 'claimed'))
+      await this.dispatch.finish(queue, taskId);
   }
 }

@@ -1,17 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import type { DecisionResultView } from '@arbiter/contracts';
-import { ReviewDecisionRepository, ReviewTaskRepository, ReviewTaskRow, SubmissionRow } from '@arbiter/persistence';
+import { type DecideDto, type DecisionResultView, wordDiff } from '@arbiter/contracts';
+import { ReviewDecisionRepository } from './repositories/review-decision.repository';
+import { ReviewTaskRepository, ReviewTaskRow } from './repositories/review-task.repository';
+import {
+  SubmissionRow,
+  PolicyCatalog,
+  SubmissionWorkflow,
+  SubmissionMoved,
+} from '@arbiter/workflow';
 import { Policy } from '@arbiter/policy';
-import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditVerdict, AuditVerdicts } from './audit-verdicts.service';
 import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
-import { CastDecision, checkDecision, ConsensusState, evaluateConsensus, ReviewActionName, wordDiff } from './review-rules';
+import {
+  CastDecision,
+  checkDecision,
+  ConsensusState,
+  evaluateConsensus,
+  ReviewActionName,
+} from './review-rules';
 import { reviewErrors } from './review.errors';
 import { Escalation, TaskEscalator } from './task-escalator.service';
-import { leaseRefusal } from './task-lease.use-case';
+import { refusalFor } from './task-lease.use-case';
+import { ReviewQueueRepository } from './repositories/review-queue.repository';
 
 export interface DecisionInput {
   leaseToken: string;
@@ -21,12 +34,23 @@ export interface DecisionInput {
   editedOutput?: { text?: string; json?: unknown } | null;
 }
 
+/** The decision a REST request or a socket command carries (the same DTO on both). */
+export function decisionInputOf(body: DecideDto): DecisionInput {
+  return {
+    leaseToken: body.leaseToken,
+    action: body.action,
+    reasonCodes: body.reasonCodes ?? [],
+    comment: body.comment,
+    editedOutput: body.editedOutput ?? null,
+  };
+}
+
 export type DecisionResult = DecisionResultView;
 
 type Agreed = Extract<ConsensusState, { state: 'agreed' }>;
 
 type AfterCommit =
-  | { kind: 'decided'; event: TransitionEvent | null; outcome: 'approved' | 'rejected' }
+  | { kind: 'decided'; event: SubmissionMoved | null; outcome: 'approved' | 'rejected' }
   | { kind: 'waiting'; have: number; need: number }
   | { kind: 'escalated'; escalation: Escalation };
 
@@ -47,6 +71,7 @@ export class DecideTask {
     private readonly dispatch: ReviewDispatch,
     private readonly notifier: ReviewNotifier,
     private readonly audits: AuditVerdicts,
+    private readonly queues: ReviewQueueRepository,
   ) {}
 
   async execute(userId: string, taskId: string, input: DecisionInput): Promise<DecisionResult> {
@@ -55,11 +80,13 @@ export class DecideTask {
     const found = await this.tasks.findWithSubmission(taskId);
     if (!found) throw reviewErrors.taskNotFound(taskId);
     const { task: seen, submission } = found;
-    const policy = submission && (await this.catalog.versionById(submission.policyVersionId))?.policy;
+    const policy =
+      submission && (await this.catalog.versionById(submission.policyVersionId))?.policy;
     if (!submission || !policy) throw reviewErrors.taskNotFound(taskId);
     // A lease not held now is never held again (tokens are single-use): refused without a
     // transaction. One held now is checked again, under the row lock, by the write itself.
-    if (!holds(seen, userId, input.leaseToken)) throw leaseRefusal(seen, userId, taskId, input.leaseToken);
+    if (!holds(seen, userId, input.leaseToken))
+      throw await refusalFor(this.queues, seen, userId, taskId, input.leaseToken);
     const problems = checkDecision(input, {
       allowedReasonCodes: policy.review.reasonCodes,
       escalateTo: seen.kind === 'qa' ? undefined : policy.review.escalateTo,
@@ -71,14 +98,15 @@ export class DecideTask {
     const cast = castOf(userId, input);
     // With one reviewer needed, a decision other than escalate settles the task on its own: the
     // outcome is known before anything is written (consensus and kind never change on a task).
-    const alone = seen.consensus <= 1 && input.action !== 'escalate' ? evaluateConsensus([cast], 1) : null;
+    const alone =
+      seen.consensus <= 1 && input.action !== 'escalate' ? evaluateConsensus([cast], 1) : null;
 
     const outcome = await this.db.transaction((tx) =>
       alone?.state === 'agreed'
         ? this.settleAlone(tx, taskId, submission, userId, input, alone)
         : this.settleShared(tx, taskId, submission, policy, userId, input, cast),
     );
-    if (!outcome) throw leaseRefusal(seen, userId, taskId, input.leaseToken);
+    if (!outcome) throw await refusalFor(this.queues, seen, userId, taskId, input.leaseToken);
     return this.followUp(outcome.task, outcome.after);
   }
 
@@ -88,17 +116,44 @@ export class DecideTask {
    * submission moved meanwhile (it expired), finalize throws and all of it rolls back.
    */
   private async settleAlone(
-    tx: EntityManager, taskId: string, submission: SubmissionRow, userId: string, input: DecisionInput, agreed: Agreed,
+    tx: EntityManager,
+    taskId: string,
+    submission: SubmissionRow,
+    userId: string,
+    input: DecisionInput,
+    agreed: Agreed,
   ): Promise<{ task: ReviewTaskRow; after: AfterCommit } | null> {
-    const task = await this.tasks.closeWithDecision({ taskId, userId, token: input.leaseToken }, decisionRecord(submission, input), tx);
+    const task = await this.tasks.closeWithDecision(
+      { taskId, userId, token: input.leaseToken },
+      decisionRecord(submission, input),
+      tx,
+    );
     if (!task) return null;
     const reasons = agreed.reasons.map((code) => ({ code, message: code }));
-    return { task, after: await this.finalize(tx, task, submission, `user:${userId}`, agreed.outcome, reasons, agreed.finalOutput, [userId]) };
+    return {
+      task,
+      after: await this.finalize(
+        tx,
+        task,
+        submission,
+        `user:${userId}`,
+        agreed.outcome,
+        reasons,
+        agreed.finalOutput,
+        [userId],
+      ),
+    };
   }
 
   /** Consensus of several reviewers, or an escalation: the task row is locked, then the rules decide. */
   private async settleShared(
-    tx: EntityManager, taskId: string, submission: SubmissionRow, policy: Policy, userId: string, input: DecisionInput, cast: CastDecision,
+    tx: EntityManager,
+    taskId: string,
+    submission: SubmissionRow,
+    policy: Policy,
+    userId: string,
+    input: DecisionInput,
+    cast: CastDecision,
   ): Promise<{ task: ReviewTaskRow; after: AfterCommit } | null> {
     const task = await this.tasks.findById(taskId, tx, true);
     if (!task || !holds(task, userId, input.leaseToken)) return null;
@@ -116,14 +171,23 @@ export class DecideTask {
   }
 
   private async settle(
-    tx: EntityManager, task: ReviewTaskRow, submission: SubmissionRow, policy: Policy, userId: string, cast: CastDecision,
+    tx: EntityManager,
+    task: ReviewTaskRow,
+    submission: SubmissionRow,
+    policy: Policy,
+    userId: string,
+    cast: CastDecision,
   ): Promise<AfterCommit> {
     const actor = `user:${userId}`;
     // With one reviewer needed, the first decision always settles the task (agreed, escalated
     // or rejected), so a task still held has no earlier decision: no read-back is needed.
-    const all: CastDecision[] = task.consensus > 1 ? await this.decisions.forTask(task.id, tx) : [cast];
+    const all: CastDecision[] =
+      task.consensus > 1 ? await this.decisions.forTask(task.id, tx) : [cast];
     const last = all[all.length - 1];
-    const state = last.action === 'escalate' ? ({ state: 'disagreed' } as const) : evaluateConsensus(all, task.consensus);
+    const state =
+      last.action === 'escalate'
+        ? ({ state: 'disagreed' } as const)
+        : evaluateConsensus(all, task.consensus);
     if (state.state === 'waiting') {
       await this.tasks.returnToPending(task.id, task.leaseToken as string, userId, tx);
       return { kind: 'waiting', have: state.have, need: state.need };
@@ -134,17 +198,45 @@ export class DecideTask {
       if (escalation) return { kind: 'escalated', escalation };
       // Nowhere to escalate to: reviewers disagreed, so nothing goes out (fail safe).
       await this.tasks.close(task.id, 'decided', tx);
-      return this.finalize(tx, task, submission, actor, 'rejected', [{ code: 'consensus.disagreement', message: 'Reviewers disagreed and the policy has no escalation queue' }], undefined, all.map((d) => d.reviewerId));
+      return this.finalize(
+        tx,
+        task,
+        submission,
+        actor,
+        'rejected',
+        [
+          {
+            code: 'consensus.disagreement',
+            message: 'Reviewers disagreed and the policy has no escalation queue',
+          },
+        ],
+        undefined,
+        all.map((d) => d.reviewerId),
+      );
     }
     const reasons = state.reasons.map((code) => ({ code, message: code }));
     await this.tasks.close(task.id, 'decided', tx);
-    return this.finalize(tx, task, submission, actor, state.outcome, reasons, state.finalOutput, all.map((d) => d.reviewerId));
+    return this.finalize(
+      tx,
+      task,
+      submission,
+      actor,
+      state.outcome,
+      reasons,
+      state.finalOutput,
+      all.map((d) => d.reviewerId),
+    );
   }
 
   private async finalize(
-    tx: EntityManager, task: ReviewTaskRow, submission: SubmissionRow, actor: string,
-    outcome: 'approved' | 'rejected', reasons: { code: string; message: string }[],
-    editedOutput: { text?: string; json?: unknown } | undefined, reviewers: string[],
+    tx: EntityManager,
+    task: ReviewTaskRow,
+    submission: SubmissionRow,
+    actor: string,
+    outcome: 'approved' | 'rejected',
+    reasons: { code: string; message: string }[],
+    editedOutput: { text?: string; json?: unknown } | undefined,
+    reviewers: string[],
   ): Promise<AfterCommit> {
     const event = await this.workflow.transitionWithin(tx, {
       submissionId: task.submissionId,
@@ -175,7 +267,10 @@ export class DecideTask {
    * verdict is recorded with the task's close in one fenced transaction; the loop acts after.
    */
   private async decideAudit(
-    seen: ReviewTaskRow, submission: SubmissionRow, userId: string, input: DecisionInput,
+    seen: ReviewTaskRow,
+    submission: SubmissionRow,
+    userId: string,
+    input: DecisionInput,
   ): Promise<DecisionResult> {
     const handler = this.audits.get();
     const verdict: AuditVerdict = {
@@ -188,11 +283,15 @@ export class DecideTask {
       correctedOutput: input.action === 'edit' ? (input.editedOutput ?? null) : null,
     };
     const task = await this.db.transaction(async (tx) => {
-      const closed = await this.tasks.closeWithDecision({ taskId: seen.id, userId, token: input.leaseToken }, decisionRecord(submission, input), tx);
+      const closed = await this.tasks.closeWithDecision(
+        { taskId: seen.id, userId, token: input.leaseToken },
+        decisionRecord(submission, input),
+        tx,
+      );
       if (closed) await handler.withinDecision(tx, verdict);
       return closed;
     });
-    if (!task) throw leaseRefusal(seen, userId, seen.id, input.leaseToken);
+    if (!task) throw await refusalFor(this.queues, seen, userId, seen.id, input.leaseToken);
     await this.dispatch.finish(task.queue, task.id);
     this.notifier.countsChanged(task.queue);
     await handler.afterCommit(verdict);
@@ -219,13 +318,22 @@ export class DecideTask {
 
 /** The caller holds a live lease on the task with this token. */
 function holds(task: ReviewTaskRow, userId: string, leaseToken: string): boolean {
-  return task.status === 'claimed' && task.claimedBy === userId && task.leaseToken === leaseToken
-    && (task.leaseExpiresAt?.getTime() ?? 0) > Date.now();
+  return (
+    task.status === 'claimed' &&
+    task.claimedBy === userId &&
+    task.leaseToken === leaseToken &&
+    (task.leaseExpiresAt?.getTime() ?? 0) > Date.now()
+  );
 }
 
 function castOf(userId: string, input: DecisionInput): CastDecision {
   const edited = input.action === 'edit' ? input.editedOutput : null;
-  return { reviewerId: userId, action: input.action, reasonCodes: input.reasonCodes, editedOutput: edited ?? null };
+  return {
+    reviewerId: userId,
+    action: input.action,
+    reasonCodes: input.reasonCodes,
+    editedOutput: edited ?? null,
+  };
 }
 
 /** What is recorded of a decision, whichever way it is written; an edit keeps its word diff. */
@@ -238,6 +346,7 @@ function decisionRecord(submission: SubmissionRow, input: DecisionInput) {
     reasonCodes: input.reasonCodes,
     comment: input.comment ?? null,
     editedOutput: edited ?? null,
-    diff: edited?.text !== undefined && original !== undefined ? wordDiff(original, edited.text) : null,
+    diff:
+      edited?.text !== undefined && original !== undefined ? wordDiff(original, edited.text) : null,
   };
 }

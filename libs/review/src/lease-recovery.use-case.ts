@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { ReviewTaskRepository } from '@arbiter/persistence';
+import { ReviewTaskRepository } from './repositories/review-task.repository';
 import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { REVIEW_EVENTS, ReviewNotifier } from './review-notifier.service';
 
@@ -23,18 +23,29 @@ export class LeaseRecovery {
     let returned = 0;
     for (const ref of await this.tasks.lapsedLeases(BATCH)) {
       // Fenced on the lapsed token: a heartbeat that won the race keeps the task.
-      if (!ref.leaseToken || !(await this.tasks.returnToPending(ref.id, ref.leaseToken, null))) continue;
+      if (!ref.leaseToken || !(await this.tasks.returnToPending(ref.id, ref.leaseToken, null)))
+        continue;
       const task = await this.tasks.findById(ref.id);
       if (!task) continue;
       await this.dispatch.requeue(task.queue, taskJobOf(task));
-      if (ref.claimedBy) this.notifier.toReviewer(ref.claimedBy, REVIEW_EVENTS.taskRevoked, { taskId: ref.id, reason: 'lease-expired' });
+      if (ref.claimedBy)
+        this.notifier.toReviewer(ref.claimedBy, REVIEW_EVENTS.taskRevoked, {
+          taskId: ref.id,
+          reason: 'lease-expired',
+        });
       this.notifier.countsChanged(task.queue);
       returned++;
     }
-    const expiring = await this.tasks.leasesExpiringWithin(this.config.review.leaseWarningMs, BATCH);
+    const expiring = await this.tasks.leasesExpiringWithin(
+      this.config.review.leaseWarningMs,
+      BATCH,
+    );
     for (const ref of expiring) {
       if (ref.claimedBy) {
-        this.notifier.toReviewer(ref.claimedBy, REVIEW_EVENTS.leaseExpiring, { taskId: ref.id, leaseExpiresAt: ref.leaseExpiresAt.toISOString() });
+        this.notifier.toReviewer(ref.claimedBy, REVIEW_EVENTS.leaseExpiring, {
+          taskId: ref.id,
+          leaseExpiresAt: ref.leaseExpiresAt.toISOString(),
+        });
       }
     }
     return { returned, warned: expiring.length };

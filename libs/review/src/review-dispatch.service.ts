@@ -1,11 +1,18 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { createRedisConnection, QueueProducer, reviewQueueName } from '@arbiter/queue';
+import {
+  createRedisConnection,
+  jobKey,
+  QueueProducer,
+  queuePrefix,
+  RedisClient,
+  reviewQueueName,
+} from '@arbiter/queue';
 import { Job, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import { SkillTerms } from './skill-routing';
 
 /** The dispatch half of a review task: a BullMQ job whose id is the task id. */
-export interface TaskJob {
+export interface TaskJob extends SkillTerms {
   taskId: string;
   priority: number;
   /** Reviewers needed; above 1, a reviewer who already decided the task is skipped at claim. */
@@ -15,13 +22,27 @@ export interface TaskJob {
 }
 
 /** The job of an existing task, as dispatch stores it. */
-export function taskJobOf(task: { id: string; priority: number; consensus: number; dueAt: Date; createdAt: Date }): TaskJob {
+export function taskJobOf(task: {
+  id: string;
+  priority: number;
+  consensus: number;
+  dueAt: Date;
+  createdAt: Date;
+  requiredSkills?: string[];
+  skillFallbackAt?: Date | null;
+}): TaskJob {
   return {
     taskId: task.id,
     priority: task.priority,
     consensus: task.consensus,
     dueAt: task.dueAt.toISOString(),
     createdAt: task.createdAt.toISOString(),
+    ...(task.requiredSkills?.length
+      ? {
+          requiredSkills: task.requiredSkills,
+          skillFallbackAt: task.skillFallbackAt?.toISOString() ?? null,
+        }
+      : {}),
   };
 }
 
@@ -30,16 +51,14 @@ export interface QueueHead {
   job: TaskJob;
 }
 
-const HEADS_SCRIPT = `
-local out = {}
-for i, key in ipairs(KEYS) do
-  local ids = redis.call('ZRANGE', key, 0, 0)
-  if ids[1] then
-    out[#out + 1] = ARGV[i + 1]
-    out[#out + 1] = redis.call('HGET', ARGV[1] .. ARGV[i + 1] .. ':' .. ids[1], 'data')
-  end
-end
-return out`;
+// One queue's head: its most urgent prioritized job's data, or nil. The job hash key is derived
+// in the script, as BullMQ's own scripts do: it shares the queue's hash tag, so its slot too.
+const HEAD_SCRIPT = `
+local ids = redis.call('ZRANGE', KEYS[1], 0, 0)
+if not ids[1] then return nil end
+return redis.call('HGET', ARGV[1] .. ids[1], 'data')`;
+
+type HeadCommand = (prioritizedKey: string, jobKeyPrefix: string) => Promise<string | null>;
 
 // Token "0" tells BullMQ's scripts to skip their lock check. It is used only after Postgres,
 // the record, has already fenced the change (conditional UPDATE on the lease token).
@@ -54,7 +73,7 @@ const FENCED_IN_POSTGRES = '0';
 @Injectable()
 export class ReviewDispatch implements OnApplicationShutdown {
   private readonly fetchers = new Map<string, Worker<TaskJob>>();
-  private fetchConnection?: Redis;
+  private fetchConnection?: RedisClient;
 
   constructor(
     private readonly producer: QueueProducer,
@@ -72,18 +91,23 @@ export class ReviewDispatch implements OnApplicationShutdown {
     });
   }
 
-  /** The most urgent waiting job of each queue, read in one round trip (for claim-next across queues). */
+  /**
+   * The most urgent waiting job of each queue (for claim-next across queues): one script per
+   * queue, sent together. Each queue has its own hash tag, so on a Redis Cluster the queues may
+   * live on different masters and one script could not read them all.
+   */
   async heads(queues: string[]): Promise<QueueHead[]> {
-    if (queues.length === 0) return [];
-    const prefix = `${this.config.redisPrefix}:`;
-    const names = queues.map(reviewQueueName);
-    const reply = (await this.headsCommand()(names.length, ...names.map((n) => `${prefix}${n}:prioritized`), prefix, ...names)) as (string | null)[];
-    const heads: QueueHead[] = [];
-    for (let i = 0; i < reply.length; i += 2) {
-      const data = reply[i + 1];
-      if (data) heads.push({ queue: queues[names.indexOf(reply[i] as string)], job: JSON.parse(data) as TaskJob });
-    }
-    return heads;
+    const readHead = this.headCommand();
+    const data = await Promise.all(
+      queues.map((queue) => {
+        const jobKeyPrefix = jobKey(this.config.redisPrefix, reviewQueueName(queue), '');
+        return readHead(`${jobKeyPrefix}prioritized`, jobKeyPrefix);
+      }),
+    );
+    return queues.flatMap((queue, i) => {
+      const head = data[i];
+      return head ? [{ queue, job: JSON.parse(head) as TaskJob }] : [];
+    });
   }
 
   /** Takes the next job of a queue under `token` for one lease; undefined when the queue is empty. */
@@ -110,7 +134,10 @@ export class ReviewDispatch implements OnApplicationShutdown {
   async finish(queue: string, taskId: string): Promise<void> {
     const job = await this.job(queue, taskId);
     if (!job) return;
-    const done = await job.moveToCompleted('done', FENCED_IN_POSTGRES, false).then(() => true, () => false);
+    const done = await job.moveToCompleted('done', FENCED_IN_POSTGRES, false).then(
+      () => true,
+      () => false,
+    );
     if (!done) await job.remove().catch(() => undefined);
   }
 
@@ -121,41 +148,44 @@ export class ReviewDispatch implements OnApplicationShutdown {
 
   /** Waiting and claimed counts of one queue, O(1) in Redis. */
   async counts(queue: string): Promise<{ waiting: number; claimed: number }> {
-    const c = await this.producer.queue(reviewQueueName(queue)).getJobCounts('prioritized', 'waiting', 'active');
+    const c = await this.producer
+      .queue(reviewQueueName(queue))
+      .getJobCounts('prioritized', 'waiting', 'active');
     return { waiting: (c.prioritized ?? 0) + (c.waiting ?? 0), claimed: c.active ?? 0 };
   }
 
+  /** Whether each task's job exists, in one pipeline (a queue's jobs share one cluster slot). */
   async exists(queue: string, taskIds: string[]): Promise<boolean[]> {
-    const redis = this.producer.connection;
-    const results = await redis
-      .pipeline(taskIds.map((id) => ['exists', `${this.config.redisPrefix}:${reviewQueueName(queue)}:${id}`]))
+    if (taskIds.length === 0) return [];
+    const name = reviewQueueName(queue);
+    const results = await this.producer.connection
+      .pipeline(taskIds.map((id) => ['exists', jobKey(this.config.redisPrefix, name, id)]))
       .exec();
     return taskIds.map((_, i) => results?.[i]?.[1] === 1);
   }
 
-  /**
-   * ZRANGE + HGET of each queue's head in one script. The job hash keys are derived inside the
-   * script; with the hash-tagged prefix every key of Arbiter shares one Redis Cluster slot.
-   */
-  private headsCommand(): (...args: (string | number)[]) => Promise<unknown> {
-    const redis = this.producer.connection as Redis & { arbiterReviewHeads?: (...args: (string | number)[]) => Promise<unknown> };
-    if (!redis.arbiterReviewHeads) {
-      redis.defineCommand('arbiterReviewHeads', { lua: HEADS_SCRIPT });
+  private headCommand(): HeadCommand {
+    const redis = this.producer.connection as RedisClient & { arbiterReviewHead?: HeadCommand };
+    if (!redis.arbiterReviewHead) {
+      redis.defineCommand('arbiterReviewHead', { numberOfKeys: 1, lua: HEAD_SCRIPT });
     }
-    return (...args) => redis.arbiterReviewHeads!(...args);
+    return (prioritizedKey, jobKeyPrefix) => redis.arbiterReviewHead!(prioritizedKey, jobKeyPrefix);
   }
 
   private job(queue: string, taskId: string): Promise<Job<TaskJob> | undefined> {
-    return this.producer.queue(reviewQueueName(queue)).getJob(taskId) as Promise<Job<TaskJob> | undefined>;
+    return this.producer.queue(reviewQueueName(queue)).getJob(taskId) as Promise<
+      Job<TaskJob> | undefined
+    >;
   }
 
   private fetcher(queue: string): Worker<TaskJob> {
     let worker = this.fetchers.get(queue);
     if (!worker) {
-      this.fetchConnection ??= createRedisConnection(this.config.redisUrl, 'worker');
-      worker = new Worker<TaskJob>(reviewQueueName(queue), null, {
+      this.fetchConnection ??= createRedisConnection(this.config, 'worker');
+      const name = reviewQueueName(queue);
+      worker = new Worker<TaskJob>(name, null, {
         connection: this.fetchConnection,
-        prefix: this.config.redisPrefix,
+        prefix: queuePrefix(this.config.redisPrefix, name),
         lockDuration: this.config.review.leaseMs,
         autorun: false,
       });

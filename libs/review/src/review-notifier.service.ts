@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { QueueProducer } from '@arbiter/queue';
+import { QueueProducer, RedisClient } from '@arbiter/queue';
 import { Emitter } from '@socket.io/redis-emitter';
-import type { Redis } from 'ioredis';
 import { ReviewDispatch } from './review-dispatch.service';
 
 /** Room names and the Redis key of the socket.io adapter, shared by the gateway and emitters. */
@@ -27,10 +26,10 @@ const COUNTS_DEBOUNCE_MS = 200;
  * the connection is closing would become an unhandled rejection. Live pushes are best-effort (the
  * REST state is the record and clients resync on reconnect), so a failed push is dropped.
  */
-function bestEffortPublisher(connection: Redis): Pick<Redis, 'publish'> {
+function bestEffortPublisher(connection: RedisClient): Pick<RedisClient, 'publish'> {
   return {
     publish: ((channel: string, message: string | Buffer) =>
-      connection.publish(channel, message).catch(() => 0)) as Redis['publish'],
+      connection.publish(channel, message).catch(() => 0)) as RedisClient['publish'],
   };
 }
 
@@ -48,9 +47,9 @@ export class ReviewNotifier {
     private readonly dispatch: ReviewDispatch,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.emitter = new Emitter(bestEffortPublisher(producer.connection), { key: socketIoKey(config.redisPrefix) }).of(
-      '/review',
-    );
+    this.emitter = new Emitter(bestEffortPublisher(producer.connection), {
+      key: socketIoKey(config.redisPrefix),
+    }).of('/review');
   }
 
   toReviewer(userId: string, event: string, payload: unknown): void {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ReviewTaskRepository } from '@arbiter/persistence';
+import { ReviewTaskRepository } from './repositories/review-task.repository';
 import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
 import { ReviewTaskCreator } from './review-task-creator.service';
@@ -32,7 +32,7 @@ export class ReviewReconciler {
     const queues = full ? undefined : await this.queuesOutOfStep();
     let checked = 0;
     let readded = 0;
-    for (let after = '00000000-0000-0000-0000-000000000000'; queues?.length !== 0; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; queues?.length !== 0;) {
       const page = await this.tasks.pendingPage(after, PAGE, queues);
       if (page.length === 0) break;
       after = page[page.length - 1].id;
@@ -44,7 +44,10 @@ export class ReviewReconciler {
         else byQueue.set(ref.queue, [ref]);
       }
       for (const [queue, refs] of byQueue) {
-        const present = await this.dispatch.exists(queue, refs.map((r) => r.id));
+        const present = await this.dispatch.exists(
+          queue,
+          refs.map((r) => r.id),
+        );
         const missing = refs.filter((_, i) => !present[i]);
         for (const ref of missing) {
           const task = await this.tasks.findById(ref.id);
@@ -64,7 +67,10 @@ export class ReviewReconciler {
       await this.creator.createAudit(id);
       created++;
     }
-    if (readded || created) this.logger.warn(`review queues repaired: ${readded} job(s) re-added, ${created} task(s) created`);
+    if (readded || created)
+      this.logger.warn(
+        `review queues repaired: ${readded} job(s) re-added, ${created} task(s) created`,
+      );
     return { checked, readded, created };
   }
 

@@ -1,7 +1,14 @@
-import { CastDecision, checkDecision, evaluateConsensus, wordDiff } from './review-rules';
+import { CastDecision, checkDecision, evaluateConsensus } from './review-rules';
 
-const d = (reviewerId: string, action: CastDecision['action'], extra: Partial<CastDecision> = {}): CastDecision => ({
-  reviewerId, action, reasonCodes: [], ...extra,
+const d = (
+  reviewerId: string,
+  action: CastDecision['action'],
+  extra: Partial<CastDecision> = {},
+): CastDecision => ({
+  reviewerId,
+  action,
+  reasonCodes: [],
+  ...extra,
 });
 
 describe('evaluateConsensus', () => {
@@ -10,9 +17,19 @@ describe('evaluateConsensus', () => {
     ['one reject of one', [d('a', 'reject', { reasonCodes: ['wrong'] })], 1, 'agreed'],
     ['one approve of two', [d('a', 'approve')], 2, 'waiting'],
     ['two approves of two', [d('a', 'approve'), d('b', 'approve')], 2, 'agreed'],
-    ['approve + edit agree', [d('a', 'approve'), d('b', 'edit', { editedOutput: { text: 'x' } })], 2, 'agreed'],
+    [
+      'approve + edit agree',
+      [d('a', 'approve'), d('b', 'edit', { editedOutput: { text: 'x' } })],
+      2,
+      'agreed',
+    ],
     ['approve + reject disagree', [d('a', 'approve'), d('b', 'reject')], 2, 'disagreed'],
-    ['disagreement shows before n is reached', [d('a', 'approve'), d('b', 'reject')], 3, 'disagreed'],
+    [
+      'disagreement shows before n is reached',
+      [d('a', 'approve'), d('b', 'reject')],
+      3,
+      'disagreed',
+    ],
     ['the same reviewer twice counts once', [d('a', 'approve'), d('a', 'approve')], 2, 'waiting'],
     ['no decisions', [], 1, 'waiting'],
   ])('%s', (_name, decisions, required, state) => {
@@ -21,60 +38,66 @@ describe('evaluateConsensus', () => {
 
   it('an agreed edit carries the edited output and the reasons of all', () => {
     const result = evaluateConsensus(
-      [d('a', 'approve', { reasonCodes: ['ok'] }), d('b', 'edit', { editedOutput: { text: 'better' }, reasonCodes: ['tone'] })],
+      [
+        d('a', 'approve', { reasonCodes: ['ok'] }),
+        d('b', 'edit', { editedOutput: { text: 'better' }, reasonCodes: ['tone'] }),
+      ],
       2,
     );
-    expect(result).toEqual({ state: 'agreed', outcome: 'approved', finalOutput: { text: 'better' }, reasons: ['ok', 'tone'] });
+    expect(result).toEqual({
+      state: 'agreed',
+      outcome: 'approved',
+      finalOutput: { text: 'better' },
+      reasons: ['ok', 'tone'],
+    });
   });
 
   it('a rejection is agreed as rejected', () => {
-    expect(evaluateConsensus([d('a', 'reject', { reasonCodes: ['x'] })], 1)).toMatchObject({ outcome: 'rejected' });
-  });
-});
-
-describe('wordDiff', () => {
-  it('marks the changed words only', () => {
-    expect(wordDiff('The claim is fraudulent today', 'The claim is not covered today')).toEqual([
-      { op: 'same', text: 'The claim is' },
-      { op: 'remove', text: ' fraudulent' },
-      { op: 'add', text: ' not covered' },
-      { op: 'same', text: ' today' },
-    ]);
-  });
-
-  it.each([
-    ['', '', []],
-    ['', 'new', [{ op: 'add', text: 'new' }]],
-    ['old', '', [{ op: 'remove', text: 'old' }]],
-    ['same', 'same', [{ op: 'same', text: 'same' }]],
-  ])('%j → %j', (a, b, expected) => {
-    expect(wordDiff(a, b)).toEqual(expected);
-  });
-
-  it('rebuilds both sides from its parts', () => {
-    const before = 'สวัสดี ครับ the quick brown fox';
-    const after = 'สวัสดี ค่ะ the slow brown fox jumps';
-    const parts = wordDiff(before, after);
-    expect(parts.filter((p) => p.op !== 'add').map((p) => p.text).join('')).toBe(before);
-    expect(parts.filter((p) => p.op !== 'remove').map((p) => p.text).join('')).toBe(after);
-  });
-
-  it('falls back to one replacement for huge inputs instead of a quadratic table', () => {
-    const big = 'w '.repeat(3000);
-    expect(wordDiff(big, big + 'x')).toEqual([{ op: 'remove', text: big }, { op: 'add', text: big + 'x' }]);
+    expect(evaluateConsensus([d('a', 'reject', { reasonCodes: ['x'] })], 1)).toMatchObject({
+      outcome: 'rejected',
+    });
   });
 });
 
 describe('checkDecision', () => {
-  const rules = { allowedReasonCodes: ['inaccurate', 'tone'], escalateTo: 'leads', isEscalationTask: false };
+  const rules = {
+    allowedReasonCodes: ['inaccurate', 'tone'],
+    escalateTo: 'leads',
+    isEscalationTask: false,
+  };
   it.each<[string, Parameters<typeof checkDecision>[0], typeof rules, RegExp | null]>([
     ['approve', { action: 'approve', reasonCodes: [] }, rules, null],
-    ['reject without reason', { action: 'reject', reasonCodes: [] }, rules, /needs at least one reason/],
-    ['unknown reason code', { action: 'reject', reasonCodes: ['bad'] }, rules, /unknown code\(s\) bad/],
+    [
+      'reject without reason',
+      { action: 'reject', reasonCodes: [] },
+      rules,
+      /needs at least one reason/,
+    ],
+    [
+      'unknown reason code',
+      { action: 'reject', reasonCodes: ['bad'] },
+      rules,
+      /unknown code\(s\) bad/,
+    ],
     ['edit without output', { action: 'edit', reasonCodes: [] }, rules, /editedOutput/],
-    ['approve with an edited output', { action: 'approve', reasonCodes: [], editedOutput: { text: 'x' } }, rules, /only an edit/],
-    ['escalate without escalateTo', { action: 'escalate', reasonCodes: [] }, { ...rules, escalateTo: undefined } as never, /no review.escalateTo/],
-    ['escalate an escalation', { action: 'escalate', reasonCodes: [] }, { ...rules, isEscalationTask: true }, /cannot be escalated again/],
+    [
+      'approve with an edited output',
+      { action: 'approve', reasonCodes: [], editedOutput: { text: 'x' } },
+      rules,
+      /only an edit/,
+    ],
+    [
+      'escalate without escalateTo',
+      { action: 'escalate', reasonCodes: [] },
+      { ...rules, escalateTo: undefined } as never,
+      /no review.escalateTo/,
+    ],
+    [
+      'escalate an escalation',
+      { action: 'escalate', reasonCodes: [] },
+      { ...rules, isEscalationTask: true },
+      /cannot be escalated again/,
+    ],
   ])('%s', (_name, input, r, problem) => {
     const problems = checkDecision(input, r);
     if (problem) expect(problems.join('; ')).toMatch(problem);

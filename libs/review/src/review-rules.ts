@@ -13,7 +13,12 @@ export interface CastDecision {
 
 export type ConsensusState =
   | { state: 'waiting'; have: number; need: number }
-  | { state: 'agreed'; outcome: 'approved' | 'rejected'; finalOutput?: { text?: string; json?: unknown }; reasons: string[] }
+  | {
+      state: 'agreed';
+      outcome: 'approved' | 'rejected';
+      finalOutput?: { text?: string; json?: unknown };
+      reasons: string[];
+    }
   | { state: 'disagreed' };
 
 /** Approve and edit agree with each other (both let the output go out); reject stands alone. */
@@ -42,60 +47,26 @@ export function evaluateConsensus(decisions: CastDecision[], required: number): 
   };
 }
 
-export interface DiffPart {
-  op: 'same' | 'add' | 'remove';
-  text: string;
-}
-
-// Word-level LCS is O(n·m); beyond this many cells the diff is reported as one replacement.
-const MAX_DIFF_CELLS = 4_000_000;
-
-/** A word-level diff from `before` to `after`, whitespace kept with the words. */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  const a = before.match(/\s*\S+|\s+/g) ?? [];
-  const b = after.match(/\s*\S+|\s+/g) ?? [];
-  if (a.length * b.length > MAX_DIFF_CELLS) {
-    return [
-      ...(before ? [{ op: 'remove' as const, text: before }] : []),
-      ...(after ? [{ op: 'add' as const, text: after }] : []),
-    ];
-  }
-  const lcs: Uint32Array[] = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  const parts: DiffPart[] = [];
-  const push = (op: DiffPart['op'], text: string) => {
-    const last = parts[parts.length - 1];
-    if (last && last.op === op) last.text += text;
-    else parts.push({ op, text });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      push('same', a[i]);
-      i++;
-      j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) push('remove', a[i++]);
-    else push('add', b[j++]);
-  }
-  while (i < a.length) push('remove', a[i++]);
-  while (j < b.length) push('add', b[j++]);
-  return parts;
-}
-
 /** Checks a decision against the policy's rules; returns the problems (empty when fine). */
 export function checkDecision(
-  input: { action: ReviewActionName; reasonCodes: string[]; editedOutput?: { text?: string; json?: unknown } | null },
-  rules: { allowedReasonCodes?: string[]; escalateTo?: string; isEscalationTask: boolean; isAuditTask?: boolean },
+  input: {
+    action: ReviewActionName;
+    reasonCodes: string[];
+    editedOutput?: { text?: string; json?: unknown } | null;
+  },
+  rules: {
+    allowedReasonCodes?: string[];
+    escalateTo?: string;
+    isEscalationTask: boolean;
+    isAuditTask?: boolean;
+  },
 ): string[] {
   const problems: string[] = [];
   if (rules.isAuditTask && input.action === 'escalate') {
     // An audit judges an approval that already went out: agree (approve) or disagree (reject, edit).
-    problems.push('action: an audit task is approved (agree) or rejected or edited (disagree), not escalated');
+    problems.push(
+      'action: an audit task is approved (agree) or rejected or edited (disagree), not escalated',
+    );
     return problems;
   }
   if (input.action === 'reject' && input.reasonCodes.length === 0) {
@@ -104,10 +75,16 @@ export function checkDecision(
   if (rules.allowedReasonCodes?.length) {
     const unknown = input.reasonCodes.filter((c) => !rules.allowedReasonCodes!.includes(c));
     if (unknown.length) {
-      problems.push(`reasonCodes: unknown code(s) ${unknown.join(', ')}; allowed: ${rules.allowedReasonCodes.join(', ')}`);
+      problems.push(
+        `reasonCodes: unknown code(s) ${unknown.join(', ')}; allowed: ${rules.allowedReasonCodes.join(', ')}`,
+      );
     }
   }
-  if (input.action === 'edit' && input.editedOutput?.text === undefined && input.editedOutput?.json === undefined) {
+  if (
+    input.action === 'edit' &&
+    input.editedOutput?.text === undefined &&
+    input.editedOutput?.json === undefined
+  ) {
     problems.push('editedOutput: an edit needs editedOutput.text or editedOutput.json');
   }
   if (input.action !== 'edit' && input.editedOutput) {

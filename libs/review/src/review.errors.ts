@@ -1,19 +1,35 @@
-/** A refusal of a review action; `httpStatus` is what REST answers and what socket acks carry. */
-export class ReviewError extends Error {
-  constructor(
-    readonly httpStatus: 400 | 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ReviewError';
-  }
+import { DomainError } from '@arbiter/errors';
+
+/** Why a review action was refused. */
+export enum ReviewErrorCode {
+  TaskNotFound = 'review.task_not_found',
+  QueueNotFound = 'review.queue_not_found',
+  NotYourQueue = 'review.not_your_queue',
+  NotYourTask = 'review.not_your_task',
+  LeaseLost = 'review.lease_lost',
+  InvalidDecision = 'review.invalid_decision',
+  /** A socket command whose payload is not what the command takes. */
+  InvalidPayload = 'review.invalid_payload',
 }
 
+/** A refused review action; the api maps its code to an HTTP status and a socket ack. */
+export class ReviewError extends DomainError<ReviewErrorCode> {}
+
 export const reviewErrors = {
-  taskNotFound: (id: string) => new ReviewError(404, `Task ${id} not found`),
-  notYourQueue: (queue: string) => new ReviewError(403, `You are not a member of queue "${queue}"`),
-  notYourTask: (id: string) => new ReviewError(403, `Task ${id} is not held by you`),
+  taskNotFound: (id: string) =>
+    new ReviewError(ReviewErrorCode.TaskNotFound, `Task ${id} not found`),
+  queueNotFound: (queue: string) =>
+    new ReviewError(ReviewErrorCode.QueueNotFound, `Queue "${queue}" not found`),
+  notYourQueue: (queue: string) =>
+    new ReviewError(ReviewErrorCode.NotYourQueue, `You are not a member of queue "${queue}"`),
+  notYourTask: (id: string) =>
+    new ReviewError(ReviewErrorCode.NotYourTask, `Task ${id} is not held by you`),
   leaseLost: (id: string) =>
-    new ReviewError(409, `Your lease on task ${id} has expired or was taken over; claim the next task`),
-  invalid: (problems: string[]) => new ReviewError(400, problems.join('; ')),
+    new ReviewError(
+      ReviewErrorCode.LeaseLost,
+      `Your lease on task ${id} has expired or was taken over; claim the next task`,
+    ),
+  invalidFilter: (message: string) => new ReviewError(ReviewErrorCode.InvalidPayload, message),
+  invalid: (problems: string[]) =>
+    new ReviewError(ReviewErrorCode.InvalidDecision, problems.join('; ')),
 };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { ReviewTaskRepository, ReviewTaskRow, SubmissionRepository } from '@arbiter/persistence';
-import { PolicyCatalog, SubmissionWorkflow } from '@arbiter/workflow';
+import { ReviewTaskRepository, ReviewTaskRow } from './repositories/review-task.repository';
+import { SubmissionRepository, PolicyCatalog, SubmissionWorkflow } from '@arbiter/workflow';
 import { DataSource } from 'typeorm';
 import { ReviewDispatch } from './review-dispatch.service';
 import { REVIEW_EVENTS, ReviewNotifier } from './review-notifier.service';
@@ -34,7 +34,11 @@ export class SlaAging {
     const { atRisk, breached } = await this.tasks.ageSla(this.config.review.atRiskMarginMs, BATCH);
     for (const ref of [...atRisk, ...breached]) {
       await this.dispatch.changePriority(ref.queue, ref.id, ref.priority);
-      this.notifier.toQueue(ref.queue, REVIEW_EVENTS.urgentTask, { queue: ref.queue, taskId: ref.id, priority: ref.priority });
+      this.notifier.toQueue(ref.queue, REVIEW_EVENTS.urgentTask, {
+        queue: ref.queue,
+        taskId: ref.id,
+        priority: ref.priority,
+      });
     }
     let expired = 0;
     for (const task of await this.tasks.expired(BATCH)) {
@@ -45,13 +49,20 @@ export class SlaAging {
 
   private async expire(task: ReviewTaskRow): Promise<boolean> {
     const submission = await this.submissions.findById(task.submissionId);
-    const policy = submission && (await this.catalog.versionById(submission.policyVersionId))?.policy;
+    const policy =
+      submission && (await this.catalog.versionById(submission.policyVersionId))?.policy;
     if (!submission || !policy) return false;
     const onExpire = policy.review.onExpire ?? 'reject';
     const actor = 'sla';
     const outcome = await this.db.transaction(async (tx) => {
       if (onExpire === 'escalate') {
-        const escalation = await this.escalator.escalateWithin(tx, task, policy, 'ttl.expired', actor);
+        const escalation = await this.escalator.escalateWithin(
+          tx,
+          task,
+          policy,
+          'ttl.expired',
+          actor,
+        );
         if (escalation) return { escalation, event: null };
       }
       if (!(await this.tasks.close(task.id, 'expired', tx))) return null;
@@ -66,7 +77,12 @@ export class SlaAging {
             outcome: approved ? 'approved' : 'rejected',
             route: 'human_review',
             decidedBy: 'policy',
-            reasons: [{ code: 'ttl.expired', message: `No human decision before the policy's time to live (${policy.ttl}); onExpire: ${onExpire}` }],
+            reasons: [
+              {
+                code: 'ttl.expired',
+                message: `No human decision before the policy's time to live (${policy.ttl}); onExpire: ${onExpire}`,
+              },
+            ],
             flags: approved ? ['approved-on-expiry'] : ['expired'],
             finalOutput: approved ? submission.output : undefined,
           },
@@ -79,7 +95,11 @@ export class SlaAging {
       await this.escalator.dispatchEscalation(outcome.escalation, true);
     } else {
       await this.dispatch.finish(task.queue, task.id);
-      if (task.claimedBy) this.notifier.toReviewer(task.claimedBy, REVIEW_EVENTS.taskRevoked, { taskId: task.id, reason: 'expired' });
+      if (task.claimedBy)
+        this.notifier.toReviewer(task.claimedBy, REVIEW_EVENTS.taskRevoked, {
+          taskId: task.id,
+          reason: 'expired',
+        });
       this.notifier.countsChanged(task.queue);
       if (outcome.event) await this.workflow.publish(outcome.event);
     }

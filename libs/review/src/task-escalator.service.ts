@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReviewTaskRepository, ReviewTaskRow, SubmissionRepository } from '@arbiter/persistence';
+import { ReviewTaskRepository, ReviewTaskRow } from './repositories/review-task.repository';
+import { SubmissionRepository } from '@arbiter/workflow';
 import { parseDuration, Policy } from '@arbiter/policy';
 import { EntityManager } from 'typeorm';
 import { ReviewDispatch, TaskJob } from './review-dispatch.service';
@@ -25,15 +26,28 @@ export class TaskEscalator {
   ) {}
 
   /** Inside the caller's transaction; null when the policy has nowhere to escalate to. */
-  async escalateWithin(tx: EntityManager, task: ReviewTaskRow, policy: Policy, reason: string, actor: string): Promise<Escalation | null> {
+  async escalateWithin(
+    tx: EntityManager,
+    task: ReviewTaskRow,
+    policy: Policy,
+    reason: string,
+    actor: string,
+  ): Promise<Escalation | null> {
     const target = policy.review.escalateTo;
     if (!target || task.kind === 'escalation') return null;
     if (!(await this.tasks.close(task.id, 'escalated', tx))) return null;
-    const slaMs = (policy.review.sla && parseDuration(policy.review.sla)) || DEFAULT_ESCALATION_SLA_MS;
+    const slaMs =
+      (policy.review.sla && parseDuration(policy.review.sla)) || DEFAULT_ESCALATION_SLA_MS;
     const to = await this.creator.createEscalation(tx, task.submissionId, task.id, target, slaMs);
     await this.submissions.appendEvent(
       task.submissionId,
-      { type: 'review.escalated', fromStatus: 'human_review', toStatus: 'human_review', actor, data: { reason, fromQueue: task.queue, toQueue: target, taskId: to.taskId } },
+      {
+        type: 'review.escalated',
+        fromStatus: 'human_review',
+        toStatus: 'human_review',
+        actor,
+        data: { reason, fromQueue: task.queue, toQueue: target, taskId: to.taskId },
+      },
       tx,
     );
     return { from: task, to };
@@ -43,7 +57,11 @@ export class TaskEscalator {
   async dispatchEscalation(escalation: Escalation, notifyHolder: boolean): Promise<void> {
     const { from, to } = escalation;
     await this.dispatch.finish(from.queue, from.id);
-    if (notifyHolder && from.claimedBy) this.notifier.toReviewer(from.claimedBy, REVIEW_EVENTS.taskRevoked, { taskId: from.id, reason: 'escalated' });
+    if (notifyHolder && from.claimedBy)
+      this.notifier.toReviewer(from.claimedBy, REVIEW_EVENTS.taskRevoked, {
+        taskId: from.id,
+        reason: 'escalated',
+      });
     this.notifier.countsChanged(from.queue);
     await this.creator.dispatchNew(to.queue, to);
   }

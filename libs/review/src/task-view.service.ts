@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReviewTaskRow, SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
-import { PolicyCatalog } from '@arbiter/workflow';
+import { ReviewTaskRow } from './repositories/review-task.repository';
+import { SubmissionRepository, SubmissionRow, PolicyCatalog } from '@arbiter/workflow';
 import type { ReviewTaskView } from '@arbiter/contracts';
 import { reviewErrors } from './review.errors';
 
@@ -17,7 +17,11 @@ export class TaskViewBuilder {
   ) {}
 
   /** `submission` when the caller already read it with the task (claim does), else it is read here. */
-  async build(task: ReviewTaskRow, withLease: boolean, known?: SubmissionRow | null): Promise<ReviewTaskView> {
+  async build(
+    task: ReviewTaskRow,
+    withLease: boolean,
+    known?: SubmissionRow | null,
+  ): Promise<ReviewTaskView> {
     const submission = known ?? (await this.submissions.findById(task.submissionId));
     if (!submission) throw reviewErrors.taskNotFound(task.id);
     const version = await this.catalog.versionById(submission.policyVersionId);
@@ -32,7 +36,18 @@ export class TaskViewBuilder {
         consensus: task.consensus,
         dueAt: task.dueAt.toISOString(),
         slaState: task.slaState,
-        ...(withLease ? { leaseToken: task.leaseToken ?? undefined, leaseExpiresAt: task.leaseExpiresAt?.toISOString() ?? null } : {}),
+        requiredSkills: task.requiredSkills ?? [],
+        skillFallback:
+          (task.requiredSkills?.length ?? 0) > 0 &&
+          task.skillFallbackAt !== null &&
+          task.skillFallbackAt !== undefined &&
+          task.skillFallbackAt.getTime() <= Date.now(),
+        ...(withLease
+          ? {
+              leaseToken: task.leaseToken ?? undefined,
+              leaseExpiresAt: task.leaseExpiresAt?.toISOString() ?? null,
+            }
+          : {}),
       },
       submission: {
         id: submission.id,
@@ -50,6 +65,8 @@ export class TaskViewBuilder {
         createdAt: submission.createdAt.toISOString(),
       },
       reasonCodes: version?.policy.review.reasonCodes ?? [],
+      // The version that judged the submission: its instructions are the ones this task is held to.
+      guidelines: version?.policy.review.guidelines ?? null,
       canEscalate: Boolean(version?.policy.review.escalateTo) && task.kind !== 'escalation',
     };
   }

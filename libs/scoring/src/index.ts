@@ -5,10 +5,18 @@ export type { ConfigProblem, SignalOutput } from './engine/engine.types';
 export type { WeighedInput } from './engine/combiner';
 export { KNOWN_SIGNALS, KNOWN_VALIDATORS, KNOWN_EXTERNAL_VALIDATORS } from './engine/known-names';
 export { DEFAULT_MODEL } from './model/default-model';
+export { SHORT_ANSWER_MODEL } from './model/short-answer-model';
+export { isShortAnswerInput } from './engine/short-answer-regime';
 export { scoringDefaults } from './model/model-signals';
+export { outputFormality } from './gates/tone/tone.gate';
 export { lemma, hasSynonymIn } from './lexicon/lexicon';
 export { isContent } from './text/stopwords.util';
-export { applyCalibration, sigmoid } from './calibration/apply.calibration';
+export {
+  applyCalibration,
+  probabilityLogit,
+  recalibrate,
+  sigmoid,
+} from './calibration/apply.calibration';
 export { fitPlatt } from './calibration/platt.calibration';
 export { fitIsotonic } from './calibration/isotonic.calibration';
 export { fitLogistic, logisticLogit, type LogisticFit } from './calibration/logistic.calibration';

@@ -126,12 +126,23 @@ export interface ScoringModel {
   /** Weight on logit(score) for signals the training data could not fit (e.g. no samples in it). */
   priors: Record<string, number>;
   calibration: CalibrationMap;
+  /**
+   * The model for short answers with a context (see engine/short-answer-regime.ts), used
+   * instead of this one for them: a one-line support answer is judged by its few facts, and a
+   * model calibrated over summaries and dialogue could not tell it was right.
+   */
+  shortAnswers?: ScoringModel;
 }
 
 /** Optional extras of a ScoreResult (additive to the v1 contract). */
 export interface ScoreResultExtras {
   /** The combiner's raw logit before calibration. */
   logit?: number;
-  /** `fitted:<version>` or `weights`. */
+  /** `fitted:<version>` (the short-answer model's version when it judged) or `weights`. */
   model?: string;
+  /**
+   * The model's own confidence, before the policy's `scoring.calibration`; present only when that
+   * calibration is not the identity (then `confidence` is the map applied to this one's logit).
+   */
+  modelConfidence?: number;
 }

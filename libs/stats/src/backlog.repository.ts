@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ColumnMap, queryRows, selectList } from '@arbiter/persistence';
 
 /** One combination of the open-task counters. */
 export interface BacklogCell {
@@ -9,6 +10,15 @@ export interface BacklogCell {
   slaState: 'ok' | 'at_risk' | 'breached';
   count: number;
 }
+
+/** Where each counter key of BacklogCell lives in `backlog_counters` (the count is a sum). */
+const CELL_KEY_COLUMN_MAP: ColumnMap<Omit<BacklogCell, 'count'>> = {
+  queue: 'queue',
+  priority: 'priority',
+  status: 'status',
+  slaState: 'sla_state',
+};
+const CELL_KEYS = selectList(CELL_KEY_COLUMN_MAP);
 
 /** Per queue: the oldest pending task and the earliest open deadline (index probes). */
 export interface QueueEdges {
@@ -34,7 +44,7 @@ export class BacklogRepository {
   /** Open tasks by queue × priority × status × SLA state (only non-empty combinations). */
   async cells(queues?: string[]): Promise<BacklogCell[]> {
     const rows: BacklogCell[] = await this.db.query(
-      `SELECT queue, priority, status, sla_state AS "slaState", sum(count)::int AS count
+      `SELECT ${CELL_KEYS}, sum(count)::int AS count
          FROM backlog_counters WHERE ($1::text[] IS NULL OR queue = ANY($1))
         GROUP BY queue, priority, status, sla_state HAVING sum(count) <> 0
         ORDER BY queue, priority, status, sla_state`,
@@ -84,9 +94,12 @@ export class BacklogRepository {
 
   async reconcileQueue(queue: string): Promise<CounterDrift> {
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('arbiter.backlog'), hashtext($1))`, [queue]);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('arbiter.backlog'), hashtext($1))`, [
+        queue,
+      ]);
       // Separate statements: data-modifying CTEs of one statement share a snapshot and would collide.
-      const [{ drift }] = await tx.query(
+      const [{ drift }] = await queryRows<{ drift: number }>(
+        tx,
         `WITH actual AS (
            SELECT priority, status, sla_state, count(*)::bigint AS n FROM review_tasks
             WHERE queue = $1 AND status IN ('pending', 'claimed') GROUP BY priority, status, sla_state
@@ -105,7 +118,7 @@ export class BacklogRepository {
           WHERE queue = $1 AND status IN ('pending', 'claimed') GROUP BY priority, status, sla_state`,
         [queue],
       );
-      return { queue, drift: drift as number };
+      return { queue, drift };
     });
   }
 }

@@ -2,27 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { BacklogCell, BacklogRepository, QueueEdges } from './backlog.repository';
 import { FlowRepository } from './flow.repository';
+import type { BacklogView, QueueBacklogView, StatsRangeView } from '@arbiter/contracts';
 import { StatsScope } from './stats-filter.resolver';
 import { forecastQueues, QueueForecast, resolveRange, share } from './stats-rules';
-
-export interface QueueBacklogView {
-  queue: string;
-  open: number;
-  waiting: number;
-  claimed: number;
-  atRisk: number;
-  breached: number;
-  byPriority: { priority: number; waiting: number; claimed: number }[];
-  oldestPendingAt: string | null;
-  oldestPendingAgeSeconds: number | null;
-  nextDueAt: string | null;
-}
-
-export interface BacklogView {
-  at: string;
-  totals: { open: number; waiting: number; claimed: number; atRisk: number; breached: number };
-  queues: QueueBacklogView[];
-}
 
 /** Rates behind the forecast are the last 15 minutes of rollups. */
 export const FORECAST_WINDOW_MIN = 15;
@@ -41,7 +23,10 @@ export class FloorStats {
 
   async backlog(scope: Pick<StatsScope, 'queues'>, now = new Date()): Promise<BacklogView> {
     const queues = scope.queues ?? undefined;
-    const [cells, edges] = await Promise.all([this.backlogs.cells(queues), this.backlogs.edges(queues)]);
+    const [cells, edges] = await Promise.all([
+      this.backlogs.cells(queues),
+      this.backlogs.edges(queues),
+    ]);
     return buildBacklog(cells, edges, now);
   }
 
@@ -51,7 +36,9 @@ export class FloorStats {
       this.flows.totals(['task_closed', 'sla_breach'], { ...scope.filter, pipelineId: undefined }),
     ]);
     const per = (metric: string, queue: string) =>
-      closed.filter((r) => r.metric === metric && r.queue === queue).reduce((sum, r) => sum + r.count, 0);
+      closed
+        .filter((r) => r.metric === metric && r.queue === queue)
+        .reduce((sum, r) => sum + r.count, 0);
     return {
       at: now.toISOString(),
       atRiskMarginMs: this.config.review.atRiskMarginMs,
@@ -59,23 +46,44 @@ export class FloorStats {
       queues: floor.queues.map((q) => {
         const done = per('task_closed', q.queue);
         const late = per('sla_breach', q.queue);
-        return { queue: q.queue, atRisk: q.atRisk, breached: q.breached, nextDueAt: q.nextDueAt, closed: done, closedAfterDue: late, breachRate: share(late, done) };
+        return {
+          queue: q.queue,
+          atRisk: q.atRisk,
+          breached: q.breached,
+          nextDueAt: q.nextDueAt,
+          closed: done,
+          closedAfterDue: late,
+          breachRate: share(late, done),
+        };
       }),
       totals: { atRisk: floor.totals.atRisk, breached: floor.totals.breached },
     };
   }
 
-  async forecast(scope: Pick<StatsScope, 'queues'>, now = new Date()): Promise<{ at: string; windowMinutes: number; queues: QueueForecast[]; nextBreach: { queue: string; at: string } | null }> {
+  async forecast(
+    scope: Pick<StatsScope, 'queues'>,
+    now = new Date(),
+  ): Promise<{
+    at: string;
+    windowMinutes: number;
+    queues: QueueForecast[];
+    nextBreach: { queue: string; at: string } | null;
+  }> {
     const floor = await this.backlog(scope, now);
     const range = resolveRange(new Date(now.getTime() - FORECAST_WINDOW_MIN * 60_000), now, 'm');
     const rows = await this.flows.totals(['task_in', 'task_closed'], { range });
     // Minutes actually covered: the current minute is partial, so the window is 15 whole minutes plus its elapsed part.
     const minutes = (now.getTime() - range.from.getTime()) / 60_000;
     const rate = (metric: string, queue: string) =>
-      rows.filter((r) => r.metric === metric && r.queue === queue).reduce((sum, r) => sum + r.count, 0) / minutes;
+      rows
+        .filter((r) => r.metric === metric && r.queue === queue)
+        .reduce((sum, r) => sum + r.count, 0) / minutes;
     const forecast = forecastQueues(
       floor.queues.map((q) => ({
-        queue: q.queue, backlog: q.open, inflowPerMin: rate('task_in', q.queue), clearedPerMin: rate('task_closed', q.queue),
+        queue: q.queue,
+        backlog: q.open,
+        inflowPerMin: rate('task_in', q.queue),
+        clearedPerMin: rate('task_closed', q.queue),
         nextDueAt: q.nextDueAt ? new Date(q.nextDueAt) : null,
       })),
       now,
@@ -89,7 +97,8 @@ export function buildBacklog(cells: BacklogCell[], edges: QueueEdges[], now: Dat
   const names = [...new Set([...edges.map((e) => e.queue), ...cells.map((c) => c.queue)])].sort();
   const queues = names.map((queue): QueueBacklogView => {
     const mine = cells.filter((c) => c.queue === queue);
-    const sum = (pick: (c: BacklogCell) => boolean) => mine.filter(pick).reduce((n, c) => n + c.count, 0);
+    const sum = (pick: (c: BacklogCell) => boolean) =>
+      mine.filter(pick).reduce((n, c) => n + c.count, 0);
     const priorities = [...new Set(mine.map((c) => c.priority))].sort((a, b) => a - b);
     const edge = edges.find((e) => e.queue === queue);
     const oldest = edge?.oldestPendingAt ? new Date(edge.oldestPendingAt) : null;
@@ -106,20 +115,33 @@ export function buildBacklog(cells: BacklogCell[], edges: QueueEdges[], now: Dat
         claimed: sum((c) => c.priority === priority && c.status === 'claimed'),
       })),
       oldestPendingAt: oldest?.toISOString() ?? null,
-      oldestPendingAgeSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : null,
+      oldestPendingAgeSeconds: oldest
+        ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000))
+        : null,
       nextDueAt: edge?.nextDueAt ? new Date(edge.nextDueAt).toISOString() : null,
     };
   });
-  const total = (k: 'open' | 'waiting' | 'claimed' | 'atRisk' | 'breached') => queues.reduce((n, q) => n + q[k], 0);
+  const total = (k: 'open' | 'waiting' | 'claimed' | 'atRisk' | 'breached') =>
+    queues.reduce((n, q) => n + q[k], 0);
   return {
     at: now.toISOString(),
-    totals: { open: total('open'), waiting: total('waiting'), claimed: total('claimed'), atRisk: total('atRisk'), breached: total('breached') },
+    totals: {
+      open: total('open'),
+      waiting: total('waiting'),
+      claimed: total('claimed'),
+      atRisk: total('atRisk'),
+      breached: total('breached'),
+    },
     queues,
   };
 }
 
 /** The range a figure was computed over (after rounding to whole buckets). */
-export function rangeView(scope: StatsScope): { from: string; to: string; grain: 'minute' | 'hour' } {
+export function rangeView(scope: StatsScope): StatsRangeView {
   const r = scope.filter.range;
-  return { from: r.from.toISOString(), to: r.to.toISOString(), grain: r.grain === 'm' ? 'minute' : 'hour' };
+  return {
+    from: r.from.toISOString(),
+    to: r.to.toISOString(),
+    grain: r.grain === 'm' ? 'minute' : 'hour',
+  };
 }

@@ -1,3 +1,4 @@
+import type { AutomationView, ThroughputView } from '@arbiter/contracts';
 import { Injectable } from '@nestjs/common';
 import { FlowRepository, FlowTotal, ReviewerTotal, VersionTotal } from './flow.repository';
 import { rangeView } from './floor-stats.service';
@@ -7,8 +8,10 @@ import { quantileMs, resolveRange, share } from './stats-rules';
 /** Final decisions are labelled `<decidedBy>:<outcome>`; routes are the decidedBy part. */
 export const DECIDERS = ['auto', 'ai', 'human', 'policy'] as const;
 
-const sum = (rows: FlowTotal[], pick: (r: FlowTotal) => boolean) => rows.filter(pick).reduce((n, r) => n + r.count, 0);
-const of = (metric: string, label?: string) => (r: FlowTotal) => r.metric === metric && (label === undefined || r.label === label);
+const sum = (rows: FlowTotal[], pick: (r: FlowTotal) => boolean) =>
+  rows.filter(pick).reduce((n, r) => n + r.count, 0);
+const of = (metric: string, label?: string) => (r: FlowTotal) =>
+  r.metric === metric && (label === undefined || r.label === label);
 
 /** Histogram rows labelled `<prefix>:<bucket index>` → counts by index. */
 function histogram(rows: FlowTotal[], metric: string, prefix?: string): Map<number, number> {
@@ -27,7 +30,7 @@ function histogram(rows: FlowTotal[], metric: string, prefix?: string): Map<numb
 export class FlowStats {
   constructor(private readonly flows: FlowRepository) {}
 
-  async throughput(scope: StatsScope) {
+  async throughput(scope: StatsScope): Promise<ThroughputView> {
     // Narrowed to a queue, what arrives is what enters that queue.
     const arrival = scope.filter.queue ? 'task_in' : 'arrival';
     const [series, totals] = await Promise.all([
@@ -42,30 +45,43 @@ export class FlowStats {
       else point.decisions += p.count;
       points.set(at, point);
     }
-    const timeToDecision = Object.fromEntries(DECIDERS.map((route) => {
-      const h = histogram(totals, 'ttd', route);
-      const count = [...h.values()].reduce((a, b) => a + b, 0);
-      return [route, { count, p50Ms: quantileMs(h, 0.5), p90Ms: quantileMs(h, 0.9) }];
-    }));
+    const timeToDecision = Object.fromEntries(
+      DECIDERS.map((route) => {
+        const h = histogram(totals, 'ttd', route);
+        const count = [...h.values()].reduce((a, b) => a + b, 0);
+        return [route, { count, p50Ms: quantileMs(h, 0.5), p90Ms: quantileMs(h, 0.9) }];
+      }),
+    );
     const list = [...points.values()];
     return {
       range: rangeView(scope),
-      totals: { arrivals: list.reduce((n, p) => n + p.arrivals, 0), decisions: list.reduce((n, p) => n + p.decisions, 0) },
+      totals: {
+        arrivals: list.reduce((n, p) => n + p.arrivals, 0),
+        decisions: list.reduce((n, p) => n + p.decisions, 0),
+      },
       series: list,
       timeToDecision,
     };
   }
 
-  async automation(scope: StatsScope) {
+  async automation(scope: StatsScope): Promise<AutomationView> {
     const rows = await this.flows.totals(['route', 'final', 'ai_agreement'], scope.filter);
     const decided = sum(rows, of('final'));
     const routed = sum(rows, of('route'));
     const by = (decider: string, outcome?: string) =>
-      sum(rows, (r) => r.metric === 'final' && r.label.startsWith(`${decider}:`) && (outcome === undefined || r.label.endsWith(`:${outcome}`)));
-    const routes = Object.fromEntries(['auto_approved', 'policy_rejected', 'ai_review', 'human_review'].map((route) => {
-      const count = sum(rows, of('route', route));
-      return [route, { count, share: share(count, routed) }];
-    }));
+      sum(
+        rows,
+        (r) =>
+          r.metric === 'final' &&
+          r.label.startsWith(`${decider}:`) &&
+          (outcome === undefined || r.label.endsWith(`:${outcome}`)),
+      );
+    const routes = Object.fromEntries(
+      ['auto_approved', 'policy_rejected', 'ai_review', 'human_review'].map((route) => {
+        const count = sum(rows, of('route', route));
+        return [route, { count, share: share(count, routed) }];
+      }),
+    );
     const agree = sum(rows, of('ai_agreement', 'agree'));
     const disagree = sum(rows, of('ai_agreement', 'disagree'));
     return {
@@ -77,16 +93,30 @@ export class FlowStats {
         humanDecided: share(by('human'), decided),
         rejectedByPolicy: share(by('policy', 'rejected'), decided),
       },
-      counts: { autoApproved: by('auto', 'approved'), aiDecided: by('ai'), humanDecided: by('human'), rejectedByPolicy: by('policy', 'rejected'), policyDecided: by('policy') },
+      counts: {
+        autoApproved: by('auto', 'approved'),
+        aiDecided: by('ai'),
+        humanDecided: by('human'),
+        rejectedByPolicy: by('policy', 'rejected'),
+        policyDecided: by('policy'),
+      },
       routed,
       routes,
       humanRejectRate: share(by('human', 'rejected'), by('human')),
-      aiAgreement: { agree, disagree, unsure: sum(rows, of('ai_agreement', 'unsure')), rate: share(agree, agree + disagree) },
+      aiAgreement: {
+        agree,
+        disagree,
+        unsure: sum(rows, of('ai_agreement', 'unsure')),
+        rate: share(agree, agree + disagree),
+      },
     };
   }
 
   async reviewers(scope: StatsScope) {
-    const rows = await this.flows.reviewers(['decision', 'handling', 'judged', 'overturned'], scope.filter);
+    const rows = await this.flows.reviewers(
+      ['decision', 'handling', 'judged', 'overturned'],
+      scope.filter,
+    );
     const people = new Map<string, ReviewerTotal[]>();
     for (const r of rows) people.set(r.reviewerId, [...(people.get(r.reviewerId) ?? []), r]);
     return {
@@ -111,7 +141,10 @@ export class FlowStats {
   /** Version dimensions live at the hour grain: the range is rounded out to whole hours. */
   async versions(minuteScope: StatsScope) {
     const { from, to } = minuteScope.filter.range;
-    const scope = { ...minuteScope, filter: { ...minuteScope.filter, range: resolveRange(from, to, 'h') } };
+    const scope = {
+      ...minuteScope,
+      filter: { ...minuteScope.filter, range: resolveRange(from, to, 'h') },
+    };
     const rows = await this.flows.byVersion(['route', 'final'], scope.filter);
     const groups = new Map<string, VersionTotal[]>();
     for (const r of rows) {
@@ -126,10 +159,17 @@ export class FlowStats {
         const humanRejected = sum(mine, of('final', 'human:rejected'));
         const { pipeline, policyVersion, promptVersion, model } = mine[0];
         return {
-          pipeline, policyVersion, promptVersion: promptVersion || null, model,
+          pipeline,
+          policyVersion,
+          promptVersion: promptVersion || null,
+          model,
           routed,
-          routeShares: Object.fromEntries(['auto_approved', 'policy_rejected', 'ai_review', 'human_review'].map((route) =>
-            [route, share(sum(mine, of('route', route)), routed)])),
+          routeShares: Object.fromEntries(
+            ['auto_approved', 'policy_rejected', 'ai_review', 'human_review'].map((route) => [
+              route,
+              share(sum(mine, of('route', route)), routed),
+            ]),
+          ),
           decided: sum(mine, of('final')),
           humanDecided: human,
           humanRejectRate: share(humanRejected, human),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ColumnMap, selectList } from '@arbiter/persistence';
 import { ResolvedRange } from './stats-rules';
 
 /** What a stats read is narrowed to. */
@@ -36,6 +37,26 @@ export interface ReviewerTotal extends FlowTotal {
   email: string | null;
 }
 
+/** Where each key of VersionTotal lives: the sums `x`, their pipeline `p` and policy version `pv` (count and total are sums). */
+const VERSION_KEY_COLUMN_MAP: ColumnMap<Omit<VersionTotal, 'count' | 'total'>> = {
+  pipeline: 'p.key',
+  policyVersion: 'pv.version',
+  promptVersion: 'x.prompt_version',
+  model: 'x.model',
+  metric: 'x.metric',
+  label: 'x.label',
+};
+const VERSION_KEYS = selectList(VERSION_KEY_COLUMN_MAP);
+
+/** Where each key of ReviewerTotal lives: the sums `x` and the reviewer `u` (count and total are sums). */
+const REVIEWER_KEY_COLUMN_MAP: ColumnMap<Omit<ReviewerTotal, 'count' | 'total'>> = {
+  reviewerId: 'x.reviewer_id',
+  email: 'u.email',
+  metric: 'x.metric',
+  label: 'x.label',
+};
+const REVIEWER_KEYS = selectList(REVIEWER_KEY_COLUMN_MAP);
+
 const FILTER = `grain = $1 AND metric = ANY($2) AND bucket >= $3 AND bucket < $4
   AND ($5::uuid IS NULL OR pipeline_id = $5) AND ($6::text IS NULL OR queue = $6)`;
 
@@ -69,8 +90,7 @@ export class FlowRepository {
   /** Sums per pipeline × policy version × prompt version × model, for side-by-side comparison. */
   async byVersion(metrics: string[], f: StatsFilter): Promise<VersionTotal[]> {
     return this.db.query(
-      `SELECT p.key AS pipeline, pv.version AS "policyVersion", x.prompt_version AS "promptVersion", x.model,
-              x.metric, x.label, x.count, x.total
+      `SELECT ${VERSION_KEYS}, x.count, x.total
          FROM (SELECT pipeline_id, policy_version_id, prompt_version, model, metric, label,
                       sum(count)::float8 AS count, sum(total)::float8 AS total
                  FROM stats_flow WHERE ${FILTER}
@@ -84,7 +104,7 @@ export class FlowRepository {
   /** Per reviewer, metric and label over the range. */
   async reviewers(metrics: string[], f: StatsFilter): Promise<ReviewerTotal[]> {
     return this.db.query(
-      `SELECT x.reviewer_id AS "reviewerId", u.email, x.metric, x.label, x.count, x.total
+      `SELECT ${REVIEWER_KEYS}, x.count, x.total
          FROM (SELECT reviewer_id, metric, label, sum(count)::float8 AS count, sum(total)::float8 AS total
                  FROM stats_reviewer WHERE ${FILTER} GROUP BY reviewer_id, metric, label) x
          LEFT JOIN users u ON u.id = x.reviewer_id ORDER BY u.email NULLS LAST, x.reviewer_id`,
@@ -102,6 +122,13 @@ export class FlowRepository {
   }
 
   private params(metrics: string[], f: StatsFilter): unknown[] {
-    return [f.range.grain, metrics, f.range.from, f.range.to, f.pipelineId ?? null, f.queue ?? null];
+    return [
+      f.range.grain,
+      metrics,
+      f.range.from,
+      f.range.to,
+      f.pipelineId ?? null,
+      f.queue ?? null,
+    ];
   }
 }

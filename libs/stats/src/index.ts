@@ -9,3 +9,7 @@ export * from './floor-stats.service';
 export * from './flow-stats.service';
 export * from './stats-export.service';
 export * from './stats.module';
+export * from './stats-rollup.use-case';
+export * from './stats-reconcile.use-case';
+export * from './dashboard-snapshot.use-case';
+export * from './stats-metrics.service';

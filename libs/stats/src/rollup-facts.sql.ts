@@ -9,14 +9,21 @@ import { DURATION_BUCKETS_MS } from './stats-rules';
 const BUCKETS = `ARRAY[${DURATION_BUCKETS_MS.join(', ')}]::double precision[]`;
 
 /** Which source rows a pass reads: past the watermark, or recent by time up to the watermark. */
-export const EVENT_RANGE = { ids: 'e.id > $1 AND e.id <= $2', recent: 'e.created_at >= $1 AND e.id <= $2' };
-export const DECISION_RANGE = { ids: 'd.seq > $1 AND d.seq <= $2', recent: 'd.created_at >= $1 AND d.seq <= $2' };
+export const EVENT_RANGE = {
+  ids: 'e.id > $1 AND e.id <= $2',
+  recent: 'e.created_at >= $1 AND e.id <= $2',
+};
+export const DECISION_RANGE = {
+  ids: 'd.seq > $1 AND d.seq <= $2',
+  recent: 'd.created_at >= $1 AND d.seq <= $2',
+};
 
 // Additive upserts into every grain at once: minute, hour and all-time (bucket = epoch).
 const GRAINS = `(VALUES ('m'), ('h'), ('t')) AS g(grain)`;
 /** Version dimensions are kept at the hour grain only: minutes and all-time stay small and fast to sum. */
 export const NO_VERSION = '00000000-0000-0000-0000-000000000000';
-const versioned = (column: string, none: string) => `CASE g.grain WHEN 'h' THEN ${column} ELSE ${none} END`;
+const versioned = (column: string, none: string) =>
+  `CASE g.grain WHEN 'h' THEN ${column} ELSE ${none} END`;
 const bucketOf = (ts: string) =>
   `CASE g.grain WHEN 'm' THEN date_trunc('minute', ${ts}, 'UTC') WHEN 'h' THEN date_trunc('hour', ${ts}, 'UTC') ELSE 'epoch'::timestamptz END`;
 
@@ -135,7 +142,10 @@ function reviewerUpsert(metricLabel: string, total: string): string {
  * whole (the cut is on an hour).
  */
 export function forgetRecentSql(table: 'stats_flow' | 'stats_reviewer'): string[] {
-  const dims = table === 'stats_flow' ? ['metric', 'label', 'pipeline_id', 'queue'] : ['reviewer_id', 'metric', 'label', 'queue', 'pipeline_id'];
+  const dims =
+    table === 'stats_flow'
+      ? ['metric', 'label', 'pipeline_id', 'queue']
+      : ['reviewer_id', 'metric', 'label', 'queue', 'pipeline_id'];
   const cols = dims.join(', ');
   return [
     `UPDATE ${table} AS t SET count = t.count - h.count, total = t.total - h.total

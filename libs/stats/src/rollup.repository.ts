@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { ColumnMap, queryRows, selectList } from '@arbiter/persistence';
 import {
-  DECISION_RANGE, decisionReviewerSql, EVENT_RANGE, eventFlowSql, eventReviewerSql, forgetRecentSql,
+  DECISION_RANGE,
+  decisionReviewerSql,
+  EVENT_RANGE,
+  eventFlowSql,
+  eventReviewerSql,
+  forgetRecentSql,
 } from './rollup-facts.sql';
 
 /** The two append-only sources rolled up, each read past its own watermark. */
@@ -21,6 +27,13 @@ export interface Watermark {
   safeId: number;
 }
 
+/** Where each field of Watermark lives in `stats_watermarks` (bigints, read as numbers). */
+const WATERMARK_COLUMN_MAP: ColumnMap<Watermark> = {
+  lastId: 'last_id::float8',
+  safeId: 'safe_id::float8',
+};
+const WATERMARK = selectList(WATERMARK_COLUMN_MAP);
+
 /**
  * Rollup persistence: watermarks, one batch applied together with its watermark move (exactly
  * once: the facts and the new watermark commit or roll back together), and re-derivation.
@@ -39,22 +52,31 @@ export class RollupRepository {
     const { table, id } = SOURCES[source];
     return this.db.transaction(async (tx) => {
       const row = await this.lock(tx, source);
-      const [{ settled }] = await tx.query(`SELECT ${SETTLED} AS settled FROM stats_watermarks WHERE source = $1`, [source]);
+      const [{ settled }] = await queryRows<{ settled: boolean }>(
+        tx,
+        `SELECT ${SETTLED} AS settled FROM stats_watermarks WHERE source = $1`,
+        [source],
+      );
       if (!settled) return row;
-      const [moved] = await tx.query(
+      const [moved] = await queryRows<Watermark>(
+        tx,
         `UPDATE stats_watermarks SET safe_id = GREATEST(safe_id, horizon_id),
                 horizon_id = GREATEST(horizon_id, (SELECT coalesce(max(${id}), 0) FROM ${table})),
                 horizon_at = clock_timestamp(), updated_at = now()
-          WHERE source = $1 RETURNING last_id::float8 AS "lastId", safe_id::float8 AS "safeId"`,
+          WHERE source = $1 RETURNING ${WATERMARK}`,
         [source],
       );
-      return moved as Watermark;
+      return moved;
     });
   }
 
   /** Whether the current horizon has settled (no transaction that could still commit an id below it). */
   async horizonSettled(source: RollupSource): Promise<boolean> {
-    const [row] = await this.db.query(`SELECT ${SETTLED} AS settled FROM stats_watermarks WHERE source = $1`, [source]);
+    const [row] = await queryRows<{ settled: boolean }>(
+      this.db,
+      `SELECT ${SETTLED} AS settled FROM stats_watermarks WHERE source = $1`,
+      [source],
+    );
     return row?.settled === true;
   }
 
@@ -63,7 +85,8 @@ export class RollupRepository {
     const { table, id } = SOURCES[source];
     return this.db.transaction(async (tx) => {
       const mark = await this.lock(tx, source);
-      const [{ end, n }] = await tx.query(
+      const [{ end, n }] = await queryRows<{ end: number | null; n: number }>(
+        tx,
         `SELECT max(${id})::float8 AS end, count(*)::int AS n FROM (
            SELECT ${id} FROM ${table} WHERE ${id} > $1 AND ${id} <= $2 ORDER BY ${id} LIMIT $3) b`,
         [mark.lastId, mark.safeId, limit],
@@ -76,8 +99,11 @@ export class RollupRepository {
       } else {
         await tx.query(decisionReviewerSql(DECISION_RANGE.ids), params);
       }
-      await tx.query(`UPDATE stats_watermarks SET last_id = $2, updated_at = now() WHERE source = $1`, [source, end]);
-      return n as number;
+      await tx.query(
+        `UPDATE stats_watermarks SET last_id = $2, updated_at = now() WHERE source = $1`,
+        [source, end],
+      );
+      return n;
     });
   }
 
@@ -90,7 +116,8 @@ export class RollupRepository {
     await this.db.transaction(async (tx) => {
       const events = await this.lock(tx, 'events');
       const decisions = await this.lock(tx, 'decisions');
-      for (const sql of [...forgetRecentSql('stats_flow'), ...forgetRecentSql('stats_reviewer')]) await tx.query(sql, [since]);
+      for (const sql of [...forgetRecentSql('stats_flow'), ...forgetRecentSql('stats_reviewer')])
+        await tx.query(sql, [since]);
       await tx.query(eventFlowSql(EVENT_RANGE.recent), [since, events.lastId]);
       await tx.query(eventReviewerSql(EVENT_RANGE.recent), [since, events.lastId]);
       await tx.query(decisionReviewerSql(DECISION_RANGE.recent), [since, decisions.lastId]);
@@ -106,15 +133,21 @@ export class RollupRepository {
        SELECT 'decisions', (SELECT coalesce(max(seq), 0) FROM review_decisions)
                 - coalesce((SELECT last_id FROM stats_watermarks WHERE source = 'decisions'), 0)`,
     );
-    return Object.fromEntries(rows.map((r) => [r.source, Number(r.lag)])) as Record<RollupSource, number>;
+    return Object.fromEntries(rows.map((r) => [r.source, Number(r.lag)])) as Record<
+      RollupSource,
+      number
+    >;
   }
 
   private async lock(tx: EntityManager, source: RollupSource): Promise<Watermark> {
-    await tx.query(`INSERT INTO stats_watermarks (source) VALUES ($1) ON CONFLICT DO NOTHING`, [source]);
-    const [row] = await tx.query(
-      `SELECT last_id::float8 AS "lastId", safe_id::float8 AS "safeId" FROM stats_watermarks WHERE source = $1 FOR UPDATE`,
+    await tx.query(`INSERT INTO stats_watermarks (source) VALUES ($1) ON CONFLICT DO NOTHING`, [
+      source,
+    ]);
+    const [row] = await queryRows<Watermark>(
+      tx,
+      `SELECT ${WATERMARK} FROM stats_watermarks WHERE source = $1 FOR UPDATE`,
       [source],
     );
-    return row as Watermark;
+    return row;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ColumnMap, selectList } from '@arbiter/persistence';
 import { FlowStats } from './flow-stats.service';
 import { StatsScope } from './stats-filter.resolver';
 
@@ -22,14 +23,35 @@ export interface DecisionExportRow {
   finalOutcome: string | null;
 }
 
-const DECISION_COLUMNS: (keyof DecisionExportRow)[] = [
-  'seq', 'decidedAt', 'submissionId', 'taskId', 'pipeline', 'queue', 'reviewerId', 'reviewerEmail', 'action', 'reasonCodes', 'handlingMs', 'finalOutcome',
-];
+/**
+ * Where each field of DecisionExportRow comes from: the decision `d`, its task `t`, submission
+ * `s`, pipeline `p` and reviewer `u`. Its order is the export's column order (CSV header, JSON keys).
+ */
+const DECISION_COLUMN_MAP: ColumnMap<DecisionExportRow> = {
+  seq: 'd.seq::float8',
+  decidedAt: `to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  submissionId: 'd.submission_id',
+  taskId: 'd.task_id',
+  pipeline: 'p.key',
+  queue: 't.queue',
+  reviewerId: 'd.reviewer_id',
+  reviewerEmail: 'u.email',
+  action: 'd.action',
+  reasonCodes: 'd.reason_codes',
+  handlingMs: 'd.handling_ms',
+  finalOutcome: `s.decision->>'outcome'`,
+};
+const DECISION_SELECT = selectList(DECISION_COLUMN_MAP);
+const DECISION_COLUMNS = Object.keys(DECISION_COLUMN_MAP) as (keyof DecisionExportRow)[];
 
 /** One CSV field: quoted when it holds a separator, quote or line break; arrays joined by `|`. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? value.join('|') : value instanceof Date ? value.toISOString() : String(value);
+  const text = Array.isArray(value)
+    ? value.join('|')
+    : value instanceof Date
+      ? value.toISOString()
+      : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -73,7 +95,15 @@ export class StatsExport {
   async *reviewers(scope: StatsScope, format: 'csv' | 'json'): AsyncGenerator<string> {
     const { reviewers } = await this.flows.reviewers(scope);
     if (format === 'json') return yield `${JSON.stringify(reviewers)}\n`;
-    const columns = ['reviewerId', 'email', 'decisions', 'medianHandlingMs', 'judged', 'overturned', 'overturnRate'] as const;
+    const columns = [
+      'reviewerId',
+      'email',
+      'decisions',
+      'medianHandlingMs',
+      'judged',
+      'overturned',
+      'overturnRate',
+    ] as const;
     yield csvLine([...columns]);
     for (const r of reviewers) yield csvLine(columns.map((c) => r[c]));
   }
@@ -86,13 +116,14 @@ export class StatsExport {
    * and joined the whole range before sorting it. With 960k decisions in the table, a first page
    * of the last hour took 52 ms (20 ms with both bounds) and takes 7.5 ms now.
    */
-  private page(scope: StatsScope, cursor: { at: string; seq: number }, limit: number): Promise<(DecisionExportRow & { cursorAt: string })[]> {
+  private page(
+    scope: StatsScope,
+    cursor: { at: string; seq: number },
+    limit: number,
+  ): Promise<(DecisionExportRow & { cursorAt: string })[]> {
     const { range, pipelineId, queue } = scope.filter;
     return this.db.query(
-      `SELECT d.seq::float8 AS seq, to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
-              d.created_at::text AS "cursorAt", d.submission_id AS "submissionId", d.task_id AS "taskId", p.key AS pipeline,
-              t.queue, d.reviewer_id AS "reviewerId", u.email AS "reviewerEmail", d.action, d.reason_codes AS "reasonCodes",
-              d.handling_ms AS "handlingMs", s.decision->>'outcome' AS "finalOutcome"
+      `SELECT ${DECISION_SELECT}, d.created_at::text AS "cursorAt"
          FROM review_decisions d
          JOIN review_tasks t ON t.id = d.task_id JOIN submissions s ON s.id = d.submission_id
          JOIN pipelines p ON p.id = s.pipeline_id LEFT JOIN users u ON u.id = d.reviewer_id

@@ -30,16 +30,28 @@ export class StatsFilterResolver {
     const to = query.to ? new Date(query.to) : now;
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS);
     if (from.getTime() >= to.getTime()) throw new StatsQueryError('from', 'from must be before to');
-    if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw new StatsQueryError('from', `from..to may span at most ${MAX_RANGE_MS / 86_400_000} days`);
+    if (to.getTime() - from.getTime() > MAX_RANGE_MS)
+      throw new StatsQueryError(
+        'from',
+        `from..to may span at most ${MAX_RANGE_MS / 86_400_000} days`,
+      );
     if (query.grain === 'minute' && to.getTime() - from.getTime() > MINUTE_GRAIN_MAX_MS) {
-      throw new StatsQueryError('grain', `grain=minute allows a range of at most ${MINUTE_GRAIN_MAX_MS / 3_600_000} hours; use grain=hour`);
+      throw new StatsQueryError(
+        'grain',
+        `grain=minute allows a range of at most ${MINUTE_GRAIN_MAX_MS / 3_600_000} hours; use grain=hour`,
+      );
     }
-    const range = resolveRange(from, to, query.grain === 'minute' ? 'm' : query.grain === 'hour' ? 'h' : undefined);
+    const range = resolveRange(
+      from,
+      to,
+      query.grain === 'minute' ? 'm' : query.grain === 'hour' ? 'h' : undefined,
+    );
     let pipelineId: string | undefined;
     let queues: string[] | null = query.queue ? [query.queue] : null;
     if (query.pipeline) {
       pipelineId = (await this.scope.pipelineId(query.pipeline)) ?? undefined;
-      if (!pipelineId) throw new StatsQueryError('pipeline', `pipeline: no pipeline "${query.pipeline}"`);
+      if (!pipelineId)
+        throw new StatsQueryError('pipeline', `pipeline: no pipeline "${query.pipeline}"`);
       const fed = await this.scope.queuesOfPipeline(pipelineId);
       queues = queues ? queues.filter((q) => fed.includes(q)) : fed;
     }

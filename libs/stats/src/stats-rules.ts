@@ -5,7 +5,8 @@
 
 /** Upper bounds (ms) of the duration histograms; a value at or past the last is in the +Inf bucket. */
 export const DURATION_BUCKETS_MS = [
-  1_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 86_400_000,
+  1_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000, 7_200_000,
+  14_400_000, 28_800_000, 86_400_000,
 ];
 
 /**
@@ -101,14 +102,19 @@ export interface QueueForecast {
  * open deadline breaches if the queue is not empty by then (an optimistic bound: work is taken
  * by priority, so an urgent task may be cleared first).
  */
-export function forecastQueues(flows: QueueFlow[], now: Date): { queues: QueueForecast[]; nextBreach: { queue: string; at: string } | null } {
+export function forecastQueues(
+  flows: QueueFlow[],
+  now: Date,
+): { queues: QueueForecast[]; nextBreach: { queue: string; at: string } | null } {
   const queues = flows.map((f): QueueForecast => {
     const net = f.clearedPerMin - f.inflowPerMin;
     const emptiesInMin = f.backlog === 0 ? 0 : net > 0 ? f.backlog / net : null;
-    const emptiesAt = emptiesInMin === null ? null : new Date(now.getTime() + emptiesInMin * 60_000);
+    const emptiesAt =
+      emptiesInMin === null ? null : new Date(now.getTime() + emptiesInMin * 60_000);
     const due = f.nextDueAt;
     const breach = due && (emptiesAt === null || emptiesAt.getTime() > due.getTime()) ? due : null;
-    const trend = f.backlog === 0 ? 'empty' : net > 0 ? 'shrinking' : net < 0 ? 'growing' : 'steady';
+    const trend =
+      f.backlog === 0 ? 'empty' : net > 0 ? 'shrinking' : net < 0 ? 'growing' : 'steady';
     return {
       queue: f.queue,
       backlog: f.backlog,
@@ -119,7 +125,9 @@ export function forecastQueues(flows: QueueFlow[], now: Date): { queues: QueueFo
       trend,
     };
   });
-  const next = queues.filter((q) => q.breachAt).sort((a, b) => (a.breachAt as string).localeCompare(b.breachAt as string))[0];
+  const next = queues
+    .filter((q) => q.breachAt)
+    .sort((a, b) => (a.breachAt as string).localeCompare(b.breachAt as string))[0];
   return { queues, nextBreach: next ? { queue: next.queue, at: next.breachAt as string } : null };
 }
 

@@ -8,7 +8,9 @@ export class StatsScopeRepository {
 
   /** The pipeline's id, or null when no pipeline has this key. */
   async pipelineId(key: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM pipelines WHERE key = $1`, [key]);
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM pipelines WHERE key = $1`, [
+      key,
+    ]);
     return rows[0]?.id ?? null;
   }
 

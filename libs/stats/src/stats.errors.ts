@@ -1,11 +1,12 @@
-/** A stats request that cannot be answered as asked: mapped to a 4xx naming the field. */
-export class StatsQueryError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-    readonly httpStatus = 400,
-  ) {
-    super(message);
-    this.name = 'StatsQueryError';
+import { DomainError } from '@arbiter/errors';
+
+export enum StatsErrorCode {
+  InvalidFilter = 'stats.invalid_filter',
+}
+
+/** A stats request that cannot be answered as asked: the api answers a 400 naming the field. */
+export class StatsQueryError extends DomainError<StatsErrorCode> {
+  constructor(field: string, message: string) {
+    super(StatsErrorCode.InvalidFilter, message, [{ path: field, message }]);
   }
 }

@@ -5,9 +5,15 @@ export const TEST_ADMIN = { email: 'admin@test.local', password: 'admin-password
 
 /** Configuration of one test file's Arbiter: its own database and Redis prefix, ephemeral ports. */
 /** Config a test overrides; worker settings merge into the defaults one by one. */
-export type TestConfigOverrides = Partial<Omit<AppConfig, 'worker'>> & { worker?: Partial<AppConfig['worker']> };
+export type TestConfigOverrides = Partial<Omit<AppConfig, 'worker'>> & {
+  worker?: Partial<AppConfig['worker']>;
+};
 
-export function testConfig(databaseUrl: string, redisPrefix: string, overrides: TestConfigOverrides = {}): AppConfig {
+export function testConfig(
+  databaseUrl: string,
+  redisPrefix: string,
+  overrides: TestConfigOverrides = {},
+): AppConfig {
   const base = loadConfig({
     DATABASE_URL: databaseUrl,
     REDIS_URL: 'redis://127.0.0.1:6379',

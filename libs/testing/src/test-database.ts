@@ -1,4 +1,8 @@
-import { setTestTemplateDatabase, testPostgresServerUrl, testTemplateDatabase } from '@arbiter/config';
+import {
+  setTestTemplateDatabase,
+  testPostgresServerUrl,
+  testTemplateDatabase,
+} from '@arbiter/config';
 import { migrateDatabase } from '@arbiter/persistence';
 import { Client } from 'pg';
 

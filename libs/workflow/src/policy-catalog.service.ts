@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PipelineRepository, PolicyVersionEntity } from '@arbiter/persistence';
+import { PipelineRepository } from './pipeline.repository';
+import { PolicyVersionEntity } from '@arbiter/persistence';
 import { chooseVersion, Policy } from '@arbiter/policy';
 
 export interface CatalogVersion {
@@ -35,7 +36,9 @@ export class PolicyCatalog {
     let found = this.versionsById.get(id);
     if (!found) {
       found = this.pipelines.findVersionById(id).then((row) => (row ? this.toCatalog(row) : null));
-      found.then((v) => v === null && this.versionsById.delete(id)).catch(() => this.versionsById.delete(id));
+      found
+        .then((v) => v === null && this.versionsById.delete(id))
+        .catch(() => this.versionsById.delete(id));
       this.versionsById.set(id, found);
     }
     return found;
@@ -45,10 +48,16 @@ export class PolicyCatalog {
    * The policy version that judges a new submission to `pipelineKey` (A/B split applied), or
    * null when the pipeline does not exist or has no active version.
    */
-  async versionForSubmission(pipelineKey: string, submissionId: string): Promise<CatalogVersion | null> {
+  async versionForSubmission(
+    pipelineKey: string,
+    submissionId: string,
+  ): Promise<CatalogVersion | null> {
     const entry = await this.intakeEntry(pipelineKey);
     if (!entry || entry.activeVersion === null) return null;
-    const number = chooseVersion(submissionId, { activeVersion: entry.activeVersion, split: entry.split });
+    const number = chooseVersion(submissionId, {
+      activeVersion: entry.activeVersion,
+      split: entry.split,
+    });
     const cacheKey = `${entry.pipelineId}:${number}`;
     const knownId = this.versionsByNumber.get(cacheKey);
     if (knownId) return this.versionById(knownId);
@@ -93,6 +102,12 @@ export class PolicyCatalog {
 
   private async toCatalog(row: PolicyVersionEntity): Promise<CatalogVersion> {
     const policy = row.document as unknown as Policy;
-    return { id: row.id, pipelineId: row.pipelineId, pipelineKey: policy.pipeline, version: row.version, policy };
+    return {
+      id: row.id,
+      pipelineId: row.pipelineId,
+      pipelineKey: policy.pipeline,
+      version: row.version,
+      policy,
+    };
   }
 }

@@ -25,18 +25,20 @@ describe('submission state machine', () => {
     ['scoring', 'expired'],
   ];
 
-  it.each(SUBMISSION_STATUSES.flatMap((from) => SUBMISSION_STATUSES.map((to) => [from, to] as const)))(
-    '%s → %s follows the table',
-    (from, to) => {
-      const expected = allowed.some(([a, b]) => a === from && b === to);
-      expect(canTransition(from, to)).toBe(expected);
+  it.each(
+    SUBMISSION_STATUSES.flatMap((from) => SUBMISSION_STATUSES.map((to) => [from, to] as const)),
+  )('%s → %s follows the table', (from, to) => {
+    const expected = allowed.some(([a, b]) => a === from && b === to);
+    expect(canTransition(from, to)).toBe(expected);
+  });
+
+  it.each(['approved', 'rejected', 'expired'] as const)(
+    '%s is final and leads nowhere',
+    (status) => {
+      expect(isFinal(status)).toBe(true);
+      for (const to of SUBMISSION_STATUSES) expect(canTransition(status, to)).toBe(false);
     },
   );
-
-  it.each(['approved', 'rejected', 'expired'] as const)('%s is final and leads nowhere', (status) => {
-    expect(isFinal(status)).toBe(true);
-    for (const to of SUBMISSION_STATUSES) expect(canTransition(status, to)).toBe(false);
-  });
 
   it('accepts a multi-step path whose every step is allowed', () => {
     expect(() => assertPath(['received', 'scoring', 'approved'])).not.toThrow();

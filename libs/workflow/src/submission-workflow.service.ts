@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SubmissionRepository, SubmissionRow, TransitionPatch } from '@arbiter/persistence';
+import { SubmissionRepository, TransitionPatch } from './submission.repository';
+import { enteredEventOf, SubmissionMoved } from './events/domain-event-map';
+import { DomainEvents } from './events/domain-events.service';
 import { EntityManager } from 'typeorm';
 import { assertPath, InvalidTransition, SubmissionStatus } from './submission-states';
+import { WorkflowError, WorkflowErrorCode } from './workflow.errors';
 
 export interface TransitionRequest {
   submissionId: string;
@@ -13,19 +16,6 @@ export interface TransitionRequest {
   eventData?: Partial<Record<SubmissionStatus, Record<string, unknown>>>;
 }
 
-/** What listeners hear after a transition has been committed. */
-export interface TransitionEvent {
-  submissionId: string;
-  clientId: string;
-  /** The submission as the transition left it. */
-  submission: SubmissionRow;
-  from: SubmissionStatus;
-  to: SubmissionStatus;
-  actor: string;
-}
-
-export type TransitionListener = (event: TransitionEvent) => Promise<void>;
-
 /**
  * The one place submission states change: checks the path against the pure rules, then applies
  * it as a conditional UPDATE plus event rows in one statement. A stale request (the row already
@@ -34,18 +24,11 @@ export type TransitionListener = (event: TransitionEvent) => Promise<void>;
 @Injectable()
 export class SubmissionWorkflow {
   private readonly logger = new Logger(SubmissionWorkflow.name);
-  private readonly listeners: TransitionListener[] = [];
 
-  constructor(private readonly submissions: SubmissionRepository) {}
-
-  /**
-   * Runs `listener` after every committed transition of this process (enqueue the next stage,
-   * notify, deliver). A listener failure is logged, never undoes the transition: the
-   * reconcilers rebuild whatever a listener failed to dispatch.
-   */
-  onTransition(listener: TransitionListener): void {
-    this.listeners.push(listener);
-  }
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly events: DomainEvents,
+  ) {}
 
   async transition(request: TransitionRequest): Promise<boolean> {
     const event = await this.apply(request);
@@ -54,31 +37,34 @@ export class SubmissionWorkflow {
   }
 
   /**
-   * The same inside the caller's database transaction. Listeners are not run: call publish()
-   * with the returned event once the transaction has committed.
+   * The same inside the caller's database transaction. No event is published: call publish()
+   * with the returned one once the transaction has committed.
    */
-  transitionWithin(tx: EntityManager, request: TransitionRequest): Promise<TransitionEvent | null> {
+  transitionWithin(tx: EntityManager, request: TransitionRequest): Promise<SubmissionMoved | null> {
     return this.apply(request, tx);
   }
 
-  /** Runs the listeners for a committed transition. */
-  async publish(event: TransitionEvent): Promise<void> {
-    for (const listener of this.listeners) {
-      await listener(event).catch((error: Error) =>
-        this.logger.error({ submissionId: event.submissionId, to: event.to, msg: `transition listener failed: ${error.message}` }),
-      );
-    }
+  /**
+   * Publishes a committed transition: first the event named after the state entered
+   * (`submission.approved`, …), then `submission.moved`.
+   */
+  async publish(moved: SubmissionMoved): Promise<void> {
+    const entered = enteredEventOf(moved.to);
+    if (entered) await this.events.publish(entered, moved as never);
+    await this.events.publish('submission.moved', moved);
   }
 
-  private async apply(request: TransitionRequest, tx?: EntityManager): Promise<TransitionEvent | null> {
+  private async apply(
+    request: TransitionRequest,
+    tx?: EntityManager,
+  ): Promise<SubmissionMoved | null> {
     const { submissionId, path, actor } = request;
     try {
       assertPath(path);
     } catch (error) {
-      if (error instanceof InvalidTransition) {
-        this.logger.warn({ submissionId, path, actor, msg: 'illegal transition refused' });
-      }
-      throw error;
+      if (!(error instanceof InvalidTransition)) throw error;
+      this.logger.warn({ submissionId, path, actor, msg: 'illegal transition refused' });
+      throw new WorkflowError(WorkflowErrorCode.InvalidTransition, error.message);
     }
     const events = path.slice(1).map((to, i) => ({
       type: 'transition',
@@ -96,9 +82,21 @@ export class SubmissionWorkflow {
       tx,
     );
     if (!submission) {
-      this.logger.log({ submissionId, path, actor, msg: 'stale transition ignored: state already moved' });
+      this.logger.log({
+        submissionId,
+        path,
+        actor,
+        msg: 'stale transition ignored: state already moved',
+      });
       return null;
     }
-    return { submissionId, clientId: submission.clientId, submission, from: path[0], to: path[path.length - 1], actor };
+    return {
+      submissionId,
+      clientId: submission.clientId,
+      submission,
+      from: path[0],
+      to: path[path.length - 1],
+      actor,
+    };
   }
 }

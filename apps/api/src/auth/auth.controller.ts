@@ -1,19 +1,8 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  HttpException,
-  HttpStatus,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { LoginThrottled, TokenService } from '@arbiter/auth';
 import { LoginDto, RefreshDto, TokenPair } from '@arbiter/contracts';
-import { AccountRepository } from '@arbiter/persistence';
-import { FastifyReply, FastifyRequest } from 'fastify';
-import { Login } from './login.use-case';
+import { FastifyRequest } from 'fastify';
+import { AccountRepository, Login, TokenService } from '@arbiter/auth';
 import { ApiContract } from '../common/api-contract.decorator';
 
 @ApiTags('auth')
@@ -36,21 +25,8 @@ export class AuthController {
     errors: [401, 429],
   })
   @HttpCode(200)
-  async login(
-    @Body() body: LoginDto,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TokenPair> {
-    try {
-      return await this.logins.run(body.email, body.password, request.ip);
-    } catch (error) {
-      if (!(error instanceof LoginThrottled)) throw error;
-      void reply.header('retry-after', String(error.retryAfterSeconds));
-      throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message: error.message },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPair> {
+    return this.logins.run(body.email, body.password, request.ip);
   }
 
   /** A new pair for a refresh token, which is then spent: a second use signs the session out. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { hashApiKey, hashPassword } from '@arbiter/auth';
-import { AccountRepository, deterministicUuid } from '@arbiter/persistence';
+import { hashApiKey, hashPassword, AccountRepository } from '@arbiter/auth';
+import { deterministicUuid } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -23,7 +23,11 @@ export class BootstrapSeed implements OnApplicationBootstrap {
       // The bootstrap client's id follows from its key: every replica (and a re-seed) agrees on it.
       const clientId = deterministicUuid(`client:${hashApiKey(apiKey)}`);
       await ignoreDuplicate(async () => {
-        await this.accounts.createClient({ id: clientId, name: 'bootstrap', allowedPipelines: null });
+        await this.accounts.createClient({
+          id: clientId,
+          name: 'bootstrap',
+          allowedPipelines: null,
+        });
         await this.accounts.createApiKey({
           id: randomUUID(),
           clientId,
@@ -37,7 +41,12 @@ export class BootstrapSeed implements OnApplicationBootstrap {
     if (adminEmail && adminPassword && (await this.accounts.countUsers()) === 0) {
       const passwordHash = await hashPassword(adminPassword);
       await ignoreDuplicate(async () => {
-        await this.accounts.createUser({ id: randomUUID(), email: adminEmail, passwordHash, role: 'admin' });
+        await this.accounts.createUser({
+          id: randomUUID(),
+          email: adminEmail,
+          passwordHash,
+          role: 'admin',
+        });
         this.logger.log(`seeded admin ${adminEmail}`);
       });
     }
@@ -52,4 +61,3 @@ async function ignoreDuplicate(work: () => Promise<void>): Promise<void> {
     if ((error as { code?: string }).code !== '23505') throw error;
   }
 }
-

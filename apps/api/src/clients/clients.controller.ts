@@ -1,15 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiKeyPrincipals, ClientQuota, generateApiKey, Roles, UserAuthGuard } from '@arbiter/auth';
-import { ApiKeyView, ClientQuotaDto, ClientView, CreateApiKeyDto, CreateClientDto, CreatedApiKey } from '@arbiter/contracts';
-import { AccountRepository, ApiKeyEntity } from '@arbiter/persistence';
-import { randomUUID } from 'node:crypto';
+import { ClientAdmin, Roles, UserAuthGuard } from '@arbiter/auth';
+import {
+  ApiKeyView,
+  ClientQuotaDto,
+  ClientView,
+  CreateApiKeyDto,
+  CreateClientDto,
+  CreatedApiKey,
+} from '@arbiter/contracts';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiContract } from '../common/api-contract.decorator';
-
-function keyView(k: ApiKeyEntity): ApiKeyView {
-  return { id: k.id, clientId: k.clientId, name: k.name, prefix: k.keyPrefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
-}
+import { Audited } from '../audit/audited.decorator';
 
 /** Admins register submitting services and issue their API keys (shown once, stored hashed). */
 @ApiTags('admin')
@@ -17,62 +29,86 @@ function keyView(k: ApiKeyEntity): ApiKeyView {
 @Roles('admin')
 @Controller('v1')
 export class ClientsController {
-  constructor(
-    private readonly accounts: AccountRepository,
-    private readonly principals: ApiKeyPrincipals,
-    private readonly quota: ClientQuota,
-  ) {}
+  constructor(private readonly admin: ClientAdmin) {}
 
   /** Sets a client's rate (requests per second per API key; null = the configured default), on every replica within 30 s. */
   @Put('clients/:id/quota')
-  @ApiContract({ id: 'setClientQuota', summary: "Set a client's requests per second per API key", caller: 'user', body: true, ok: { 200: 'ClientQuota' }, errors: [404] })
-  async setQuota(
+  @Audited('client.quota', 'client', 'id')
+  @ApiContract({
+    id: 'setClientQuota',
+    summary: "Set a client's requests per second per API key",
+    caller: 'user',
+    body: true,
+    ok: { 200: 'ClientQuota' },
+    errors: [404],
+  })
+  setQuota(
     @Param('id', uuidParam) id: string,
     @Body() body: ClientQuotaDto,
   ): Promise<{ clientId: string; requestsPerSecond: number | null }> {
-    if (!(await this.quota.setRate(id, body.requestsPerSecond))) throw new NotFoundException(`Client ${id} not found`);
-    return { clientId: id, requestsPerSecond: body.requestsPerSecond };
+    return this.admin.setQuota(id, body.requestsPerSecond);
   }
 
   @Get('clients')
-  @ApiContract({ id: 'listClients', summary: 'Every submitting service', caller: 'user', ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/ClientView' } } } })
-  async clients(): Promise<ClientView[]> {
-    return (await this.accounts.listClients()).map((c) => ({ id: c.id, name: c.name, allowedPipelines: c.allowedPipelines, createdAt: c.createdAt.toISOString() }));
+  @ApiContract({
+    id: 'listClients',
+    summary: 'Every submitting service',
+    caller: 'user',
+    ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/ClientView' } } },
+  })
+  clients(): Promise<ClientView[]> {
+    return this.admin.clients();
   }
 
   @Post('clients')
-  @ApiContract({ id: 'createClient', summary: 'Register a submitting service', caller: 'user', body: true, ok: { 201: 'ClientView' } })
-  async createClient(@Body() body: CreateClientDto): Promise<ClientView> {
-    const id = randomUUID();
-    await this.accounts.createClient({ id, name: body.name, allowedPipelines: body.allowedPipelines ?? null });
-    const client = (await this.accounts.findClient(id))!;
-    return { id, name: client.name, allowedPipelines: client.allowedPipelines, createdAt: client.createdAt.toISOString() };
+  @Audited('client.create', 'client')
+  @ApiContract({
+    id: 'createClient',
+    summary: 'Register a submitting service',
+    caller: 'user',
+    body: true,
+    ok: { 201: 'ClientView' },
+  })
+  createClient(@Body() body: CreateClientDto): Promise<ClientView> {
+    return this.admin.createClient(body);
   }
 
   @Get('api-keys')
-  @ApiContract({ id: 'listApiKeys', summary: 'Every API key (never the key itself)', caller: 'user', ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/ApiKeyView' } } } })
-  async keys(): Promise<ApiKeyView[]> {
-    return (await this.accounts.listApiKeys()).map(keyView);
+  @ApiContract({
+    id: 'listApiKeys',
+    summary: 'Every API key (never the key itself)',
+    caller: 'user',
+    ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/ApiKeyView' } } },
+  })
+  keys(): Promise<ApiKeyView[]> {
+    return this.admin.keys();
   }
 
   @Post('api-keys')
-  @ApiContract({ id: 'createApiKey', summary: 'Issue an API key (shown once)', caller: 'user', body: true, ok: { 201: 'CreatedApiKey' }, errors: [404] })
-  async createKey(@Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
-    if (!(await this.accounts.findClient(body.clientId))) throw new NotFoundException(`Client ${body.clientId} not found`);
-    const generated = generateApiKey();
-    const id = randomUUID();
-    await this.accounts.createApiKey({ id, clientId: body.clientId, name: body.name, keyPrefix: generated.prefix, keyHash: generated.hash });
-    const stored = (await this.accounts.listApiKeys()).find((k) => k.id === id)!;
-    return { ...keyView(stored), key: generated.key };
+  @Audited('api-key.create', 'api-key')
+  @ApiContract({
+    id: 'createApiKey',
+    summary: 'Issue an API key (shown once)',
+    caller: 'user',
+    body: true,
+    ok: { 201: 'CreatedApiKey' },
+    errors: [404],
+  })
+  createKey(@Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
+    return this.admin.createKey(body);
   }
 
-  /** Revoked keys stop working on every replica within the key cache's lifetime (30 s). */
   @Delete('api-keys/:id')
-  @ApiContract({ id: 'revokeApiKey', summary: 'Revoke an API key', caller: 'user', ok: { 200: 'Revoked' }, errors: [404] })
+  @Audited('api-key.revoke', 'api-key', 'id')
+  @ApiContract({
+    id: 'revokeApiKey',
+    summary: 'Revoke an API key',
+    caller: 'user',
+    ok: { 200: 'Revoked' },
+    errors: [404],
+  })
   @HttpCode(200)
-  async revoke(@Param('id', uuidParam) id: string): Promise<{ revoked: true }> {
-    if (!(await this.accounts.revokeApiKey(id))) throw new NotFoundException(`Live API key ${id} not found`);
-    this.principals.forgetAll();
-    return { revoked: true };
+  revoke(@Param('id', uuidParam) id: string): Promise<{ revoked: true }> {
+    return this.admin.revoke(id);
   }
 }

@@ -6,12 +6,11 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { PipelineNotFound } from '@arbiter/persistence';
-import { InvalidTransition } from '@arbiter/workflow';
-import { ReviewError } from '@arbiter/review';
 import { ErrorBody } from '@arbiter/contracts';
+import { DomainError } from '@arbiter/errors';
 import { FastifyReply } from 'fastify';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
+import { httpStatusOf } from './error-status';
 import { isRedisUnavailable } from './redis-unavailable';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -23,11 +22,12 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
-/** Maps HTTP and domain errors to one JSON error shape; anything unexpected is a logged 500. */
+/** Maps HTTP and coded domain errors to one JSON error shape; anything unexpected is a logged 500. */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -38,14 +38,15 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (unavailable) {
       this.logger.warn(`${unavailable} unavailable: ${(exception as Error).message}`);
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-      void reply
-        .status(503)
-        .send({
-          statusCode: 503,
-          error: 'Service Unavailable',
-          message: `The ${unavailable} is unavailable; retry later`,
-        });
+      void reply.status(503).send({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: `The ${unavailable} is unavailable; retry later`,
+      });
       return;
+    }
+    if (exception instanceof DomainError && exception.retryAfterSeconds) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
@@ -74,18 +75,15 @@ export class DomainExceptionFilter implements ExceptionFilter {
         message: String(response),
       };
     }
-    if (exception instanceof ReviewError) {
+    if (exception instanceof DomainError) {
+      const status = httpStatusOf(exception);
       return {
-        statusCode: exception.httpStatus,
-        error: STATUS_TEXT[exception.httpStatus],
+        statusCode: status,
+        error: STATUS_TEXT[status] ?? 'Error',
         message: exception.message,
+        code: exception.code,
+        problems: exception.problems,
       };
-    }
-    if (exception instanceof PipelineNotFound) {
-      return { statusCode: 404, error: 'Not Found', message: exception.message };
-    }
-    if (exception instanceof InvalidTransition) {
-      return { statusCode: 409, error: 'Conflict', message: exception.message };
     }
     // Fastify's own errors (body too large, bad media type, malformed JSON) carry their status.
     const fastifyError = exception as { statusCode?: number; message?: string; code?: string };

@@ -45,6 +45,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       "A pipeline's self-checking loop: audits and the automation breaker (leads)",
     )
     .addTag('admin', 'Users, clients, API keys and quotas (admins)')
+    .addTag('prompts', 'The prompt registry: versions, labels, A/B, quality, resolve (API key)')
+    .addTag('datasets', "Datasets from reviewers' work and regression runs (leads)")
     .addTag('stats', 'Floor and flow figures (leads, admins)')
     .addTag('operations', 'Health')
     .build();

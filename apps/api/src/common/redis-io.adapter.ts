@@ -1,10 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { AppConfig } from '@arbiter/config';
-import { createRedisConnection } from '@arbiter/queue';
+import { createRedisConnection, RedisClient } from '@arbiter/queue';
 import { socketIoKey } from '@arbiter/review';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import { Namespace, Server, ServerOptions } from 'socket.io';
 import { closeDefaultNamespace, socketIoSecurity } from './socket-origins';
 
@@ -13,8 +12,8 @@ import { closeDefaultNamespace, socketIoSecurity } from './socket-origins';
  * every browser (the same key prefix on both sides). After nestjs/nest sample 02-gateways.
  */
 export class RedisIoAdapter extends IoAdapter {
-  private pub?: Redis;
-  private sub?: Redis;
+  private pub?: RedisClient;
+  private sub?: RedisClient;
   private readonly closed = new WeakSet<Server>();
 
   constructor(
@@ -25,7 +24,7 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    this.pub ??= createRedisConnection(this.config.redisUrl, 'subscriber');
+    this.pub ??= createRedisConnection(this.config, 'subscriber');
     this.sub ??= this.pub.duplicate();
     this.pub.on('error', () => undefined);
     this.sub.on('error', () => undefined);

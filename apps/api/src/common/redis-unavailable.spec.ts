@@ -14,6 +14,17 @@ describe('isRedisUnavailable', () => {
       }),
     ],
     ['a wrapped cause', new Error('login failed', { cause: new Error('Connection is closed.') })],
+    [
+      'a cluster reconnecting',
+      new Error("Cluster isn't ready and enableOfflineQueue options is false"),
+    ],
+    [
+      'a cluster with no master reachable',
+      Object.assign(new Error('Failed to refresh slots cache.'), {
+        lastNodeError: new Error('connect ECONNREFUSED 127.0.0.1:7100'),
+      }),
+    ],
+    ['a cluster with slots not served', new Error('CLUSTERDOWN The cluster is down')],
   ])('%s → unavailable', (_, error) => {
     expect(isRedisUnavailable(error)).toBe(true);
   });
@@ -24,6 +35,7 @@ describe('isRedisUnavailable', () => {
       'a wrong type',
       new Error('WRONGTYPE Operation against a key holding the wrong kind of value'),
     ],
+    ['keys in different slots', new Error("CROSSSLOT Keys in request don't hash to the same slot")],
     ['not an error', 'Connection is closed.'],
     ['null', null],
   ])('%s → a real failure, not an outage', (_, error) => {

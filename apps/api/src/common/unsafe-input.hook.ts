@@ -1,5 +1,5 @@
 import { FastifyInstance } from 'fastify';
-import { findUnsafeText } from './unsafe-text';
+import { findUnsafeText } from '@arbiter/contracts';
 
 /**
  * Refuses, right after parsing and before validation, a request whose body, query or path

@@ -2,7 +2,10 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 import { memoizeValidationMetadata } from './validation-metadata.cache';
 
 /** Flattens class-validator's tree into `{path, message}` pairs, e.g. `input.context.3.text`. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): { path: string; message: string }[] {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+): { path: string; message: string }[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({

@@ -1,19 +1,11 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { DeadLetterScopeDto, DeadLetterView, ReplayResultView } from '@arbiter/contracts';
-import { DeadLetters } from './dead-letters.use-case';
+import { DeadLetters } from '@arbiter/delivery';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiContract } from '../common/api-contract.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 /** Every client's dead letters, for admins. */
 @ApiTags('webhooks')
@@ -24,20 +16,39 @@ export class AdminDeadLettersController {
   constructor(private readonly deadLetters: DeadLetters) {}
 
   @Get()
-  @ApiContract({ id: 'adminListDeadLetters', summary: "Every client's dead letters", caller: 'user', ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/DeadLetter' } } } })
+  @ApiContract({
+    id: 'adminListDeadLetters',
+    summary: "Every client's dead letters",
+    caller: 'user',
+    ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/DeadLetter' } } },
+  })
   list(@Query() scope: DeadLetterScopeDto): Promise<DeadLetterView[]> {
     return this.deadLetters.list(scope.clientId ?? null);
   }
 
   @Post('replay')
-  @ApiContract({ id: 'adminReplayDeadLetters', summary: 'Replay every dead letter (of one client)', caller: 'user', body: true, ok: { 200: 'ReplayResult' } })
+  @Audited('dead-letter.replay-all', 'dead-letter')
+  @ApiContract({
+    id: 'adminReplayDeadLetters',
+    summary: 'Replay every dead letter (of one client)',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'ReplayResult' },
+  })
   @HttpCode(200)
   replayAll(@Body() scope: DeadLetterScopeDto): Promise<ReplayResultView> {
     return this.deadLetters.replayAll(scope?.clientId ?? null);
   }
 
   @Post(':id/replay')
-  @ApiContract({ id: 'adminReplayDeadLetter', summary: 'Replay one dead letter', caller: 'user', ok: { 200: 'ReplayResult' }, errors: [404] })
+  @Audited('dead-letter.replay', 'dead-letter', 'id')
+  @ApiContract({
+    id: 'adminReplayDeadLetter',
+    summary: 'Replay one dead letter',
+    caller: 'user',
+    ok: { 200: 'ReplayResult' },
+    errors: [404],
+  })
   @HttpCode(200)
   replayOne(@Param('id', uuidParam) id: string): Promise<ReplayResultView> {
     return this.deadLetters.replayOne(id, null);

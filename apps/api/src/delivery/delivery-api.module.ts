@@ -1,12 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditSnapshots } from '@arbiter/audit';
+import { WebhookEndpointSettings } from '@arbiter/delivery';
 import { AuthModule } from '@arbiter/auth';
 import { AdminDeadLettersController } from './admin-dead-letters.controller';
 import { DeadLettersController } from './dead-letters.controller';
-import { DeadLetters } from './dead-letters.use-case';
-import { EventsFeed } from './events-feed.use-case';
 import { EventsController } from './events.controller';
 import { WebhookEndpointController } from './webhook-endpoint.controller';
-import { WebhookEndpointSettings } from './webhook-endpoint.use-case';
 
 /** Outcome delivery over HTTP: events feed, dead letters and replay, webhook settings. */
 @Module({
@@ -17,6 +16,15 @@ import { WebhookEndpointSettings } from './webhook-endpoint.use-case';
     DeadLettersController,
     AdminDeadLettersController,
   ],
-  providers: [EventsFeed, DeadLetters, WebhookEndpointSettings],
 })
-export class DeliveryApiModule {}
+export class DeliveryApiModule implements OnModuleInit {
+  constructor(
+    private readonly snapshots: AuditSnapshots,
+    private readonly webhooks: WebhookEndpointSettings,
+  ) {}
+
+  onModuleInit(): void {
+    // A client's webhook settings; its signing secrets are redacted before the log stores them.
+    this.snapshots.register('webhook', (clientId) => this.webhooks.view(clientId));
+  }
+}

@@ -2,7 +2,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, ClientPrincipal, CurrentClient } from '@arbiter/auth';
 import { EventsFeedView, EventsQueryDto } from '@arbiter/contracts';
-import { EventsFeed } from './events-feed.use-case';
+import { EventsFeed } from '@arbiter/delivery';
 import { ApiContract } from '../common/api-contract.decorator';
 
 @ApiTags('events')

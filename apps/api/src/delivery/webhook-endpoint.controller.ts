@@ -7,8 +7,10 @@ import {
   WebhookEndpointView,
 } from '@arbiter/contracts';
 import { RequireJsonGuard } from '../common/require-json.guard';
-import { WebhookEndpointSettings } from './webhook-endpoint.use-case';
+import { WebhookEndpointSettings } from '@arbiter/delivery';
 import { ApiContract } from '../common/api-contract.decorator';
+import { Audited } from '../audit/audited.decorator';
+import { CALLING_CLIENT } from '../audit/audit.interceptor';
 
 @ApiTags('webhooks')
 @UseGuards(ApiKeyGuard)
@@ -28,6 +30,7 @@ export class WebhookEndpointController {
   }
 
   @Put()
+  @Audited('webhook.update', 'webhook', CALLING_CLIENT)
   @ApiContract({
     id: 'putWebhookEndpoint',
     summary: 'Set or remove my default webhook endpoint',
@@ -44,6 +47,7 @@ export class WebhookEndpointController {
   }
 
   @Post('secrets/rotate')
+  @Audited('webhook.rotate-secret', 'webhook', CALLING_CLIENT)
   @ApiContract({
     id: 'rotateWebhookSecret',
     summary: 'A new signing secret; the old one signs too until it expires',

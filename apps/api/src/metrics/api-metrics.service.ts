@@ -1,32 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { QueueName, QueueProducer, routedCountsKey } from '@arbiter/queue';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ProcessMetrics } from '@arbiter/observability';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Prometheus metrics of the api process; a registry per app so tests can boot several. */
+/** The api process's own metrics (HTTP, queues, routes) on its registry, and the registry served at /metrics. */
 @Injectable()
 export class ApiMetrics {
-  readonly registry = new Registry();
-
-  readonly accepted = new Counter({
-    name: 'arbiter_submissions_accepted_total',
-    help: 'Submissions committed by the intake API',
-    labelNames: ['pipeline'],
-    registers: [this.registry],
-  });
+  readonly registry: Registry;
 
   readonly httpDuration = new Histogram({
     name: 'arbiter_http_request_duration_seconds',
     help: 'HTTP request latency by route and status',
     labelNames: ['method', 'route', 'status'],
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-    registers: [this.registry],
+    registers: [], // registered on the process registry in the constructor
   });
 
   constructor(
     private readonly producer: QueueProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    metrics: ProcessMetrics,
   ) {
+    this.registry = metrics.registry;
+    this.registry.registerMetric(this.httpDuration);
     collectDefaultMetrics({ register: this.registry, prefix: 'arbiter_api_' });
     const producerRef = this.producer;
     new Gauge({
@@ -36,7 +33,9 @@ export class ApiMetrics {
       registers: [this.registry],
       async collect() {
         for (const queue of Object.values(QueueName)) {
-          const counts = await producerRef.counts(queue).catch(() => ({}) as Record<string, number>);
+          const counts = await producerRef
+            .counts(queue)
+            .catch(() => ({}) as Record<string, number>);
           for (const [state, count] of Object.entries(counts)) this.set({ queue, state }, count);
         }
       },
@@ -48,7 +47,9 @@ export class ApiMetrics {
       labelNames: ['route'],
       registers: [this.registry],
       async collect() {
-        const counts = await producerRef.connection.hgetall(key).catch(() => ({}) as Record<string, string>);
+        const counts = await producerRef.connection
+          .hgetall(key)
+          .catch(() => ({}) as Record<string, string>);
         for (const [route, count] of Object.entries(counts)) this.set({ route }, Number(count));
       },
     });

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { AlertsQueryDto } from '@arbiter/contracts';
 import { AlertRepository, alertView } from '@arbiter/oversight';
-import { PipelineRepository } from '@arbiter/persistence';
+import { PipelineRepository } from '@arbiter/workflow';
 import { ApiContract } from '../common/api-contract.decorator';
 
 /** The history of the self-checking loop's alerts, newest first (leads and admins). */

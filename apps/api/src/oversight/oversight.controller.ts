@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   HttpCode,
-  NotFoundException,
   Param,
   Post,
   Query,
@@ -13,23 +12,16 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import {
+  ApplyCalibrationRefitDto,
   ApplyRecalibrationDto,
   ForceBreakerDto,
   PipelineView,
   RecalibrationQueryDto,
 } from '@arbiter/contracts';
-import {
-  AutomationBreaker,
-  OversightHistory,
-  OversightReport,
-  OversightView,
-  RecalibrationView,
-  ThresholdProposals,
-} from '@arbiter/oversight';
-import { PolicyCatalog } from '@arbiter/workflow';
-import { PipelineAdmin } from '../pipelines/pipeline-admin.use-case';
-import { PipelineRepository } from '@arbiter/persistence';
+import { CalibrationRefitView, OversightView, RecalibrationView } from '@arbiter/oversight';
+import { PipelineOversight } from '@arbiter/pipelines';
 import { ApiContract } from '../common/api-contract.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 /** The self-checking loop of one pipeline, for leads: read it, and force its breaker. */
 @ApiTags('oversight')
@@ -37,15 +29,7 @@ import { ApiContract } from '../common/api-contract.decorator';
 @Roles('lead')
 @Controller('v1/pipelines/:key')
 export class OversightController {
-  constructor(
-    private readonly pipelines: PipelineRepository,
-    private readonly report: OversightReport,
-    private readonly breaker: AutomationBreaker,
-    private readonly proposals: ThresholdProposals,
-    private readonly catalog: PolicyCatalog,
-    private readonly admin: PipelineAdmin,
-    private readonly history: OversightHistory,
-  ) {}
+  constructor(private readonly oversight: PipelineOversight) {}
 
   /** Breaker state and settings, the escaped-error estimate (overall, by policy, model and prompt version), history. */
   @Get('oversight')
@@ -56,13 +40,13 @@ export class OversightController {
     ok: { 200: 'OversightView' },
     errors: [404],
   })
-  async view(@Param('key') key: string): Promise<OversightView> {
-    const { id, activeVersionId } = await this.pipeline(key);
-    return this.report.view(id, activeVersionId);
+  view(@Param('key') key: string): Promise<OversightView> {
+    return this.oversight.view(key);
   }
 
   /** Forces the breaker open or closed with a reason, or (`auto`) hands it back to the evidence. */
   @Put('breaker')
+  @Audited('breaker.force', 'breaker', 'key')
   @ApiContract({
     id: 'forceBreaker',
     summary: "Force a pipeline's automation breaker open or closed, or hand it back (auto)",
@@ -72,16 +56,12 @@ export class OversightController {
     errors: [404],
   })
   @HttpCode(200)
-  async force(
+  force(
     @CurrentUser() user: UserPrincipal,
     @Param('key') key: string,
     @Body() body: ForceBreakerDto,
   ): Promise<OversightView['breaker']> {
-    const { id, activeVersionId } = await this.pipeline(key);
-    const by = `user:${user.userId}`;
-    if (body.state === 'auto') await this.breaker.release(id, by, body.reason);
-    else await this.breaker.force(id, body.state, body.reason, by);
-    return (await this.report.view(id, activeVersionId)).breaker;
+    return this.oversight.forceBreaker(key, body, `user:${user.userId}`);
   }
 
   /** The auto-approve threshold the reviewers' verdicts support for a target error, with the reliability curve. */
@@ -93,19 +73,16 @@ export class OversightController {
     ok: { 200: 'RecalibrationView' },
     errors: [404],
   })
-  async recalibration(
+  recalibration(
     @Param('key') key: string,
     @Query() query: RecalibrationQueryDto,
   ): Promise<RecalibrationView> {
-    const { id, activeVersionId } = await this.pipeline(key);
-    const policy = activeVersionId
-      ? ((await this.catalog.versionById(activeVersionId))?.policy ?? null)
-      : null;
-    return this.proposals.propose(id, policy, query);
+    return this.oversight.recalibration(key, query);
   }
 
   /** Applies a threshold (usually the proposal) as a new active policy version, recorded in the history. */
   @Post('recalibration/apply')
+  @Audited('pipeline.recalibrate', 'pipeline', 'key')
   @ApiContract({
     id: 'applyRecalibration',
     summary: 'Apply an auto-approve threshold as a new, active policy version',
@@ -115,46 +92,50 @@ export class OversightController {
     errors: [404],
   })
   @HttpCode(200)
-  async apply(
+  apply(
     @CurrentUser() user: UserPrincipal,
     @Param('key') key: string,
     @Body() body: ApplyRecalibrationDto,
   ): Promise<{ version: number; pipeline: PipelineView }> {
-    const { id, activeVersionId } = await this.pipeline(key);
-    const active = activeVersionId ? await this.catalog.versionById(activeVersionId) : null;
-    if (!active)
-      throw new NotFoundException(`Pipeline "${key}" has no active policy version to recalibrate`);
-    const document = {
-      ...active.policy,
-      thresholds: { ...active.policy.thresholds, autoApprove: body.autoApprove },
-    };
-    const actor = `user:${user.userId}`;
-    const put = await this.admin.putVersion(
-      key,
-      { format: 'object', value: document },
-      true,
-      `recalibration:${actor}`,
-    );
-    await this.history.record({
-      pipelineId: id,
-      kind: 'recalibration',
-      fromState: String(active.policy.thresholds.autoApprove),
-      toState: String(body.autoApprove),
-      cause: 'applied',
-      figures: { fromVersion: active.version, toVersion: put.version },
-      message: `auto-approve threshold ${active.policy.thresholds.autoApprove} → ${body.autoApprove} (version ${put.version}): ${body.reason}`,
-      actor,
-    });
-    return { version: put.version, pipeline: put.pipeline };
+    return this.oversight.applyRecalibration(key, body, `user:${user.userId}`);
   }
 
-  private async pipeline(key: string): Promise<{ id: string; activeVersionId: string | null }> {
-    const pipeline = await this.pipelines.findByKey(key);
-    if (!pipeline) throw new NotFoundException(`Pipeline "${key}" not found`);
-    const active =
-      pipeline.activeVersion === null
-        ? null
-        : await this.pipelines.findVersion(pipeline.id, pipeline.activeVersion);
-    return { id: pipeline.id, activeVersionId: active?.id ?? null };
+  /**
+   * The calibration the reviewers' verdicts support (a Platt map on the model's own confidence),
+   * with its fit before and after, the reliability curves, and the thresholds on its scale.
+   */
+  @Get('recalibration/refit')
+  @ApiContract({
+    id: 'getCalibrationRefit',
+    summary: "The calibration reviewers' verdicts support, with its fit before and after",
+    caller: 'user',
+    ok: { 200: 'CalibrationRefitView' },
+    errors: [404],
+  })
+  calibrationRefit(
+    @Param('key') key: string,
+    @Query() query: RecalibrationQueryDto,
+  ): Promise<CalibrationRefitView> {
+    return this.oversight.calibrationRefit(key, query);
+  }
+
+  /** Applies a refitted calibration (thresholds carried over unless given) as a new active policy version. */
+  @Post('recalibration/refit/apply')
+  @Audited('pipeline.refit', 'pipeline', 'key')
+  @ApiContract({
+    id: 'applyCalibrationRefit',
+    summary: 'Apply a refitted calibration as a new, active policy version',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'RecalibrationApplied' },
+    errors: [404, 409],
+  })
+  @HttpCode(200)
+  applyRefit(
+    @CurrentUser() user: UserPrincipal,
+    @Param('key') key: string,
+    @Body() body: ApplyCalibrationRefitDto,
+  ): Promise<{ version: number; pipeline: PipelineView }> {
+    return this.oversight.applyCalibrationRefit(key, body, `user:${user.userId}`);
   }
 }

@@ -1,12 +1,25 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  UnsupportedMediaTypeException,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, UserAuthGuard } from '@arbiter/auth';
-import { ActivateVersionDto, PipelineView, SplitDto } from '@arbiter/contracts';
+import { ActivateVersionDto, PipelineView, PolicyCheckView, SplitDto } from '@arbiter/contracts';
 import { PolicyProblem } from '@arbiter/policy';
 import { FastifyRequest } from 'fastify';
-import { PipelineAdmin } from './pipeline-admin.use-case';
-import { PolicyBody } from './policy-checker';
+import { PipelineAdmin, PolicyBody } from '@arbiter/pipelines';
 import { ApiContract } from '../common/api-contract.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
@@ -18,9 +31,17 @@ export class PipelinesController {
   constructor(private readonly admin: PipelineAdmin) {}
 
   @Put(':key')
-  @ApiContract({ id: 'putPolicy', summary: 'Add a policy version (the same document again adds nothing)', caller: 'user', body: true, ok: { 200: 'PolicyPutResult' } })
+  @Audited('pipeline.put', 'pipeline', 'key')
+  @ApiContract({
+    id: 'putPolicy',
+    summary: 'Add a policy version (the same document again adds nothing)',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'PolicyPutResult' },
+  })
   @ApiBody({
-    description: 'A policy document (docs/policy.md), JSON or YAML (Content-Type: application/yaml)',
+    description:
+      'A policy document (docs/policy.md), JSON or YAML (Content-Type: application/yaml)',
     schema: { type: 'object', additionalProperties: true },
   })
   @ApiConsumes('application/json', 'application/yaml')
@@ -29,35 +50,89 @@ export class PipelinesController {
     @Param('key') key: string,
     @Req() request: FastifyRequest,
     @Query('activate') activate?: string,
-  ): Promise<{ version: number; created: boolean; warnings: PolicyProblem[]; pipeline: PipelineView }> {
+  ): Promise<{
+    version: number;
+    created: boolean;
+    warnings: PolicyProblem[];
+    pipeline: PipelineView;
+  }> {
     if (activate !== undefined && activate !== 'true' && activate !== 'false') {
       throw new BadRequestException('activate must be true or false');
     }
     return this.admin.putVersion(key, this.policyBody(request), activate === 'true', 'api');
   }
 
+  @Post(':key/check')
+  @ApiContract({
+    id: 'checkPolicy',
+    summary: 'Check a policy as PUT would, without storing it',
+    description:
+      'Answers 200 whether or not the policy is valid: `valid`, and the problems and warnings, each with its line and column in the text (null for a JSON object body or where the text has no place for it).',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'PolicyCheck' },
+  })
+  @ApiBody({
+    description: 'A policy document, JSON or YAML (Content-Type: application/yaml)',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiConsumes('application/json', 'application/yaml')
+  @HttpCode(200)
+  check(@Param('key') key: string, @Req() request: FastifyRequest): Promise<PolicyCheckView> {
+    return this.admin.check(key, this.policyBody(request));
+  }
+
   @Get(':key')
-  @ApiContract({ id: 'getPipeline', summary: 'A pipeline: versions, active one, split', caller: 'user', ok: { 200: 'PipelineView' }, errors: [404] })
+  @ApiContract({
+    id: 'getPipeline',
+    summary: 'A pipeline: versions, active one, split',
+    caller: 'user',
+    ok: { 200: 'PipelineView' },
+    errors: [404],
+  })
   get(@Param('key') key: string): Promise<PipelineView> {
     return this.admin.view(key);
   }
 
   @Post(':key/activate')
-  @ApiContract({ id: 'activatePolicy', summary: 'Make a version the active one', caller: 'user', body: true, ok: { 200: 'PipelineView' }, errors: [404, 409] })
+  @Audited('pipeline.activate', 'pipeline', 'key')
+  @ApiContract({
+    id: 'activatePolicy',
+    summary: 'Make a version the active one',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'PipelineView' },
+    errors: [404, 409],
+  })
   @HttpCode(200)
   activate(@Param('key') key: string, @Body() body: ActivateVersionDto): Promise<PipelineView> {
     return this.admin.activate(key, body.version);
   }
 
   @Post(':key/rollback')
-  @ApiContract({ id: 'rollbackPolicy', summary: 'Back to the previously active version', caller: 'user', ok: { 200: 'PipelineView' }, errors: [404, 409] })
+  @Audited('pipeline.rollback', 'pipeline', 'key')
+  @ApiContract({
+    id: 'rollbackPolicy',
+    summary: 'Back to the previously active version',
+    caller: 'user',
+    ok: { 200: 'PipelineView' },
+    errors: [404, 409],
+  })
   @HttpCode(200)
   rollback(@Param('key') key: string): Promise<PipelineView> {
     return this.admin.rollback(key);
   }
 
   @Post(':key/split')
-  @ApiContract({ id: 'splitPolicy', summary: 'Send a share of new submissions to a version (0 ends it)', caller: 'user', body: true, ok: { 200: 'PipelineView' }, errors: [404, 409] })
+  @Audited('pipeline.split', 'pipeline', 'key')
+  @ApiContract({
+    id: 'splitPolicy',
+    summary: 'Send a share of new submissions to a version (0 ends it)',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'PipelineView' },
+    errors: [404, 409],
+  })
   @HttpCode(200)
   split(@Param('key') key: string, @Body() body: SplitDto): Promise<PipelineView> {
     return this.admin.split(key, body.version, body.percent);
@@ -67,6 +142,8 @@ export class PipelinesController {
     const type = request.headers['content-type'] ?? '';
     if (YAML_TYPES.test(type)) return { format: 'yaml', text: String(request.body ?? '') };
     if (/^application\/json\b/i.test(type)) return { format: 'object', value: request.body };
-    throw new UnsupportedMediaTypeException('Content-Type must be application/json or application/yaml');
+    throw new UnsupportedMediaTypeException(
+      'Content-Type must be application/json or application/yaml',
+    );
   }
 }

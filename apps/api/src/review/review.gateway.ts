@@ -1,15 +1,41 @@
 import { Logger } from '@nestjs/common';
 import {
-  ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway,
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
 } from '@nestjs/websockets';
 import { TokenService, UserPrincipal } from '@arbiter/auth';
 import { ClaimDto, DecideDto, LeaseDto, REVIEW_SOCKET_COMMANDS } from '@arbiter/contracts';
-import { ClaimNextTask, DecideTask, ReviewError, reviewRooms, TaskLease } from '@arbiter/review';
+import { DomainError } from '@arbiter/errors';
+import {
+  ClaimNextTask,
+  DecideTask,
+  decisionInputOf,
+  HeldTasks,
+  ReviewError,
+  ReviewErrorCode,
+  reviewRooms,
+  TaskLease,
+  ReviewQueries,
+} from '@arbiter/review';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from '../common/database-unavailable';
+import { httpStatusOf } from '../common/error-status';
+import { isRedisUnavailable } from '../common/redis-unavailable';
 import { Namespace, Socket } from 'socket.io';
 import { validatePayload } from './payload.validator';
-import { ReviewQueries } from './review-queries.use-case';
 
-type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { status: number; message: string } };
+type Ack =
+  | { ok: true; [key: string]: unknown }
+  | {
+      ok: false;
+      error: { status: number; code?: string; message: string; retryAfterSeconds?: number };
+    };
 
 interface TaskPayload {
   taskId: string;
@@ -32,12 +58,14 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly lease: TaskLease,
     private readonly decideTask: DecideTask,
     private readonly queries: ReviewQueries,
+    private readonly heldTasks: HeldTasks,
   ) {}
 
   afterInit(namespace: Namespace): void {
     namespace.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string') return next(new Error('unauthorized: send auth.token = your access token'));
+      if (typeof token !== 'string')
+        return next(new Error('unauthorized: send auth.token = your access token'));
       this.tokens.verify(token, 'access').then(
         (user) => {
           socket.data.user = user;
@@ -58,6 +86,13 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.queues)
   queues(@ConnectedSocket() socket: Socket): Promise<Ack> {
     return this.run(async () => ({ queues: await this.queries.queuesFor(this.user(socket)) }));
+  }
+
+  @SubscribeMessage(REVIEW_SOCKET_COMMANDS.held)
+  held(@ConnectedSocket() socket: Socket): Promise<Ack> {
+    return this.run(async () => ({
+      tasks: await this.heldTasks.execute(this.user(socket).userId),
+    }));
   }
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.claim)
@@ -89,13 +124,7 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
   decide(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
     return this.run(async () => {
       const { taskId, body } = await this.taskCommand(DecideDto, payload);
-      return this.decideTask.execute(this.user(socket).userId, taskId, {
-        leaseToken: body.leaseToken,
-        action: body.action,
-        reasonCodes: body.reasonCodes ?? [],
-        comment: body.comment,
-        editedOutput: body.editedOutput ?? null,
-      });
+      return this.decideTask.execute(this.user(socket).userId, taskId, decisionInputOf(body));
     });
   }
 
@@ -104,9 +133,13 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   /** Splits `{taskId, ...rest}` and validates the rest with the command's DTO. */
-  private async taskCommand<T extends object>(type: new () => T, payload: unknown): Promise<{ taskId: string; body: T }> {
+  private async taskCommand<T extends object>(
+    type: new () => T,
+    payload: unknown,
+  ): Promise<{ taskId: string; body: T }> {
     const { taskId, ...rest } = (payload ?? {}) as Partial<TaskPayload> & Record<string, unknown>;
-    if (typeof taskId !== 'string' || !UUID.test(taskId)) throw new ReviewError(400, 'taskId must be a UUID');
+    if (typeof taskId !== 'string' || !UUID.test(taskId))
+      throw new ReviewError(ReviewErrorCode.InvalidPayload, 'taskId must be a UUID');
     return { taskId, body: await validatePayload(type, rest) };
   }
 
@@ -115,7 +148,19 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
     try {
       return { ok: true, ...(await work()) };
     } catch (error) {
-      if (error instanceof ReviewError) return { ok: false, error: { status: error.httpStatus, message: error.message } };
+      if (error instanceof DomainError)
+        return {
+          ok: false,
+          error: { status: httpStatusOf(error), code: error.code, message: error.message },
+        };
+      // A store outage is the same 503 as over REST: the desk retries, nothing is wrong with the command.
+      if (isDatabaseUnavailable(error) || isRedisUnavailable(error)) {
+        const message = 'Temporarily unavailable: retry shortly';
+        return {
+          ok: false,
+          error: { status: 503, message, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+        };
+      }
       this.logger.error(error);
       return { ok: false, error: { status: 500, message: 'Internal error' } };
     }

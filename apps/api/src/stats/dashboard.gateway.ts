@@ -4,7 +4,8 @@ import { TokenService, UserPrincipal } from '@arbiter/auth';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { DASHBOARD_EVENTS } from '@arbiter/contracts';
 import { Namespace, Socket } from 'socket.io';
-import { DashboardSnapshot, DashboardSnapshots } from './dashboard-snapshot.use-case';
+import type { DashboardSnapshot } from '@arbiter/contracts';
+import { DashboardSnapshots } from '@arbiter/stats';
 
 /**
  * The leads' live dashboard: a snapshot on connect, then deltas at most every tick. Each api
@@ -29,10 +30,12 @@ export class DashboardGateway implements OnGatewayInit, OnGatewayConnection, OnM
     this.namespace = namespace;
     namespace.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string') return next(new Error('unauthorized: send auth.token = your access token'));
+      if (typeof token !== 'string')
+        return next(new Error('unauthorized: send auth.token = your access token'));
       this.tokens.verify(token, 'access').then(
         (user) => {
-          if (user.role === 'reviewer') return next(new Error('forbidden: the dashboard is for leads and admins'));
+          if (user.role === 'reviewer')
+            return next(new Error('forbidden: the dashboard is for leads and admins'));
           socket.data.user = user;
           next();
         },

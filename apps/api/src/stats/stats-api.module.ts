@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@arbiter/auth';
 import { StatsModule } from '@arbiter/stats';
-import { MetricsModule } from '../metrics/metrics.module';
-import { DashboardSnapshots } from './dashboard-snapshot.use-case';
 import { DashboardGateway } from './dashboard.gateway';
-import { StatsMetrics } from './stats-metrics.service';
+import { StatsMetrics } from '@arbiter/stats';
 import { StatsController } from './stats.controller';
 
 @Module({
-  imports: [AuthModule, StatsModule, MetricsModule],
+  imports: [AuthModule, StatsModule],
   controllers: [StatsController],
-  providers: [DashboardSnapshots, DashboardGateway, StatsMetrics],
+  // The lead's gauges are served by the api only, so each series exists once per deployment.
+  providers: [DashboardGateway, StatsMetrics],
 })
 export class StatsApiModule {}

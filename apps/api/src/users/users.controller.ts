@@ -2,20 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { CreateUserDto, UpdateUserDto, UserView } from '@arbiter/contracts';
-import { ReviewQueueRepository } from '@arbiter/persistence';
-import { UserAdmin } from './user-admin.use-case';
+import { UserAdmin } from '@arbiter/people';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiContract } from '../common/api-contract.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('admin')
 @UseGuards(UserAuthGuard)
 @Roles('admin')
 @Controller('v1')
 export class UsersController {
-  constructor(
-    private readonly users: UserAdmin,
-    private readonly queues: ReviewQueueRepository,
-  ) {}
+  constructor(private readonly users: UserAdmin) {}
 
   @Get('users')
   @ApiContract({
@@ -29,6 +26,7 @@ export class UsersController {
   }
 
   @Post('users')
+  @Audited('user.create', 'user')
   @ApiContract({
     id: 'createUser',
     summary: 'Add a reviewer, lead or admin',
@@ -42,6 +40,7 @@ export class UsersController {
   }
 
   @Patch('users/:id')
+  @Audited('user.update', 'user', 'id')
   @ApiContract({
     id: 'updateUser',
     summary: "Change a user's role, queues or skills",
@@ -56,6 +55,7 @@ export class UsersController {
 
   /** Disables a user: their sessions are signed out and their tokens refused, on every replica within seconds. */
   @Post('users/:id/disable')
+  @Audited('user.disable', 'user', 'id')
   @ApiContract({
     id: 'disableUser',
     summary: 'Sign a user out everywhere and refuse their tokens',
@@ -72,6 +72,7 @@ export class UsersController {
   }
 
   @Post('users/:id/enable')
+  @Audited('user.enable', 'user', 'id')
   @ApiContract({
     id: 'enableUser',
     summary: 'Let a disabled user sign in again',
@@ -95,6 +96,6 @@ export class UsersController {
     ok: { 200: 'QueueList' },
   })
   async listQueues(): Promise<{ queues: string[] }> {
-    return { queues: await this.queues.all() };
+    return { queues: await this.users.queueNames() };
   }
 }

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findWebDist, isApiPath, resolveUiPath } from './web-ui.paths';
 
-const NOT_BUILT = 'The web UI is not built: run `npm run build:web` (or `npm run build`) and restart the api.';
+const NOT_BUILT =
+  'The web UI is not built: run `npm run build:web` (or `npm run build`) and restart the api.';
 
 /**
  * Serves the reviewer UI (apps/web/dist) at `/`, with the app shell for client-side routes.
@@ -32,13 +33,17 @@ export class WebUiModule implements OnModuleInit {
     const path = request.url.split('?')[0] ?? '/';
     const target = resolveUiPath((request.params as { '*'?: string })['*'] ?? '');
     if (isApiPath(path) || target === null) return reply.callNotFound();
-    if (!built) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: NOT_BUILT });
+    if (!built)
+      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: NOT_BUILT });
     if (target.kind === 'shell') {
       void reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html', { cacheControl: false });
     }
     // Vite names assets by content hash: they never change under the same name.
     const immutable = target.file.startsWith('assets/');
-    return reply.sendFile(target.file, immutable ? { maxAge: '365d', immutable: true } : { maxAge: 0 });
+    return reply.sendFile(
+      target.file,
+      immutable ? { maxAge: '365d', immutable: true } : { maxAge: 0 },
+    );
   }
 }

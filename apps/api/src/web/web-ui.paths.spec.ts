@@ -5,12 +5,25 @@ import { findWebDist, isApiPath, resolveUiPath } from './web-ui.paths';
 
 describe('web UI paths', () => {
   it('leaves every API prefix to the API', () => {
-    for (const path of ['/v1', '/v1/review/queues', '/docs', '/docs/json', '/health', '/metrics', '/socket.io/']) expect(isApiPath(path)).toBe(true);
-    for (const path of ['/', '/review', '/dashboard', '/assets/index.js', '/v1x', '/healthz']) expect(isApiPath(path)).toBe(false);
+    for (const path of [
+      '/v1',
+      '/v1/review/queues',
+      '/docs',
+      '/docs/json',
+      '/health',
+      '/metrics',
+      '/socket.io/',
+    ])
+      expect(isApiPath(path)).toBe(true);
+    for (const path of ['/', '/review', '/dashboard', '/assets/index.js', '/v1x', '/healthz'])
+      expect(isApiPath(path)).toBe(false);
   });
 
   it('serves files by extension and the app shell for client routes', () => {
-    expect(resolveUiPath('assets/index-abc.js')).toEqual({ kind: 'file', file: 'assets/index-abc.js' });
+    expect(resolveUiPath('assets/index-abc.js')).toEqual({
+      kind: 'file',
+      file: 'assets/index-abc.js',
+    });
     expect(resolveUiPath('')).toEqual({ kind: 'shell' });
     expect(resolveUiPath('review/tasks/123')).toEqual({ kind: 'shell' });
     expect(resolveUiPath('../../etc/hosts.txt')).toEqual({ kind: 'file', file: 'etc/hosts.txt' });

@@ -25,7 +25,9 @@ export function findWebDist(from: string = __dirname): string | null {
  * has an extension, otherwise the app shell (client-side routes like /dashboard). Null when the
  * path tries to leave the dist folder.
  */
-export function resolveUiPath(wildcard: string): { kind: 'file'; file: string } | { kind: 'shell' } | null {
+export function resolveUiPath(
+  wildcard: string,
+): { kind: 'file'; file: string } | { kind: 'shell' } | null {
   const path = normalize(`/${wildcard}`).slice(1);
   if (path.startsWith('..') || path.includes(`${sep}..${sep}`) || path.includes('\0')) return null;
   const last = path.split('/').pop() ?? '';

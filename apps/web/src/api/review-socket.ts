@@ -1,7 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, refreshSession, session } from './session';
 
-type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { status: number; message: string } };
+type Ack =
+  { ok: true; [key: string]: unknown } | { ok: false; error: { status: number; message: string } };
 
 const ACK_TIMEOUT_MS = 10_000;
 

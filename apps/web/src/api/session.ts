@@ -148,3 +148,49 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (!res.ok) throw await errorOf(res);
   return (await res.json()) as T;
 }
+
+/** A GET whose answer is a file (an export), as text; a 401 refreshes the tokens and retries once. */
+export async function apiDownload(path: string): Promise<string> {
+  const send = (token: string | undefined) =>
+    fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  let res = await send(current?.accessToken);
+  if (res.status === 401 && current) res = await send((await refreshSession())?.accessToken);
+  if (!res.ok) throw await errorOf(res);
+  return res.text();
+}
+
+/** A refusal with the API's per-field problems kept apart, for forms that show each at its place. */
+export class ProblemsError extends ApiError {
+  constructor(
+    status: number,
+    message: string,
+    readonly problems: { path: string; message: string }[],
+  ) {
+    super(status, message);
+  }
+}
+
+/** Sends a text body (a YAML policy) as the signed-in user; a refusal keeps the API's `problems`. */
+export async function apiText<T>(
+  method: string,
+  path: string,
+  text: string,
+  contentType: string,
+): Promise<T> {
+  const send = (token: string | undefined) =>
+    fetch(path, {
+      method,
+      headers: {
+        'content-type': contentType,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: text,
+    });
+  let res = await send(current?.accessToken);
+  if (res.status === 401 && current) res = await send((await refreshSession())?.accessToken);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
+    throw new ProblemsError(res.status, body?.message ?? res.statusText, body?.problems ?? []);
+  }
+  return (await res.json()) as T;
+}

@@ -41,7 +41,11 @@ export function useLiveQueues(): LiveQueues {
     });
     s.on('disconnect', () => setConnected(false));
     s.on('queue.counts', (counts: QueueCountsView) => {
-      setQueues((list) => (list.some((q) => q.queue === counts.queue) ? list.map((q) => (q.queue === counts.queue ? counts : q)) : [...list, counts]));
+      setQueues((list) =>
+        list.some((q) => q.queue === counts.queue)
+          ? list.map((q) => (q.queue === counts.queue ? counts : q))
+          : [...list, counts],
+      );
       setUpdatedAt(Date.now());
     });
     setSocket(s);

@@ -4,7 +4,9 @@ import { LiveBadge, LoadBar, Tile } from './parts';
 /** Fallback when the stats API is not deployed: every queue's counts, live from /review pushes. */
 export function QueueCountsDashboard() {
   const { queues, connected, updatedAt } = useLiveQueues();
-  const sorted = [...queues].sort((a, b) => b.waiting - a.waiting || a.queue.localeCompare(b.queue));
+  const sorted = [...queues].sort(
+    (a, b) => b.waiting - a.waiting || a.queue.localeCompare(b.queue),
+  );
   const max = Math.max(1, ...queues.map((q) => q.waiting + q.claimed));
   const waiting = queues.reduce((n, q) => n + q.waiting, 0);
   const claimed = queues.reduce((n, q) => n + q.claimed, 0);

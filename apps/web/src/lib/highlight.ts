@@ -13,12 +13,24 @@ export interface Segment {
 
 /** Splits text at every mark boundary; each piece carries the marks that cover it. */
 export function segment(text: string, marks: Mark[]): Segment[] {
-  const valid = marks.filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.start < m.end && m.start >= 0 && m.end <= text.length);
-  const cuts = [...new Set([0, text.length, ...valid.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
+  const valid = marks.filter(
+    (m) =>
+      Number.isInteger(m.start) &&
+      Number.isInteger(m.end) &&
+      m.start < m.end &&
+      m.start >= 0 &&
+      m.end <= text.length,
+  );
+  const cuts = [...new Set([0, text.length, ...valid.flatMap((m) => [m.start, m.end])])].sort(
+    (a, b) => a - b,
+  );
   const segments: Segment[] = [];
   for (let i = 0; i < cuts.length - 1; i++) {
     const [from, to] = [cuts[i]!, cuts[i + 1]!];
-    segments.push({ text: text.slice(from, to), marks: valid.filter((m) => m.start <= from && m.end >= to) });
+    segments.push({
+      text: text.slice(from, to),
+      marks: valid.filter((m) => m.start <= from && m.end >= to),
+    });
   }
   return segments;
 }
@@ -36,8 +48,17 @@ export function evidenceMarks(name: string, evidence: unknown): Mark[] {
   return Object.entries(evidence).flatMap(([key, value]) =>
     Array.isArray(value)
       ? value.filter(isRecord).flatMap((item) =>
-          typeof item.start === 'number' && typeof item.end === 'number' && typeof item.text === 'string'
-            ? [{ start: item.start, end: item.end, kind: 'evidence' as const, label: `${name}: ${key}` }]
+          typeof item.start === 'number' &&
+          typeof item.end === 'number' &&
+          typeof item.text === 'string'
+            ? [
+                {
+                  start: item.start,
+                  end: item.end,
+                  kind: 'evidence' as const,
+                  label: `${name}: ${key}`,
+                },
+              ]
             : [],
         )
       : [],

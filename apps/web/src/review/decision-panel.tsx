@@ -1,107 +1,168 @@
-import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { KbdHint } from './kbd-hint';
 import { OutputEditor } from './output-editor';
-import type { ReviewAction, TaskView } from './task-view';
-import type { DecisionExtras } from './use-review-desk';
+import { ariaKeys, type ShortcutAction } from './shortcuts';
+import type { TaskView } from './task-view';
+import type { DecisionForm } from './use-decision-form';
 
 interface Props {
   view: TaskView;
-  busy: boolean;
-  onDecide(action: ReviewAction, extras: DecisionExtras): Promise<void>;
+  form: DecisionForm;
+  /** A decision is on its way, or the connection is down: every action waits. */
+  disabled: boolean;
+  onAction(action: ShortcutAction): void;
 }
 
-function originalText(view: TaskView): string {
-  const { output } = view.submission;
-  return typeof output.text === 'string' ? output.text : JSON.stringify(output.json ?? null, null, 2);
+function ActionButton({
+  action,
+  className,
+  disabled,
+  onAction,
+  children,
+}: {
+  action: ShortcutAction;
+  className?: string;
+  disabled: boolean;
+  onAction(a: ShortcutAction): void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={disabled}
+      aria-keyshortcuts={ariaKeys(action)}
+      onClick={() => onAction(action)}
+    >
+      {children} <KbdHint action={action} />
+    </button>
+  );
 }
 
-/** Approve, reject (with reason codes), edit (with a diff), escalate; a comment on any of them. */
-export function DecisionPanel({ view, busy, onDecide }: Props) {
-  const [codes, setCodes] = useState<string[]>([]);
-  const [freeCode, setFreeCode] = useState('');
-  const [comment, setComment] = useState('');
-  const [editing, setEditing] = useState(false);
-  const [edited, setEdited] = useState(() => originalText(view));
-  const [error, setError] = useState<string | null>(null);
+/** What a QA audit asks: the automatic approval was right (approve) or wrong (reject, edit). */
+function AuditNote() {
+  return (
+    <p className="audit-note">
+      <span className="pill audit">Audit</span> This output was <b>approved automatically</b> and
+      already delivered. Approve if that was right; reject or edit to overturn it (the overturn
+      counts against the automation).
+    </p>
+  );
+}
+
+/** Approve, reject (with reason codes 1–9), edit (with a diff), escalate, release; a comment on any of them. */
+export function DecisionPanel({ view, form, disabled, onAction }: Props) {
   const policyCodes = view.reasonCodes;
-  const chosen = policyCodes.length ? codes : freeCode.trim() ? [freeCode.trim()] : [];
-  const isJson = typeof view.submission.output.text !== 'string';
-
-  const toggle = (code: string) => setCodes((list) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]));
-
-  const send = async (action: ReviewAction) => {
-    setError(null);
-    if (action === 'reject' && chosen.length === 0) return setError('Choose at least one reason code to reject.');
-    const extras: DecisionExtras = { ...(chosen.length ? { reasonCodes: chosen } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) };
-    if (action === 'edit') {
-      if (edited === originalText(view)) return setError('The edit changes nothing: approve instead, or change the output.');
-      try {
-        extras.editedOutput = isJson ? { json: JSON.parse(edited) as Record<string, unknown> } : { text: edited };
-      } catch {
-        return setError('The edited output is not valid JSON.');
-      }
-    }
-    try {
-      await onDecide(action, extras);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const audit = view.task.kind === 'qa';
 
   return (
-    <section className={editing ? 'card decision editing' : 'card decision'} aria-labelledby="decision-title">
-      <h3 id="decision-title">Decision</h3>
+    <section
+      className={form.editing ? 'card decision editing' : 'card decision'}
+      aria-labelledby="decision-title"
+    >
+      <h3 id="decision-title">{audit ? 'Audit decision' : 'Decision'}</h3>
+      {audit && <AuditNote />}
       {policyCodes.length ? (
         <fieldset>
-          <legend>Reason codes</legend>
-          {policyCodes.map((code) => (
+          <legend>
+            Reason codes <span className="muted">(keys 1–{Math.min(9, policyCodes.length)})</span>
+          </legend>
+          {policyCodes.map((code, i) => (
             <label key={code} className="check">
-              <input type="checkbox" checked={codes.includes(code)} onChange={() => toggle(code)} /> {code}
+              <input
+                type="checkbox"
+                checked={form.codes.includes(code)}
+                onChange={() => form.toggleCode(code)}
+                aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
+              />
+              {i < 9 && (
+                <kbd className="hint" aria-hidden="true">
+                  {i + 1}
+                </kbd>
+              )}{' '}
+              {code}
             </label>
           ))}
         </fieldset>
       ) : (
         <label>
           Reason code
-          <input value={freeCode} onChange={(e) => setFreeCode(e.target.value)} placeholder="needed to reject" />
+          <input
+            value={form.freeCode}
+            onChange={(e) => form.setFreeCode(e.target.value)}
+            placeholder="needed to reject"
+          />
         </label>
       )}
       <label>
         Comment
-        <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea rows={2} value={form.comment} onChange={(e) => form.setComment(e.target.value)} />
       </label>
-      {editing && <OutputEditor original={originalText(view)} value={edited} onChange={setEdited} />}
-      {error && (
+      {form.editing && (
+        <OutputEditor
+          original={form.original}
+          value={form.edited}
+          problem={form.problem}
+          onChange={form.setEdited}
+        />
+      )}
+      {form.error && (
         <p role="alert" className="error-text">
-          {error}
+          {form.error}
         </p>
       )}
-      {editing ? (
-        <div className="actions">
-          <button type="button" className="primary" disabled={busy} onClick={() => void send('edit')}>
-            Approve edited output
-          </button>
-          <button type="button" disabled={busy} onClick={() => setEditing(false)}>
-            Cancel edit
-          </button>
-        </div>
-      ) : (
-        <div className="actions">
-          <button type="button" className="approve" disabled={busy} onClick={() => void send('approve')}>
-            Approve
-          </button>
-          <button type="button" className="reject" disabled={busy} onClick={() => void send('reject')}>
-            Reject
-          </button>
-          <button type="button" disabled={busy} onClick={() => setEditing(true)}>
-            Edit
-          </button>
-          {view.canEscalate && (
-            <button type="button" disabled={busy} onClick={() => void send('escalate')}>
-              Escalate
-            </button>
-          )}
-        </div>
-      )}
+      <div className="actions action-bar" role="toolbar" aria-label="Decision actions">
+        {form.editing ? (
+          <>
+            <ActionButton
+              action="submit"
+              className="primary"
+              disabled={disabled}
+              onAction={onAction}
+            >
+              Approve edited output
+            </ActionButton>
+            <ActionButton action="cancel" disabled={false} onAction={onAction}>
+              Cancel edit
+            </ActionButton>
+          </>
+        ) : (
+          <>
+            <ActionButton
+              action="approve"
+              className="approve"
+              disabled={disabled}
+              onAction={onAction}
+            >
+              Approve
+            </ActionButton>
+            <ActionButton
+              action="reject"
+              className="reject"
+              disabled={disabled}
+              onAction={onAction}
+            >
+              Reject
+            </ActionButton>
+            <ActionButton action="edit" disabled={disabled} onAction={onAction}>
+              Edit
+            </ActionButton>
+            {view.canEscalate && (
+              <ActionButton action="escalate" disabled={disabled} onAction={onAction}>
+                Escalate
+              </ActionButton>
+            )}
+            <ActionButton
+              action="release"
+              className="quiet"
+              disabled={disabled}
+              onAction={onAction}
+            >
+              Release
+            </ActionButton>
+          </>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api/session';
+import { ApiError } from '../api/session';
 import { command } from '../api/review-socket';
 import { useLiveQueues, type LiveQueues } from '../api/use-live-queues';
 import type { DecisionAck, ReviewAction, TaskView } from './task-view';
@@ -21,6 +21,9 @@ export interface ReviewDesk extends LiveQueues {
   leaseWarning: boolean;
   notice: Notice | null;
   busy: boolean;
+  /** The socket has been up once: a later disconnect is "reconnecting", not "connecting". */
+  everConnected: boolean;
+  clearNotice(): void;
   claimNext(before?: string): Promise<void>;
   /** Resolves when decided (and the next task claimed); rejects with the server's refusal. */
   decide(action: ReviewAction, extras: DecisionExtras): Promise<void>;
@@ -33,15 +36,15 @@ const REVOKED: Record<string, string> = {
   escalated: 'The task was escalated to another queue.',
 };
 
-const HELD_KEY = 'arbiter.heldTask';
-
 const DONE: Record<string, string> = { approved: 'Approved', rejected: 'Rejected' };
 
 function describe(ack: DecisionAck): string {
   if (ack.result === 'decided') return `${DONE[ack.outcome]}.`;
   if (ack.result === 'waiting') return `Decision recorded (${ack.have} of ${ack.need} reviewers).`;
   if (ack.result === 'audited')
-    return ack.verdict === 'agreed' ? 'Audit recorded: approval confirmed.' : 'Audit recorded: approval overturned.';
+    return ack.verdict === 'agreed'
+      ? 'Audit recorded: approval confirmed.'
+      : 'Audit recorded: approval overturned.';
   return `Escalated to ${ack.queue}.`;
 }
 
@@ -60,35 +63,60 @@ export function useReviewDesk(): ReviewDesk {
   const taskRef = useRef<TaskView | null>(null);
   taskRef.current = task;
 
+  const [everConnected, setEverConnected] = useState(false);
+
   const hold = useCallback((next: TaskView | null) => {
     setTask(next);
     setLeaseWarning(false);
     setLeaseExpiresAt(next?.task.leaseExpiresAt ? Date.parse(next.task.leaseExpiresAt) : null);
-    if (next) sessionStorage.setItem(HELD_KEY, next.task.id);
-    else sessionStorage.removeItem(HELD_KEY);
   }, []);
 
-  // A reload keeps the task in hand: the holder gets it back with its lease while that lasts.
+  // Every (re)connection asks the server what this reviewer still holds: a reload, a closed tab or
+  // a new login gets the task back with its lease instead of leaving it locked until it lapses.
+  // A lost connection clears notices that may no longer be true.
   useEffect(() => {
-    const held = sessionStorage.getItem(HELD_KEY);
-    if (!held) return;
-    api<TaskView>('GET', `/v1/review/tasks/${held}`).then(
-      (view) => {
-        if (view.task.status === 'claimed' && view.task.leaseToken && !taskRef.current) hold(view);
-      },
-      () => sessionStorage.removeItem(HELD_KEY),
-    );
-  }, [hold]);
+    if (!socket) return;
+    const onConnect = () => {
+      setEverConnected(true);
+      command<{ tasks: TaskView[] }>(socket, 'held').then(
+        ({ tasks }) => {
+          const [held] = tasks;
+          if (!held || taskRef.current) return;
+          hold(held);
+          setNotice({ tone: 'info', text: 'Resumed the task you were holding.' });
+        },
+        () => undefined,
+      );
+    };
+    const onDisconnect = () => setNotice(null);
+    if (socket.connected) onConnect();
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+    };
+  }, [socket, hold]);
 
   const claimNext = useCallback(
     async (before?: string) => {
-      if (!socket) return;
+      // While reconnecting nothing is sent: a command would wait out its timeout, then fail.
+      if (!socket?.connected) return;
       setBusy(true);
       try {
         const { task: next } = await command<{ task: TaskView | null }>(socket, 'claim');
         hold(next);
         const prefix = before ? `${before} ` : '';
-        setNotice(next ? (before ? { tone: 'success', text: `${prefix}Next task claimed.` } : null) : { tone: before ? 'success' : 'info', text: `${prefix}Nothing is waiting in your queues.` });
+        setNotice(
+          next
+            ? before
+              ? { tone: 'success', text: `${prefix}Next task claimed.` }
+              : null
+            : {
+                tone: before ? 'success' : 'info',
+                text: `${prefix}Nothing is waiting in your queues.`,
+              },
+        );
       } catch (error) {
         setNotice({ tone: 'error', text: (error as Error).message });
       } finally {
@@ -111,11 +139,19 @@ export function useReviewDesk(): ReviewDesk {
     const held = taskRef.current;
     if (!socket || !held?.task.leaseToken) return;
     try {
-      const ack = await command<{ leaseExpiresAt: string }>(socket, 'heartbeat', { taskId: held.task.id, leaseToken: held.task.leaseToken });
+      const ack = await command<{ leaseExpiresAt: string }>(socket, 'heartbeat', {
+        taskId: held.task.id,
+        leaseToken: held.task.leaseToken,
+      });
       setLeaseExpiresAt(Date.parse(ack.leaseExpiresAt));
       setLeaseWarning(false);
     } catch (error) {
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && taskRef.current?.task.id === held.task.id) {
+      if (
+        error instanceof ApiError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        taskRef.current?.task.id === held.task.id
+      ) {
         lost(`You no longer hold this task: ${error.message}`);
       }
     }
@@ -135,7 +171,8 @@ export function useReviewDesk(): ReviewDesk {
   useEffect(() => {
     if (!socket) return;
     const onRevoked = (p: { taskId: string; reason: string }) => {
-      if (taskRef.current?.task.id === p.taskId) lost(REVOKED[p.reason] ?? `The task was taken back (${p.reason}).`);
+      if (taskRef.current?.task.id === p.taskId)
+        lost(REVOKED[p.reason] ?? `The task was taken back (${p.reason}).`);
     };
     const onExpiring = (p: { taskId: string }) => {
       if (taskRef.current?.task.id !== p.taskId) return;
@@ -143,7 +180,8 @@ export function useReviewDesk(): ReviewDesk {
       void heartbeat();
     };
     const onUrgent = (p: { queue: string }) => {
-      if (!taskRef.current) setNotice({ tone: 'warning', text: `An urgent task arrived in ${p.queue}.` });
+      if (!taskRef.current)
+        setNotice({ tone: 'warning', text: `An urgent task arrived in ${p.queue}.` });
     };
     socket.on('task.revoked', onRevoked);
     socket.on('lease.expiring', onExpiring);
@@ -158,14 +196,20 @@ export function useReviewDesk(): ReviewDesk {
   const decide = useCallback(
     async (action: ReviewAction, extras: DecisionExtras) => {
       const held = taskRef.current;
-      if (!socket || !held?.task.leaseToken) return;
+      if (!socket?.connected || !held?.task.leaseToken) return;
       setBusy(true);
       try {
-        const ack = await command<DecisionAck>(socket, 'decide', { taskId: held.task.id, leaseToken: held.task.leaseToken, action, ...extras });
+        const ack = await command<DecisionAck>(socket, 'decide', {
+          taskId: held.task.id,
+          leaseToken: held.task.leaseToken,
+          action,
+          ...extras,
+        });
         await claimNext(describe(ack));
       } catch (error) {
         // Gone or no longer mine: nothing to correct in the form, the task has left my hands.
-        if (error instanceof ApiError && (error.status === 404 || error.status === 409)) lost(error.message);
+        if (error instanceof ApiError && (error.status === 404 || error.status === 409))
+          lost(error.message);
         else throw error;
       } finally {
         setBusy(false);
@@ -187,5 +231,19 @@ export function useReviewDesk(): ReviewDesk {
     }
   }, [socket, hold, refresh]);
 
-  return { ...live, task, leaseExpiresAt, leaseWarning, notice, busy, claimNext, decide, release };
+  const clearNotice = useCallback(() => setNotice(null), []);
+
+  return {
+    ...live,
+    task,
+    leaseExpiresAt,
+    leaseWarning,
+    notice,
+    busy,
+    everConnected,
+    clearNotice,
+    claimNext,
+    decide,
+    release,
+  };
 }

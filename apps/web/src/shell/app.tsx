@@ -1,6 +1,8 @@
 import { useEffect, type MouseEvent } from 'react';
 import { refreshSession, session, useSession, type Session } from '../api/session';
+import { AdminPage } from '../admin/admin-page';
 import { DashboardPage } from '../dashboard/dashboard-page';
+import { QueueBrowserPage } from '../dashboard/queue-browser-page';
 import { ReviewPage } from '../review/review-page';
 import { LoginPage } from './login-page';
 import { navigate, usePath } from './router';
@@ -15,19 +17,34 @@ const follow = (path: string) => (event: MouseEvent) => {
 };
 
 const canLead = (s: Session) => s.role === 'lead' || s.role === 'admin';
+const isAdmin = (s: Session) => s.role === 'admin';
+const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
-/** Signed out: the login form. Signed in: the review desk, and the dashboard for leads. */
+/** Signed out: the login form. Signed in: the review desk, the dashboard for leads, admin screens for admins. */
 export function App() {
   const user = useSession();
   const path = usePath();
 
   useEffect(() => {
     if (!user) return;
-    const timer = setTimeout(() => void refreshSession(), Math.max(5_000, user.accessExpiresAt - Date.now() - REFRESH_EARLY_MS));
+    const timer = setTimeout(
+      () => void refreshSession(),
+      Math.max(5_000, user.accessExpiresAt - Date.now() - REFRESH_EARLY_MS),
+    );
     return () => clearTimeout(timer);
   }, [user]);
 
-  const page = !user ? 'login' : path === '/dashboard' && canLead(user) ? 'dashboard' : path === '/review' ? 'review' : null;
+  const page = !user
+    ? 'login'
+    : path === '/dashboard' && canLead(user)
+      ? 'dashboard'
+      : path === '/queues' && canLead(user)
+        ? 'queues'
+        : isAdminPath(path) && isAdmin(user)
+          ? 'admin'
+          : path === '/review'
+            ? 'review'
+            : null;
   useEffect(() => {
     if (user && page === null) navigate(canLead(user) ? '/dashboard' : '/review', true);
   }, [user, page]);
@@ -38,12 +55,38 @@ export function App() {
       <header className="topbar">
         <span className="brand">Arbiter</span>
         <nav aria-label="Main">
-          <a href="/review" aria-current={page === 'review' ? 'page' : undefined} onClick={follow('/review')}>
+          <a
+            href="/review"
+            aria-current={page === 'review' ? 'page' : undefined}
+            onClick={follow('/review')}
+          >
             Review
           </a>
           {canLead(user) && (
-            <a href="/dashboard" aria-current={page === 'dashboard' ? 'page' : undefined} onClick={follow('/dashboard')}>
+            <a
+              href="/dashboard"
+              aria-current={page === 'dashboard' ? 'page' : undefined}
+              onClick={follow('/dashboard')}
+            >
               Dashboard
+            </a>
+          )}
+          {canLead(user) && (
+            <a
+              href="/queues"
+              aria-current={page === 'queues' ? 'page' : undefined}
+              onClick={follow('/queues')}
+            >
+              Queues
+            </a>
+          )}
+          {isAdmin(user) && (
+            <a
+              href="/admin"
+              aria-current={page === 'admin' ? 'page' : undefined}
+              onClick={follow('/admin')}
+            >
+              Admin
             </a>
           )}
         </nav>
@@ -54,7 +97,15 @@ export function App() {
           Sign out
         </button>
       </header>
-      {page === 'dashboard' ? <DashboardPage /> : page === 'review' ? <ReviewPage /> : null}
+      {page === 'dashboard' ? (
+        <DashboardPage />
+      ) : page === 'queues' ? (
+        <QueueBrowserPage />
+      ) : page === 'review' ? (
+        <ReviewPage />
+      ) : page === 'admin' ? (
+        <AdminPage />
+      ) : null}
     </div>
   );
 }

@@ -2,24 +2,21 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { ProcessMetrics } from '@arbiter/observability';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 
-/** The worker's Prometheus metrics, served on their own port (the worker has no HTTP API). */
+/** Serves the worker's Prometheus registry on its own port (the worker has no HTTP API). */
 @Injectable()
 export class WorkerMetrics implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerMetrics.name);
-  readonly registry = new Registry();
+  readonly registry: Registry;
   private server?: Server;
 
-  readonly scoreDuration = new Histogram({
-    name: 'arbiter_score_stage_duration_seconds',
-    help: 'Score stage latency per submission (load, score, route, commit), by route',
-    labelNames: ['route'],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
-    registers: [this.registry],
-  });
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    metrics: ProcessMetrics,
+  ) {
+    this.registry = metrics.registry;
     collectDefaultMetrics({ register: this.registry, prefix: 'arbiter_worker_' });
   }
 
@@ -34,7 +31,9 @@ export class WorkerMetrics implements OnModuleInit, OnApplicationShutdown {
         () => res.writeHead(500).end(),
       );
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.config.worker.metricsPort, '0.0.0.0', resolve));
+    await new Promise<void>((resolve) =>
+      this.server!.listen(this.config.worker.metricsPort, '0.0.0.0', resolve),
+    );
     this.logger.log(`worker metrics on :${this.port}/metrics`);
   }
 

@@ -1,6 +1,11 @@
 import type { TokenPair } from '../auth.dto';
 import type { ApiKeyView, ClientView, CreatedApiKey } from '../client.dto';
-import type { PipelineView, PolicyVersionView } from '../pipeline.dto';
+import type {
+  LocatedProblemView,
+  PipelineView,
+  PolicyCheckView,
+  PolicyVersionView,
+} from '../pipeline.dto';
 import {
   arrayOf,
   dateTime,
@@ -15,6 +20,12 @@ import {
 } from './schema';
 
 const problem = objectOf<{ path: string; message: string }>({ path: string(), message: string() });
+const located = objectOf<LocatedProblemView>({
+  path: string(),
+  message: string(),
+  line: nullable(integer({ minimum: 1 })),
+  column: nullable(integer({ minimum: 1 })),
+});
 
 /** Schemas of logins, pipelines and their policies, clients and API keys. */
 export const ADMIN_SCHEMAS: Record<string, SchemaObject> = {
@@ -31,6 +42,11 @@ export const ADMIN_SCHEMAS: Record<string, SchemaObject> = {
     document: freeObject('The policy as uploaded'),
     effective: freeObject('The policy as it is scored, defaults filled in'),
     warnings: arrayOf(problem),
+  }),
+  PolicyCheck: objectOf<PolicyCheckView>({
+    valid: { type: 'boolean', description: 'true when PUT would accept the document' },
+    problems: arrayOf(located),
+    warnings: arrayOf(located),
   }),
   PipelineView: objectOf<PipelineView>({
     key: string(),

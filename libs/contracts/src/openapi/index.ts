@@ -1,6 +1,9 @@
 import { ADMIN_SCHEMAS } from './admin.schemas';
+import { AUDIT_SCHEMAS } from './audit.schemas';
 import { DELIVERY_SCHEMAS } from './delivery.schemas';
 import { OVERSIGHT_SCHEMAS } from './oversight.schemas';
+import { PROMPT_SCHEMAS } from './prompts.schemas';
+import { DATASET_SCHEMAS } from './datasets.schemas';
 import { REVIEW_SCHEMAS } from './review.schemas';
 import type { SchemaObject } from './schema';
 import { STATS_SCHEMAS } from './stats.schemas';
@@ -17,4 +20,7 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   ...DELIVERY_SCHEMAS,
   ...STATS_SCHEMAS,
   ...OVERSIGHT_SCHEMAS,
+  ...PROMPT_SCHEMAS,
+  ...DATASET_SCHEMAS,
+  ...AUDIT_SCHEMAS,
 };

@@ -60,6 +60,10 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
         coolDownMs: integer(),
         halfOpenShare: number(),
         halfOpenAudits: integer(),
+        maxGateFailureJump: nullable(number({ description: 'null: no trip on that jump' })),
+        maxAiFaultJump: nullable(number({ description: 'null: no trip on that jump' })),
+        jumpWindowMs: integer(),
+        minRouted: integer(),
       }),
     ),
   }),
@@ -101,7 +105,8 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
     verdicts: figures({ reviewed: integer({ minimum: 0 }), audited: integer({ minimum: 0 }) }),
     currentAutoApprove: nullable(number()),
     proposal: {
-      description: 'A threshold with its figures, or threshold null and the reason none fits the target',
+      description:
+        'A threshold with its figures, or threshold null and the reason none fits the target',
       oneOf: [
         figures({
           threshold: number(),
@@ -123,6 +128,85 @@ export const OVERSIGHT_SCHEMAS: Record<string, SchemaObject> = {
       }),
     ),
   }),
+  CalibrationRefitView: figures({
+    targetError: number(),
+    delta: number(),
+    verdicts: figures({ reviewed: integer({ minimum: 0 }), audited: integer({ minimum: 0 }) }),
+    current: figures({
+      calibration: ref('CalibrationMap'),
+      autoApprove: nullable(number()),
+      aiReview: nullable(number()),
+    }),
+    proposal: {
+      description:
+        'A refitted Platt map with its figures, or calibration null and the reason none is proposed',
+      oneOf: [
+        objectOf<{
+          calibration: unknown;
+          effectiveVerdicts: unknown;
+          fit: unknown;
+          reliability: unknown;
+          threshold: unknown;
+          carried?: unknown;
+        }>(
+          {
+            calibration: ref('CalibrationMap'),
+            effectiveVerdicts: number({ minimum: 0 }),
+            fit: figures({ before: ref('CalibrationFigures'), after: ref('CalibrationFigures') }),
+            reliability: figures({
+              before: arrayOf(ref('ReliabilityBin')),
+              after: arrayOf(ref('ReliabilityBin')),
+            }),
+            threshold: ref('ThresholdProposal'),
+            carried: figures(
+              { autoApprove: number(), aiReview: number() },
+              'The current thresholds on the new scale: the same outputs approved',
+            ),
+          },
+          ['carried'],
+        ),
+        figures({
+          calibration: nullable(number({ enum: [null] })),
+          reason: string(),
+          reliability: figures({ before: arrayOf(ref('ReliabilityBin')) }),
+        }),
+      ],
+    },
+  }),
+  CalibrationMap: {
+    description:
+      'p = 1 / (1 + exp(a·z + b)) on the logit z of the model confidence, or the identity',
+    oneOf: [
+      figures({ method: enumOf(['platt']), a: number(), b: number() }),
+      figures({ method: enumOf(['identity']) }),
+    ],
+  },
+  CalibrationFigures: figures({
+    logLoss: number({ minimum: 0 }),
+    brier: number({ minimum: 0 }),
+    ece: number({ minimum: 0 }),
+  }),
+  ReliabilityBin: figures({
+    from: number(),
+    to: number(),
+    meanConfidence: number(),
+    observedAcceptable: number(),
+    verdicts: integer({ minimum: 0 }),
+  }),
+  ThresholdProposal: {
+    description:
+      'A threshold with its figures, or threshold null and the reason none fits the target',
+    oneOf: [
+      figures({
+        threshold: number(),
+        approvedShare: number(),
+        errorRate: number(),
+        upperBound: number(),
+        effectiveVerdicts: number(),
+      }),
+      figures({ threshold: nullable(number({ enum: [null] })), reason: string() }),
+    ],
+  },
   RecalibrationApplied: figures({
     version: integer({ minimum: 1 }),
     pipeline: ref('PipelineView'),

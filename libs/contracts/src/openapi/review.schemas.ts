@@ -1,3 +1,4 @@
+import type { QueueTaskView, QueueTasksView } from '../queue-browser.dto';
 import type { QueueCountsView, UserView } from '../review.dto';
 import type { DecisionResultView, ReviewTaskView } from '../review-view';
 import {
@@ -48,6 +49,8 @@ export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
         slaState: enumOf(['ok', 'at_risk', 'breached']),
         leaseToken: string({ description: 'Present for the reviewer holding the lease' }),
         leaseExpiresAt: nullable(dateTime),
+        requiredSkills: arrayOf(string(), { description: 'e.g. ["th"]: only readers of Thai' }),
+        skillFallback: boolean,
       },
       ['leaseToken', 'leaseExpiresAt'],
     ),
@@ -87,7 +90,34 @@ export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
       createdAt: dateTime,
     }),
     reasonCodes: arrayOf(string()),
+    guidelines: nullable(
+      string({
+        description:
+          "review.guidelines of the policy version that judged the submission: the reviewers' instructions, text or markdown",
+      }),
+    ),
     canEscalate: boolean,
+  }),
+  QueueTasks: objectOf<QueueTasksView>({
+    queue: string(),
+    tasks: arrayOf(
+      objectOf<QueueTaskView>({
+        id: uuid,
+        kind: string(),
+        status: enumOf(['pending', 'claimed']),
+        priority: integer(),
+        dueAt: dateTime,
+        slaState: string(),
+        createdAt: dateTime,
+        claimedBy: nullable(string({ description: 'Email of the reviewer holding it' })),
+        pipeline: string(),
+        policyVersion: integer(),
+        externalId: nullable(string()),
+        confidence: nullable(number()),
+        reasons: arrayOf(string(), { description: 'Routing reason codes' }),
+      }),
+    ),
+    more: { type: 'boolean', description: 'More tasks match than `limit`' },
   }),
   ClaimResult: objectOf<{ task: ReviewTaskView | null }>({ task: nullable(ref('ReviewTask')) }),
   LeaseExtended: objectOf<{ leaseExpiresAt: string }>({ leaseExpiresAt: dateTime }),

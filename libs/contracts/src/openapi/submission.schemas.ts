@@ -2,6 +2,7 @@ import type { ErrorBody } from '../problem';
 import type { GateFinding, GateResult, SignalResult, Span } from '../review-view';
 import type {
   AcceptedSubmission,
+  ErasureResult,
   DecisionView,
   SubmissionView,
   TimelineEntry,
@@ -75,6 +76,16 @@ export const SUBMISSION_SCHEMAS: Record<string, SchemaObject> = {
     },
   ),
   SubmissionStatus: enumOf(STATUSES),
+  ErasureResult: objectOf<ErasureResult>(
+    {
+      erased: integer({
+        minimum: 0,
+        description: 'Submissions whose text this request erased (0: none, or already erased)',
+      }),
+    },
+    [],
+    { example: { erased: 2 } },
+  ),
   AcceptedSubmission: objectOf<AcceptedSubmission>(
     { id: uuid, status: ref('SubmissionStatus') },
     [],

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DeliveryEventRepository } from '@arbiter/persistence';
+import { DeliveryEventRepository } from '../repositories/delivery-event.repository';
 import { QueueProducer } from '@arbiter/queue';
 
 /** Sends dead letters again: each starts a new round (new job id, fresh retry horizon, same webhook-id). */
@@ -19,14 +19,12 @@ export class DeadLetterReplay {
   async replay(eventId: string | null, clientId: string | null): Promise<number> {
     const rounds = await this.events.replay(eventId, clientId);
     for (const round of rounds) {
-      await this.producer
-        .enqueueDelivery(round.id, round.generation)
-        .catch((error: Error) =>
-          this.logger.warn({
-            eventId: round.id,
-            msg: `replay enqueue failed, the reconciler will retry: ${error.message}`,
-          }),
-        );
+      await this.producer.enqueueDelivery(round.id, round.generation).catch((error: Error) =>
+        this.logger.warn({
+          eventId: round.id,
+          msg: `replay enqueue failed, the reconciler will retry: ${error.message}`,
+        }),
+      );
     }
     return rounds.length;
   }

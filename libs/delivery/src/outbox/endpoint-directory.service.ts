@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { WebhookEndpointRepository, WebhookEndpointRow } from '@arbiter/persistence';
-import { createRedisConnection, QueueProducer } from '@arbiter/queue';
-import { Redis } from 'ioredis';
+import {
+  WebhookEndpointRepository,
+  WebhookEndpointRow,
+} from '../repositories/webhook-endpoint.repository';
+import { createRedisConnection, QueueProducer, RedisClient } from '@arbiter/queue';
 
 // A safety net only: changes are announced over Redis and forgotten at once everywhere.
 const TTL_MS = 60_000;
@@ -15,8 +17,11 @@ const TTL_MS = 60_000;
 @Injectable()
 export class EndpointDirectory implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(EndpointDirectory.name);
-  private readonly cache = new Map<string, { endpoint: WebhookEndpointRow | null; expires: number }>();
-  private subscriber?: Redis;
+  private readonly cache = new Map<
+    string,
+    { endpoint: WebhookEndpointRow | null; expires: number }
+  >();
+  private subscriber?: RedisClient;
 
   constructor(
     private readonly endpoints: WebhookEndpointRepository,
@@ -29,9 +34,11 @@ export class EndpointDirectory implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = createRedisConnection(this.config.redisUrl, 'subscriber');
+    this.subscriber = createRedisConnection(this.config, 'subscriber');
     this.subscriber.on('error', (error) => this.logger.warn(`endpoint channel: ${error.message}`));
-    this.subscriber.on('message', (_channel: string, clientId: string) => this.cache.delete(clientId));
+    this.subscriber.on('message', (_channel: string, clientId: string) =>
+      this.cache.delete(clientId),
+    );
     await this.subscriber.subscribe(this.channel);
   }
 

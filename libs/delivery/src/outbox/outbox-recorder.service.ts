@@ -1,10 +1,22 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DeliveryEventRepository, deterministicUuid, SubmissionRepository, SubmissionRow } from '@arbiter/persistence';
+import { DeliveryEventRepository } from '../repositories/delivery-event.repository';
+import {
+  SubmissionRepository,
+  SubmissionRow,
+  DomainEvents,
+  PolicyCatalog,
+  SubmissionMoved,
+} from '@arbiter/workflow';
+import { deterministicUuid } from '@arbiter/persistence';
 import { QueueProducer } from '@arbiter/queue';
-import { PolicyCatalog, SubmissionWorkflow, TransitionEvent } from '@arbiter/workflow';
 import { EndpointDirectory } from './endpoint-directory.service';
 import { EntityManager } from 'typeorm';
-import { AuditFailure, buildAuditFailedBody, buildOutcomeBody, eventTypeFor } from './outcome-event.builder';
+import {
+  AuditFailure,
+  buildAuditFailedBody,
+  buildOutcomeBody,
+  eventTypeFor,
+} from './outcome-event.builder';
 
 /**
  * Records an outbox event after every committed transition into a final state (and into a
@@ -16,7 +28,7 @@ export class OutboxRecorder implements OnModuleInit {
   private readonly logger = new Logger(OutboxRecorder.name);
 
   constructor(
-    private readonly workflow: SubmissionWorkflow,
+    private readonly domainEvents: DomainEvents,
     private readonly submissions: SubmissionRepository,
     private readonly endpoints: EndpointDirectory,
     private readonly events: DeliveryEventRepository,
@@ -25,7 +37,16 @@ export class OutboxRecorder implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.workflow.onTransition((event: TransitionEvent) => this.onTransition(event));
+    const record = (moved: SubmissionMoved) => this.onTransition(moved);
+    for (const event of [
+      'submission.approved',
+      'submission.rejected',
+      'submission.expired',
+      'submission.sent_to_ai_review',
+      'submission.sent_to_human_review',
+    ] as const) {
+      this.domainEvents.subscribe('delivery.record-outcome', event, record);
+    }
   }
 
   /**
@@ -58,15 +79,13 @@ export class OutboxRecorder implements OnModuleInit {
       status: url ? 'pending' : 'no_endpoint',
     });
     if (recorded && url) {
-      await this.producer
-        .enqueueDelivery(id, 0)
-        .catch((error: Error) =>
-          this.logger.warn({
-            submissionId,
-            eventId: id,
-            msg: `enqueue failed, the reconciler will retry: ${error.message}`,
-          }),
-        );
+      await this.producer.enqueueDelivery(id, 0).catch((error: Error) =>
+        this.logger.warn({
+          submissionId,
+          eventId: id,
+          msg: `enqueue failed, the reconciler will retry: ${error.message}`,
+        }),
+      );
     }
     return recorded;
   }
@@ -76,15 +95,31 @@ export class OutboxRecorder implements OnModuleInit {
    * so it is recorded exactly when the verdict is. Returns its id when it must be enqueued (after
    * the commit, with enqueue()); a lost enqueue is re-driven by the delivery reconciler.
    */
-  async recordAuditFailed(tx: EntityManager, row: SubmissionRow, audit: AuditFailure): Promise<string | null> {
+  async recordAuditFailed(
+    tx: EntityManager,
+    row: SubmissionRow,
+    audit: AuditFailure,
+  ): Promise<string | null> {
     const endpoint = await this.endpoints.find(row.clientId);
     const version = await this.catalog.versionById(row.policyVersionId);
     const state = `audit.failed:${audit.taskId}`;
     const id = eventIdOf(row.id, state);
     const url = row.callbackUrl ?? endpoint?.url ?? null;
-    const body = buildAuditFailedBody({ ...row, pipeline: version?.pipelineKey ?? '' }, audit, new Date());
+    const body = buildAuditFailedBody(
+      { ...row, pipeline: version?.pipelineKey ?? '' },
+      audit,
+      new Date(),
+    );
     const recorded = await this.events.record(
-      { id, clientId: row.clientId, submissionId: row.id, type: 'audit.failed', state, body, status: url ? 'pending' : 'no_endpoint' },
+      {
+        id,
+        clientId: row.clientId,
+        submissionId: row.id,
+        type: 'audit.failed',
+        state,
+        body,
+        status: url ? 'pending' : 'no_endpoint',
+      },
       tx,
     );
     return recorded && url ? id : null;
@@ -92,16 +127,26 @@ export class OutboxRecorder implements OnModuleInit {
 
   /** Enqueues a recorded event's delivery; a failure is left to the reconciler. */
   async enqueue(eventId: string, submissionId: string): Promise<void> {
-    await this.producer
-      .enqueueDelivery(eventId, 0)
-      .catch((error: Error) => this.logger.warn({ submissionId, eventId, msg: `enqueue failed, the reconciler will retry: ${error.message}` }));
+    await this.producer.enqueueDelivery(eventId, 0).catch((error: Error) =>
+      this.logger.warn({
+        submissionId,
+        eventId,
+        msg: `enqueue failed, the reconciler will retry: ${error.message}`,
+      }),
+    );
   }
 
-  private async onTransition({ submissionId, clientId, to, submission }: TransitionEvent): Promise<void> {
+  private async onTransition({
+    submissionId,
+    clientId,
+    to,
+    submission,
+  }: SubmissionMoved): Promise<void> {
     const type = eventTypeFor(to);
     if (!type) return;
     // Most clients do not subscribe to routed events: answer that from the cache, no row read.
-    if (type === 'submission.routed' && !(await this.endpoints.find(clientId))?.subscribeRouted) return;
+    if (type === 'submission.routed' && !(await this.endpoints.find(clientId))?.subscribeRouted)
+      return;
     await this.record(submissionId, to, submission);
   }
 }

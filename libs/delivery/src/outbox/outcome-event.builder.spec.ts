@@ -1,4 +1,10 @@
-import { buildOutcomeBody, eventTypeFor, OutcomeSubject } from './outcome-event.builder';
+import {
+  buildAuditFailedBody,
+  buildOutcomeBody,
+  eraseOutcomeBody,
+  eventTypeFor,
+  OutcomeSubject,
+} from './outcome-event.builder';
 
 const subject: OutcomeSubject = {
   id: 's-1',
@@ -107,4 +113,58 @@ describe('outcome events', () => {
       buildOutcomeBody('submission.rejected', 'rejected', subject, at),
     );
   });
+});
+
+describe('eraseOutcomeBody', () => {
+  const marker = { erased: 'retention' };
+
+  it('replaces the final output and keeps the outcome, reasons, ids and times', () => {
+    const body = buildOutcomeBody('submission.approved', 'approved', subject, at);
+    const erased = JSON.parse(eraseOutcomeBody(body, marker));
+    const original = JSON.parse(body);
+    expect(erased.data.decision.finalOutput).toEqual(marker);
+    expect({ ...erased.data, decision: { ...erased.data.decision, finalOutput: null } }).toEqual({
+      ...original.data,
+      decision: { ...original.data.decision, finalOutput: null },
+    });
+    expect(eraseOutcomeBody(body, marker)).not.toContain('edited');
+  });
+
+  it('leaves a body without text as it was (a rejection has no final output)', () => {
+    const body = buildOutcomeBody(
+      'submission.rejected',
+      'rejected',
+      { ...subject, decision: { outcome: 'rejected', reasons: [] } },
+      at,
+    );
+    expect(JSON.parse(eraseOutcomeBody(body, marker))).toEqual(JSON.parse(body));
+  });
+
+  it("erases an audit's comment and corrected output, keeping its verdict and reason codes", () => {
+    const body = buildAuditFailedBody(
+      subject,
+      {
+        taskId: 't-1',
+        reasonCodes: ['wrong-facts'],
+        comment: 'says Lyon',
+        correctedOutput: { text: 'Paris' },
+      },
+      at,
+    );
+    const erased = JSON.parse(eraseOutcomeBody(body, marker));
+    expect(erased.data.audit).toEqual({
+      taskId: 't-1',
+      verdict: 'overturned',
+      reasonCodes: ['wrong-facts'],
+      comment: null,
+      correctedOutput: marker,
+    });
+  });
+
+  it.each([['not json'], ['"a string"'], ['{"type":"x"}'], ['null']])(
+    'turns a foreign body %s into the marker alone',
+    (body) => {
+      expect(JSON.parse(eraseOutcomeBody(body, marker))).toEqual(marker);
+    },
+  );
 });

@@ -93,3 +93,32 @@ export function buildAuditFailedBody(s: OutcomeSubject, audit: AuditFailure, at:
     },
   });
 }
+
+/**
+ * An outbox body with its copies of the submission's text replaced by `marker`: the final
+ * output, and an audit's comment and corrected output. The event's type, ids, outcome, reasons
+ * and times stay. A body that is not the JSON Arbiter wrote becomes the marker alone.
+ */
+export function eraseOutcomeBody(body: string, marker: Record<string, unknown>): string {
+  let parsed: { data?: { decision?: Record<string, unknown>; audit?: Record<string, unknown> } };
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return JSON.stringify(marker);
+  }
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    typeof parsed.data !== 'object' ||
+    parsed.data === null
+  ) {
+    return JSON.stringify(marker);
+  }
+  const { decision, audit } = parsed.data;
+  if (decision && decision.finalOutput != null) decision.finalOutput = marker;
+  if (audit) {
+    if (audit.comment != null) audit.comment = null;
+    if (audit.correctedOutput != null) audit.correctedOutput = marker;
+  }
+  return JSON.stringify(parsed);
+}

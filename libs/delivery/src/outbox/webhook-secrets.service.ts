@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { WebhookEndpointRepository, WebhookSecretRow } from '@arbiter/persistence';
+import {
+  WebhookEndpointRepository,
+  WebhookSecretRow,
+} from '../repositories/webhook-endpoint.repository';
 import { randomUUID } from 'node:crypto';
 import { generateWebhookSecret } from '../signing/webhook-signature';
 

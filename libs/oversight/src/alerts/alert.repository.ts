@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows } from '@arbiter/persistence';
+import { ColumnMap, queryRows, selectList } from '@arbiter/persistence';
 import { DataSource } from 'typeorm';
 
 export type AlertSeverity = 'warning' | 'critical';
@@ -29,8 +29,21 @@ export interface NewAlert {
   figures: Record<string, number>;
 }
 
-const COLUMNS = `id, key, pipeline_id AS "pipelineId", kind, severity, status, message, figures, fired_at AS "firedAt",
-  resolved_at AS "resolvedAt", resolve_message AS "resolveMessage", notifications`;
+const ALERT_COLUMN_MAP: ColumnMap<AlertRow> = {
+  id: 'id',
+  key: 'key',
+  pipelineId: 'pipeline_id',
+  kind: 'kind',
+  severity: 'severity',
+  status: 'status',
+  message: 'message',
+  figures: 'figures',
+  firedAt: 'fired_at',
+  resolvedAt: 'resolved_at',
+  resolveMessage: 'resolve_message',
+  notifications: 'notifications',
+};
+const COLUMNS = selectList(ALERT_COLUMN_MAP);
 
 /** Alerts of the self-checking loop: at most one firing per key, kept with their notifications. */
 @Injectable()

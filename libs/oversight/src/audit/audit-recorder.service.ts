@@ -72,10 +72,10 @@ export class AuditRecorder implements AuditVerdictHandler, OnModuleInit {
     this.pendingDeliveries.delete(v.taskId);
     if (eventId) await this.outbox.enqueue(eventId, v.submission.id);
     const { pipelineId, policyVersionId } = v.submission;
+    // A trip on evidence steps the rollout back (the breaker does it); otherwise the audit may be
+    // what lets it climb.
     const trip = await this.breaker.evaluate(pipelineId, policyVersionId);
-    // A trip on evidence steps the rollout back; otherwise the audit may be what lets it climb.
-    if (trip?.to === 'open') await this.rollout.onTrip(pipelineId, policyVersionId);
-    else
+    if (trip?.to !== 'open')
       await this.rollout.evaluate(
         pipelineId,
         policyVersionId,

@@ -82,4 +82,18 @@ export class QaAuditRepository {
       [pipelineId, since],
     );
   }
+
+  /** Replaces the reviewer's corrected output of a submission's audits by the marker; verdicts and reason codes stay. */
+  async eraseText(
+    submissionId: string,
+    marker: Record<string, unknown>,
+    tx: EntityManager,
+  ): Promise<number> {
+    const rows = await queryRows(
+      tx,
+      `UPDATE qa_audits SET corrected_output = $2 WHERE submission_id = $1 AND corrected_output IS NOT NULL RETURNING id`,
+      [submissionId, JSON.stringify(marker)],
+    );
+    return rows.length;
+  }
 }

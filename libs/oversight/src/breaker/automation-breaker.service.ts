@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { drawFor, Policy } from '@arbiter/policy';
-import { PolicyCatalog } from '@arbiter/workflow';
+import { PipelineRepository, PolicyCatalog } from '@arbiter/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { Alerts } from '../alerts/alerts.service';
 import { QaAuditRepository } from '../audit/qa-audit.repository';
-import { BREAKER_DEFAULTS, breakerSettingsOf } from '../oversight.settings';
+import { BREAKER_DEFAULTS, breakerSettingsOf, judgesJumps } from '../oversight.settings';
+import { AutomationRollout } from '../rollout/automation-rollout.service';
 import {
+  BreakerEvidence,
+  BreakerSettings,
   BreakerState,
   BreakerStatus,
   BreakerTransition,
@@ -15,6 +18,13 @@ import {
   releaseBreaker,
 } from '../rules/circuit-breaker.rules';
 import { BreakerRepository } from './breaker.repository';
+import { JumpWindowRepository } from './jump-window.repository';
+
+/** The jump windows, counted for a breaker closed since `since` (ms since the epoch). */
+interface JumpEvidence {
+  since: number;
+  evidence: Pick<BreakerEvidence, 'gateFailures' | 'aiFaults'>;
+}
 
 /** The salt of the half-open draw: independent of the rollout and QA draws of the same id. */
 const HALF_OPEN_SALT = 'breaker';
@@ -34,6 +44,9 @@ export class AutomationBreaker {
     private readonly audits: QaAuditRepository,
     private readonly catalog: PolicyCatalog,
     private readonly alerts: Alerts,
+    private readonly windows: JumpWindowRepository,
+    private readonly pipelines: PipelineRepository,
+    private readonly rollout: AutomationRollout,
   ) {}
 
   /**
@@ -62,7 +75,11 @@ export class AutomationBreaker {
     return this.breakers.read(pipelineId);
   }
 
-  /** Judges the pipeline's breaker on its latest audits under `policyVersionId`'s settings. */
+  /**
+   * Judges the pipeline's breaker on its latest audits (and, when the policy asks for it, on jumps
+   * of its gate-failure and AI-fault shares) under `policyVersionId`'s settings. A trip on evidence
+   * also steps an evidence-gated rollout back.
+   */
   async evaluate(
     pipelineId: string,
     policyVersionId: string,
@@ -71,7 +88,9 @@ export class AutomationBreaker {
     const policy = (await this.catalog.versionById(policyVersionId))?.policy;
     const settings = policy && breakerSettingsOf(policy);
     if (!settings) return null;
-    return this.change(pipelineId, policyVersionId, actor, async (tx, status) => {
+    // Counted before the row is locked: approvals wait on that lock, not on these counts.
+    const jumps = judgesJumps(settings) ? await this.jumpEvidence(pipelineId, settings) : null;
+    const transition = await this.change(pipelineId, policyVersionId, actor, async (tx, status) => {
       // Only audits since the current state began: a breaker that closed is not re-tripped by
       // the overturns that opened it, and half-open is judged on its own audits.
       const recent = await this.audits.recent(
@@ -80,18 +99,66 @@ export class AutomationBreaker {
         Math.max(settings.window, settings.halfOpenAudits * 2),
       );
       const since = recent.filter((a) => a.at >= status.since);
-      return evaluateBreaker(status, { recentAudits: since }, settings, Date.now());
+      // Windows counted for another state (it moved meanwhile) are not this one's evidence.
+      const counted = jumps && jumps.since === status.since ? jumps.evidence : {};
+      return evaluateBreaker(status, { recentAudits: since, ...counted }, settings, Date.now());
     });
+    if (transition?.to === 'open') await this.rollout.onTrip(pipelineId, policyVersionId);
+    return transition;
   }
 
-  /** Open breakers whose cool-down has run out become half-open (run by the maintenance schedule). */
+  /**
+   * Run by the maintenance schedule: open breakers whose cool-down has run out become half-open,
+   * and closed breakers of pipelines whose active policy judges jumps are judged on their windows.
+   */
   async sweep(): Promise<number> {
     let moved = 0;
-    for (const { pipelineId, policyVersionId } of await this.breakers.openPipelines()) {
+    const open = await this.breakers.openPipelines();
+    for (const { pipelineId, policyVersionId } of open) {
       if (policyVersionId && (await this.evaluate(pipelineId, policyVersionId, 'oversight')))
         moved++;
     }
+    const skip = new Set(open.map((o) => o.pipelineId));
+    for (const { id, activeVersionId } of await this.pipelines.listActive()) {
+      if (skip.has(id)) continue;
+      const policy = (await this.catalog.versionById(activeVersionId))?.policy;
+      const settings = policy && breakerSettingsOf(policy);
+      if (!settings || !judgesJumps(settings)) continue;
+      if (await this.evaluate(id, activeVersionId, 'oversight')) moved++;
+    }
     return moved;
+  }
+
+  /**
+   * The gate-failure and AI-fault shares of a closed breaker's two windows: the current one runs
+   * from `jumpWindow` ago, or from when the breaker last closed if that is later (a close starts
+   * the judgement afresh), to now; the baseline is the `jumpWindow` just before it. Null when the
+   * breaker is not closed or is forced: only a closed breaker trips on a jump.
+   */
+  private async jumpEvidence(
+    pipelineId: string,
+    settings: BreakerSettings,
+  ): Promise<JumpEvidence | null> {
+    const status = await this.breakers.read(pipelineId);
+    if (status.state !== 'closed' || status.forced) return null;
+    const now = Date.now();
+    const from = new Date(Math.max(now - settings.jumpWindowMs, status.since));
+    const to = new Date(now);
+    const [gateFailures, aiFaults] = await Promise.all([
+      Number.isFinite(settings.maxGateFailureJump)
+        ? this.windows.gateFailures(pipelineId, from, to, settings.jumpWindowMs)
+        : undefined,
+      Number.isFinite(settings.maxAiFaultJump)
+        ? this.windows.aiFaults(pipelineId, from, to, settings.jumpWindowMs)
+        : undefined,
+    ]);
+    return {
+      since: status.since,
+      evidence: {
+        ...(gateFailures ? { gateFailures } : {}),
+        ...(aiFaults ? { aiFaults } : {}),
+      },
+    };
   }
 
   /** A lead forces the breaker open or closed with a reason; evidence is ignored until release. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { Alerts } from '../alerts/alerts.service';
-import { featureStability, modelChange } from './drift.rules';
-import { TrafficSampleRepository } from './traffic-sample.repository';
+import { featureStability, rejectRateDrift, VersionKind, versionChange } from './drift.rules';
+import { TrafficItem, TrafficSampleRepository } from './traffic-sample.repository';
 
 export interface DriftRun {
   pipelines: number;
@@ -13,9 +13,9 @@ export interface DriftRun {
 /**
  * Every `ARBITER_DRIFT_EVERY_MS` (maintenance schedule): each active pipeline's last window
  * against its baseline. A feature whose PSI is above 0.25 fires a drift alert (one per pipeline
- * and feature), resolved once its PSI is back under 0.1; a new model version whose reject rate,
- * confidence, length or language differs significantly from the previous one fires a
- * model-change alert naming what changed.
+ * and feature), resolved once its PSI is back under 0.1; a new model version (or prompt version)
+ * whose reject rate, confidence, length, formality or language differs significantly from the
+ * previous one fires a model-change (prompt-change) alert naming what changed.
  */
 @Injectable()
 export class DriftWatch {
@@ -35,7 +35,7 @@ export class DriftWatch {
       const baseline = await this.traffic.window(pipeline.id, baselineStart, windowStart);
       if (current.length < minItems || baseline.length < minItems) continue;
       run.pipelines++;
-      for (const s of featureStability(baseline, current)) {
+      for (const s of featureStability(baseline, current, minItems)) {
         const key = `drift:${pipeline.id}:${s.feature}`;
         if (s.level === 'major') {
           const fired = await this.alerts.fire({
@@ -59,21 +59,66 @@ export class DriftWatch {
           if (resolved) run.resolved.push(key);
         }
       }
-      const change = modelChange(baseline, current, minItems);
-      if (change) {
-        const key = `model-change:${pipeline.id}:${change.next}`;
-        const fired = await this.alerts.fire({
-          key,
-          pipelineId: pipeline.id,
-          kind: 'model_change',
-          severity: 'warning',
-          message: `Pipeline ${pipeline.key}: model ${change.next} replaced ${change.previous}: ${change.changes.join('; ')}`,
-          figures: change.figures,
-        });
-        if (fired) run.fired.push(key);
-      }
+      await this.watchRejectRate(pipeline, baseline, current, run);
+      for (const kind of ['model', 'prompt'] as const)
+        await this.watchVersion(kind, pipeline, baseline, current, run);
     }
     return run;
+  }
+
+  /** A new model (prompt) version that behaves differently from the one before it: one alert. */
+  private async watchVersion(
+    kind: VersionKind,
+    pipeline: { id: string; key: string },
+    baseline: TrafficItem[],
+    current: TrafficItem[],
+    run: DriftRun,
+  ): Promise<void> {
+    const change = versionChange(kind, baseline, current, this.config.drift.minItems);
+    if (!change) return;
+    const key = `${kind}-change:${pipeline.id}:${change.next}`;
+    const what = kind === 'model' ? 'model' : 'prompt version';
+    const fired = await this.alerts.fire({
+      key,
+      pipelineId: pipeline.id,
+      kind: `${kind}_change`,
+      severity: 'warning',
+      message: `Pipeline ${pipeline.key}: ${what} ${change.next} replaced ${change.previous}: ${change.changes.join('; ')}`,
+      figures: change.figures,
+    });
+    if (fired) run.fired.push(key);
+  }
+
+  /** People rejecting more of what reaches them is drift too, whatever the scores say. */
+  private async watchRejectRate(
+    pipeline: { id: string; key: string },
+    baseline: TrafficItem[],
+    current: TrafficItem[],
+    run: DriftRun,
+  ): Promise<void> {
+    const drift = rejectRateDrift(baseline, current, this.config.drift.minItems);
+    if (!drift) return;
+    const key = `drift:${pipeline.id}:humanRejectRate`;
+    const rate = (x: number) => `${(x * 100).toFixed(1)} %`;
+    if (drift.level === 'rising') {
+      const message = `Pipeline ${pipeline.key}: human reject rate rose from ${rate(drift.before)} to ${rate(drift.after)} (p = ${drift.pValue.toExponential(1)})`;
+      const fired = await this.alerts.fire({
+        key,
+        pipelineId: pipeline.id,
+        kind: 'drift',
+        severity: 'warning',
+        message,
+        figures: { before: drift.before, after: drift.after, pValue: drift.pValue },
+      });
+      if (fired) run.fired.push(key);
+    } else if (
+      await this.alerts.resolve(
+        key,
+        `Pipeline ${pipeline.key}: human reject rate back to ${rate(drift.after)}`,
+      )
+    ) {
+      run.resolved.push(key);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Policy } from '@arbiter/policy';
-import { auditDelta, ROLLOUT_DEFAULTS } from '../oversight.settings';
+import { recalibrate } from '@arbiter/scoring';
+import { auditDelta, policyCalibration, ROLLOUT_DEFAULTS } from '../oversight.settings';
 import {
   proposeThreshold,
   ReliabilityBin,
@@ -39,7 +40,13 @@ export class ThresholdProposals {
       options.targetError ?? policy?.rollout?.targetError ?? ROLLOUT_DEFAULTS.targetError;
     const delta = options.delta ?? (policy ? auditDelta(policy) : 0.05);
     const { reviewed, audited } = await this.verdicts.recent(pipelineId, RECALIBRATION_VERDICTS);
-    const verdicts = [...reviewed, ...audited];
+    // Each on the scale the policy scores with now: outputs scored before a calibration changed
+    // are re-expressed from the model's own confidence, so the threshold means what it will mean.
+    const calibration = policyCalibration(policy);
+    const verdicts = [...reviewed, ...audited].map((v) => ({
+      ...v,
+      confidence: recalibrate(calibration, v.modelConfidence),
+    }));
     return {
       targetError,
       delta,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows } from '@arbiter/persistence';
+import { queryRows, selectList } from '@arbiter/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface OversightEventRow {
@@ -13,6 +13,19 @@ export interface OversightEventRow {
   actor: string;
   createdAt: Date;
 }
+
+/** Where each field of OversightEventRow lives in oversight_events (the id as text: a bigint). */
+const EVENT_COLUMNS = selectList<OversightEventRow>({
+  id: 'id::text',
+  kind: 'kind',
+  fromState: 'from_state',
+  toState: 'to_state',
+  cause: 'cause',
+  figures: 'figures',
+  message: 'message',
+  actor: 'actor',
+  createdAt: 'created_at',
+});
 
 export interface OversightNote {
   pipelineId: string;
@@ -51,12 +64,21 @@ export class OversightHistory {
     );
   }
 
+  /** When the pipeline's history last recorded an entry of this kind, or null. */
+  async lastAt(pipelineId: string, kind: OversightNote['kind']): Promise<Date | null> {
+    const rows = await queryRows<{ at: Date }>(
+      this.db,
+      `SELECT max(created_at) AS at FROM oversight_events WHERE pipeline_id = $1 AND kind = $2`,
+      [pipelineId, kind],
+    );
+    return rows[0]?.at ?? null;
+  }
+
   /** The newest `limit` entries of the pipeline's history. */
   list(pipelineId: string, limit: number): Promise<OversightEventRow[]> {
     return queryRows<OversightEventRow>(
       this.db,
-      `SELECT id::text, kind, from_state AS "fromState", to_state AS "toState", cause, figures, message, actor,
-              created_at AS "createdAt"
+      `SELECT ${EVENT_COLUMNS}
          FROM oversight_events WHERE pipeline_id = $1 ORDER BY id DESC LIMIT $2`,
       [pipelineId, limit],
     );

@@ -47,15 +47,33 @@ export interface BreakerView {
   coolDownMs: number;
   halfOpenShare: number;
   halfOpenAudits: number;
+  /** Null when the policy does not trip on that jump. */
+  maxGateFailureJump: number | null;
+  maxAiFaultJump: number | null;
+  jumpWindowMs: number;
+  minRouted: number;
 }
 
 const HISTORY = 50;
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function settingsView(settings: ReturnType<typeof breakerSettingsOf>): BreakerView | null {
   if (!settings) return null;
   const { maxOverrideRate, window, minSamples, coolDownMs, halfOpenShare, halfOpenAudits } =
     settings;
-  return { maxOverrideRate, window, minSamples, coolDownMs, halfOpenShare, halfOpenAudits };
+  return {
+    maxOverrideRate,
+    window,
+    minSamples,
+    coolDownMs,
+    halfOpenShare,
+    halfOpenAudits,
+    maxGateFailureJump: finiteOrNull(settings.maxGateFailureJump),
+    maxAiFaultJump: finiteOrNull(settings.maxAiFaultJump),
+    jumpWindowMs: settings.jumpWindowMs,
+    minRouted: settings.minRouted,
+  };
 }
 
 /** What a lead reads of a pipeline's self-checking: breaker, escaped-error estimates, history. */

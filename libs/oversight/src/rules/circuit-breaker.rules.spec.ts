@@ -17,6 +17,7 @@ const settings: BreakerSettings = {
   halfOpenAudits: 20,
   maxGateFailureJump: 0.2,
   maxAiFaultJump: 0.3,
+  jumpWindowMs: 3_600_000,
   minRouted: 50,
 };
 const T0 = 1_700_000_000_000;
@@ -77,6 +78,38 @@ describe('evaluateBreaker', () => {
     expect(
       evaluateBreaker(closed, { recentAudits: [], gateFailures: mild }, settings, T0).status.state,
     ).toBe('closed');
+  });
+
+  it('a jump trip names both windows; a fall, or a jump the policy does not judge, does not trip', () => {
+    const jump = { current: { events: 40, total: 100 }, baseline: { events: 10, total: 100 } };
+    const { transition } = evaluateBreaker(
+      closed,
+      { recentAudits: [], gateFailures: jump },
+      settings,
+      T0,
+    );
+    expect(transition).toMatchObject({
+      figures: { current: 0.4, baseline: 0.1, maxJump: 0.2, items: 100, baselineItems: 100 },
+    });
+    expect(transition?.message).toBe(
+      'hard-gate failures rose from 10.0 % (10 of 100) to 40.0 % (40 of 100), more than 20.0 % above the window before',
+    );
+    const fall = { current: jump.baseline, baseline: jump.current };
+    expect(
+      evaluateBreaker(closed, { recentAudits: [], gateFailures: fall }, settings, T0).transition,
+    ).toBeUndefined();
+    const off = { ...settings, maxGateFailureJump: Number.POSITIVE_INFINITY };
+    expect(
+      evaluateBreaker(closed, { recentAudits: [], gateFailures: jump }, off, T0).transition,
+    ).toBeUndefined();
+  });
+
+  it('half-open is judged on its audits, not on a jump (the one that opened it is still in the window)', () => {
+    const half: BreakerStatus = { state: 'half_open', since: T0 };
+    const jump = { current: { events: 60, total: 100 }, baseline: { events: 0, total: 100 } };
+    expect(
+      evaluateBreaker(half, { recentAudits: [], gateFailures: jump }, settings, T0 + 1).status,
+    ).toBe(half);
   });
 
   it('open half-opens after the cool-down, not before', () => {

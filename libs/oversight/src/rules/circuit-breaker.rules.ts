@@ -20,6 +20,8 @@ export interface BreakerSettings {
   maxGateFailureJump: number;
   /** Trip when the AI-review fault share rises by more than this over its baseline (absolute). */
   maxAiFaultJump: number;
+  /** The length of the current window and of the baseline window just before it. */
+  jumpWindowMs: number;
   /** Items needed in both the current and the baseline window before a jump is judged. */
   minRouted: number;
 }
@@ -48,7 +50,9 @@ export interface RateWindow {
 export interface BreakerEvidence {
   /** The most recent audits (at most `window` of them), oldest first, with when each was decided. */
   recentAudits: readonly { overturned: boolean; at: number }[];
+  /** Scored outputs failing a hard gate (onFail reject or human), in the two windows. */
   gateFailures?: { current: RateWindow; baseline: RateWindow };
+  /** AI-reviewer calls that faulted, in the two windows. */
   aiFaults?: { current: RateWindow; baseline: RateWindow };
 }
 
@@ -106,9 +110,11 @@ export function evaluateBreaker(
       );
     return { status };
   }
-  const jump = jumpTrip(evidence, settings);
-  if (jump) return move('open', jump.cause, jump.figures, jump.message);
   if (status.state === 'closed') {
+    // A jump says the traffic changed; only a closed breaker trips on it. Half-open is judged on
+    // its own audits, which are what shows whether automation is safe again.
+    const jump = jumpTrip(evidence, settings);
+    if (jump) return move('open', jump.cause, jump.figures, jump.message);
     const window = evidence.recentAudits.slice(-settings.window);
     const overturned = window.filter((a) => a.overturned).length;
     if (
@@ -186,8 +192,9 @@ function jumpTrip(
           jump: current - baseline,
           maxJump: max,
           items: pair.current.total,
+          baselineItems: pair.baseline.total,
         },
-        message: `${what} rose from ${pct(baseline)} to ${pct(current)} (more than ${pct(max)} above the baseline)`,
+        message: `${what} rose from ${pct(baseline)} (${pair.baseline.events} of ${pair.baseline.total}) to ${pct(current)} (${pair.current.events} of ${pair.current.total}), more than ${pct(max)} above the window before`,
       };
   }
   return null;

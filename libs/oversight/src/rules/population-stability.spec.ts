@@ -37,7 +37,9 @@ describe('population stability index', () => {
   });
 
   it('sees a shift beyond a baseline of few distinct values (one repeated answer length)', () => {
-    expect(numericStability(Array(100).fill(31), Array(100).fill(1300))!).toBeGreaterThan(PSI_MAJOR);
+    expect(numericStability(Array(100).fill(31), Array(100).fill(1300))!).toBeGreaterThan(
+      PSI_MAJOR,
+    );
     expect(numericStability(Array(100).fill(31), Array(100).fill(31))!).toBe(0);
   });
 

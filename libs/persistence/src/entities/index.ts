@@ -12,8 +12,23 @@ import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEventEntity } from './delivery-event.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { WebhookSecretEntity } from './webhook-secret.entity';
+import { PromptEntity } from './prompt.entity';
+import { PromptVersionEntity } from './prompt-version.entity';
+import { PromptLabelEntity } from './prompt-label.entity';
+import { DatasetEntity } from './dataset.entity';
+import { DatasetItemEntity } from './dataset-item.entity';
+import { RegressionRunEntity } from './regression-run.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
 
-export { ApiKeyEntity, ClientEntity, PipelineEntity, PolicyVersionEntity, SubmissionEntity, SubmissionEventEntity, UserEntity };
+export {
+  ApiKeyEntity,
+  ClientEntity,
+  PipelineEntity,
+  PolicyVersionEntity,
+  SubmissionEntity,
+  SubmissionEventEntity,
+  UserEntity,
+};
 export * from './user.entity';
 export * from './review-task.entity';
 export * from './review-decision.entity';
@@ -21,6 +36,15 @@ export * from './review-queue.entity';
 export * from './delivery-event.entity';
 export * from './delivery-attempt.entity';
 export { WebhookEndpointEntity, WebhookSecretEntity };
+export {
+  PromptEntity,
+  PromptVersionEntity,
+  PromptLabelEntity,
+  DatasetEntity,
+  DatasetItemEntity,
+  RegressionRunEntity,
+  AuditEntryEntity,
+};
 
 export const ENTITIES = [
   ClientEntity,
@@ -38,4 +62,11 @@ export const ENTITIES = [
   WebhookSecretEntity,
   DeliveryEventEntity,
   DeliveryAttemptEntity,
+  PromptEntity,
+  PromptVersionEntity,
+  PromptLabelEntity,
+  DatasetEntity,
+  DatasetItemEntity,
+  RegressionRunEntity,
+  AuditEntryEntity,
 ];

@@ -1,6 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const REVIEW_TASK_STATUSES = ['pending', 'claimed', 'decided', 'escalated', 'expired'] as const;
+export const REVIEW_TASK_STATUSES = [
+  'pending',
+  'claimed',
+  'decided',
+  'escalated',
+  'expired',
+] as const;
 export type ReviewTaskStatus = (typeof REVIEW_TASK_STATUSES)[number];
 export type ReviewTaskKind = 'review' | 'escalation' | 'qa';
 export type SlaState = 'ok' | 'at_risk' | 'breached';
@@ -59,6 +65,14 @@ export class ReviewTaskEntity {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
+
+  /** Skills a reviewer needs to be offered the task (e.g. the submission's language, "th"). */
+  @Column('text', { name: 'required_skills', array: true, default: () => "'{}'" })
+  requiredSkills!: string[];
+
+  /** From then on any reviewer of the queue may take it (nobody with the skill did); null: never. */
+  @Column('timestamptz', { name: 'skill_fallback_at', nullable: true })
+  skillFallbackAt!: Date | null;
 
   @Column('timestamptz', { name: 'decided_at', nullable: true })
   decidedAt!: Date | null;

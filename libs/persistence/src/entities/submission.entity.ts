@@ -71,4 +71,8 @@ export class SubmissionEntity {
 
   @Column('timestamptz', { name: 'decided_at', nullable: true })
   decidedAt!: Date | null;
+
+  /** When the raw text (input, output, metadata, callback URL and every copy) was erased. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 }

@@ -19,6 +19,24 @@ export function applyCalibration(map: CalibrationMap, logit: number): number {
   }
 }
 
+/** Probabilities are kept this far from 0 and 1 before their logit is taken (logit ±13.8). */
+const LOGIT_CLIP = 1e-6;
+
+/** The logit of a probability, clipped so that 0 and 1 stay finite. */
+export function probabilityLogit(p: number): number {
+  const q = Math.min(1 - LOGIT_CLIP, Math.max(LOGIT_CLIP, Number.isFinite(p) ? p : 0));
+  return Math.log(q / (1 - q));
+}
+
+/**
+ * A policy's `scoring.calibration` over a model's own confidence: the map applied to the logit
+ * of that confidence. The identity (or no map) leaves the confidence as it is.
+ */
+export function recalibrate(map: CalibrationMap | undefined, confidence: number): number {
+  if (!map || map.method === 'identity') return confidence;
+  return applyCalibration(map, probabilityLogit(confidence));
+}
+
 /** Piecewise-linear interpolation through sorted knots, flat outside them. */
 export function interpolate(xs: number[], ys: number[], x: number): number {
   const n = xs.length;

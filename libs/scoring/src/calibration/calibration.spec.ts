@@ -155,6 +155,36 @@ describe('Platt and isotonic calibration', () => {
     expect(ece(probs, labels)).toBeLessThan(0.04);
   });
 
+  it('weighted Platt on a thinned sample fits the population, where the unweighted fit does not', () => {
+    // A population the Platt family does not contain (a step), so who is in the sample matters:
+    // a review queue sees every low-scored output, audits one in five of the high ones.
+    const s = rng(11);
+    const zs = Array.from({ length: 20_000 }, () => s() * 8 - 4);
+    const ys = zs.map((z) => (s() < (z > 0 ? 0.95 : 0.4) ? 1 : 0));
+    const kept = zs.map((z, i) => (z < 0 || i % 5 === 0 ? i : -1)).filter((i) => i >= 0);
+    const pick = <T>(xs: T[]) => kept.map((i) => xs[i]);
+    const population = fitPlatt(zs, ys);
+    const weighted = fitPlatt(
+      pick(zs),
+      pick(ys),
+      pick(zs).map((z) => (z < 0 ? 1 : 5)),
+    );
+    const unweighted = fitPlatt(pick(zs), pick(ys));
+    expect(Math.abs(weighted.a - population.a)).toBeLessThan(0.03);
+    expect(Math.abs(weighted.b - population.b)).toBeLessThan(0.1);
+    expect(Math.abs(unweighted.a - population.a)).toBeGreaterThan(
+      3 * Math.abs(weighted.a - population.a),
+    );
+    // Unit weights are the unweighted fit.
+    expect(
+      fitPlatt(
+        zs,
+        ys,
+        zs.map(() => 1),
+      ),
+    ).toEqual(population);
+  });
+
   it('isotonic is monotone and calibrated in-sample', () => {
     const iso = fitIsotonic(logits, labels);
     for (let i = 1; i < iso.y.length; i++) expect(iso.y[i]).toBeGreaterThanOrEqual(iso.y[i - 1]);

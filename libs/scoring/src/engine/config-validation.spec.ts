@@ -140,6 +140,11 @@ describe('validateScoringConfig', () => {
       { engine: { model: 'weights', calibration: { method: 'platt', a: 'x' } } },
       ['scoring.calibration.a', 'scoring.calibration.b'],
     ],
+    [
+      'a calibration that ranks the wrong way round',
+      { engine: { calibration: { method: 'platt', a: 0.5, b: 0 } } },
+      ['scoring.calibration.a'],
+    ],
     ['validators not a list', { validators: {} as never }, ['validators']],
   ])('%s', (_n, config, expected) =>
     expect(paths(config as Partial<ScoringConfig>)).toEqual(expected),

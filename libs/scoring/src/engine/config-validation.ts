@@ -1,10 +1,10 @@
 import type { ScoringConfig } from '../scoring.types';
 import type { ConfigProblem } from './engine.types';
-import { checkNumber, checkOneOf, unknownKeys } from './options.util';
+import { checkBoolean, checkNumber, checkOneOf, unknownKeys } from './options.util';
 import { GATES, SIGNALS } from './registry';
 
 const ON_FAIL = ['reject', 'human', 'flag'] as const;
-const ENGINE_KEYS = ['model', 'calibration'] as const;
+const ENGINE_KEYS = ['model', 'calibration', 'shortAnswers'] as const;
 /** Signal keys understood by the engine for every signal. */
 const COMMON_SIGNAL_KEYS = ['weight'];
 
@@ -74,6 +74,7 @@ function validateEngine(engine: unknown): ConfigProblem[] {
   const problems = [
     ...unknownKeys(engine, ENGINE_KEYS, 'scoring'),
     ...checkOneOf(engine.model, 'scoring.model', ['fitted', 'weights']),
+    ...checkBoolean(engine.shortAnswers, 'scoring.shortAnswers'),
   ];
   const cal = engine.calibration;
   if (cal !== undefined) {
@@ -88,6 +89,12 @@ function validateEngine(engine: unknown): ConfigProblem[] {
         ...checkNumber(cal.a, 'scoring.calibration.a', { required: true }),
         ...checkNumber(cal.b, 'scoring.calibration.b', { required: true }),
       );
+      // p = 1 / (1 + exp(a·z + b)): a ≥ 0 would rank outputs the wrong way round, or all alike.
+      if (typeof cal.a === 'number' && Number.isFinite(cal.a) && cal.a >= 0)
+        problems.push({
+          path: 'scoring.calibration.a',
+          message: `must be below 0 (got ${cal.a}): a higher score must mean a higher confidence`,
+        });
     } else if (cal.method !== 'identity')
       problems.push({ path: 'scoring.calibration.method', message: 'must be platt or identity' });
   }

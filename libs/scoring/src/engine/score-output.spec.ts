@@ -1,4 +1,5 @@
 import { DEFAULT_MODEL } from '../model/default-model';
+import { SHORT_ANSWER_MODEL } from '../model/short-answer-model';
 import type { ScoringConfig, ScoringInput, ScoringModel } from '../scoring.types';
 import { scoreOutput, ScoringConfigError } from './score-output';
 
@@ -57,12 +58,18 @@ describe('scoreOutput', () => {
     }
     expect(r.confidence).toBeGreaterThanOrEqual(0);
     expect(r.confidence).toBeLessThanOrEqual(1);
-    expect(r.model).toBe(`fitted:${DEFAULT_MODEL.version}`);
+    // A short answer with a context may be judged by the short-answer model (short-answer-regime.ts).
+    expect([DEFAULT_MODEL, SHORT_ANSWER_MODEL].map((m) => `fitted:${m.version}`)).toContain(
+      r.model,
+    );
   });
 
   it('contributions add up to the logit (fitted model)', () => {
     const r = scoreOutput(input('Lysichiton is in Araceae.'), all);
-    const sum = r.signals.reduce((a, s) => a + s.contribution, DEFAULT_MODEL.bias);
+    const judge =
+      r.model === `fitted:${SHORT_ANSWER_MODEL.version}` ? SHORT_ANSWER_MODEL : DEFAULT_MODEL;
+    expect(r.model).toBe(`fitted:${judge.version}`);
+    const sum = r.signals.reduce((a, s) => a + s.contribution, judge.bias);
     expect(sum).toBeCloseTo(r.logit as number, 2);
   });
 
@@ -81,6 +88,39 @@ describe('scoreOutput', () => {
     expect(r.model).toBe('weights');
     expect(r.signals.map((s) => s.weight)).toEqual([1, 3]);
     expect(r.signals.reduce((a, s) => a + s.contribution, 0)).toBeCloseTo(r.logit as number, 3);
+  });
+
+  it("applies the policy's calibration over the fitted model's confidence, and keeps that confidence", () => {
+    const text = input('No, Lysichiton is in the family Araceae and Ageratum in Asteraceae.');
+    const own = scoreOutput(text, all);
+    expect(own.modelConfidence).toBeUndefined();
+    const platt = { method: 'platt' as const, a: -0.5, b: 0.4 };
+    const mapped = scoreOutput(text, { ...all, engine: { calibration: platt } });
+    expect(mapped.modelConfidence).toBe(own.confidence);
+    const z = Math.log(own.confidence / (1 - own.confidence));
+    expect(mapped.confidence).toBeCloseTo(1 / (1 + Math.exp(platt.a * z + platt.b)), 12);
+    expect(mapped.logit).toBe(own.logit);
+    // The identity changes nothing, and a = -1, b = 0 is the identity written as Platt.
+    expect(scoreOutput(text, { ...all, engine: { calibration: { method: 'identity' } } })).toEqual(
+      own,
+    );
+    const unit = scoreOutput(text, {
+      ...all,
+      engine: { calibration: { method: 'platt', a: -1, b: 0 } },
+    });
+    expect(unit.confidence).toBeCloseTo(own.confidence, 9);
+  });
+
+  it('in weights mode the calibration maps the pooled logit, as it always did', () => {
+    const cfg: ScoringConfig = {
+      signals: { grounding: { weight: 1 } },
+      validators: [],
+      engine: { model: 'weights', calibration: { method: 'platt', a: -2, b: 0.5 } },
+    };
+    const r = scoreOutput(input('Lysichiton is in Araceae.'), cfg);
+    const z = r.logit as number;
+    expect(r.confidence).toBeCloseTo(1 / (1 + Math.exp(-2 * z + 0.5)), 12);
+    expect(r.modelConfidence).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
   });
 
   it('a signal with weight 0 shows evidence but does not count', () => {

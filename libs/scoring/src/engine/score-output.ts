@@ -7,10 +7,12 @@ import type {
   ScoringModel,
   SignalConfig,
 } from '../scoring.types';
+import { recalibrate, sigmoid } from '../calibration/apply.calibration';
 import { DEFAULT_MODEL } from '../model/default-model';
 import { Analysis } from './analysis';
 import { combineFitted, combineWeights, type WeighedInput } from './combiner';
 import { GATES, SIGNALS } from './registry';
+import { modelFor } from './short-answer-regime';
 
 /** Thrown when a configuration that validateScoringConfig would refuse reaches the engine. */
 export class ScoringConfigError extends Error {
@@ -46,26 +48,35 @@ export function scoreOutput(
   const inputs = computeSignals(input, config, analysis);
 
   const engine = config.engine ?? {};
+  // The policy's calibration (a Platt map refitted from reviewers' verdicts, say) applies to
+  // whichever model scored; the model's own confidence is kept beside it so it can be refitted.
+  const calibration = engine.calibration as CalibrationMap | undefined;
+  const calibrated = calibration !== undefined && calibration.method !== 'identity';
   if (engine.model === 'weights') {
-    const calibration = (engine.calibration as CalibrationMap | undefined) ?? {
-      method: 'identity',
-    };
-    const combined = combineWeights(inputs, calibration);
+    // The pooled logit's own probability is sigmoid(logit): the map on it is the map on the logit.
+    const combined = combineWeights(inputs, calibration ?? { method: 'identity' });
     return {
       confidence: clamp01(combined.confidence),
       gates,
       signals: combined.signals,
       logit: combined.logit,
       model: 'weights',
+      ...(calibrated ? { modelConfidence: clamp01(sigmoid(combined.logit)) } : {}),
     };
   }
-  const combined = combineFitted(inputs, model);
+  // With `scoring: { shortAnswers: true }`, a short answer with a context is judged by the
+  // model fitted on short support answers (see short-answer-regime.ts); its contributions add
+  // up to its own logit. Opt-in: on other genres' short replies it approved wrong ones.
+  const judge = engine.shortAnswers === true ? modelFor(model, analysis, inputs) : model;
+  const combined = combineFitted(inputs, judge);
+  const own = clamp01(combined.confidence);
   return {
-    confidence: clamp01(combined.confidence),
+    confidence: calibrated ? clamp01(recalibrate(calibration, own)) : own,
     gates,
     signals: combined.signals,
     logit: combined.logit,
-    model: `fitted:${model.version}`,
+    model: `fitted:${judge.version}`,
+    ...(calibrated ? { modelConfidence: own } : {}),
   };
 }
 

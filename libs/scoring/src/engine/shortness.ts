@@ -13,7 +13,8 @@ export const SHORT_ANSWER_WORDS = 18;
 
 const SHORTNESS = memoKey<number>('shortness');
 
-function contentWords(analysis: Analysis): number {
+/** Content words of the output, summed over its sentences. */
+export function contentWords(analysis: Analysis): number {
   let words = 0;
   for (const s of analysis.sentences) words += s.content.length;
   return words;

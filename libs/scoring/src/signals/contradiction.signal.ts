@@ -20,6 +20,8 @@ import type { Token } from '../text/tokens.util';
 import { outputCopy } from './copy-frames.util';
 import { contextQuantities } from './numbers.signal';
 import { localContradictions } from './local-contradictions.util';
+import { unboundFacts } from './fact-binding.util';
+import { claimNegationFlips } from './claim-polarity.util';
 import { prefixOpposite, wordEdits } from './word-edits.util';
 
 const LOOSE_OVERLAP = 0.3;
@@ -136,6 +138,9 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
   }
   const count = (k: Cue['kind']): number => cues.filter((c) => c.kind === k).length;
   const score = Math.max(0, 1 - 0.4 * cues.length);
+  // Read by the short-answer model only (not a cue: the score and the pooled model stay as fitted).
+  const unbound = unboundFacts(analysis, index);
+  const claimFlips = claimNegationFlips(analysis, index);
   return {
     score,
     features: {
@@ -152,8 +157,16 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       'contradiction.shortDaysLog': short
         ? shortness(analysis) * Math.log1p(unsourcedDays(analysis))
         : 0,
+      'contradiction.unboundFactsLog': Math.log1p(unbound.length),
+      'contradiction.claimFlipsLog': Math.log1p(claimFlips.length),
     },
-    evidence: { alignedSentences: aligned, cues: cues.slice(0, 20), substitutions },
+    evidence: {
+      alignedSentences: aligned,
+      cues: cues.slice(0, 20),
+      substitutions,
+      unboundFacts: unbound.slice(0, 20),
+      claimNegationFlips: claimFlips.slice(0, 20),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { scoreOutput } from '../../engine/score-output';
 import { validateScoringConfig } from '../../engine/config-validation';
 import type { GateResult } from '../../scoring.types';
+import { RUNAWAY_MS } from '@arbiter/testing';
 
 function gate(text: string, options: Record<string, unknown> = {}): GateResult {
   return scoreOutput(
@@ -68,7 +69,7 @@ describe('regulatedAdvice gate', () => {
     const t0 = performance.now();
     const text = `${'Your parcel ships today. '.repeat(5000)}You should take 500 mg of amoxicillin twice a day.`;
     expect(codes(text)).toEqual(['advice.medical']);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(RUNAWAY_MS);
   });
 
   it('checks only the configured domains, with the policy’s own terms', () => {

@@ -98,12 +98,30 @@ function stretched(word: string): boolean {
   return false;
 }
 
+/** The longest phrase of `candidates` that starts at words[i], if any. */
+function phraseAt(
+  candidates: { tokens: string[]; weight: number }[] | undefined,
+  words: Word[],
+  i: number,
+): { tokens: string[]; weight: number } | undefined {
+  if (!candidates) return undefined;
+  next: for (const p of candidates) {
+    if (i + p.tokens.length > words.length) continue;
+    for (let k = 1; k < p.tokens.length; k++) if (words[i + k].norm !== p.tokens[k]) continue next;
+    return p;
+  }
+  return undefined;
+}
+
+function prefixWeight(prefixes: [string, number][], norm: string): number | undefined {
+  for (const [p, weight] of prefixes) if (norm.startsWith(p)) return weight;
+  return undefined;
+}
+
 function scoreWords(m: WordMarkers, text: string, words: Word[], add: Add): void {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const phrase = m.phrases
-      .get(w.norm)
-      ?.find((p) => p.tokens.every((t, k) => words[i + k]?.norm === t));
+    const phrase = phraseAt(m.phrases.get(w.norm), words, i);
     if (phrase) {
       add(w.start, words[i + phrase.tokens.length - 1].end, phrase.weight);
       i += phrase.tokens.length - 1;
@@ -112,8 +130,8 @@ function scoreWords(m: WordMarkers, text: string, words: Word[], add: Add): void
     const weight = m.words.get(w.norm);
     if (weight !== undefined) add(w.start, w.end, weight);
     else {
-      const prefix = m.prefixes.find(([p]) => w.norm.startsWith(p));
-      if (prefix) add(w.start, w.end, prefix[1]);
+      const prefix = m.prefixes.length ? prefixWeight(m.prefixes, w.norm) : undefined;
+      if (prefix !== undefined) add(w.start, w.end, prefix);
       else if (m.stretched && stretched(w.norm)) add(w.start, w.end, m.stretched);
     }
     const next = words[i + 1];
@@ -151,7 +169,57 @@ function scoreText(m: TextMarkers, lower: string, add: Add): void {
   }
 }
 
-const WORD_RE = /[a-z0-9\u00C0-\u024F]+/g;
+/** A character of a Latin-script word: [a-z0-9\u00C0-\u024F] (the text is ASCII-lowercased). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** The Latin-script words of `lower`, scanned by hand (a matchAll allocates a match per word). */
+function latinWords(lower: string): Word[] {
+  const words: Word[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(lower.charCodeAt(i))) i++;
+    words.push({ norm: lower.slice(start, i), start, end: i });
+  }
+  return words;
+}
+
+/**
+ * One pass over the characters: exclamation marks, and whether the emoji and shouting
+ * expressions can match at all (an emoji block, an emoticon's ":" ";" or "xD", three capitals
+ * in a row), so the expressions run only on the few texts that may hold one.
+ */
+function scanMarks(text: string): { exclamations: number; emojiCue: boolean; capitalRun: boolean } {
+  let exclamations = 0;
+  let emojiCue = false;
+  let capitals = 0;
+  let capitalRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      if (++capitals >= 3) capitalRun = true;
+      continue;
+    }
+    capitals = 0;
+    if (c === 33 || c === 0xff01) exclamations++;
+    else if (
+      c === 58 ||
+      c === 59 ||
+      (c === 120 && text.charCodeAt(i + 1) === 68) ||
+      (c >= 0x2600 && c <= 0x27bf) ||
+      (c >= 0xd83c && c <= 0xd83e)
+    )
+      emojiCue = true;
+  }
+  return { exclamations, emojiCue, capitalRun };
+}
 const THAI_RE = /[\u0E00-\u0E7F]/;
 
 // Emoji (the pictographic blocks, as UTF-16) and emoticons; no `u` flag (see asciiLower).
@@ -171,9 +239,7 @@ export function measureTone(text: string, languages: readonly string[]): ToneMea
   let casual = 0;
   // Lexicons are lowercase; `lower` keeps every offset of `text` (see asciiLower).
   const lower = asciiLower(text);
-  const words: Word[] = [];
-  for (const m of lower.matchAll(WORD_RE))
-    words.push({ norm: m[0], start: m.index, end: m.index + m[0].length });
+  const words = latinWords(lower);
   const hasThai = THAI_RE.test(text);
   const seen = new Set<object>();
   for (const lang of languages) {
@@ -191,13 +257,17 @@ export function measureTone(text: string, languages: readonly string[]): ToneMea
       else scoreWords(sign > 0 ? c.formal : c.casual, text, words, add);
     }
   }
-  const exclamations = (text.match(/[!！]/g) ?? []).length;
-  casual += Math.min(exclamations, 4) * 0.5 + Math.min((text.match(EMOJI_RE) ?? []).length, 3);
-  const shouting = [...text.matchAll(SHOUT_RE)].slice(0, 20).map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-  }));
+  const { exclamations, emojiCue, capitalRun } = scanMarks(text);
+  const emoji = emojiCue ? (text.match(EMOJI_RE) ?? []).length : 0;
+  casual += Math.min(exclamations, 4) * 0.5 + Math.min(emoji, 3);
+  // Shouting needs a run of three capitals: most outputs have none, and skip the expression.
+  const shouting = capitalRun
+    ? [...text.matchAll(SHOUT_RE)].slice(0, 20).map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+      }))
+    : [];
   casual += Math.min(shouting.length, 3);
   evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   return {

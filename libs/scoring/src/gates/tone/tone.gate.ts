@@ -46,11 +46,24 @@ function compile(options: ValidatorConfig): ToneRules {
 
 /** The lexicons to use: the policy's, else the submission's language (with English), else all. */
 function languagesFor(rules: ToneRules, input: ScoringInput): readonly string[] {
-  if (rules.languages) return rules.languages;
-  const lang = input.input.language?.toLowerCase().split('-')[0];
+  return rules.languages ?? lexiconsForLanguage(input.input.language);
+}
+
+/** The submission's language (with English), else every lexicon. */
+function lexiconsForLanguage(language: string | undefined | null): readonly string[] {
+  const lang = language?.toLowerCase().split('-')[0];
   const fil = lang === 'fil' ? 'tl' : lang;
   // Code-switching is the norm in the region: English markers count whatever the language.
   return fil && (TONE_LANGUAGES as readonly string[]).includes(fil) ? [fil, 'en'] : TONE_LANGUAGES;
+}
+
+/**
+ * The formality score (0 casual … 1 formal) the tone gate computes with its default lexicons:
+ * the submission's language and English, else all five. Drift detection tracks it per output,
+ * so a model that turns stilted (or flippant) is seen whether or not a tone gate is configured.
+ */
+export function outputFormality(text: string, language?: string | null): number {
+  return measureTone(text, lexiconsForLanguage(language)).formality;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,47 @@
+import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AuditLog } from '@arbiter/audit';
+import { Roles, UserAuthGuard } from '@arbiter/auth';
+import { AuditPageQueryDto, AuditPageView, AuditQueryDto } from '@arbiter/contracts';
+import { ApiContract } from '../common/api-contract.decorator';
+import { AuditedExport } from './audited.decorator';
+
+/** The audit log, for admins: every administrative and lead action, newest first. */
+@ApiTags('admin')
+@UseGuards(UserAuthGuard)
+@Roles('admin')
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly log: AuditLog) {}
+
+  @Get()
+  @ApiContract({
+    id: 'listAuditEntries',
+    summary: 'Administrative actions, newest first, by actor, action and time; paged',
+    caller: 'user',
+    ok: { 200: 'AuditPage' },
+  })
+  page(@Query() query: AuditPageQueryDto): Promise<AuditPageView> {
+    const { cursor, limit, ...filter } = query;
+    return this.log.page(filter, cursor, limit);
+  }
+
+  @Get('export')
+  @ApiContract({
+    id: 'exportAuditEntries',
+    summary: 'The matching entries as JSON Lines, newest first (the export is itself recorded)',
+    caller: 'user',
+    ok: {},
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'One AuditEntry per line',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
+  @Header('content-type', 'application/x-ndjson; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @AuditedExport('audit.export', 'audit')
+  export(@Query() query: AuditQueryDto): Promise<string> {
+    return this.log.exportJsonl(query);
+  }
+}

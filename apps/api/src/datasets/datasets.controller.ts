@@ -1,0 +1,148 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Roles, UserAuthGuard } from '@arbiter/auth';
+import { AddDatasetItemsDto, CreateDatasetDto, DatasetsQueryDto } from '@arbiter/contracts';
+import { Datasets } from '@arbiter/datasets';
+import { ApiContract } from '../common/api-contract.decorator';
+import { Audited, AuditedExport } from '../audit/audited.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { datasetView, itemView } from './dataset-views';
+
+/** Datasets built from reviewers' decisions (leads and admins). */
+@ApiTags('datasets')
+@UseGuards(UserAuthGuard)
+@Roles('lead')
+@Controller('v1/datasets')
+export class DatasetsController {
+  constructor(private readonly datasets: Datasets) {}
+
+  @Post()
+  @Audited('dataset.create', 'dataset')
+  @ApiContract({
+    id: 'createDataset',
+    summary: "A dataset of one pipeline and client's decided items, optionally filled by rules",
+    caller: 'user',
+    body: true,
+    ok: { 201: 'DatasetView' },
+    errors: [409],
+  })
+  async create(@Body() body: CreateDatasetDto) {
+    return datasetView(await this.datasets.create(body));
+  }
+
+  @Get()
+  @ApiContract({
+    id: 'listDatasets',
+    summary: 'Datasets, of one pipeline when asked',
+    caller: 'user',
+    ok: { 200: 'DatasetList' },
+  })
+  async list(@Query() query: DatasetsQueryDto) {
+    return { datasets: (await this.datasets.list(query.pipeline)).map(datasetView) };
+  }
+
+  @Get(':id')
+  @ApiContract({
+    id: 'getDataset',
+    summary: 'A dataset',
+    caller: 'user',
+    ok: { 200: 'DatasetView' },
+    errors: [404],
+  })
+  async get(@Param('id', uuidParam) id: string) {
+    return datasetView(await this.datasets.get(id));
+  }
+
+  @Get(':id/items')
+  @ApiContract({
+    id: 'listDatasetItems',
+    summary: 'Its items: input, output, verdict, corrected output, reasons',
+    caller: 'user',
+    ok: { 200: 'DatasetItemList' },
+    errors: [404],
+  })
+  async items(@Param('id', uuidParam) id: string) {
+    return { items: (await this.datasets.listItems(id)).map(itemView) };
+  }
+
+  @Post(':id/items')
+  @Audited('dataset.add-items', 'dataset', 'id')
+  @HttpCode(200)
+  @ApiContract({
+    id: 'addDatasetItems',
+    summary: "Add submissions decided by people (of the dataset's pipeline and client)",
+    caller: 'user',
+    body: true,
+    ok: { 200: 'DatasetItemsAdded' },
+    errors: [404, 422],
+  })
+  async add(@Param('id', uuidParam) id: string, @Body() body: AddDatasetItemsDto) {
+    const { added, dataset } = await this.datasets.addItems(id, body.submissionIds);
+    return { added, dataset: datasetView(dataset) };
+  }
+
+  @Post(':id/collect')
+  @Audited('dataset.collect', 'dataset', 'id')
+  @HttpCode(200)
+  @ApiContract({
+    id: 'collectDatasetItems',
+    summary:
+      "Apply the dataset's rules now (the worker also does, every ARBITER_DATASET_COLLECT_EVERY_MS)",
+    caller: 'user',
+    ok: { 200: 'DatasetItemsAdded' },
+    errors: [404],
+  })
+  async collect(@Param('id', uuidParam) id: string) {
+    const added = await this.datasets.collect(await this.datasets.get(id));
+    return { added, dataset: datasetView(await this.datasets.get(id)) };
+  }
+
+  @Delete(':id/items/:itemId')
+  @Audited('dataset.remove-item', 'dataset', 'id')
+  @HttpCode(204)
+  @ApiContract({
+    id: 'removeDatasetItem',
+    summary: 'Remove an item (a rule will not take it in again)',
+    caller: 'user',
+    ok: { 204: null },
+    errors: [404],
+  })
+  async remove(
+    @Param('id', uuidParam) id: string,
+    @Param('itemId', uuidParam) itemId: string,
+  ): Promise<void> {
+    await this.datasets.removeItem(id, itemId);
+  }
+
+  @Get(':id/export')
+  @AuditedExport('dataset.export', 'dataset', 'id')
+  @ApiContract({
+    id: 'exportDataset',
+    summary:
+      'The items as JSON Lines (input, output, verdict, correctedOutput, reasons), for evaluation or fine-tuning',
+    caller: 'user',
+    ok: {},
+    errors: [404],
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'One JSON object per line',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
+  @Header('content-type', 'application/x-ndjson; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  export(@Param('id', uuidParam) id: string): Promise<string> {
+    return this.datasets.exportJsonl(id);
+  }
+}

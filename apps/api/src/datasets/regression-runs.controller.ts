@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
+import { LimitQueryDto, StartRunDto } from '@arbiter/contracts';
+import { RegressionRunReport, StartRegressionRun } from '@arbiter/datasets';
+import { ApiContract } from '../common/api-contract.decorator';
+import { Audited } from '../audit/audited.decorator';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { runView } from './dataset-views';
+
+/** Regression runs of a dataset: start one, list them, read one with its per-item differences. */
+@ApiTags('datasets')
+@UseGuards(UserAuthGuard)
+@Roles('lead')
+@Controller('v1/datasets/:id/runs')
+export class RegressionRunsController {
+  constructor(
+    private readonly start: StartRegressionRun,
+    private readonly report: RegressionRunReport,
+  ) {}
+
+  @Post()
+  @Audited('dataset.run', 'regression-run')
+  @HttpCode(202)
+  @ApiContract({
+    id: 'startRegressionRun',
+    summary:
+      "Generate (or score uploaded) candidates for every item, scored with the pipeline's policy; the worker runs it",
+    caller: 'user',
+    body: true,
+    ok: { 202: 'RegressionRun' },
+    errors: [404, 409],
+  })
+  async create(
+    @Param('id', uuidParam) id: string,
+    @Body() body: StartRunDto,
+    @CurrentUser() user: UserPrincipal,
+  ) {
+    return runView(await this.start.execute(id, body, { kind: 'api', by: `user:${user.userId}` }));
+  }
+
+  @Get()
+  @ApiContract({
+    id: 'listRegressionRuns',
+    summary: 'Runs of the dataset, newest first',
+    caller: 'user',
+    ok: { 200: 'RegressionRunList' },
+    errors: [404],
+  })
+  async list(@Param('id', uuidParam) id: string, @Query() query: LimitQueryDto) {
+    return { runs: (await this.report.list(id, query.limit ?? 50)).map(runView) };
+  }
+
+  @Get(':runId')
+  @ApiContract({
+    id: 'getRegressionRun',
+    summary:
+      "A run: pass rate, regressions against the previous run, cost, and each item's difference",
+    caller: 'user',
+    ok: { 200: 'RegressionRunReport' },
+    errors: [404],
+  })
+  async get(@Param('id', uuidParam) id: string, @Param('runId', uuidParam) runId: string) {
+    const { run, items } = await this.report.get(id, runId);
+    return { run: runView(run), items };
+  }
+}

@@ -1,0 +1,177 @@
+import { Body, Controller, Get, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
+import {
+  LimitQueryDto,
+  MoveLabelDto,
+  PromptDiffQueryDto,
+  PromptSplitDto,
+} from '@arbiter/contracts';
+import { diffVersions, PromptQualityReport, PromptRegistry } from '@arbiter/prompts';
+import { ApiContract } from '../common/api-contract.decorator';
+import { Audited } from '../audit/audited.decorator';
+import { RequireJsonGuard } from '../common/require-json.guard';
+import { versionParam } from '../common/version-param.pipe';
+import { versionView } from './prompt-views';
+
+const actor = (user: UserPrincipal) => ({ name: `user:${user.userId}`, source: 'api' });
+
+/** The prompt registry for people: admins write versions, labels and splits; leads read. */
+@ApiTags('prompts')
+@UseGuards(UserAuthGuard)
+@Controller('v1/prompts')
+export class PromptsController {
+  constructor(
+    private readonly registry: PromptRegistry,
+    private readonly quality: PromptQualityReport,
+  ) {}
+
+  @Get()
+  @Roles('lead')
+  @ApiContract({
+    id: 'listPrompts',
+    summary: 'Every prompt of the registry',
+    caller: 'user',
+    ok: { 200: 'PromptList' },
+  })
+  async list() {
+    return { prompts: await this.registry.list() };
+  }
+
+  @Put(':key')
+  @Audited('prompt.put', 'prompt', 'key')
+  @Roles('admin')
+  @UseGuards(RequireJsonGuard)
+  @ApiContract({
+    id: 'putPromptVersion',
+    summary: 'Add a prompt version (the same document again adds nothing); its `labels` move to it',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'PromptPutResult' },
+  })
+  @ApiBody({
+    description: 'A prompt version (docs/prompts.md): template, variables, model, notes, labels',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  async put(@Param('key') key: string, @Body() body: unknown, @CurrentUser() user: UserPrincipal) {
+    const result = await this.registry.putVersion(key, body, actor(user));
+    return {
+      created: result.created,
+      version: versionView(key, result.version),
+      prompt: result.prompt,
+    };
+  }
+
+  @Get(':key')
+  @Roles('lead')
+  @ApiContract({
+    id: 'getPrompt',
+    summary: 'A prompt: versions, labels, split, rollback limits',
+    caller: 'user',
+    ok: { 200: 'PromptView' },
+    errors: [404],
+  })
+  get(@Param('key') key: string) {
+    return this.registry.view(key);
+  }
+
+  @Get(':key/versions/:version')
+  @Roles('lead')
+  @ApiContract({
+    id: 'getPromptVersion',
+    summary: 'One version in full',
+    caller: 'user',
+    ok: { 200: 'PromptVersionView' },
+    errors: [404],
+  })
+  async version(@Param('key') key: string, @Param('version', versionParam) version: number) {
+    return versionView(key, await this.registry.version(key, version));
+  }
+
+  @Get(':key/diff')
+  @Roles('lead')
+  @ApiContract({
+    id: 'diffPromptVersions',
+    summary: 'Two versions as unified diffs per language, partials, variables and model',
+    caller: 'user',
+    ok: { 200: 'PromptDiff' },
+    errors: [404],
+  })
+  async diff(@Param('key') key: string, @Query() query: PromptDiffQueryDto) {
+    return diffVersions(
+      await this.registry.version(key, query.from),
+      await this.registry.version(key, query.to),
+    );
+  }
+
+  @Put(':key/labels/:label')
+  @Audited('prompt.label', 'prompt', 'key')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiContract({
+    id: 'movePromptLabel',
+    summary: 'Point a label (production, staging, fallback, …) at a version of this prompt',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'PromptView' },
+    errors: [404, 422],
+  })
+  move(
+    @Param('key') key: string,
+    @Param('label') label: string,
+    @Body() body: MoveLabelDto,
+    @CurrentUser() user: UserPrincipal,
+  ) {
+    return this.registry.moveLabel(key, label, body, body.reason ?? 'moved by hand', actor(user));
+  }
+
+  @Put(':key/split')
+  @Audited('prompt.split', 'prompt', 'key')
+  @Roles('admin')
+  @ApiContract({
+    id: 'splitPrompt',
+    summary: 'A/B: percent % of units get b (sticky per unit); 0 ends it',
+    caller: 'user',
+    body: true,
+    ok: { 200: 'PromptView' },
+    errors: [404],
+  })
+  split(
+    @Param('key') key: string,
+    @Body() body: PromptSplitDto,
+    @CurrentUser() user: UserPrincipal,
+  ) {
+    return this.registry.setSplit(
+      key,
+      { a: body.a, b: body.b, percent: body.percent },
+      body.reason ?? 'set by hand',
+      actor(user),
+    );
+  }
+
+  @Get(':key/quality')
+  @Roles('lead')
+  @ApiContract({
+    id: 'getPromptQuality',
+    summary: 'Per version: automation, human rejects, audited error, confidence; the A/B test',
+    caller: 'user',
+    ok: { 200: 'PromptQuality' },
+    errors: [404],
+  })
+  async qualityOf(@Param('key') key: string) {
+    return this.quality.execute(await this.registry.find(key));
+  }
+
+  @Get(':key/history')
+  @Roles('lead')
+  @ApiContract({
+    id: 'getPromptHistory',
+    summary: 'Versions added, labels moved, splits and automatic rollbacks, newest first',
+    caller: 'user',
+    ok: { 200: 'PromptHistory' },
+    errors: [404],
+  })
+  async history(@Param('key') key: string, @Query() query: LimitQueryDto) {
+    return { events: await this.registry.history(key, query.limit ?? 100) };
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ColumnMap, jsonOrNull, queryRows, selectList } from '@arbiter/persistence';
+
+/** An entry to append. */
+export interface NewAuditEntry {
+  id: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetKind: string;
+  targetId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  request: Record<string, unknown> | null;
+  reason: string | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+/** A stored entry, with the actor's email (null once the user is gone) and its exact instant. */
+export interface AuditEntryRow extends NewAuditEntry {
+  at: Date;
+  /** `at` at Postgres' microsecond precision: pages are cut on it, not on a rounded Date. */
+  atExact: string;
+  actorEmail: string | null;
+}
+
+/** Which entries: every filter optional; `after` is the (at, id) the previous page ended on. */
+export interface AuditFilter {
+  actorId?: string;
+  actorEmail?: string;
+  /** One action, or with a trailing dot every action of a kind. */
+  action?: string;
+  from?: Date;
+  to?: Date;
+  after?: { at: string; id: string };
+}
+
+const COLUMN_MAP: ColumnMap<Omit<AuditEntryRow, 'actorEmail' | 'atExact'>> = {
+  id: 'id',
+  at: 'at',
+  actorId: 'actor_id',
+  actorRole: 'actor_role',
+  action: 'action',
+  targetKind: 'target_kind',
+  targetId: 'target_id',
+  before: 'before',
+  after: 'after',
+  request: 'request',
+  reason: 'reason',
+  requestId: 'request_id',
+  ip: 'ip',
+};
+const SELECT = `${selectList(COLUMN_MAP, { table: 'a' })}, a.at::text AS "atExact", u.email AS "actorEmail"`;
+
+/** The audit_entries table: append and read, nothing else (the table refuses the rest). */
+@Injectable()
+export class AuditEntryRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Appends one entry, in the caller's transaction when given one. */
+  async append(e: NewAuditEntry, tx: EntityManager | DataSource = this.db): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_entries (id, actor_id, actor_role, action, target_kind, target_id, before, after, request, reason, request_id, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        e.id,
+        e.actorId,
+        e.actorRole,
+        e.action,
+        e.targetKind,
+        e.targetId,
+        jsonOrNull(e.before),
+        jsonOrNull(e.after),
+        jsonOrNull(e.request),
+        e.reason,
+        e.requestId,
+        e.ip,
+      ],
+    );
+  }
+
+  /** Up to `limit` entries matching the filter, newest first. */
+  async page(filter: AuditFilter, limit: number): Promise<AuditEntryRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.actorId) where.push(`a.actor_id = ${param(filter.actorId)}::uuid`);
+    if (filter.actorEmail) where.push(`u.email = ${param(filter.actorEmail.toLowerCase())}`);
+    if (filter.action?.endsWith('.')) where.push(`starts_with(a.action, ${param(filter.action)})`);
+    else if (filter.action) where.push(`a.action = ${param(filter.action)}`);
+    if (filter.from) where.push(`a.at >= ${param(filter.from)}`);
+    if (filter.to) where.push(`a.at < ${param(filter.to)}`);
+    if (filter.after)
+      where.push(
+        `(a.at, a.id) < (${param(filter.after.at)}::timestamptz, ${param(filter.after.id)}::uuid)`,
+      );
+    return queryRows<AuditEntryRow>(
+      this.db,
+      `SELECT ${SELECT} FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY a.at DESC, a.id DESC LIMIT ${param(limit)}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { AuditEntryView, AuditPageView } from '@arbiter/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntryRepository, AuditEntryRow, AuditFilter } from './audit-entry.repository';
+import { AuditError, AuditErrorCode } from './audit.errors';
+import { asAuditState } from './secret-redaction';
+
+/** One administrative action, as the edge that saw it describes it. */
+export interface AuditAction {
+  actor: { id: string | null; role: string | null };
+  action: string;
+  target: { kind: string; id: string | null };
+  before?: unknown;
+  after?: unknown;
+  /** The request body; secrets are redacted before it is stored, as in before and after. */
+  request?: unknown;
+  reason?: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+}
+
+/** The filters of a read, as the caller wrote them. */
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// How Postgres writes a timestamptz as text: `2026-12-06 01:22:40.123456+00`.
+const PG_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const DEFAULT_PAGE = 50;
+// An export reads in pages of this many, so its memory does not grow with the log.
+const EXPORT_BATCH = 1000;
+
+/** The audit log: append an administrative action; read it by actor, action and time. */
+@Injectable()
+export class AuditLog {
+  constructor(private readonly entries: AuditEntryRepository) {}
+
+  /** Appends one entry (in the caller's transaction when given one); secrets never reach the table. */
+  async record(a: AuditAction, tx?: EntityManager | DataSource): Promise<void> {
+    await this.entries.append(
+      {
+        id: randomUUID(),
+        actorId: a.actor.id,
+        actorRole: a.actor.role,
+        action: a.action,
+        targetKind: a.target.kind,
+        targetId: a.target.id,
+        before: asAuditState(a.before),
+        after: asAuditState(a.after),
+        request: asAuditState(a.request),
+        reason: a.reason ?? null,
+        requestId: a.requestId ?? null,
+        ip: a.ip ?? null,
+      },
+      tx,
+    );
+  }
+
+  /** One page, newest first, and the cursor of the next one. */
+  async page(query: AuditQuery, cursor?: string, limit = DEFAULT_PAGE): Promise<AuditPageView> {
+    const filter = { ...this.filter(query), after: cursor ? decodeCursor(cursor) : undefined };
+    const rows = await this.entries.page(filter, limit + 1);
+    const shown = rows.slice(0, limit);
+    const last = shown[shown.length - 1];
+    return {
+      entries: shown.map(toView),
+      next: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  /** Every matching entry as JSON Lines, newest first. */
+  async exportJsonl(query: AuditQuery): Promise<string> {
+    const filter: AuditFilter = this.filter(query);
+    const lines: string[] = [];
+    for (;;) {
+      const rows = await this.entries.page(filter, EXPORT_BATCH);
+      for (const row of rows) lines.push(JSON.stringify(toView(row)));
+      if (rows.length < EXPORT_BATCH) break;
+      const last = rows[rows.length - 1];
+      filter.after = { at: last.atExact, id: last.id };
+    }
+    return lines.length ? `${lines.join('\n')}\n` : '';
+  }
+
+  private filter(query: AuditQuery): AuditFilter {
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && from >= to)
+      throw new AuditError(AuditErrorCode.BadRange, 'from must be before to');
+    return {
+      actorId: query.actor && UUID.test(query.actor) ? query.actor : undefined,
+      actorEmail: query.actor && !UUID.test(query.actor) ? query.actor : undefined,
+      action: query.action,
+      from,
+      to,
+    };
+  }
+}
+
+function toView(row: AuditEntryRow): AuditEntryView {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: { id: row.actorId, email: row.actorEmail, role: row.actorRole },
+    action: row.action,
+    target: { kind: row.targetKind, id: row.targetId },
+    before: row.before,
+    after: row.after,
+    request: row.request,
+    reason: row.reason,
+    requestId: row.requestId,
+    ip: row.ip,
+  };
+}
+
+function encodeCursor(row: AuditEntryRow): string {
+  return Buffer.from(`${row.atExact}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || !UUID.test(id) || !PG_INSTANT.test(at))
+    throw new AuditError(AuditErrorCode.BadCursor, 'cursor must be the next cursor of a page');
+  return { at, id };
+}

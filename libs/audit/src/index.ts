@@ -1,0 +1,5 @@
+export * from './audit.errors';
+export * from './audit.module';
+export * from './audit-log.use-case';
+export * from './audit-snapshots.registry';
+export * from './secret-redaction';

@@ -1,0 +1,19 @@
+import { DomainError } from '@arbiter/errors';
+
+/** Why a caller was not let in, or an account change was refused. */
+export enum AuthErrorCode {
+  MissingCredentials = 'auth.missing_credentials',
+  InvalidApiKey = 'auth.invalid_api_key',
+  InvalidCredentials = 'auth.invalid_credentials',
+  InvalidToken = 'auth.invalid_token',
+  RoleRequired = 'auth.role_required',
+  OverQuota = 'auth.over_quota',
+  LoginThrottled = 'auth.login_throttled',
+  UserExists = 'auth.user_exists',
+  UserNotFound = 'auth.user_not_found',
+  CannotDisableSelf = 'auth.cannot_disable_self',
+  ClientNotFound = 'auth.client_not_found',
+  ApiKeyNotFound = 'auth.api_key_not_found',
+}
+
+export class AuthError extends DomainError<AuthErrorCode> {}

@@ -1,0 +1,70 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { OptionalQueryInt } from './query-int';
+
+/** Filters of GET /v1/audit and its export; the time range is [from, to). */
+export class AuditQueryDto {
+  @ApiPropertyOptional({ description: "The actor: a user's id or email" })
+  @IsOptional()
+  @Matches(
+    /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[^\s@]{1,200}@[^\s@]{1,200})$/i,
+    {
+      message: "actor must be a user's id (UUID) or email",
+    },
+  )
+  actor?: string;
+
+  @ApiPropertyOptional({
+    description: 'An action (`pipeline.activate`), or every action of a kind (`pipeline.`)',
+  })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]*(\.[a-z-]*)?$/, {
+    message: 'action must be an action such as pipeline.activate, or a kind such as pipeline.',
+  })
+  action?: string;
+
+  @ApiPropertyOptional({ description: 'From this instant (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Before this instant (ISO 8601, exclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  to?: string;
+}
+
+/** GET /v1/audit: the filters and a page, newest first. */
+export class AuditPageQueryDto extends AuditQueryDto {
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be the next cursor of a page' })
+  cursor?: string;
+
+  @OptionalQueryInt('limit', 500, { default: 50 })
+  limit?: number;
+}
+
+/** One administrative action as the audit log shows it. */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actor: { id: string | null; email: string | null; role: string | null };
+  /** e.g. `pipeline.activate`. */
+  action: string;
+  target: { kind: string; id: string | null };
+  /** The state of the target before and after (secrets redacted); null where there was none. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  /** What was asked: the request body, secrets redacted. */
+  request: Record<string, unknown> | null;
+  reason: string | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export interface AuditPageView {
+  entries: AuditEntryView[];
+  /** Pass as `cursor` for the next (older) page; null on the last one. */
+  next: string | null;
+}

@@ -1,0 +1,37 @@
+import type { AuditEntryView, AuditPageView } from '../audit.dto';
+import {
+  arrayOf,
+  dateTime,
+  freeObject,
+  nullable,
+  objectOf,
+  ref,
+  SchemaObject,
+  string,
+  uuid,
+} from './schema';
+
+/** Schemas of the audit log. */
+export const AUDIT_SCHEMAS: Record<string, SchemaObject> = {
+  AuditEntry: objectOf<AuditEntryView>({
+    id: uuid,
+    at: dateTime,
+    actor: objectOf<AuditEntryView['actor']>({
+      id: nullable(uuid),
+      email: nullable(string()),
+      role: nullable(string()),
+    }),
+    action: string({ example: 'pipeline.activate' }),
+    target: objectOf<AuditEntryView['target']>({ kind: string(), id: nullable(string()) }),
+    before: nullable(freeObject('The target before the action (secrets redacted)')),
+    after: nullable(freeObject('The target after the action (secrets redacted)')),
+    request: nullable(freeObject('The request body (secrets redacted)')),
+    reason: nullable(string()),
+    requestId: nullable(string()),
+    ip: nullable(string()),
+  }),
+  AuditPage: objectOf<AuditPageView>({
+    entries: arrayOf(ref('AuditEntry')),
+    next: nullable(string({ description: 'Cursor of the next (older) page' })),
+  }),
+};

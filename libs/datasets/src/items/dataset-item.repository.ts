@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { ColumnMap, pickColumns, queryRows, selectList } from '@arbiter/persistence';
+import { SUBMISSION_COLUMN_MAP } from '@arbiter/workflow';
+import { DataSource } from 'typeorm';
+import { DatasetRule } from './dataset.repository';
+
+export interface DatasetItemRow {
+  id: string;
+  submissionId: string | null;
+  source: 'api' | 'rule';
+  verdict: 'approved' | 'rejected' | 'edited';
+  input: { prompt?: string; context?: { id: string; text: string }[]; language?: string };
+  /** The values the prompt is rendered with: the submission's metadata.variables, else {prompt, context}. */
+  variables: Record<string, unknown>;
+  language: string | null;
+  /** The model's original output. */
+  output: { text?: string; json?: unknown };
+  /** The reviewer's edit: the reference output when present. */
+  correctedOutput: { text?: string; json?: unknown } | null;
+  reasons: string[];
+  createdAt: Date;
+}
+
+/** What decides whether a submission may become an item of a dataset. */
+export interface SubmissionEligibility {
+  id: string;
+  clientId: string;
+  pipelineId: string;
+  status: string;
+  decidedBy: string | null;
+}
+
+/** Where each field of DatasetItemRow lives in `dataset_items`. */
+const ITEM_COLUMN_MAP: ColumnMap<DatasetItemRow> = {
+  id: 'id',
+  submissionId: 'submission_id',
+  source: 'source',
+  verdict: 'verdict',
+  input: 'input',
+  variables: 'variables',
+  language: 'language',
+  output: 'output',
+  correctedOutput: 'corrected_output',
+  reasons: 'reasons',
+  createdAt: 'created_at',
+};
+const ITEM = selectList(ITEM_COLUMN_MAP);
+
+// Who decided is computed (read from the decision document).
+const ELIGIBILITY_COLUMN_MAP: ColumnMap<Omit<SubmissionEligibility, 'decidedBy'>> = pickColumns(
+  SUBMISSION_COLUMN_MAP,
+  ['id', 'clientId', 'pipelineId', 'status'] as const,
+);
+const ELIGIBILITY = selectList(ELIGIBILITY_COLUMN_MAP);
+
+/**
+ * A human-decided submission as an item: verdict (an approval with an edit is `edited`), the
+ * original output, the edit as the corrected output, reason codes, and the prompt variables.
+ */
+const ITEM_FROM_SUBMISSION = `
+  SELECT gen_random_uuid(), $1::uuid, s.id, $2,
+         CASE WHEN s.decision->>'outcome' = 'rejected' THEN 'rejected' WHEN s.decision->>'edited' = 'true' THEN 'edited' ELSE 'approved' END,
+         s.input,
+         CASE WHEN jsonb_typeof(s.metadata->'variables') = 'object' THEN s.metadata->'variables'
+              ELSE jsonb_build_object('prompt', coalesce(s.input->>'prompt', ''),
+                     'context', coalesce((SELECT string_agg(c->>'text', E'\\n\\n') FROM jsonb_array_elements(coalesce(s.input->'context', '[]')) c), '')) END,
+         s.input->>'language',
+         coalesce(s.decision->'originalOutput', s.output),
+         CASE WHEN s.decision->>'edited' = 'true' THEN s.decision->'finalOutput' END,
+         ARRAY(SELECT r->>'code' FROM jsonb_array_elements(coalesce(s.decision->'reasons', '[]')) r)
+    FROM submissions s`;
+const INSERT = `INSERT INTO dataset_items (id, dataset_id, submission_id, source, verdict, input, variables, language, output, corrected_output, reasons)`;
+const HUMAN_DECIDED = `s.status IN ('approved', 'rejected') AND s.decision->>'decidedBy' = 'human'`;
+
+const RULE_CONDITION: Record<DatasetRule['kind'], string> = {
+  approvals: `s.decision->>'outcome' = 'approved' AND coalesce(s.decision->>'edited', 'false') <> 'true'`,
+  rejections: `s.decision->>'outcome' = 'rejected'`,
+  edits: `s.decision->>'edited' = 'true'`,
+};
+
+/** Dataset items: taken from decided submissions (by id or by rule), listed, removed. */
+@Injectable()
+export class DatasetItemRepository {
+  constructor(private readonly db: DataSource) {}
+
+  eligibility(submissionIds: string[]): Promise<SubmissionEligibility[]> {
+    return queryRows<SubmissionEligibility>(
+      this.db,
+      `SELECT ${ELIGIBILITY}, decision->>'decidedBy' AS "decidedBy" FROM submissions WHERE id = ANY($1::uuid[])`,
+      [submissionIds],
+    );
+  }
+
+  /** Adds the submissions (already checked); one already in the dataset, even removed, is left as it is. Returns how many were added. */
+  async addSubmissions(datasetId: string, submissionIds: string[]): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      `${INSERT} ${ITEM_FROM_SUBMISSION} WHERE s.id = ANY($3::uuid[]) AND ${HUMAN_DECIDED}
+       ON CONFLICT (dataset_id, submission_id) DO UPDATE SET removed_at = NULL WHERE dataset_items.removed_at IS NOT NULL RETURNING id`,
+      [datasetId, 'api', submissionIds],
+    );
+    return rows.length;
+  }
+
+  /** Takes in what a rule matches among the dataset's pipeline and client's submissions decided since `since`. */
+  async collect(
+    d: { id: string; pipelineId: string; clientId: string },
+    rule: DatasetRule,
+    since: Date,
+  ): Promise<number> {
+    const queue = rule.queue
+      ? `AND EXISTS (SELECT 1 FROM review_tasks t WHERE t.submission_id = s.id AND t.queue = $6)`
+      : '';
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      `${INSERT} ${ITEM_FROM_SUBMISSION}
+        WHERE s.pipeline_id = $3 AND s.client_id = $4 AND s.updated_at >= $5 AND ${HUMAN_DECIDED} AND ${RULE_CONDITION[rule.kind]} ${queue}
+       ON CONFLICT (dataset_id, submission_id) DO NOTHING RETURNING id`,
+      [d.id, 'rule', d.pipelineId, d.clientId, since, ...(rule.queue ? [rule.queue] : [])],
+    );
+    return rows.length;
+  }
+
+  list(datasetId: string): Promise<DatasetItemRow[]> {
+    return queryRows<DatasetItemRow>(
+      this.db,
+      `SELECT ${ITEM} FROM dataset_items WHERE dataset_id = $1 AND removed_at IS NULL ORDER BY created_at, id`,
+      [datasetId],
+    );
+  }
+
+  /** Removes an item (kept, so a rule does not take it in again); false when there was none. */
+  async remove(datasetId: string, itemId: string): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      `UPDATE dataset_items SET removed_at = now() WHERE dataset_id = $1 AND id = $2 AND removed_at IS NULL RETURNING id`,
+      [datasetId, itemId],
+    );
+    return rows.length === 1;
+  }
+
+  /** The time of the last collection by rules (a watermark per dataset); null before the first. */
+  async watermark(name: string): Promise<Date | null> {
+    const [row] = await queryRows<{ at: Date }>(
+      this.db,
+      `SELECT at FROM dataset_watermarks WHERE name = $1`,
+      [name],
+    );
+    return row?.at ?? null;
+  }
+
+  async setWatermark(name: string, at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO dataset_watermarks (name, at) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET at = EXCLUDED.at`,
+      [name, at],
+    );
+  }
+}

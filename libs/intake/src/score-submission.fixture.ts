@@ -1,0 +1,101 @@
+import type { RuleServicePort, RuleServiceRequest } from '@arbiter/delivery';
+import { ProcessMetrics } from '@arbiter/observability';
+import {
+  ApprovalGate,
+  AutomationBreaker,
+  AutomationRollout,
+  BreakerState,
+} from '@arbiter/oversight';
+import type { ExternalOutcome } from '@arbiter/scoring';
+import {
+  InMemoryDatabase,
+  InMemoryPolicies,
+  InMemorySubmissions,
+  RecordingDomainEvents,
+  submissionRow,
+} from '@arbiter/testing';
+import { SubmissionRow, SubmissionWorkflow } from '@arbiter/workflow';
+import type { EntityManager } from 'typeorm';
+import { ScoreStageMetrics } from './score-stage-metrics.service';
+import { ScoreSubmission } from './score-submission.use-case';
+
+// The in-memory ports ScoreSubmission's specs run on, shared by the spec files by topic.
+
+/** Thresholds every score reaches: whatever passes the gates would be approved automatically. */
+export const AUTO = { thresholds: { autoApprove: 0, aiReview: 0 } };
+/** Thresholds no score reaches. */
+export const HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };
+export const RULES_URL = 'https://rules.example.com/check';
+
+/** The pipeline's breaker, as the gate reads it inside the approving transaction. */
+class FixedBreaker implements Pick<AutomationBreaker, 'admit'> {
+  state: BreakerState = 'closed';
+
+  constructor(private readonly db: InMemoryDatabase) {}
+
+  async admit(tx: EntityManager): Promise<{ state: BreakerState; allowed: boolean }> {
+    // The share lock is taken by the approving transaction itself, or it guards nothing.
+    this.db.requireOpen(tx);
+    return { state: this.state, allowed: this.state === 'closed' };
+  }
+}
+
+/** A pipeline without rollout steps. */
+class NoRollout implements Pick<AutomationRollout, 'share'> {
+  async share(): Promise<number | null> {
+    return null;
+  }
+}
+
+/** The client's rule service, answering what the test says; the questions are kept. */
+class ScriptedRuleService implements RuleServicePort {
+  readonly asked: RuleServiceRequest[] = [];
+  answer: ExternalOutcome | Error = { findings: [] };
+
+  async evaluate(request: RuleServiceRequest): Promise<ExternalOutcome> {
+    this.asked.push(request);
+    if (this.answer instanceof Error) throw this.answer;
+    return this.answer;
+  }
+}
+
+export function setUp(policy: Record<string, unknown> = AUTO) {
+  const db = new InMemoryDatabase();
+  const submissions = new InMemorySubmissions(db);
+  const policies = new InMemoryPolicies();
+  const events = new RecordingDomainEvents(db);
+  const breaker = new FixedBreaker(db);
+  const ruleService = new ScriptedRuleService();
+  const useCase = new ScoreSubmission(
+    submissions.repository,
+    policies.catalog,
+    new SubmissionWorkflow(submissions.repository, events),
+    new ScoreStageMetrics(new ProcessMetrics()),
+    new ApprovalGate(
+      breaker as unknown as AutomationBreaker,
+      new NoRollout() as unknown as AutomationRollout,
+    ),
+    db.dataSource,
+    ruleService,
+  );
+  const version = policies.add({
+    pipeline: 'support',
+    signals: { grounding: { weight: 1 } },
+    validators: [],
+    review: { queue: 'support', priority: 5 },
+    ...policy,
+  });
+
+  /** A submission as intake leaves it, judged by `policyVersionId` (the pipeline's version by default). */
+  const received = (overrides: Partial<SubmissionRow> = {}): SubmissionRow =>
+    submissions.add(
+      submissionRow({
+        status: 'received',
+        pipelineId: version.pipelineId,
+        policyVersionId: version.id,
+        ...overrides,
+      }),
+    );
+
+  return { db, submissions, policies, events, breaker, ruleService, useCase, version, received };
+}

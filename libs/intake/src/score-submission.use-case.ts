@@ -1,0 +1,233 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RULE_SERVICE, RuleServicePort } from '@arbiter/delivery';
+import { ApprovalGate, GatedDecision } from '@arbiter/oversight';
+import {
+  SubmissionRepository,
+  SubmissionRow,
+  FINAL_STATUSES,
+  PolicyCatalog,
+  SubmissionStatus,
+  SubmissionWorkflow,
+  TransitionRequest,
+} from '@arbiter/workflow';
+import {
+  decideRoute,
+  effectivePolicy,
+  Policy,
+  RouteDecision,
+  routeDrawsFor,
+} from '@arbiter/policy';
+import {
+  ExternalOutcome,
+  KNOWN_EXTERNAL_VALIDATORS,
+  ScoreResult,
+  scoreOutput,
+  scoringDefaults,
+  ScoringInput,
+  ValidatorConfig,
+} from '@arbiter/scoring';
+import { DataSource } from 'typeorm';
+import { ScoreStageMetrics } from './score-stage-metrics.service';
+
+export type ScoreOutcome = 'routed' | 'stale' | 'missing';
+
+/**
+ * The score stage: validators and signals → confidence → route, applied as one transition.
+ * A scorer fault never approves: the submission goes to humans with the fault as the reason.
+ */
+@Injectable()
+export class ScoreSubmission {
+  private readonly logger = new Logger(ScoreSubmission.name);
+
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly catalog: PolicyCatalog,
+    private readonly workflow: SubmissionWorkflow,
+    private readonly metrics: ScoreStageMetrics,
+    private readonly gate: ApprovalGate,
+    private readonly db: DataSource,
+    @Inject(RULE_SERVICE) private readonly ruleService: RuleServicePort,
+  ) {}
+
+  async execute(submissionId: string, attempt: number): Promise<ScoreOutcome> {
+    const started = process.hrtime.bigint();
+    const row = await this.submissions.findById(submissionId);
+    if (!row) return 'missing';
+    if (row.status !== 'received' && row.status !== 'scoring') return 'stale';
+    const version = await this.catalog.versionById(row.policyVersionId);
+    if (!version) throw new Error(`policy version ${row.policyVersionId} not found`);
+
+    const external = await this.askRuleServices(row, version.policy);
+    const { score, decision } = this.judge(row, version.policy, external);
+    const policy = version.policy;
+    // A would-be automatic approval is applied in one transaction with the breaker's share lock,
+    // so none commits after the breaker trips; every other route needs no lock.
+    const applied =
+      decision.route === 'approved' && decision.decidedBy === 'auto'
+        ? await this.applyThroughGate(row, policy, score, decision, attempt)
+        : (await this.workflow.transition(this.requestOf(row, score, decision, attempt))) &&
+          decision.route;
+    if (!applied) return 'stale';
+    this.metrics.scoreDuration.observe(
+      { route: applied },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
+    return 'routed';
+  }
+
+  /** The route actually applied, or null when the submission had already moved (stale). */
+  private async applyThroughGate(
+    row: SubmissionRow,
+    policy: Policy,
+    score: ScoreResult | null,
+    decision: RouteDecision,
+    attempt: number,
+  ): Promise<string | null> {
+    const applied = await this.db.transaction(async (tx) => {
+      const gated = await this.gate.check(tx, row.id, row.pipelineId, policy, decision);
+      const event = await this.workflow.transitionWithin(
+        tx,
+        this.requestOf(row, score, gated, attempt),
+      );
+      return event && { event, route: gated.route };
+    });
+    if (!applied) return null;
+    await this.workflow.publish(applied.event);
+    return applied.route;
+  }
+
+  private requestOf(
+    row: SubmissionRow,
+    score: ScoreResult | null,
+    decision: GatedDecision,
+    attempt: number,
+  ): TransitionRequest {
+    const final = FINAL_STATUSES.includes(decision.route);
+    return {
+      submissionId: row.id,
+      path:
+        row.status === 'received'
+          ? ['received', 'scoring', decision.route]
+          : ['scoring', decision.route],
+      actor: 'worker',
+      patch: {
+        confidence: score ? score.confidence : null,
+        scoring: score
+          ? { signals: score.signals, gates: score.gates, ...extras(score) }
+          : undefined,
+        decision: {
+          outcome: final ? decision.route : null,
+          route: decision.route,
+          decidedBy: decision.decidedBy,
+          reasons: decision.reasons,
+          flags: decision.flags,
+          qaSample: decision.qaSample,
+          qaSampleRate: decision.qaSampleRate,
+          finalOutput: decision.route === 'approved' ? row.output : undefined,
+        },
+        decided: final,
+      },
+      eventData: {
+        scoring: { attempt },
+        [decision.route]: {
+          confidence: score?.confidence ?? null,
+          reasons: decision.reasons,
+          flags: decision.flags,
+        },
+      },
+    };
+  }
+
+  /** After the last failed attempt (e.g. the database kept failing): hand the submission to people. */
+  async failSafe(submissionId: string, error: Error): Promise<void> {
+    const decision = {
+      outcome: null,
+      route: 'human_review',
+      reasons: [{ code: 'scoring.failed', message: `Scoring failed: ${error.message}` }],
+      flags: [],
+    };
+    for (const path of [
+      ['received', 'scoring', 'human_review'],
+      ['scoring', 'human_review'],
+    ] as SubmissionStatus[][]) {
+      if (
+        await this.workflow.transition({ submissionId, path, actor: 'worker', patch: { decision } })
+      )
+        return;
+    }
+  }
+
+  /**
+   * Validators that need I/O (the client's rule service) run here, before the pure engine, each
+   * bounded by its own timeout and retries; a fault comes back as an outcome that sends the
+   * submission to people (see scoreOutput), never as an approval.
+   */
+  private async askRuleServices(
+    row: SubmissionRow,
+    policy: Policy,
+  ): Promise<Map<ValidatorConfig, ExternalOutcome>> {
+    const entries = (policy.validators ?? []).filter((v) =>
+      KNOWN_EXTERNAL_VALIDATORS.includes(v.type),
+    );
+    const input = scoringInput(row);
+    const outcomes = await Promise.all(
+      entries.map((validator) =>
+        this.ruleService.evaluate({
+          clientId: row.clientId,
+          submissionId: row.id,
+          pipeline: policy.pipeline,
+          validator,
+          input,
+        }),
+      ),
+    );
+    return new Map(entries.map((v, i) => [v, outcomes[i]]));
+  }
+
+  private judge(
+    row: SubmissionRow,
+    policy: Policy,
+    external: ReadonlyMap<ValidatorConfig, ExternalOutcome>,
+  ): { score: ScoreResult | null; decision: RouteDecision } {
+    const input = scoringInput(row);
+    try {
+      // A policy without signals: scores with every signal of the fitted model (effectivePolicy).
+      const score = scoreOutput(input, {
+        signals: effectivePolicy(policy, scoringDefaults()).signals,
+        validators: policy.validators,
+        schemas: policy.schemas,
+        engine: policy.scoring,
+        external,
+      });
+      return { score, decision: decideRoute(policy, score, routeDrawsFor(row.id)) };
+    } catch (error) {
+      this.logger.error({
+        submissionId: row.id,
+        msg: `scoring failed: ${(error as Error).message}`,
+      });
+      return {
+        score: null,
+        decision: {
+          route: 'human_review',
+          reasons: [
+            { code: 'scoring.failed', message: `Scoring failed: ${(error as Error).message}` },
+          ],
+          flags: [],
+          qaSample: false,
+        },
+      };
+    }
+  }
+}
+
+function scoringInput(row: SubmissionRow): ScoringInput {
+  return {
+    input: row.input as ScoringInput['input'],
+    output: row.output as ScoringInput['output'],
+  };
+}
+
+function extras(score: ScoreResult): Record<string, unknown> {
+  const { confidence: _c, signals: _s, gates: _g, ...rest } = score;
+  return rest;
+}

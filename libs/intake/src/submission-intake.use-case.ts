@@ -1,0 +1,113 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { IntakeError, IntakeErrorCode } from './intake.errors';
+import { ClientPrincipal } from '@arbiter/auth';
+import { CreateSubmissionDto } from '@arbiter/contracts';
+import { UrlGuard } from '@arbiter/delivery';
+import { SubmissionRepository, PolicyCatalog } from '@arbiter/workflow';
+import { QueueProducer } from '@arbiter/queue';
+import { createHash, randomUUID } from 'node:crypto';
+import { IntakeMetrics } from './intake-metrics.service';
+
+export interface IntakeResult {
+  id: string;
+  status: string;
+  /** True when an Idempotency-Key retry found the submission made by the first call. */
+  replayed: boolean;
+}
+
+/**
+ * Accepts a submission: the 202 is given only once the row is committed. The score job is
+ * enqueued after the commit; if that fails, recovery enqueues it later, so nothing is lost.
+ */
+@Injectable()
+export class SubmissionIntake {
+  private readonly logger = new Logger(SubmissionIntake.name);
+
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly catalog: PolicyCatalog,
+    private readonly producer: QueueProducer,
+    private readonly metrics: IntakeMetrics,
+    private readonly urlGuard: UrlGuard,
+  ) {}
+
+  async accept(
+    client: ClientPrincipal,
+    body: CreateSubmissionDto,
+    rawBody: unknown,
+    idempotencyKey: string | undefined,
+    beforeEnqueue?: (id: string) => void,
+  ): Promise<IntakeResult> {
+    if (client.allowedPipelines && !client.allowedPipelines.includes(body.pipeline)) {
+      throw new IntakeError(
+        IntakeErrorCode.PipelineNotAllowed,
+        `This API key may not submit to pipeline "${body.pipeline}"`,
+      );
+    }
+    const id = randomUUID();
+    const version = await this.catalog.versionForSubmission(body.pipeline, id);
+    if (!version)
+      throw new IntakeError(
+        IntakeErrorCode.PipelineUnknown,
+        `Unknown pipeline "${body.pipeline}" (or it has no active policy version)`,
+      );
+
+    // SSRF: refuse a callback to a private, loopback or metadata address now, with a clear 400.
+    const callbackProblem = body.callbackUrl
+      ? await this.urlGuard.problem(body.callbackUrl, 'callbackUrl')
+      : null;
+    if (callbackProblem)
+      throw new IntakeError(IntakeErrorCode.CallbackRefused, callbackProblem, [
+        { path: 'callbackUrl', message: callbackProblem },
+      ]);
+    const requestHash = createHash('sha256').update(JSON.stringify(rawBody)).digest('hex');
+    const inserted = await this.submissions.insertReceived({
+      id,
+      clientId: client.clientId,
+      pipelineId: version.pipelineId,
+      policyVersionId: version.id,
+      externalId: body.externalId ?? null,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash,
+      input: body.input,
+      output: body.output,
+      model: body.model,
+      promptVersion: body.promptVersion ?? null,
+      metadata: body.metadata ?? null,
+      callbackUrl: body.callbackUrl ?? null,
+    });
+    if (!inserted) return this.replay(client, idempotencyKey as string, requestHash);
+
+    this.metrics.accepted.inc({ pipeline: body.pipeline });
+    beforeEnqueue?.(id);
+    try {
+      await this.producer.enqueueScore(id);
+    } catch (error) {
+      this.logger.warn({
+        submissionId: id,
+        msg: `enqueue failed, recovery will retry: ${(error as Error).message}`,
+      });
+    }
+    return { id, status: 'received', replayed: false };
+  }
+
+  private async replay(
+    client: ClientPrincipal,
+    key: string,
+    requestHash: string,
+  ): Promise<IntakeResult> {
+    const existing = await this.submissions.findByIdempotencyKey(client.clientId, key);
+    if (!existing)
+      throw new IntakeError(
+        IntakeErrorCode.IdempotencyInFlight,
+        'Idempotency-Key is in use by a request that did not complete; retry',
+      );
+    if (existing.requestHash !== requestHash) {
+      throw new IntakeError(
+        IntakeErrorCode.IdempotencyMismatch,
+        'Idempotency-Key was already used with a different request body',
+      );
+    }
+    return { id: existing.id, status: existing.status, replayed: true };
+  }
+}

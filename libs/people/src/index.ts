@@ -1,0 +1,2 @@
+export * from './user-admin.use-case';
+export * from './people.module';

@@ -1,0 +1,135 @@
+import { eraseDecision, erasedMarker, erasedUrl, eraseScoring } from './erasure.rules';
+
+const marker = erasedMarker('retention');
+
+describe('erasure rules', () => {
+  it('marks erased text with the reason', () => {
+    expect(erasedMarker('request')).toEqual({ erased: 'request' });
+    expect(erasedUrl('retention')).toBe('erased:retention');
+  });
+
+  it('keeps scores, weights, contributions and gate outcomes, and drops the evidence, spans and suggestions', () => {
+    const scoring = {
+      logit: 1.2,
+      model: 'fitted:v1',
+      signals: [
+        {
+          name: 'grounding',
+          score: 0.9,
+          missing: false,
+          weight: 1,
+          contribution: 0.4,
+          evidence: { alignedSentences: ['Paris is the capital'] },
+        },
+        { name: 'logprob', score: null, missing: true, weight: 1, contribution: 0 },
+      ],
+      gates: [
+        {
+          type: 'phrases',
+          passed: false,
+          onFail: 'human',
+          findings: [
+            {
+              code: 'phrase.denied',
+              message: 'A denied phrase.',
+              spans: [{ start: 0, end: 5, text: 'Paris' }],
+              suggestion: 'the city',
+            },
+          ],
+          metrics: { n: 1 },
+        },
+        { type: 'length', passed: true, onFail: 'flag', findings: [] },
+      ],
+    };
+    expect(eraseScoring(scoring, marker)).toEqual({
+      logit: 1.2,
+      model: 'fitted:v1',
+      signals: [
+        {
+          name: 'grounding',
+          score: 0.9,
+          missing: false,
+          weight: 1,
+          contribution: 0.4,
+          evidence: marker,
+        },
+        { name: 'logprob', score: null, missing: true, weight: 1, contribution: 0 },
+      ],
+      gates: [
+        {
+          type: 'phrases',
+          passed: false,
+          onFail: 'human',
+          findings: [{ code: 'phrase.denied', message: 'A denied phrase.' }],
+          metrics: { n: 1 },
+        },
+        { type: 'length', passed: true, onFail: 'flag', findings: [] },
+      ],
+    });
+    expect(JSON.stringify(eraseScoring(scoring, marker))).not.toContain('Paris');
+  });
+
+  it("keeps the outcome, reasons, flags and AI verdict of a decision, and erases every output and the AI reviewer's words", () => {
+    const decision = {
+      outcome: 'approved',
+      route: 'human_review',
+      decidedBy: 'human',
+      reasons: [{ code: 'review.approved', message: 'Approved by a reviewer' }],
+      flags: ['flag:length'],
+      reviewers: ['u-1'],
+      edited: true,
+      finalOutput: { text: 'Paris, France.' },
+      originalOutput: { text: 'Paris.' },
+      aiReview: {
+        provider: 'embedded',
+        model: 'm',
+        region: 'local',
+        verdict: 'unsure',
+        confidence: 0.5,
+        reasons: ['mentions Paris'],
+        problematicSpans: [{ text: 'Paris' }],
+      },
+    };
+    const erased = eraseDecision(decision, marker);
+    expect(erased).toEqual({
+      ...decision,
+      finalOutput: marker,
+      originalOutput: marker,
+      aiReview: {
+        provider: 'embedded',
+        model: 'm',
+        region: 'local',
+        verdict: 'unsure',
+        confidence: 0.5,
+        reasons: [],
+        problematicSpans: [],
+      },
+    });
+    expect(JSON.stringify(erased)).not.toContain('Paris');
+  });
+
+  it('leaves what has no text as it is', () => {
+    const rejected = {
+      outcome: 'rejected',
+      decidedBy: 'policy',
+      reasons: [],
+      flags: [],
+      finalOutput: null,
+    };
+    expect(eraseDecision(rejected, marker)).toEqual(rejected);
+    expect(eraseDecision({ outcome: null, route: 'human_review', reasons: [] }, marker)).toEqual({
+      outcome: null,
+      route: 'human_review',
+      reasons: [],
+    });
+    expect(eraseScoring({ signals: [], gates: [] }, marker)).toEqual({ signals: [], gates: [] });
+  });
+
+  it.each([[null], [undefined], ['text'], [[1, 2]]])(
+    'passes a value that is not a record through (%j)',
+    (value) => {
+      expect(eraseScoring(value, marker)).toEqual(value);
+      expect(eraseDecision(value, marker)).toEqual(value);
+    },
+  );
+});

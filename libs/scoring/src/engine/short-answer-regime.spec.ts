@@ -1,0 +1,97 @@
+import type { ScoringInput, ScoringModel } from '../scoring.types';
+import { DEFAULT_MODEL } from '../model/default-model';
+import { SHORT_ANSWER_MODEL } from '../model/short-answer-model';
+import { Analysis } from './analysis';
+import { computeSignals, scoreOutput } from './score-output';
+import { isShortAnswerInput, modelFor } from './short-answer-regime';
+
+const ALL = ['grounding', 'numbers', 'entities', 'contradiction', 'relevance', 'citations'];
+const signals = (names: string[], weight = 1) =>
+  Object.fromEntries(names.map((s) => [s, { weight }]));
+
+const hours = 'Opening hours: Monday to Saturday 9 am to 6 pm. Sunday 10 am to 4 pm.';
+const input = (text: string, context: string | null = hours): ScoringInput => ({
+  input: { prompt: 'When do you open?', context: context ? [{ id: 'kb', text: context }] : [] },
+  output: { text },
+});
+const long =
+  'The store opens at 9 am from Monday to Saturday and closes at 6 pm, while on Sundays the doors open at 10 am and close at 4 pm. Public holidays follow the Sunday schedule, except Christmas and New Year, when every branch stays closed and online orders ship the following working day.';
+
+function judgeOf(i: ScoringInput, names = ALL, weight = 1, model = DEFAULT_MODEL): ScoringModel {
+  const analysis = new Analysis(i);
+  return modelFor(
+    model,
+    analysis,
+    computeSignals(i, { signals: signals(names, weight) }, analysis),
+  );
+}
+
+describe('short-answer regime: which model judges', () => {
+  it.each<[string, ScoringInput, string[], number, 'short' | 'pooled']>([
+    ['an English one-line answer', input('We open at 9 am Monday to Saturday.'), ALL, 1, 'short'],
+    [
+      'a Malay one-line answer',
+      input('Kedai dibuka pukul 9 pagi, Isnin hingga Sabtu.'),
+      ALL,
+      1,
+      'short',
+    ],
+    [
+      'a Tagalog one-line answer',
+      input('Bukas kami ng 9 am mula Lunes hanggang Sabado.'),
+      ALL,
+      1,
+      'short',
+    ],
+    ['a code-switched answer', input('Kami open pukul 9 am, Monday to Saturday.'), ALL, 1, 'short'],
+    ['a long answer', input(long), ALL, 1, 'pooled'],
+    ['a short answer without context', input('We open at 9 am.', null), ALL, 1, 'pooled'],
+    [
+      'a short answer without a number or day',
+      input('We open every weekday morning.'),
+      ALL,
+      1,
+      'pooled',
+    ],
+    ['an empty answer', input('   '), ALL, 1, 'pooled'],
+    [
+      'a policy that leaves out a fact check the short model reads',
+      input('We open at 9 am.'),
+      ALL.filter((s) => s !== 'numbers'),
+      1,
+      'pooled',
+    ],
+    ['a policy that weighs every signal 0', input('We open at 9 am.'), ALL, 0, 'pooled'],
+  ])('%s → %s model', (_n, i, names, weight, expected) => {
+    const judge = judgeOf(i, names, weight);
+    expect(judge).toBe(expected === 'short' ? SHORT_ANSWER_MODEL : DEFAULT_MODEL);
+  });
+
+  it('a model without a short-answer model judges everything itself', () => {
+    const { shortAnswers: _ignored, ...pooled } = DEFAULT_MODEL;
+    const i = input('We open at 9 am Monday to Saturday.');
+    expect(judgeOf(i, ALL, 1, pooled)).toBe(pooled);
+  });
+
+  it('isShortAnswerInput agrees with the regime', () => {
+    expect(isShortAnswerInput(input('We open at 9 am Monday to Saturday.'))).toBe(true);
+    expect(isShortAnswerInput(input('Saturday.'))).toBe(false); // a bare span: the pooled model's
+    expect(isShortAnswerInput(input(long))).toBe(false);
+    expect(isShortAnswerInput(input('We open at 9 am.', null))).toBe(false);
+  });
+
+  it('judges with the short-answer model only when the policy turns it on (scoring.shortAnswers)', () => {
+    const on = { signals: signals(ALL), validators: [], engine: { shortAnswers: true } };
+    const off = { signals: signals(ALL), validators: [] };
+    const answer = input('We open at 9 am Monday to Saturday.');
+    const short = scoreOutput(answer, on);
+    expect(short.model).toBe(`fitted:${SHORT_ANSWER_MODEL.version}`);
+    const sum = short.signals.reduce((a, s) => a + s.contribution, SHORT_ANSWER_MODEL.bias);
+    expect(sum).toBeCloseTo(short.logit as number, 3);
+    expect(scoreOutput(answer, off).model).toBe(`fitted:${DEFAULT_MODEL.version}`);
+    expect(scoreOutput(input(long), on).model).toBe(`fitted:${DEFAULT_MODEL.version}`);
+    expect(scoreOutput(input('We open every weekday morning and evening.'), on).model).toBe(
+      `fitted:${DEFAULT_MODEL.version}`,
+    );
+  });
+});

@@ -1,0 +1,144 @@
+import { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import { claimNegationFlips } from './claim-polarity.util';
+import { unboundFacts } from './fact-binding.util';
+
+function analyse(context: string[], text: string): [Analysis, ContextIndex] {
+  const a = new Analysis({
+    input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) },
+    output: { text },
+  });
+  return [a, a.context as ContextIndex];
+}
+
+const unbound = (context: string[], text: string) =>
+  unboundFacts(...analyse(context, text)).map((f) => `${f.text}:${f.why}`);
+const flips = (context: string[], text: string) =>
+  claimNegationFlips(...analyse(context, text)).length;
+
+const plans = [
+  'The Asia Pass gives 10 GB of data for 7 days in Japan and Korea for $18.',
+  'The Global Pass costs $35 and gives 5 GB for 15 days in 60 destinations.',
+];
+const refunds = [
+  'Refunds are paid within 5 business days to the original payment method.',
+  'Store credit is issued immediately if you prefer it to a refund.',
+];
+const hours = [
+  'Waktu operasi: Isnin hingga Jumaat 10 pagi hingga 10 malam. Sabtu dan Ahad 9 pagi hingga 11 malam.',
+];
+const promo = [
+  'Ang GoSURF 99 ay may 8GB na data na valid sa loob ng 7 araw.',
+  'Ang GoSURF 299 ay may 24GB na data na valid sa loob ng 30 araw.',
+];
+
+describe('unboundFacts: a fact the context has, next to another item', () => {
+  it.each<[string, string[], string, string[]]>([
+    ['English, right', plans, 'For Japan, the Asia Pass is $18 for 10 GB over 7 days.', []],
+    [
+      'English, the other plan’s price',
+      plans,
+      'For Japan, the Asia Pass is $35 for 10 GB over 7 days.',
+      ['35:displaced'],
+    ],
+    [
+      'English, another unit',
+      plans,
+      'The Asia Pass costs $18, with 15 GB valid for a week.',
+      ['15:unit'],
+    ],
+    [
+      'English, a paraphrased unit agrees',
+      refunds,
+      'You get your money back within five working days.',
+      [],
+    ],
+    [
+      'English, swapped items',
+      refunds,
+      'Store credit is issued after 5 business days, refunds immediately.',
+      ['5:displaced'],
+    ],
+    ['Malay, right', hours, 'Kami buka dari 10 pagi hingga 10 malam, Isnin hingga Jumaat.', []],
+    [
+      'Malay, a day of the other schedule',
+      hours,
+      'Kami buka dari 10 pagi hingga 10 malam, Isnin hingga Sabtu.',
+      ['Isnin:displaced', 'Sabtu:displaced'],
+    ],
+    ['Tagalog, right', promo, 'Sa GoSURF 99, may 8GB data ka na tatagal ng 7 araw.', []],
+    [
+      'Tagalog, the other promo’s data',
+      promo,
+      'Sa GoSURF 99, may 24GB data ka na tatagal ng 7 araw.',
+      ['24:displaced', '7:displaced'],
+    ],
+    ['code-switched, right', refunds, 'Refunds dibayar dalam 5 hari bekerja.', []],
+    ['no numbers', refunds, 'Refunds go back to the original payment method.', []],
+  ])('%s', (_n, context, text, expected) => expect(unbound(context, text)).toEqual(expected));
+
+  it('leaves long outputs alone', () => {
+    const long = `${'Refunds are paid within 5 business days to the original payment method. '.repeat(4)}Store credit is issued after 5 business days.`;
+    expect(unbound(refunds, long)).toEqual([]);
+  });
+});
+
+describe('claimNegationFlips: a claim saying "not" or "free" where its source does not', () => {
+  const vaccine = [
+    'Suntikan influenza diberikan setiap hari Rabu dan Jumaat, 2 petang hingga 5 petang, tanpa temu janji.',
+  ];
+  const delivery = [
+    'Libre ang delivery para sa order na ₱1,500 pataas sa Metro Manila. Sa ibang lugar, ₱150 ang delivery fee.',
+  ];
+  const parcels = [
+    'Standard parcels are delivered Monday to Saturday. There are no deliveries on Sundays or public holidays.',
+  ];
+  const fasting = [
+    'For a cholesterol test, do not eat for 10 hours before the test. Plain water is allowed.',
+  ];
+  it.each<[string, string[], string, number]>([
+    [
+      'English, right',
+      parcels,
+      'We deliver on Saturdays but not on Sundays or public holidays.',
+      0,
+    ],
+    ['English, negation dropped', parcels, 'We deliver on Sundays but not on Saturdays.', 2], // both claims,
+    [
+      'English, topic before a comma',
+      fasting,
+      'For a cholesterol test, don’t eat anything for 10 hours; water is fine.',
+      0,
+    ],
+    [
+      'Malay, negation kept',
+      vaccine,
+      'Anda boleh datang pada hari Rabu atau Jumaat; tidak perlu temu janji.',
+      0,
+    ],
+    [
+      'Malay, negation dropped',
+      vaccine,
+      'Suntikan ada setiap Rabu dan Jumaat, tetapi perlu temu janji.',
+      1,
+    ],
+    [
+      'Tagalog, "no fee" is "free"',
+      delivery,
+      'Walang bayad ang delivery sa Metro Manila para sa order na ₱1,500 pataas.',
+      0,
+    ],
+    [
+      'Tagalog, "has a fee" against "free"',
+      delivery,
+      'May bayad ang delivery sa Metro Manila kahit ₱1,500 pataas ang order.',
+      1,
+    ],
+    [
+      'code-switched, negation inserted',
+      fasting,
+      'For cholesterol test, you tak boleh minum plain water.',
+      1,
+    ],
+  ])('%s', (_n, context, text, expected) => expect(flips(context, text)).toBe(expected));
+});

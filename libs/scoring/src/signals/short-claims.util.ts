@@ -1,0 +1,170 @@
+import type { Analysis } from '../engine/analysis';
+import { memoKey } from '../engine/call-memo';
+import type { ContextIndex } from '../engine/context-index';
+import { glossOf } from '../lexicon/gloss.lexicon';
+import { lemma, paraphrasedIn } from '../lexicon/lexicon';
+import { negates, saysNoCost } from '../text/negators.util';
+import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
+import { isContent } from '../text/stopwords.util';
+import type { Token } from '../text/tokens.util';
+import { contextWeekdays, extractWeekdays } from '../text/weekdays.util';
+
+// The claims of a short answer and what a stretch of context offers to hold them: shared by the
+// fact binding (fact-binding.util.ts) and the claim polarity (claim-polarity.util.ts) checks.
+
+/** A number, amount, date or day name, with its unit words ("7 days", "10 GB"). */
+export interface Fact {
+  q: Quantity;
+  units: string[];
+  /** End of the fact with its unit: the claim's own words start after it. */
+  end: number;
+}
+
+/** What a stretch of context (a sentence or a clause) offers: facts, word stems, lemmas and glosses. */
+export interface HeldFacts {
+  facts: Fact[];
+  stems: Set<string>;
+  lemmas: Set<string>;
+  /** Says "not" or "free" somewhere. */
+  negated: boolean;
+}
+
+/** One claim of a short answer: its facts, its other content words, its polarity. */
+export interface Claim {
+  start: number;
+  end: number;
+  facts: Fact[];
+  words: Token[];
+  negated: boolean;
+}
+
+/** "Not", or "free" (no charge): "Walang bayad" and "Libre" agree, "May bayad" and "Libre" do not. */
+export function saysNot(norm: string): boolean {
+  return negates(norm) || saysNoCost(norm);
+}
+
+const ORDINAL = new Set(['st', 'nd', 'rd', 'th', 'hb', 'haribulan']);
+
+/**
+ * A number's unit: the content words of the two words right after it ("5 business days", "3
+ * hari bekerja"), or the letters stuck to it ("8GB"), when only spaces part them.
+ */
+function unitsAfter(text: string, q: Quantity): { words: string[]; end: number } {
+  const none = { words: [], end: q.end };
+  // An amount's unit is its currency sign ("RM20", "₱130"), and a phone number or a year has none.
+  const before = text[q.start - 1] ?? ' ';
+  if (q.date || !/^\d/.test(q.text) || /[\p{L}\p{Sc}]/u.test(before) || Math.abs(q.value) >= 1000)
+    return none;
+  const rest = text.slice(q.end, q.end + 60);
+  const attached = /^\p{L}+/u.exec(rest); // "8GB"; an ordinal's "5th", "5hb" is no unit
+  if (attached) {
+    const word = attached[0].toLowerCase();
+    return ORDINAL.has(word) ? none : { words: [word], end: q.end + word.length };
+  }
+  const m = /^[ \t]+(\p{L}+)(?:[ \t]+(\p{L}+))?/u.exec(rest);
+  if (!m || !isContent(m[1].toLowerCase())) return none;
+  const words = [m[1].toLowerCase()];
+  if (m[2] && isContent(m[2].toLowerCase())) words.push(m[2].toLowerCase());
+  return { words, end: q.end + m[0].length };
+}
+
+function factsOf(text: string, quantities: Quantity[]): Fact[] {
+  return quantities.map((q) => {
+    const unit = unitsAfter(text, q);
+    return { q, units: unit.words, end: unit.end };
+  });
+}
+
+/** The facts, words and polarity of a stretch of context text and its tokens. */
+export function heldFacts(text: string, tokens: readonly Token[]): HeldFacts {
+  const stems = new Set<string>();
+  const lemmas = new Set<string>();
+  for (const t of tokens) {
+    stems.add(t.stem);
+    lemmas.add(lemma(t.norm));
+    for (const g of glossOf(t.norm)) lemmas.add(g);
+  }
+  return {
+    facts: factsOf(text, [...extractQuantities(text), ...contextWeekdays(text)]),
+    stems,
+    lemmas,
+    negated: tokens.some((t) => saysNot(t.norm)),
+  };
+}
+
+const SENTENCE_FACTS = memoKey<HeldFacts[]>('sentenceFacts');
+
+/** heldFacts of every context sentence, once per call. */
+export function sentenceFacts(index: ContextIndex): HeldFacts[] {
+  return index.memo.get(SENTENCE_FACTS, () =>
+    index.sentences.map((s) => heldFacts(s.text, s.tokens)),
+  );
+}
+
+/** How an answer is cut into claims: where a break is, and which words join two claims. */
+export interface ClaimCut {
+  /** Matched against the text between two tokens. */
+  breaks: RegExp;
+  joiners: ReadonlySet<string>;
+}
+
+/** Splits tokens into claims; a comma or stop between two digits ("1,500", "8.30") is no break. */
+export function cutClaims(text: string, tokens: readonly Token[], cut: ClaimCut): Token[][] {
+  const out: Token[][] = [[]];
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    const inNumber = /^[.,]$/.test(gap) && /\d$/.test(prev.norm) && /^\d/.test(t.norm);
+    if ((!inNumber && cut.breaks.test(gap)) || cut.joiners.has(t.norm)) out.push([]);
+    if (!cut.joiners.has(t.norm)) out[out.length - 1].push(t);
+  });
+  return out.filter((c) => c.length);
+}
+
+const CLAIMS = new Map<ClaimCut, ReturnType<typeof memoKey<Claim[]>>>();
+
+/** The claims of a short answer under `cut`, each with its facts and words (once per call and cut). */
+export function claimsOf(analysis: Analysis, cut: ClaimCut): Claim[] {
+  let key = CLAIMS.get(cut);
+  if (!key) CLAIMS.set(cut, (key = memoKey<Claim[]>('claims')));
+  return analysis.memo.get(key, () => {
+    const text = analysis.text;
+    const facts = factsOf(text, [...extractQuantities(text), ...extractWeekdays(text)]);
+    return cutClaims(text, analysis.tokens, cut).map((claim) => {
+      const start = claim[0].start;
+      const end = claim[claim.length - 1].end;
+      const own = facts.filter((f) => f.q.start >= start && f.q.start < end);
+      const words = claim.filter(
+        (t) =>
+          isContent(t.norm) &&
+          !/\d/.test(t.norm) &&
+          !saysNot(t.norm) &&
+          !own.some((f) => t.start < f.end && t.end > f.q.start),
+      );
+      return { start, end, facts: own, words, negated: claim.some((t) => saysNot(t.norm)) };
+    });
+  });
+}
+
+/** Whether a stretch of context has the fact. */
+export function holdsFact(held: HeldFacts, fact: Fact): boolean {
+  return held.facts.some((c) => quantityMatches(fact.q, c.q));
+}
+
+// A fact counts twice a word: the other figures and days of a claim identify its item best.
+const FACT_WEIGHT = 2;
+
+/** How much of a claim a stretch of context holds: its facts (but `except`) and its words. */
+export function holding(held: HeldFacts, claim: Claim, except?: Fact): number {
+  let n = 0;
+  for (const f of claim.facts) if (f !== except && holdsFact(held, f)) n += FACT_WEIGHT;
+  for (const w of claim.words)
+    if (held.stems.has(w.stem) || paraphrasedIn(w.norm, held.lemmas)) n++;
+  return n;
+}
+
+/** Whether some word of the answer's unit is a word of the context's, or paraphrases one. */
+export function unitsAgree(answer: string[], context: string[]): boolean {
+  const lemmas = new Set(context.flatMap((w) => [lemma(w), ...glossOf(w)]));
+  return answer.some((w) => paraphrasedIn(w, lemmas));
+}

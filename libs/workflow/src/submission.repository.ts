@@ -1,0 +1,320 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  ColumnMap,
+  jsonOrNull,
+  pickColumns,
+  PreparedStatement,
+  preparedRows,
+  queryRows,
+  selectList,
+} from '@arbiter/persistence';
+
+export interface NewSubmission {
+  id: string;
+  clientId: string;
+  pipelineId: string;
+  policyVersionId: string;
+  externalId: string | null;
+  idempotencyKey: string | null;
+  requestHash: string;
+  input: unknown;
+  output: unknown;
+  model: unknown;
+  promptVersion: string | null;
+  metadata: unknown;
+  callbackUrl: string | null;
+}
+
+export interface EventRow {
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: string;
+  data?: unknown;
+}
+
+export interface TransitionPatch {
+  confidence?: number | null;
+  scoring?: unknown;
+  decision?: unknown;
+  /** Stamp decided_at: the submission reaches a final state. */
+  decided?: boolean;
+}
+
+export interface SubmissionRow {
+  id: string;
+  clientId: string;
+  pipelineId: string;
+  policyVersionId: string;
+  status: string;
+  externalId: string | null;
+  requestHash: string;
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+  model: Record<string, unknown>;
+  promptVersion: string | null;
+  metadata: Record<string, unknown> | null;
+  callbackUrl: string | null;
+  confidence: number | null;
+  scoring: Record<string, unknown> | null;
+  decision: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+  decidedAt: Date | null;
+  /** When the raw text was erased (retention or the client's request); null while it is kept. */
+  erasedAt: Date | null;
+}
+
+/** What erasing a submission writes: the marker in place of its text, its scoring and decision without their copies. */
+export interface ErasedSubmission {
+  marker: Record<string, unknown>;
+  scoring: unknown;
+  decision: unknown;
+}
+
+export interface EventView {
+  id: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: string;
+  data: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+/** Where each field of SubmissionRow lives in `submissions`. */
+export const SUBMISSION_COLUMN_MAP: ColumnMap<SubmissionRow> = {
+  id: 'id',
+  clientId: 'client_id',
+  pipelineId: 'pipeline_id',
+  policyVersionId: 'policy_version_id',
+  status: 'status',
+  externalId: 'external_id',
+  requestHash: 'request_hash',
+  input: 'input',
+  output: 'output',
+  model: 'model',
+  promptVersion: 'prompt_version',
+  metadata: 'metadata',
+  callbackUrl: 'callback_url',
+  confidence: 'confidence',
+  scoring: 'scoring',
+  decision: 'decision',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  decidedAt: 'decided_at',
+  erasedAt: 'erased_at',
+};
+export const SUBMISSION_COLUMNS = selectList(SUBMISSION_COLUMN_MAP);
+const UNSETTLED_COLUMNS = selectList(pickColumns(SUBMISSION_COLUMN_MAP, ['id', 'status'] as const));
+
+/** Where each field of EventView lives in `submission_events` (the id is a bigint, read as text). */
+const EVENT_VIEW_COLUMN_MAP: ColumnMap<EventView> = {
+  id: 'id::text',
+  type: 'type',
+  fromStatus: 'from_status',
+  toStatus: 'to_status',
+  actor: 'actor',
+  data: 'data',
+  createdAt: 'created_at',
+};
+const EVENT_VIEW_COLUMNS = selectList(EVENT_VIEW_COLUMN_MAP);
+
+// The statements every submission runs, prepared once per connection (see PreparedStatement).
+const INSERT_RECEIVED: PreparedStatement = {
+  name: 'arbiter_submission_insert_received',
+  text: `WITH s AS (
+         INSERT INTO submissions (id, client_id, pipeline_id, policy_version_id, status, external_id,
+           idempotency_key, request_hash, input, output, model, prompt_version, metadata, callback_url)
+         VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id
+       ), e AS (
+         INSERT INTO submission_events (submission_id, type, to_status, actor, data)
+         SELECT id, 'transition', 'received', 'api', $14::jsonb FROM s
+       )
+       SELECT id FROM s`,
+};
+
+const FIND_BY_ID: PreparedStatement = {
+  name: 'arbiter_submission_find_by_id',
+  text: `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = $1`,
+};
+
+const APPLY_TRANSITION: PreparedStatement = {
+  name: 'arbiter_submission_apply_transition',
+  text: `WITH u AS (
+         UPDATE submissions SET status = $2, updated_at = now(),
+           confidence = CASE WHEN $4::boolean THEN $5::double precision ELSE confidence END,
+           scoring = COALESCE($6::jsonb, scoring),
+           decision = COALESCE($7::jsonb, decision),
+           decided_at = CASE WHEN $8::boolean THEN now() ELSE decided_at END
+         WHERE id = $1 AND status = $3
+         RETURNING ${SUBMISSION_COLUMNS}
+       ), e AS (
+       INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
+       SELECT u.id, e.item->>'type', e.item->>'from_status', e.item->>'to_status', e.item->>'actor',
+              NULLIF(e.item->'data', 'null'::jsonb)
+         FROM u, jsonb_array_elements($9::jsonb) WITH ORDINALITY AS e(item, ord)
+        ORDER BY e.ord
+       )
+       SELECT * FROM u`,
+};
+
+/** Submissions and their append-only events. Every write is one statement, so one commit. */
+@Injectable()
+export class SubmissionRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Inserts a submission in `received` with its first event. Returns false when the client's
+   * Idempotency-Key is already taken (the caller then compares request hashes).
+   */
+  async insertReceived(s: NewSubmission): Promise<boolean> {
+    const rows = await preparedRows<{ id: string }>(this.db, INSERT_RECEIVED, [
+      s.id,
+      s.clientId,
+      s.pipelineId,
+      s.policyVersionId,
+      s.externalId,
+      s.idempotencyKey,
+      s.requestHash,
+      JSON.stringify(s.input),
+      JSON.stringify(s.output),
+      JSON.stringify(s.model),
+      s.promptVersion,
+      s.metadata === undefined ? null : JSON.stringify(s.metadata),
+      s.callbackUrl,
+      JSON.stringify({ policyVersionId: s.policyVersionId }),
+    ]);
+    return rows.length === 1;
+  }
+
+  async findByIdempotencyKey(clientId: string, key: string): Promise<SubmissionRow | null> {
+    const rows: SubmissionRow[] = await this.db.query(
+      `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE client_id = $1 AND idempotency_key = $2`,
+      [clientId, key],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findById(id: string): Promise<SubmissionRow | null> {
+    const rows = await preparedRows<SubmissionRow>(this.db, FIND_BY_ID, [id]);
+    return rows[0] ?? null;
+  }
+
+  async events(submissionId: string): Promise<EventView[]> {
+    return this.db.query(
+      `SELECT ${EVENT_VIEW_COLUMNS}
+         FROM submission_events e WHERE submission_id = $1 ORDER BY e.id`,
+      [submissionId],
+    );
+  }
+
+  /**
+   * Moves a submission from `from` to `to` only if it is still in `from`, and appends the events,
+   * in one statement. Returns the row as it now is (listeners need it: no second read), or null
+   * when the row had already moved (a stale or duplicate job).
+   */
+  async applyTransition(
+    id: string,
+    from: string,
+    to: string,
+    patch: TransitionPatch,
+    events: EventRow[],
+    tx: EntityManager | DataSource = this.db,
+  ): Promise<SubmissionRow | null> {
+    const rows = await preparedRows<SubmissionRow>(tx, APPLY_TRANSITION, [
+      id,
+      to,
+      from,
+      patch.confidence !== undefined,
+      patch.confidence ?? null,
+      patch.scoring === undefined ? null : JSON.stringify(patch.scoring),
+      patch.decision === undefined ? null : JSON.stringify(patch.decision),
+      patch.decided === true,
+      JSON.stringify(
+        events.map((e) => ({
+          type: e.type,
+          from_status: e.fromStatus,
+          to_status: e.toStatus,
+          actor: e.actor,
+          data: e.data ?? null,
+        })),
+      ),
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** Appends an event that is not a transition (e.g. a recovery re-enqueue). */
+  async appendEvent(
+    submissionId: string,
+    event: EventRow,
+    tx: EntityManager | DataSource = this.db,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        submissionId,
+        event.type,
+        event.fromStatus,
+        event.toStatus,
+        event.actor,
+        event.data === undefined ? null : JSON.stringify(event.data),
+      ],
+    );
+  }
+
+  /**
+   * Locks a submission for erasure: the row, or null when it does not exist or was already
+   * erased. Transitions wait for the lock, so the status read here holds until the commit; rows
+   * that only reference it (events, outbox) are not held up (NO KEY UPDATE).
+   */
+  async lockForErasure(id: string, tx: EntityManager): Promise<SubmissionRow | null> {
+    const rows: SubmissionRow[] = await tx.query(
+      `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = $1 AND erased_at IS NULL FOR NO KEY UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Replaces a final submission's raw text (input, output, metadata) by the marker, drops its
+   * callback URL and stores its scoring and decision without their copies of the text. Only a
+   * final, not yet erased row changes; false otherwise.
+   */
+  async erase(id: string, erased: ErasedSubmission, tx: EntityManager): Promise<boolean> {
+    const rows = await queryRows(
+      tx,
+      `UPDATE submissions SET input = $2, output = $2, metadata = $2, callback_url = NULL,
+              scoring = $3, decision = $4, erased_at = now()
+        WHERE id = $1 AND erased_at IS NULL AND status IN ('approved', 'rejected', 'expired')
+        RETURNING id`,
+      [id, JSON.stringify(erased.marker), jsonOrNull(erased.scoring), jsonOrNull(erased.decision)],
+    );
+    return rows.length === 1;
+  }
+
+  /** A client's submissions with this external id whose text is not erased yet. */
+  async unerasedByExternalId(clientId: string, externalId: string): Promise<{ id: string }[]> {
+    return this.db.query(
+      `SELECT id FROM submissions WHERE client_id = $1 AND external_id = $2 AND erased_at IS NULL ORDER BY created_at`,
+      [clientId, externalId],
+    );
+  }
+
+  /** Submissions left in received/scoring since before `olderThanMs` ago, oldest first. */
+  async findUnsettled(
+    olderThanMs: number,
+    limit: number,
+  ): Promise<Pick<SubmissionRow, 'id' | 'status'>[]> {
+    return this.db.query(
+      `SELECT ${UNSETTLED_COLUMNS} FROM submissions
+        WHERE status IN ('received', 'scoring') AND updated_at < now() - $1 * interval '1 millisecond'
+        ORDER BY updated_at LIMIT $2`,
+      [olderThanMs, limit],
+    );
+  }
+}

@@ -1,0 +1,156 @@
+import { expectEventually } from '@arbiter/testing';
+import { Browser, Page } from 'playwright-core';
+import { ArbiterHarness } from '../support/arbiter.harness';
+import { policy, submissionBody } from '../support/fixtures';
+import { hasNoHorizontalScroll, seriousViolations } from './support/axe';
+import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+import { createUser, expectText, PASSWORD } from './support/people';
+
+// A long unbroken token and a finding: the two things that used to push the phone layout sideways.
+const OUTPUT =
+  'Your order https://shop.example.com/orders/0123456789abcdefghijklmnopqrstuvwxyz0123456789 is guaranteed to arrive Monday.';
+
+describe('any screen, any user: a phone layout with a sticky action bar, and no serious axe violation', () => {
+  let arbiter: ArbiterHarness;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    assertPrerequisites();
+    arbiter = await ArbiterHarness.start();
+    browser = await launchBrowser();
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        thresholds: { autoApprove: 1, aiReview: 1 },
+        validators: [
+          {
+            type: 'phrases',
+            deny: [{ phrase: 'guaranteed', suggest: 'expected' }],
+            onFail: 'flag',
+          },
+        ],
+        review: {
+          queue: 'support',
+          sla: '30m',
+          escalateTo: 'leads',
+          reasonCodes: ['inaccurate', 'tone'],
+        },
+      }),
+    );
+    await createUser(arbiter, 'pia@test.local', 'reviewer', ['support']);
+    await createUser(arbiter, 'ada@test.local', 'reviewer', ['support']);
+    await createUser(arbiter, 'lena@test.local', 'lead', []);
+    for (let i = 0; i < 2; i++) {
+      const res = await arbiter.http.post<{ id: string }>(
+        '/v1/submissions',
+        submissionBody({ output: { text: OUTPUT } }),
+        { token: arbiter.bootstrapKey },
+      );
+      await expectEventually(async () => {
+        expect(
+          await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
+            res.body.id,
+          ]),
+        ).toHaveLength(1);
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await arbiter?.stop();
+  });
+
+  const claim = async (page: Page) => {
+    await page.waitForURL('**/review');
+    await page.getByRole('button', { name: /Claim next/ }).click();
+    await expectText(page.getByLabel('Output text'), /guaranteed/);
+  };
+
+  it('at 390×844 the desk is one column, nothing scrolls sideways, and the action bar stays on screen', async () => {
+    const page = await newPage(browser, arbiter.http.baseUrl, { width: 390, height: 844 });
+    await logIn(page, 'pia@test.local', PASSWORD);
+    await claim(page);
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    const bar = page.getByRole('toolbar', { name: 'Decision actions' });
+    const inView = async () => {
+      const box = (await bar.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(844 + 0.5);
+      expect(box.y).toBeGreaterThan(844 / 2);
+      expect(await page.getByRole('button', { name: 'Approve', exact: true }).isVisible()).toBe(
+        true,
+      );
+    };
+    await inView();
+    // Still there after scrolling to the end of the evidence: it is stuck to the screen, not the page.
+    await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+    await inView();
+    await screenshot(page, 'phone-desk');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await page.getByRole('button', { name: 'Cancel edit' }).click();
+    await page.context().close();
+  });
+
+  it('at 390×844 the floor and the admin screens do not scroll sideways either', async () => {
+    for (const [email, password, path] of [
+      ['lena@test.local', PASSWORD, '/dashboard'],
+      ['admin@test.local', 'admin-password-1', '/admin/users'],
+    ]) {
+      const page = await newPage(browser, arbiter.http.baseUrl, { width: 390, height: 844 });
+      await logIn(page, email, password);
+      await page.waitForURL('**/dashboard');
+      if (path !== '/dashboard') {
+        await page.getByRole('link', { name: 'Admin' }).click();
+        await page.getByRole('link', { name: 'Users' }).click();
+        await expectText(page.locator('[data-user="pia@test.local"]'), /pia/);
+      } else await page.getByRole('figure').first().waitFor();
+      expect([path, await hasNoHorizontalScroll(page)]).toEqual([path, true]);
+      await screenshot(page, `phone-${path.replace(/\//g, '-').slice(1)}`);
+      await page.context().close();
+    }
+  });
+
+  it('axe-core finds no serious or critical violation on the desk (task in hand, span selected), the floor and the admin screens', async () => {
+    const desk = await newPage(browser, arbiter.http.baseUrl, { width: 1440, height: 900 });
+    await logIn(desk, 'ada@test.local', PASSWORD);
+    await claim(desk);
+    await desk.keyboard.press('j');
+    await expectText(desk.getByRole('region', { name: 'Highlight details' }), /Flagged span 1 of/);
+    expect(await seriousViolations(desk)).toEqual([]);
+    await screenshot(desk, 'axe-desk');
+    await desk.context().close();
+
+    const lead = await newPage(browser, arbiter.http.baseUrl, { width: 1440, height: 900 });
+    await logIn(lead, 'lena@test.local', PASSWORD);
+    await lead.waitForURL('**/dashboard');
+    await expectText(lead.getByLabel('support waiting'), /\d/);
+    expect(await seriousViolations(lead)).toEqual([]);
+    await lead.context().close();
+
+    const admin = await newPage(browser, arbiter.http.baseUrl, { width: 1440, height: 900 });
+    await logIn(admin, 'admin@test.local', 'admin-password-1');
+    await admin.getByRole('link', { name: 'Admin' }).click();
+    await admin.getByLabel('Pipeline key').fill('support');
+    await admin.getByRole('button', { name: 'Open', exact: true }).click();
+    await expectText(admin.getByTestId('active-version'), 'v1');
+    const screens: [string, string[]][] = [['pipelines', await seriousViolations(admin)]];
+    for (const section of ['Users', 'Clients and keys', 'Dead letters']) {
+      await admin.getByRole('link', { name: section }).click();
+      await admin
+        .getByRole('heading', { name: section === 'Clients and keys' ? 'API keys' : section })
+        .waitFor();
+      screens.push([section, await seriousViolations(admin)]);
+    }
+    expect(screens).toEqual(screens.map(([name]) => [name, []]));
+    await screenshot(admin, 'axe-admin');
+    await admin.context().close();
+  });
+
+  it('serves a favicon', async () => {
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const res = await fetch(`${arbiter.http.baseUrl}${path}`);
+      expect([path, res.status]).toEqual([path, 200]);
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { ShadowScorer } from '@arbiter/shadow';
+import { expectEventually } from '@arbiter/testing';
+import { ArbiterHarness } from '../support/arbiter.harness';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { OpenReviewers } from '../support/reviewer.client';
+
+interface Comparison {
+  shadowVersion: number;
+  activeVersion: number;
+  items: number;
+  agreement: number | null;
+  active: { automationRate: number | null };
+  shadow: { automationRate: number | null; approvedButHumanRejected: number };
+  humanDecided: number;
+}
+
+/** A candidate policy version scores live traffic beside the active one; only the active one routes. */
+describe('shadow policy versions', () => {
+  let arbiter: ArbiterHarness;
+  const reviewers = new OpenReviewers(() => arbiter);
+  beforeAll(async () => {
+    arbiter = await ArbiterHarness.start();
+  });
+  afterAll(async () => {
+    reviewers.closeAll();
+    await arbiter.stop();
+  });
+
+  it("records what the shadow would have done and compares it with people's verdicts, without routing by it", async () => {
+    await arbiter.reset();
+    const admin = { token: await arbiter.adminAccessToken() };
+    const review = { queue: 'support', priority: 5, sla: '30m', reasonCodes: ['inaccurate'] };
+    await arbiter.putPolicy('support', policy({ ...ALWAYS_HUMAN, review })); // v1, active: people decide
+    await arbiter.putPolicy('support', policy({ review }), false); // v2: would approve everything
+    expect(
+      (await arbiter.http.put('/v1/pipelines/support/shadow', { version: 1 }, admin)).status,
+    ).toBe(409);
+    expect(
+      (await arbiter.http.put('/v1/pipelines/support/shadow', { version: 2 }, admin)).status,
+    ).toBe(200);
+    arbiter.worker!.get(ShadowScorer).forget(); // the worker reads the setting every 5 s; now, in this test
+
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        (
+          await arbiter.http.post<{ id: string }>(
+            '/v1/submissions',
+            submissionBody({ externalId: `s${i}` }),
+            { token: arbiter.bootstrapKey },
+          )
+        ).body.id,
+      );
+    await arbiter.waitForQueuesIdle();
+    const statuses = await arbiter.db.query(`SELECT status FROM submissions WHERE id = ANY($1)`, [
+      ids,
+    ]);
+    expect(statuses.map((s: { status: string }) => s.status)).toEqual([
+      'human_review',
+      'human_review',
+      'human_review',
+      'human_review',
+    ]);
+
+    const rita = await reviewers.connect('rita@example.com');
+    for (const verdict of ['reject', 'reject', 'approve', 'approve']) {
+      const task = await expectEventually(async () => {
+        const t = await rita.claim();
+        expect(t).not.toBeNull();
+        return t!;
+      });
+      expect(
+        (
+          await rita.decide(
+            task,
+            verdict,
+            verdict === 'reject' ? { reasonCodes: ['inaccurate'] } : {},
+          )
+        ).ok,
+      ).toBe(true);
+    }
+    const comparison = await expectEventually(async () => {
+      const res = await arbiter.http.get<Comparison>('/v1/pipelines/support/shadow', admin);
+      expect(res.body.items).toBe(4);
+      return res.body;
+    });
+    expect(comparison).toMatchObject({
+      activeVersion: 1,
+      shadowVersion: 2,
+      agreement: 0,
+      active: { automationRate: 0 },
+      shadow: { automationRate: 1, approvedButHumanRejected: 2 },
+      humanDecided: 4,
+    });
+    expect(
+      (await arbiter.http.request('DELETE', '/v1/pipelines/support/shadow', undefined, admin))
+        .status,
+    ).toBe(204);
+    expect((await arbiter.http.get('/v1/pipelines/support/shadow', admin)).status).toBe(404);
+  });
+});

@@ -1,0 +1,407 @@
+import { policy, submissionBody } from './fixtures';
+import { supportPrompt } from './prompt-fixtures';
+
+/** Who calls: nobody, a submitting service (the owner of the data, or another one), or a person. */
+export const CALLERS = [
+  'none',
+  'otherClient',
+  'disabled',
+  'otherQueueReviewer',
+  'reviewer',
+  'lead',
+  'client',
+  'admin',
+] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** What a caller is: the role a person holds, or a client key. */
+export const ROLE_OF: Record<Caller, 'reviewer' | 'lead' | 'admin' | 'client' | 'none'> = {
+  none: 'none',
+  client: 'client',
+  otherClient: 'client',
+  disabled: 'none', // its token is dead: it counts as nobody
+  otherQueueReviewer: 'reviewer',
+  reviewer: 'reviewer',
+  lead: 'lead',
+  admin: 'admin',
+};
+
+/** The matrix's data: client A's submissions and task, and throwaway targets for admin writes. */
+export interface MatrixData {
+  submissionId: string; // client A's, waiting in the support queue
+  taskId: string; // its review task
+  throwawayUserId: string;
+  throwawayKeyId: string;
+  otherClientId: string;
+  clientId: string; // client A's
+  datasetId: string; // client A's dataset of the support pipeline
+  unknownId: string;
+}
+
+/** The prompt the matrix seeds, and the pipeline whose version 2 runs in shadow. */
+export const MATRIX_PROMPT = 'matrix-prompt';
+export const SHADOWED_PIPELINE = 'auto';
+
+export interface RouteCase {
+  /** Who may pass the guard: anyone, the API key of a client, or a person with at least this role. */
+  access: 'public' | 'client' | 'reviewer' | 'lead' | 'admin';
+  params?: (d: MatrixData) => string[];
+  body?: (d: MatrixData, caller: Caller) => unknown;
+  query?: string;
+  /** The answer to a caller the guard lets through. */
+  ok: number;
+  /** The answer to another client (client routes) or a reviewer of another queue (review routes). */
+  foreign?: number;
+}
+
+const lease = (d: MatrixData) => [d.taskId];
+const bogusLease = { leaseToken: '00000000-0000-4000-8000-000000000000' };
+
+/**
+ * One case per route of the running app. A route missing here fails the matrix: whoever adds a
+ * route decides who may call it.
+ */
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  'GET /health': { access: 'public', ok: 200 },
+  'GET /metrics': { access: 'public', ok: 200 },
+  'POST /v1/auth/login': {
+    access: 'public',
+    // An unknown account per caller: the per-account throttle would answer 429 to the same one.
+    body: (_d, caller) => ({
+      email: `nobody-${caller}@matrix.local`,
+      password: 'not-the-password-1',
+    }),
+    ok: 401,
+  },
+  'POST /v1/auth/refresh': { access: 'public', body: () => ({ refreshToken: 'x.y.z' }), ok: 401 },
+  'POST /v1/auth/logout': { access: 'public', body: () => ({ refreshToken: 'x.y.z' }), ok: 401 },
+
+  'POST /v1/submissions': {
+    access: 'client',
+    body: () => submissionBody({ pipeline: 'auto' }),
+    ok: 202,
+  },
+  'GET /v1/submissions/:id': {
+    access: 'client',
+    params: (d) => [d.submissionId],
+    ok: 200,
+    foreign: 404,
+  },
+  'GET /v1/events': { access: 'client', ok: 200 },
+  'GET /v1/webhook': { access: 'client', ok: 200 },
+  'PUT /v1/webhook': { access: 'client', body: () => ({ url: null }), ok: 200 },
+  'POST /v1/webhook/secrets/rotate': { access: 'client', body: () => ({}), ok: 200 },
+  'GET /v1/dead-letters': { access: 'client', ok: 200 },
+  'POST /v1/dead-letters/replay': { access: 'client', body: () => ({}), ok: 200 },
+  'POST /v1/dead-letters/:id/replay': {
+    access: 'client',
+    params: (d) => [d.unknownId],
+    body: () => ({}),
+    ok: 404,
+  },
+
+  'DELETE /v1/submissions': {
+    access: 'client',
+    query: '?externalId=matrix-nobody',
+    ok: 200,
+  },
+  'POST /v1/prompts/:key/resolve': {
+    access: 'client',
+    params: () => [MATRIX_PROMPT],
+    body: () => ({ variables: { customer: 'Aisyah', question: 'Where is my refund?' } }),
+    ok: 200,
+  },
+
+  'GET /v1/review/queues': { access: 'reviewer', ok: 200 },
+  'POST /v1/review/claim': { access: 'reviewer', body: () => ({}), ok: 200 },
+  'GET /v1/review/tasks/:id': { access: 'reviewer', params: lease, ok: 200, foreign: 404 },
+  'POST /v1/review/tasks/:id/heartbeat': {
+    access: 'reviewer',
+    params: lease,
+    body: () => bogusLease,
+    ok: 403,
+    foreign: 404,
+  },
+  'POST /v1/review/tasks/:id/release': {
+    access: 'reviewer',
+    params: lease,
+    body: () => bogusLease,
+    ok: 403,
+    foreign: 404,
+  },
+  'POST /v1/review/tasks/:id/decide': {
+    access: 'reviewer',
+    params: lease,
+    body: () => ({ ...bogusLease, action: 'approve' }),
+    ok: 403,
+    foreign: 404,
+  },
+
+  'GET /v1/review/queues/:queue/tasks': { access: 'lead', params: () => ['support'], ok: 200 },
+  'GET /v1/alerts': { access: 'lead', ok: 200 },
+  'GET /v1/stats/backlog': { access: 'lead', ok: 200 },
+  'GET /v1/stats/sla': { access: 'lead', ok: 200 },
+  'GET /v1/stats/forecast': { access: 'lead', ok: 200 },
+  'GET /v1/stats/throughput': { access: 'lead', ok: 200 },
+  'GET /v1/stats/automation': { access: 'lead', ok: 200 },
+  'GET /v1/stats/reviewers': { access: 'lead', ok: 200 },
+  'GET /v1/stats/versions': { access: 'lead', query: '?pipeline=support', ok: 200 },
+  'GET /v1/stats/export': { access: 'lead', ok: 200 },
+  'GET /v1/pipelines/:key/oversight': { access: 'lead', params: () => ['support'], ok: 200 },
+  'PUT /v1/pipelines/:key/breaker': {
+    access: 'lead',
+    params: () => ['support'],
+    body: () => ({ state: 'auto', reason: 'isolation matrix' }),
+    ok: 200,
+  },
+  'GET /v1/pipelines/:key/recalibration': { access: 'lead', params: () => ['support'], ok: 200 },
+  'POST /v1/pipelines/:key/recalibration/apply': {
+    access: 'lead',
+    params: () => ['support'],
+    body: () => ({ autoApprove: 1, reason: 'isolation matrix' }),
+    ok: 200,
+  },
+  'GET /v1/pipelines/:key/recalibration/refit': {
+    access: 'lead',
+    params: () => ['support'],
+    ok: 200,
+  },
+  // On billing: a new version of support would give the rollback case below an earlier one.
+  'POST /v1/pipelines/:key/recalibration/refit/apply': {
+    access: 'lead',
+    params: () => ['billing'],
+    body: () => ({ a: -1, b: 0, reason: 'isolation matrix' }),
+    ok: 200,
+  },
+
+  'GET /v1/prompts': { access: 'lead', ok: 200 },
+  'GET /v1/prompts/:key': { access: 'lead', params: () => [MATRIX_PROMPT], ok: 200 },
+  'GET /v1/prompts/:key/versions/:version': {
+    access: 'lead',
+    params: () => [MATRIX_PROMPT, '1'],
+    ok: 200,
+  },
+  'GET /v1/prompts/:key/diff': {
+    access: 'lead',
+    params: () => [MATRIX_PROMPT],
+    query: '?from=1&to=1',
+    ok: 200,
+  },
+  'GET /v1/prompts/:key/quality': { access: 'lead', params: () => [MATRIX_PROMPT], ok: 200 },
+  'GET /v1/prompts/:key/history': { access: 'lead', params: () => [MATRIX_PROMPT], ok: 200 },
+  'GET /v1/pipelines/:key/shadow': { access: 'lead', params: () => [SHADOWED_PIPELINE], ok: 200 },
+  'POST /v1/datasets': {
+    access: 'lead',
+    body: (d, caller) => ({ pipeline: 'support', client: d.clientId, name: `matrix-${caller}` }),
+    ok: 201,
+  },
+  'GET /v1/datasets': { access: 'lead', ok: 200 },
+  'GET /v1/datasets/:id': { access: 'lead', params: (d) => [d.datasetId], ok: 200 },
+  'GET /v1/datasets/:id/items': { access: 'lead', params: (d) => [d.datasetId], ok: 200 },
+  'GET /v1/datasets/:id/export': { access: 'lead', params: (d) => [d.datasetId], ok: 200 },
+  'POST /v1/datasets/:id/collect': {
+    access: 'lead',
+    params: (d) => [d.datasetId],
+    body: () => ({}),
+    ok: 200,
+  },
+  // Past the guard, refused on the data: no such submission, item, dataset or run.
+  'POST /v1/datasets/:id/items': {
+    access: 'lead',
+    params: (d) => [d.datasetId],
+    body: (d) => ({ submissionIds: [d.unknownId] }),
+    ok: 422, // the dataset exists; the submission named in the body does not
+  },
+  'DELETE /v1/datasets/:id/items/:itemId': {
+    access: 'lead',
+    params: (d) => [d.datasetId, d.unknownId],
+    ok: 404,
+  },
+  'POST /v1/datasets/:id/runs': {
+    access: 'lead',
+    params: (d) => [d.unknownId],
+    body: () => ({}),
+    ok: 404,
+  },
+  'GET /v1/datasets/:id/runs': { access: 'lead', params: (d) => [d.datasetId], ok: 200 },
+  'GET /v1/datasets/:id/runs/:runId': {
+    access: 'lead',
+    params: (d) => [d.datasetId, d.unknownId],
+    ok: 404,
+  },
+
+  'GET /v1/pipelines/:key': { access: 'admin', params: () => ['support'], ok: 200 },
+  'PUT /v1/pipelines/:key': {
+    access: 'admin',
+    params: () => ['support'],
+    query: '?activate=true',
+    body: () => ({
+      pipeline: 'support',
+      ...policy({ thresholds: { autoApprove: 1, aiReview: 1 } }),
+    }),
+    ok: 200,
+  },
+  // Stores nothing: an invalid policy is answered 200 with its problems.
+  'POST /v1/pipelines/:key/check': {
+    access: 'admin',
+    params: () => ['support'],
+    body: () => ({ pipeline: 'support', thresholds: { autoApprove: 2 } }),
+    ok: 200,
+  },
+  'POST /v1/pipelines/:key/activate': {
+    access: 'admin',
+    params: () => ['support'],
+    body: () => ({ version: 1 }),
+    ok: 200,
+  },
+  // Past the guard, refused on the pipeline's history (activate just went back to version 1).
+  'POST /v1/pipelines/:key/rollback': {
+    access: 'admin',
+    params: () => ['support'],
+    body: () => ({}),
+    ok: 400,
+  },
+  'POST /v1/pipelines/:key/split': {
+    access: 'admin',
+    params: () => ['support'],
+    body: () => ({ version: 1, percent: 0 }),
+    ok: 200,
+  },
+  'PUT /v1/prompts/:key': {
+    access: 'admin',
+    params: () => [MATRIX_PROMPT],
+    body: () => supportPrompt({ labels: ['production'] }),
+    ok: 200,
+  },
+  'PUT /v1/prompts/:key/labels/:label': {
+    access: 'admin',
+    params: () => [MATRIX_PROMPT, 'staging'],
+    body: () => ({ version: 1 }),
+    ok: 200,
+  },
+  'PUT /v1/prompts/:key/split': {
+    access: 'admin',
+    params: () => [MATRIX_PROMPT],
+    body: () => ({ a: 'production', b: '1', percent: 0 }),
+    ok: 200,
+  },
+  'PUT /v1/pipelines/:key/shadow': {
+    access: 'admin',
+    params: () => [SHADOWED_PIPELINE],
+    body: () => ({ version: 2 }),
+    ok: 200,
+  },
+  'DELETE /v1/pipelines/:key/shadow': {
+    access: 'admin',
+    params: () => [SHADOWED_PIPELINE],
+    ok: 204,
+  },
+  'GET /v1/users': { access: 'admin', ok: 200 },
+  'POST /v1/users': {
+    access: 'admin',
+    body: (_d, caller) => ({
+      email: `made-by-${caller}@matrix.local`,
+      password: 'matrix-pass-1',
+      role: 'reviewer',
+      queues: ['support'],
+    }),
+    ok: 201,
+  },
+  'PATCH /v1/users/:id': {
+    access: 'admin',
+    params: (d) => [d.throwawayUserId],
+    body: () => ({ role: 'lead' }),
+    ok: 200,
+  },
+  'POST /v1/users/:id/disable': {
+    access: 'admin',
+    params: (d) => [d.throwawayUserId],
+    body: () => ({}),
+    ok: 200,
+  },
+  'POST /v1/users/:id/enable': {
+    access: 'admin',
+    params: (d) => [d.throwawayUserId],
+    body: () => ({}),
+    ok: 200,
+  },
+  'GET /v1/queues': { access: 'admin', ok: 200 },
+  'GET /v1/clients': { access: 'admin', ok: 200 },
+  'POST /v1/clients': { access: 'admin', body: () => ({ name: 'matrix-made-client' }), ok: 201 },
+  'PUT /v1/clients/:id/quota': {
+    access: 'admin',
+    params: (d) => [d.otherClientId],
+    body: () => ({ requestsPerSecond: 1000 }),
+    ok: 200,
+  },
+  'GET /v1/api-keys': { access: 'admin', ok: 200 },
+  'POST /v1/api-keys': {
+    access: 'admin',
+    body: (d) => ({ clientId: d.otherClientId, name: 'matrix-made-key' }),
+    ok: 201,
+  },
+  'DELETE /v1/api-keys/:id': { access: 'admin', params: (d) => [d.throwawayKeyId], ok: 200 },
+  'GET /v1/audit': { access: 'admin', query: '?action=user.&limit=5', ok: 200 },
+  'GET /v1/audit/export': { access: 'admin', query: '?action=pipeline.activate', ok: 200 },
+  'GET /v1/admin/dead-letters': { access: 'admin', ok: 200 },
+  'POST /v1/admin/dead-letters/replay': { access: 'admin', body: () => ({}), ok: 200 },
+  'POST /v1/admin/dead-letters/:id/replay': {
+    access: 'admin',
+    params: (d) => [d.unknownId],
+    body: () => ({}),
+    ok: 404,
+  },
+};
+
+const RANK = { none: -1, client: -1, reviewer: 0, lead: 1, admin: 2 } as const;
+
+/** The one answer a caller must get from a route. */
+export function expectedStatus(route: RouteCase, caller: Caller): number {
+  const role = ROLE_OF[caller];
+  const foreign = caller === 'otherClient' || caller === 'otherQueueReviewer';
+  if (route.access === 'public') return route.ok;
+  if (route.access === 'client') {
+    if (role !== 'client') return 401;
+    return foreign ? (route.foreign ?? route.ok) : route.ok;
+  }
+  if (role === 'none' || role === 'client') return 401;
+  if (RANK[role] < RANK[route.access]) return 403;
+  return foreign ? (route.foreign ?? route.ok) : route.ok;
+}
+
+/** What a socket handshake must give: `connected`, or the error's first word. */
+export function expectedHandshake(namespace: string, caller: Caller): string {
+  const role = ROLE_OF[caller];
+  if (role === 'none' || role === 'client') return 'unauthorized';
+  if (namespace === '/dashboard' && role === 'reviewer') return 'forbidden';
+  return 'connected';
+}
+
+/**
+ * The /review commands against client A's task with a lease nobody holds: 403 to a person who
+ * may work on its queue, the 404 of an unknown task to a reviewer of another queue.
+ */
+export const SOCKET_CASES: Record<
+  string,
+  { payload: (d: MatrixData) => unknown; ok: number | 'ok'; foreign: number | 'ok' }
+> = {
+  '/review queues': { payload: () => ({}), ok: 'ok', foreign: 'ok' },
+  '/review claim': { payload: () => ({}), ok: 'ok', foreign: 'ok' },
+  // Only ever the caller's own held tasks, so every reviewer gets an answer.
+  '/review held': { payload: () => ({}), ok: 'ok', foreign: 'ok' },
+  '/review heartbeat': {
+    payload: (d) => ({ taskId: d.taskId, ...bogusLease }),
+    ok: 403,
+    foreign: 404,
+  },
+  '/review release': {
+    payload: (d) => ({ taskId: d.taskId, ...bogusLease }),
+    ok: 403,
+    foreign: 404,
+  },
+  '/review decide': {
+    payload: (d) => ({ taskId: d.taskId, ...bogusLease, action: 'approve' }),
+    ok: 403,
+    foreign: 404,
+  },
+};
