@@ -23,6 +23,7 @@ export enum AuthErrorCode {
   SsoUserDisabled = 'auth.oidc_user_disabled',
   SsoProviderUnavailable = 'auth.oidc_provider_unavailable',
   SsoExchangeInvalid = 'auth.oidc_exchange_invalid',
+  SsoEmailTaken = 'auth.oidc_email_taken',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {}

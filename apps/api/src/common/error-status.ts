@@ -53,6 +53,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   [AuthErrorCode.SsoUserDisabled]: 403,
   [AuthErrorCode.SsoProviderUnavailable]: 502,
   [AuthErrorCode.SsoExchangeInvalid]: 401,
+  [AuthErrorCode.SsoEmailTaken]: 409,
   [DatasetsErrorCode.UnknownReference]: 400,
   [DatasetsErrorCode.DatasetNotFound]: 404,
   [DatasetsErrorCode.RunNotFound]: 404,

@@ -1,0 +1,281 @@
+import { TEST_ADMIN } from '@arbiter/testing';
+import { ArbiterHarness } from '../support/arbiter.harness';
+import {
+  CookieBrowser,
+  freePort,
+  OidcProviderProcess,
+} from '../support/oidc/oidc-provider.process';
+
+// Arbiter as the provider knows it: behind a proxy at this origin. The test plays the proxy,
+// carrying the provider's redirect to the api under test (whose port is only known once it listens).
+const PUBLIC_ORIGIN = 'http://arbiter.test';
+const REDIRECT_URL = `${PUBLIC_ORIGIN}/v1/auth/oidc/callback`;
+const CLIENT = { clientId: 'arbiter', clientSecret: 'a-confidential-client-secret' };
+
+const ACCOUNTS = {
+  ana: { email: 'ana@corp.test', email_verified: true, groups: ['staff', 'arbiter-admins'] },
+  rita: { email: 'rita@corp.test', email_verified: true, groups: ['arbiter-reviewers'] },
+  leo: { email: 'leo@corp.test', email_verified: true, groups: 'arbiter-leads' },
+  nora: { email: 'nora@corp.test', email_verified: true, groups: ['marketing', 'Arbiter-Admins'] },
+  // Claims the bootstrap admin's address, which the provider does not vouch for.
+  mallory: { email: TEST_ADMIN.email, email_verified: false, groups: ['arbiter-admins'] },
+};
+
+/**
+ * Single sign-on against a real OpenID provider (oidc-provider in a child process): the whole
+ * authorization code flow with PKCE through the provider's own login form, the role from the
+ * provider's group claim, the refusals (replayed state and code, a group that maps to no role,
+ * another browser's callback, a disabled user, an email the provider does not vouch for), with
+ * email-and-password logins switched off on this deployment.
+ */
+describe('single sign-on with OpenID Connect', () => {
+  let provider: OidcProviderProcess;
+  let arbiter: ArbiterHarness;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const issuer = `http://127.0.0.1:${port}`;
+    arbiter = await ArbiterHarness.start({
+      worker: false,
+      config: {
+        sso: {
+          localLogin: false,
+          oidc: {
+            issuer,
+            ...CLIENT,
+            redirectUrl: REDIRECT_URL,
+            scopes: ['openid', 'email', 'profile', 'groups'],
+            groupsClaim: 'groups',
+            roleMap: {
+              'arbiter-reviewers': [{ role: 'reviewer' }],
+              'arbiter-leads': [{ role: 'lead' }],
+              'arbiter-admins': [{ role: 'admin' }],
+            },
+            name: 'Corp IdP',
+          },
+        },
+      },
+    });
+    provider = await OidcProviderProcess.start(port, {
+      ...CLIENT,
+      redirectUris: [REDIRECT_URL],
+      accounts: ACCOUNTS,
+    });
+    expect(provider.issuer).toBe(issuer);
+  }, 60_000);
+
+  afterAll(async () => {
+    await provider?.stop();
+    await arbiter?.stop();
+  });
+
+  const api = () => arbiter.http.baseUrl;
+  /** The api under test at the address the provider redirects to. */
+  const proxied = (url: URL) => `${api()}${url.pathname}${url.search}`;
+
+  /**
+   * Starts a sign-in in `browser`, fills the provider's login form as `login`, and returns the
+   * callback URL the provider sends the browser back to (not visited yet).
+   */
+  async function throughProvider(browser: CookieBrowser, login: string): Promise<URL> {
+    const started = await browser.get(`${api()}/v1/auth/oidc/start`);
+    expect(started.status).toBe(302);
+    const authorize = new URL(started.headers.get('location') as string);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const toCallback = (url: URL) => url.toString().startsWith(REDIRECT_URL);
+    const page = await browser.follow(started, api(), toCallback);
+    // Already signed in at the provider (its session cookie): straight back, no form.
+    if (toCallback(page.url)) return page.url;
+    const html = await page.response.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    expect(action).toBeDefined();
+    const submitted = await browser.postForm(new URL(action as string, page.url).toString(), {
+      prompt: 'login',
+      login,
+      password: 'any password',
+    });
+    const back = await browser.follow(submitted, page.url.toString(), toCallback);
+    expect(back.url.toString()).toContain(REDIRECT_URL);
+    return back.url;
+  }
+
+  /** The callback as this browser visits it: 302 to the UI with a one-time code, or a refusal. */
+  async function callback(browser: CookieBrowser, url: URL) {
+    const res = await browser.get(proxied(url));
+    const location = res.headers.get('location');
+    const body =
+      res.status === 302 ? null : ((await res.json()) as { code: string; message: string });
+    return { status: res.status, location, body };
+  }
+
+  /** Signs `login` in end to end: provider, callback, exchange. */
+  async function signIn(login: string) {
+    const browser = new CookieBrowser();
+    const back = await callback(browser, await throughProvider(browser, login));
+    expect([back.status, back.body]).toEqual([302, null]);
+    const ui = new URL(back.location as string);
+    expect(`${ui.origin}${ui.pathname}`).toBe(`${PUBLIC_ORIGIN}/`);
+    // Never a token in the address: a one-time code, in the fragment.
+    expect(ui.search).toBe('');
+    const code = /^#sso=([A-Za-z0-9_-]+)$/.exec(ui.hash)?.[1] as string;
+    expect(code).toBeDefined();
+    const session = await arbiter.http.post<{
+      accessToken: string;
+      refreshToken: string;
+      email: string;
+    }>('/v1/auth/oidc/exchange', { code });
+    expect(session.status).toBe(200);
+    return { session: session.body, code };
+  }
+
+  beforeEach(() => arbiter.reset());
+
+  it('tells the login page that only single sign-on is offered, and refuses passwords with 403', async () => {
+    const config = await arbiter.http.get('/v1/auth/config');
+    expect(config.body).toEqual({
+      localLogin: false,
+      sso: { name: 'Corp IdP', startUrl: '/v1/auth/oidc/start' },
+    });
+    // The bootstrap admin's right password, refused all the same.
+    const login = await arbiter.http.post('/v1/auth/login', TEST_ADMIN);
+    expect(login.status).toBe(403);
+    expect(login.body).toMatchObject({ code: 'auth.local_login_disabled' });
+  });
+
+  it("signs a user in through the provider's login form, with the role of their group claim, as an Arbiter session", async () => {
+    const { session, code } = await signIn('ana');
+    expect(session.email).toBe('ana@corp.test');
+    // An admin by the `arbiter-admins` group: the admin API answers.
+    const users = await arbiter.http.get<{ email: string; role: string }[]>('/v1/users', {
+      token: session.accessToken,
+    });
+    expect(users.status).toBe(200);
+    expect(users.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ email: 'ana@corp.test', role: 'admin' })]),
+    );
+    const [row] = await arbiter.db.query(
+      `SELECT u.role, u.password_hash, i.issuer, i.subject FROM users u
+         JOIN user_identities i ON i.user_id = u.id WHERE u.email = 'ana@corp.test'`,
+    );
+    expect(row).toEqual({
+      role: 'admin',
+      password_hash: null,
+      issuer: provider.issuer,
+      subject: 'ana',
+    });
+    // The one-time code is spent.
+    const again = await arbiter.http.post('/v1/auth/oidc/exchange', { code });
+    expect([again.status, again.body]).toEqual([
+      401,
+      expect.objectContaining({ code: 'auth.oidc_exchange_invalid' }),
+    ]);
+    // The session is Arbiter's own: refresh and logout work as for a password login.
+    const refreshed = await arbiter.http.post<{ accessToken: string }>('/v1/auth/refresh', {
+      refreshToken: session.refreshToken,
+    });
+    expect(refreshed.status).toBe(200);
+  });
+
+  it('gives each user the role their groups map to: a string claim too, the highest role winning', async () => {
+    const rita = (await signIn('rita')).session;
+    expect((await arbiter.http.get('/v1/users', { token: rita.accessToken })).status).toBe(403);
+    expect((await arbiter.http.get('/v1/review/queues', { token: rita.accessToken })).status).toBe(
+      200,
+    );
+    await signIn('leo');
+    const roles = await arbiter.db.query(
+      `SELECT email, role FROM users WHERE email LIKE '%@corp.test' ORDER BY email`,
+    );
+    expect(roles).toEqual([
+      { email: 'leo@corp.test', role: 'lead' },
+      { email: 'rita@corp.test', role: 'reviewer' },
+    ]);
+    // Signing in again finds the same user (linked by issuer and subject), no second account.
+    await signIn('rita');
+    const [{ count }] = await arbiter.db.query(
+      `SELECT count(*)::int AS count FROM users WHERE email = 'rita@corp.test'`,
+    );
+    expect(count).toBe(1);
+  });
+
+  it('records a new user and their role in the audit log', async () => {
+    const mark = await arbiter.auditMark();
+    await signIn('rita');
+    const entries = await arbiter.auditEntriesSince(mark);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'user.sso_create',
+        actorRole: 'reviewer',
+        before: null,
+        after: expect.objectContaining({ email: 'rita@corp.test', role: 'reviewer' }),
+      }),
+    ]);
+    await signIn('rita');
+    // The same role again is no change: nothing more recorded.
+    expect(await arbiter.auditEntriesSince(mark)).toHaveLength(1);
+  });
+
+  it('refuses a replayed state, a replayed authorization code and a callback opened in another browser, with 401', async () => {
+    const browser = new CookieBrowser();
+    const first = await throughProvider(browser, 'rita');
+    expect((await callback(browser, first)).status).toBe(302);
+    // The same callback again: its state was spent.
+    const replayed = await callback(browser, first);
+    expect([replayed.status, replayed.body?.code]).toEqual([401, 'auth.oidc_state_invalid']);
+    // The spent code with a fresh, valid state: the provider refuses it.
+    const second = await throughProvider(browser, 'rita');
+    const withOldCode = new URL(second);
+    withOldCode.searchParams.set('code', first.searchParams.get('code') as string);
+    const refused = await callback(browser, withOldCode);
+    expect([refused.status, refused.body?.code]).toEqual([401, 'auth.oidc_code_rejected']);
+    expect(refused.body?.message).toMatch(/invalid_grant/);
+    // A callback link opened by someone else (no state cookie of this sign-in) signs nobody in.
+    const third = await throughProvider(browser, 'rita');
+    const stranger = await callback(new CookieBrowser(), third);
+    expect([stranger.status, stranger.body?.code]).toEqual([401, 'auth.oidc_state_invalid']);
+    // A made-up state.
+    const forged = new URL(third);
+    forged.searchParams.set('state', 'x'.repeat(43));
+    expect((await callback(browser, forged)).status).toBe(401);
+  });
+
+  it('refuses with 403 a user whose groups map to no role, and creates no account', async () => {
+    const browser = new CookieBrowser();
+    const refused = await callback(browser, await throughProvider(browser, 'nora'));
+    expect(refused.status).toBe(403);
+    expect(refused.body?.code).toBe('auth.oidc_no_role');
+    expect(refused.body?.message).toMatch(/marketing, Arbiter-Admins/);
+    expect(await arbiter.db.query(`SELECT 1 FROM users WHERE email = 'nora@corp.test'`)).toEqual(
+      [],
+    );
+  });
+
+  it('keeps a disabled user out, and does not hand a local account to an email the provider does not vouch for', async () => {
+    const admin = (await signIn('ana')).session;
+    await signIn('rita');
+    const [{ id }] = await arbiter.db.query(`SELECT id FROM users WHERE email = 'rita@corp.test'`);
+    const disabled = await arbiter.http.post(
+      `/v1/users/${id}/disable`,
+      {},
+      { token: admin.accessToken },
+    );
+    expect(disabled.status).toBe(200);
+    const browser = new CookieBrowser();
+    const refused = await callback(browser, await throughProvider(browser, 'rita'));
+    expect([refused.status, refused.body?.code]).toEqual([403, 'auth.oidc_user_disabled']);
+
+    const other = new CookieBrowser();
+    const taken = await callback(other, await throughProvider(other, 'mallory'));
+    expect([taken.status, taken.body?.code]).toEqual([409, 'auth.oidc_email_taken']);
+    expect(
+      await arbiter.db.query(`SELECT 1 FROM user_identities WHERE subject = 'mallory'`),
+    ).toEqual([]);
+  });
+
+  it('answers a malformed exchange with 400 naming the field', async () => {
+    const res = await arbiter.http.post('/v1/auth/oidc/exchange', { code: 'short' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toMatch(/code must be the sign-in code/);
+  });
+});
