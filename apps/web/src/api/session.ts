@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ErrorBody, TokenPair } from '@arbiter/contracts';
+import type { AuthConfigView, ErrorBody, SsoSession, TokenPair } from '@arbiter/contracts';
 
 export type Role = 'reviewer' | 'lead' | 'admin';
 
@@ -103,6 +103,34 @@ export async function login(email: string, password: string): Promise<Session> {
   });
   if (!res.ok) throw await errorOf(res);
   const next = sessionFrom((await res.json()) as TokenPair, email);
+  setSession(next);
+  return next;
+}
+
+/** How people sign in here (passwords, single sign-on, or both); public. */
+export async function authConfig(): Promise<AuthConfigView> {
+  const res = await fetch('/v1/auth/config');
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as AuthConfigView;
+}
+
+/**
+ * Completes a single sign-on: the callback sent the browser here with a one-time code in the
+ * fragment (`#sso=<code>`), traded once for the session; the fragment is cleared first so a
+ * reload or the history never offers the spent code again.
+ */
+export async function completeSsoLogin(): Promise<Session | null> {
+  const code = /^#sso=([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1];
+  if (!code) return null;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  const res = await fetch('/v1/auth/oidc/exchange', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (!res.ok) throw await errorOf(res);
+  const body = (await res.json()) as SsoSession;
+  const next = sessionFrom(body, body.email);
   setSession(next);
   return next;
 }
