@@ -4,6 +4,7 @@ import {
   CookieBrowser,
   freePort,
   OidcProviderProcess,
+  throughProvider,
 } from '../support/oidc/oidc-provider.process';
 
 // Arbiter as the provider knows it: behind a proxy at this origin. The test plays the proxy,
@@ -73,31 +74,13 @@ describe('single sign-on with OpenID Connect', () => {
   /** The api under test at the address the provider redirects to. */
   const proxied = (url: URL) => `${api()}${url.pathname}${url.search}`;
 
-  /**
-   * Starts a sign-in in `browser`, fills the provider's login form as `login`, and returns the
-   * callback URL the provider sends the browser back to (not visited yet).
-   */
-  async function throughProvider(browser: CookieBrowser, login: string): Promise<URL> {
-    const started = await browser.get(`${api()}/v1/auth/oidc/start`);
-    expect(started.status).toBe(302);
-    const authorize = new URL(started.headers.get('location') as string);
+  /** The callback URL the provider sends `browser` back to once `login` signed in there. */
+  async function signInAtProvider(browser: CookieBrowser, login: string): Promise<URL> {
+    const { callback, authorize } = await throughProvider(browser, api(), REDIRECT_URL, login);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const toCallback = (url: URL) => url.toString().startsWith(REDIRECT_URL);
-    const page = await browser.follow(started, api(), toCallback);
-    // Already signed in at the provider (its session cookie): straight back, no form.
-    if (toCallback(page.url)) return page.url;
-    const html = await page.response.text();
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    expect(action).toBeDefined();
-    const submitted = await browser.postForm(new URL(action as string, page.url).toString(), {
-      prompt: 'login',
-      login,
-      password: 'any password',
-    });
-    const back = await browser.follow(submitted, page.url.toString(), toCallback);
-    expect(back.url.toString()).toContain(REDIRECT_URL);
-    return back.url;
+    expect(authorize.searchParams.get('nonce')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    return callback;
   }
 
   /** The callback as this browser visits it: 302 to the UI with a one-time code, or a refusal. */
@@ -112,7 +95,7 @@ describe('single sign-on with OpenID Connect', () => {
   /** Signs `login` in end to end: provider, callback, exchange. */
   async function signIn(login: string) {
     const browser = new CookieBrowser();
-    const back = await callback(browser, await throughProvider(browser, login));
+    const back = await callback(browser, await signInAtProvider(browser, login));
     expect([back.status, back.body]).toEqual([302, null]);
     const ui = new URL(back.location as string);
     expect(`${ui.origin}${ui.pathname}`).toBe(`${PUBLIC_ORIGIN}/`);
@@ -218,20 +201,20 @@ describe('single sign-on with OpenID Connect', () => {
 
   it('refuses a replayed state, a replayed authorization code and a callback opened in another browser, with 401', async () => {
     const browser = new CookieBrowser();
-    const first = await throughProvider(browser, 'rita');
+    const first = await signInAtProvider(browser, 'rita');
     expect((await callback(browser, first)).status).toBe(302);
     // The same callback again: its state was spent.
     const replayed = await callback(browser, first);
     expect([replayed.status, replayed.body?.code]).toEqual([401, 'auth.oidc_state_invalid']);
     // The spent code with a fresh, valid state: the provider refuses it.
-    const second = await throughProvider(browser, 'rita');
+    const second = await signInAtProvider(browser, 'rita');
     const withOldCode = new URL(second);
     withOldCode.searchParams.set('code', first.searchParams.get('code') as string);
     const refused = await callback(browser, withOldCode);
     expect([refused.status, refused.body?.code]).toEqual([401, 'auth.oidc_code_rejected']);
     expect(refused.body?.message).toMatch(/invalid_grant/);
     // A callback link opened by someone else (no state cookie of this sign-in) signs nobody in.
-    const third = await throughProvider(browser, 'rita');
+    const third = await signInAtProvider(browser, 'rita');
     const stranger = await callback(new CookieBrowser(), third);
     expect([stranger.status, stranger.body?.code]).toEqual([401, 'auth.oidc_state_invalid']);
     // A made-up state.
@@ -242,7 +225,7 @@ describe('single sign-on with OpenID Connect', () => {
 
   it('refuses with 403 a user whose groups map to no role, and creates no account', async () => {
     const browser = new CookieBrowser();
-    const refused = await callback(browser, await throughProvider(browser, 'nora'));
+    const refused = await callback(browser, await signInAtProvider(browser, 'nora'));
     expect(refused.status).toBe(403);
     expect(refused.body?.code).toBe('auth.oidc_no_role');
     expect(refused.body?.message).toMatch(/marketing, Arbiter-Admins/);
@@ -262,11 +245,11 @@ describe('single sign-on with OpenID Connect', () => {
     );
     expect(disabled.status).toBe(200);
     const browser = new CookieBrowser();
-    const refused = await callback(browser, await throughProvider(browser, 'rita'));
+    const refused = await callback(browser, await signInAtProvider(browser, 'rita'));
     expect([refused.status, refused.body?.code]).toEqual([403, 'auth.oidc_user_disabled']);
 
     const other = new CookieBrowser();
-    const taken = await callback(other, await throughProvider(other, 'mallory'));
+    const taken = await callback(other, await signInAtProvider(other, 'mallory'));
     expect([taken.status, taken.body?.code]).toEqual([409, 'auth.oidc_email_taken']);
     expect(
       await arbiter.db.query(`SELECT 1 FROM user_identities WHERE subject = 'mallory'`),

@@ -128,3 +128,37 @@ export class CookieBrowser {
     return response;
   }
 }
+
+/**
+ * Starts a sign-in at `api` in `browser`, fills the provider's login form as `login` (unless the
+ * provider's session already knows the browser), and returns the callback URL the provider sends
+ * the browser back to (not visited yet), with the authorization request that started it.
+ */
+export async function throughProvider(
+  browser: CookieBrowser,
+  api: string,
+  redirectUrl: string,
+  login: string,
+): Promise<{ callback: URL; authorize: URL }> {
+  const started = await browser.get(`${api}/v1/auth/oidc/start`);
+  const location = started.headers.get('location');
+  if (started.status !== 302 || !location)
+    throw new Error(`start answered ${started.status}: ${await started.text()}`);
+  const authorize = new URL(location);
+  const toCallback = (url: URL) => url.toString().startsWith(redirectUrl);
+  const page = await browser.follow(started, api, toCallback);
+  // Already signed in at the provider (its session cookie): straight back, no form.
+  if (toCallback(page.url)) return { callback: page.url, authorize };
+  const html = await page.response.text();
+  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+  if (!action) throw new Error(`no login form at ${page.url}: ${html.slice(0, 300)}`);
+  const submitted = await browser.postForm(new URL(action, page.url).toString(), {
+    prompt: 'login',
+    login,
+    password: 'any password',
+  });
+  const back = await browser.follow(submitted, page.url.toString(), toCallback);
+  if (!toCallback(back.url))
+    throw new Error(`the provider did not send ${login} back: ${back.url}`);
+  return { callback: back.url, authorize };
+}
