@@ -41,7 +41,10 @@ describe('single sign-on in the browser', () => {
     provider = await OidcProviderProcess.start(providerPort, {
       ...CLIENT,
       redirectUris: [redirectUrl],
-      accounts: { rita: { email: 'rita@corp.test', email_verified: true, groups: ['desk-staff'] } },
+      accounts: {
+        rita: { email: 'rita@corp.test', email_verified: true, groups: ['desk-staff'] },
+        nora: { email: 'nora@corp.test', email_verified: true, groups: ['marketing'] },
+      },
     });
     browser = await launchBrowser();
     page = await newPage(browser, arbiter.http.baseUrl);
@@ -71,5 +74,20 @@ describe('single sign-on in the browser', () => {
     expect(new URL(page.url()).hash).toBe('');
     await expectText(page.getByRole('button', { name: 'Sign out' }), 'Sign out');
     await screenshot(page, 'sso-desk');
+  });
+
+  it('brings a person whose groups give no role back to the login page, saying so', async () => {
+    const other = await newPage(browser, arbiter.http.baseUrl);
+    await other.goto('/');
+    await other.getByRole('link', { name: 'Sign in with Corp IdP' }).click();
+    await other.locator('input[name="login"]').fill('nora');
+    await other.locator('input[name="password"]').fill('any password');
+    await other.getByRole('button', { name: 'Sign-in' }).click();
+    await expectText(other.getByRole('alert'), /not given a role in Arbiter: ask an admin/);
+    expect(new URL(other.url()).hash).toBe('');
+    expect(await arbiter.db.query(`SELECT 1 FROM users WHERE email = 'nora@corp.test'`)).toEqual(
+      [],
+    );
+    await screenshot(other, 'sso-refused');
   });
 });

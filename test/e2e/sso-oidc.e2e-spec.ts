@@ -1,3 +1,4 @@
+import { MAX_STARTS_PER_ADDRESS } from '@arbiter/auth';
 import { TEST_ADMIN } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import {
@@ -260,5 +261,38 @@ describe('single sign-on with OpenID Connect', () => {
     const res = await arbiter.http.post('/v1/auth/oidc/exchange', { code: 'short' });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/code must be the sign-in code/);
+  });
+
+  it("spends the state on the provider's own refusal, and sends a person's browser back to the login page with the code", async () => {
+    const browser = new CookieBrowser();
+    const back = await signInAtProvider(browser, 'rita');
+    const cancelled = new URL(back);
+    cancelled.searchParams.delete('code');
+    cancelled.searchParams.set('error', 'access_denied');
+    const refused = await callback(browser, cancelled);
+    expect([refused.status, refused.body?.code]).toEqual([401, 'auth.oidc_code_rejected']);
+    expect(refused.body?.message).toMatch(/access_denied/);
+    // Its state is spent: the real code cannot follow.
+    expect((await callback(browser, back)).body?.code).toBe('auth.oidc_state_invalid');
+    // A browser (Accept: text/html) is sent to the login page with the refusal's code only.
+    const page = await fetch(proxied(back), {
+      headers: { accept: 'text/html' },
+      redirect: 'manual',
+    });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe(
+      `${PUBLIC_ORIGIN}/#sso_error=auth.oidc_state_invalid`,
+    );
+  });
+
+  it('cuts a flood of sign-in starts from one address with 429 and Retry-After', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= MAX_STARTS_PER_ADDRESS; i++) {
+      const res = await fetch(`${api()}/v1/auth/oidc/start`, { redirect: 'manual' });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses.filter((s) => s === 302)).toHaveLength(MAX_STARTS_PER_ADDRESS);
+    expect(statuses[MAX_STARTS_PER_ADDRESS]).toBe(429);
   });
 });

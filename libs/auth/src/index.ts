@@ -19,3 +19,4 @@ export * from './sso/sso.module';
 export * from './sso/sso-login.use-case';
 export * from './sso/sso-grants';
 export * from './sso/sso-audit.port';
+export { MAX_STARTS_PER_ADDRESS } from './sso/sso-state.store';

@@ -13,7 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { AuthConfigView, SsoExchangeDto, SsoSession } from '@arbiter/contracts';
-import { SsoLogin } from '@arbiter/auth';
+import { AuthError, AuthErrorCode, SsoLogin } from '@arbiter/auth';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiContract } from '../common/api-contract.decorator';
 
@@ -63,12 +63,13 @@ export class SsoController {
     summary: "Go to the single sign-on provider's sign-in page",
     caller: 'none',
     ok: { 302: null },
-    errors: [404, 502],
+    errors: [404, 429, 502],
   })
   async start(
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ url: string; statusCode: number }> {
-    const { url, state } = await this.sso.start();
+    const { url, state } = await this.sso.start(request.ip);
     const secure = this.config.sso.oidc?.redirectUrl.startsWith('https:') ? '; Secure' : '';
     // Lax: the provider's redirect back is a top-level GET, which Lax cookies ride along.
     void reply.header(
@@ -94,13 +95,22 @@ export class SsoController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ url: string; statusCode: number }> {
     void reply.header('set-cookie', `${STATE_COOKIE}=; Path=${COOKIE_PATH}; Max-Age=0; HttpOnly`);
-    const { redirect } = await this.sso.callback({
-      code: text(query.code),
-      state: text(query.state),
-      error: text(query.error),
-      browserState: cookie(request, STATE_COOKIE),
-    });
-    return { url: redirect, statusCode: 302 };
+    try {
+      const { redirect } = await this.sso.callback({
+        code: text(query.code),
+        state: text(query.state),
+        error: text(query.error),
+        browserState: cookie(request, STATE_COOKIE),
+      });
+      return { url: redirect, statusCode: 302 };
+    } catch (error) {
+      // A person's browser gets the login page saying what went wrong, not a JSON page;
+      // API callers (no text/html in Accept) get the coded 4xx.
+      const page = (request.headers.accept ?? '').includes('text/html');
+      if (!page || !(error instanceof AuthError) || error.code === AuthErrorCode.SsoNotConfigured)
+        throw error;
+      return { url: this.sso.failurePage(error.code), statusCode: 302 };
+    }
   }
 
   /** Arbiter's session for the one-time code of a single sign-on; the code is spent. */

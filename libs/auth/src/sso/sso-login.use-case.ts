@@ -3,6 +3,7 @@ import { TokenPair } from '@arbiter/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { AccountRepository } from '../account.repository';
 import { AuthError, AuthErrorCode } from '../auth.errors';
+import { LoginThrottled } from '../login-throttle.service';
 import { TokenService } from '../token.service';
 import { verifyIdToken } from './id-token.verifier';
 import { OidcClient } from './oidc-client.service';
@@ -33,13 +34,14 @@ export class SsoLogin {
   ) {}
 
   /** The provider's authorization URL, and the state the browser must bring back. */
-  async start(): Promise<{ url: string; state: string }> {
+  async start(address: string): Promise<{ url: string; state: string }> {
     const state = secret();
     const nonce = secret();
     const verifier = secret();
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const url = await this.client.authorizationUrl({ state, nonce, challenge });
-    await this.store.putLogin(state, { nonce, verifier });
+    const waitMs = await this.store.putLogin(state, { nonce, verifier }, address);
+    if (waitMs > 0) throw new LoginThrottled(Math.ceil(waitMs / 1000));
     return { url, state };
   }
 
@@ -54,14 +56,8 @@ export class SsoLogin {
     browserState?: string;
   }): Promise<{ redirect: string }> {
     const settings = this.client.settings;
-    if (q.error)
-      throw new AuthError(
-        AuthErrorCode.SsoCodeRejected,
-        `The provider refused the login: ${q.error}`,
-      );
     if (!q.state || !WELL_FORMED.test(q.state))
       throw new AuthError(AuthErrorCode.SsoStateInvalid, 'The callback has no valid state');
-    if (!q.code) throw new AuthError(AuthErrorCode.SsoCodeRejected, 'The callback has no code');
     // The state is spent whatever happens next: a replay finds nothing.
     const login = await this.store.takeLogin(q.state);
     if (!login)
@@ -75,6 +71,13 @@ export class SsoLogin {
         AuthErrorCode.SsoStateInvalid,
         'This sign-in was started in another browser: start it again here',
       );
+    // The provider's own refusal (the person cancelled, or may not use this client).
+    if (q.error)
+      throw new AuthError(
+        AuthErrorCode.SsoCodeRejected,
+        `The provider refused the sign-in: ${q.error.slice(0, 100)}`,
+      );
+    if (!q.code) throw new AuthError(AuthErrorCode.SsoCodeRejected, 'The callback has no code');
     const idToken = await this.client.exchange(q.code, login.verifier);
     const claims = await verifyIdToken(idToken, {
       issuer: settings.issuer,
@@ -123,6 +126,15 @@ export class SsoLogin {
     await this.store.putHandoff(code, { userId: user.id, role, email: user.email });
     // A fragment never reaches a server log or a Referer; the UI reads it and trades it at once.
     return { redirect: new URL(`/#sso=${code}`, settings.redirectUrl).toString() };
+  }
+
+  /** Where a person whose sign-in was refused is sent: the login page, which explains `code`. */
+  failurePage(code: AuthErrorCode): string {
+    // Only the code travels: text in the address could be written by whoever crafted the link.
+    return new URL(
+      `/#sso_error=${encodeURIComponent(code)}`,
+      this.client.settings.redirectUrl,
+    ).toString();
   }
 
   /** The session of a one-time code from the callback; spent on first use. */

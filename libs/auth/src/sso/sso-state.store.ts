@@ -19,6 +19,15 @@ export interface Handoff {
 
 const STATE_TTL_MS = 10 * 60_000;
 const HANDOFF_TTL_MS = 60_000;
+/** Sign-ins one address may start per state lifetime: each holds a key in Redis until it lapses. */
+export const MAX_STARTS_PER_ADDRESS = 100;
+
+// Counts a start for its address, the window opening with the first; the wait when over.
+const COUNT_START = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if n > tonumber(ARGV[1]) then return math.max(redis.call('PTTL', KEYS[1]), 1) end
+return 0`;
 
 /**
  * Single-use records of single sign-on in Redis, shared by every api replica: a login's state
@@ -33,8 +42,21 @@ export class SsoStateStore {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async putLogin(state: string, login: PendingLogin): Promise<void> {
+  /**
+   * Keeps a login's state, unless its address started too many (a flood of starts would fill
+   * Redis with states nobody completes): then the wait in ms before it may start again.
+   */
+  async putLogin(state: string, login: PendingLogin, address: string): Promise<number> {
+    const wait = (await this.producer.connection.eval(
+      COUNT_START,
+      1,
+      this.key('starts', address),
+      MAX_STARTS_PER_ADDRESS,
+      STATE_TTL_MS,
+    )) as number;
+    if (wait > 0) return wait;
     await this.put('state', state, login, STATE_TTL_MS);
+    return 0;
   }
 
   /** The login of this state, once; null when unknown, expired or already used. */
