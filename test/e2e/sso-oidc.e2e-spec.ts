@@ -1,5 +1,8 @@
 import { MAX_STARTS_PER_ADDRESS } from '@arbiter/auth';
 import { TEST_ADMIN } from '@arbiter/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import {
   CookieBrowser,
@@ -33,6 +36,11 @@ const ACCOUNTS = {
 describe('single sign-on with OpenID Connect', () => {
   let provider: OidcProviderProcess;
   let arbiter: ArbiterHarness;
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-sso-'));
+  const accountsFile = join(dir, 'accounts.json');
+  /** The provider's accounts as of the next sign-in. */
+  const setAccounts = (accounts: Record<string, Record<string, unknown>>) =>
+    writeFileSync(accountsFile, JSON.stringify(accounts));
 
   beforeAll(async () => {
     const port = await freePort();
@@ -58,10 +66,12 @@ describe('single sign-on with OpenID Connect', () => {
         },
       },
     });
+    setAccounts(ACCOUNTS);
     provider = await OidcProviderProcess.start(port, {
       ...CLIENT,
       redirectUris: [REDIRECT_URL],
       accounts: ACCOUNTS,
+      accountsFile,
     });
     expect(provider.issuer).toBe(issuer);
   }, 60_000);
@@ -69,6 +79,7 @@ describe('single sign-on with OpenID Connect', () => {
   afterAll(async () => {
     await provider?.stop();
     await arbiter?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const api = () => arbiter.http.baseUrl;
@@ -113,7 +124,10 @@ describe('single sign-on with OpenID Connect', () => {
     return { session: session.body, code };
   }
 
-  beforeEach(() => arbiter.reset());
+  beforeEach(async () => {
+    setAccounts(ACCOUNTS);
+    await arbiter.reset();
+  });
 
   it('tells the login page that only single sign-on is offered, and refuses passwords with 403', async () => {
     const config = await arbiter.http.get('/v1/auth/config');
@@ -198,6 +212,38 @@ describe('single sign-on with OpenID Connect', () => {
     await signIn('rita');
     // The same role again is no change: nothing more recorded.
     expect(await arbiter.auditEntriesSince(mark)).toHaveLength(1);
+  });
+
+  it("follows the provider's groups at every sign-in: a new role is audited and the old role's tokens stop working", async () => {
+    const before = (await signIn('rita')).session;
+    setAccounts({ ...ACCOUNTS, rita: { ...ACCOUNTS.rita, groups: ['arbiter-leads'] } });
+    const mark = await arbiter.auditMark();
+    const after = (await signIn('rita')).session;
+    const [row] = await arbiter.db.query(
+      `SELECT id, role FROM users WHERE email = 'rita@corp.test'`,
+    );
+    expect(row.role).toBe('lead');
+    expect(await arbiter.auditEntriesSince(mark)).toEqual([
+      expect.objectContaining({
+        action: 'user.sso_role',
+        actorId: row.id,
+        targetId: row.id,
+        before: { role: 'reviewer' },
+        after: expect.objectContaining({ role: 'lead', groups: ['arbiter-leads'] }),
+      }),
+    ]);
+    // A token names its role: the reviewer's is refused, the lead's works.
+    expect(
+      (await arbiter.http.get('/v1/review/queues', { token: before.accessToken })).status,
+    ).toBe(401);
+    expect((await arbiter.http.get('/v1/review/queues', { token: after.accessToken })).status).toBe(
+      200,
+    );
+    // Out of every mapped group: refused, and the account keeps its last role until an admin acts.
+    setAccounts({ ...ACCOUNTS, rita: { ...ACCOUNTS.rita, groups: [] } });
+    const browser = new CookieBrowser();
+    const refused = await callback(browser, await signInAtProvider(browser, 'rita'));
+    expect([refused.status, refused.body?.code]).toEqual([403, 'auth.oidc_no_role']);
   });
 
   it('refuses a replayed state, a replayed authorization code and a callback opened in another browser, with 401', async () => {

@@ -8,6 +8,8 @@ export interface ProviderOptions {
   redirectUris: string[];
   /** Login name → the claims of that account (email, email_verified, groups, …). */
   accounts: Record<string, Record<string, unknown>>;
+  /** A JSON file of accounts read at each sign-in instead of `accounts` (to change them mid-test). */
+  accountsFile?: string;
   idTokenTtl?: number;
 }
 

@@ -1,8 +1,10 @@
 // A real OpenID provider (panva's oidc-provider, ESM-only) for the single sign-on tests, run as
 // a child process so the api under test, which jest loads as CommonJS, never imports it.
-//   node provider.mjs <port> '<json: { clientId, clientSecret, redirectUris, accounts, idTokenTtl }>'
-// `accounts` maps a login name to its claims (email, groups, …); any password is accepted (the
-// provider's development login form). Prints `issuer <url>` once listening.
+//   node provider.mjs <port> '<json: { clientId, clientSecret, redirectUris, accounts, accountsFile }>'
+// `accounts` maps a login name to its claims (email, groups, …), read afresh from `accountsFile`
+// at each sign-in when one is given (a test changes someone's groups between two sign-ins); any
+// password is accepted (the provider's development login form). Prints `issuer <url>` once up.
+import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
 
 const [port, raw] = process.argv.slice(2);
@@ -30,7 +32,10 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   ttl: { IdToken: options.idTokenTtl ?? 3600, AuthorizationCode: options.codeTtl ?? 60 },
   async findAccount(_ctx, id) {
-    const claims = options.accounts[id];
+    const accounts = options.accountsFile
+      ? JSON.parse(readFileSync(options.accountsFile, 'utf8'))
+      : options.accounts;
+    const claims = accounts[id];
     return {
       accountId: id,
       async claims() {
