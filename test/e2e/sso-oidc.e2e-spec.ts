@@ -22,6 +22,13 @@ const ACCOUNTS = {
   rita: { email: 'rita@corp.test', email_verified: true, groups: ['arbiter-reviewers'] },
   leo: { email: 'leo@corp.test', email_verified: true, groups: 'arbiter-leads' },
   nora: { email: 'nora@corp.test', email_verified: true, groups: ['marketing', 'Arbiter-Admins'] },
+  // Their authorization codes live one second (codeTtl is the provider's setting, not a claim).
+  hasty: {
+    email: 'hasty@corp.test',
+    email_verified: true,
+    groups: ['arbiter-reviewers'],
+    codeTtl: 1,
+  },
   // Claims the bootstrap admin's address, which the provider does not vouch for.
   mallory: { email: TEST_ADMIN.email, email_verified: false, groups: ['arbiter-admins'] },
 };
@@ -268,6 +275,19 @@ describe('single sign-on with OpenID Connect', () => {
     const forged = new URL(third);
     forged.searchParams.set('state', 'x'.repeat(43));
     expect((await callback(browser, forged)).status).toBe(401);
+  });
+
+  it('refuses an expired authorization code with 401', async () => {
+    const browser = new CookieBrowser();
+    const back = await signInAtProvider(browser, 'hasty');
+    // The code's one second passes (the provider's clock, which no test can move).
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const refused = await callback(browser, back);
+    expect([refused.status, refused.body?.code]).toEqual([401, 'auth.oidc_code_rejected']);
+    expect(refused.body?.message).toMatch(/invalid_grant/);
+    expect(await arbiter.db.query(`SELECT 1 FROM users WHERE email = 'hasty@corp.test'`)).toEqual(
+      [],
+    );
   });
 
   it('refuses with 403 a user whose groups map to no role, and creates no account', async () => {

@@ -3,13 +3,16 @@
 //   node provider.mjs <port> '<json: { clientId, clientSecret, redirectUris, accounts, accountsFile }>'
 // `accounts` maps a login name to its claims (email, groups, …), read afresh from `accountsFile`
 // at each sign-in when one is given (a test changes someone's groups between two sign-ins); any
-// password is accepted (the provider's development login form). Prints `issuer <url>` once up.
+// password is accepted (the provider's development login form). An account's `codeTtl` (not a
+// claim) sets how many seconds its authorization codes live. Prints `issuer <url>` once up.
 import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
 
 const [port, raw] = process.argv.slice(2);
 const options = JSON.parse(raw);
 const issuer = `http://127.0.0.1:${port}`;
+const accounts = () =>
+  options.accountsFile ? JSON.parse(readFileSync(options.accountsFile, 'utf8')) : options.accounts;
 
 const provider = new Provider(issuer, {
   clients: [
@@ -30,16 +33,16 @@ const provider = new Provider(issuer, {
   scopes: ['openid', 'email', 'profile', 'groups'],
   // Groups ride in the ID token itself, as Keycloak's and Entra's group claims do.
   conformIdTokenClaims: false,
-  ttl: { IdToken: options.idTokenTtl ?? 3600, AuthorizationCode: options.codeTtl ?? 60 },
+  ttl: {
+    IdToken: options.idTokenTtl ?? 3600,
+    AuthorizationCode: (_ctx, code) => accounts()[code.accountId]?.codeTtl ?? 60,
+  },
   async findAccount(_ctx, id) {
-    const accounts = options.accountsFile
-      ? JSON.parse(readFileSync(options.accountsFile, 'utf8'))
-      : options.accounts;
-    const claims = accounts[id];
+    const { codeTtl: _ttl, ...claims } = accounts()[id] ?? { email: `${id}@idp.test` };
     return {
       accountId: id,
       async claims() {
-        return { sub: id, ...(claims ?? { email: `${id}@idp.test` }) };
+        return { sub: id, ...claims };
       },
     };
   },
