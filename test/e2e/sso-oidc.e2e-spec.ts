@@ -204,6 +204,17 @@ describe('single sign-on with OpenID Connect', () => {
     expect(count).toBe(1);
   });
 
+  it('signs one person in from several browsers at once as one user', async () => {
+    const browsers = [new CookieBrowser(), new CookieBrowser(), new CookieBrowser()];
+    const backs = await Promise.all(browsers.map((b) => signInAtProvider(b, 'leo')));
+    const answers = await Promise.all(browsers.map((b, i) => callback(b, backs[i])));
+    expect(answers.map((a) => a.status)).toEqual([302, 302, 302]);
+    const rows = await arbiter.db.query(
+      `SELECT u.id FROM users u JOIN user_identities i ON i.user_id = u.id WHERE u.email = 'leo@corp.test'`,
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it('records a new user and their role in the audit log', async () => {
     const mark = await arbiter.auditMark();
     await signIn('rita');
@@ -212,6 +223,7 @@ describe('single sign-on with OpenID Connect', () => {
       expect.objectContaining({
         action: 'user.sso_create',
         actorRole: 'reviewer',
+        ip: '127.0.0.1',
         before: null,
         after: expect.objectContaining({ email: 'rita@corp.test', role: 'reviewer' }),
       }),

@@ -101,6 +101,7 @@ export class SsoController {
         state: text(query.state),
         error: text(query.error),
         browserState: cookie(request, STATE_COOKIE),
+        address: request.ip,
       });
       return { url: redirect, statusCode: 302 };
     } catch (error) {

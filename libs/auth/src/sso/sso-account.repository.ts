@@ -35,6 +35,20 @@ export class SsoAccountRepository {
     account: ProviderAccount,
     onChange: (tx: EntityManager, linked: LinkedUser) => Promise<void>,
   ): Promise<LinkedUser> {
+    try {
+      return await this.linkOnce(account, onChange);
+    } catch (error) {
+      // Two first sign-ins of one person at once: the second insert meets the first's rows
+      // (unique email or identity); once again, it finds them and signs in as that user.
+      if ((error as { code?: string }).code !== '23505') throw error;
+      return this.linkOnce(account, onChange);
+    }
+  }
+
+  private linkOnce(
+    account: ProviderAccount,
+    onChange: (tx: EntityManager, linked: LinkedUser) => Promise<void>,
+  ): Promise<LinkedUser> {
     return this.db.transaction(async (tx) => {
       const users = tx.getRepository(UserEntity);
       const identities = tx.getRepository(UserIdentityEntity);

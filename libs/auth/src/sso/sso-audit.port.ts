@@ -8,6 +8,8 @@ export interface SsoAuditEntry {
   before: unknown;
   after: unknown;
   reason: string;
+  /** The address the sign-in came from. */
+  ip: string | null;
 }
 
 /**

@@ -54,6 +54,7 @@ export class SsoLogin {
     state?: string;
     error?: string;
     browserState?: string;
+    address?: string;
   }): Promise<{ redirect: string }> {
     const settings = this.client.settings;
     if (!q.state || !WELL_FORMED.test(q.state))
@@ -118,6 +119,7 @@ export class SsoLogin {
             before: linked.roleBefore === null ? null : { role: linked.roleBefore },
             after: { email: linked.user.email, role, groups, grants: grants as SsoGrant[] },
             reason: `single sign-on by ${settings.issuer}`,
+            ip: q.address ?? null,
           },
           tx,
         ),
