@@ -29,6 +29,8 @@ const APPEND_ONLY_TABLE = 'audit_entries';
 export interface HarnessOptions {
   worker?: boolean;
   config?: TestConfigOverrides;
+  /** The api's port (0: any free one); a test that must name its URL up front picks one. */
+  port?: number;
 }
 
 /**
@@ -50,7 +52,7 @@ export class ArbiterHarness {
     const url = await createTestDatabase(harness.dbName);
     harness.config = testConfig(url, `{t-${id}}`, options.config);
     harness.api = await createApiApp(harness.config);
-    await harness.api.listen(0, '127.0.0.1');
+    await harness.api.listen(options.port ?? 0, '127.0.0.1');
     if (options.worker !== false) harness.worker = await createWorkerApp(harness.config);
     harness.http = new HttpClient(await harness.api.getUrl());
     return harness;

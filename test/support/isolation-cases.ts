@@ -75,6 +75,15 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'POST /v1/auth/refresh': { access: 'public', body: () => ({ refreshToken: 'x.y.z' }), ok: 401 },
   'POST /v1/auth/logout': { access: 'public', body: () => ({ refreshToken: 'x.y.z' }), ok: 401 },
+  'GET /v1/auth/config': { access: 'public', ok: 200 },
+  // Single sign-on is not configured here: its routes answer 404 (test/e2e/sso-oidc covers them).
+  'GET /v1/auth/oidc/start': { access: 'public', ok: 404 },
+  'GET /v1/auth/oidc/callback': { access: 'public', query: '?code=matrix&state=matrix', ok: 404 },
+  'POST /v1/auth/oidc/exchange': {
+    access: 'public',
+    body: () => ({ code: 'matrix-unknown-sign-in-code' }),
+    ok: 401,
+  },
 
   'POST /v1/submissions': {
     access: 'client',

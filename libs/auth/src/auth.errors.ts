@@ -14,6 +14,16 @@ export enum AuthErrorCode {
   CannotDisableSelf = 'auth.cannot_disable_self',
   ClientNotFound = 'auth.client_not_found',
   ApiKeyNotFound = 'auth.api_key_not_found',
+  LocalLoginDisabled = 'auth.local_login_disabled',
+  SsoNotConfigured = 'auth.oidc_not_configured',
+  SsoStateInvalid = 'auth.oidc_state_invalid',
+  SsoCodeRejected = 'auth.oidc_code_rejected',
+  SsoTokenInvalid = 'auth.oidc_token_invalid',
+  SsoNoRole = 'auth.oidc_no_role',
+  SsoUserDisabled = 'auth.oidc_user_disabled',
+  SsoProviderUnavailable = 'auth.oidc_provider_unavailable',
+  SsoExchangeInvalid = 'auth.oidc_exchange_invalid',
+  SsoEmailTaken = 'auth.oidc_email_taken',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {}

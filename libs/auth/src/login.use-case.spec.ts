@@ -3,6 +3,7 @@ import { PasswordHasher } from './password-hasher.service';
 import { TokenService } from './token.service';
 import { AccountRepository } from './account.repository';
 import { UserEntity } from '@arbiter/persistence';
+import { AppConfig } from '@arbiter/config';
 import { Login } from './login.use-case';
 
 const user = (overrides: Partial<UserEntity> = {}): UserEntity =>
@@ -16,7 +17,7 @@ const user = (overrides: Partial<UserEntity> = {}): UserEntity =>
   }) as UserEntity;
 
 /** A login over in-memory ports, recording every password hash it computes. */
-function setup(found: UserEntity | null, passwordRight: boolean) {
+function setup(found: UserEntity | null, passwordRight: boolean, localLogin = true) {
   const hashes: string[] = [];
   const outcomes: string[] = [];
   const hasher = {
@@ -35,6 +36,7 @@ function setup(found: UserEntity | null, passwordRight: boolean) {
     {
       issue: async () => ({ accessToken: 'a', refreshToken: 'r', expiresIn: 1 }),
     } as unknown as TokenService,
+    { sso: { localLogin, oidc: null } } as unknown as AppConfig,
   );
   return { login, hashes, outcomes };
 }
@@ -49,6 +51,12 @@ describe('Login', () => {
       true,
       ['scrypt$real'],
     ],
+    [
+      'a user of single sign-on only (no password) costs one dummy hash',
+      user({ passwordHash: null }),
+      true,
+      ['dummy'],
+    ],
   ])('%s, and is the same 401', async (_name, found, right, expected) => {
     const { login, hashes, outcomes } = setup(found, right);
     await expect(login.run('a@b.c', 'pw', '1.2.3.4')).rejects.toThrow('Wrong email or password');
@@ -62,5 +70,14 @@ describe('Login', () => {
       expect.objectContaining({ accessToken: 'a' }),
     );
     expect(outcomes).toEqual(['succeeded']);
+  });
+
+  it('with local logins switched off, refuses every password before looking anything up', async () => {
+    const { login, hashes, outcomes } = setup(user(), true, false);
+    await expect(login.run('a@b.c', 'pw', '1.2.3.4')).rejects.toMatchObject({
+      code: 'auth.local_login_disabled',
+    });
+    expect(hashes).toEqual([]);
+    expect(outcomes).toEqual([]);
   });
 });

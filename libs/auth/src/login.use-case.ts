@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
@@ -19,15 +20,22 @@ export class Login {
     private readonly throttle: LoginThrottle,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(email: string, password: string, address: string): Promise<TokenPair> {
+    if (!this.config.sso.localLogin)
+      throw new AuthError(
+        AuthErrorCode.LocalLoginDisabled,
+        'Email and password logins are switched off here: sign in with single sign-on',
+      );
     const reservation = await this.throttle.reserve(email, address);
     let user: UserEntity | null;
     let ok: boolean;
     try {
       user = await this.accounts.findUserByEmail(email);
-      ok = user
+      // A user of single sign-on only has no password: checked like an unknown email.
+      ok = user?.passwordHash
         ? await this.hasher.verify(password, user.passwordHash)
         : await this.hasher.verifyNobody(password);
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { AiReviewConfig } from './ai-review-config';
 import type { DatasetsConfig, PromptsConfig } from './prompts-config';
 import type { RedisNode } from './redis-config';
+import type { SsoConfig } from './sso-config';
 
 /** Typed configuration, read once from the environment at boot (see loadConfig). */
 export interface AppConfig {
@@ -41,6 +42,8 @@ export interface AppConfig {
     maxFailuresPerAddress: number;
     windowSeconds: number;
   };
+  /** Single sign-on (OpenID Connect) and whether email-and-password logins are allowed. */
+  sso: SsoConfig;
   /** HTTP server timeouts: a slow or stalled client cannot hold a connection open for ever. */
   http: {
     /** Whole request (headers and body) must arrive within this. */

@@ -5,3 +5,4 @@ export * from './ai-review-config';
 export * from './test-environment';
 export * from './prompts-config';
 export * from './redis-config';
+export * from './sso-config';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readAiReviewConfig } from './ai-review-config';
 import { readDatasetsConfig, readPromptsConfig } from './prompts-config';
 import { readRedisClusterNodes } from './redis-config';
+import { readSsoConfig } from './sso-config';
 import { AlertConfig, AppConfig, WebhookConfig } from './app-config';
 
 /** Raised at boot when an environment variable is invalid; the message names every bad variable. */
@@ -223,6 +224,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowSeconds: read.int('ARBITER_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
     },
     http: readHttpConfig(read),
+    sso: readSsoConfig(env, read.problems),
     socketOrigins: readOrigins(read),
     trustProxy: readTrustProxy(read),
     clientRequestsPerSecond: read.int('ARBITER_CLIENT_REQUESTS_PER_SECOND', 0, 0, 1_000_000),

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '@arbiter/auth';
+import { AuditLog } from '@arbiter/audit';
+import { AuthModule, SsoModule } from '@arbiter/auth';
 import { AuthController } from './auth.controller';
+import { SsoController } from './sso.controller';
 
-@Module({ imports: [AuthModule], controllers: [AuthController] })
+@Module({
+  imports: [AuthModule, SsoModule.register(AuditLog)],
+  controllers: [AuthController, SsoController],
+})
 export class AuthApiModule {}

@@ -16,7 +16,7 @@ export interface OperationContract {
   description?: string;
   caller: Caller;
   /** Each success status and its body. */
-  ok: Partial<Record<200 | 201 | 202 | 204, SuccessBody>>;
+  ok: Partial<Record<200 | 201 | 202 | 204 | 302, SuccessBody>>;
   /** Refusals this operation can answer besides the ones every operation of its caller can. */
   errors?: number[];
   /** Takes a JSON body: adds 413 (over the cap) and 415 (not JSON). */
@@ -34,6 +34,7 @@ const ERROR_TEXT: Record<number, string> = {
   413: 'The body is over the configured cap',
   415: 'The body is not JSON (or YAML where a policy is accepted)',
   429: 'Too many requests: retry after `Retry-After` seconds',
+  502: 'The single sign-on provider could not be reached',
   503: 'PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds',
 };
 
@@ -74,7 +75,12 @@ export function ApiContract(op: OperationContract): MethodDecorator {
     decorators.push(
       ApiResponse({
         status: Number(status),
-        description: Number(status) === 204 ? 'Done; no body' : 'Success',
+        description:
+          Number(status) === 204
+            ? 'Done; no body'
+            : Number(status) === 302
+              ? 'Go to the `Location` header'
+              : 'Success',
         ...content(body as SuccessBody),
       }),
     );

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ErrorBody, TokenPair } from '@arbiter/contracts';
+import type { AuthConfigView, ErrorBody, SsoSession, TokenPair } from '@arbiter/contracts';
 
 export type Role = 'reviewer' | 'lead' | 'admin';
 
@@ -103,6 +103,50 @@ export async function login(email: string, password: string): Promise<Session> {
   });
   if (!res.ok) throw await errorOf(res);
   const next = sessionFrom((await res.json()) as TokenPair, email);
+  setSession(next);
+  return next;
+}
+
+/** What the login page says when the single sign-on callback refused (only the code travels). */
+const SSO_REFUSALS: Record<string, string> = {
+  'auth.oidc_no_role': 'Your organisation account is not given a role in Arbiter: ask an admin.',
+  'auth.oidc_user_disabled': 'Your Arbiter account is disabled.',
+  'auth.oidc_email_taken':
+    'An Arbiter account already has your email and your provider does not vouch for it: ask an admin.',
+  'auth.oidc_state_invalid': 'That sign-in link is spent or was started elsewhere: sign in again.',
+  'auth.oidc_code_rejected': 'The sign-in provider refused the sign-in: try again.',
+  'auth.oidc_token_invalid': "The sign-in provider's answer could not be trusted: try again.",
+  'auth.oidc_provider_unavailable': 'The sign-in provider could not be reached: try again later.',
+  other: 'Single sign-on failed: try again.',
+};
+
+/** How people sign in here (passwords, single sign-on, or both); public. */
+export async function authConfig(): Promise<AuthConfigView> {
+  const res = await fetch('/v1/auth/config');
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as AuthConfigView;
+}
+
+/**
+ * Completes a single sign-on: the callback sent the browser here with a one-time code in the
+ * fragment (`#sso=<code>`), traded once for the session; the fragment is cleared first so a
+ * reload or the history never offers the spent code again.
+ */
+export async function completeSsoLogin(): Promise<Session | null> {
+  const hash = window.location.hash;
+  const code = /^#sso=([A-Za-z0-9_-]+)$/.exec(hash)?.[1];
+  const refusal = /^#sso_error=([a-z._]+)$/.exec(hash)?.[1];
+  if (!code && !refusal) return null;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  if (refusal) throw new ApiError(401, SSO_REFUSALS[refusal] ?? SSO_REFUSALS.other);
+  const res = await fetch('/v1/auth/oidc/exchange', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (!res.ok) throw await errorOf(res);
+  const body = (await res.json()) as SsoSession;
+  const next = sessionFrom(body, body.email);
   setSession(next);
   return next;
 }

@@ -1,4 +1,4 @@
-import type { TokenPair } from '../auth.dto';
+import type { AuthConfigView, SsoSession, TokenPair } from '../auth.dto';
 import type { ApiKeyView, ClientView, CreatedApiKey } from '../client.dto';
 import type {
   LocatedProblemView,
@@ -33,6 +33,21 @@ export const ADMIN_SCHEMAS: Record<string, SchemaObject> = {
     accessToken: string({ description: 'Send as `Authorization: Bearer <accessToken>`' }),
     refreshToken: string(),
     expiresIn: integer({ description: 'Seconds the access token lives' }),
+  }),
+  SsoSession: objectOf<SsoSession>({
+    accessToken: string({ description: 'Send as `Authorization: Bearer <accessToken>`' }),
+    refreshToken: string(),
+    expiresIn: integer({ description: 'Seconds the access token lives' }),
+    email: string({ description: "The signed-in user's email" }),
+  }),
+  AuthConfig: objectOf<AuthConfigView>({
+    localLogin: { type: 'boolean', description: 'false: only single sign-on lets people in' },
+    sso: nullable(
+      objectOf<{ name: string; startUrl: string }>({
+        name: string({ example: 'Keycloak' }),
+        startUrl: string({ example: '/v1/auth/oidc/start' }),
+      }),
+    ),
   }),
   PolicyVersion: objectOf<PolicyVersionView>({
     version: integer({ minimum: 1 }),

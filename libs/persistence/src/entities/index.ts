@@ -19,6 +19,7 @@ import { DatasetEntity } from './dataset.entity';
 import { DatasetItemEntity } from './dataset-item.entity';
 import { RegressionRunEntity } from './regression-run.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { UserIdentityEntity } from './user-identity.entity';
 
 export {
   ApiKeyEntity,
@@ -44,6 +45,7 @@ export {
   DatasetItemEntity,
   RegressionRunEntity,
   AuditEntryEntity,
+  UserIdentityEntity,
 };
 
 export const ENTITIES = [
@@ -69,4 +71,5 @@ export const ENTITIES = [
   DatasetItemEntity,
   RegressionRunEntity,
   AuditEntryEntity,
+  UserIdentityEntity,
 ];

@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 export const USER_ROLES = ['reviewer', 'lead', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-/** A person: reviewer, lead or admin. Passwords are scrypt hashes. */
+/** A person: reviewer, lead or admin. Passwords are scrypt hashes; none for single sign-on only. */
 @Entity({ name: 'users' })
 export class UserEntity {
   @PrimaryColumn('uuid')
@@ -14,8 +14,8 @@ export class UserEntity {
   @Column('text')
   email!: string;
 
-  @Column('text', { name: 'password_hash' })
-  passwordHash!: string;
+  @Column('text', { name: 'password_hash', nullable: true })
+  passwordHash!: string | null;
 
   @Column('text')
   role!: UserRole;

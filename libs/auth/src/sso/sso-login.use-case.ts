@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TokenPair } from '@arbiter/contracts';
+import { createHash, randomBytes } from 'node:crypto';
+import { AccountRepository } from '../account.repository';
+import { AuthError, AuthErrorCode } from '../auth.errors';
+import { LoginThrottled } from '../login-throttle.service';
+import { TokenService } from '../token.service';
+import { verifyIdToken } from './id-token.verifier';
+import { OidcClient } from './oidc-client.service';
+import { SsoAccountRepository } from './sso-account.repository';
+import { globalRoleOf, grantsFor, groupsOf, SsoGrant } from './sso-grants';
+import { SsoStateStore } from './sso-state.store';
+import { SSO_AUDIT, SsoAudit } from './sso-audit.port';
+
+const secret = () => randomBytes(32).toString('base64url');
+const WELL_FORMED = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * Single sign-on with OpenID Connect, authorization code flow with PKCE: start sends the browser
+ * to the provider; callback checks what comes back (state, code, ID token), maps the provider's
+ * groups to a role, creates or updates the user and parks a one-time code for the web UI;
+ * exchange trades that code for Arbiter's own session, the same tokens a password login gets
+ * (so sign-out, revocation and disabling work the same).
+ */
+@Injectable()
+export class SsoLogin {
+  constructor(
+    private readonly client: OidcClient,
+    private readonly store: SsoStateStore,
+    private readonly accounts: SsoAccountRepository,
+    private readonly users: AccountRepository,
+    private readonly tokens: TokenService,
+    @Inject(SSO_AUDIT) private readonly audit: SsoAudit,
+  ) {}
+
+  /** The provider's authorization URL, and the state the browser must bring back. */
+  async start(address: string): Promise<{ url: string; state: string }> {
+    const state = secret();
+    const nonce = secret();
+    const verifier = secret();
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const url = await this.client.authorizationUrl({ state, nonce, challenge });
+    const waitMs = await this.store.putLogin(state, { nonce, verifier }, address);
+    if (waitMs > 0) throw new LoginThrottled(Math.ceil(waitMs / 1000));
+    return { url, state };
+  }
+
+  /**
+   * The provider's answer: a one-time code the web UI exchanges within a minute, and where to
+   * send the browser. `browserState` is the state this browser's start left in its cookie.
+   */
+  async callback(q: {
+    code?: string;
+    state?: string;
+    error?: string;
+    browserState?: string;
+    address?: string;
+  }): Promise<{ redirect: string }> {
+    const settings = this.client.settings;
+    if (!q.state || !WELL_FORMED.test(q.state))
+      throw new AuthError(AuthErrorCode.SsoStateInvalid, 'The callback has no valid state');
+    // The state is spent whatever happens next: a replay finds nothing.
+    const login = await this.store.takeLogin(q.state);
+    if (!login)
+      throw new AuthError(
+        AuthErrorCode.SsoStateInvalid,
+        'Unknown, expired or already used login state: start the sign-in again',
+      );
+    // Bound to the browser that started it: a callback link sent to someone else signs nobody in.
+    if (q.browserState !== q.state)
+      throw new AuthError(
+        AuthErrorCode.SsoStateInvalid,
+        'This sign-in was started in another browser: start it again here',
+      );
+    // The provider's own refusal (the person cancelled, or may not use this client).
+    if (q.error)
+      throw new AuthError(
+        AuthErrorCode.SsoCodeRejected,
+        `The provider refused the sign-in: ${q.error.slice(0, 100)}`,
+      );
+    if (!q.code) throw new AuthError(AuthErrorCode.SsoCodeRejected, 'The callback has no code');
+    const idToken = await this.client.exchange(q.code, login.verifier);
+    const claims = await verifyIdToken(idToken, {
+      issuer: settings.issuer,
+      audience: settings.clientId,
+      nonce: login.nonce,
+      keys: await this.client.keys(),
+    });
+    const email = typeof claims.email === 'string' ? claims.email : null;
+    if (!email || !/^[^@\s]+@[^@\s]+$/.test(email))
+      throw new AuthError(
+        AuthErrorCode.SsoTokenInvalid,
+        "The provider's ID token carries no email: add the email scope or claim",
+      );
+    const groups = groupsOf(claims, settings.groupsClaim);
+    const grants = grantsFor(groups, settings.roleMap);
+    // Workspace grants (`{ role, workspace }`) are the workspaces slice's to apply to memberships;
+    // until it does, only global grants let someone in.
+    const role = globalRoleOf(grants);
+    if (!role)
+      throw new AuthError(
+        AuthErrorCode.SsoNoRole,
+        `None of your groups (${groups.join(', ') || `no "${settings.groupsClaim}" claim`}) is given a role in Arbiter: ask an admin`,
+      );
+    const { user } = await this.accounts.link(
+      {
+        issuer: settings.issuer,
+        subject: claims.sub,
+        email,
+        emailVerified: claims.email_verified === true,
+        role,
+      },
+      (tx, linked) =>
+        this.audit.record(
+          {
+            actor: { id: linked.user.id, role },
+            action: linked.roleBefore === null ? 'user.sso_create' : 'user.sso_role',
+            target: { kind: 'user', id: linked.user.id },
+            before: linked.roleBefore === null ? null : { role: linked.roleBefore },
+            after: { email: linked.user.email, role, groups, grants: grants as SsoGrant[] },
+            reason: `single sign-on by ${settings.issuer}`,
+            ip: q.address ?? null,
+          },
+          tx,
+        ),
+    );
+    const code = secret();
+    await this.store.putHandoff(code, { userId: user.id, role, email: user.email });
+    // A fragment never reaches a server log or a Referer; the UI reads it and trades it at once.
+    return { redirect: new URL(`/#sso=${code}`, settings.redirectUrl).toString() };
+  }
+
+  /** Where a person whose sign-in was refused is sent: the login page, which explains `code`. */
+  failurePage(code: AuthErrorCode): string {
+    // Only the code travels: text in the address could be written by whoever crafted the link.
+    return new URL(
+      `/#sso_error=${encodeURIComponent(code)}`,
+      this.client.settings.redirectUrl,
+    ).toString();
+  }
+
+  /** The session of a one-time code from the callback; spent on first use. */
+  async exchange(code: string): Promise<TokenPair & { email: string }> {
+    const handoff = WELL_FORMED.test(code) ? await this.store.takeHandoff(code) : null;
+    if (!handoff)
+      throw new AuthError(
+        AuthErrorCode.SsoExchangeInvalid,
+        'Unknown, expired or already used sign-in code: sign in again',
+      );
+    const user = await this.users.findUserById(handoff.userId);
+    if (!user || user.disabledAt !== null)
+      throw new AuthError(AuthErrorCode.SsoUserDisabled, 'This Arbiter account is disabled');
+    return { ...(await this.tokens.issue(user.id, user.role)), email: user.email };
+  }
+}
