@@ -13,7 +13,7 @@ import { RegressionRunResumes1796473830009 } from './1796473830009-RegressionRun
 import { AuditLog1796473840000 } from './1796473840000-AuditLog';
 import { SkillRouting1796473850000 } from './1796473850000-SkillRouting';
 import { BreakerJumps1796500000000 } from './1796500000000-BreakerJumps';
-import { ReviewHolds1796530970000 } from './1796530970000-ReviewHolds';
+import { PendingDecisions1796530970000 } from './1796530970000-PendingDecisions';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -31,5 +31,5 @@ export const MIGRATIONS = [
   AuditLog1796473840000,
   SkillRouting1796473850000,
   BreakerJumps1796500000000,
-  ReviewHolds1796530970000,
+  PendingDecisions1796530970000,
 ];

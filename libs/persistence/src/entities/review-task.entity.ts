@@ -4,7 +4,7 @@ export const REVIEW_TASK_STATUSES = [
   'pending',
   'claimed',
   /** Decided, but within the policy's undo window: the outcome is not final yet. */
-  'held',
+  'undoable',
   'decided',
   'escalated',
   'expired',
