@@ -1,4 +1,5 @@
 import { expectEventually } from '@arbiter/testing';
+import { FinalizePendingDecisions } from '@arbiter/review';
 import { StatsRollup } from '@arbiter/stats';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
@@ -204,6 +205,61 @@ describe('review: undo a decision within its window', () => {
     expect(JSON.parse((await receiver.waitFor(1))[0].body)).toMatchObject({
       type: 'submission.approved',
     });
+  });
+
+  it('an undo racing the end of the window: exactly one of them wins, every time', async () => {
+    await usePolicy('10m');
+    const finalize = arbiter.worker!.get(FinalizePendingDecisions);
+    const rita = await reviewers.connect('rita@test.local');
+    for (let round = 0; round < 4; round++) {
+      const submissionId = await submit();
+      const claimed = (await rita.claim())!;
+      const decided = await decide(rita, claimed, 'approve');
+      // The window ends in 100 ms; both start at about that moment, on two connections.
+      await arbiter.db.query(
+        `UPDATE review_pending_decisions SET final_at = clock_timestamp() + interval '100 milliseconds' WHERE id = $1`,
+        [decided.decisionId],
+      );
+      await new Promise((r) => setTimeout(r, 95 + round * 5));
+      const [undone, final] = await Promise.all([
+        undo(rita, decided.decisionId),
+        finalize.finalize(decided.decisionId),
+      ]);
+      const [pending] = await arbiter.db.query(
+        `SELECT status FROM review_pending_decisions WHERE id = $1`,
+        [decided.decisionId],
+      );
+      const [row] = await arbiter.db.query(
+        `SELECT s.status, t.status AS task, (SELECT count(*)::int FROM review_decisions d WHERE d.submission_id = s.id) AS decisions
+           FROM submissions s JOIN review_tasks t ON t.submission_id = s.id WHERE s.id = $1`,
+        [submissionId],
+      );
+      if (undone.status === 200) {
+        expect(final).toBe('not_due');
+        expect([pending.status, row]).toEqual([
+          'undone',
+          { status: 'human_review', task: 'claimed', decisions: 0 },
+        ]);
+        await decide(rita, undone.body, 'approve');
+      } else {
+        expect([undone.status, undone.body.code]).toEqual([409, 'review.undo_window_closed']);
+        // The sweep may have been first, or this call: either way it is final once.
+        if (final === 'not_due') await finalize.finalize(decided.decisionId);
+        const [after] = await arbiter.db.query(
+          `SELECT status FROM review_pending_decisions WHERE id = $1`,
+          [decided.decisionId],
+        );
+        expect(after.status).toBe('final');
+        expect(
+          (
+            await arbiter.db.query(
+              `SELECT count(*)::int AS n FROM review_decisions WHERE submission_id = $1`,
+              [submissionId],
+            )
+          )[0].n,
+        ).toBe(1);
+      }
+    }
   });
 
   it.each([
