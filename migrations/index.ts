@@ -14,6 +14,7 @@ import { AuditLog1796473840000 } from './1796473840000-AuditLog';
 import { SkillRouting1796473850000 } from './1796473850000-SkillRouting';
 import { BreakerJumps1796500000000 } from './1796500000000-BreakerJumps';
 import { SsoIdentities1796510000000 } from './1796510000000-SsoIdentities';
+import { PendingDecisions1796530970000 } from './1796530970000-PendingDecisions';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   SkillRouting1796473850000,
   BreakerJumps1796500000000,
   SsoIdentities1796510000000,
+  PendingDecisions1796530970000,
 ];

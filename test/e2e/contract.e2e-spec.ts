@@ -153,7 +153,7 @@ describe('the API contract: the served document, and every route answering as it
     const auto = policy();
     const human = policy({
       ...ALWAYS_HUMAN,
-      review: { queue: 'desk', sla: '30m', reasonCodes: ['inaccurate'] },
+      review: { queue: 'desk', sla: '30m', reasonCodes: ['inaccurate'], undoWindow: '3s' },
     });
     expect(
       (
@@ -437,16 +437,41 @@ describe('the API contract: the served document, and every route answering as it
         )
       ).status,
     ).toBe(400);
+    // Within the undo window: my decisions, an undo (the task back in hand), the decision again.
+    const held = await http.post<{ decisionId: string }>(
+      `/v1/review/tasks/${task.id}/decide`,
+      { leaseToken: task.leaseToken, action: 'approve' },
+      reviewer,
+    );
+    expect(held.status).toBe(200);
+    expect((await http.get('/v1/review/decisions/mine?limit=5', reviewer)).status).toBe(200);
+    expect((await http.get('/v1/review/decisions/mine?limit=0', reviewer)).status).toBe(400);
+    const undone = await http.post<{ task: { leaseToken: string } }>(
+      `/v1/review/decisions/${held.body.decisionId}/undo`,
+      {},
+      reviewer,
+    );
+    expect(undone.status).toBe(200);
+    expect(
+      (await http.post(`/v1/review/decisions/${randomUUID()}/undo`, {}, reviewer)).status,
+    ).toBe(404);
     expect(
       (
         await http.post(
           `/v1/review/tasks/${task.id}/decide`,
-          { leaseToken: task.leaseToken, action: 'approve' },
+          { leaseToken: undone.body.task.leaseToken, action: 'approve' },
           reviewer,
         )
       ).status,
     ).toBe(200);
     expect((await http.post<Claim>('/v1/review/claim', {}, reviewer)).body.task).toBeNull();
+    // The window ends: the decision is final (the datasets below take the decided item).
+    await expectEventually(async () => {
+      const [row] = await arbiter.db.query(`SELECT status FROM review_tasks WHERE id = $1`, [
+        task.id,
+      ]);
+      expect(row.status).toBe('decided');
+    }, 20_000);
 
     // Prompts: versions, labels, diff, split, quality, history, resolve.
     const greeting = {

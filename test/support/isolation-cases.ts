@@ -146,6 +146,15 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     foreign: 404,
   },
 
+  // Every caller's own decisions only: an id that is not the caller's is 404 like an unknown one
+  // (test/e2e/review-undo.e2e-spec.ts undoes a real decision of another reviewer).
+  'GET /v1/review/decisions/mine': { access: 'reviewer', query: '?limit=5', ok: 200 },
+  'POST /v1/review/decisions/:id/undo': {
+    access: 'reviewer',
+    params: (d) => [d.unknownId],
+    ok: 404,
+  },
+
   'GET /v1/review/queues/:queue/tasks': { access: 'lead', params: () => ['support'], ok: 200 },
   'GET /v1/alerts': { access: 'lead', ok: 200 },
   'GET /v1/stats/backlog': { access: 'lead', ok: 200 },

@@ -7,6 +7,7 @@ export * from './problem';
 export * from './delivery.dto';
 export * from './review.dto';
 export * from './queue-browser.dto';
+export * from './recent-decisions.dto';
 export * from './stats.dto';
 export * from './client.dto';
 export * from './review-view';

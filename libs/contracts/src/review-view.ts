@@ -81,8 +81,29 @@ export interface ReviewTaskView {
 
 /** The answer to a decision. */
 export type DecisionResultView =
-  | { result: 'decided'; outcome: 'approved' | 'rejected' }
+  | {
+      result: 'decided';
+      outcome: 'approved' | 'rejected';
+      /** With an undo window (policy review.undoWindow): the decision to undo, and until when. */
+      decisionId?: string;
+      undoableUntil?: string;
+    }
   | { result: 'waiting'; have: number; need: number }
   | { result: 'escalated'; queue: string }
   /** An audit task: the reviewer agreed with the automatic approval or overturned it. */
   | { result: 'audited'; verdict: 'agreed' | 'overturned' };
+
+/** One of a reviewer's recent decisions (GET /v1/review/decisions/mine). */
+export interface RecentDecisionView {
+  id: string;
+  taskId: string;
+  submissionId: string;
+  queue: string;
+  action: 'approve' | 'reject' | 'edit' | 'escalate';
+  reasonCodes: string[];
+  /** pending: in its undo window, not delivered; final; undone; lapsed: the submission expired first. */
+  state: 'pending' | 'final' | 'undone' | 'lapsed';
+  decidedAt: string;
+  /** Until when POST /v1/review/decisions/:id/undo takes it back; null once it cannot. */
+  undoableUntil: string | null;
+}

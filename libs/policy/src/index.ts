@@ -9,8 +9,10 @@ export {
   MAX_DURATION_MS,
   MAX_CONSENSUS,
   DEFAULT_BREAKER_WINDOW,
+  MAX_UNDO_WINDOW_MS,
 } from './policy-semantics.checker';
 export { parseDuration } from './duration.parser';
+export { undoWindowMs, DEFAULT_UNDO_WINDOW } from './undo-window.resolver';
 export { drawFor, routeDrawsFor, DRAW_SALTS } from './draw.hasher';
 export { chooseVersion } from './version.chooser';
 export { decideRoute, DEFAULT_AUTO_APPROVE_SHARE, DEFAULT_QA_SAMPLE } from './route.decider';

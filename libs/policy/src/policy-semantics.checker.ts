@@ -12,6 +12,8 @@ export const DEFAULT_BREAKER_WINDOW = 200;
 /** The longest SLA or TTL accepted; longer is almost certainly a unit mistake. */
 export const MAX_DURATION_MS = 365 * 86_400_000;
 export const MAX_CONSENSUS = 5;
+/** The longest undo window accepted: the outcome waits that long before it goes out. */
+export const MAX_UNDO_WINDOW_MS = 10 * 60_000;
 /** The longest retention accepted: records kept for years are common, a century is a typo. */
 export const MAX_RETENTION_MS = 10 * 365 * 86_400_000;
 
@@ -53,6 +55,18 @@ export function checkPolicySemantics(
       );
     else if (ms <= 0) report(path, 'must be longer than zero');
     else if (ms > maxMs) report(path, `must be at most ${maxMs / 86_400_000}d`);
+  };
+  // Zero is allowed here (no undo); long holds would keep every outcome from its client.
+  const undoWindow = (value: unknown): void => {
+    if (typeof value !== 'string' || value === '') return;
+    const ms = parseDuration(value);
+    if (ms === null)
+      report(
+        'review.undoWindow',
+        `is not a duration (got ${preview(value)}); write e.g. "15s", "1m" or "0" (no undo)`,
+      );
+    else if (ms > MAX_UNDO_WINDOW_MS)
+      report('review.undoWindow', `must be at most ${MAX_UNDO_WINDOW_MS / 60_000}m`);
   };
   const nonNegative = (path: string, value: unknown): void => {
     if (isFiniteNumber(value) && value < 0) report(path, `must be 0 or more (got ${value})`);
@@ -118,6 +132,7 @@ export function checkPolicySemantics(
     intRange('review.consensus', review.consensus, 1, MAX_CONSENSUS);
     duration('review.sla', review.sla);
     duration('review.skillFallback', review.skillFallback);
+    undoWindow(review.undoWindow);
     distinctStrings('review.skills', review.skills);
     if (Array.isArray(review.skills))
       review.skills.forEach((code, i) => {

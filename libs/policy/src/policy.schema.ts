@@ -103,6 +103,7 @@ export const POLICY_SCHEMA: SchemaObject = {
         reasonCodes: list(text(100), 200),
         skills: list(text(3, 'a language code, e.g. th'), 50),
         skillFallback: duration,
+        undoWindow: duration,
         guidelines: text(MAX_GUIDELINES, 'text (plain or markdown) for the reviewers'),
       }),
       qa: section({

@@ -56,6 +56,8 @@ export interface PolicyReview {
   skills?: string[];
   /** After this long without a reader, any reviewer of the queue may take the task (flagged). */
   skillFallback?: string;
+  /** How long a reviewer may undo a decision before it is final and delivered; "0": no undo. */
+  undoWindow?: string;
   /** Instructions for this pipeline's reviewers (text or markdown), shown beside each task. */
   guidelines?: string;
 }

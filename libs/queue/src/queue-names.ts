@@ -33,6 +33,8 @@ export const jobIds = {
   /** One job per delivery round of an event; a replay starts a new round (generation). */
   deliver: (eventId: string, generation: number) => `deliver-${eventId}-${generation}`,
   regression: (runId: string) => `regression-${runId}`,
+  /** The sweep that makes a pending decision final, due when its undo window ends. */
+  pendingDecision: (decisionId: string) => `pending-decision-${decisionId}`,
 };
 
 /** Names of the repeatable maintenance jobs. */
@@ -59,6 +61,8 @@ export enum MaintenanceJob {
   RegressionModelWatch = 'regression-model-watch',
   /** Resumes, or fails with the reason, regression runs whose worker died or whose job was lost. */
   RecoverRegressionRuns = 'recover-regression-runs',
+  /** Makes final the reviewers' decisions whose undo window ended (also run once per decision, at its end). */
+  FinalizePendingDecisions = 'finalize-pending-decisions',
 }
 
 /** Redis pub/sub channel on which workers announce routed submissions (for ?wait and live views). */

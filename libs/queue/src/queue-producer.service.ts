@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { JobsOptions, Queue } from 'bullmq';
 import { queuePrefix } from './queue-keys';
-import { jobIds, JobPayloads, QueueName } from './queue-names';
+import { jobIds, JobPayloads, MaintenanceJob, QueueName } from './queue-names';
 import { createRedisConnection, RedisClient } from './redis-connection.factory';
 
 /** How long a request waits for Redis to take a job before leaving it to recovery. */
@@ -117,6 +117,28 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
       jobId: jobIds.regression(runId),
       attempts: 1,
     });
+  }
+
+  /**
+   * Runs the pending-decision sweep once `delayMs` from now (when a decision's undo window ends),
+   * besides its schedule: the outcome goes out on time, not up to a maintenance period late.
+   */
+  async enqueuePendingDecision(decisionId: string, delayMs: number): Promise<void> {
+    await withinMs(
+      this.queue(QueueName.Maintenance).add(
+        MaintenanceJob.FinalizePendingDecisions,
+        {},
+        {
+          jobId: jobIds.pendingDecision(decisionId),
+          delay: Math.max(0, delayMs),
+          attempts: 1,
+          removeOnComplete: { count: 1000 },
+          removeOnFail: { count: 1000 },
+        },
+      ),
+      ENQUEUE_WAIT_MS,
+      'enqueue pending decision',
+    );
   }
 
   /** Job counts per state, for metrics and health. */

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   InMemoryDatabase,
+  InMemoryPendingDecisions,
   InMemoryPolicies,
   InMemoryReviewDecisions,
   InMemoryReviewDispatch,
@@ -21,6 +22,11 @@ import { taskJobOf } from './review-dispatch.service';
 import { ReviewTaskCreator } from './review-task-creator.service';
 import { ReviewTaskRow } from './repositories/review-task.repository';
 import { TaskEscalator } from './task-escalator.service';
+import { TaskViewBuilder } from './task-view.service';
+import { FinalizePendingDecisions } from './undo/finalize-pending-decisions.use-case';
+import { UndoDecision } from './undo/undo-decision.use-case';
+import type { AppConfig } from '@arbiter/config';
+import type { QueueProducer } from '@arbiter/queue';
 
 export const ORIGINAL = { text: 'The capital of France is Paris.' };
 
@@ -90,6 +96,17 @@ export function setUp(review: Record<string, unknown> = {}) {
     dispatch.dispatch,
     notifier.notifier,
   );
+  const pending = new InMemoryPendingDecisions(
+    db,
+    tasks,
+    (id, reviewerId) => decisions.byId(id)?.reviewerId === reviewerId,
+  );
+  /** The delayed sweeps DecideTask asked for (decision id, delay). */
+  const finalizeRuns: { decisionId: string; delayMs: number }[] = [];
+  const producer = {
+    enqueuePendingDecision: async (decisionId: string, delayMs: number) =>
+      void finalizeRuns.push({ decisionId, delayMs }),
+  } as unknown as QueueProducer;
   const audits = new AuditVerdicts();
   const auditHandler = new RecordingAuditHandler(db);
   audits.register(auditHandler);
@@ -104,6 +121,23 @@ export function setUp(review: Record<string, unknown> = {}) {
     notifier.notifier,
     audits,
     new InMemoryReviewQueues().repository,
+    pending.repository,
+    producer,
+  );
+  const finalize = new FinalizePendingDecisions(
+    db.dataSource,
+    pending.repository,
+    decisions.repository,
+    submissions.repository,
+    workflow,
+  );
+  const undo = new UndoDecision(
+    db.dataSource,
+    pending.repository,
+    submissions.repository,
+    new TaskViewBuilder(submissions.repository, policies.catalog),
+    notifier.notifier,
+    { review: { leaseMs: 60_000 } } as AppConfig,
   );
   const version = policies.add(reviewPolicy(review));
 
@@ -140,6 +174,13 @@ export function setUp(review: Record<string, unknown> = {}) {
     events,
     notifier,
     auditHandler,
+    pending,
+    finalizeRuns,
+    finalize,
+    undo,
+    /** The submission's time to live ran out (its tasks are left as they are). */
+    expire: (submissionId: string) =>
+      workflow.transition({ submissionId, path: ['human_review', 'expired'], actor: 'system' }),
     openTask,
     claimAs,
     decide: (

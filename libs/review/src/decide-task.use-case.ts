@@ -8,7 +8,8 @@ import {
   SubmissionWorkflow,
   SubmissionMoved,
 } from '@arbiter/workflow';
-import { Policy } from '@arbiter/policy';
+import { Policy, undoWindowMs } from '@arbiter/policy';
+import { QueueProducer } from '@arbiter/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditVerdict, AuditVerdicts } from './audit-verdicts.service';
@@ -22,9 +23,11 @@ import {
   ReviewActionName,
 } from './review-rules';
 import { reviewErrors } from './review.errors';
+import { humanOutcomeRequest } from './human-outcome';
 import { Escalation, TaskEscalator } from './task-escalator.service';
 import { refusalFor } from './task-lease.use-case';
 import { ReviewQueueRepository } from './repositories/review-queue.repository';
+import { PendingDecisionRepository } from './repositories/pending-decision.repository';
 
 export interface DecisionInput {
   leaseToken: string;
@@ -72,6 +75,8 @@ export class DecideTask {
     private readonly notifier: ReviewNotifier,
     private readonly audits: AuditVerdicts,
     private readonly queues: ReviewQueueRepository,
+    private readonly pending: PendingDecisionRepository,
+    private readonly producer: QueueProducer,
   ) {}
 
   async execute(userId: string, taskId: string, input: DecisionInput): Promise<DecisionResult> {
@@ -100,6 +105,9 @@ export class DecideTask {
     // outcome is known before anything is written (consensus and kind never change on a task).
     const alone =
       seen.consensus <= 1 && input.action !== 'escalate' ? evaluateConsensus([cast], 1) : null;
+    const windowMs = undoWindowMs(policy.review);
+    if (alone?.state === 'agreed' && windowMs > 0)
+      return this.holdAlone(seen, submission, userId, input, alone.outcome, windowMs);
 
     const outcome = await this.db.transaction((tx) =>
       alone?.state === 'agreed'
@@ -142,6 +150,40 @@ export class DecideTask {
         agreed.finalOutput,
         [userId],
       ),
+    };
+  }
+
+  /**
+   * One reviewer needed and an undo window: the decision waits, undoable, until the window ends
+   * (FinalizePendingDecisions then writes it as settleAlone would). The submission stays in
+   * human_review meanwhile, so nothing is delivered or counted that an undo would take back.
+   */
+  private async holdAlone(
+    seen: ReviewTaskRow,
+    submission: SubmissionRow,
+    userId: string,
+    input: DecisionInput,
+    outcome: 'approved' | 'rejected',
+    windowMs: number,
+  ): Promise<DecisionResult> {
+    const record = decisionRecord(submission, input);
+    const held = await this.pending.hold(
+      { taskId: seen.id, userId, token: input.leaseToken },
+      record,
+      windowMs,
+    );
+    if (!held) throw await refusalFor(this.queues, seen, userId, seen.id, input.leaseToken);
+    await this.dispatch.finish(held.task.queue, held.task.id);
+    this.notifier.countsChanged(held.task.queue);
+    // A lost enqueue only delays the outcome to the next maintenance sweep, which finds it due.
+    await this.producer
+      .enqueuePendingDecision(record.id, held.finalAt.getTime() - Date.now())
+      .catch(() => undefined);
+    return {
+      result: 'decided',
+      outcome,
+      decisionId: record.id,
+      undoableUntil: held.finalAt.toISOString(),
     };
   }
 
@@ -238,25 +280,17 @@ export class DecideTask {
     editedOutput: { text?: string; json?: unknown } | undefined,
     reviewers: string[],
   ): Promise<AfterCommit> {
-    const event = await this.workflow.transitionWithin(tx, {
-      submissionId: task.submissionId,
-      path: ['human_review', outcome],
-      actor,
-      patch: {
-        decided: true,
-        decision: {
-          outcome,
-          route: 'human_review',
-          decidedBy: 'human',
-          reasons,
-          reviewers: [...new Set(reviewers)],
-          edited: editedOutput !== undefined,
-          finalOutput: outcome === 'approved' ? (editedOutput ?? submission.output) : undefined,
-          originalOutput: editedOutput !== undefined ? submission.output : undefined,
-        },
-      },
-      eventData: { [outcome]: { taskId: task.id, reviewers, reasons } },
-    });
+    const event = await this.workflow.transitionWithin(
+      tx,
+      humanOutcomeRequest(submission, {
+        taskId: task.id,
+        actor,
+        outcome,
+        reasons,
+        editedOutput,
+        reviewers,
+      }),
+    );
     // The submission left human_review meanwhile (it expired): the decision cannot stand.
     if (!event) throw reviewErrors.leaseLost(task.id);
     return { kind: 'decided', event, outcome };

@@ -21,3 +21,7 @@ export * from './repositories/review-queue.repository';
 export * from './review-queries.use-case';
 export * from './browse-queue.use-case';
 export * from './repositories/queue-tasks.repository';
+export * from './repositories/pending-decision.repository';
+export * from './undo/finalize-pending-decisions.use-case';
+export * from './undo/undo-decision.use-case';
+export * from './undo/recent-decisions.use-case';

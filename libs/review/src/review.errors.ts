@@ -10,6 +10,10 @@ export enum ReviewErrorCode {
   InvalidDecision = 'review.invalid_decision',
   /** A socket command whose payload is not what the command takes. */
   InvalidPayload = 'review.invalid_payload',
+  /** No decision of the caller's with that id (someone else's is not told apart). */
+  DecisionNotFound = 'review.decision_not_found',
+  /** The decision is final (its undo window ended, it was delivered) or already undone. */
+  UndoWindowClosed = 'review.undo_window_closed',
 }
 
 /** A refused review action; the api maps its code to an HTTP status and a socket ack. */
@@ -29,6 +33,10 @@ export const reviewErrors = {
       ReviewErrorCode.LeaseLost,
       `Your lease on task ${id} has expired or was taken over; claim the next task`,
     ),
+  decisionNotFound: (id: string) =>
+    new ReviewError(ReviewErrorCode.DecisionNotFound, `Decision ${id} not found among yours`),
+  undoWindowClosed: (id: string, why: string) =>
+    new ReviewError(ReviewErrorCode.UndoWindowClosed, `Decision ${id} cannot be undone: ${why}`),
   invalidFilter: (message: string) => new ReviewError(ReviewErrorCode.InvalidPayload, message),
   invalid: (problems: string[]) =>
     new ReviewError(ReviewErrorCode.InvalidDecision, problems.join('; ')),

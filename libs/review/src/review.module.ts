@@ -20,6 +20,10 @@ import { TaskEscalator } from './task-escalator.service';
 import { TaskLease } from './task-lease.use-case';
 import { TaskViewBuilder } from './task-view.service';
 import { TaskWithdrawal } from './task-withdrawal.service';
+import { PendingDecisionRepository } from './repositories/pending-decision.repository';
+import { FinalizePendingDecisions } from './undo/finalize-pending-decisions.use-case';
+import { RecentDecisions } from './undo/recent-decisions.use-case';
+import { UndoDecision } from './undo/undo-decision.use-case';
 
 const PROVIDERS = [
   ReviewTaskRepository,
@@ -42,6 +46,10 @@ const PROVIDERS = [
   SlaAging,
   ReviewReconciler,
   TaskWithdrawal,
+  PendingDecisionRepository,
+  FinalizePendingDecisions,
+  UndoDecision,
+  RecentDecisions,
 ];
 
 /** Human review: task creation on hand-over, claim/lease/decide, SLA and reconciliation. */

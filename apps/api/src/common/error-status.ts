@@ -91,6 +91,8 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   [ReviewErrorCode.LeaseLost]: 409,
   [ReviewErrorCode.InvalidDecision]: 400,
   [ReviewErrorCode.InvalidPayload]: 400,
+  [ReviewErrorCode.DecisionNotFound]: 404,
+  [ReviewErrorCode.UndoWindowClosed]: 409,
   [ShadowErrorCode.PipelineNotFound]: 404,
   [ShadowErrorCode.NoShadow]: 404,
   [ShadowErrorCode.VersionIsActive]: 409,

@@ -4,7 +4,9 @@ import { useSession } from '../api/session';
 import { CheatSheet } from './cheat-sheet';
 import { KbdHint } from './kbd-hint';
 import { ariaKeys, loadKeymap, useKeymap, useShortcuts } from './shortcuts';
+import { RecentDecisionsPanel } from './recent-decisions-panel';
 import { TaskWorkspace } from './task-workspace';
+import { lastUndoable } from './use-recent-decisions';
 import { useReviewDesk, type Notice } from './use-review-desk';
 
 function QueueList({ queues }: { queues: QueueCountsView[] }) {
@@ -75,9 +77,17 @@ export function ReviewPage() {
   const waiting = desk.queues.reduce((sum, q) => sum + q.waiting, 0);
   const canClaim = !desk.task && desk.connected && !desk.busy;
 
+  const canAct = desk.connected && !desk.busy;
+
   useShortcuts({
     help: () => setHelp((open) => !open),
     claim: canClaim ? () => void desk.claimNext() : undefined,
+    undo: canAct
+      ? () => {
+          const last = lastUndoable(desk.recent.items, Date.now());
+          if (last) void desk.undo(last.id);
+        }
+      : undefined,
   });
 
   return (
@@ -101,6 +111,11 @@ export function ReviewPage() {
             Claim next{waiting ? ` (${waiting} waiting)` : ''} <KbdHint action="claim" />
           </button>
         )}
+        <RecentDecisionsPanel
+          items={desk.recent.items}
+          disabled={!canAct}
+          onUndo={(id) => void desk.undo(id)}
+        />
         <button
           type="button"
           className="link shortcuts-link"

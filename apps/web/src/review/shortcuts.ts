@@ -11,6 +11,7 @@ export type ShortcutAction =
   | 'nextSpan'
   | 'prevSpan'
   | 'claim'
+  | 'undo'
   | 'guidelines'
   | 'help';
 
@@ -38,6 +39,11 @@ const DEFAULTS: Record<ShortcutAction, Binding> = {
   nextSpan: { key: 'j', label: 'J', describe: 'Next flagged span (shows its context sentence)' },
   prevSpan: { key: 'k', label: 'K', describe: 'Previous flagged span' },
   claim: { key: 'n', label: 'N', describe: 'Claim the next task when your hands are empty' },
+  undo: {
+    key: 'u',
+    label: 'U',
+    describe: 'Undo your last decision while its undo window is open (the task comes back)',
+  },
   guidelines: { key: 'g', label: 'G', describe: "Show or hide the pipeline's review guidelines" },
   help: { key: '?', label: '?', describe: 'Show or hide this cheat sheet' },
 };
@@ -52,6 +58,7 @@ export const REBINDABLE: ShortcutAction[] = [
   'nextSpan',
   'prevSpan',
   'claim',
+  'undo',
   'guidelines',
 ];
 

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/session';
+import { api } from '../api/session';
 import { command } from '../api/review-socket';
 import { useLiveQueues, type LiveQueues } from '../api/use-live-queues';
 import type { DecisionAck, ReviewAction, TaskView } from './task-view';
+import { useRecentDecisions, type RecentDecisions } from './use-recent-decisions';
 
 export interface Notice {
   tone: 'info' | 'success' | 'warning' | 'error';
@@ -28,6 +30,10 @@ export interface ReviewDesk extends LiveQueues {
   /** Resolves when decided (and the next task claimed); rejects with the server's refusal. */
   decide(action: ReviewAction, extras: DecisionExtras): Promise<void>;
   release(): Promise<void>;
+  /** My latest decisions, a pending one undoable until its window ends. */
+  recent: RecentDecisions;
+  /** Takes a decision back: its task returns to my hands (one I held instead goes back to the queue). */
+  undo(decisionId: string): Promise<void>;
 }
 
 const REVOKED: Record<string, string> = {
@@ -39,7 +45,10 @@ const REVOKED: Record<string, string> = {
 const DONE: Record<string, string> = { approved: 'Approved', rejected: 'Rejected' };
 
 function describe(ack: DecisionAck): string {
-  if (ack.result === 'decided') return `${DONE[ack.outcome]}.`;
+  if (ack.result === 'decided')
+    return ack.undoableUntil
+      ? `${DONE[ack.outcome]} (undoable for ${Math.max(1, Math.round((Date.parse(ack.undoableUntil) - Date.now()) / 1000))} s).`
+      : `${DONE[ack.outcome]}.`;
   if (ack.result === 'waiting') return `Decision recorded (${ack.have} of ${ack.need} reviewers).`;
   if (ack.result === 'audited')
     return ack.verdict === 'agreed'
@@ -64,6 +73,8 @@ export function useReviewDesk(): ReviewDesk {
   taskRef.current = task;
 
   const [everConnected, setEverConnected] = useState(false);
+  const recent = useRecentDecisions(live.connected);
+  const reloadRecent = recent.reload;
 
   const hold = useCallback((next: TaskView | null) => {
     setTask(next);
@@ -205,6 +216,7 @@ export function useReviewDesk(): ReviewDesk {
           action,
           ...extras,
         });
+        reloadRecent();
         await claimNext(describe(ack));
       } catch (error) {
         // Gone or no longer mine: nothing to correct in the form, the task has left my hands.
@@ -215,7 +227,33 @@ export function useReviewDesk(): ReviewDesk {
         setBusy(false);
       }
     },
-    [socket, claimNext, lost],
+    [socket, claimNext, lost, reloadRecent],
+  );
+
+  const undo = useCallback(
+    async (decisionId: string) => {
+      if (!socket?.connected) return;
+      setBusy(true);
+      try {
+        const back = await api<TaskView>('POST', `/v1/review/decisions/${decisionId}/undo`);
+        // The task claimed after the decision goes back to its queue: one task in hand at a time.
+        const instead = taskRef.current;
+        if (instead?.task.leaseToken && instead.task.id !== back.task.id)
+          await command(socket, 'release', {
+            taskId: instead.task.id,
+            leaseToken: instead.task.leaseToken,
+          }).catch(() => undefined);
+        hold(back);
+        setNotice({ tone: 'info', text: 'Decision undone: the task is back in your hands.' });
+      } catch (error) {
+        setNotice({ tone: 'error', text: (error as Error).message });
+      } finally {
+        setBusy(false);
+        reloadRecent();
+        refresh();
+      }
+    },
+    [socket, hold, refresh, reloadRecent],
   );
 
   const release = useCallback(async () => {
@@ -245,5 +283,7 @@ export function useReviewDesk(): ReviewDesk {
     claimNext,
     decide,
     release,
+    recent,
+    undo,
   };
 }

@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { MaintenanceJob, QueueName, QueueProducer } from '@arbiter/queue';
 import { AutomationBreaker, DriftWatch } from '@arbiter/oversight';
-import { LeaseRecovery, ReviewReconciler, SlaAging } from '@arbiter/review';
+import {
+  FinalizePendingDecisions,
+  LeaseRecovery,
+  ReviewReconciler,
+  SlaAging,
+} from '@arbiter/review';
 import { PromptRollbackWatch } from '@arbiter/prompts';
 import { Datasets, RecoverRegressionRuns, RegressionTriggers } from '@arbiter/datasets';
 import { Job } from 'bullmq';
@@ -51,6 +56,7 @@ export class MaintenanceHandler
     datasets: Datasets,
     regressionTriggers: RegressionTriggers,
     recoverRegressionRuns: RecoverRegressionRuns,
+    finalizePendingDecisions: FinalizePendingDecisions,
   ) {
     const recovery = config.worker.recoveryEveryMs;
     this.schedules = {
@@ -70,6 +76,11 @@ export class MaintenanceHandler
       [MaintenanceJob.ReviewSla]: {
         everyMs: config.review.maintenanceEveryMs,
         run: () => slaAging.execute(),
+      },
+      // Each decision's own delayed run ends its window on time; this catches any it missed.
+      [MaintenanceJob.FinalizePendingDecisions]: {
+        everyMs: config.review.maintenanceEveryMs,
+        run: () => finalizePendingDecisions.execute(),
       },
       [MaintenanceJob.ReviewReconcile]: {
         everyMs: config.review.reconcileEveryMs,

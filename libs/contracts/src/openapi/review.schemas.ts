@@ -1,6 +1,6 @@
 import type { QueueTaskView, QueueTasksView } from '../queue-browser.dto';
 import type { QueueCountsView, UserView } from '../review.dto';
-import type { DecisionResultView, ReviewTaskView } from '../review-view';
+import type { DecisionResultView, RecentDecisionView, ReviewTaskView } from '../review-view';
 import {
   arrayOf,
   boolean,
@@ -119,15 +119,42 @@ export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
     ),
     more: { type: 'boolean', description: 'More tasks match than `limit`' },
   }),
+  RecentDecisions: objectOf<{ decisions: RecentDecisionView[] }>({
+    decisions: arrayOf(
+      objectOf<RecentDecisionView>({
+        id: uuid,
+        taskId: uuid,
+        submissionId: uuid,
+        queue: string(),
+        action: enumOf(['approve', 'reject', 'edit', 'escalate']),
+        reasonCodes: arrayOf(string()),
+        state: enumOf(['pending', 'final', 'undone', 'lapsed']),
+        decidedAt: dateTime,
+        undoableUntil: nullable({
+          ...dateTime,
+          description: 'Until when it can be undone; null once it cannot',
+        }),
+      }),
+    ),
+  }),
   ClaimResult: objectOf<{ task: ReviewTaskView | null }>({ task: nullable(ref('ReviewTask')) }),
   LeaseExtended: objectOf<{ leaseExpiresAt: string }>({ leaseExpiresAt: dateTime }),
   Released: objectOf<{ released: boolean }>({ released: { type: 'boolean', enum: [true] } }),
   DecisionResult: {
     oneOf: [
-      objectOf<Variant<DecisionResultView, 'decided'>>({
-        result: enumOf(['decided']),
-        outcome: enumOf(['approved', 'rejected']),
-      }),
+      objectOf<Variant<DecisionResultView, 'decided'>>(
+        {
+          result: enumOf(['decided']),
+          outcome: enumOf(['approved', 'rejected']),
+          decisionId: { ...uuid, description: 'With an undo window: the decision to undo' },
+          undoableUntil: {
+            ...dateTime,
+            description:
+              'With an undo window: until when it can be undone (nothing is delivered before)',
+          },
+        },
+        ['decisionId', 'undoableUntil'],
+      ),
       objectOf<Variant<DecisionResultView, 'waiting'>>({
         result: enumOf(['waiting']),
         have: integer(),

@@ -3,6 +3,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export const REVIEW_TASK_STATUSES = [
   'pending',
   'claimed',
+  /** Decided, but within the policy's undo window: the outcome is not final yet. */
+  'undoable',
   'decided',
   'escalated',
   'expired',

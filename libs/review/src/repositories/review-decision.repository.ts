@@ -84,6 +84,16 @@ export class ReviewDecisionRepository {
         RETURNING id`,
       [submissionId, JSON.stringify(marker)],
     );
-    return rows.length;
+    // Decisions of an undo window hold the same kinds of text; a final one is counted above.
+    const pending = await queryRows<{ status: string }>(
+      tx,
+      `UPDATE review_pending_decisions SET comment = NULL,
+              edited_output = CASE WHEN edited_output IS NULL THEN NULL ELSE $2::jsonb END,
+              diff = CASE WHEN diff IS NULL THEN NULL ELSE $2::jsonb END
+        WHERE submission_id = $1 AND (comment IS NOT NULL OR edited_output IS NOT NULL OR diff IS NOT NULL)
+        RETURNING status`,
+      [submissionId, JSON.stringify(marker)],
+    );
+    return rows.length + pending.filter((p) => p.status !== 'final').length;
   }
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { jsonOrNull, queryRows } from '@arbiter/persistence';
 import {
   OPEN,
+  OPEN_OR_UNDOABLE,
   REF,
   splitRow,
   TASK_COLUMNS,
@@ -191,19 +192,25 @@ export class ReviewTaskRepository {
     return rows.length === 1;
   }
 
-  /** Locks a submission's open tasks until the caller's transaction ends (before its submission row, as decisions do). */
+  /**
+   * Locks a submission's open tasks, and one whose decision is in its undo window, until the
+   * caller's transaction ends (before its submission row, as decisions do).
+   */
   async lockOpenOf(submissionId: string, tx: EntityManager): Promise<void> {
     await tx.query(
-      `SELECT id FROM review_tasks WHERE submission_id = $1 AND ${OPEN} ORDER BY id FOR NO KEY UPDATE`,
+      `SELECT id FROM review_tasks WHERE submission_id = $1 AND ${OPEN_OR_UNDOABLE} ORDER BY id FOR NO KEY UPDATE`,
       [submissionId],
     );
   }
 
-  /** Ends every open task of a submission as expired and clears their leases; returns them as they were. */
+  /**
+   * Ends every open task of a submission as expired and clears their leases; returns them as they
+   * were. An undoable one ends too: its pending decision then lapses instead of becoming final.
+   */
   async closeOpenOf(submissionId: string, tx: EntityManager): Promise<ReviewTaskRow[]> {
     return queryRows(
       tx,
-      `WITH o AS (SELECT ${TASK_COLUMNS} FROM review_tasks WHERE submission_id = $1 AND ${OPEN} FOR NO KEY UPDATE),
+      `WITH o AS (SELECT ${TASK_COLUMNS} FROM review_tasks WHERE submission_id = $1 AND ${OPEN_OR_UNDOABLE} FOR NO KEY UPDATE),
             c AS (UPDATE review_tasks t SET status = 'expired', lease_token = NULL, lease_expires_at = NULL,
                     updated_at = now(), decided_at = now()
                     FROM o WHERE t.id = o.id RETURNING t.id)
@@ -308,15 +315,16 @@ export class ReviewTaskRepository {
   }
 
   /**
-   * Submissions handed to people in the last day without an open task: the process died
-   * between the transition and the task insert (older ones were repaired by earlier passes).
+   * Submissions handed to people in the last day without an open task (nor an undoable one,
+   * whose decision waits for its undo window): the process died between the transition and the
+   * task insert (older ones were repaired by earlier passes).
    */
   orphanedSubmissions(limit: number): Promise<{ id: string }[]> {
     return this.db.query(
       `SELECT s.id FROM submissions s
         WHERE s.status = 'human_review'
           AND s.updated_at BETWEEN now() - interval '1 day' AND now() - interval '5 seconds'
-          AND NOT EXISTS (SELECT 1 FROM review_tasks t WHERE t.submission_id = s.id AND t.status IN ('pending', 'claimed'))
+          AND NOT EXISTS (SELECT 1 FROM review_tasks t WHERE t.submission_id = s.id AND t.status IN ('pending', 'claimed', 'undoable'))
         LIMIT $1`,
       [limit],
     );

@@ -109,3 +109,5 @@ export function splitRow(row: Record<string, unknown>): TaskWithSubmission {
 
 export const REF = `id, queue, priority, claimed_by AS "claimedBy", lease_token AS "leaseToken"`;
 export const OPEN = `status IN ('pending', 'claimed')`;
+/** Open, or decided within an undo window (not final yet: still the submission's task). */
+export const OPEN_OR_UNDOABLE = `status IN ('pending', 'claimed', 'undoable')`;

@@ -2,5 +2,6 @@
 export * from './in-memory-database';
 export * from './workflow';
 export * from './review';
+export * from './pending-decisions';
 export * from './review-dispatch';
 export * from './delivery';

@@ -56,6 +56,12 @@ export class InMemoryReviewDecisions implements DecisionPort {
     return this as unknown as ReviewDecisionRepository;
   }
 
+  /** A committed decision by its id. */
+  byId(id: string): StoredDecision | undefined {
+    const row = this.rows.find((d) => d.id === id);
+    return row && copyRow(row);
+  }
+
   /** Every committed decision of a task, oldest first. */
   of(taskId: string): StoredDecision[] {
     return copyRow(this.rows.filter((d) => d.taskId === taskId));
@@ -250,6 +256,11 @@ export class InMemoryReviewTasks implements TaskPort {
     return this.decisions.of(taskId).some((d) => d.reviewerId === userId);
   }
 
+  /** Writes a task row as a repository statement would (undone if `tx` rolls back). */
+  put(next: ReviewTaskRow, tx?: EntityManager | DataSource): void {
+    this.write(next, tx);
+  }
+
   private write(next: ReviewTaskRow, tx?: EntityManager | DataSource): void {
     const previous = this.rows.get(next.id);
     this.db.written(tx, () =>
@@ -259,7 +270,7 @@ export class InMemoryReviewTasks implements TaskPort {
   }
 }
 
-function holds(task: ReviewTaskRow, userId: string, token: string): boolean {
+export function holds(task: ReviewTaskRow, userId: string, token: string): boolean {
   return (
     task.status === 'claimed' &&
     task.claimedBy === userId &&
