@@ -13,6 +13,7 @@ import { RegressionRunResumes1796473830009 } from './1796473830009-RegressionRun
 import { AuditLog1796473840000 } from './1796473840000-AuditLog';
 import { SkillRouting1796473850000 } from './1796473850000-SkillRouting';
 import { BreakerJumps1796500000000 } from './1796500000000-BreakerJumps';
+import { Workspaces1796540000000 } from './1796540000000-Workspaces';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   AuditLog1796473840000,
   SkillRouting1796473850000,
   BreakerJumps1796500000000,
+  Workspaces1796540000000,
 ];

@@ -15,3 +15,7 @@ export * from './account.repository';
 export * from './login.use-case';
 export * from './auth.errors';
 export * from './client-admin.use-case';
+export * from './workspace.repository';
+export * from './workspace-scope';
+export * from './workspace-access.service';
+export * from './workspace-members.service';

@@ -18,3 +18,4 @@ export * from './stats-view';
 export * from './prompt.dto';
 export * from './dataset.dto';
 export * from './audit.dto';
+export * from './workspace.dto';

@@ -19,6 +19,7 @@ import { DatasetEntity } from './dataset.entity';
 import { DatasetItemEntity } from './dataset-item.entity';
 import { RegressionRunEntity } from './regression-run.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { WorkspaceEntity, WorkspaceMemberEntity } from './workspace.entity';
 
 export {
   ApiKeyEntity,
@@ -30,6 +31,7 @@ export {
   UserEntity,
 };
 export * from './user.entity';
+export * from './workspace.entity';
 export * from './review-task.entity';
 export * from './review-decision.entity';
 export * from './review-queue.entity';
@@ -69,4 +71,6 @@ export const ENTITIES = [
   DatasetItemEntity,
   RegressionRunEntity,
   AuditEntryEntity,
+  WorkspaceEntity,
+  WorkspaceMemberEntity,
 ];
