@@ -183,7 +183,7 @@ describe('workspaces: two side by side, nothing visible across', () => {
   it('lists: every list a member reads holds their workspace only', async () => {
     const found: string[] = [];
     for (const [mine, theirs] of pairs()) {
-      const lists: [string, string][] = [
+      const lists: ['reviewer' | 'lead' | 'admin', string][] = [
         ['admin', '/v1/users'],
         ['admin', '/v1/queues'],
         ['admin', '/v1/clients'],

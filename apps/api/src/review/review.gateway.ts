@@ -87,8 +87,14 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(socket: Socket): Promise<void> {
     const user = socket.data.user as UserPrincipal | undefined;
     if (!user) return void socket.disconnect(true);
-    const queues = await this.queries.visibleQueues(user);
-    await socket.join([reviewRooms.reviewer(user.userId), ...queues.map(reviewRooms.queue)]);
+    try {
+      const queues = await this.queries.visibleQueues(user);
+      await socket.join([reviewRooms.reviewer(user.userId), ...queues.map(reviewRooms.queue)]);
+    } catch (error) {
+      // A store outage (or a shutdown) while joining: the desk reconnects, the server carries on.
+      this.logger.warn(`review socket not joined: ${(error as Error).message}`);
+      socket.disconnect(true);
+    }
   }
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.queues)
