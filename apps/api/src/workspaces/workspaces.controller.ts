@@ -47,6 +47,7 @@ export class WorkspacesController {
     id: 'listWorkspaces',
     summary: 'Every workspace (platform admins)',
     caller: 'user',
+    workspace: false,
     ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/Workspace' } } },
   })
   list(): Promise<WorkspaceView[]> {
@@ -61,6 +62,7 @@ export class WorkspacesController {
     id: 'createWorkspace',
     summary: 'Create a workspace (platform admins)',
     caller: 'user',
+    workspace: false,
     body: true,
     ok: { 201: 'Workspace' },
     errors: [409],
@@ -75,6 +77,7 @@ export class WorkspacesController {
     id: 'myWorkspaces',
     summary: 'The workspaces I may act in, with my role in each',
     caller: 'user',
+    workspace: false,
     ok: { 200: 'MyWorkspaces' },
   })
   mine(@CurrentUser() user: UserPrincipal): Promise<MyWorkspacesView> {
@@ -89,6 +92,7 @@ export class WorkspacesController {
     id: 'setWorkspaceMember',
     summary: "Give a person a role in a workspace, or change it (the workspace's admins)",
     caller: 'user',
+    workspace: false,
     body: true,
     ok: { 200: 'WorkspaceMember' },
     errors: [404],
@@ -111,6 +115,7 @@ export class WorkspacesController {
     id: 'removeWorkspaceMember',
     summary: "Take a person out of a workspace and its queues (the workspace's admins)",
     caller: 'user',
+    workspace: false,
     ok: { 204: null },
     errors: [404],
   })

@@ -2921,7 +2921,10 @@ export interface operations {
                 /** @description Only this client (all clients when absent) */
                 clientId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2963,6 +2966,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -2979,7 +2991,10 @@ export interface operations {
     adminReplayDeadLetter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3048,7 +3063,10 @@ export interface operations {
     adminReplayDeadLetters: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3087,6 +3105,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3133,7 +3160,10 @@ export interface operations {
                 pipeline?: string;
                 status?: "firing" | "resolved";
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3175,6 +3205,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -3191,7 +3230,10 @@ export interface operations {
     listApiKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3233,6 +3275,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -3249,7 +3300,10 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3338,7 +3392,10 @@ export interface operations {
     revokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3419,7 +3476,10 @@ export interface operations {
                 /** @description Before this instant (ISO 8601, exclusive) */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3461,6 +3521,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -3486,7 +3555,10 @@ export interface operations {
                 /** @description Before this instant (ISO 8601, exclusive) */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3521,6 +3593,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3757,7 +3838,10 @@ export interface operations {
     listClients: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3799,6 +3883,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -3815,7 +3908,10 @@ export interface operations {
     createClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3861,6 +3957,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -3895,7 +4000,10 @@ export interface operations {
     setClientQuota: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3988,7 +4096,10 @@ export interface operations {
             query?: {
                 pipeline?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4030,6 +4141,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -4046,7 +4166,10 @@ export interface operations {
     createDataset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4085,6 +4208,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4135,7 +4267,10 @@ export interface operations {
     getDataset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4204,7 +4339,10 @@ export interface operations {
     collectDatasetItems: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4273,7 +4411,10 @@ export interface operations {
     exportDataset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4342,7 +4483,10 @@ export interface operations {
     listDatasetItems: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4411,7 +4555,10 @@ export interface operations {
     addDatasetItems: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4511,7 +4658,10 @@ export interface operations {
     removeDatasetItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
                 itemId: string;
@@ -4581,7 +4731,10 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4650,7 +4803,10 @@ export interface operations {
     startRegressionRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4750,7 +4906,10 @@ export interface operations {
     getRegressionRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
                 runId: string;
@@ -5075,7 +5234,10 @@ export interface operations {
     getPipeline: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5146,7 +5308,10 @@ export interface operations {
             query?: {
                 activate?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5200,6 +5365,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -5234,7 +5408,10 @@ export interface operations {
     activatePolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5334,7 +5511,10 @@ export interface operations {
     forceBreaker: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5425,7 +5605,10 @@ export interface operations {
     checkPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5479,6 +5662,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -5513,7 +5705,10 @@ export interface operations {
     getOversight: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5587,7 +5782,10 @@ export interface operations {
                 /** @description strictly between 0 and 1 */
                 targetError?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5656,7 +5854,10 @@ export interface operations {
     applyRecalibration: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5752,7 +5953,10 @@ export interface operations {
                 /** @description strictly between 0 and 1 */
                 targetError?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5821,7 +6025,10 @@ export interface operations {
     applyCalibrationRefit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5921,7 +6128,10 @@ export interface operations {
     rollbackPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5999,7 +6209,10 @@ export interface operations {
     compareShadowPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6068,7 +6281,10 @@ export interface operations {
     startShadowPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6177,7 +6393,10 @@ export interface operations {
     stopShadowPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6244,7 +6463,10 @@ export interface operations {
     splitPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6344,7 +6566,10 @@ export interface operations {
     listPrompts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6386,6 +6611,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6402,7 +6636,10 @@ export interface operations {
     getPrompt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6471,7 +6708,10 @@ export interface operations {
     putPromptVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6522,6 +6762,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -6559,7 +6808,10 @@ export interface operations {
                 from: number;
                 to: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6630,7 +6882,10 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6699,7 +6954,10 @@ export interface operations {
     movePromptLabel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
                 label: string;
@@ -6800,7 +7058,10 @@ export interface operations {
     getPromptQuality: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6980,7 +7241,10 @@ export interface operations {
     splitPrompt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -7071,7 +7335,10 @@ export interface operations {
     getPromptVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
                 version: number;
@@ -7141,7 +7408,10 @@ export interface operations {
     listQueues: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7183,6 +7453,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7199,7 +7478,10 @@ export interface operations {
     claimTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7245,6 +7527,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -7279,7 +7570,10 @@ export interface operations {
     myReviewQueues: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7321,6 +7615,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7349,7 +7652,10 @@ export interface operations {
                 /** @description open (default): waiting and in review; pending: waiting; claimed: in review */
                 status?: "open" | "pending" | "claimed";
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 queue: string;
             };
@@ -7418,7 +7724,10 @@ export interface operations {
     getTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7487,7 +7796,10 @@ export interface operations {
     decideTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7587,7 +7899,10 @@ export interface operations {
     heartbeatTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7687,7 +8002,10 @@ export interface operations {
     releaseTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7798,7 +8116,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7840,6 +8161,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7867,7 +8197,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7909,6 +8242,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7940,7 +8282,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7983,6 +8328,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8010,7 +8364,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8052,6 +8409,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8079,7 +8445,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8121,6 +8490,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8148,7 +8526,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8190,6 +8571,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8217,7 +8607,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8259,6 +8652,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8286,7 +8688,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8321,6 +8726,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8603,7 +9017,10 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8645,6 +9062,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8661,7 +9087,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8700,6 +9129,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8750,7 +9188,10 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8841,7 +9282,10 @@ export interface operations {
     disableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8919,7 +9363,10 @@ export interface operations {
     enableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9254,6 +9701,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9309,6 +9765,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9554,6 +10019,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
