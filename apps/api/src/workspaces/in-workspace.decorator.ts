@@ -2,9 +2,13 @@ import { SetMetadata } from '@nestjs/common';
 
 export const IN_WORKSPACE = 'arbiter:in-workspace';
 
-/** What a route parameter can name; each belongs to one workspace (a person: to those they are a member of). */
+/**
+ * What a route parameter can name; each belongs to one workspace (a person: to those they are a
+ * member of). Review tasks and dead letters are checked where they are read instead (their
+ * queue's, their client's workspace), as are the lists and the figures.
+ */
 export type WorkspaceTargetKind =
-  'pipeline' | 'prompt' | 'dataset' | 'queue' | 'client' | 'api-key' | 'user' | 'dead-letter';
+  'pipeline' | 'prompt' | 'dataset' | 'queue' | 'client' | 'api-key' | 'user';
 
 export interface InWorkspaceRoute {
   kind: WorkspaceTargetKind;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthError, AuthErrorCode } from '@arbiter/auth';
 import { DatasetsError, DatasetsErrorCode } from '@arbiter/datasets';
-import { DeliveryError, DeliveryErrorCode } from '@arbiter/delivery';
 import { DomainError } from '@arbiter/errors';
 import { PipelinesError, PipelinesErrorCode } from '@arbiter/pipelines';
 import { PromptsError, PromptsErrorCode } from '@arbiter/prompts';
@@ -64,13 +63,6 @@ const KINDS: Record<WorkspaceTargetKind, TargetKind> = {
     // A person with no membership is still a person: one row with a null workspace.
     sql: `SELECT m.workspace_id AS w FROM users u LEFT JOIN workspace_members m ON m.user_id = u.id WHERE u.id = $1`,
     notFound: (id) => new AuthError(AuthErrorCode.UserNotFound, `User ${id} not found`),
-  },
-  'dead-letter': {
-    uuid: true,
-    sql: `SELECT c.workspace_id AS w FROM delivery_events e JOIN clients c ON c.id = e.client_id
-           WHERE e.id = $1 AND e.status = 'dead'`,
-    notFound: (id) =>
-      new DeliveryError(DeliveryErrorCode.DeadLetterNotFound, `Dead letter ${id} not found`),
   },
 };
 
