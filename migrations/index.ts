@@ -15,6 +15,7 @@ import { SkillRouting1796473850000 } from './1796473850000-SkillRouting';
 import { BreakerJumps1796500000000 } from './1796500000000-BreakerJumps';
 import { SsoIdentities1796510000000 } from './1796510000000-SsoIdentities';
 import { PendingDecisions1796530970000 } from './1796530970000-PendingDecisions';
+import { Workspaces1796540000000 } from './1796540000000-Workspaces';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   BreakerJumps1796500000000,
   SsoIdentities1796510000000,
   PendingDecisions1796530970000,
+  Workspaces1796540000000,
 ];

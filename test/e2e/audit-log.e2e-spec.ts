@@ -267,6 +267,35 @@ describe('audit log', () => {
     await act('POST /v1/admin/dead-letters/:id/replay', [deadLetter], {});
     await act('POST /v1/admin/dead-letters/replay', [], {});
 
+    // Workspaces: one created, a person given a role in it and taken out of it again.
+    const workspace = await act<{ id: string }>('POST /v1/workspaces', [], {
+      key: 'claims',
+      name: 'Claims team',
+    });
+    expect(workspace.entry).toMatchObject({ action: 'workspace.create', before: null });
+    expect(workspace.entry.after).toMatchObject({ key: 'claims', members: 0 });
+    const member = await act('PUT /v1/workspaces/:key/members/:userId', ['claims', rita.body.id], {
+      role: 'lead',
+    });
+    expect(member.entry).toMatchObject({ targetId: `claims/${rita.body.id}`, before: null });
+    expect(member.entry.after).toMatchObject({ workspace: 'claims', role: 'lead' });
+    const removed = await act('DELETE /v1/workspaces/:key/members/:userId', [
+      'claims',
+      rita.body.id,
+    ]);
+    expect([removed.entry.before?.role, removed.entry.after]).toEqual(['lead', null]);
+    // Made in the workspace, the entry is the workspace's (its admins read it); the platform's creation of it is not.
+    const [row] = await arbiter.db.query(
+      `SELECT w.key FROM audit_entries a JOIN workspaces w ON w.id = a.workspace_id WHERE a.id = $1`,
+      [member.entry.id],
+    );
+    expect(row?.key).toBe('claims');
+    const [platformEntry] = await arbiter.db.query(
+      `SELECT workspace_id FROM audit_entries WHERE id = $1`,
+      [workspace.entry.id],
+    );
+    expect(platformEntry.workspace_id).toBeNull();
+
     // Checking a policy stores nothing, and writes nothing to the log either.
     const mark = await arbiter.auditMark();
     const checked = await arbiter.http.post(

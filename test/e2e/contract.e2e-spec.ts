@@ -276,6 +276,37 @@ describe('the API contract: the served document, and every route answering as it
     expect(
       (await http.request('PATCH', `/v1/users/${user.body.id}`, { skills: ['en'] }, admin)).status,
     ).toBe(200);
+
+    // Workspaces: created, listed, a member set and removed, and where I may act.
+    expect(
+      (await http.post('/v1/workspaces', { key: 'claims', name: 'Claims' }, admin)).status,
+    ).toBe(201);
+    expect(
+      (await http.post('/v1/workspaces', { key: 'claims', name: 'Again' }, admin)).status,
+    ).toBe(409);
+    expect((await http.post('/v1/workspaces', { key: 'Not A Key', name: 'x' }, admin)).status).toBe(
+      400,
+    );
+    expect((await http.get('/v1/workspaces', admin)).status).toBe(200);
+    expect(
+      (await http.put(`/v1/workspaces/claims/members/${user.body.id}`, { role: 'lead' }, admin))
+        .status,
+    ).toBe(200);
+    expect(
+      (await http.put(`/v1/workspaces/nope/members/${user.body.id}`, { role: 'lead' }, admin))
+        .status,
+    ).toBe(404);
+    expect(
+      (await http.put(`/v1/workspaces/claims/members/${user.body.id}`, { role: 'boss' }, admin))
+        .status,
+    ).toBe(400);
+    expect((await http.get('/v1/workspaces/mine', admin)).status).toBe(200);
+    expect((await http.delete(`/v1/workspaces/claims/members/${user.body.id}`, admin)).status).toBe(
+      204,
+    );
+    expect((await http.delete(`/v1/workspaces/claims/members/${user.body.id}`, admin)).status).toBe(
+      404,
+    );
     expect(
       (await http.request('PATCH', `/v1/users/${randomUUID()}`, { skills: ['en'] }, admin)).status,
     ).toBe(404);

@@ -11,6 +11,7 @@ import {
   expectedStatus,
   MATRIX_PROMPT,
   MatrixData,
+  OTHER_WORKSPACE,
   ROUTE_CASES,
   SHADOWED_PIPELINE,
   SOCKET_CASES,
@@ -23,15 +24,18 @@ interface Answer {
   route: string;
   status: number;
   text: string;
+  /** The body the caller sent (an id it sent, echoed in a refusal, is no leak). */
+  sent: string;
 }
 
 const PASSWORD = 'matrix-pass-1';
 
 /**
  * Every route and socket event of the running app × every kind of caller: each gets exactly the
- * answer it should (401 without a valid credential, 403 below the role, 404 for another client's
- * or another queue's data, the same 404 as for an id that does not exist), and no secret appears
- * in any answer or log line.
+ * answer it should (401 without a valid credential, 403 below the role, 404 for another client's,
+ * another queue's or another workspace's data, the same 404 as for an id that does not exist),
+ * and no secret appears in any answer or log line. The matrix's data is of the default
+ * workspace; the admin and a client of workspace `other` pass every role check and reach none of it.
  */
 describe('isolation matrix: every route and socket event × every kind of caller', () => {
   const logs = new LogCapture();
@@ -57,11 +61,15 @@ describe('isolation matrix: every route and socket event × every kind of caller
     email: string,
     role: string,
     queues: string[],
+    workspace?: string,
   ): Promise<{ id: string; token: string }> {
     const created = await arbiter.http.post<{ id: string }>(
       '/v1/users',
       { email, password: PASSWORD, role, queues },
-      { token: await arbiter.adminAccessToken() },
+      {
+        token: await arbiter.adminAccessToken(),
+        headers: workspace ? { 'x-arbiter-workspace': workspace } : {},
+      },
     );
     if (created.status !== 201)
       throw new Error(`user ${email}: ${created.status} ${JSON.stringify(created.body)}`);
@@ -105,6 +113,33 @@ describe('isolation matrix: every route and socket event × every kind of caller
     );
 
     const throwaway = await person('throwaway@matrix.local', 'reviewer', ['support']);
+    const member = await person('member@matrix.local', 'reviewer', []);
+    // Workspace `other`: its own admin, and a client with a key, made by the platform admin.
+    expect(
+      (
+        await arbiter.http.post(
+          '/v1/workspaces',
+          { key: 'other', name: 'Other' },
+          { token: tokens.admin },
+        )
+      ).status,
+    ).toBe(201);
+    const inOther = { token: tokens.admin, headers: { 'x-arbiter-workspace': 'other' } };
+    tokens.otherWorkspaceAdmin = (
+      await person('admin@other.local', 'admin', ['other-desk'], 'other')
+    ).token;
+    const otherWorkspaceClient = await arbiter.http.post<{ id: string }>(
+      '/v1/clients',
+      { name: 'other-workspace-client' },
+      inOther,
+    );
+    tokens.otherWorkspaceClient = (
+      await arbiter.http.post<{ key: string }>(
+        '/v1/api-keys',
+        { clientId: otherWorkspaceClient.body.id, name: 'other' },
+        inOther,
+      )
+    ).body.key;
     const others = await arbiter.db.query(`SELECT id FROM clients WHERE name = 'other-client'`);
     const key = await arbiter.http.post<{ id: string }>(
       '/v1/api-keys',
@@ -175,6 +210,7 @@ describe('isolation matrix: every route and socket event × every kind of caller
       taskId,
       throwawayUserId: throwaway.id,
       throwawayKeyId: key.body.id,
+      memberUserId: member.id,
       otherClientId: others[0].id,
       unknownId: randomUUID(),
     };
@@ -206,6 +242,7 @@ describe('isolation matrix: every route and socket event × every kind of caller
       route: `${method} ${path}`,
       status: res.status,
       text: `${headers}\n${await res.text()}`,
+      sent: body === undefined ? '' : JSON.stringify(body),
     };
     answers.push(answer);
     return answer;
@@ -263,6 +300,56 @@ describe('isolation matrix: every route and socket event × every kind of caller
     expect(leaked.map((a) => a.route)).toEqual([]);
   });
 
+  it('the admin and a client of another workspace get the same 404 as for an id that does not exist, and see nothing of the default workspace', async () => {
+    const pairs: [Caller, string, string][] = [
+      ['otherWorkspaceClient', 'GET', `/v1/submissions/:x`],
+      ['otherWorkspaceAdmin', 'GET', `/v1/review/tasks/:x`],
+      ['otherWorkspaceAdmin', 'GET', `/v1/datasets/:x`],
+      ['otherWorkspaceAdmin', 'PATCH', `/v1/users/:x`],
+    ];
+    const targets = [data.submissionId, data.taskId, data.datasetId, data.throwawayUserId];
+    for (const [[caller, method, template], target] of pairs.map(
+      (p, i) => [p, targets[i]] as const,
+    )) {
+      const body = method === 'PATCH' ? { role: 'lead' } : undefined;
+      const theirs = await call(caller, method, template.replace(':x', target), body);
+      const none = await call(caller, method, template.replace(':x', data.unknownId), body);
+      const scrub = (a: Answer, id: string) => a.text.split('\n')[1].replaceAll(id, 'ID');
+      expect([template, theirs.status, scrub(theirs, target)]).toEqual([
+        template,
+        404,
+        scrub(none, data.unknownId),
+      ]);
+    }
+    // No answer to either (every route and event above) holds an id or a person of the default
+    // workspace. The platform admin is no one's data: made by them in `other`, the other
+    // workspace's audit log rightly names them as the actor.
+    const people: string[] = (
+      await arbiter.db.query(`SELECT id, email FROM users WHERE role <> 'admin'`)
+    )
+      .filter((u: { email: string }) => !u.email.endsWith('@other.local'))
+      .flatMap((u: { id: string; email: string }) => [u.id, u.email]);
+    const defaults = [
+      data.submissionId,
+      approvedId,
+      clientAId,
+      data.taskId,
+      data.datasetId,
+      data.otherClientId,
+      data.throwawayKeyId,
+      ...people,
+    ];
+    const leaked = answers
+      .filter((a) => OTHER_WORKSPACE.includes(a.caller))
+      .flatMap((a) =>
+        defaults
+          .filter((id) => a.text.includes(id) && !a.route.includes(id) && !a.sent.includes(id))
+          .map((id) => `${a.caller} ${a.route}: ${id}`),
+      );
+    expect(leaked).toEqual([]);
+    expect(answers.filter((a) => OTHER_WORKSPACE.includes(a.caller)).length).toBeGreaterThan(150);
+  });
+
   it('every socket namespace and event answers every caller exactly as it should', async () => {
     const wrong: string[] = [];
     for (const caller of CALLERS) {
@@ -293,14 +380,20 @@ describe('isolation matrix: every route and socket event × every kind of caller
               route: name,
               status: ack.error?.status ?? 200,
               text: JSON.stringify(ack),
+              sent: JSON.stringify(spec.payload(data)),
             });
-            const want = caller === 'otherQueueReviewer' ? spec.foreign : spec.ok;
+            const want =
+              caller === 'otherQueueReviewer' || caller === 'otherWorkspaceAdmin'
+                ? spec.foreign
+                : spec.ok;
             const got = ack.ok ? 'ok' : ack.error?.status;
             if (got !== want)
               wrong.push(
                 `${caller} ${name}: ${JSON.stringify(ack).slice(0, 160)}, expected ${want}`,
               );
             if (caller === 'otherQueueReviewer' && ack.task && ack.task.task.queue !== 'billing')
+              wrong.push(`${caller} ${name}: got a ${ack.task.task.queue} task`);
+            if (caller === 'otherWorkspaceAdmin' && ack.task)
               wrong.push(`${caller} ${name}: got a ${ack.task.task.queue} task`);
           }
         }
@@ -321,9 +414,13 @@ describe('isolation matrix: every route and socket event × every kind of caller
     expect(hashes.length).toBeGreaterThan(8);
     expect(webhookSecrets.length).toBeGreaterThan(0);
     const bearer = Object.values(tokens);
+    const [{ id: otherWorkspaceClientId }] = await arbiter.db.query(
+      `SELECT id FROM clients WHERE name = 'other-workspace-client'`,
+    );
     const clientOf: Partial<Record<Caller, string>> = {
       client: clientAId,
       otherClient: data.otherClientId,
+      otherWorkspaceClient: otherWorkspaceClientId,
     };
     // Shown to their owner only: a refresh token in its login, a signing secret in its own client's webhook view.
     const issuedTo = (a: Answer, secret: string): boolean =>

@@ -1,7 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@arbiter/config';
-import { AccountRepository, ApiKeyPrincipals, generateApiKey } from '@arbiter/auth';
+import {
+  AccountRepository,
+  ApiKeyPrincipals,
+  generateApiKey,
+  WorkspaceAccess,
+} from '@arbiter/auth';
+import { DEFAULT_WORKSPACE_ID } from '@arbiter/persistence';
 import { QueueName, QueueProducer } from '@arbiter/queue';
 import {
   createTestDatabase,
@@ -96,6 +102,7 @@ export class ArbiterHarness {
     }
     // The re-seeded bootstrap key gets a new id: the api must not answer with the old one's principal.
     this.api.get(ApiKeyPrincipals).forgetAll();
+    this.api.get(WorkspaceAccess).forgetAll();
     await this.api.get(BootstrapSeed).onApplicationBootstrap();
     this.adminToken = undefined;
   }
@@ -153,11 +160,15 @@ export class ArbiterHarness {
     return (res.body as { version: number }).version;
   }
 
-  /** A second submitting service with its own API key. */
-  async createClient(name: string, allowedPipelines: string[] | null = null): Promise<string> {
+  /** A second submitting service with its own API key (in the default workspace unless told otherwise). */
+  async createClient(
+    name: string,
+    allowedPipelines: string[] | null = null,
+    workspaceId: string = DEFAULT_WORKSPACE_ID,
+  ): Promise<string> {
     const accounts = this.api.get(AccountRepository);
     const clientId = randomUUID();
-    await accounts.createClient({ id: clientId, name, allowedPipelines });
+    await accounts.createClient({ id: clientId, name, allowedPipelines, workspaceId });
     const key = generateApiKey();
     await accounts.createApiKey({
       id: randomUUID(),

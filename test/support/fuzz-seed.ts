@@ -98,6 +98,7 @@ export async function seedFuzzData(arbiter: ArbiterHarness): Promise<MatrixData>
     submissionId: held.body.id,
     taskId,
     throwawayUserId: throwaway.body.id,
+    memberUserId: throwaway.body.id,
     throwawayKeyId: key.body.id,
     otherClientId,
     unknownId: randomUUID(),

@@ -1,12 +1,18 @@
 import { policy, submissionBody } from './fixtures';
 import { supportPrompt } from './prompt-fixtures';
 
-/** Who calls: nobody, a submitting service (the owner of the data, or another one), or a person. */
+/**
+ * Who calls: nobody, a submitting service (the owner of the data, or another one), or a person;
+ * and the admin and a client of another workspace, who pass every role check and must still
+ * reach nothing of the matrix's (default) workspace.
+ */
 export const CALLERS = [
   'none',
   'otherClient',
   'disabled',
   'otherQueueReviewer',
+  'otherWorkspaceAdmin',
+  'otherWorkspaceClient',
   'reviewer',
   'lead',
   'client',
@@ -21,6 +27,8 @@ export const ROLE_OF: Record<Caller, 'reviewer' | 'lead' | 'admin' | 'client' | 
   otherClient: 'client',
   disabled: 'none', // its token is dead: it counts as nobody
   otherQueueReviewer: 'reviewer',
+  otherWorkspaceAdmin: 'admin', // admin of workspace `other`, not a platform admin
+  otherWorkspaceClient: 'client',
   reviewer: 'reviewer',
   lead: 'lead',
   admin: 'admin',
@@ -32,6 +40,7 @@ export interface MatrixData {
   taskId: string; // its review task
   throwawayUserId: string;
   throwawayKeyId: string;
+  memberUserId: string; // a member of the default workspace, for the membership routes
   otherClientId: string;
   clientId: string; // client A's
   datasetId: string; // client A's dataset of the support pipeline
@@ -52,6 +61,12 @@ export interface RouteCase {
   ok: number;
   /** The answer to another client (client routes) or a reviewer of another queue (review routes). */
   foreign?: number;
+  /**
+   * The answer to the admin or a client of another workspace, past the guard: the 404 of an
+   * unknown target for the matrix's data, the 409 of a name another workspace holds; absent, `ok`
+   * (a list of their own workspace, or something made in it).
+   */
+  crossWorkspace?: number;
 }
 
 const lease = (d: MatrixData) => [d.taskId];
@@ -88,11 +103,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /v1/submissions': {
     access: 'client',
     body: () => submissionBody({ pipeline: 'auto' }),
+    crossWorkspace: 404,
     ok: 202,
   },
   'GET /v1/submissions/:id': {
     access: 'client',
     params: (d) => [d.submissionId],
+    crossWorkspace: 404,
     ok: 200,
     foreign: 404,
   },
@@ -118,16 +135,24 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     access: 'client',
     params: () => [MATRIX_PROMPT],
     body: () => ({ variables: { customer: 'Aisyah', question: 'Where is my refund?' } }),
+    crossWorkspace: 404,
     ok: 200,
   },
 
   'GET /v1/review/queues': { access: 'reviewer', ok: 200 },
   'POST /v1/review/claim': { access: 'reviewer', body: () => ({}), ok: 200 },
-  'GET /v1/review/tasks/:id': { access: 'reviewer', params: lease, ok: 200, foreign: 404 },
+  'GET /v1/review/tasks/:id': {
+    access: 'reviewer',
+    params: lease,
+    crossWorkspace: 404,
+    ok: 200,
+    foreign: 404,
+  },
   'POST /v1/review/tasks/:id/heartbeat': {
     access: 'reviewer',
     params: lease,
     body: () => bogusLease,
+    crossWorkspace: 404,
     ok: 403,
     foreign: 404,
   },
@@ -135,6 +160,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     access: 'reviewer',
     params: lease,
     body: () => bogusLease,
+    crossWorkspace: 404,
     ok: 403,
     foreign: 404,
   },
@@ -142,6 +168,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     access: 'reviewer',
     params: lease,
     body: () => ({ ...bogusLease, action: 'approve' }),
+    crossWorkspace: 404,
     ok: 403,
     foreign: 404,
   },
@@ -155,7 +182,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 404,
   },
 
-  'GET /v1/review/queues/:queue/tasks': { access: 'lead', params: () => ['support'], ok: 200 },
+  'GET /v1/review/queues/:queue/tasks': {
+    access: 'lead',
+    params: () => ['support'],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'GET /v1/alerts': { access: 'lead', ok: 200 },
   'GET /v1/stats/backlog': { access: 'lead', ok: 200 },
   'GET /v1/stats/sla': { access: 'lead', ok: 200 },
@@ -163,25 +195,43 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /v1/stats/throughput': { access: 'lead', ok: 200 },
   'GET /v1/stats/automation': { access: 'lead', ok: 200 },
   'GET /v1/stats/reviewers': { access: 'lead', ok: 200 },
-  'GET /v1/stats/versions': { access: 'lead', query: '?pipeline=support', ok: 200 },
+  'GET /v1/stats/versions': {
+    access: 'lead',
+    query: '?pipeline=support',
+    crossWorkspace: 400,
+    ok: 200,
+  },
   'GET /v1/stats/export': { access: 'lead', ok: 200 },
-  'GET /v1/pipelines/:key/oversight': { access: 'lead', params: () => ['support'], ok: 200 },
+  'GET /v1/pipelines/:key/oversight': {
+    access: 'lead',
+    params: () => ['support'],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'PUT /v1/pipelines/:key/breaker': {
     access: 'lead',
     params: () => ['support'],
     body: () => ({ state: 'auto', reason: 'isolation matrix' }),
+    crossWorkspace: 404,
     ok: 200,
   },
-  'GET /v1/pipelines/:key/recalibration': { access: 'lead', params: () => ['support'], ok: 200 },
+  'GET /v1/pipelines/:key/recalibration': {
+    access: 'lead',
+    params: () => ['support'],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'POST /v1/pipelines/:key/recalibration/apply': {
     access: 'lead',
     params: () => ['support'],
     body: () => ({ autoApprove: 1, reason: 'isolation matrix' }),
+    crossWorkspace: 404,
     ok: 200,
   },
   'GET /v1/pipelines/:key/recalibration/refit': {
     access: 'lead',
     params: () => ['support'],
+    crossWorkspace: 404,
     ok: 200,
   },
   // On billing: a new version of support would give the rollback case below an earlier one.
@@ -189,38 +239,78 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     access: 'lead',
     params: () => ['billing'],
     body: () => ({ a: -1, b: 0, reason: 'isolation matrix' }),
+    crossWorkspace: 404,
     ok: 200,
   },
 
   'GET /v1/prompts': { access: 'lead', ok: 200 },
-  'GET /v1/prompts/:key': { access: 'lead', params: () => [MATRIX_PROMPT], ok: 200 },
+  'GET /v1/prompts/:key': {
+    access: 'lead',
+    params: () => [MATRIX_PROMPT],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'GET /v1/prompts/:key/versions/:version': {
     access: 'lead',
     params: () => [MATRIX_PROMPT, '1'],
+    crossWorkspace: 404,
     ok: 200,
   },
   'GET /v1/prompts/:key/diff': {
     access: 'lead',
     params: () => [MATRIX_PROMPT],
     query: '?from=1&to=1',
+    crossWorkspace: 404,
     ok: 200,
   },
-  'GET /v1/prompts/:key/quality': { access: 'lead', params: () => [MATRIX_PROMPT], ok: 200 },
-  'GET /v1/prompts/:key/history': { access: 'lead', params: () => [MATRIX_PROMPT], ok: 200 },
-  'GET /v1/pipelines/:key/shadow': { access: 'lead', params: () => [SHADOWED_PIPELINE], ok: 200 },
+  'GET /v1/prompts/:key/quality': {
+    access: 'lead',
+    params: () => [MATRIX_PROMPT],
+    crossWorkspace: 404,
+    ok: 200,
+  },
+  'GET /v1/prompts/:key/history': {
+    access: 'lead',
+    params: () => [MATRIX_PROMPT],
+    crossWorkspace: 404,
+    ok: 200,
+  },
+  'GET /v1/pipelines/:key/shadow': {
+    access: 'lead',
+    params: () => [SHADOWED_PIPELINE],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'POST /v1/datasets': {
     access: 'lead',
     body: (d, caller) => ({ pipeline: 'support', client: d.clientId, name: `matrix-${caller}` }),
+    crossWorkspace: 400,
     ok: 201,
   },
   'GET /v1/datasets': { access: 'lead', ok: 200 },
-  'GET /v1/datasets/:id': { access: 'lead', params: (d) => [d.datasetId], ok: 200 },
-  'GET /v1/datasets/:id/items': { access: 'lead', params: (d) => [d.datasetId], ok: 200 },
-  'GET /v1/datasets/:id/export': { access: 'lead', params: (d) => [d.datasetId], ok: 200 },
+  'GET /v1/datasets/:id': {
+    access: 'lead',
+    params: (d) => [d.datasetId],
+    crossWorkspace: 404,
+    ok: 200,
+  },
+  'GET /v1/datasets/:id/items': {
+    access: 'lead',
+    params: (d) => [d.datasetId],
+    crossWorkspace: 404,
+    ok: 200,
+  },
+  'GET /v1/datasets/:id/export': {
+    access: 'lead',
+    params: (d) => [d.datasetId],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'POST /v1/datasets/:id/collect': {
     access: 'lead',
     params: (d) => [d.datasetId],
     body: () => ({}),
+    crossWorkspace: 404,
     ok: 200,
   },
   // Past the guard, refused on the data: no such submission, item, dataset or run.
@@ -228,11 +318,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     access: 'lead',
     params: (d) => [d.datasetId],
     body: (d) => ({ submissionIds: [d.unknownId] }),
+    crossWorkspace: 404,
     ok: 422, // the dataset exists; the submission named in the body does not
   },
   'DELETE /v1/datasets/:id/items/:itemId': {
     access: 'lead',
     params: (d) => [d.datasetId, d.unknownId],
+    crossWorkspace: 404,
     ok: 404,
   },
   'POST /v1/datasets/:id/runs': {
@@ -241,14 +333,25 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     body: () => ({}),
     ok: 404,
   },
-  'GET /v1/datasets/:id/runs': { access: 'lead', params: (d) => [d.datasetId], ok: 200 },
+  'GET /v1/datasets/:id/runs': {
+    access: 'lead',
+    params: (d) => [d.datasetId],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'GET /v1/datasets/:id/runs/:runId': {
     access: 'lead',
     params: (d) => [d.datasetId, d.unknownId],
+    crossWorkspace: 404,
     ok: 404,
   },
 
-  'GET /v1/pipelines/:key': { access: 'admin', params: () => ['support'], ok: 200 },
+  'GET /v1/pipelines/:key': {
+    access: 'admin',
+    params: () => ['support'],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'PUT /v1/pipelines/:key': {
     access: 'admin',
     params: () => ['support'],
@@ -257,6 +360,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       pipeline: 'support',
       ...policy({ thresholds: { autoApprove: 1, aiReview: 1 } }),
     }),
+    crossWorkspace: 409,
     ok: 200,
   },
   // Stores nothing: an invalid policy is answered 200 with its problems.
@@ -264,12 +368,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     access: 'admin',
     params: () => ['support'],
     body: () => ({ pipeline: 'support', thresholds: { autoApprove: 2 } }),
+    crossWorkspace: 409,
     ok: 200,
   },
   'POST /v1/pipelines/:key/activate': {
     access: 'admin',
     params: () => ['support'],
     body: () => ({ version: 1 }),
+    crossWorkspace: 404,
     ok: 200,
   },
   // Past the guard, refused on the pipeline's history (activate just went back to version 1).
@@ -277,41 +383,48 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     access: 'admin',
     params: () => ['support'],
     body: () => ({}),
+    crossWorkspace: 404,
     ok: 400,
   },
   'POST /v1/pipelines/:key/split': {
     access: 'admin',
     params: () => ['support'],
     body: () => ({ version: 1, percent: 0 }),
+    crossWorkspace: 404,
     ok: 200,
   },
   'PUT /v1/prompts/:key': {
     access: 'admin',
     params: () => [MATRIX_PROMPT],
     body: () => supportPrompt({ labels: ['production'] }),
+    crossWorkspace: 409,
     ok: 200,
   },
   'PUT /v1/prompts/:key/labels/:label': {
     access: 'admin',
     params: () => [MATRIX_PROMPT, 'staging'],
     body: () => ({ version: 1 }),
+    crossWorkspace: 404,
     ok: 200,
   },
   'PUT /v1/prompts/:key/split': {
     access: 'admin',
     params: () => [MATRIX_PROMPT],
     body: () => ({ a: 'production', b: '1', percent: 0 }),
+    crossWorkspace: 404,
     ok: 200,
   },
   'PUT /v1/pipelines/:key/shadow': {
     access: 'admin',
     params: () => [SHADOWED_PIPELINE],
     body: () => ({ version: 2 }),
+    crossWorkspace: 404,
     ok: 200,
   },
   'DELETE /v1/pipelines/:key/shadow': {
     access: 'admin',
     params: () => [SHADOWED_PIPELINE],
+    crossWorkspace: 404,
     ok: 204,
   },
   'GET /v1/users': { access: 'admin', ok: 200 },
@@ -323,24 +436,28 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       role: 'reviewer',
       queues: ['support'],
     }),
+    crossWorkspace: 409,
     ok: 201,
   },
   'PATCH /v1/users/:id': {
     access: 'admin',
     params: (d) => [d.throwawayUserId],
     body: () => ({ role: 'lead' }),
+    crossWorkspace: 404,
     ok: 200,
   },
   'POST /v1/users/:id/disable': {
     access: 'admin',
     params: (d) => [d.throwawayUserId],
     body: () => ({}),
+    crossWorkspace: 404,
     ok: 200,
   },
   'POST /v1/users/:id/enable': {
     access: 'admin',
     params: (d) => [d.throwawayUserId],
     body: () => ({}),
+    crossWorkspace: 404,
     ok: 200,
   },
   'GET /v1/queues': { access: 'admin', ok: 200 },
@@ -350,18 +467,48 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     access: 'admin',
     params: (d) => [d.otherClientId],
     body: () => ({ requestsPerSecond: 1000 }),
+    crossWorkspace: 404,
     ok: 200,
   },
   'GET /v1/api-keys': { access: 'admin', ok: 200 },
   'POST /v1/api-keys': {
     access: 'admin',
     body: (d) => ({ clientId: d.otherClientId, name: 'matrix-made-key' }),
+    crossWorkspace: 404,
     ok: 201,
   },
-  'DELETE /v1/api-keys/:id': { access: 'admin', params: (d) => [d.throwawayKeyId], ok: 200 },
+  'DELETE /v1/api-keys/:id': {
+    access: 'admin',
+    params: (d) => [d.throwawayKeyId],
+    crossWorkspace: 404,
+    ok: 200,
+  },
   'GET /v1/audit': { access: 'admin', query: '?action=user.&limit=5', ok: 200 },
   'GET /v1/audit/export': { access: 'admin', query: '?action=pipeline.activate', ok: 200 },
   'GET /v1/admin/dead-letters': { access: 'admin', ok: 200 },
+  // Platform admins only: a workspace's admin is refused by role.
+  'GET /v1/workspaces': { access: 'admin', crossWorkspace: 403, ok: 200 },
+  'POST /v1/workspaces': {
+    access: 'admin',
+    body: (_d, caller) => ({ key: `matrix-${caller.toLowerCase()}`, name: 'Matrix' }),
+    crossWorkspace: 403,
+    ok: 201,
+  },
+  'GET /v1/workspaces/mine': { access: 'reviewer', ok: 200 },
+  // Of the default workspace: its admins (here the platform admin) only.
+  'PUT /v1/workspaces/:key/members/:userId': {
+    access: 'admin',
+    params: (d) => ['default', d.memberUserId],
+    body: () => ({ role: 'lead' }),
+    crossWorkspace: 404,
+    ok: 200,
+  },
+  'DELETE /v1/workspaces/:key/members/:userId': {
+    access: 'admin',
+    params: (d) => ['default', d.memberUserId],
+    crossWorkspace: 404,
+    ok: 204,
+  },
   'POST /v1/admin/dead-letters/replay': { access: 'admin', body: () => ({}), ok: 200 },
   'POST /v1/admin/dead-letters/:id/replay': {
     access: 'admin',
@@ -373,18 +520,23 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
 
 const RANK = { none: -1, client: -1, reviewer: 0, lead: 1, admin: 2 } as const;
 
+/** Callers of another workspace than the matrix's data. */
+export const OTHER_WORKSPACE: readonly Caller[] = ['otherWorkspaceAdmin', 'otherWorkspaceClient'];
+
 /** The one answer a caller must get from a route. */
 export function expectedStatus(route: RouteCase, caller: Caller): number {
   const role = ROLE_OF[caller];
   const foreign = caller === 'otherClient' || caller === 'otherQueueReviewer';
+  const passed = OTHER_WORKSPACE.includes(caller)
+    ? (route.crossWorkspace ?? route.ok)
+    : foreign
+      ? (route.foreign ?? route.ok)
+      : route.ok;
   if (route.access === 'public') return route.ok;
-  if (route.access === 'client') {
-    if (role !== 'client') return 401;
-    return foreign ? (route.foreign ?? route.ok) : route.ok;
-  }
+  if (route.access === 'client') return role === 'client' ? passed : 401;
   if (role === 'none' || role === 'client') return 401;
   if (RANK[role] < RANK[route.access]) return 403;
-  return foreign ? (route.foreign ?? route.ok) : route.ok;
+  return passed;
 }
 
 /** What a socket handshake must give: `connected`, or the error's first word. */
@@ -397,7 +549,8 @@ export function expectedHandshake(namespace: string, caller: Caller): string {
 
 /**
  * The /review commands against client A's task with a lease nobody holds: 403 to a person who
- * may work on its queue, the 404 of an unknown task to a reviewer of another queue.
+ * may work on its queue, the 404 of an unknown task to a reviewer of another queue (and to the
+ * admin of another workspace, see `socketExpectation`).
  */
 export const SOCKET_CASES: Record<
   string,

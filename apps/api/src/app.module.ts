@@ -26,6 +26,7 @@ import { ReviewApiModule } from './review/review-api.module';
 import { StatsApiModule } from './stats/stats-api.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { WebUiModule } from './web/web-ui.module';
+import { WorkspacesApiModule } from './workspaces/workspaces-api.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,8 @@ export class AppModule {
         MetricsModule,
         AuthModule,
         AuthApiModule,
+        // Before the audit interceptor: a target outside the caller's workspace is refused first.
+        WorkspacesApiModule,
         PipelinesApiModule,
         SubmissionsModule,
         ReviewApiModule,

@@ -16,6 +16,8 @@ export interface NewAuditEntry {
   reason: string | null;
   requestId: string | null;
   ip: string | null;
+  /** The workspace acted in; null for a platform admin's action across workspaces. */
+  workspaceId: string | null;
 }
 
 /** A stored entry, with the actor's email (null once the user is gone) and its exact instant. */
@@ -35,6 +37,8 @@ export interface AuditFilter {
   from?: Date;
   to?: Date;
   after?: { at: string; id: string };
+  /** Only the entries of this workspace (a workspace's admins read theirs only). */
+  workspaceId?: string;
 }
 
 const COLUMN_MAP: ColumnMap<Omit<AuditEntryRow, 'actorEmail' | 'atExact'>> = {
@@ -51,6 +55,7 @@ const COLUMN_MAP: ColumnMap<Omit<AuditEntryRow, 'actorEmail' | 'atExact'>> = {
   reason: 'reason',
   requestId: 'request_id',
   ip: 'ip',
+  workspaceId: 'workspace_id',
 };
 const SELECT = `${selectList(COLUMN_MAP, { table: 'a' })}, a.at::text AS "atExact", u.email AS "actorEmail"`;
 
@@ -62,8 +67,8 @@ export class AuditEntryRepository {
   /** Appends one entry, in the caller's transaction when given one. */
   async append(e: NewAuditEntry, tx: EntityManager | DataSource = this.db): Promise<void> {
     await tx.query(
-      `INSERT INTO audit_entries (id, actor_id, actor_role, action, target_kind, target_id, before, after, request, reason, request_id, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO audit_entries (id, actor_id, actor_role, action, target_kind, target_id, before, after, request, reason, request_id, ip, workspace_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         e.id,
         e.actorId,
@@ -77,6 +82,7 @@ export class AuditEntryRepository {
         e.reason,
         e.requestId,
         e.ip,
+        e.workspaceId,
       ],
     );
   }
@@ -89,6 +95,7 @@ export class AuditEntryRepository {
       params.push(value);
       return `$${params.length}`;
     };
+    if (filter.workspaceId) where.push(`a.workspace_id = ${param(filter.workspaceId)}::uuid`);
     if (filter.actorId) where.push(`a.actor_id = ${param(filter.actorId)}::uuid`);
     if (filter.actorEmail) where.push(`u.email = ${param(filter.actorEmail.toLowerCase())}`);
     if (filter.action?.endsWith('.')) where.push(`starts_with(a.action, ${param(filter.action)})`);

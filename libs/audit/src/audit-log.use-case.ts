@@ -18,6 +18,8 @@ export interface AuditAction {
   reason?: string | null;
   requestId?: string | null;
   ip?: string | null;
+  /** The workspace acted in; null (or absent) for a platform admin's action across workspaces. */
+  workspaceId?: string | null;
 }
 
 /** The filters of a read, as the caller wrote them. */
@@ -27,6 +29,9 @@ export interface AuditQuery {
   from?: string;
   to?: string;
 }
+
+/** The entries a reader may see: one workspace's, or (null) every entry, a platform admin's view. */
+export type AuditScope = string | null;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // How Postgres writes a timestamptz as text: `2026-12-06 01:22:40.123456+00`.
@@ -56,14 +61,23 @@ export class AuditLog {
         reason: a.reason ?? null,
         requestId: a.requestId ?? null,
         ip: a.ip ?? null,
+        workspaceId: a.workspaceId ?? null,
       },
       tx,
     );
   }
 
   /** One page, newest first, and the cursor of the next one. */
-  async page(query: AuditQuery, cursor?: string, limit = DEFAULT_PAGE): Promise<AuditPageView> {
-    const filter = { ...this.filter(query), after: cursor ? decodeCursor(cursor) : undefined };
+  async page(
+    query: AuditQuery,
+    cursor?: string,
+    limit = DEFAULT_PAGE,
+    scope: AuditScope = null,
+  ): Promise<AuditPageView> {
+    const filter = {
+      ...this.filter(query, scope),
+      after: cursor ? decodeCursor(cursor) : undefined,
+    };
     const rows = await this.entries.page(filter, limit + 1);
     const shown = rows.slice(0, limit);
     const last = shown[shown.length - 1];
@@ -74,8 +88,8 @@ export class AuditLog {
   }
 
   /** Every matching entry as JSON Lines, newest first. */
-  async exportJsonl(query: AuditQuery): Promise<string> {
-    const filter: AuditFilter = this.filter(query);
+  async exportJsonl(query: AuditQuery, scope: AuditScope = null): Promise<string> {
+    const filter: AuditFilter = this.filter(query, scope);
     const lines: string[] = [];
     for (;;) {
       const rows = await this.entries.page(filter, EXPORT_BATCH);
@@ -87,7 +101,7 @@ export class AuditLog {
     return lines.length ? `${lines.join('\n')}\n` : '';
   }
 
-  private filter(query: AuditQuery): AuditFilter {
+  private filter(query: AuditQuery, scope: AuditScope): AuditFilter {
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && from >= to)
@@ -98,6 +112,7 @@ export class AuditLog {
       action: query.action,
       from,
       to,
+      workspaceId: scope ?? undefined,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import {
   ApiKeyEntity,
   ClientEntity,
@@ -14,6 +14,7 @@ export interface ApiKeyPrincipal {
   clientId: string;
   clientName: string;
   allowedPipelines: string[] | null;
+  workspaceId: string;
 }
 
 /** Where each field of ApiKeyPrincipal lives: the key `k` and its client `c`. */
@@ -22,6 +23,7 @@ const PRINCIPAL_COLUMN_MAP: ColumnMap<ApiKeyPrincipal> = {
   clientId: 'c.id',
   clientName: 'c.name',
   allowedPipelines: 'c.allowed_pipelines',
+  workspaceId: 'c.workspace_id',
 };
 const PRINCIPAL_COLUMNS = selectList(PRINCIPAL_COLUMN_MAP);
 
@@ -42,7 +44,7 @@ export class AccountRepository {
   }
 
   async createClient(
-    client: Pick<ClientEntity, 'id' | 'name' | 'allowedPipelines'>,
+    client: Pick<ClientEntity, 'id' | 'name' | 'allowedPipelines' | 'workspaceId'>,
   ): Promise<void> {
     await this.db.getRepository(ClientEntity).insert(client);
   }
@@ -53,8 +55,13 @@ export class AccountRepository {
     await this.db.getRepository(ApiKeyEntity).insert(key);
   }
 
-  listApiKeys(): Promise<ApiKeyEntity[]> {
-    return this.db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC' } });
+  /** API keys, of one workspace's clients when given one. */
+  async listApiKeys(workspaceId: string | null = null): Promise<ApiKeyEntity[]> {
+    const clients = workspaceId ? (await this.listClients(workspaceId)).map((c) => c.id) : null;
+    return this.db.getRepository(ApiKeyEntity).find({
+      where: clients ? { clientId: In(clients) } : {},
+      order: { createdAt: 'ASC' },
+    });
   }
 
   async revokeApiKey(id: string): Promise<boolean> {
@@ -64,8 +71,11 @@ export class AccountRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  listClients(): Promise<ClientEntity[]> {
-    return this.db.getRepository(ClientEntity).find({ order: { createdAt: 'ASC' } });
+  /** Clients, of one workspace when given one. */
+  listClients(workspaceId: string | null = null): Promise<ClientEntity[]> {
+    return this.db
+      .getRepository(ClientEntity)
+      .find({ where: workspaceId ? { workspaceId } : {}, order: { createdAt: 'ASC' } });
   }
 
   findClient(id: string): Promise<ClientEntity | null> {

@@ -33,6 +33,7 @@ export class ApiKeyGuard implements CanActivate {
       clientId: principal.clientId,
       keyId: principal.keyId,
       allowedPipelines: principal.allowedPipelines,
+      workspaceId: principal.workspaceId,
     };
     return true;
   }

@@ -24,6 +24,18 @@ export enum AuthErrorCode {
   SsoProviderUnavailable = 'auth.oidc_provider_unavailable',
   SsoExchangeInvalid = 'auth.oidc_exchange_invalid',
   SsoEmailTaken = 'auth.oidc_email_taken',
+  /** A workspace the caller is not a member of, or none of that key (the same answer). */
+  WorkspaceNotFound = 'auth.workspace_not_found',
+  /** A signed-in person who is a member of no workspace. */
+  NoWorkspace = 'auth.no_workspace',
+  WorkspaceExists = 'auth.workspace_exists',
+  /** A change only a platform admin may make (to a platform admin, or beyond one workspace). */
+  PlatformAdminRequired = 'auth.platform_admin_required',
+  /**
+   * A pipeline key, prompt key or queue name another workspace uses: these names are unique
+   * across workspaces (the name is shared knowledge, never the data behind it).
+   */
+  NameInOtherWorkspace = 'auth.name_in_other_workspace',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {}

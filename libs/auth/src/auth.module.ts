@@ -12,6 +12,9 @@ import { UserAuthGuard } from './user-auth.guard';
 import { AccountRepository } from './account.repository';
 import { ClientAdmin } from './client-admin.use-case';
 import { Login } from './login.use-case';
+import { WorkspaceAccess } from './workspace-access.service';
+import { WorkspaceMembers } from './workspace-members.service';
+import { WorkspaceRepository } from './workspace.repository';
 
 const PROVIDERS = [
   AccountRepository,
@@ -26,6 +29,9 @@ const PROVIDERS = [
   ClientQuota,
   Login,
   ClientAdmin,
+  WorkspaceRepository,
+  WorkspaceAccess,
+  WorkspaceMembers,
 ];
 
 @Module({

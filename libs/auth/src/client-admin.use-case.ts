@@ -61,26 +61,35 @@ export class ClientAdmin {
     return (await this.keys()).find((k) => k.id === id) ?? null;
   }
 
-  async clients(): Promise<ClientView[]> {
-    return (await this.accounts.listClients()).map(clientView);
+  /** Clients of a workspace (null: of every workspace). */
+  async clients(workspaceId: string | null = null): Promise<ClientView[]> {
+    return (await this.accounts.listClients(workspaceId)).map(clientView);
   }
 
-  async createClient(body: CreateClientDto): Promise<ClientView> {
+  /** Registers a client in a workspace: its keys, webhooks and submissions are of that workspace. */
+  async createClient(body: CreateClientDto, workspaceId: string): Promise<ClientView> {
     const id = randomUUID();
     await this.accounts.createClient({
       id,
       name: body.name,
       allowedPipelines: body.allowedPipelines ?? null,
+      workspaceId,
     });
     return clientView((await this.accounts.findClient(id))!);
   }
 
-  async keys(): Promise<ApiKeyView[]> {
-    return (await this.accounts.listApiKeys()).map(keyView);
+  /** API keys of a workspace's clients (null: of every workspace). */
+  async keys(workspaceId: string | null = null): Promise<ApiKeyView[]> {
+    return (await this.accounts.listApiKeys(workspaceId)).map(keyView);
   }
 
-  async createKey(body: CreateApiKeyDto): Promise<CreatedApiKey> {
-    if (!(await this.accounts.findClient(body.clientId)))
+  /** Issues a key for a client of the workspace (null: any); another workspace's client is unknown. */
+  async createKey(
+    body: CreateApiKeyDto,
+    workspaceId: string | null = null,
+  ): Promise<CreatedApiKey> {
+    const client = await this.accounts.findClient(body.clientId);
+    if (!client || (workspaceId !== null && client.workspaceId !== workspaceId))
       throw new AuthError(AuthErrorCode.ClientNotFound, `Client ${body.clientId} not found`);
     const generated = generateApiKey();
     const id = randomUUID();

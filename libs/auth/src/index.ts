@@ -20,3 +20,7 @@ export * from './sso/sso-login.use-case';
 export * from './sso/sso-grants';
 export * from './sso/sso-audit.port';
 export { MAX_STARTS_PER_ADDRESS } from './sso/sso-state.store';
+export * from './workspace.repository';
+export * from './workspace-scope';
+export * from './workspace-access.service';
+export * from './workspace-members.service';

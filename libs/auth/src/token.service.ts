@@ -134,6 +134,15 @@ export class TokenService {
         `Not a${typ === 'access' ? 'n' : ''} ${typ} token`,
       );
     }
-    return { ...claims, principal: { kind: 'user', userId: claims.sub, role: claims.role } };
+    // The token says who; the workspace of a request (and the role in it) is resolved per request
+    // by WorkspaceAccess. Until then the principal is of no workspace: scoped reads refuse it.
+    const principal: UserPrincipal = {
+      kind: 'user',
+      userId: claims.sub,
+      role: claims.role,
+      platformAdmin: claims.role === 'admin',
+      workspace: null,
+    };
+    return { ...claims, principal };
   }
 }

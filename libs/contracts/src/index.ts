@@ -19,3 +19,4 @@ export * from './stats-view';
 export * from './prompt.dto';
 export * from './dataset.dto';
 export * from './audit.dto';
+export * from './workspace.dto';

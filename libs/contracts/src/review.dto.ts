@@ -136,6 +136,8 @@ export interface UserView {
   createdAt: string;
   /** When an admin disabled the user (their tokens no longer work), or null. */
   disabledAt: string | null;
+  /** The workspaces the person holds a role in (of the caller's workspace only). */
+  workspaces: { key: string; role: string }[];
 }
 
 export interface QueueCountsView {

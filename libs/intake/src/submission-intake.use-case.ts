@@ -45,7 +45,8 @@ export class SubmissionIntake {
       );
     }
     const id = randomUUID();
-    const version = await this.catalog.versionForSubmission(body.pipeline, id);
+    // A pipeline of another workspace than the client's is unknown to it.
+    const version = await this.catalog.versionForSubmission(body.pipeline, id, client.workspaceId);
     if (!version)
       throw new IntakeError(
         IntakeErrorCode.PipelineUnknown,

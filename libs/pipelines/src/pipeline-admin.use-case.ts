@@ -4,7 +4,7 @@ import { PipelinesError, PipelinesErrorCode } from './pipelines.errors';
 import { PipelineView, PolicyCheckView } from '@arbiter/contracts';
 import { PipelineRepository, PolicyCatalog } from '@arbiter/workflow';
 import { ReviewQueueRepository } from '@arbiter/review';
-import { PipelineEntity } from '@arbiter/persistence';
+import { DEFAULT_WORKSPACE_ID, PipelineEntity } from '@arbiter/persistence';
 import {
   LocatedPolicyProblem,
   parseLocatedPolicyText,
@@ -64,6 +64,10 @@ export class PipelineAdmin {
     body: PolicyBody,
     activate: boolean,
     source: string,
+    workspace: { create: string; scope: string | null } = {
+      create: DEFAULT_WORKSPACE_ID,
+      scope: null,
+    },
   ): Promise<{
     version: number;
     created: boolean;
@@ -78,19 +82,36 @@ export class PipelineAdmin {
         problems,
       );
     }
+    // The queues it names must be free or of the pipeline's own workspace (names are unique
+    // across workspaces): refused before anything is stored.
+    const queues = [
+      policy.review.queue,
+      ...(policy.review.escalateTo ? [policy.review.escalateTo] : []),
+    ];
+    const home = (await this.pipelines.findByKey(key))?.workspaceId ?? workspace.create;
+    const taken = await this.reviewQueues.heldElsewhere(queues, home);
+    if (taken.length > 0) {
+      const problems = taken.map((queue) => ({
+        path: queue === policy.review.queue ? 'review.queue' : 'review.escalateTo',
+        message: `the queue "${queue}" is taken: queue names are unique across workspaces, choose another`,
+      }));
+      throw new PipelinesError(
+        PipelinesErrorCode.PolicyInvalid,
+        `Invalid policy: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+        problems,
+      );
+    }
     const { version, created } = await this.pipelines.addVersion({
       pipelineKey: key,
       document: policy as unknown as Record<string, unknown>,
       checksum: policyChecksum(policy),
       source,
       activate,
+      workspace,
     });
     this.catalog.invalidate(key);
     // Queues exist as soon as a policy names them, so admins can staff them before work arrives.
-    await this.reviewQueues.register([
-      policy.review.queue,
-      ...(policy.review.escalateTo ? [policy.review.escalateTo] : []),
-    ]);
+    await this.reviewQueues.register(queues, home);
     const { warnings } = effectiveView(policy as unknown as Record<string, unknown>);
     return { version: version.version, created, warnings, pipeline: await this.view(key) };
   }

@@ -31,6 +31,7 @@ function moreUrgent(a: TaskJob, b: TaskJob): boolean {
  */
 @Injectable()
 export class ClaimNextTask {
+  /** By person and workspace: `<userId>:<workspaceId | *>`. */
   private readonly memberships = new Map<
     string,
     { queues: string[]; skills: string[]; expires: number }
@@ -45,9 +46,16 @@ export class ClaimNextTask {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The claimed task with its evidence and lease, or null when the reviewer's queues are empty. */
-  async execute(userId: string, onlyQueues?: string[]): Promise<ReviewTaskView | null> {
-    const { queues: mine, skills } = await this.profileOf(userId);
+  /**
+   * The claimed task with its evidence and lease, or null when the reviewer's queues are empty;
+   * only queues of the workspace the reviewer acts in (null: every workspace).
+   */
+  async execute(
+    userId: string,
+    onlyQueues?: string[],
+    workspaceId: string | null = null,
+  ): Promise<ReviewTaskView | null> {
+    const { queues: mine, skills } = await this.profileOf(userId, workspaceId);
     for (const queue of onlyQueues ?? [])
       if (!mine.includes(queue)) throw reviewErrors.notYourQueue(queue);
     let candidates = onlyQueues?.length ? [...onlyQueues] : mine;
@@ -85,15 +93,19 @@ export class ClaimNextTask {
     }
   }
 
-  private async profileOf(userId: string): Promise<{ queues: string[]; skills: string[] }> {
-    const hit = this.memberships.get(userId);
+  private async profileOf(
+    userId: string,
+    workspaceId: string | null,
+  ): Promise<{ queues: string[]; skills: string[] }> {
+    const key = `${userId}:${workspaceId ?? '*'}`;
+    const hit = this.memberships.get(key);
     if (hit && hit.expires > Date.now()) return hit;
     const [queues, skills] = await Promise.all([
-      this.queues.queuesOf(userId),
+      this.queues.queuesOf(userId, workspaceId),
       this.queues.skillsOf(userId),
     ]);
     if (this.memberships.size > 10_000) this.memberships.clear();
-    this.memberships.set(userId, { queues, skills, expires: Date.now() + MEMBERSHIP_TTL_MS });
+    this.memberships.set(key, { queues, skills, expires: Date.now() + MEMBERSHIP_TTL_MS });
     return { queues, skills };
   }
 

@@ -18,8 +18,9 @@ export class HeldTasks {
     private readonly views: TaskViewBuilder,
   ) {}
 
-  async execute(userId: string): Promise<ReviewTaskView[]> {
-    const held = await this.tasks.heldBy(userId, MAX_HELD);
+  /** Of the queues of one workspace when given one (the workspace the desk acts in). */
+  async execute(userId: string, workspaceId: string | null = null): Promise<ReviewTaskView[]> {
+    const held = await this.tasks.heldBy(userId, MAX_HELD, workspaceId);
     return Promise.all(
       held.map(({ task, submission }) => this.views.build(task, true, submission)),
     );

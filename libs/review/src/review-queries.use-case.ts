@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UserPrincipal } from '@arbiter/auth';
+import { scopeOf, UserPrincipal } from '@arbiter/auth';
 import { QueueCountsView } from '@arbiter/contracts';
 import { ReviewQueueRepository } from './repositories/review-queue.repository';
 import { ReviewTaskRepository } from './repositories/review-task.repository';
@@ -8,7 +8,7 @@ import { reviewErrors } from './review.errors';
 import type { ReviewTaskView } from '@arbiter/contracts';
 import { TaskViewBuilder } from './task-view.service';
 
-/** Read side of review for people: which queues I see (leads: all), a task's evidence. */
+/** Read side of review for people: which queues I see (leads: all of the workspace), a task's evidence. */
 @Injectable()
 export class ReviewQueries {
   constructor(
@@ -18,9 +18,12 @@ export class ReviewQueries {
     private readonly views: TaskViewBuilder,
   ) {}
 
-  /** Reviewers see their own queues; leads and admins see every queue. */
+  /** Reviewers see their own queues of the workspace; leads and admins every queue of it. */
   async visibleQueues(user: UserPrincipal): Promise<string[]> {
-    return user.role === 'reviewer' ? this.queues.queuesOf(user.userId) : this.queues.all();
+    const scope = scopeOf(user);
+    return user.role === 'reviewer'
+      ? this.queues.queuesOf(user.userId, scope)
+      : this.queues.all(scope);
   }
 
   async queuesFor(user: UserPrincipal): Promise<QueueCountsView[]> {
@@ -31,15 +34,19 @@ export class ReviewQueries {
   }
 
   /**
-   * The holder sees their task with its lease; leads see any task; another reviewer of its queue
-   * gets 403, a reviewer of another queue the 404 of an unknown task (no existence leak).
+   * The holder sees their task with its lease; leads see any task of their workspace; another
+   * reviewer of its queue gets 403, a reviewer of another queue, and anyone acting in another
+   * workspace, the 404 of an unknown task (no existence leak).
    */
   async taskFor(user: UserPrincipal, taskId: string): Promise<ReviewTaskView> {
     const found = await this.tasks.findWithSubmission(taskId);
     if (!found) throw reviewErrors.taskNotFound(taskId);
+    const scope = scopeOf(user);
+    if (scope !== null && (await this.queues.workspaceOf(found.task.queue)) !== scope)
+      throw reviewErrors.taskNotFound(taskId);
     const holder = found.task.claimedBy === user.userId;
     if (!holder && user.role === 'reviewer') {
-      const member = (await this.queues.queuesOf(user.userId)).includes(found.task.queue);
+      const member = (await this.queues.queuesOf(user.userId, scope)).includes(found.task.queue);
       throw member ? reviewErrors.notYourTask(taskId) : reviewErrors.taskNotFound(taskId);
     }
     return this.views.build(found.task, holder, found.submission);

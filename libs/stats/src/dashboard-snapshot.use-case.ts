@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { DashboardDelta, DashboardQueue, DashboardSnapshot } from '@arbiter/contracts';
 import { FloorStats } from './floor-stats.service';
+import { StatsScopeRepository } from './stats-scope.repository';
 
 /** The live picture a lead's dashboard shows: backlog per queue, SLA state and forecast. */
 @Injectable()
 export class DashboardSnapshots {
-  constructor(private readonly floor: FloorStats) {}
+  constructor(
+    private readonly floor: FloorStats,
+    private readonly scope: StatsScopeRepository,
+  ) {}
 
-  /** Counters, index probes and 15 minutes of rollups: cheap enough to run every second. */
-  async take(now = new Date()): Promise<DashboardSnapshot> {
-    const forecast = await this.floor.forecast({ queues: null }, now);
-    const backlog = await this.floor.backlog({ queues: null }, now);
+  /**
+   * Counters, index probes and 15 minutes of rollups: cheap enough to run every second. Of one
+   * workspace's queues when given one (null: every queue).
+   */
+  async take(now = new Date(), workspaceId: string | null = null): Promise<DashboardSnapshot> {
+    const queues = workspaceId ? await this.scope.queuesOfWorkspace(workspaceId) : null;
+    const forecast = await this.floor.forecast({ queues }, now);
+    const backlog = await this.floor.backlog({ queues }, now);
     return {
       at: now.toISOString(),
       totals: backlog.totals,

@@ -8,6 +8,8 @@ export interface StatsFilter {
   pipelineId?: string;
   queue?: string;
   range: ResolvedRange;
+  /** Only the figures of this workspace's pipelines (null or absent: every workspace). */
+  workspaceId?: string | null;
 }
 
 export interface FlowTotal {
@@ -58,7 +60,8 @@ const REVIEWER_KEY_COLUMN_MAP: ColumnMap<Omit<ReviewerTotal, 'count' | 'total'>>
 const REVIEWER_KEYS = selectList(REVIEWER_KEY_COLUMN_MAP);
 
 const FILTER = `grain = $1 AND metric = ANY($2) AND bucket >= $3 AND bucket < $4
-  AND ($5::uuid IS NULL OR pipeline_id = $5) AND ($6::text IS NULL OR queue = $6)`;
+  AND ($5::uuid IS NULL OR pipeline_id = $5) AND ($6::text IS NULL OR queue = $6)
+  AND ($7::uuid IS NULL OR pipeline_id IN (SELECT id FROM pipelines WHERE workspace_id = $7))`;
 
 /**
  * Reads of the rollups: sums over a range of minute or hour buckets, never the source rows, so
@@ -129,6 +132,7 @@ export class FlowRepository {
       f.range.to,
       f.pipelineId ?? null,
       f.queue ?? null,
+      f.workspaceId ?? null,
     ];
   }
 }

@@ -121,7 +121,7 @@ export class StatsExport {
     cursor: { at: string; seq: number },
     limit: number,
   ): Promise<(DecisionExportRow & { cursorAt: string })[]> {
-    const { range, pipelineId, queue } = scope.filter;
+    const { range, pipelineId, queue, workspaceId } = scope.filter;
     return this.db.query(
       `SELECT ${DECISION_SELECT}, d.created_at::text AS "cursorAt"
          FROM review_decisions d
@@ -129,8 +129,17 @@ export class StatsExport {
          JOIN pipelines p ON p.id = s.pipeline_id LEFT JOIN users u ON u.id = d.reviewer_id
         WHERE (d.created_at, d.seq) > ($1::timestamptz, $2) AND d.created_at < $3
           AND ($4::uuid IS NULL OR s.pipeline_id = $4) AND ($5::text IS NULL OR t.queue = $5)
+          AND ($7::uuid IS NULL OR p.workspace_id = $7)
         ORDER BY d.created_at, d.seq LIMIT $6`,
-      [cursor.at, cursor.seq, range.to, pipelineId ?? null, queue ?? null, limit],
+      [
+        cursor.at,
+        cursor.seq,
+        range.to,
+        pipelineId ?? null,
+        queue ?? null,
+        limit,
+        workspaceId ?? null,
+      ],
     );
   }
 }

@@ -11,9 +11,11 @@ export interface StatsQuery {
   from?: string;
   to?: string;
   grain?: 'minute' | 'hour';
+  /** The workspace of the reader: only its pipelines and queues count (null: every workspace). */
+  workspaceId?: string | null;
 }
 
-/** A validated filter plus the queues it covers (null: every queue). */
+/** A validated filter plus the queues it covers (null: every queue of every workspace). */
 export interface StatsScope {
   filter: StatsFilter;
   queues: string[] | null;
@@ -46,15 +48,21 @@ export class StatsFilterResolver {
       to,
       query.grain === 'minute' ? 'm' : query.grain === 'hour' ? 'h' : undefined,
     );
+    const workspaceId = query.workspaceId ?? null;
     let pipelineId: string | undefined;
     let queues: string[] | null = query.queue ? [query.queue] : null;
+    if (workspaceId) {
+      // Another workspace's queue is no queue here: it narrows to nothing, as an unknown one does.
+      const own = await this.scope.queuesOfWorkspace(workspaceId);
+      queues = queues ? queues.filter((q) => own.includes(q)) : own;
+    }
     if (query.pipeline) {
-      pipelineId = (await this.scope.pipelineId(query.pipeline)) ?? undefined;
+      pipelineId = (await this.scope.pipelineId(query.pipeline, workspaceId)) ?? undefined;
       if (!pipelineId)
         throw new StatsQueryError('pipeline', `pipeline: no pipeline "${query.pipeline}"`);
       const fed = await this.scope.queuesOfPipeline(pipelineId);
       queues = queues ? queues.filter((q) => fed.includes(q)) : fed;
     }
-    return { filter: { pipelineId, queue: query.queue, range }, queues };
+    return { filter: { pipelineId, queue: query.queue, range, workspaceId }, queues };
   }
 }

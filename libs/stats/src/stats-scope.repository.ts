@@ -6,12 +6,22 @@ import { DataSource } from 'typeorm';
 export class StatsScopeRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** The pipeline's id, or null when no pipeline has this key. */
-  async pipelineId(key: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM pipelines WHERE key = $1`, [
-      key,
-    ]);
+  /** The pipeline's id, or null when no pipeline of the workspace (null: of any) has this key. */
+  async pipelineId(key: string, workspaceId: string | null = null): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM pipelines WHERE key = $1 AND ($2::uuid IS NULL OR workspace_id = $2)`,
+      [key, workspaceId],
+    );
     return rows[0]?.id ?? null;
+  }
+
+  /** Every review queue of a workspace. */
+  async queuesOfWorkspace(workspaceId: string): Promise<string[]> {
+    const rows: { name: string }[] = await this.db.query(
+      `SELECT name FROM review_queues WHERE workspace_id = $1 ORDER BY name`,
+      [workspaceId],
+    );
+    return rows.map((r) => r.name);
   }
 
   /** The review queues a pipeline's policy versions send work to (review queue and escalation queue). */

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WorkflowError, WorkflowErrorCode } from './workflow.errors';
 import { DataSource, EntityManager } from 'typeorm';
-import { ColumnMap, PipelineEntity, PolicyVersionEntity, selectList } from '@arbiter/persistence';
+import {
+  ColumnMap,
+  DEFAULT_WORKSPACE_ID,
+  PipelineEntity,
+  PolicyVersionEntity,
+  selectList,
+} from '@arbiter/persistence';
 
 /** Raised when a pipeline or version named by the caller does not exist. */
 export class PipelineNotFound extends WorkflowError {
@@ -17,6 +23,11 @@ export interface NewPolicyVersion {
   checksum: string;
   source: string;
   activate: boolean;
+  /**
+   * The workspace a new pipeline is created in (default: the default workspace), and the one an
+   * existing pipeline must be of (null or absent: any, a platform admin's change).
+   */
+  workspace?: { create: string; scope: string | null };
 }
 
 /** A pipeline with an active version, and that version's id. */
@@ -76,10 +87,14 @@ export class PipelineRepository {
   ): Promise<{ version: PolicyVersionEntity; created: boolean }> {
     return this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO pipelines (id, key) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
-        [randomUUID(), v.pipelineKey],
+        `INSERT INTO pipelines (id, key, workspace_id) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`,
+        [randomUUID(), v.pipelineKey, v.workspace?.create ?? DEFAULT_WORKSPACE_ID],
       );
       const pipeline = await this.lock(tx, v.pipelineKey);
+      // Another workspace took the key meanwhile: to this caller, there is no such pipeline.
+      const scope = v.workspace?.scope ?? null;
+      if (scope !== null && pipeline.workspaceId !== scope)
+        throw new PipelineNotFound(`pipeline "${v.pipelineKey}"`);
       const latest = await tx.getRepository(PolicyVersionEntity).findOne({
         where: { pipelineId: pipeline.id },
         order: { version: 'DESC' },

@@ -13,6 +13,7 @@ export interface CatalogVersion {
 
 interface IntakeEntry {
   pipelineId: string;
+  workspaceId: string;
   activeVersion: number | null;
   split: { version: number; percent: number } | null;
   expires: number;
@@ -46,14 +47,17 @@ export class PolicyCatalog {
 
   /**
    * The policy version that judges a new submission to `pipelineKey` (A/B split applied), or
-   * null when the pipeline does not exist or has no active version.
+   * null when the pipeline does not exist, is of another workspace than `workspaceId` (when
+   * given: the submitting client's), or has no active version.
    */
   async versionForSubmission(
     pipelineKey: string,
     submissionId: string,
+    workspaceId?: string,
   ): Promise<CatalogVersion | null> {
     const entry = await this.intakeEntry(pipelineKey);
     if (!entry || entry.activeVersion === null) return null;
+    if (workspaceId !== undefined && entry.workspaceId !== workspaceId) return null;
     const number = chooseVersion(submissionId, {
       activeVersion: entry.activeVersion,
       split: entry.split,
@@ -89,6 +93,7 @@ export class PolicyCatalog {
     }
     const entry: IntakeEntry = {
       pipelineId: pipeline.id,
+      workspaceId: pipeline.workspaceId,
       activeVersion: pipeline.activeVersion,
       split:
         pipeline.splitVersion !== null && pipeline.splitPercent !== null

@@ -1,12 +1,15 @@
 import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuditLog } from '@arbiter/audit';
-import { Roles, UserAuthGuard } from '@arbiter/auth';
+import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { AuditPageQueryDto, AuditPageView, AuditQueryDto } from '@arbiter/contracts';
 import { ApiContract } from '../common/api-contract.decorator';
 import { AuditedExport } from './audited.decorator';
 
-/** The audit log, for admins: every administrative and lead action, newest first. */
+/**
+ * The audit log, for admins: every administrative and lead action, newest first. A workspace's
+ * admins read its entries; a platform admin who names no workspace reads every entry.
+ */
 @ApiTags('admin')
 @UseGuards(UserAuthGuard)
 @Roles('admin')
@@ -21,9 +24,12 @@ export class AuditController {
     caller: 'user',
     ok: { 200: 'AuditPage' },
   })
-  page(@Query() query: AuditPageQueryDto): Promise<AuditPageView> {
+  page(
+    @CurrentUser() user: UserPrincipal,
+    @Query() query: AuditPageQueryDto,
+  ): Promise<AuditPageView> {
     const { cursor, limit, ...filter } = query;
-    return this.log.page(filter, cursor, limit);
+    return this.log.page(filter, cursor, limit, scopeOf(user));
   }
 
   @Get('export')
@@ -41,7 +47,7 @@ export class AuditController {
   @Header('content-type', 'application/x-ndjson; charset=utf-8')
   @Header('cache-control', 'no-store')
   @AuditedExport('audit.export', 'audit')
-  export(@Query() query: AuditQueryDto): Promise<string> {
-    return this.log.exportJsonl(query);
+  export(@CurrentUser() user: UserPrincipal, @Query() query: AuditQueryDto): Promise<string> {
+    return this.log.exportJsonl(query, scopeOf(user));
   }
 }

@@ -11,6 +11,12 @@ type AuditedRequest = FastifyRequest & AuthenticatedRequest;
 /** `param` naming the client whose API key made the call (its webhook settings, say). */
 export const CALLING_CLIENT = '@client';
 
+/** The workspace the action was taken in; null: a platform admin acting across workspaces. */
+function workspaceOf(request: AuditedRequest): string | null {
+  if (request.user) return request.user.workspace?.id ?? null;
+  return request.client?.workspaceId ?? null;
+}
+
 /** A person by their user id and role, or a submitting service by its client id. */
 function actorOf(request: AuditedRequest): { id: string | null; role: string | null } {
   if (request.user) return { id: request.user.userId, role: request.user.role };
@@ -47,11 +53,15 @@ export class AuditInterceptor implements NestInterceptor {
     run: () => Promise<unknown>,
   ): Promise<unknown> {
     const params = (request.params ?? {}) as Record<string, string>;
+    // `a+b` names a target by two parameters, read as `<a>/<b>` (a workspace's member).
     const named =
       route.param === CALLING_CLIENT
         ? (request.client?.clientId ?? null)
         : route.param
-          ? (params[route.param] ?? null)
+          ? route.param
+              .split('+')
+              .map((p) => params[p] ?? '')
+              .join('/') || null
           : null;
     const readable = this.snapshots.has(route.kind);
     // A target named badly (not a UUID, say) cannot be read; the route's own validation then
@@ -82,6 +92,7 @@ export class AuditInterceptor implements NestInterceptor {
       reason: typeof body === 'object' && typeof body?.reason === 'string' ? body.reason : null,
       requestId: String(request.id),
       ip: request.ip ?? null,
+      workspaceId: workspaceOf(request),
     });
     return result;
   }

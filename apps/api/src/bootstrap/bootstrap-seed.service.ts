@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { hashApiKey, hashPassword, AccountRepository } from '@arbiter/auth';
-import { deterministicUuid } from '@arbiter/persistence';
+import { hashApiKey, hashPassword, AccountRepository, WorkspaceRepository } from '@arbiter/auth';
+import { DEFAULT_WORKSPACE_ID, deterministicUuid } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 
 /**
- * Seeds the first API key (allowed on every pipeline) and the first admin on an empty database,
- * from ARBITER_BOOTSTRAP_*; a database that already has clients or users is left alone.
+ * Seeds the first API key (allowed on every pipeline of the default workspace) and the first
+ * (platform) admin on an empty database, from ARBITER_BOOTSTRAP_*; a database that already has
+ * clients or users is left alone.
  */
 @Injectable()
 export class BootstrapSeed implements OnApplicationBootstrap {
@@ -14,11 +15,13 @@ export class BootstrapSeed implements OnApplicationBootstrap {
 
   constructor(
     private readonly accounts: AccountRepository,
+    private readonly workspaces: WorkspaceRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { apiKey, adminEmail, adminPassword } = this.config.bootstrap;
+    await this.workspaces.ensureDefault();
     if (apiKey && (await this.accounts.countClients()) === 0) {
       // The bootstrap client's id follows from its key: every replica (and a re-seed) agrees on it.
       const clientId = deterministicUuid(`client:${hashApiKey(apiKey)}`);
@@ -27,6 +30,7 @@ export class BootstrapSeed implements OnApplicationBootstrap {
           id: clientId,
           name: 'bootstrap',
           allowedPipelines: null,
+          workspaceId: DEFAULT_WORKSPACE_ID,
         });
         await this.accounts.createApiKey({
           id: randomUUID(),

@@ -10,7 +10,15 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ClientAdmin, Roles, UserAuthGuard } from '@arbiter/auth';
+import {
+  ClientAdmin,
+  CurrentUser,
+  homeOf,
+  Roles,
+  scopeOf,
+  UserAuthGuard,
+  UserPrincipal,
+} from '@arbiter/auth';
 import {
   ApiKeyView,
   ClientQuotaDto,
@@ -22,8 +30,12 @@ import {
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiContract } from '../common/api-contract.decorator';
 import { Audited } from '../audit/audited.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 
-/** Admins register submitting services and issue their API keys (shown once, stored hashed). */
+/**
+ * Admins register submitting services and issue their API keys (shown once, stored hashed),
+ * each within their workspace.
+ */
 @ApiTags('admin')
 @UseGuards(UserAuthGuard)
 @Roles('admin')
@@ -34,6 +46,7 @@ export class ClientsController {
   /** Sets a client's rate (requests per second per API key; null = the configured default), on every replica within 30 s. */
   @Put('clients/:id/quota')
   @Audited('client.quota', 'client', 'id')
+  @InWorkspace('client', 'id')
   @ApiContract({
     id: 'setClientQuota',
     summary: "Set a client's requests per second per API key",
@@ -56,8 +69,8 @@ export class ClientsController {
     caller: 'user',
     ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/ClientView' } } },
   })
-  clients(): Promise<ClientView[]> {
-    return this.admin.clients();
+  clients(@CurrentUser() user: UserPrincipal): Promise<ClientView[]> {
+    return this.admin.clients(scopeOf(user));
   }
 
   @Post('clients')
@@ -69,8 +82,11 @@ export class ClientsController {
     body: true,
     ok: { 201: 'ClientView' },
   })
-  createClient(@Body() body: CreateClientDto): Promise<ClientView> {
-    return this.admin.createClient(body);
+  createClient(
+    @CurrentUser() user: UserPrincipal,
+    @Body() body: CreateClientDto,
+  ): Promise<ClientView> {
+    return this.admin.createClient(body, homeOf(user));
   }
 
   @Get('api-keys')
@@ -80,8 +96,8 @@ export class ClientsController {
     caller: 'user',
     ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/ApiKeyView' } } },
   })
-  keys(): Promise<ApiKeyView[]> {
-    return this.admin.keys();
+  keys(@CurrentUser() user: UserPrincipal): Promise<ApiKeyView[]> {
+    return this.admin.keys(scopeOf(user));
   }
 
   @Post('api-keys')
@@ -94,12 +110,16 @@ export class ClientsController {
     ok: { 201: 'CreatedApiKey' },
     errors: [404],
   })
-  createKey(@Body() body: CreateApiKeyDto): Promise<CreatedApiKey> {
-    return this.admin.createKey(body);
+  createKey(
+    @CurrentUser() user: UserPrincipal,
+    @Body() body: CreateApiKeyDto,
+  ): Promise<CreatedApiKey> {
+    return this.admin.createKey(body, scopeOf(user));
   }
 
   @Delete('api-keys/:id')
   @Audited('api-key.revoke', 'api-key', 'id')
+  @InWorkspace('api-key', 'id')
   @ApiContract({
     id: 'revokeApiKey',
     summary: 'Revoke an API key',

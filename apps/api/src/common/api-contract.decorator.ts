@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject as NestSchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { SchemaObject } from '@arbiter/contracts';
 
@@ -23,6 +23,8 @@ export interface OperationContract {
   body?: boolean;
   /** Override of a response (e.g. health answers 503 with its own body). */
   overrides?: Partial<Record<number, SuccessBody>>;
+  /** false: a user's operation that acts in no workspace (or in the one its path names). */
+  workspace?: false;
 }
 
 const ERROR_TEXT: Record<number, string> = {
@@ -45,7 +47,8 @@ const RETRY_AFTER = {
 /** Every caller can be refused as malformed or while a store is down; credentials can be refused. */
 const ERRORS_BY_CALLER: Record<Caller, number[]> = {
   apiKey: [400, 401, 429, 503],
-  user: [400, 401, 403, 503],
+  // 404 too: a workspace the person may not act in (X-Arbiter-Workspace).
+  user: [400, 401, 403, 404, 503],
   none: [400, 503],
 };
 
@@ -71,6 +74,15 @@ export function ApiContract(op: OperationContract): MethodDecorator {
     ApiOperation({ operationId: op.id, summary: op.summary, description: op.description }),
   ];
   if (op.caller !== 'none') decorators.push(ApiBearerAuth(SECURITY_SCHEME[op.caller]));
+  if (op.caller === 'user' && op.workspace !== false)
+    decorators.push(
+      ApiHeader({
+        name: 'X-Arbiter-Workspace',
+        required: false,
+        description:
+          "The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404",
+      }),
+    );
   for (const [status, body] of Object.entries(op.ok)) {
     decorators.push(
       ApiResponse({

@@ -11,15 +11,16 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles, UserAuthGuard } from '@arbiter/auth';
+import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { AddDatasetItemsDto, CreateDatasetDto, DatasetsQueryDto } from '@arbiter/contracts';
 import { Datasets } from '@arbiter/datasets';
 import { ApiContract } from '../common/api-contract.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 import { Audited, AuditedExport } from '../audit/audited.decorator';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { datasetView, itemView } from './dataset-views';
 
-/** Datasets built from reviewers' decisions (leads and admins). */
+/** Datasets built from reviewers' decisions, of the workspace's pipelines (leads and admins). */
 @ApiTags('datasets')
 @UseGuards(UserAuthGuard)
 @Roles('lead')
@@ -37,8 +38,8 @@ export class DatasetsController {
     ok: { 201: 'DatasetView' },
     errors: [409],
   })
-  async create(@Body() body: CreateDatasetDto) {
-    return datasetView(await this.datasets.create(body));
+  async create(@CurrentUser() user: UserPrincipal, @Body() body: CreateDatasetDto) {
+    return datasetView(await this.datasets.create(body, scopeOf(user)));
   }
 
   @Get()
@@ -48,11 +49,14 @@ export class DatasetsController {
     caller: 'user',
     ok: { 200: 'DatasetList' },
   })
-  async list(@Query() query: DatasetsQueryDto) {
-    return { datasets: (await this.datasets.list(query.pipeline)).map(datasetView) };
+  async list(@CurrentUser() user: UserPrincipal, @Query() query: DatasetsQueryDto) {
+    return {
+      datasets: (await this.datasets.list(query.pipeline, scopeOf(user))).map(datasetView),
+    };
   }
 
   @Get(':id')
+  @InWorkspace('dataset', 'id')
   @ApiContract({
     id: 'getDataset',
     summary: 'A dataset',
@@ -65,6 +69,7 @@ export class DatasetsController {
   }
 
   @Get(':id/items')
+  @InWorkspace('dataset', 'id')
   @ApiContract({
     id: 'listDatasetItems',
     summary: 'Its items: input, output, verdict, corrected output, reasons',
@@ -77,6 +82,7 @@ export class DatasetsController {
   }
 
   @Post(':id/items')
+  @InWorkspace('dataset', 'id')
   @Audited('dataset.add-items', 'dataset', 'id')
   @HttpCode(200)
   @ApiContract({
@@ -93,6 +99,7 @@ export class DatasetsController {
   }
 
   @Post(':id/collect')
+  @InWorkspace('dataset', 'id')
   @Audited('dataset.collect', 'dataset', 'id')
   @HttpCode(200)
   @ApiContract({
@@ -109,6 +116,7 @@ export class DatasetsController {
   }
 
   @Delete(':id/items/:itemId')
+  @InWorkspace('dataset', 'id')
   @Audited('dataset.remove-item', 'dataset', 'id')
   @HttpCode(204)
   @ApiContract({
@@ -126,6 +134,7 @@ export class DatasetsController {
   }
 
   @Get(':id/export')
+  @InWorkspace('dataset', 'id')
   @AuditedExport('dataset.export', 'dataset', 'id')
   @ApiContract({
     id: 'exportDataset',

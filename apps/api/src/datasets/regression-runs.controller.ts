@@ -4,6 +4,7 @@ import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth'
 import { LimitQueryDto, StartRunDto } from '@arbiter/contracts';
 import { RegressionRunReport, StartRegressionRun } from '@arbiter/datasets';
 import { ApiContract } from '../common/api-contract.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 import { Audited } from '../audit/audited.decorator';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { runView } from './dataset-views';
@@ -20,6 +21,7 @@ export class RegressionRunsController {
   ) {}
 
   @Post()
+  @InWorkspace('dataset', 'id')
   @Audited('dataset.run', 'regression-run')
   @HttpCode(202)
   @ApiContract({
@@ -40,6 +42,7 @@ export class RegressionRunsController {
   }
 
   @Get()
+  @InWorkspace('dataset', 'id')
   @ApiContract({
     id: 'listRegressionRuns',
     summary: 'Runs of the dataset, newest first',
@@ -52,6 +55,7 @@ export class RegressionRunsController {
   }
 
   @Get(':runId')
+  @InWorkspace('dataset', 'id')
   @ApiContract({
     id: 'getRegressionRun',
     summary:

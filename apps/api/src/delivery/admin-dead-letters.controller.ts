@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles, UserAuthGuard } from '@arbiter/auth';
+import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { DeadLetterScopeDto, DeadLetterView, ReplayResultView } from '@arbiter/contracts';
 import { DeadLetters } from '@arbiter/delivery';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiContract } from '../common/api-contract.decorator';
 import { Audited } from '../audit/audited.decorator';
 
-/** Every client's dead letters, for admins. */
+/** Every client's dead letters, for admins: of the clients of their workspace. */
 @ApiTags('webhooks')
 @UseGuards(UserAuthGuard)
 @Roles('admin')
@@ -18,12 +18,15 @@ export class AdminDeadLettersController {
   @Get()
   @ApiContract({
     id: 'adminListDeadLetters',
-    summary: "Every client's dead letters",
+    summary: "Every client's dead letters (of the workspace)",
     caller: 'user',
     ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/DeadLetter' } } },
   })
-  list(@Query() scope: DeadLetterScopeDto): Promise<DeadLetterView[]> {
-    return this.deadLetters.list(scope.clientId ?? null);
+  list(
+    @CurrentUser() user: UserPrincipal,
+    @Query() scope: DeadLetterScopeDto,
+  ): Promise<DeadLetterView[]> {
+    return this.deadLetters.list(scope.clientId ?? null, scopeOf(user));
   }
 
   @Post('replay')
@@ -36,8 +39,11 @@ export class AdminDeadLettersController {
     ok: { 200: 'ReplayResult' },
   })
   @HttpCode(200)
-  replayAll(@Body() scope: DeadLetterScopeDto): Promise<ReplayResultView> {
-    return this.deadLetters.replayAll(scope?.clientId ?? null);
+  replayAll(
+    @CurrentUser() user: UserPrincipal,
+    @Body() scope: DeadLetterScopeDto,
+  ): Promise<ReplayResultView> {
+    return this.deadLetters.replayAll(scope?.clientId ?? null, scopeOf(user));
   }
 
   @Post(':id/replay')
@@ -50,7 +56,10 @@ export class AdminDeadLettersController {
     errors: [404],
   })
   @HttpCode(200)
-  replayOne(@Param('id', uuidParam) id: string): Promise<ReplayResultView> {
-    return this.deadLetters.replayOne(id, null);
+  replayOne(
+    @CurrentUser() user: UserPrincipal,
+    @Param('id', uuidParam) id: string,
+  ): Promise<ReplayResultView> {
+    return this.deadLetters.replayOne(id, null, scopeOf(user));
   }
 }

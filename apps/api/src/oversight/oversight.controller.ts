@@ -21,6 +21,7 @@ import {
 import { CalibrationRefitView, OversightView, RecalibrationView } from '@arbiter/oversight';
 import { PipelineOversight } from '@arbiter/pipelines';
 import { ApiContract } from '../common/api-contract.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 import { Audited } from '../audit/audited.decorator';
 
 /** The self-checking loop of one pipeline, for leads: read it, and force its breaker. */
@@ -33,6 +34,7 @@ export class OversightController {
 
   /** Breaker state and settings, the escaped-error estimate (overall, by policy, model and prompt version), history. */
   @Get('oversight')
+  @InWorkspace('pipeline', 'key')
   @ApiContract({
     id: 'getOversight',
     summary: "A pipeline's breaker, escaped-error estimates and history",
@@ -46,6 +48,7 @@ export class OversightController {
 
   /** Forces the breaker open or closed with a reason, or (`auto`) hands it back to the evidence. */
   @Put('breaker')
+  @InWorkspace('pipeline', 'key')
   @Audited('breaker.force', 'breaker', 'key')
   @ApiContract({
     id: 'forceBreaker',
@@ -66,6 +69,7 @@ export class OversightController {
 
   /** The auto-approve threshold the reviewers' verdicts support for a target error, with the reliability curve. */
   @Get('recalibration')
+  @InWorkspace('pipeline', 'key')
   @ApiContract({
     id: 'getRecalibration',
     summary: "The auto-approve threshold reviewers' verdicts support for a target error",
@@ -82,6 +86,7 @@ export class OversightController {
 
   /** Applies a threshold (usually the proposal) as a new active policy version, recorded in the history. */
   @Post('recalibration/apply')
+  @InWorkspace('pipeline', 'key')
   @Audited('pipeline.recalibrate', 'pipeline', 'key')
   @ApiContract({
     id: 'applyRecalibration',
@@ -105,6 +110,7 @@ export class OversightController {
    * with its fit before and after, the reliability curves, and the thresholds on its scale.
    */
   @Get('recalibration/refit')
+  @InWorkspace('pipeline', 'key')
   @ApiContract({
     id: 'getCalibrationRefit',
     summary: "The calibration reviewers' verdicts support, with its fit before and after",
@@ -121,6 +127,7 @@ export class OversightController {
 
   /** Applies a refitted calibration (thresholds carried over unless given) as a new active policy version. */
   @Post('recalibration/refit/apply')
+  @InWorkspace('pipeline', 'key')
   @Audited('pipeline.refit', 'pipeline', 'key')
   @ApiContract({
     id: 'applyCalibrationRefit',

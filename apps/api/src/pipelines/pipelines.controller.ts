@@ -13,16 +13,21 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles, UserAuthGuard } from '@arbiter/auth';
+import { CurrentUser, homeOf, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { ActivateVersionDto, PipelineView, PolicyCheckView, SplitDto } from '@arbiter/contracts';
 import { PolicyProblem } from '@arbiter/policy';
 import { FastifyRequest } from 'fastify';
 import { PipelineAdmin, PolicyBody } from '@arbiter/pipelines';
 import { ApiContract } from '../common/api-contract.decorator';
 import { Audited } from '../audit/audited.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 
 const YAML_TYPES = /^(application|text)\/(x-)?yaml\b/i;
 
+/**
+ * A workspace's admins add, activate, roll back and split its pipelines' policy versions. A new
+ * key makes a pipeline of the caller's workspace; keys are unique across workspaces.
+ */
 @ApiTags('pipelines')
 @UseGuards(UserAuthGuard)
 @Roles('admin')
@@ -32,6 +37,7 @@ export class PipelinesController {
 
   @Put(':key')
   @Audited('pipeline.put', 'pipeline', 'key')
+  @InWorkspace('pipeline', 'key', 'create')
   @ApiContract({
     id: 'putPolicy',
     summary: 'Add a policy version (the same document again adds nothing)',
@@ -47,6 +53,7 @@ export class PipelinesController {
   @ApiConsumes('application/json', 'application/yaml')
   @ApiQuery({ name: 'activate', required: false, type: Boolean })
   async put(
+    @CurrentUser() user: UserPrincipal,
     @Param('key') key: string,
     @Req() request: FastifyRequest,
     @Query('activate') activate?: string,
@@ -59,7 +66,10 @@ export class PipelinesController {
     if (activate !== undefined && activate !== 'true' && activate !== 'false') {
       throw new BadRequestException('activate must be true or false');
     }
-    return this.admin.putVersion(key, this.policyBody(request), activate === 'true', 'api');
+    return this.admin.putVersion(key, this.policyBody(request), activate === 'true', 'api', {
+      create: homeOf(user),
+      scope: scopeOf(user),
+    });
   }
 
   @Post(':key/check')
@@ -78,6 +88,7 @@ export class PipelinesController {
   })
   @ApiConsumes('application/json', 'application/yaml')
   @HttpCode(200)
+  @InWorkspace('pipeline', 'key', 'create')
   check(@Param('key') key: string, @Req() request: FastifyRequest): Promise<PolicyCheckView> {
     return this.admin.check(key, this.policyBody(request));
   }
@@ -90,12 +101,14 @@ export class PipelinesController {
     ok: { 200: 'PipelineView' },
     errors: [404],
   })
+  @InWorkspace('pipeline', 'key')
   get(@Param('key') key: string): Promise<PipelineView> {
     return this.admin.view(key);
   }
 
   @Post(':key/activate')
   @Audited('pipeline.activate', 'pipeline', 'key')
+  @InWorkspace('pipeline', 'key')
   @ApiContract({
     id: 'activatePolicy',
     summary: 'Make a version the active one',
@@ -111,6 +124,7 @@ export class PipelinesController {
 
   @Post(':key/rollback')
   @Audited('pipeline.rollback', 'pipeline', 'key')
+  @InWorkspace('pipeline', 'key')
   @ApiContract({
     id: 'rollbackPolicy',
     summary: 'Back to the previously active version',
@@ -125,6 +139,7 @@ export class PipelinesController {
 
   @Post(':key/split')
   @Audited('pipeline.split', 'pipeline', 'key')
+  @InWorkspace('pipeline', 'key')
   @ApiContract({
     id: 'splitPolicy',
     summary: 'Send a share of new submissions to a version (0 ends it)',

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard } from '@arbiter/auth';
+import { ApiKeyGuard, ClientPrincipal, CurrentClient } from '@arbiter/auth';
 import { ResolvePromptDto } from '@arbiter/contracts';
 import { ResolvedPrompt, ResolvePrompt } from '@arbiter/prompts';
 import { ApiContract } from '../common/api-contract.decorator';
@@ -27,7 +27,12 @@ export class PromptResolveController {
     ok: { 200: 'ResolvedPrompt' },
     errors: [404, 409, 422],
   })
-  execute(@Param('key') key: string, @Body() body: ResolvePromptDto): Promise<ResolvedPrompt> {
-    return this.resolve.execute(key, body);
+  execute(
+    @CurrentClient() client: ClientPrincipal,
+    @Param('key') key: string,
+    @Body() body: ResolvePromptDto,
+  ): Promise<ResolvedPrompt> {
+    // The client's workspace: another workspace's prompt is an unknown one.
+    return this.resolve.execute(key, body, client.workspaceId);
   }
 }

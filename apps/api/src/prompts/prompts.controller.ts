@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
+import { CurrentUser, homeOf, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import {
   LimitQueryDto,
   MoveLabelDto,
@@ -9,6 +9,7 @@ import {
 } from '@arbiter/contracts';
 import { diffVersions, PromptQualityReport, PromptRegistry } from '@arbiter/prompts';
 import { ApiContract } from '../common/api-contract.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 import { Audited } from '../audit/audited.decorator';
 import { RequireJsonGuard } from '../common/require-json.guard';
 import { versionParam } from '../common/version-param.pipe';
@@ -16,7 +17,10 @@ import { versionView } from './prompt-views';
 
 const actor = (user: UserPrincipal) => ({ name: `user:${user.userId}`, source: 'api' });
 
-/** The prompt registry for people: admins write versions, labels and splits; leads read. */
+/**
+ * The prompt registry for people, per workspace: admins write versions, labels and splits;
+ * leads read. Prompt keys are unique across workspaces.
+ */
 @ApiTags('prompts')
 @UseGuards(UserAuthGuard)
 @Controller('v1/prompts')
@@ -30,15 +34,16 @@ export class PromptsController {
   @Roles('lead')
   @ApiContract({
     id: 'listPrompts',
-    summary: 'Every prompt of the registry',
+    summary: 'Every prompt of the workspace',
     caller: 'user',
     ok: { 200: 'PromptList' },
   })
-  async list() {
-    return { prompts: await this.registry.list() };
+  async list(@CurrentUser() user: UserPrincipal) {
+    return { prompts: await this.registry.list(scopeOf(user)) };
   }
 
   @Put(':key')
+  @InWorkspace('prompt', 'key', 'create')
   @Audited('prompt.put', 'prompt', 'key')
   @Roles('admin')
   @UseGuards(RequireJsonGuard)
@@ -54,7 +59,10 @@ export class PromptsController {
     schema: { type: 'object', additionalProperties: true },
   })
   async put(@Param('key') key: string, @Body() body: unknown, @CurrentUser() user: UserPrincipal) {
-    const result = await this.registry.putVersion(key, body, actor(user));
+    const result = await this.registry.putVersion(key, body, actor(user), {
+      create: homeOf(user),
+      scope: scopeOf(user),
+    });
     return {
       created: result.created,
       version: versionView(key, result.version),
@@ -63,6 +71,7 @@ export class PromptsController {
   }
 
   @Get(':key')
+  @InWorkspace('prompt', 'key')
   @Roles('lead')
   @ApiContract({
     id: 'getPrompt',
@@ -76,6 +85,7 @@ export class PromptsController {
   }
 
   @Get(':key/versions/:version')
+  @InWorkspace('prompt', 'key')
   @Roles('lead')
   @ApiContract({
     id: 'getPromptVersion',
@@ -89,6 +99,7 @@ export class PromptsController {
   }
 
   @Get(':key/diff')
+  @InWorkspace('prompt', 'key')
   @Roles('lead')
   @ApiContract({
     id: 'diffPromptVersions',
@@ -105,6 +116,7 @@ export class PromptsController {
   }
 
   @Put(':key/labels/:label')
+  @InWorkspace('prompt', 'key')
   @Audited('prompt.label', 'prompt', 'key')
   @Roles('admin')
   @HttpCode(200)
@@ -126,6 +138,7 @@ export class PromptsController {
   }
 
   @Put(':key/split')
+  @InWorkspace('prompt', 'key')
   @Audited('prompt.split', 'prompt', 'key')
   @Roles('admin')
   @ApiContract({
@@ -150,6 +163,7 @@ export class PromptsController {
   }
 
   @Get(':key/quality')
+  @InWorkspace('prompt', 'key')
   @Roles('lead')
   @ApiContract({
     id: 'getPromptQuality',
@@ -163,6 +177,7 @@ export class PromptsController {
   }
 
   @Get(':key/history')
+  @InWorkspace('prompt', 'key')
   @Roles('lead')
   @ApiContract({
     id: 'getPromptHistory',

@@ -4,6 +4,7 @@ import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { QueueTasksQueryDto, QueueTasksView } from '@arbiter/contracts';
 import { BrowseQueue } from '@arbiter/review';
 import { ApiContract } from '../common/api-contract.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 
 /** Leads browse a queue's open tasks, read-only: nothing here claims, leases or decides. */
 @ApiTags('review')
@@ -14,6 +15,7 @@ export class QueueBrowserController {
   constructor(private readonly browse: BrowseQueue) {}
 
   @Get(':queue/tasks')
+  @InWorkspace('queue', 'queue')
   @ApiContract({
     id: 'browseQueueTasks',
     summary: "A queue's open tasks, filtered, the most urgent first (leads and admins)",

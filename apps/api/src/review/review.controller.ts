@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
+import { CurrentUser, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { ClaimDto, DecideDto, LeaseDto, QueueCountsView } from '@arbiter/contracts';
 import {
   ClaimNextTask,
@@ -50,7 +50,7 @@ export class ReviewController {
     @CurrentUser() user: UserPrincipal,
     @Body() body: ClaimDto,
   ): Promise<{ task: ReviewTaskView | null }> {
-    return { task: await this.claimNext.execute(user.userId, body.queues) };
+    return { task: await this.claimNext.execute(user.userId, body.queues, scopeOf(user)) };
   }
 
   @Get('tasks/:id')

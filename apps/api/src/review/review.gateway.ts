@@ -7,7 +7,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { TokenService, UserPrincipal } from '@arbiter/auth';
+import { scopeOf, TokenService, UserPrincipal, WorkspaceAccess } from '@arbiter/auth';
 import { ClaimDto, DecideDto, LeaseDto, REVIEW_SOCKET_COMMANDS } from '@arbiter/contracts';
 import { DomainError } from '@arbiter/errors';
 import {
@@ -26,6 +26,7 @@ import {
   isDatabaseUnavailable,
 } from '../common/database-unavailable';
 import { httpStatusOf } from '../common/error-status';
+import { handshakeRefusal } from '../common/handshake-refusal';
 import { isRedisUnavailable } from '../common/redis-unavailable';
 import { Namespace, Socket } from 'socket.io';
 import { validatePayload } from './payload.validator';
@@ -44,9 +45,10 @@ interface TaskPayload {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Reviewers work live here: authenticated on the handshake (auth.token = access token), one room
- * per reviewer and per queue, every command acknowledged. A bad payload gets an error ack; the
- * connection and the server carry on.
+ * Reviewers work live here: authenticated on the handshake (auth.token = access token, and
+ * auth.workspace = the workspace key to act in, else the person's first), one room per reviewer
+ * and per queue of that workspace, every command acknowledged. A bad payload gets an error ack;
+ * the connection and the server carry on.
  */
 @WebSocketGateway({ namespace: '/review' })
 export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
@@ -59,18 +61,24 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly decideTask: DecideTask,
     private readonly queries: ReviewQueries,
     private readonly heldTasks: HeldTasks,
+    private readonly workspaces: WorkspaceAccess,
   ) {}
 
   afterInit(namespace: Namespace): void {
     namespace.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const auth = socket.handshake.auth as { token?: unknown; workspace?: unknown } | undefined;
+      const token = auth?.token;
       if (typeof token !== 'string')
         return next(new Error('unauthorized: send auth.token = your access token'));
       this.tokens.verify(token, 'access').then(
-        (user) => {
-          socket.data.user = user;
-          next();
-        },
+        (identity) =>
+          this.workspaces.resolve(identity, auth?.workspace).then(
+            (user) => {
+              socket.data.user = user;
+              next();
+            },
+            (error: Error) => next(new Error(`${handshakeRefusal(error)}: ${error.message}`)),
+          ),
         () => next(new Error('unauthorized: invalid or expired access token')),
       );
     });
@@ -79,8 +87,14 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(socket: Socket): Promise<void> {
     const user = socket.data.user as UserPrincipal | undefined;
     if (!user) return void socket.disconnect(true);
-    const queues = await this.queries.visibleQueues(user);
-    await socket.join([reviewRooms.reviewer(user.userId), ...queues.map(reviewRooms.queue)]);
+    try {
+      const queues = await this.queries.visibleQueues(user);
+      await socket.join([reviewRooms.reviewer(user.userId), ...queues.map(reviewRooms.queue)]);
+    } catch (error) {
+      // A store outage (or a shutdown) while joining: the desk reconnects, the server carries on.
+      this.logger.warn(`review socket not joined: ${(error as Error).message}`);
+      socket.disconnect(true);
+    }
   }
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.queues)
@@ -91,7 +105,7 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.held)
   held(@ConnectedSocket() socket: Socket): Promise<Ack> {
     return this.run(async () => ({
-      tasks: await this.heldTasks.execute(this.user(socket).userId),
+      tasks: await this.heldTasks.execute(this.user(socket).userId, scopeOf(this.user(socket))),
     }));
   }
 
@@ -99,7 +113,8 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
   claim(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
     return this.run(async () => {
       const body = await validatePayload(ClaimDto, payload ?? {});
-      return { task: await this.claimNext.execute(this.user(socket).userId, body.queues) };
+      const user = this.user(socket);
+      return { task: await this.claimNext.execute(user.userId, body.queues, scopeOf(user)) };
     });
   }
 

@@ -4,6 +4,7 @@ import { Roles, UserAuthGuard } from '@arbiter/auth';
 import { ActivateVersionDto } from '@arbiter/contracts';
 import { ShadowComparison, ShadowPolicies } from '@arbiter/shadow';
 import { ApiContract } from '../common/api-contract.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 import { Audited } from '../audit/audited.decorator';
 
 /** A pipeline's shadow policy version: set it, compare it with the active one, stop it. */
@@ -14,6 +15,7 @@ export class ShadowController {
   constructor(private readonly shadows: ShadowPolicies) {}
 
   @Put()
+  @InWorkspace('pipeline', 'key')
   @Audited('shadow.start', 'shadow', 'key')
   @Roles('admin')
   @ApiContract({
@@ -29,6 +31,7 @@ export class ShadowController {
   }
 
   @Get()
+  @InWorkspace('pipeline', 'key')
   @Roles('lead')
   @ApiContract({
     id: 'compareShadowPolicy',
@@ -42,6 +45,7 @@ export class ShadowController {
   }
 
   @Delete()
+  @InWorkspace('pipeline', 'key')
   @Audited('shadow.stop', 'shadow', 'key')
   @Roles('admin')
   @HttpCode(204)

@@ -1,13 +1,16 @@
 import { Controller, Get, Header, Query, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles, UserAuthGuard } from '@arbiter/auth';
+import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { StatsExportQueryDto, StatsQueryDto } from '@arbiter/contracts';
 import { FloorStats, FlowStats, StatsExport, StatsFilterResolver } from '@arbiter/stats';
 import { Readable } from 'node:stream';
 import { ApiContract } from '../common/api-contract.decorator';
 import { AuditedExport } from '../audit/audited.decorator';
 
-/** Lead stats: the floor now (counters) and flows over a range (rollups). Leads and admins. */
+/**
+ * Lead stats: the floor now (counters) and flows over a range (rollups), of the workspace's
+ * pipelines and queues. Leads and admins.
+ */
 @ApiTags('stats')
 @UseGuards(UserAuthGuard)
 @Roles('lead')
@@ -27,8 +30,8 @@ export class StatsController {
     caller: 'user',
     ok: { 200: 'BacklogStats' },
   })
-  async backlog(@Query() query: StatsQueryDto) {
-    return this.floor.backlog(await this.filters.resolve(query));
+  async backlog(@CurrentUser() user: UserPrincipal, @Query() query: StatsQueryDto) {
+    return this.floor.backlog(await this.filters.resolve({ ...query, workspaceId: scopeOf(user) }));
   }
 
   @Get('sla')
@@ -38,8 +41,8 @@ export class StatsController {
     caller: 'user',
     ok: { 200: 'SlaStats' },
   })
-  async sla(@Query() query: StatsQueryDto) {
-    return this.floor.sla(await this.filters.resolve(query));
+  async sla(@CurrentUser() user: UserPrincipal, @Query() query: StatsQueryDto) {
+    return this.floor.sla(await this.filters.resolve({ ...query, workspaceId: scopeOf(user) }));
   }
 
   @Get('forecast')
@@ -49,8 +52,10 @@ export class StatsController {
     caller: 'user',
     ok: { 200: 'ForecastStats' },
   })
-  async forecast(@Query() query: StatsQueryDto) {
-    return this.floor.forecast(await this.filters.resolve(query));
+  async forecast(@CurrentUser() user: UserPrincipal, @Query() query: StatsQueryDto) {
+    return this.floor.forecast(
+      await this.filters.resolve({ ...query, workspaceId: scopeOf(user) }),
+    );
   }
 
   @Get('throughput')
@@ -60,8 +65,10 @@ export class StatsController {
     caller: 'user',
     ok: { 200: 'ThroughputStats' },
   })
-  async throughput(@Query() query: StatsQueryDto) {
-    return this.flows.throughput(await this.filters.resolve(query));
+  async throughput(@CurrentUser() user: UserPrincipal, @Query() query: StatsQueryDto) {
+    return this.flows.throughput(
+      await this.filters.resolve({ ...query, workspaceId: scopeOf(user) }),
+    );
   }
 
   @Get('automation')
@@ -71,8 +78,10 @@ export class StatsController {
     caller: 'user',
     ok: { 200: 'AutomationStats' },
   })
-  async automation(@Query() query: StatsQueryDto) {
-    return this.flows.automation(await this.filters.resolve(query));
+  async automation(@CurrentUser() user: UserPrincipal, @Query() query: StatsQueryDto) {
+    return this.flows.automation(
+      await this.filters.resolve({ ...query, workspaceId: scopeOf(user) }),
+    );
   }
 
   @Get('reviewers')
@@ -82,8 +91,10 @@ export class StatsController {
     caller: 'user',
     ok: { 200: 'ReviewersStats' },
   })
-  async reviewers(@Query() query: StatsQueryDto) {
-    return this.flows.reviewers(await this.filters.resolve(query));
+  async reviewers(@CurrentUser() user: UserPrincipal, @Query() query: StatsQueryDto) {
+    return this.flows.reviewers(
+      await this.filters.resolve({ ...query, workspaceId: scopeOf(user) }),
+    );
   }
 
   @Get('versions')
@@ -93,8 +104,10 @@ export class StatsController {
     caller: 'user',
     ok: { 200: 'VersionsStats' },
   })
-  async versions(@Query() query: StatsQueryDto) {
-    return this.flows.versions(await this.filters.resolve(query));
+  async versions(@CurrentUser() user: UserPrincipal, @Query() query: StatsQueryDto) {
+    return this.flows.versions(
+      await this.filters.resolve({ ...query, workspaceId: scopeOf(user) }),
+    );
   }
 
   /** Streamed page by page (keyset), never built whole in memory. */
@@ -125,8 +138,11 @@ export class StatsController {
     },
   })
   @Header('cache-control', 'no-store')
-  async export(@Query() query: StatsExportQueryDto): Promise<StreamableFile> {
-    const scope = await this.filters.resolve(query);
+  async export(
+    @CurrentUser() user: UserPrincipal,
+    @Query() query: StatsExportQueryDto,
+  ): Promise<StreamableFile> {
+    const scope = await this.filters.resolve({ ...query, workspaceId: scopeOf(user) });
     const format = query.format ?? 'csv';
     const kind = query.kind ?? 'decisions';
     const chunks =

@@ -6,6 +6,7 @@ import { UserAdmin } from '@arbiter/people';
 import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiContract } from '../common/api-contract.decorator';
 import { Audited } from '../audit/audited.decorator';
+import { InWorkspace } from '../workspaces/in-workspace.decorator';
 
 @ApiTags('admin')
 @UseGuards(UserAuthGuard)
@@ -17,12 +18,12 @@ export class UsersController {
   @Get('users')
   @ApiContract({
     id: 'listUsers',
-    summary: 'Every user',
+    summary: 'Every member of the workspace (every user, to a platform admin naming none)',
     caller: 'user',
     ok: { 200: { type: 'array', items: { $ref: '#/components/schemas/UserView' } } },
   })
-  list(): Promise<UserView[]> {
-    return this.users.list();
+  list(@CurrentUser() admin: UserPrincipal): Promise<UserView[]> {
+    return this.users.list(admin);
   }
 
   @Post('users')
@@ -35,12 +36,13 @@ export class UsersController {
     ok: { 201: 'UserView' },
     errors: [409],
   })
-  create(@Body() body: CreateUserDto): Promise<UserView> {
-    return this.users.create(body);
+  create(@CurrentUser() admin: UserPrincipal, @Body() body: CreateUserDto): Promise<UserView> {
+    return this.users.create(body, admin);
   }
 
   @Patch('users/:id')
   @Audited('user.update', 'user', 'id')
+  @InWorkspace('user', 'id')
   @ApiContract({
     id: 'updateUser',
     summary: "Change a user's role, queues or skills",
@@ -49,13 +51,18 @@ export class UsersController {
     ok: { 200: 'UserView' },
     errors: [404],
   })
-  update(@Param('id', uuidParam) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, body);
+  update(
+    @CurrentUser() admin: UserPrincipal,
+    @Param('id', uuidParam) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.users.update(id, body, admin);
   }
 
   /** Disables a user: their sessions are signed out and their tokens refused, on every replica within seconds. */
   @Post('users/:id/disable')
   @Audited('user.disable', 'user', 'id')
+  @InWorkspace('user', 'id')
   @ApiContract({
     id: 'disableUser',
     summary: 'Sign a user out everywhere and refuse their tokens',
@@ -68,11 +75,12 @@ export class UsersController {
     @Param('id', uuidParam) id: string,
     @CurrentUser() admin: UserPrincipal,
   ): Promise<UserView> {
-    return this.users.setDisabled(id, true, admin.userId);
+    return this.users.setDisabled(id, true, admin);
   }
 
   @Post('users/:id/enable')
   @Audited('user.enable', 'user', 'id')
+  @InWorkspace('user', 'id')
   @ApiContract({
     id: 'enableUser',
     summary: 'Let a disabled user sign in again',
@@ -85,17 +93,17 @@ export class UsersController {
     @Param('id', uuidParam) id: string,
     @CurrentUser() admin: UserPrincipal,
   ): Promise<UserView> {
-    return this.users.setDisabled(id, false, admin.userId);
+    return this.users.setDisabled(id, false, admin);
   }
 
   @Get('queues')
   @ApiContract({
     id: 'listQueues',
-    summary: 'Every review queue a policy names',
+    summary: 'Every review queue of the workspace',
     caller: 'user',
     ok: { 200: 'QueueList' },
   })
-  async listQueues(): Promise<{ queues: string[] }> {
-    return { queues: await this.users.queueNames() };
+  async listQueues(@CurrentUser() admin: UserPrincipal): Promise<{ queues: string[] }> {
+    return { queues: await this.users.queueNames(admin) };
   }
 }

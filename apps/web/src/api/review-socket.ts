@@ -13,7 +13,8 @@ const ACK_TIMEOUT_MS = 10_000;
 export function connectReviewSocket(): Socket {
   const socket = io('/review', {
     transports: ['websocket'],
-    auth: (cb) => cb({ token: session.get()?.accessToken }),
+    auth: (cb) =>
+      cb({ token: session.get()?.accessToken, workspace: session.get()?.workspace ?? undefined }),
   });
   socket.on('connect_error', (error: Error) => {
     if (!/unauthorized/.test(error.message)) return;

@@ -1,12 +1,33 @@
 import { useSyncExternalStore } from 'react';
-import type { AuthConfigView, ErrorBody, SsoSession, TokenPair } from '@arbiter/contracts';
+import type {
+  AuthConfigView,
+  ErrorBody,
+  MyWorkspacesView,
+  SsoSession,
+  TokenPair,
+  WorkspaceView,
+} from '@arbiter/contracts';
 
 export type Role = 'reviewer' | 'lead' | 'admin';
+
+/** A workspace the user may act in, with their role there. */
+export interface WorkspaceChoice {
+  key: string;
+  name: string;
+  role: Role;
+}
 
 export interface Session {
   email: string;
   userId: string;
+  /** The role in the workspace acted in (a platform admin is admin everywhere). */
   role: Role;
+  /** A platform admin: manages workspaces, may act in any (or, with none chosen, across all). */
+  platformAdmin: boolean;
+  /** Where the user may act, with their role in each (GET /v1/workspaces/mine). */
+  workspaces: WorkspaceChoice[];
+  /** The workspace acted in (sent as X-Arbiter-Workspace); null: the server's default for the user. */
+  workspace: string | null;
   accessToken: string;
   refreshToken: string;
   /** Epoch ms at which the access token lapses. */
@@ -32,7 +53,11 @@ let refreshing: Promise<Session | null> | null = null;
 function readStored(): Session | null {
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const stored = raw ? (JSON.parse(raw) as Session) : null;
+    // A session stored before workspaces: none chosen, the server's default applies.
+    return stored
+      ? { ...stored, workspaces: stored.workspaces ?? [], workspace: stored.workspace ?? null }
+      : null;
   } catch {
     return null;
   }
@@ -45,21 +70,75 @@ function setSession(next: Session | null): void {
   listeners.forEach((listener) => listener());
 }
 
-/** Reads the user id and role from the access token (the server checks the signature). */
-function sessionFrom(pair: TokenPair, email: string): Session {
+/** The role a session acts with in `workspace` (null: none chosen). */
+function roleIn(s: Pick<Session, 'platformAdmin' | 'workspaces'>, workspace: string | null): Role {
+  if (s.platformAdmin) return 'admin';
+  return s.workspaces.find((w) => w.key === workspace)?.role ?? 'reviewer';
+}
+
+/**
+ * Reads the user id from the access token (the server checks the signature); the workspaces and
+ * roles are those of `before` on a refresh, else read once the session exists (withWorkspaces).
+ */
+function sessionFrom(pair: TokenPair, email: string, before?: Session): Session {
   const payload = pair.accessToken.split('.')[1] ?? '';
   const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
     sub: string;
     role: Role;
   };
+  const platformAdmin = claims.role === 'admin';
+  const workspaces = before?.workspaces ?? [];
+  const workspace = before?.workspace ?? null;
   return {
     email,
     userId: claims.sub,
-    role: claims.role,
+    role: roleIn({ platformAdmin, workspaces }, workspace),
+    platformAdmin,
+    workspaces,
+    workspace,
     accessToken: pair.accessToken,
     refreshToken: pair.refreshToken,
     accessExpiresAt: Date.now() + pair.expiresIn * 1000,
   };
+}
+
+/** The session with its workspaces read from the server; the first is chosen (a platform admin: all). */
+async function withWorkspaces(s: Session): Promise<Session> {
+  const res = await fetch('/v1/workspaces/mine', {
+    headers: { authorization: `Bearer ${s.accessToken}` },
+  });
+  if (!res.ok) throw await errorOf(res);
+  const mine = (await res.json()) as MyWorkspacesView;
+  let workspaces = mine.workspaces as WorkspaceChoice[];
+  if (mine.platformAdmin) {
+    // A platform admin may act in every workspace, as admin.
+    const all = await fetch('/v1/workspaces', {
+      headers: { authorization: `Bearer ${s.accessToken}` },
+    });
+    if (!all.ok) throw await errorOf(all);
+    workspaces = ((await all.json()) as WorkspaceView[]).map((w) => ({
+      key: w.key,
+      name: w.name,
+      role: 'admin' as const,
+    }));
+  }
+  const workspace = workspaces.some((w) => w.key === s.workspace)
+    ? s.workspace
+    : mine.platformAdmin
+      ? null
+      : (workspaces[0]?.key ?? null);
+  return {
+    ...s,
+    platformAdmin: mine.platformAdmin,
+    workspaces,
+    workspace,
+    role: roleIn({ platformAdmin: mine.platformAdmin, workspaces }, workspace),
+  };
+}
+
+/** The header that places a request in the chosen workspace (none: the server's default). */
+export function workspaceHeaders(): Record<string, string> {
+  return current?.workspace ? { 'x-arbiter-workspace': current.workspace } : {};
 }
 
 async function errorOf(res: Response): Promise<ApiError> {
@@ -71,6 +150,15 @@ async function errorOf(res: Response): Promise<ApiError> {
 
 export const session = {
   get: (): Session | null => current,
+  /** Acts in another workspace from now on (every request and socket carries it). */
+  selectWorkspace(key: string | null): void {
+    if (!current) return;
+    setSession({ ...current, workspace: key, role: roleIn(current, key) });
+  },
+  /** Reads the user's workspaces again (after a membership changed). */
+  async reloadWorkspaces(): Promise<void> {
+    if (current) setSession(await withWorkspaces(current));
+  },
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);
@@ -102,7 +190,7 @@ export async function login(email: string, password: string): Promise<Session> {
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw await errorOf(res);
-  const next = sessionFrom((await res.json()) as TokenPair, email);
+  const next = await withWorkspaces(sessionFrom((await res.json()) as TokenPair, email));
   setSession(next);
   return next;
 }
@@ -146,7 +234,7 @@ export async function completeSsoLogin(): Promise<Session | null> {
   });
   if (!res.ok) throw await errorOf(res);
   const body = (await res.json()) as SsoSession;
-  const next = sessionFrom(body, body.email);
+  const next = await withWorkspaces(sessionFrom(body, body.email));
   setSession(next);
   return next;
 }
@@ -162,7 +250,7 @@ export function refreshSession(): Promise<Session | null> {
   })
     .then(async (res) => {
       if (!res.ok) throw await errorOf(res);
-      const next = sessionFrom((await res.json()) as TokenPair, before.email);
+      const next = sessionFrom((await res.json()) as TokenPair, before.email, current ?? before);
       setSession(next);
       return next;
     })
@@ -184,6 +272,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...workspaceHeaders(),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -196,7 +285,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 /** A GET whose answer is a file (an export), as text; a 401 refreshes the tokens and retries once. */
 export async function apiDownload(path: string): Promise<string> {
   const send = (token: string | undefined) =>
-    fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    fetch(path, {
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...workspaceHeaders() },
+    });
   let res = await send(current?.accessToken);
   if (res.status === 401 && current) res = await send((await refreshSession())?.accessToken);
   if (!res.ok) throw await errorOf(res);
@@ -227,6 +318,7 @@ export async function apiText<T>(
       headers: {
         'content-type': contentType,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...workspaceHeaders(),
       },
       body: text,
     });

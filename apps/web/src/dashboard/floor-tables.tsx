@@ -1,5 +1,5 @@
 import { memo, useState, type ReactNode } from 'react';
-import { session } from '../api/session';
+import { session, workspaceHeaders } from '../api/session';
 import { formatClock, formatShare } from '../lib/time';
 import type { FloorStats } from './use-floor-stats';
 
@@ -177,7 +177,10 @@ export const VersionsTable = memo(function VersionsTable({
 /** Downloads GET /v1/stats/export with the lead's token (a plain link would carry none). */
 async function download(kind: 'decisions' | 'reviewers', format: 'csv' | 'json'): Promise<void> {
   const res = await fetch(`/v1/stats/export?kind=${kind}&format=${format}`, {
-    headers: { authorization: `Bearer ${session.get()?.accessToken ?? ''}` },
+    headers: {
+      authorization: `Bearer ${session.get()?.accessToken ?? ''}`,
+      ...workspaceHeaders(),
+    },
   });
   if (!res.ok) throw new Error(`Export refused (${res.status})`);
   const url = URL.createObjectURL(await res.blob());

@@ -34,7 +34,8 @@ export function useDashboardFeed(): DashboardFeed {
   useEffect(() => {
     const socket = io('/dashboard', {
       transports: ['websocket'],
-      auth: (cb) => cb({ token: session.get()?.accessToken }),
+      auth: (cb) =>
+        cb({ token: session.get()?.accessToken, workspace: session.get()?.workspace ?? undefined }),
     });
     socket.on('connect', () => setStatus('live'));
     socket.on('disconnect', () => setStatus('offline'));

@@ -1,4 +1,4 @@
-import { useEffect, type MouseEvent } from 'react';
+import { Fragment, useEffect, type MouseEvent } from 'react';
 import { refreshSession, session, useSession, type Session } from '../api/session';
 import { AdminPage } from '../admin/admin-page';
 import { DashboardPage } from '../dashboard/dashboard-page';
@@ -90,6 +90,7 @@ export function App() {
             </a>
           )}
         </nav>
+        <WorkspaceSwitcher user={user} />
         <span className="who">
           {user.email} <span className="role">{user.role}</span>
         </span>
@@ -97,15 +98,49 @@ export function App() {
           Sign out
         </button>
       </header>
-      {page === 'dashboard' ? (
-        <DashboardPage />
-      ) : page === 'queues' ? (
-        <QueueBrowserPage />
-      ) : page === 'review' ? (
-        <ReviewPage />
-      ) : page === 'admin' ? (
-        <AdminPage />
-      ) : null}
+      {!user.platformAdmin && user.workspaces.length === 0 ? (
+        <p className="card notice" role="status">
+          You are not a member of any workspace yet: ask an admin to add you to one.
+        </p>
+      ) : (
+        // Keyed by workspace: a switch remounts the page, so its sockets and reads start afresh there.
+        <Fragment key={user.workspace ?? '*'}>
+          {page === 'dashboard' ? (
+            <DashboardPage />
+          ) : page === 'queues' ? (
+            <QueueBrowserPage />
+          ) : page === 'review' ? (
+            <ReviewPage />
+          ) : page === 'admin' ? (
+            <AdminPage />
+          ) : null}
+        </Fragment>
+      )}
     </div>
+  );
+}
+
+/**
+ * Which workspace the user acts in, when there is a choice: more than one membership, or a
+ * platform admin (who may also act across every workspace).
+ */
+function WorkspaceSwitcher({ user }: { user: Session }) {
+  if (!user.platformAdmin && user.workspaces.length < 2) return null;
+  return (
+    <label className="workspace-switcher">
+      <span className="sr-only">Workspace</span>
+      <select
+        aria-label="Workspace"
+        value={user.workspace ?? ''}
+        onChange={(e) => session.selectWorkspace(e.target.value || null)}
+      >
+        {user.platformAdmin && <option value="">All workspaces</option>}
+        {user.workspaces.map((w) => (
+          <option key={w.key} value={w.key}>
+            {w.name} ({w.role})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

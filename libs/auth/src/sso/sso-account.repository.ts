@@ -11,13 +11,20 @@ export interface ProviderAccount {
   email: string;
   /** The provider vouches for the email (`email_verified: true`). */
   emailVerified: boolean;
+  /** The user's platform role: `admin` (a platform admin) or `reviewer` (roles live in workspaces). */
   role: UserRole;
+  /** The workspace roles the provider's groups grant: the user's memberships become exactly these. */
+  memberships: { workspaceId: string; role: UserRole }[];
 }
 
 /** The user a provider account signs in as, and their role before this login (null: new user). */
 export interface LinkedUser {
   user: UserEntity;
   roleBefore: UserRole | null;
+  /** Workspace id → role before this login (empty for a new user). */
+  membershipsBefore: Record<string, UserRole>;
+  /** Whether this login added, removed or changed a membership. */
+  membershipsChanged: boolean;
 }
 
 /** Users as single sign-on finds, creates and updates them; linked by issuer and subject. */
@@ -100,9 +107,53 @@ export class SsoAccountRepository {
         },
         ['issuer', 'subject'],
       );
-      const linked = { user, roleBefore };
-      if (roleBefore !== account.role) await onChange(tx, linked);
+      const membershipsBefore = await this.syncMemberships(tx, user.id, account.memberships);
+      const membershipsChanged =
+        JSON.stringify(sorted(membershipsBefore)) !==
+        JSON.stringify(
+          sorted(Object.fromEntries(account.memberships.map((m) => [m.workspaceId, m.role]))),
+        );
+      const linked = { user, roleBefore, membershipsBefore, membershipsChanged };
+      if (roleBefore !== account.role || membershipsChanged) await onChange(tx, linked);
       return linked;
     });
   }
+
+  /**
+   * Makes the user's workspace memberships exactly the provider's grants (the provider is the
+   * source of truth for its users: a group taken away at the provider takes the workspace away at
+   * the next sign-in, with the workspace's review queues); returns the memberships before.
+   */
+  private async syncMemberships(
+    tx: EntityManager,
+    userId: string,
+    wanted: { workspaceId: string; role: UserRole }[],
+  ): Promise<Record<string, UserRole>> {
+    const before: { workspace_id: string; role: UserRole }[] = await tx.query(
+      `SELECT workspace_id, role FROM workspace_members WHERE user_id = $1 FOR UPDATE`,
+      [userId],
+    );
+    const keep = wanted.map((m) => m.workspaceId);
+    await tx.query(
+      `DELETE FROM queue_memberships m USING review_queues q
+        WHERE m.user_id = $1 AND q.name = m.queue AND NOT (q.workspace_id = ANY($2::uuid[]))`,
+      [userId, keep],
+    );
+    await tx.query(
+      `DELETE FROM workspace_members WHERE user_id = $1 AND NOT (workspace_id = ANY($2::uuid[]))`,
+      [userId, keep],
+    );
+    for (const m of wanted)
+      await tx.query(
+        `INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+        [m.workspaceId, userId, m.role],
+      );
+    return Object.fromEntries(before.map((m) => [m.workspace_id, m.role]));
+  }
+}
+
+/** A record with its keys in order, to compare two by their JSON. */
+function sorted(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }

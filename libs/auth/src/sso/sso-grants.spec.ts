@@ -1,5 +1,5 @@
 import { OidcGrantRule } from '@arbiter/config';
-import { globalRoleOf, grantsFor, groupsOf } from './sso-grants';
+import { grantsFor, groupsOf, workspaceRolesOf } from './sso-grants';
 
 const MAP: Record<string, OidcGrantRule[]> = {
   'arbiter-reviewers': [{ role: 'reviewer' }],
@@ -23,24 +23,33 @@ describe('groupsOf', () => {
   });
 });
 
-describe('grantsFor and globalRoleOf', () => {
-  it.each<[string[], OidcGrantRule[], string | null]>([
-    [['arbiter-reviewers'], [{ role: 'reviewer' }], 'reviewer'],
+describe('grantsFor and workspaceRolesOf', () => {
+  it.each<[string[], OidcGrantRule[], [boolean, Record<string, string>]]>([
+    [['arbiter-reviewers'], [{ role: 'reviewer' }], [false, { default: 'reviewer' }]],
     [
       ['arbiter-reviewers', 'arbiter-admins', 'arbiter-leads'],
       [{ role: 'reviewer' }, { role: 'admin' }, { role: 'lead' }],
-      'admin',
+      [true, { default: 'lead' }],
     ],
-    [['arbiter-leads', 'arbiter-reviewers'], [{ role: 'lead' }, { role: 'reviewer' }], 'lead'],
-    [['claims-team'], [{ role: 'lead', workspace: 'claims' }], null],
-    [['both'], [{ role: 'reviewer' }, { role: 'admin', workspace: 'billing' }], 'reviewer'],
-    [['unmapped', 'Arbiter-Admins'], [], null],
-    [[], [], null],
-    [['__proto__', 'constructor', 'toString', 'hasOwnProperty'], [], null],
-    [['arbiter-leads', 'arbiter-leads'], [{ role: 'lead' }], 'lead'],
-  ])('groups %j → grants %j, global role %s', (groups, grants, role) => {
+    [
+      ['arbiter-leads', 'arbiter-reviewers'],
+      [{ role: 'lead' }, { role: 'reviewer' }],
+      [false, { default: 'lead' }],
+    ],
+    [['claims-team'], [{ role: 'lead', workspace: 'claims' }], [false, { claims: 'lead' }]],
+    [
+      ['both'],
+      [{ role: 'reviewer' }, { role: 'admin', workspace: 'billing' }],
+      [false, { default: 'reviewer', billing: 'admin' }],
+    ],
+    [['unmapped', 'Arbiter-Admins'], [], [false, {}]],
+    [[], [], [false, {}]],
+    [['__proto__', 'constructor', 'toString', 'hasOwnProperty'], [], [false, {}]],
+    [['arbiter-leads', 'arbiter-leads'], [{ role: 'lead' }], [false, { default: 'lead' }]],
+  ])('groups %j → grants %j, platform admin and workspace roles %j', (groups, grants, want) => {
     const granted = grantsFor(groups, MAP);
     expect(granted).toEqual(grants);
-    expect(globalRoleOf(granted)).toBe(role);
+    const { platformAdmin, roles } = workspaceRolesOf(granted);
+    expect([platformAdmin, Object.fromEntries(roles)]).toEqual(want);
   });
 });

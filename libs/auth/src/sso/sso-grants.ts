@@ -1,5 +1,5 @@
 import type { OidcGrantRule } from '@arbiter/config';
-import type { UserRole } from '@arbiter/persistence';
+import { DEFAULT_WORKSPACE_KEY, type UserRole } from '@arbiter/persistence';
 
 /** A role granted by the provider's groups: global, or in one workspace. */
 export type SsoGrant = OidcGrantRule;
@@ -29,12 +29,26 @@ export function grantsFor(groups: string[], roleMap: Record<string, OidcGrantRul
   return [...seen.values()];
 }
 
-/** The highest global role among the grants, or null when none is global. */
-export function globalRoleOf(grants: SsoGrant[]): UserRole | null {
-  let best: UserRole | null = null;
+/**
+ * What the grants make of a person in Arbiter's workspaces: a global `admin` grant makes a platform
+ * admin (who acts in every workspace); a global `reviewer` or `lead` grant is that role in the
+ * default workspace; a workspace grant is that role in that workspace. The highest role wins
+ * per workspace.
+ */
+export function workspaceRolesOf(grants: SsoGrant[]): {
+  platformAdmin: boolean;
+  roles: Map<string, UserRole>;
+} {
+  let platformAdmin = false;
+  const roles = new Map<string, UserRole>();
   for (const grant of grants) {
-    if (grant.workspace !== undefined) continue;
-    if (best === null || RANK[grant.role] > RANK[best]) best = grant.role;
+    if (grant.workspace === undefined && grant.role === 'admin') {
+      platformAdmin = true;
+      continue;
+    }
+    const key = grant.workspace ?? DEFAULT_WORKSPACE_KEY;
+    const held = roles.get(key);
+    if (!held || RANK[grant.role] > RANK[held]) roles.set(key, grant.role);
   }
-  return best;
+  return { platformAdmin, roles };
 }

@@ -10,6 +10,8 @@ import { LinkedUser, ProviderAccount, SsoAccountRepository } from './sso-account
 import { SsoAudit, SsoAuditEntry } from './sso-audit.port';
 import { SsoLogin } from './sso-login.use-case';
 import { Handoff, PendingLogin, SsoStateStore } from './sso-state.store';
+import { WorkspaceAccess } from '../workspace-access.service';
+import { WorkspaceRepository } from '../workspace.repository';
 
 const SETTINGS: OidcConfig = {
   issuer: 'https://idp.test',
@@ -21,9 +23,16 @@ const SETTINGS: OidcConfig = {
   roleMap: {
     reviewers: [{ role: 'reviewer' }],
     'claims-leads': [{ role: 'lead', workspace: 'claims' }],
+    'gone-leads': [{ role: 'lead', workspace: 'gone' }],
   },
   name: 'IdP',
 };
+
+// The workspaces that exist: 'claims' and the default one ('billing', named by no grant here).
+const WORKSPACES = [
+  { id: 'w-default', key: 'default', name: 'Default' },
+  { id: 'w-claims', key: 'claims', name: 'Claims' },
+];
 
 /** SsoLogin over in-memory ports: a Map for Redis, a fake provider signing real ID tokens. */
 async function setup() {
@@ -78,7 +87,7 @@ async function setup() {
         disabledAt: null,
       } as UserEntity;
       users.set(user.id, user);
-      const result = { user, roleBefore: null };
+      const result = { user, roleBefore: null, membershipsBefore: {}, membershipsChanged: true };
       await onChange(undefined as never, result);
       return result;
     },
@@ -93,6 +102,10 @@ async function setup() {
       issue: async () => ({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }),
     } as unknown as TokenService,
     audit,
+    {
+      findByKey: async (key: string) => WORKSPACES.find((w) => w.key === key) ?? null,
+    } as unknown as WorkspaceRepository,
+    { forget: () => undefined } as unknown as WorkspaceAccess,
   );
   return { sso, logins, handoffs, linked, audited, users, provider };
 }
@@ -143,6 +156,10 @@ describe('SsoLogin', () => {
         email: 'rita@corp.test',
         emailVerified: true,
         role: 'reviewer',
+        memberships: [
+          { workspaceId: 'w-default', key: 'default', role: 'reviewer' },
+          { workspaceId: 'w-claims', key: 'claims', role: 'lead' },
+        ],
       },
     ]);
     expect(audited).toEqual([
@@ -191,15 +208,26 @@ describe('SsoLogin', () => {
     expect(linked).toEqual([]);
   });
 
-  it('refuses with 403 groups that grant no global role, workspace grants alone included, linking nobody', async () => {
+  it('refuses with 403 groups that grant no role in an existing workspace, linking nobody', async () => {
     const { sso, provider, linked } = await setup();
     const { state } = await sso.start('1.2.3.4');
     provider.codes.set('c', state);
-    provider.claims = { groups: ['claims-leads', 'marketing'] };
+    provider.claims = { groups: ['gone-leads', 'marketing'] };
     const error = await refusal(sso.callback({ code: 'c', state, browserState: state }));
     expect(error.code).toBe(AuthErrorCode.SsoNoRole);
-    expect(error.message).toMatch(/claims-leads, marketing/);
+    expect(error.message).toMatch(/gone-leads, marketing/);
     expect(linked).toEqual([]);
+  });
+
+  it('a workspace grant alone signs in, as a member of that workspace only', async () => {
+    const { sso, provider, linked } = await setup();
+    const { state } = await sso.start('1.2.3.4');
+    provider.codes.set('c', state);
+    provider.claims = { groups: ['claims-leads'] };
+    await sso.callback({ code: 'c', state, browserState: state });
+    expect(linked.map((a) => [a.role, a.memberships])).toEqual([
+      ['reviewer', [{ workspaceId: 'w-claims', key: 'claims', role: 'lead' }]],
+    ]);
   });
 
   it('refuses an ID token without an email', async () => {

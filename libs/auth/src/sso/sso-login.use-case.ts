@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { UserRole } from '@arbiter/persistence';
 import { TokenPair } from '@arbiter/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { AccountRepository } from '../account.repository';
@@ -8,7 +9,9 @@ import { TokenService } from '../token.service';
 import { verifyIdToken } from './id-token.verifier';
 import { OidcClient } from './oidc-client.service';
 import { SsoAccountRepository } from './sso-account.repository';
-import { globalRoleOf, grantsFor, groupsOf, SsoGrant } from './sso-grants';
+import { grantsFor, groupsOf, SsoGrant, workspaceRolesOf } from './sso-grants';
+import { WorkspaceAccess } from '../workspace-access.service';
+import { WorkspaceRepository } from '../workspace.repository';
 import { SsoStateStore } from './sso-state.store';
 import { SSO_AUDIT, SsoAudit } from './sso-audit.port';
 
@@ -31,7 +34,31 @@ export class SsoLogin {
     private readonly users: AccountRepository,
     private readonly tokens: TokenService,
     @Inject(SSO_AUDIT) private readonly audit: SsoAudit,
+    private readonly workspaces: WorkspaceRepository,
+    private readonly access: WorkspaceAccess,
   ) {}
+
+  private readonly logger = new Logger(SsoLogin.name);
+
+  /**
+   * The workspace memberships the grants give, by workspace id. A grant naming a workspace that
+   * does not exist (the role map is configuration, workspaces are data) gives nothing and is
+   * logged for the operator.
+   */
+  private async membershipsFor(
+    roles: Map<string, UserRole>,
+  ): Promise<{ workspaceId: string; key: string; role: UserRole }[]> {
+    const found: { workspaceId: string; key: string; role: UserRole }[] = [];
+    for (const [key, role] of roles) {
+      const workspace = await this.workspaces.findByKey(key);
+      if (workspace) found.push({ workspaceId: workspace.id, key, role });
+      else
+        this.logger.warn(
+          `ARBITER_OIDC_ROLE_MAP grants "${role}" in workspace "${key}", which does not exist`,
+        );
+    }
+    return found;
+  }
 
   /** The provider's authorization URL, and the state the browser must bring back. */
   async start(address: string): Promise<{ url: string; state: string }> {
@@ -94,14 +121,15 @@ export class SsoLogin {
       );
     const groups = groupsOf(claims, settings.groupsClaim);
     const grants = grantsFor(groups, settings.roleMap);
-    // Workspace grants (`{ role, workspace }`) are the workspaces slice's to apply to memberships;
-    // until it does, only global grants let someone in.
-    const role = globalRoleOf(grants);
-    if (!role)
+    const granted = workspaceRolesOf(grants);
+    const memberships = await this.membershipsFor(granted.roles);
+    if (!granted.platformAdmin && memberships.length === 0)
       throw new AuthError(
         AuthErrorCode.SsoNoRole,
         `None of your groups (${groups.join(', ') || `no "${settings.groupsClaim}" claim`}) is given a role in Arbiter: ask an admin`,
       );
+    // Roles live in workspaces; the user's own role only says whether they are a platform admin.
+    const role: UserRole = granted.platformAdmin ? 'admin' : 'reviewer';
     const { user } = await this.accounts.link(
       {
         issuer: settings.issuer,
@@ -109,6 +137,7 @@ export class SsoLogin {
         email,
         emailVerified: claims.email_verified === true,
         role,
+        memberships,
       },
       (tx, linked) =>
         this.audit.record(
@@ -116,14 +145,24 @@ export class SsoLogin {
             actor: { id: linked.user.id, role },
             action: linked.roleBefore === null ? 'user.sso_create' : 'user.sso_role',
             target: { kind: 'user', id: linked.user.id },
-            before: linked.roleBefore === null ? null : { role: linked.roleBefore },
-            after: { email: linked.user.email, role, groups, grants: grants as SsoGrant[] },
+            before:
+              linked.roleBefore === null
+                ? null
+                : { role: linked.roleBefore, workspaces: linked.membershipsBefore },
+            after: {
+              email: linked.user.email,
+              role,
+              workspaces: Object.fromEntries(memberships.map((m) => [m.key, m.role])),
+              groups,
+              grants: grants as SsoGrant[],
+            },
             reason: `single sign-on by ${settings.issuer}`,
             ip: q.address ?? null,
           },
           tx,
         ),
     );
+    this.access.forget(user.id);
     const code = secret();
     await this.store.putHandoff(code, { userId: user.id, role, email: user.email });
     // A fragment never reaches a server log or a Referer; the UI reads it and trades it at once.

@@ -8,6 +8,7 @@ import { REVIEW_SCHEMAS } from './review.schemas';
 import type { SchemaObject } from './schema';
 import { STATS_SCHEMAS } from './stats.schemas';
 import { SUBMISSION_SCHEMAS } from './submission.schemas';
+import { WORKSPACE_SCHEMAS } from './workspaces.schemas';
 
 export type { AuditFailedBody, OutcomeEventBody } from './delivery.schemas';
 export type { Schema, SchemaObject } from './schema';
@@ -23,4 +24,5 @@ export const CONTRACT_SCHEMAS: Record<string, SchemaObject> = {
   ...PROMPT_SCHEMAS,
   ...DATASET_SCHEMAS,
   ...AUDIT_SCHEMAS,
+  ...WORKSPACE_SCHEMAS,
 };

@@ -24,11 +24,21 @@ export const REVIEW_SCHEMAS: Record<string, SchemaObject> = {
   UserView: objectOf<UserView>({
     id: uuid,
     email: string(),
-    role: enumOf(['reviewer', 'lead', 'admin']),
+    role: enumOf(['reviewer', 'lead', 'admin'], {
+      description:
+        "The role in the caller's workspace; to a platform admin naming none, the platform role (admin: a platform admin)",
+    }),
     queues: arrayOf(string()),
     skills: arrayOf(string()),
     createdAt: dateTime,
     disabledAt: nullable(dateTime),
+    workspaces: arrayOf(
+      objectOf<UserView['workspaces'][number]>({
+        key: string(),
+        role: enumOf(['reviewer', 'lead', 'admin']),
+      }),
+      { description: "The workspaces the person holds a role in (of the caller's workspace only)" },
+    ),
   }),
   QueueList: objectOf<{ queues: string[] }>({ queues: arrayOf(string()) }),
   QueueCounts: objectOf<QueueCountsView>({

@@ -83,11 +83,18 @@ const RULE_CONDITION: Record<DatasetRule['kind'], string> = {
 export class DatasetItemRepository {
   constructor(private readonly db: DataSource) {}
 
-  eligibility(submissionIds: string[]): Promise<SubmissionEligibility[]> {
+  /**
+   * What decides whether each submission may join a dataset; only submissions of the workspace
+   * of `ofPipelineId` (another workspace's submission is one that does not exist).
+   */
+  eligibility(submissionIds: string[], ofPipelineId: string): Promise<SubmissionEligibility[]> {
     return queryRows<SubmissionEligibility>(
       this.db,
-      `SELECT ${ELIGIBILITY}, decision->>'decidedBy' AS "decidedBy" FROM submissions WHERE id = ANY($1::uuid[])`,
-      [submissionIds],
+      `SELECT ${ELIGIBILITY}, decision->>'decidedBy' AS "decidedBy" FROM submissions
+        WHERE id = ANY($1::uuid[])
+          AND pipeline_id IN (SELECT id FROM pipelines WHERE workspace_id =
+                                (SELECT workspace_id FROM pipelines WHERE id = $2))`,
+      [submissionIds, ofPipelineId],
     );
   }
 

@@ -92,11 +92,13 @@ export class DatasetRepository {
     return row ?? null;
   }
 
-  list(pipelineKey?: string): Promise<DatasetRow[]> {
+  /** Datasets, of one pipeline when given its key, of one workspace's pipelines when given one. */
+  list(pipelineKey?: string, workspaceId: string | null = null): Promise<DatasetRow[]> {
     return queryRows<DatasetRow>(
       this.db,
-      `SELECT ${DATASET} FROM ${FROM} WHERE ($1::text IS NULL OR p.key = $1) ORDER BY p.key, d.name`,
-      [pipelineKey ?? null],
+      `SELECT ${DATASET} FROM ${FROM} WHERE ($1::text IS NULL OR p.key = $1)
+         AND ($2::uuid IS NULL OR p.workspace_id = $2) ORDER BY p.key, d.name`,
+      [pipelineKey ?? null, workspaceId],
     );
   }
 
@@ -116,11 +118,16 @@ export class DatasetRepository {
     );
   }
 
-  /** References named by a new dataset, by key or id; null for each that does not exist. */
+  /**
+   * References named by a new dataset, by key or id; null for each that does not exist. All of
+   * one workspace: the pipeline of the caller's (null: any), the client and prompt of the
+   * pipeline's; another workspace's is one that does not exist.
+   */
   async references(
     pipeline: string,
     clientId: string,
     prompt: string | undefined,
+    workspaceId: string | null = null,
   ): Promise<{ pipelineId: string | null; clientExists: boolean; promptId: string | null }> {
     const [row] = await queryRows<{
       pipelineId: string | null;
@@ -128,9 +135,13 @@ export class DatasetRepository {
       promptId: string | null;
     }>(
       this.db,
-      `SELECT (SELECT id FROM pipelines WHERE key = $1) AS "pipelineId", EXISTS (SELECT 1 FROM clients WHERE id = $2) AS "clientExists",
-              (SELECT id FROM prompts WHERE key = $3) AS "promptId"`,
-      [pipeline, clientId, prompt ?? null],
+      `WITH p AS (SELECT id, workspace_id FROM pipelines WHERE key = $1 AND ($4::uuid IS NULL OR workspace_id = $4))
+       SELECT (SELECT id FROM p) AS "pipelineId",
+              EXISTS (SELECT 1 FROM clients c WHERE c.id = $2
+                        AND c.workspace_id = coalesce((SELECT workspace_id FROM p), $4::uuid, c.workspace_id)) AS "clientExists",
+              (SELECT pr.id FROM prompts pr WHERE pr.key = $3
+                  AND pr.workspace_id = coalesce((SELECT workspace_id FROM p), $4::uuid, pr.workspace_id)) AS "promptId"`,
+      [pipeline, clientId, prompt ?? null, workspaceId],
     );
     return row;
   }

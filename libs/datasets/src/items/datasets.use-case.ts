@@ -30,8 +30,9 @@ export class Datasets {
     private readonly items: DatasetItemRepository,
   ) {}
 
-  async create(c: CreateDataset): Promise<DatasetRow> {
-    const refs = await this.datasets.references(c.pipeline, c.client, c.prompt);
+  /** Creates a dataset of a pipeline of the caller's workspace (null: any), with its client and prompt. */
+  async create(c: CreateDataset, workspaceId: string | null = null): Promise<DatasetRow> {
+    const refs = await this.datasets.references(c.pipeline, c.client, c.prompt, workspaceId);
     const problems: FieldProblem[] = [];
     if (!refs.pipelineId)
       problems.push({ path: 'pipeline', message: `no pipeline "${c.pipeline}"` });
@@ -72,8 +73,9 @@ export class Datasets {
     return row;
   }
 
-  list(pipeline?: string): Promise<DatasetRow[]> {
-    return this.datasets.list(pipeline);
+  /** Datasets of the workspace's pipelines (null: of every workspace), of one pipeline when given. */
+  list(pipeline?: string, workspaceId: string | null = null): Promise<DatasetRow[]> {
+    return this.datasets.list(pipeline, workspaceId);
   }
 
   /**
@@ -85,7 +87,9 @@ export class Datasets {
     submissionIds: string[],
   ): Promise<{ added: number; dataset: DatasetRow }> {
     const dataset = await this.get(id);
-    const found = new Map((await this.items.eligibility(submissionIds)).map((s) => [s.id, s]));
+    const found = new Map(
+      (await this.items.eligibility(submissionIds, dataset.pipelineId)).map((s) => [s.id, s]),
+    );
     const problems: FieldProblem[] = [];
     submissionIds.forEach((sid, i) => {
       const s = found.get(sid);

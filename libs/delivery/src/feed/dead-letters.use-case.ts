@@ -14,8 +14,12 @@ export class DeadLetters {
     private readonly replayer: DeadLetterReplay,
   ) {}
 
-  async list(clientId: string | null): Promise<DeadLetterView[]> {
-    const rows = await this.events.deadLetters(clientId, LIST_LIMIT);
+  /** Of one client (clientId), or of every client of a workspace (workspaceId; null: of every workspace). */
+  async list(
+    clientId: string | null,
+    workspaceId: string | null = null,
+  ): Promise<DeadLetterView[]> {
+    const rows = await this.events.deadLetters(clientId, LIST_LIMIT, workspaceId);
     return rows.map((r) => ({
       id: r.id,
       clientId: r.clientId,
@@ -28,9 +32,13 @@ export class DeadLetters {
     }));
   }
 
-  /** 404 for an unknown id, another client's, or one that is not dead: ids are not disclosed. */
-  async replayOne(eventId: string, clientId: string | null): Promise<ReplayResultView> {
-    const replayed = await this.replayer.replay(eventId, clientId);
+  /** 404 for an unknown id, another client's or workspace's, or one that is not dead: ids are not disclosed. */
+  async replayOne(
+    eventId: string,
+    clientId: string | null,
+    workspaceId: string | null = null,
+  ): Promise<ReplayResultView> {
+    const replayed = await this.replayer.replay(eventId, clientId, workspaceId);
     if (replayed === 0)
       throw new DeliveryError(
         DeliveryErrorCode.DeadLetterNotFound,
@@ -39,7 +47,10 @@ export class DeadLetters {
     return { replayed };
   }
 
-  async replayAll(clientId: string | null): Promise<ReplayResultView> {
-    return { replayed: await this.replayer.replay(null, clientId) };
+  async replayAll(
+    clientId: string | null,
+    workspaceId: string | null = null,
+  ): Promise<ReplayResultView> {
+    return { replayed: await this.replayer.replay(null, clientId, workspaceId) };
   }
 }

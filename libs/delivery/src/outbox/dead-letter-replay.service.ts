@@ -13,11 +13,15 @@ export class DeadLetterReplay {
   ) {}
 
   /**
-   * Replays one dead letter (eventId) or all of them, limited to a client when clientId is set.
+   * Replays one dead letter (eventId) or all of them, limited to a client when clientId is set, to one workspace's clients when workspaceId is.
    * Returns how many were put back; an enqueue that fails is picked up by the reconciler.
    */
-  async replay(eventId: string | null, clientId: string | null): Promise<number> {
-    const rounds = await this.events.replay(eventId, clientId);
+  async replay(
+    eventId: string | null,
+    clientId: string | null,
+    workspaceId: string | null = null,
+  ): Promise<number> {
+    const rounds = await this.events.replay(eventId, clientId, workspaceId);
     for (const round of rounds) {
       await this.producer.enqueueDelivery(round.id, round.generation).catch((error: Error) =>
         this.logger.warn({

@@ -191,13 +191,18 @@ export class DeliveryEventRepository {
     });
   }
 
-  /** Dead letters, newest first; all clients' when clientId is null. */
-  deadLetters(clientId: string | null, limit: number): Promise<DeadLetterRow[]> {
+  /** Dead letters, newest first; all clients' when clientId is null, of one workspace's clients when given one. */
+  deadLetters(
+    clientId: string | null,
+    limit: number,
+    workspaceId: string | null = null,
+  ): Promise<DeadLetterRow[]> {
     return this.db.query(
       `SELECT ${DEAD_LETTER_COLUMNS}
          FROM delivery_events WHERE status = 'dead' AND ($1::uuid IS NULL OR client_id = $1)
+          AND ($3::uuid IS NULL OR client_id IN (SELECT id FROM clients WHERE workspace_id = $3))
         ORDER BY dead_at DESC, id LIMIT $2`,
-      [clientId, limit],
+      [clientId, limit, workspaceId],
     );
   }
 
@@ -205,17 +210,22 @@ export class DeliveryEventRepository {
    * Puts dead letters back to pending in a new round (fresh retry horizon); one by id, or all of
    * a client's (or everyone's) when eventId is null. Returns the rounds to enqueue.
    */
-  replay(eventId: string | null, clientId: string | null): Promise<EventRound[]> {
+  replay(
+    eventId: string | null,
+    clientId: string | null,
+    workspaceId: string | null = null,
+  ): Promise<EventRound[]> {
     // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
     return this.db.query(
       `WITH u AS (
          UPDATE delivery_events SET status = 'pending', generation = generation + 1, retry_from = now(),
                 next_attempt_at = now(), dead_at = NULL
           WHERE status = 'dead' AND ($1::uuid IS NULL OR id = $1) AND ($2::uuid IS NULL OR client_id = $2)
+            AND ($3::uuid IS NULL OR client_id IN (SELECT id FROM clients WHERE workspace_id = $3))
           RETURNING ${ROUND_COLUMNS}
        )
        SELECT * FROM u`,
-      [eventId, clientId],
+      [eventId, clientId, workspaceId],
     );
   }
 

@@ -84,14 +84,20 @@ export class AlertRepository {
   list(filter: {
     status?: 'firing' | 'resolved';
     pipelineId?: string;
+    /** Only the alerts of this workspace's pipelines (and its prompts' rollbacks). */
+    workspaceId?: string | null;
     limit: number;
   }): Promise<AlertRow[]> {
     return queryRows<AlertRow>(
       this.db,
       `SELECT ${COLUMNS} FROM alerts
         WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR pipeline_id = $2)
+          AND ($4::uuid IS NULL OR pipeline_id IN (SELECT id FROM pipelines WHERE workspace_id = $4)
+               -- A prompt's automatic rollback has no pipeline: its key names the prompt.
+               OR (pipeline_id IS NULL AND kind = 'prompt_rollback'
+                   AND split_part(key, ':', 2) IN (SELECT id::text FROM prompts WHERE workspace_id = $4)))
         ORDER BY fired_at DESC, id LIMIT $3`,
-      [filter.status ?? null, filter.pipelineId ?? null, filter.limit],
+      [filter.status ?? null, filter.pipelineId ?? null, filter.limit, filter.workspaceId ?? null],
     );
   }
 }

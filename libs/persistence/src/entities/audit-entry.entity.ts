@@ -16,6 +16,10 @@ export class AuditEntryEntity {
   @Column('timestamptz', { default: () => 'now()' })
   at!: Date;
 
+  /** The workspace the action was taken in; null for a platform admin's action across workspaces. */
+  @Column('uuid', { name: 'workspace_id', nullable: true })
+  workspaceId!: string | null;
+
   @Column('uuid', { name: 'actor_id', nullable: true })
   actorId!: string | null;
 

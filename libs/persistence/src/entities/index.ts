@@ -20,6 +20,7 @@ import { DatasetItemEntity } from './dataset-item.entity';
 import { RegressionRunEntity } from './regression-run.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { UserIdentityEntity } from './user-identity.entity';
+import { WorkspaceEntity, WorkspaceMemberEntity } from './workspace.entity';
 
 export {
   ApiKeyEntity,
@@ -31,6 +32,7 @@ export {
   UserEntity,
 };
 export * from './user.entity';
+export * from './workspace.entity';
 export * from './review-task.entity';
 export * from './review-decision.entity';
 export * from './review-queue.entity';
@@ -72,4 +74,6 @@ export const ENTITIES = [
   RegressionRunEntity,
   AuditEntryEntity,
   UserIdentityEntity,
+  WorkspaceEntity,
+  WorkspaceMemberEntity,
 ];

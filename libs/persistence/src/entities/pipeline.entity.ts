@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { DEFAULT_WORKSPACE_ID } from './workspace.entity';
 
 /** One use case (prompt family) and which of its policy versions judge new submissions. */
 @Entity({ name: 'pipelines' })
@@ -9,6 +10,10 @@ export class PipelineEntity {
   @Index('ux_pipelines_key', { unique: true })
   @Column('text')
   key!: string;
+
+  /** The workspace it belongs to. */
+  @Column('uuid', { name: 'workspace_id', default: DEFAULT_WORKSPACE_ID })
+  workspaceId!: string;
 
   @Column('int', { name: 'active_version', nullable: true })
   activeVersion!: number | null;

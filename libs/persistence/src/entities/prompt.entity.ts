@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DEFAULT_WORKSPACE_ID } from './workspace.entity';
 
 /** A prompt of the registry, by key; its versions are immutable, labels point at them. */
 @Entity({ name: 'prompts' })
@@ -9,6 +10,10 @@ export class PromptEntity {
   @Index('ux_prompts_key', { unique: true })
   @Column('text')
   key!: string;
+
+  /** The workspace it belongs to. */
+  @Column('uuid', { name: 'workspace_id', default: DEFAULT_WORKSPACE_ID })
+  workspaceId!: string;
 
   @Column('text', { nullable: true })
   description!: string | null;

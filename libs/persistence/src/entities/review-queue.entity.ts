@@ -1,10 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DEFAULT_WORKSPACE_ID } from './workspace.entity';
 
 /** A human review queue, registered when a policy names it. */
 @Entity({ name: 'review_queues' })
 export class ReviewQueueEntity {
   @PrimaryColumn('text')
   name!: string;
+
+  /** The workspace it belongs to. */
+  @Column('uuid', { name: 'workspace_id', default: DEFAULT_WORKSPACE_ID })
+  workspaceId!: string;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;

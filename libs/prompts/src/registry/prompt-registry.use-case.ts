@@ -57,7 +57,12 @@ export class PromptRegistry {
   ) {}
 
   /** Adds a version (the same document again adds nothing) and points its `labels` at it when it is new. */
-  async putVersion(key: string, raw: unknown, actor: Actor): Promise<PutVersionResult> {
+  async putVersion(
+    key: string,
+    raw: unknown,
+    actor: Actor,
+    workspace?: { create: string; scope: string | null },
+  ): Promise<PutVersionResult> {
     checkKey(key);
     const { document, problems } = readPromptDocument(raw);
     if (!document)
@@ -72,7 +77,11 @@ export class PromptRegistry {
         key,
         document.description,
         document.rollback,
+        workspace,
       );
+      // Another workspace holds the key: to this caller, there is no such prompt.
+      if (!prompt)
+        throw new PromptsError(PromptsErrorCode.PromptNotFound, `Unknown prompt "${key}"`);
       const added = await this.prompts.addVersion(tx, prompt.id, {
         ...document,
         checksum: versionChecksum(document),
@@ -138,8 +147,14 @@ export class PromptRegistry {
     };
   }
 
-  async list(): Promise<{ key: string; description: string | null }[]> {
-    return (await this.prompts.list()).map((p) => ({ key: p.key, description: p.description }));
+  /** The prompts of a workspace (null: of every workspace). */
+  async list(
+    workspaceId: string | null = null,
+  ): Promise<{ key: string; description: string | null }[]> {
+    return (await this.prompts.list(workspaceId)).map((p) => ({
+      key: p.key,
+      description: p.description,
+    }));
   }
 
   async version(key: string, version: number): Promise<PromptVersionRow> {

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ColumnMap, jsonOrNull, pickColumns, queryRows, selectList } from '@arbiter/persistence';
+import {
+  ColumnMap,
+  DEFAULT_WORKSPACE_ID,
+  jsonOrNull,
+  pickColumns,
+  queryRows,
+  selectList,
+} from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PromptSplit } from '../resolve/ab-split';
@@ -14,6 +21,8 @@ export interface PromptRow {
   rollback: Partial<RollbackSettings>;
   createdAt: Date;
   updatedAt: Date;
+  /** The workspace the prompt belongs to. */
+  workspaceId: string;
 }
 
 export interface PromptVersionRow {
@@ -84,6 +93,7 @@ const PROMPT_COLUMN_MAP: ColumnMap<PromptRow> = {
   rollback: 'rollback',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
+  workspaceId: 'workspace_id',
 };
 const PROMPT = selectList(PROMPT_COLUMN_MAP);
 
@@ -140,8 +150,13 @@ export class PromptRepository {
     return row ?? null;
   }
 
-  list(): Promise<PromptRow[]> {
-    return queryRows<PromptRow>(this.db, `SELECT ${PROMPT} FROM prompts ORDER BY key`);
+  /** The prompts of a workspace (null: of every workspace). */
+  list(workspaceId: string | null = null): Promise<PromptRow[]> {
+    return queryRows<PromptRow>(
+      this.db,
+      `SELECT ${PROMPT} FROM prompts WHERE ($1::uuid IS NULL OR workspace_id = $1) ORDER BY key`,
+      [workspaceId],
+    );
   }
 
   /** The prompt, created if new, locked for the rest of the transaction (versions are numbered under it). */
@@ -150,19 +165,33 @@ export class PromptRepository {
     key: string,
     description: string | undefined,
     rollback: Partial<RollbackSettings> | undefined,
-  ): Promise<PromptRow> {
+    workspace: { create: string; scope: string | null } = {
+      create: DEFAULT_WORKSPACE_ID,
+      scope: null,
+    },
+  ): Promise<PromptRow | null> {
+    // A new prompt is of workspace.create; an existing one changes only within workspace.scope
+    // (null: any). Null when the key is another workspace's.
     await tx.query(
-      `INSERT INTO prompts (id, key, description, rollback) VALUES ($1, $2, $3, coalesce($4::jsonb, '{}'))
+      `INSERT INTO prompts (id, key, description, rollback, workspace_id) VALUES ($1, $2, $3, coalesce($4::jsonb, '{}'), $5)
        ON CONFLICT (key) DO UPDATE SET description = coalesce(EXCLUDED.description, prompts.description),
-         rollback = CASE WHEN $4::jsonb IS NULL THEN prompts.rollback ELSE EXCLUDED.rollback END, updated_at = now()`,
-      [randomUUID(), key, description ?? null, jsonOrNull(rollback)],
+         rollback = CASE WHEN $4::jsonb IS NULL THEN prompts.rollback ELSE EXCLUDED.rollback END, updated_at = now()
+         WHERE $6::uuid IS NULL OR prompts.workspace_id = $6`,
+      [
+        randomUUID(),
+        key,
+        description ?? null,
+        jsonOrNull(rollback),
+        workspace.create,
+        workspace.scope,
+      ],
     );
     const [row] = await queryRows<PromptRow>(
       tx,
-      `SELECT ${PROMPT} FROM prompts WHERE key = $1 FOR UPDATE`,
-      [key],
+      `SELECT ${PROMPT} FROM prompts WHERE key = $1 AND ($2::uuid IS NULL OR workspace_id = $2) FOR UPDATE`,
+      [key, workspace.scope],
     );
-    return row;
+    return row ?? null;
   }
 
   /** Adds the next version unless the latest has the same checksum; returns it and whether it is new. */

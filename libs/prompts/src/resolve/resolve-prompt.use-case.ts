@@ -39,8 +39,15 @@ export interface ResolvedPrompt {
 export class ResolvePrompt {
   constructor(private readonly cache: PromptCache) {}
 
-  async execute(key: string, request: ResolveRequest): Promise<ResolvedPrompt> {
-    const cached = await this.cache.get(key);
+  /** Of the caller's workspace when given one: another workspace's prompt is unknown (from memory, no round trip). */
+  async execute(
+    key: string,
+    request: ResolveRequest,
+    workspaceId: string | null = null,
+  ): Promise<ResolvedPrompt> {
+    const found = await this.cache.get(key);
+    const cached =
+      found && (workspaceId === null || found.prompt.workspaceId === workspaceId) ? found : null;
     if (!cached) throw new PromptsError(PromptsErrorCode.PromptNotFound, `Unknown prompt "${key}"`);
     const choice = this.choose(cached, request);
     const { version } = choice;

@@ -30,9 +30,13 @@ export class ReviewTaskRepository {
 
   /** Creates an open task (and its queue); false when the submission already has one of this kind. */
   async createOpen(t: NewReviewTask, tx: EntityManager | DataSource = this.db): Promise<boolean> {
-    await tx.query(`INSERT INTO review_queues (name) VALUES ($1) ON CONFLICT DO NOTHING`, [
-      t.queue,
-    ]);
+    // A queue first named here belongs to the workspace of the submission's pipeline.
+    await tx.query(
+      `INSERT INTO review_queues (name, workspace_id)
+       SELECT $1, p.workspace_id FROM submissions s JOIN pipelines p ON p.id = s.pipeline_id WHERE s.id = $2
+       ON CONFLICT DO NOTHING`,
+      [t.queue, t.submissionId],
+    );
     const rows: unknown[] = await tx.query(
       `INSERT INTO review_tasks (id, submission_id, queue, kind, status, priority, consensus, due_at, expires_at, escalated_from,
          required_skills, skill_fallback_at)
@@ -220,15 +224,20 @@ export class ReviewTaskRepository {
   }
 
   /** The tasks a reviewer holds on a live lease, with their submissions, oldest claim first (one statement). */
-  async heldBy(userId: string, limit: number): Promise<TaskWithSubmission[]> {
+  async heldBy(
+    userId: string,
+    limit: number,
+    workspaceId: string | null = null,
+  ): Promise<TaskWithSubmission[]> {
     const rows = await queryRows<Record<string, unknown>>(
       this.db,
       `WITH t AS (
          SELECT ${TASK_COLUMNS} FROM review_tasks
          WHERE claimed_by = $1 AND status = 'claimed' AND lease_expires_at > now()
+           AND ($3::uuid IS NULL OR queue IN (SELECT name FROM review_queues WHERE workspace_id = $3))
          ORDER BY claimed_at LIMIT $2
        ) ${WITH_SUBMISSION} ORDER BY t."claimedAt"`,
-      [userId, limit],
+      [userId, limit, workspaceId],
     );
     return rows.map(splitRow);
   }

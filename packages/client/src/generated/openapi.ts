@@ -24,7 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every client's dead letters */
+        /** Every client's dead letters (of the workspace) */
         get: operations["adminListDeadLetters"];
         put?: never;
         post?: never;
@@ -732,7 +732,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every prompt of the registry */
+        /** Every prompt of the workspace */
         get: operations["listPrompts"];
         put?: never;
         post?: never;
@@ -889,7 +889,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every review queue a policy names */
+        /** Every review queue of the workspace */
         get: operations["listQueues"];
         put?: never;
         post?: never;
@@ -1236,7 +1236,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every user */
+        /** Every member of the workspace (every user, to a platform admin naming none) */
         get: operations["listUsers"];
         put?: never;
         /** Add a reviewer, lead or admin */
@@ -1327,6 +1327,59 @@ export interface paths {
         put?: never;
         /** A new signing secret; the old one signs too until it expires */
         post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workspace (platform admins) */
+        get: operations["listWorkspaces"];
+        put?: never;
+        /** Create a workspace (platform admins) */
+        post: operations["createWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{key}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a person a role in a workspace, or change it (the workspace's admins) */
+        put: operations["setWorkspaceMember"];
+        post?: never;
+        /** Take a person out of a workspace and its queues (the workspace's admins) */
+        delete: operations["removeWorkspaceMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspaces I may act in, with my role in each */
+        get: operations["myWorkspaces"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1732,6 +1785,15 @@ export interface components {
             /** @description e.g. languages: ["th", "en"] */
             skills?: string[];
         };
+        CreateWorkspaceDto: {
+            /**
+             * @description Lower-case letters, digits and dashes
+             * @example claims-team
+             */
+            key: string;
+            /** @example Claims team */
+            name: string;
+        };
         DatasetItemList: {
             items: {
                 /** @description {text} or {json} */
@@ -2043,6 +2105,15 @@ export interface components {
              * @description Version id; it must be a version of this prompt
              */
             versionId?: string;
+        };
+        MyWorkspaces: {
+            platformAdmin: boolean;
+            workspaces: {
+                key: string;
+                name: string;
+                /** @enum {string} */
+                role: "reviewer" | "lead" | "admin";
+            }[];
         };
         /** @description The body of an outcome webhook, signed per Standard Webhooks; also each feed event's payload */
         OutcomeEvent: components["schemas"]["SubmissionEvent"] | components["schemas"]["AuditFailedEvent"];
@@ -2884,9 +2955,18 @@ export interface components {
             /** Format: uuid */
             id: string;
             queues: string[];
-            /** @enum {string} */
+            /**
+             * @description The role in the caller's workspace; to a platform admin naming none, the platform role (admin: a platform admin)
+             * @enum {string}
+             */
             role: "reviewer" | "lead" | "admin";
             skills: string[];
+            /** @description The workspaces the person holds a role in (of the caller's workspace only) */
+            workspaces: {
+                key: string;
+                /** @enum {string} */
+                role: "reviewer" | "lead" | "admin";
+            }[];
         };
         VersionsStats: {
             range: components["schemas"]["StatsRange"];
@@ -2919,6 +2999,29 @@ export interface components {
             id: string;
             /** @description Configure it in a Standard Webhooks verifier */
             secret: string;
+        };
+        Workspace: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example claims-team */
+            key: string;
+            members: number;
+            name: string;
+        };
+        WorkspaceMember: {
+            email: string;
+            /** @enum {string} */
+            role: "reviewer" | "lead" | "admin";
+            /** Format: uuid */
+            userId: string;
+            /** @description The workspace's key */
+            workspace: string;
+        };
+        WorkspaceMemberDto: {
+            /** @enum {string} */
+            role: "reviewer" | "lead" | "admin";
         };
     };
     responses: never;
@@ -2975,7 +3078,10 @@ export interface operations {
                 /** @description Only this client (all clients when absent) */
                 clientId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3017,6 +3123,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -3033,7 +3148,10 @@ export interface operations {
     adminReplayDeadLetter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3102,7 +3220,10 @@ export interface operations {
     adminReplayDeadLetters: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3141,6 +3262,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3187,7 +3317,10 @@ export interface operations {
                 pipeline?: string;
                 status?: "firing" | "resolved";
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3229,6 +3362,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -3245,7 +3387,10 @@ export interface operations {
     listApiKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3287,6 +3432,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -3303,7 +3457,10 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3392,7 +3549,10 @@ export interface operations {
     revokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3473,7 +3633,10 @@ export interface operations {
                 /** @description Before this instant (ISO 8601, exclusive) */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3515,6 +3678,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -3540,7 +3712,10 @@ export interface operations {
                 /** @description Before this instant (ISO 8601, exclusive) */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3575,6 +3750,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4081,7 +4265,10 @@ export interface operations {
     listClients: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4123,6 +4310,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -4139,7 +4335,10 @@ export interface operations {
     createClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4185,6 +4384,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -4219,7 +4427,10 @@ export interface operations {
     setClientQuota: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4312,7 +4523,10 @@ export interface operations {
             query?: {
                 pipeline?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4354,6 +4568,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -4370,7 +4593,10 @@ export interface operations {
     createDataset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4409,6 +4635,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4459,7 +4694,10 @@ export interface operations {
     getDataset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4528,7 +4766,10 @@ export interface operations {
     collectDatasetItems: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4597,7 +4838,10 @@ export interface operations {
     exportDataset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4666,7 +4910,10 @@ export interface operations {
     listDatasetItems: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4735,7 +4982,10 @@ export interface operations {
     addDatasetItems: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4835,7 +5085,10 @@ export interface operations {
     removeDatasetItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
                 itemId: string;
@@ -4905,7 +5158,10 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4974,7 +5230,10 @@ export interface operations {
     startRegressionRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5074,7 +5333,10 @@ export interface operations {
     getRegressionRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
                 runId: string;
@@ -5399,7 +5661,10 @@ export interface operations {
     getPipeline: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5470,7 +5735,10 @@ export interface operations {
             query?: {
                 activate?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5524,6 +5792,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -5558,7 +5835,10 @@ export interface operations {
     activatePolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5658,7 +5938,10 @@ export interface operations {
     forceBreaker: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5749,7 +6032,10 @@ export interface operations {
     checkPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5803,6 +6089,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -5837,7 +6132,10 @@ export interface operations {
     getOversight: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5911,7 +6209,10 @@ export interface operations {
                 /** @description strictly between 0 and 1 */
                 targetError?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -5980,7 +6281,10 @@ export interface operations {
     applyRecalibration: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6076,7 +6380,10 @@ export interface operations {
                 /** @description strictly between 0 and 1 */
                 targetError?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6145,7 +6452,10 @@ export interface operations {
     applyCalibrationRefit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6245,7 +6555,10 @@ export interface operations {
     rollbackPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6323,7 +6636,10 @@ export interface operations {
     compareShadowPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6392,7 +6708,10 @@ export interface operations {
     startShadowPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6501,7 +6820,10 @@ export interface operations {
     stopShadowPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6568,7 +6890,10 @@ export interface operations {
     splitPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6668,7 +6993,10 @@ export interface operations {
     listPrompts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6710,6 +7038,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -6726,7 +7063,10 @@ export interface operations {
     getPrompt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6795,7 +7135,10 @@ export interface operations {
     putPromptVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6846,6 +7189,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -6883,7 +7235,10 @@ export interface operations {
                 from: number;
                 to: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -6954,7 +7309,10 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -7023,7 +7381,10 @@ export interface operations {
     movePromptLabel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
                 label: string;
@@ -7124,7 +7485,10 @@ export interface operations {
     getPromptQuality: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -7304,7 +7668,10 @@ export interface operations {
     splitPrompt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
             };
@@ -7395,7 +7762,10 @@ export interface operations {
     getPromptVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 key: string;
                 version: number;
@@ -7465,7 +7835,10 @@ export interface operations {
     listQueues: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7507,6 +7880,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7523,7 +7905,10 @@ export interface operations {
     claimTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7569,6 +7954,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the configured cap */
             413: {
                 headers: {
@@ -7603,7 +7997,10 @@ export interface operations {
     undoDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7683,7 +8080,10 @@ export interface operations {
             query?: {
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7725,6 +8125,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7741,7 +8150,10 @@ export interface operations {
     myReviewQueues: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7783,6 +8195,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -7811,7 +8232,10 @@ export interface operations {
                 /** @description open (default): waiting and in review; pending: waiting; claimed: in review */
                 status?: "open" | "pending" | "claimed";
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 queue: string;
             };
@@ -7880,7 +8304,10 @@ export interface operations {
     getTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7949,7 +8376,10 @@ export interface operations {
     decideTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8049,7 +8479,10 @@ export interface operations {
     heartbeatTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8149,7 +8582,10 @@ export interface operations {
     releaseTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8260,7 +8696,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8302,6 +8741,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8329,7 +8777,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8371,6 +8822,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8402,7 +8862,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8445,6 +8908,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8472,7 +8944,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8514,6 +8989,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8541,7 +9025,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8583,6 +9070,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8610,7 +9106,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8652,6 +9151,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8679,7 +9187,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8721,6 +9232,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -8748,7 +9268,10 @@ export interface operations {
                 /** @description End of the range (ISO 8601, exclusive); default: now */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8783,6 +9306,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9065,7 +9597,10 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9107,6 +9642,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -9123,7 +9667,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9162,6 +9709,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role, queue or pipeline not allowed) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9212,7 +9768,10 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9303,7 +9862,10 @@ export interface operations {
     disableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9381,7 +9943,10 @@ export interface operations {
     enableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9652,6 +10217,398 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWorkspaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"][];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkspaceDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (idempotency key reused with another body, lease lost, …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the configured cap */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (or YAML where a policy is accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setWorkspaceMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkspaceMemberDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceMember"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the configured cap */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (or YAML where a policy is accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeWorkspaceMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myWorkspaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWorkspaces"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
