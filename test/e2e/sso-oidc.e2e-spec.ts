@@ -22,6 +22,9 @@ const ACCOUNTS = {
   rita: { email: 'rita@corp.test', email_verified: true, groups: ['arbiter-reviewers'] },
   leo: { email: 'leo@corp.test', email_verified: true, groups: 'arbiter-leads' },
   nora: { email: 'nora@corp.test', email_verified: true, groups: ['marketing', 'Arbiter-Admins'] },
+  // A lead of the claims workspace only, and a member of nowhere that exists.
+  cleo: { email: 'cleo@corp.test', email_verified: true, groups: ['claims-leads'] },
+  gus: { email: 'gus@corp.test', email_verified: true, groups: ['ghost-leads'] },
   // Their authorization codes live one second (codeTtl is the provider's setting, not a claim).
   hasty: {
     email: 'hasty@corp.test',
@@ -40,6 +43,11 @@ const ACCOUNTS = {
  * another browser's callback, a disabled user, an email the provider does not vouch for), with
  * email-and-password logins switched off on this deployment.
  */
+/** Each user's role in the default workspace (where global grants of reviewer and lead land). */
+const DEFAULT_WORKSPACE_ROLES = `SELECT u.email, m.role FROM users u
+  JOIN workspace_members m ON m.user_id = u.id
+  JOIN workspaces w ON w.id = m.workspace_id AND w.key = 'default'`;
+
 describe('single sign-on with OpenID Connect', () => {
   let provider: OidcProviderProcess;
   let arbiter: ArbiterHarness;
@@ -67,6 +75,8 @@ describe('single sign-on with OpenID Connect', () => {
               'arbiter-reviewers': [{ role: 'reviewer' }],
               'arbiter-leads': [{ role: 'lead' }],
               'arbiter-admins': [{ role: 'admin' }],
+              'claims-leads': [{ role: 'lead', workspace: 'claims' }],
+              'ghost-leads': [{ role: 'lead', workspace: 'ghost' }],
             },
             name: 'Corp IdP',
           },
@@ -190,7 +200,7 @@ describe('single sign-on with OpenID Connect', () => {
     );
     await signIn('leo');
     const roles = await arbiter.db.query(
-      `SELECT email, role FROM users WHERE email LIKE '%@corp.test' ORDER BY email`,
+      `${DEFAULT_WORKSPACE_ROLES} WHERE u.email LIKE '%@corp.test' ORDER BY u.email`,
     );
     expect(roles).toEqual([
       { email: 'leo@corp.test', role: 'lead' },
@@ -202,6 +212,31 @@ describe('single sign-on with OpenID Connect', () => {
       `SELECT count(*)::int AS count FROM users WHERE email = 'rita@corp.test'`,
     );
     expect(count).toBe(1);
+  });
+
+  it('a workspace grant makes a member of that workspace only; a grant of a workspace that does not exist signs nobody in', async () => {
+    // Local logins are off here: the platform admin signs in through the provider too.
+    const platform = (await signIn('ana')).session.accessToken;
+    const created = await arbiter.http.post(
+      '/v1/workspaces',
+      { key: 'claims', name: 'Claims' },
+      { token: platform },
+    );
+    expect(created.status).toBe(201);
+    const cleo = (await signIn('cleo')).session;
+    const mine = await arbiter.http.get('/v1/workspaces/mine', { token: cleo.accessToken });
+    expect(mine.body).toEqual({
+      platformAdmin: false,
+      workspaces: [expect.objectContaining({ key: 'claims', role: 'lead' })],
+    });
+    // A lead in claims, nothing in the default workspace (the same 404 as an unknown one).
+    const inClaims = { token: cleo.accessToken, headers: { 'x-arbiter-workspace': 'claims' } };
+    expect((await arbiter.http.get('/v1/stats/sla', inClaims)).status).toBe(200);
+    const inDefault = { token: cleo.accessToken, headers: { 'x-arbiter-workspace': 'default' } };
+    expect((await arbiter.http.get('/v1/stats/sla', inDefault)).status).toBe(404);
+    const browser = new CookieBrowser();
+    const refused = await callback(browser, await signInAtProvider(browser, 'gus'));
+    expect([refused.status, refused.body?.code]).toEqual([403, 'auth.oidc_no_role']);
   });
 
   it('signs one person in from several browsers at once as one user', async () => {
@@ -233,13 +268,16 @@ describe('single sign-on with OpenID Connect', () => {
     expect(await arbiter.auditEntriesSince(mark)).toHaveLength(1);
   });
 
-  it("follows the provider's groups at every sign-in: a new role is audited and the old role's tokens stop working", async () => {
+  it("follows the provider's groups at every sign-in: a new workspace role is audited and holds for the old session's tokens too, up and down", async () => {
     const before = (await signIn('rita')).session;
     setAccounts({ ...ACCOUNTS, rita: { ...ACCOUNTS.rita, groups: ['arbiter-leads'] } });
     const mark = await arbiter.auditMark();
     const after = (await signIn('rita')).session;
     const [row] = await arbiter.db.query(
-      `SELECT id, role FROM users WHERE email = 'rita@corp.test'`,
+      `SELECT u.id, m.role FROM users u
+         JOIN workspace_members m ON m.user_id = u.id
+         JOIN workspaces w ON w.id = m.workspace_id AND w.key = 'default'
+        WHERE u.email = 'rita@corp.test'`,
     );
     expect(row.role).toBe('lead');
     expect(await arbiter.auditEntriesSince(mark)).toEqual([
@@ -247,18 +285,28 @@ describe('single sign-on with OpenID Connect', () => {
         action: 'user.sso_role',
         actorId: row.id,
         targetId: row.id,
-        before: { role: 'reviewer' },
-        after: expect.objectContaining({ role: 'lead', groups: ['arbiter-leads'] }),
+        before: { role: 'reviewer', workspaces: { default: 'reviewer' } },
+        after: expect.objectContaining({
+          role: 'reviewer',
+          workspaces: { default: 'lead' },
+          groups: ['arbiter-leads'],
+        }),
       }),
     ]);
-    // A token names its role: the reviewer's is refused, the lead's works.
-    expect(
-      (await arbiter.http.get('/v1/review/queues', { token: before.accessToken })).status,
-    ).toBe(401);
-    expect((await arbiter.http.get('/v1/review/queues', { token: after.accessToken })).status).toBe(
-      200,
-    );
-    // Out of every mapped group: refused, and the account keeps its last role until an admin acts.
+    // Roles are read from the membership on every request: both sessions now act as a lead.
+    for (const session of [before, after])
+      expect((await arbiter.http.get('/v1/stats/sla', { token: session.accessToken })).status).toBe(
+        200,
+      );
+    // Back to reviewer at the provider: the lead's powers go at the next sign-in, old tokens too.
+    setAccounts({ ...ACCOUNTS, rita: { ...ACCOUNTS.rita, groups: ['arbiter-reviewers'] } });
+    await signIn('rita');
+    for (const session of [before, after])
+      expect((await arbiter.http.get('/v1/stats/sla', { token: session.accessToken })).status).toBe(
+        403,
+      );
+    // Out of every mapped group: refused, and the account keeps its last memberships until an
+    // admin acts.
     setAccounts({ ...ACCOUNTS, rita: { ...ACCOUNTS.rita, groups: [] } });
     const browser = new CookieBrowser();
     const refused = await callback(browser, await signInAtProvider(browser, 'rita'));

@@ -21,7 +21,7 @@ export interface ProviderAccount {
 export interface LinkedUser {
   user: UserEntity;
   roleBefore: UserRole | null;
-  /** Workspace id → role before this login (empty for a new user). */
+  /** Workspace key → role before this login (empty for a new user). */
   membershipsBefore: Record<string, UserRole>;
   /** Whether this login added, removed or changed a membership. */
   membershipsChanged: boolean;
@@ -107,11 +107,12 @@ export class SsoAccountRepository {
         },
         ['issuer', 'subject'],
       );
-      const membershipsBefore = await this.syncMemberships(tx, user.id, account.memberships);
+      const before = await this.syncMemberships(tx, user.id, account.memberships);
+      const membershipsBefore = Object.fromEntries(before.map((m) => [m.key, m.role]));
       const membershipsChanged =
-        JSON.stringify(sorted(membershipsBefore)) !==
-        JSON.stringify(
-          sorted(Object.fromEntries(account.memberships.map((m) => [m.workspaceId, m.role]))),
+        before.length !== account.memberships.length ||
+        account.memberships.some(
+          (m) => !before.some((b) => b.workspaceId === m.workspaceId && b.role === m.role),
         );
       const linked = { user, roleBefore, membershipsBefore, membershipsChanged };
       if (roleBefore !== account.role || membershipsChanged) await onChange(tx, linked);
@@ -128,9 +129,11 @@ export class SsoAccountRepository {
     tx: EntityManager,
     userId: string,
     wanted: { workspaceId: string; role: UserRole }[],
-  ): Promise<Record<string, UserRole>> {
-    const before: { workspace_id: string; role: UserRole }[] = await tx.query(
-      `SELECT workspace_id, role FROM workspace_members WHERE user_id = $1 FOR UPDATE`,
+  ): Promise<{ workspaceId: string; key: string; role: UserRole }[]> {
+    const before: { workspaceId: string; key: string; role: UserRole }[] = await tx.query(
+      `SELECT m.workspace_id AS "workspaceId", w.key, m.role
+         FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
+        WHERE m.user_id = $1 FOR UPDATE OF m`,
       [userId],
     );
     const keep = wanted.map((m) => m.workspaceId);
@@ -149,11 +152,6 @@ export class SsoAccountRepository {
          ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
         [m.workspaceId, userId, m.role],
       );
-    return Object.fromEntries(before.map((m) => [m.workspace_id, m.role]));
+    return before;
   }
-}
-
-/** A record with its keys in order, to compare two by their JSON. */
-function sorted(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
