@@ -327,6 +327,16 @@ describe('audit log', () => {
     ).toBe(404);
     expect((await arbiter.http.post('/v1/users/not-a-uuid/disable', {}, admin)).status).toBe(400);
     expect((await arbiter.http.post('/v1/users', { email: 'x' }, admin)).status).toBe(400);
+    // Local logins are on here: a person without a password could never sign in.
+    const noPassword = await arbiter.http.post(
+      '/v1/users',
+      { email: 'no-password@example.com', role: 'reviewer' },
+      admin,
+    );
+    expect([noPassword.status, noPassword.body]).toEqual([
+      400,
+      expect.objectContaining({ code: 'auth.password_setting' }),
+    ]);
     expect(await arbiter.auditEntriesSince(mark)).toEqual([]);
   });
 

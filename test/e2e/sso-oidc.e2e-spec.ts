@@ -239,6 +239,29 @@ describe('single sign-on with OpenID Connect', () => {
     expect([refused.status, refused.body?.code]).toEqual([403, 'auth.oidc_no_role']);
   });
 
+  it('an admin creates people without a password (refused with one: it could never be used), who then sign in through the provider', async () => {
+    const admin = { token: (await signIn('ana')).session.accessToken };
+    const withPassword = await arbiter.http.post(
+      '/v1/users',
+      { email: 'pia@corp.test', password: 'a-password-1', role: 'lead' },
+      admin,
+    );
+    expect([withPassword.status, withPassword.body]).toEqual([
+      400,
+      expect.objectContaining({ code: 'auth.password_setting' }),
+    ]);
+    const created = await arbiter.http.post<{ id: string }>(
+      '/v1/users',
+      { email: 'pia@corp.test', role: 'lead' },
+      admin,
+    );
+    expect(created.status).toBe(201);
+    const [row] = await arbiter.db.query(`SELECT password_hash FROM users WHERE id = $1`, [
+      created.body.id,
+    ]);
+    expect(row.password_hash).toBeNull();
+  });
+
   it('signs one person in from several browsers at once as one user', async () => {
     const browsers = [new CookieBrowser(), new CookieBrowser(), new CookieBrowser()];
     const backs = await Promise.all(browsers.map((b) => signInAtProvider(b, 'leo')));

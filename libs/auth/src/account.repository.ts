@@ -97,7 +97,7 @@ export class AccountRepository {
   async createUser(user: {
     id: string;
     email: string;
-    passwordHash: string;
+    passwordHash: string | null;
     role: UserRole;
     skills?: string[];
   }): Promise<void> {

@@ -15,6 +15,8 @@ export enum AuthErrorCode {
   ClientNotFound = 'auth.client_not_found',
   ApiKeyNotFound = 'auth.api_key_not_found',
   LocalLoginDisabled = 'auth.local_login_disabled',
+  /** A new user's password: needed while local logins are on, refused while they are off. */
+  PasswordSetting = 'auth.password_setting',
   SsoNotConfigured = 'auth.oidc_not_configured',
   SsoStateInvalid = 'auth.oidc_state_invalid',
   SsoCodeRejected = 'auth.oidc_code_rejected',

@@ -93,10 +93,12 @@ export class CreateUserDto {
   @MaxLength(LIMITS.email)
   email!: string;
 
-  @ApiProperty({ minLength: 8 })
+  /** Required while local logins are on; refused when they are off (people sign in with SSO). */
+  @ApiPropertyOptional({ minLength: 8 })
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @Matches(/^.{8,200}$/s, { message: 'password must be 8 to 200 characters' })
-  password!: string;
+  password?: string;
 
   @ApiProperty({ enum: USER_ROLE_NAMES })
   @IsIn(USER_ROLE_NAMES as unknown as string[], {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import {
   AuthError,
   AuthErrorCode,
@@ -31,6 +32,7 @@ export class UserAdmin {
     private readonly activeUsers: ActiveUsers,
     private readonly workspaces: WorkspaceRepository,
     private readonly access: WorkspaceAccess,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The members of the caller's workspace; every person for a platform admin naming none. */
@@ -58,7 +60,7 @@ export class UserAdmin {
     await this.accounts.createUser({
       id,
       email: body.email,
-      passwordHash: await hashPassword(body.password),
+      passwordHash: await this.passwordHashFor(body.password),
       // Inside a workspace, `role` is the role there: the person gets no platform role.
       role: scope === null ? body.role : 'reviewer',
       skills: body.skills ?? [],
@@ -67,6 +69,28 @@ export class UserAdmin {
     if (body.queues)
       await this.queues.setMemberships(id, body.queues, scope ?? DEFAULT_WORKSPACE_ID);
     return this.view((await this.accounts.findUserById(id)) as UserEntity, scope);
+  }
+
+  /**
+   * A new user's password hash: a password is needed while local logins are on; while they are
+   * off, a password could never be used, so giving one is refused rather than stored (the person
+   * signs in with single sign-on and is linked by email).
+   */
+  private async passwordHashFor(password: string | undefined): Promise<string | null> {
+    if (this.config.sso.localLogin) {
+      if (password === undefined)
+        throw new AuthError(
+          AuthErrorCode.PasswordSetting,
+          'password is required: people sign in here with their email and password',
+        );
+      return hashPassword(password);
+    }
+    if (password !== undefined)
+      throw new AuthError(
+        AuthErrorCode.PasswordSetting,
+        'password is not accepted: email and password logins are switched off here (ARBITER_LOCAL_LOGIN=false), people sign in with single sign-on',
+      );
+    return null;
   }
 
   async update(id: string, body: UpdateUserDto, caller: UserPrincipal): Promise<UserView> {

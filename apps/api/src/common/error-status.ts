@@ -45,6 +45,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   [AuthErrorCode.ClientNotFound]: 404,
   [AuthErrorCode.ApiKeyNotFound]: 404,
   [AuthErrorCode.LocalLoginDisabled]: 403,
+  [AuthErrorCode.PasswordSetting]: 400,
   [AuthErrorCode.SsoNotConfigured]: 404,
   [AuthErrorCode.SsoStateInvalid]: 401,
   [AuthErrorCode.SsoCodeRejected]: 401,

@@ -1778,7 +1778,7 @@ export interface components {
         };
         CreateUserDto: {
             email: string;
-            password: string;
+            password?: string;
             queues?: string[];
             /** @enum {string} */
             role: "reviewer" | "lead" | "admin";
