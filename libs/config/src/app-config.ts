@@ -111,6 +111,12 @@ export interface AppConfig {
   };
   /** Longest ?wait= a client may ask for, in ms. */
   maxWaitMs: number;
+  /**
+   * Group commit at intake: submissions arriving within `batchWindowMs` of the first waiting one
+   * (at most `batchMax` of them) are inserted by one statement and enqueued by one Redis round
+   * trip. Either set to 0 turns it off (one statement per submission).
+   */
+  intake: { batchWindowMs: number; batchMax: number };
   /** Outcome delivery: webhook retries, SSRF allow-list, HTTP limits. */
   webhooks: WebhookConfig;
   /** Secondary AI review: providers, budget, breaker, retries (see libs/ai-review). */

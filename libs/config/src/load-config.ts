@@ -251,6 +251,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dashboardEveryMs: read.int('ARBITER_STATS_DASHBOARD_EVERY_MS', 1000, 1000, 60_000),
     },
     maxWaitMs: 10_000,
+    intake: {
+      batchWindowMs: read.int('ARBITER_INTAKE_BATCH_WINDOW_MS', 2, 0, 1000),
+      batchMax: read.int('ARBITER_INTAKE_BATCH_MAX', 100, 0, 1000),
+    },
     webhooks: readWebhookConfig(read),
     aiReview: readAiReviewConfig(env, read.problems),
     alerts: readAlertConfig(read),

@@ -121,18 +121,55 @@ const EVENT_VIEW_COLUMN_MAP: ColumnMap<EventView> = {
 };
 const EVENT_VIEW_COLUMNS = selectList(EVENT_VIEW_COLUMN_MAP);
 
+/**
+ * What intake writes of a new submission, once: `field: [column, SQL type]`. The insert's column
+ * list, its record type and the JSON each row is sent as all derive from it, so a new column is
+ * one line here (and a field of NewSubmission).
+ */
+const RECEIVED_COLUMNS: { readonly [K in keyof NewSubmission]-?: readonly [string, string] } = {
+  id: ['id', 'uuid'],
+  clientId: ['client_id', 'uuid'],
+  pipelineId: ['pipeline_id', 'uuid'],
+  policyVersionId: ['policy_version_id', 'uuid'],
+  externalId: ['external_id', 'text'],
+  idempotencyKey: ['idempotency_key', 'text'],
+  requestHash: ['request_hash', 'text'],
+  input: ['input', 'jsonb'],
+  output: ['output', 'jsonb'],
+  model: ['model', 'jsonb'],
+  promptVersion: ['prompt_version', 'text'],
+  metadata: ['metadata', 'jsonb'],
+  callbackUrl: ['callback_url', 'text'],
+};
+const RECEIVED_ENTRIES = Object.entries(RECEIVED_COLUMNS) as [
+  keyof NewSubmission,
+  readonly [string, string],
+][];
+const RECEIVED_COLUMN_LIST = RECEIVED_ENTRIES.map(([, [column]]) => column).join(', ');
+
+/** A submission as one element of the insert's JSON array, keyed by column (absent = NULL). */
+function receivedRecord(s: NewSubmission): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [field, [column]] of RECEIVED_ENTRIES) record[column] = s[field];
+  return record;
+}
+
 // The statements every submission runs, prepared once per connection (see PreparedStatement).
+// Intake's insert takes its rows as one JSON array, so one text serves one row or a batch of a
+// hundred (group commit): one statement, one commit, one first event per inserted row.
 const INSERT_RECEIVED: PreparedStatement = {
-  name: 'arbiter_submission_insert_received',
+  name: 'arbiter_submission_insert_received_many',
   text: `WITH s AS (
-         INSERT INTO submissions (id, client_id, pipeline_id, policy_version_id, status, external_id,
-           idempotency_key, request_hash, input, output, model, prompt_version, metadata, callback_url)
-         VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         INSERT INTO submissions (status, ${RECEIVED_COLUMN_LIST})
+         SELECT 'received', ${RECEIVED_COLUMN_LIST}
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(${RECEIVED_ENTRIES.map(([, [column, type]]) => `${column} ${type}`).join(', ')})
          ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id
+         RETURNING id, policy_version_id
        ), e AS (
          INSERT INTO submission_events (submission_id, type, to_status, actor, data)
-         SELECT id, 'transition', 'received', 'api', $14::jsonb FROM s
+         SELECT id, 'transition', 'received', 'api',
+                jsonb_build_object('policyVersionId', policy_version_id) FROM s
        )
        SELECT id FROM s`,
 };
@@ -172,23 +209,21 @@ export class SubmissionRepository {
    * Idempotency-Key is already taken (the caller then compares request hashes).
    */
   async insertReceived(s: NewSubmission): Promise<boolean> {
+    return (await this.insertReceivedMany([s])).has(s.id);
+  }
+
+  /**
+   * Inserts submissions in `received`, each with its first event, in one statement (one commit).
+   * Returns the ids inserted: a submission whose client's Idempotency-Key is already taken, by a
+   * committed row or by an earlier one of the same batch, is skipped. One row Postgres refuses
+   * fails the whole statement (the caller may retry the rows one by one).
+   */
+  async insertReceivedMany(batch: readonly NewSubmission[]): Promise<Set<string>> {
+    if (batch.length === 0) return new Set();
     const rows = await preparedRows<{ id: string }>(this.db, INSERT_RECEIVED, [
-      s.id,
-      s.clientId,
-      s.pipelineId,
-      s.policyVersionId,
-      s.externalId,
-      s.idempotencyKey,
-      s.requestHash,
-      JSON.stringify(s.input),
-      JSON.stringify(s.output),
-      JSON.stringify(s.model),
-      s.promptVersion,
-      s.metadata === undefined ? null : JSON.stringify(s.metadata),
-      s.callbackUrl,
-      JSON.stringify({ policyVersionId: s.policyVersionId }),
+      JSON.stringify(batch.map(receivedRecord)),
     ]);
-    return rows.length === 1;
+    return new Set(rows.map((r) => r.id));
   }
 
   async findByIdempotencyKey(clientId: string, key: string): Promise<SubmissionRow | null> {
