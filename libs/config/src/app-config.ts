@@ -68,6 +68,13 @@ export interface AppConfig {
   pipelinesDir?: string;
   worker: {
     scoreConcurrency: number;
+    /**
+     * Score jobs whose reads and writes are grouped: jobs running at once load their submissions
+     * in one read and apply their routes in one transaction, within this many ms; 0 = off.
+     */
+    scoreBatchWindowMs: number;
+    /** The most score jobs in one such group; 0 = off. */
+    scoreBatchMax: number;
     /** A submission left in received/scoring longer than this is re-enqueued by recovery. */
     stuckAfterMs: number;
     recoveryEveryMs: number;

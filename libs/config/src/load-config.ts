@@ -230,6 +230,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pipelinesDir: read.string('ARBITER_PIPELINES_DIR'),
     worker: {
       scoreConcurrency: read.int('ARBITER_SCORE_CONCURRENCY', 32, 1, 1000),
+      scoreBatchWindowMs: read.int('ARBITER_SCORE_BATCH_WINDOW_MS', 2, 0, 1000),
+      scoreBatchMax: read.int('ARBITER_SCORE_BATCH_MAX', 32, 0, 1000),
       stuckAfterMs: read.int('ARBITER_STUCK_AFTER_MS', 60_000, 1000, 86_400_000),
       recoveryEveryMs: read.int('ARBITER_RECOVERY_EVERY_MS', 30_000, 500, 86_400_000),
       metricsPort: read.int('ARBITER_WORKER_METRICS_PORT', 9464, 0, 65535),

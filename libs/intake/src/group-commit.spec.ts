@@ -1,5 +1,5 @@
 import { GroupCommit, GroupCommitWriter } from './group-commit';
-import { mayBeOneRow } from './intake-committer.service';
+import { isStoreFailure, mayBeOneRow } from './store-failures';
 
 class RowRefused extends Error {
   readonly code = '23514';
@@ -172,5 +172,18 @@ describe('mayBeOneRow', () => {
     ['nothing', null, false],
   ])('%s', (_what, error, expected) => {
     expect(mayBeOneRow(error)).toBe(expected);
+  });
+});
+
+describe('isStoreFailure', () => {
+  it.each([
+    ['a lost connection (08006)', { code: '08006' }, true],
+    ['an administrator shutdown (57P01)', { driverError: { code: '57P01' } }, true],
+    ['a refused socket', { code: 'ECONNREFUSED' }, true],
+    ['a cut session with no code', new Error('Connection terminated unexpectedly'), true],
+    ['a check constraint (23514)', { code: '23514' }, false],
+    ['a bug in our code', new TypeError('x is undefined'), false],
+  ])('%s', (_what, error, expected) => {
+    expect(isStoreFailure(error)).toBe(expected);
   });
 });

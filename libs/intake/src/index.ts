@@ -6,8 +6,6 @@ export * from './routed-announcer.service';
 export * from './score-submission.use-case';
 export * from './recover-unsettled.use-case';
 export * from './intake-metrics.service';
-export * from './intake-committer.service';
-export * from './group-commit';
 export * from './score-stage-metrics.service';
 export * from './intake.module';
 export * from './score-stage.module';

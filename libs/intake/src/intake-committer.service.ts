@@ -4,6 +4,7 @@ import { QueueProducer } from '@arbiter/queue';
 import { NewSubmission, SubmissionRepository } from '@arbiter/workflow';
 import { GroupCommit } from './group-commit';
 import { IntakeMetrics } from './intake-metrics.service';
+import { mayBeOneRow } from './store-failures';
 
 /** A checked submission ready to be written, with what to do once it is committed. */
 export interface ReceivedSubmission {
@@ -12,25 +13,6 @@ export interface ReceivedSubmission {
   pipeline: string;
   /** Called with the id after the commit and before the score job is enqueued (?wait). */
   beforeEnqueue?: (id: string) => void;
-}
-
-// SQLSTATE classes of a server that cannot do any work now (connection, resources, operator
-// intervention, system): every row of the group would fail alone too, so none is retried.
-const WHOLE_STATEMENT_CLASSES = new Set(['08', '53', '57', '58']);
-
-/**
- * Whether a failed insert may be the fault of one row: Postgres answered with a SQLSTATE (bad
- * data, a constraint, a conflict) that is not about the server itself. A failure with no SQLSTATE
- * (socket, pool) is the store's.
- */
-export function mayBeOneRow(error: unknown): boolean {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return (
-    typeof code === 'string' &&
-    /^[0-9A-Z]{5}$/.test(code) &&
-    !WHOLE_STATEMENT_CLASSES.has(code.slice(0, 2))
-  );
 }
 
 /**

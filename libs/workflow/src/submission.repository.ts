@@ -179,6 +179,11 @@ const FIND_BY_ID: PreparedStatement = {
   text: `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = $1`,
 };
 
+const FIND_BY_IDS: PreparedStatement = {
+  name: 'arbiter_submission_find_by_ids',
+  text: `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = ANY($1::uuid[])`,
+};
+
 const APPLY_TRANSITION: PreparedStatement = {
   name: 'arbiter_submission_apply_transition',
   text: `WITH u AS (
@@ -237,6 +242,12 @@ export class SubmissionRepository {
   async findById(id: string): Promise<SubmissionRow | null> {
     const rows = await preparedRows<SubmissionRow>(this.db, FIND_BY_ID, [id]);
     return rows[0] ?? null;
+  }
+
+  /** The submissions with these ids that exist, in one read (any order). */
+  async findByIds(ids: readonly string[]): Promise<SubmissionRow[]> {
+    if (ids.length === 0) return [];
+    return preparedRows<SubmissionRow>(this.db, FIND_BY_IDS, [ids]);
   }
 
   async events(submissionId: string): Promise<EventView[]> {

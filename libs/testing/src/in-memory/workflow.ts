@@ -47,7 +47,10 @@ export function submissionRow(overrides: Partial<SubmissionRow> = {}): Submissio
   };
 }
 
-type SubmissionPort = Pick<SubmissionRepository, 'findById' | 'applyTransition' | 'appendEvent'>;
+type SubmissionPort = Pick<
+  SubmissionRepository,
+  'findById' | 'findByIds' | 'applyTransition' | 'appendEvent'
+>;
 
 /** Submissions and their event rows, with the conditional transition of the real repository. */
 export class InMemorySubmissions implements SubmissionPort {
@@ -81,6 +84,10 @@ export class InMemorySubmissions implements SubmissionPort {
 
   async findById(id: string): Promise<SubmissionRow | null> {
     return this.get(id) ?? null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<SubmissionRow[]> {
+    return ids.flatMap((id) => this.get(id) ?? []);
   }
 
   async applyTransition(
