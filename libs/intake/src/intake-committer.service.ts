@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { QueueProducer } from '@arbiter/queue';
 import { NewSubmission, SubmissionRepository } from '@arbiter/workflow';
-import { GroupCommit } from './group-commit';
+import { GroupCommit, mayBeOneRow } from '@arbiter/persistence';
 import { IntakeMetrics } from './intake-metrics.service';
-import { mayBeOneRow } from './store-failures';
 
 /** A checked submission ready to be written, with what to do once it is committed. */
 export interface ReceivedSubmission {

@@ -8,8 +8,7 @@ import {
   TransitionRequest,
 } from '@arbiter/workflow';
 import { DataSource } from 'typeorm';
-import { GroupCommit, GroupCommitOptions } from './group-commit';
-import { isStoreFailure } from './store-failures';
+import { GroupCommit, GroupCommitOptions, isStoreFailure } from '@arbiter/persistence';
 
 /** One score job's route, ready to be applied. */
 export interface RouteWrite {
@@ -123,20 +122,19 @@ export class ScoreRouteWriter {
       return done;
     });
     // Committed: from here nothing may throw, or the group would be applied again row by row.
-    const applied: Applied[] = [];
-    for (const move of moves) {
-      if (!move) {
-        applied.push({ route: null });
-        continue;
-      }
-      try {
-        await this.workflow.publish(move.event);
-        applied.push({ route: move.route });
-      } catch (publishError) {
-        applied.push({ route: move.route, publishError });
-      }
-    }
-    return applied;
+    // Each row's events are published in order; rows side by side, as separate jobs would be
+    // (so the subscribers' own writes, e.g. the outbox, can share a statement too).
+    return Promise.all(
+      moves.map(async (move): Promise<Applied> => {
+        if (!move) return { route: null };
+        try {
+          await this.workflow.publish(move.event);
+          return { route: move.route };
+        } catch (publishError) {
+          return { route: move.route, publishError };
+        }
+      }),
+    );
   }
 }
 
