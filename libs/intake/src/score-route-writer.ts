@@ -1,7 +1,6 @@
 import { ApprovalGate, GatedDecision } from '@arbiter/oversight';
 import { Policy, RouteDecision } from '@arbiter/policy';
 import {
-  SubmissionMoved,
   SubmissionRepository,
   SubmissionRow,
   SubmissionWorkflow,
@@ -28,9 +27,9 @@ interface Applied {
 
 /**
  * The score stage's reads and writes, grouped across the jobs running at once: their
- * submissions are loaded by one read, and their routes applied in one transaction (one commit),
- * each row still fenced by its own conditional transition and each would-be automatic approval
- * still checked by the approval gate inside the transaction that applies it. Events are
+ * submissions are loaded by one read, and their routes applied in one transaction (one commit)
+ * by one statement, each row still fenced by its own `from` state and each would-be automatic
+ * approval still checked by the approval gate inside the transaction that applies it. Events are
  * published after the commit, row by row, in order. A group whose transaction fails for any
  * reason but the store's is applied again row by row, each as it would be alone, so a bad row
  * fails only its own job.
@@ -45,6 +44,8 @@ export class ScoreRouteWriter {
     private readonly gate: ApprovalGate,
     private readonly db: DataSource,
     options: GroupCommitOptions,
+    /** Told the size of each group of routes applied together (metrics). */
+    written?: (size: number) => void,
   ) {
     this.reads = new GroupCommit<string, SubmissionRow | null>(
       {
@@ -62,6 +63,7 @@ export class ScoreRouteWriter {
         many: (items) => this.applyTogether(items),
         one: (item) => this.applyAlone(item),
         mayBeOneItem: (error) => !isStoreFailure(error),
+        written,
       },
       options,
     );
@@ -111,15 +113,16 @@ export class ScoreRouteWriter {
 
   private async applyTogether(writes: readonly RouteWrite[]): Promise<Applied[]> {
     const moves = await this.db.transaction(async (tx) => {
-      const done: ({ event: SubmissionMoved; route: string } | null)[] = [];
-      for (const write of writes) {
-        const { row, policy, decision } = write;
+      const gated: GatedDecision[] = [];
+      for (const { row, policy, decision } of writes) {
         // The gate passes every route but an automatic approval through as it is, with no lock.
-        const gated = await this.gate.check(tx, row.id, row.pipelineId, policy, decision);
-        const event = await this.workflow.transitionWithin(tx, write.request(gated));
-        done.push(event && { event, route: gated.route });
+        gated.push(await this.gate.check(tx, row.id, row.pipelineId, policy, decision));
       }
-      return done;
+      const events = await this.workflow.transitionManyWithin(
+        tx,
+        writes.map((write, i) => write.request(gated[i])),
+      );
+      return events.map((event, i) => event && { event, route: gated[i].route });
     });
     // Committed: from here nothing may throw, or the group would be applied again row by row.
     // Each row's events are published in order; rows side by side, as separate jobs would be

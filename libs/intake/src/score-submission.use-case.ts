@@ -53,10 +53,14 @@ export class ScoreSubmission implements OnModuleDestroy {
     @Inject(RULE_SERVICE) private readonly ruleService: RuleServicePort,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.writer = new ScoreRouteWriter(submissions, workflow, gate, db, {
-      windowMs: config.worker.scoreBatchWindowMs,
-      max: config.worker.scoreBatchMax,
-    });
+    this.writer = new ScoreRouteWriter(
+      submissions,
+      workflow,
+      gate,
+      db,
+      { windowMs: config.worker.scoreBatchWindowMs, max: config.worker.scoreBatchMax },
+      (size) => metrics.groupRows.observe(size),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

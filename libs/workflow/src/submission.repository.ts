@@ -204,6 +204,56 @@ const APPLY_TRANSITION: PreparedStatement = {
        SELECT * FROM u`,
 };
 
+// The same for several submissions at once (the score stage's groups): one row of JSON per
+// transition, each fenced by its own `from` state; `ord` ties a returned row to its request. A
+// submission twice in a group moves by its first request only, as one after the other would.
+// scoring and decision travel as JSON text so that a JSON null stays a value, as above.
+const APPLY_TRANSITIONS: PreparedStatement = {
+  name: 'arbiter_submission_apply_transitions',
+  text: `WITH r AS (
+         SELECT DISTINCT ON (id) * FROM jsonb_to_recordset($1::jsonb) AS r(ord int, id uuid,
+           from_status text, to_status text, set_confidence boolean, confidence double precision,
+           scoring text, decision text, decided boolean, events jsonb)
+          ORDER BY id, ord
+       ), u AS (
+         UPDATE submissions s SET status = r.to_status, updated_at = now(),
+           confidence = CASE WHEN r.set_confidence THEN r.confidence ELSE s.confidence END,
+           scoring = COALESCE(r.scoring::jsonb, s.scoring),
+           decision = COALESCE(r.decision::jsonb, s.decision),
+           decided_at = CASE WHEN r.decided THEN now() ELSE s.decided_at END
+         FROM r WHERE s.id = r.id AND s.status = r.from_status
+         RETURNING r.ord AS ord, ${selectList(SUBMISSION_COLUMN_MAP, { table: 's' })}
+       ), e AS (
+       INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
+       SELECT u.id, e.item->>'type', e.item->>'from_status', e.item->>'to_status', e.item->>'actor',
+              NULLIF(e.item->'data', 'null'::jsonb)
+         FROM u JOIN r ON r.ord = u.ord,
+              jsonb_array_elements(r.events) WITH ORDINALITY AS e(item, n)
+        ORDER BY u.ord, e.n
+       )
+       SELECT * FROM u`,
+};
+
+/** One transition of a group applied by applyTransitions. */
+export interface TransitionRow {
+  id: string;
+  from: string;
+  to: string;
+  patch: TransitionPatch;
+  events: EventRow[];
+}
+
+/** The events of a transition as the statements take them (a JSON array). */
+function eventItems(events: EventRow[]): unknown[] {
+  return events.map((e) => ({
+    type: e.type,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    actor: e.actor,
+    data: e.data ?? null,
+  }));
+}
+
 /** Submissions and their append-only events. Every write is one statement, so one commit. */
 @Injectable()
 export class SubmissionRepository {
@@ -280,17 +330,38 @@ export class SubmissionRepository {
       patch.scoring === undefined ? null : JSON.stringify(patch.scoring),
       patch.decision === undefined ? null : JSON.stringify(patch.decision),
       patch.decided === true,
-      JSON.stringify(
-        events.map((e) => ({
-          type: e.type,
-          from_status: e.fromStatus,
-          to_status: e.toStatus,
-          actor: e.actor,
-          data: e.data ?? null,
-        })),
-      ),
+      JSON.stringify(eventItems(events)),
     ]);
     return rows[0] ?? null;
+  }
+
+  /**
+   * applyTransition for several submissions in one statement: each moves only if it is still in
+   * its `from`. One result per transition, in order: the row as it now is, or null when it had
+   * already moved (a submission twice in the group moves by its first request only).
+   */
+  async applyTransitions(
+    transitions: readonly TransitionRow[],
+    tx: EntityManager | DataSource = this.db,
+  ): Promise<(SubmissionRow | null)[]> {
+    if (transitions.length === 0) return [];
+    const records = transitions.map((t, ord) => ({
+      ord,
+      id: t.id,
+      from_status: t.from,
+      to_status: t.to,
+      set_confidence: t.patch.confidence !== undefined,
+      confidence: t.patch.confidence ?? null,
+      scoring: t.patch.scoring === undefined ? null : JSON.stringify(t.patch.scoring),
+      decision: t.patch.decision === undefined ? null : JSON.stringify(t.patch.decision),
+      decided: t.patch.decided === true,
+      events: eventItems(t.events),
+    }));
+    const rows = await preparedRows<SubmissionRow & { ord: number }>(tx, APPLY_TRANSITIONS, [
+      JSON.stringify(records),
+    ]);
+    const byOrd = new Map(rows.map(({ ord, ...row }) => [ord, row as SubmissionRow] as const));
+    return transitions.map((_, ord) => byOrd.get(ord) ?? null);
   }
 
   /** Appends an event that is not a transition (e.g. a recovery re-enqueue). */

@@ -12,6 +12,7 @@ import {
   SubmissionRepository,
   SubmissionRow,
   TransitionPatch,
+  TransitionRow,
 } from '@arbiter/workflow';
 import type { DataSource, EntityManager } from 'typeorm';
 import { asJsonb, copyRow, InMemoryDatabase } from './in-memory-database';
@@ -49,7 +50,7 @@ export function submissionRow(overrides: Partial<SubmissionRow> = {}): Submissio
 
 type SubmissionPort = Pick<
   SubmissionRepository,
-  'findById' | 'findByIds' | 'applyTransition' | 'appendEvent'
+  'findById' | 'findByIds' | 'applyTransition' | 'applyTransitions' | 'appendEvent'
 >;
 
 /** Submissions and their event rows, with the conditional transition of the real repository. */
@@ -112,6 +113,17 @@ export class InMemorySubmissions implements SubmissionPort {
     };
     this.write(id, next, events, tx);
     return copyRow(next);
+  }
+
+  async applyTransitions(
+    transitions: readonly TransitionRow[],
+    tx?: EntityManager | DataSource,
+  ): Promise<(SubmissionRow | null)[]> {
+    const rows: (SubmissionRow | null)[] = [];
+    for (const t of transitions) {
+      rows.push(await this.applyTransition(t.id, t.from, t.to, t.patch, t.events, tx));
+    }
+    return rows;
   }
 
   async appendEvent(
