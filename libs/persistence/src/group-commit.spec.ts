@@ -148,6 +148,18 @@ describe('GroupCommit', () => {
     expect(store.writes).toEqual([['a'], ['b']]);
   });
 
+  it('a metric that throws neither fails the write nor has it written again', async () => {
+    const store = new FakeStore();
+    store.written = () => {
+      throw new Error('metric broken');
+    };
+    const group = new GroupCommit(store, { windowMs: 2, max: 100 });
+    const results = ['a', 'b'].map((i) => group.submit(i));
+    await jest.advanceTimersByTimeAsync(2);
+    expect(await Promise.all(results)).toEqual(['a:ok', 'b:ok']);
+    expect(store.writes).toEqual([['a', 'b']]);
+  });
+
   it('drain writes the waiting group now and waits for it', async () => {
     const store = new FakeStore();
     const group = new GroupCommit(store, { windowMs: 60_000, max: 100 });

@@ -85,25 +85,34 @@ export class GroupCommit<I, O> {
     let outcomes: O[];
     try {
       outcomes = await this.writer.many(group.map((w) => w.item));
-      this.writer.written?.(group.length);
     } catch (error) {
       if (!this.writer.mayBeOneItem(error)) {
         for (const waiting of group) waiting.reject(error);
         return;
       }
       // Each item alone, so each gets its own outcome or error and the good ones are written.
-      this.writer.retriedAlone?.(group.length);
+      this.tell(() => this.writer.retriedAlone?.(group.length));
       await Promise.all(
         group.map((waiting) => this.writeAlone(waiting.item).then(waiting.resolve, waiting.reject)),
       );
       return;
     }
     group.forEach((waiting, i) => waiting.resolve(outcomes[i]));
+    this.tell(() => this.writer.written?.(group.length));
   }
 
   private async writeAlone(item: I): Promise<O> {
     const outcome = await this.writer.one(item);
-    this.writer.written?.(1);
+    this.tell(() => this.writer.written?.(1));
     return outcome;
+  }
+
+  /** Metrics never fail a write: written items must not be written again, nor left unanswered. */
+  private tell(callback: () => void): void {
+    try {
+      callback();
+    } catch {
+      // a metric is only a metric
+    }
   }
 }
