@@ -71,6 +71,13 @@ export interface AppConfig {
   pipelinesDir?: string;
   worker: {
     scoreConcurrency: number;
+    /**
+     * Score jobs whose reads and writes are grouped: jobs running at once load their submissions
+     * in one read and apply their routes in one transaction, within this many ms; 0 = off.
+     */
+    scoreBatchWindowMs: number;
+    /** The most score jobs in one such group; 0 = off. */
+    scoreBatchMax: number;
     /** A submission left in received/scoring longer than this is re-enqueued by recovery. */
     stuckAfterMs: number;
     recoveryEveryMs: number;
@@ -114,6 +121,12 @@ export interface AppConfig {
   };
   /** Longest ?wait= a client may ask for, in ms. */
   maxWaitMs: number;
+  /**
+   * Group commit at intake: submissions arriving within `batchWindowMs` of the first waiting one
+   * (at most `batchMax` of them) are inserted by one statement and enqueued by one Redis round
+   * trip. Either set to 0 turns it off (one statement per submission).
+   */
+  intake: { batchWindowMs: number; batchMax: number };
   /** Outcome delivery: webhook retries, SSRF allow-list, HTTP limits. */
   webhooks: WebhookConfig;
   /** Secondary AI review: providers, budget, breaker, retries (see libs/ai-review). */

@@ -81,6 +81,8 @@ describe('loadConfig', () => {
     [{ ARBITER_DRIFT_MIN_ITEMS: '0' }, /ARBITER_DRIFT_MIN_ITEMS must be an integer from 1/],
     [{ ARBITER_RETENTION_EVERY_MS: 'hourly' }, /ARBITER_RETENTION_EVERY_MS must be an integer/],
     [{ ARBITER_RETENTION_BATCH: '0' }, /ARBITER_RETENTION_BATCH must be an integer from 1/],
+    [{ ARBITER_INTAKE_BATCH_WINDOW_MS: '-1' }, /ARBITER_INTAKE_BATCH_WINDOW_MS must be an integer/],
+    [{ ARBITER_INTAKE_BATCH_MAX: '5000' }, /ARBITER_INTAKE_BATCH_MAX must be an integer from 0 to/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -103,6 +105,13 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ ARBITER_RETENTION_EVERY_MS: '60000', ARBITER_RETENTION_BATCH: '50' }).retention,
     ).toEqual({ everyMs: 60_000, batch: 50 });
+  });
+
+  it('reads intake group commit: a 2 ms window of at most 100 submissions by default; 0 turns it off', () => {
+    expect(loadConfig({}).intake).toEqual({ batchWindowMs: 2, batchMax: 100 });
+    expect(
+      loadConfig({ ARBITER_INTAKE_BATCH_WINDOW_MS: '0', ARBITER_INTAKE_BATCH_MAX: '0' }).intake,
+    ).toEqual({ batchWindowMs: 0, batchMax: 0 });
   });
 
   it('reads the alert targets; none by default', () => {

@@ -232,6 +232,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pipelinesDir: read.string('ARBITER_PIPELINES_DIR'),
     worker: {
       scoreConcurrency: read.int('ARBITER_SCORE_CONCURRENCY', 32, 1, 1000),
+      scoreBatchWindowMs: read.int('ARBITER_SCORE_BATCH_WINDOW_MS', 2, 0, 1000),
+      scoreBatchMax: read.int('ARBITER_SCORE_BATCH_MAX', 32, 0, 1000),
       stuckAfterMs: read.int('ARBITER_STUCK_AFTER_MS', 60_000, 1000, 86_400_000),
       recoveryEveryMs: read.int('ARBITER_RECOVERY_EVERY_MS', 30_000, 500, 86_400_000),
       metricsPort: read.int('ARBITER_WORKER_METRICS_PORT', 9464, 0, 65535),
@@ -253,6 +255,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dashboardEveryMs: read.int('ARBITER_STATS_DASHBOARD_EVERY_MS', 1000, 1000, 60_000),
     },
     maxWaitMs: 10_000,
+    intake: {
+      batchWindowMs: read.int('ARBITER_INTAKE_BATCH_WINDOW_MS', 2, 0, 1000),
+      batchMax: read.int('ARBITER_INTAKE_BATCH_MAX', 100, 0, 1000),
+    },
     webhooks: readWebhookConfig(read),
     aiReview: readAiReviewConfig(env, read.problems),
     alerts: readAlertConfig(read),

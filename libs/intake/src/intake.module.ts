@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WorkflowModule } from '@arbiter/workflow';
+import { IntakeCommitter } from './intake-committer.service';
 import { IntakeMetrics } from './intake-metrics.service';
 import { RoutedAnnouncer } from './routed-announcer.service';
 import { RoutedWaiter } from './routed-waiter.service';
@@ -12,7 +13,7 @@ const USE_CASES = [SubmissionIntake, SubmissionQuery, SubmissionWaiter];
 /** Intake as the api runs it: accept a submission, read it back, wait for its route. */
 @Module({
   imports: [WorkflowModule],
-  providers: [...USE_CASES, RoutedWaiter, RoutedAnnouncer, IntakeMetrics],
+  providers: [...USE_CASES, IntakeCommitter, RoutedWaiter, RoutedAnnouncer, IntakeMetrics],
   exports: USE_CASES,
 })
 export class IntakeModule {}

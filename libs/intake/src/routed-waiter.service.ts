@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { createRedisConnection, RedisClient, routedChannel } from '@arbiter/queue';
+import { parseRoutedMessage } from './routed-announcer.service';
 
 /**
  * Lets a request wait (?wait=) until a worker announces that a submission was routed.
@@ -20,8 +21,9 @@ export class RoutedWaiter implements OnModuleInit, OnModuleDestroy {
       this.logger.warn(`routed-channel subscriber: ${error.message}`),
     );
     this.subscriber.on('message', (_channel: string, message: string) => {
-      const [id, status] = message.split(' ');
-      this.waiters.get(id)?.forEach((resolve) => resolve(status));
+      for (const { submissionId, to } of parseRoutedMessage(message)) {
+        this.waiters.get(submissionId)?.forEach((resolve) => resolve(to));
+      }
     });
     await this.subscriber.subscribe(routedChannel(this.config.redisPrefix));
   }

@@ -14,6 +14,7 @@ import {
   RecordingDomainEvents,
   submissionRow,
 } from '@arbiter/testing';
+import type { AppConfig } from '@arbiter/config';
 import { SubmissionRow, SubmissionWorkflow } from '@arbiter/workflow';
 import type { EntityManager } from 'typeorm';
 import { ScoreStageMetrics } from './score-stage-metrics.service';
@@ -59,7 +60,14 @@ class ScriptedRuleService implements RuleServicePort {
   }
 }
 
-export function setUp(policy: Record<string, unknown> = AUTO) {
+/**
+ * `batch`: jobs running at once share their read and their transaction (a window in ms and a
+ * size); by default each job reads and writes alone.
+ */
+export function setUp(
+  policy: Record<string, unknown> = AUTO,
+  batch: { windowMs: number; max: number } = { windowMs: 0, max: 0 },
+) {
   const db = new InMemoryDatabase();
   const submissions = new InMemorySubmissions(db);
   const policies = new InMemoryPolicies();
@@ -77,6 +85,7 @@ export function setUp(policy: Record<string, unknown> = AUTO) {
     ),
     db.dataSource,
     ruleService,
+    { worker: { scoreBatchWindowMs: batch.windowMs, scoreBatchMax: batch.max } } as AppConfig,
   );
   const version = policies.add({
     pipeline: 'support',

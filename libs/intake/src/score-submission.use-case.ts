@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { RULE_SERVICE, RuleServicePort } from '@arbiter/delivery';
 import { ApprovalGate, GatedDecision } from '@arbiter/oversight';
 import {
@@ -27,6 +28,7 @@ import {
   ValidatorConfig,
 } from '@arbiter/scoring';
 import { DataSource } from 'typeorm';
+import { ScoreRouteWriter } from './score-route-writer';
 import { ScoreStageMetrics } from './score-stage-metrics.service';
 
 export type ScoreOutcome = 'routed' | 'stale' | 'missing';
@@ -34,24 +36,40 @@ export type ScoreOutcome = 'routed' | 'stale' | 'missing';
 /**
  * The score stage: validators and signals → confidence → route, applied as one transition.
  * A scorer fault never approves: the submission goes to humans with the fault as the reason.
+ * Jobs running at once share their read and their commit (ScoreRouteWriter).
  */
 @Injectable()
-export class ScoreSubmission {
+export class ScoreSubmission implements OnModuleDestroy {
   private readonly logger = new Logger(ScoreSubmission.name);
+  private readonly writer: ScoreRouteWriter;
 
   constructor(
-    private readonly submissions: SubmissionRepository,
+    submissions: SubmissionRepository,
     private readonly catalog: PolicyCatalog,
     private readonly workflow: SubmissionWorkflow,
     private readonly metrics: ScoreStageMetrics,
-    private readonly gate: ApprovalGate,
-    private readonly db: DataSource,
+    gate: ApprovalGate,
+    db: DataSource,
     @Inject(RULE_SERVICE) private readonly ruleService: RuleServicePort,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.writer = new ScoreRouteWriter(
+      submissions,
+      workflow,
+      gate,
+      db,
+      { windowMs: config.worker.scoreBatchWindowMs, max: config.worker.scoreBatchMax },
+      (size) => metrics.groupRows.observe(size),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.writer.drain();
+  }
 
   async execute(submissionId: string, attempt: number): Promise<ScoreOutcome> {
     const started = process.hrtime.bigint();
-    const row = await this.submissions.findById(submissionId);
+    const row = await this.writer.load(submissionId);
     if (!row) return 'missing';
     if (row.status !== 'received' && row.status !== 'scoring') return 'stale';
     const version = await this.catalog.versionById(row.policyVersionId);
@@ -59,41 +77,18 @@ export class ScoreSubmission {
 
     const external = await this.askRuleServices(row, version.policy);
     const { score, decision } = this.judge(row, version.policy, external);
-    const policy = version.policy;
-    // A would-be automatic approval is applied in one transaction with the breaker's share lock,
-    // so none commits after the breaker trips; every other route needs no lock.
-    const applied =
-      decision.route === 'approved' && decision.decidedBy === 'auto'
-        ? await this.applyThroughGate(row, policy, score, decision, attempt)
-        : (await this.workflow.transition(this.requestOf(row, score, decision, attempt))) &&
-          decision.route;
+    const applied = await this.writer.apply({
+      row,
+      policy: version.policy,
+      decision,
+      request: (gated) => this.requestOf(row, score, gated, attempt),
+    });
     if (!applied) return 'stale';
     this.metrics.scoreDuration.observe(
       { route: applied },
       Number(process.hrtime.bigint() - started) / 1e9,
     );
     return 'routed';
-  }
-
-  /** The route actually applied, or null when the submission had already moved (stale). */
-  private async applyThroughGate(
-    row: SubmissionRow,
-    policy: Policy,
-    score: ScoreResult | null,
-    decision: RouteDecision,
-    attempt: number,
-  ): Promise<string | null> {
-    const applied = await this.db.transaction(async (tx) => {
-      const gated = await this.gate.check(tx, row.id, row.pipelineId, policy, decision);
-      const event = await this.workflow.transitionWithin(
-        tx,
-        this.requestOf(row, score, gated, attempt),
-      );
-      return event && { event, route: gated.route };
-    });
-    if (!applied) return null;
-    await this.workflow.publish(applied.event);
-    return applied.route;
   }
 
   private requestOf(

@@ -1,12 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { IntakeError, IntakeErrorCode } from './intake.errors';
 import { ClientPrincipal } from '@arbiter/auth';
 import { CreateSubmissionDto } from '@arbiter/contracts';
 import { UrlGuard } from '@arbiter/delivery';
 import { SubmissionRepository, PolicyCatalog } from '@arbiter/workflow';
-import { QueueProducer } from '@arbiter/queue';
 import { createHash, randomUUID } from 'node:crypto';
-import { IntakeMetrics } from './intake-metrics.service';
+import { IntakeCommitter } from './intake-committer.service';
 
 export interface IntakeResult {
   id: string;
@@ -16,18 +15,16 @@ export interface IntakeResult {
 }
 
 /**
- * Accepts a submission: the 202 is given only once the row is committed. The score job is
+ * Accepts a submission: the 202 is given only once the row is committed (possibly in one
+ * statement with others that arrived at the same moment, see IntakeCommitter). The score job is
  * enqueued after the commit; if that fails, recovery enqueues it later, so nothing is lost.
  */
 @Injectable()
 export class SubmissionIntake {
-  private readonly logger = new Logger(SubmissionIntake.name);
-
   constructor(
     private readonly submissions: SubmissionRepository,
     private readonly catalog: PolicyCatalog,
-    private readonly producer: QueueProducer,
-    private readonly metrics: IntakeMetrics,
+    private readonly committer: IntakeCommitter,
     private readonly urlGuard: UrlGuard,
   ) {}
 
@@ -62,33 +59,26 @@ export class SubmissionIntake {
         { path: 'callbackUrl', message: callbackProblem },
       ]);
     const requestHash = createHash('sha256').update(JSON.stringify(rawBody)).digest('hex');
-    const inserted = await this.submissions.insertReceived({
-      id,
-      clientId: client.clientId,
-      pipelineId: version.pipelineId,
-      policyVersionId: version.id,
-      externalId: body.externalId ?? null,
-      idempotencyKey: idempotencyKey ?? null,
-      requestHash,
-      input: body.input,
-      output: body.output,
-      model: body.model,
-      promptVersion: body.promptVersion ?? null,
-      metadata: body.metadata ?? null,
-      callbackUrl: body.callbackUrl ?? null,
+    const inserted = await this.committer.commit({
+      row: {
+        id,
+        clientId: client.clientId,
+        pipelineId: version.pipelineId,
+        policyVersionId: version.id,
+        externalId: body.externalId ?? null,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash,
+        input: body.input,
+        output: body.output,
+        model: body.model,
+        promptVersion: body.promptVersion ?? null,
+        metadata: body.metadata ?? null,
+        callbackUrl: body.callbackUrl ?? null,
+      },
+      pipeline: body.pipeline,
+      beforeEnqueue,
     });
     if (!inserted) return this.replay(client, idempotencyKey as string, requestHash);
-
-    this.metrics.accepted.inc({ pipeline: body.pipeline });
-    beforeEnqueue?.(id);
-    try {
-      await this.producer.enqueueScore(id);
-    } catch (error) {
-      this.logger.warn({
-        submissionId: id,
-        msg: `enqueue failed, recovery will retry: ${(error as Error).message}`,
-      });
-    }
     return { id, status: 'received', replayed: false };
   }
 

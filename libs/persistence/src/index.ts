@@ -4,3 +4,5 @@ export * from './persistence.module';
 export * from './query-rows';
 export * from './deterministic-uuid';
 export * from './row-columns';
+export * from './group-commit';
+export * from './store-failures';

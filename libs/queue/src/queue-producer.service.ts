@@ -90,6 +90,20 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /**
+   * Enqueues scoring of committed submissions in one Redis round trip (intake's group commit);
+   * as enqueueScore, bounded in time, and an id already queued is a no-op.
+   */
+  async enqueueScoreMany(submissionIds: readonly string[]): Promise<void> {
+    if (submissionIds.length === 0) return;
+    const jobs = submissionIds.map((submissionId) => {
+      const data: JobPayloads[QueueName.Score] = { submissionId };
+      return { name: 'score', data, opts: { jobId: jobIds.score(submissionId) } };
+    });
+    // addBulk applies the queue's default options to each job, as add does.
+    await withinMs(this.queue(QueueName.Score).addBulk(jobs), ENQUEUE_WAIT_MS, 'enqueue scores');
+  }
+
   /** Enqueues delivery of an outbox event; the id is per event and round, so a repeat is a no-op. */
   async enqueueDelivery(eventId: string, generation: number, delayMs = 0): Promise<void> {
     const payload: JobPayloads[QueueName.Deliver] = { eventId };

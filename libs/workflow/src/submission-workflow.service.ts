@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SubmissionRepository, TransitionPatch } from './submission.repository';
+import {
+  EventRow,
+  SubmissionRepository,
+  SubmissionRow,
+  TransitionPatch,
+} from './submission.repository';
 import { enteredEventOf, SubmissionMoved } from './events/domain-event-map';
 import { DomainEvents } from './events/domain-events.service';
 import { EntityManager } from 'typeorm';
@@ -45,6 +50,28 @@ export class SubmissionWorkflow {
   }
 
   /**
+   * Several transitions inside the caller's transaction, in one statement; each is checked and
+   * fenced on its own as transitionWithin does. One result per request, in order (null: stale).
+   * Publish the returned events once the transaction has committed.
+   */
+  async transitionManyWithin(
+    tx: EntityManager,
+    requests: readonly TransitionRequest[],
+  ): Promise<(SubmissionMoved | null)[]> {
+    const rows = await this.submissions.applyTransitions(
+      requests.map((request) => ({
+        id: request.submissionId,
+        from: request.path[0],
+        to: request.path[request.path.length - 1],
+        patch: request.patch ?? {},
+        events: this.eventsOf(request),
+      })),
+      tx,
+    );
+    return requests.map((request, i) => this.movedOf(request, rows[i]));
+  }
+
+  /**
    * Publishes a committed transition: first the event named after the state entered
    * (`submission.approved`, …), then `submission.moved`.
    */
@@ -58,6 +85,19 @@ export class SubmissionWorkflow {
     request: TransitionRequest,
     tx?: EntityManager,
   ): Promise<SubmissionMoved | null> {
+    const submission = await this.submissions.applyTransition(
+      request.submissionId,
+      request.path[0],
+      request.path[request.path.length - 1],
+      request.patch ?? {},
+      this.eventsOf(request),
+      tx,
+    );
+    return this.movedOf(request, submission);
+  }
+
+  /** The path's events, once it is checked against the rules. */
+  private eventsOf(request: TransitionRequest): EventRow[] {
     const { submissionId, path, actor } = request;
     try {
       assertPath(path);
@@ -66,21 +106,20 @@ export class SubmissionWorkflow {
       this.logger.warn({ submissionId, path, actor, msg: 'illegal transition refused' });
       throw new WorkflowError(WorkflowErrorCode.InvalidTransition, error.message);
     }
-    const events = path.slice(1).map((to, i) => ({
+    return path.slice(1).map((to, i) => ({
       type: 'transition',
       fromStatus: path[i],
       toStatus: to,
       actor,
       data: request.eventData?.[to],
     }));
-    const submission = await this.submissions.applyTransition(
-      submissionId,
-      path[0],
-      path[path.length - 1],
-      request.patch ?? {},
-      events,
-      tx,
-    );
+  }
+
+  private movedOf(
+    request: TransitionRequest,
+    submission: SubmissionRow | null,
+  ): SubmissionMoved | null {
+    const { submissionId, path, actor } = request;
     if (!submission) {
       this.logger.log({
         submissionId,

@@ -121,18 +121,55 @@ const EVENT_VIEW_COLUMN_MAP: ColumnMap<EventView> = {
 };
 const EVENT_VIEW_COLUMNS = selectList(EVENT_VIEW_COLUMN_MAP);
 
+/**
+ * What intake writes of a new submission, once: `field: [column, SQL type]`. The insert's column
+ * list, its record type and the JSON each row is sent as all derive from it, so a new column is
+ * one line here (and a field of NewSubmission).
+ */
+const RECEIVED_COLUMNS: { readonly [K in keyof NewSubmission]-?: readonly [string, string] } = {
+  id: ['id', 'uuid'],
+  clientId: ['client_id', 'uuid'],
+  pipelineId: ['pipeline_id', 'uuid'],
+  policyVersionId: ['policy_version_id', 'uuid'],
+  externalId: ['external_id', 'text'],
+  idempotencyKey: ['idempotency_key', 'text'],
+  requestHash: ['request_hash', 'text'],
+  input: ['input', 'jsonb'],
+  output: ['output', 'jsonb'],
+  model: ['model', 'jsonb'],
+  promptVersion: ['prompt_version', 'text'],
+  metadata: ['metadata', 'jsonb'],
+  callbackUrl: ['callback_url', 'text'],
+};
+const RECEIVED_ENTRIES = Object.entries(RECEIVED_COLUMNS) as [
+  keyof NewSubmission,
+  readonly [string, string],
+][];
+const RECEIVED_COLUMN_LIST = RECEIVED_ENTRIES.map(([, [column]]) => column).join(', ');
+
+/** A submission as one element of the insert's JSON array, keyed by column (absent = NULL). */
+function receivedRecord(s: NewSubmission): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [field, [column]] of RECEIVED_ENTRIES) record[column] = s[field];
+  return record;
+}
+
 // The statements every submission runs, prepared once per connection (see PreparedStatement).
+// Intake's insert takes its rows as one JSON array, so one text serves one row or a batch of a
+// hundred (group commit): one statement, one commit, one first event per inserted row.
 const INSERT_RECEIVED: PreparedStatement = {
-  name: 'arbiter_submission_insert_received',
+  name: 'arbiter_submission_insert_received_many',
   text: `WITH s AS (
-         INSERT INTO submissions (id, client_id, pipeline_id, policy_version_id, status, external_id,
-           idempotency_key, request_hash, input, output, model, prompt_version, metadata, callback_url)
-         VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         INSERT INTO submissions (status, ${RECEIVED_COLUMN_LIST})
+         SELECT 'received', ${RECEIVED_COLUMN_LIST}
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(${RECEIVED_ENTRIES.map(([, [column, type]]) => `${column} ${type}`).join(', ')})
          ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id
+         RETURNING id, policy_version_id
        ), e AS (
          INSERT INTO submission_events (submission_id, type, to_status, actor, data)
-         SELECT id, 'transition', 'received', 'api', $14::jsonb FROM s
+         SELECT id, 'transition', 'received', 'api',
+                jsonb_build_object('policyVersionId', policy_version_id) FROM s
        )
        SELECT id FROM s`,
 };
@@ -140,6 +177,11 @@ const INSERT_RECEIVED: PreparedStatement = {
 const FIND_BY_ID: PreparedStatement = {
   name: 'arbiter_submission_find_by_id',
   text: `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = $1`,
+};
+
+const FIND_BY_IDS: PreparedStatement = {
+  name: 'arbiter_submission_find_by_ids',
+  text: `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = ANY($1::uuid[])`,
 };
 
 const APPLY_TRANSITION: PreparedStatement = {
@@ -162,6 +204,56 @@ const APPLY_TRANSITION: PreparedStatement = {
        SELECT * FROM u`,
 };
 
+// The same for several submissions at once (the score stage's groups): one row of JSON per
+// transition, each fenced by its own `from` state; `ord` ties a returned row to its request. A
+// submission twice in a group moves by its first request only, as one after the other would.
+// scoring and decision travel as JSON text so that a JSON null stays a value, as above.
+const APPLY_TRANSITIONS: PreparedStatement = {
+  name: 'arbiter_submission_apply_transitions',
+  text: `WITH r AS (
+         SELECT DISTINCT ON (id) * FROM jsonb_to_recordset($1::jsonb) AS r(ord int, id uuid,
+           from_status text, to_status text, set_confidence boolean, confidence double precision,
+           scoring text, decision text, decided boolean, events jsonb)
+          ORDER BY id, ord
+       ), u AS (
+         UPDATE submissions s SET status = r.to_status, updated_at = now(),
+           confidence = CASE WHEN r.set_confidence THEN r.confidence ELSE s.confidence END,
+           scoring = COALESCE(r.scoring::jsonb, s.scoring),
+           decision = COALESCE(r.decision::jsonb, s.decision),
+           decided_at = CASE WHEN r.decided THEN now() ELSE s.decided_at END
+         FROM r WHERE s.id = r.id AND s.status = r.from_status
+         RETURNING r.ord AS ord, ${selectList(SUBMISSION_COLUMN_MAP, { table: 's' })}
+       ), e AS (
+       INSERT INTO submission_events (submission_id, type, from_status, to_status, actor, data)
+       SELECT u.id, e.item->>'type', e.item->>'from_status', e.item->>'to_status', e.item->>'actor',
+              NULLIF(e.item->'data', 'null'::jsonb)
+         FROM u JOIN r ON r.ord = u.ord,
+              jsonb_array_elements(r.events) WITH ORDINALITY AS e(item, n)
+        ORDER BY u.ord, e.n
+       )
+       SELECT * FROM u`,
+};
+
+/** One transition of a group applied by applyTransitions. */
+export interface TransitionRow {
+  id: string;
+  from: string;
+  to: string;
+  patch: TransitionPatch;
+  events: EventRow[];
+}
+
+/** The events of a transition as the statements take them (a JSON array). */
+function eventItems(events: EventRow[]): unknown[] {
+  return events.map((e) => ({
+    type: e.type,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    actor: e.actor,
+    data: e.data ?? null,
+  }));
+}
+
 /** Submissions and their append-only events. Every write is one statement, so one commit. */
 @Injectable()
 export class SubmissionRepository {
@@ -172,23 +264,21 @@ export class SubmissionRepository {
    * Idempotency-Key is already taken (the caller then compares request hashes).
    */
   async insertReceived(s: NewSubmission): Promise<boolean> {
+    return (await this.insertReceivedMany([s])).has(s.id);
+  }
+
+  /**
+   * Inserts submissions in `received`, each with its first event, in one statement (one commit).
+   * Returns the ids inserted: a submission whose client's Idempotency-Key is already taken, by a
+   * committed row or by an earlier one of the same batch, is skipped. One row Postgres refuses
+   * fails the whole statement (the caller may retry the rows one by one).
+   */
+  async insertReceivedMany(batch: readonly NewSubmission[]): Promise<Set<string>> {
+    if (batch.length === 0) return new Set();
     const rows = await preparedRows<{ id: string }>(this.db, INSERT_RECEIVED, [
-      s.id,
-      s.clientId,
-      s.pipelineId,
-      s.policyVersionId,
-      s.externalId,
-      s.idempotencyKey,
-      s.requestHash,
-      JSON.stringify(s.input),
-      JSON.stringify(s.output),
-      JSON.stringify(s.model),
-      s.promptVersion,
-      s.metadata === undefined ? null : JSON.stringify(s.metadata),
-      s.callbackUrl,
-      JSON.stringify({ policyVersionId: s.policyVersionId }),
+      JSON.stringify(batch.map(receivedRecord)),
     ]);
-    return rows.length === 1;
+    return new Set(rows.map((r) => r.id));
   }
 
   async findByIdempotencyKey(clientId: string, key: string): Promise<SubmissionRow | null> {
@@ -202,6 +292,12 @@ export class SubmissionRepository {
   async findById(id: string): Promise<SubmissionRow | null> {
     const rows = await preparedRows<SubmissionRow>(this.db, FIND_BY_ID, [id]);
     return rows[0] ?? null;
+  }
+
+  /** The submissions with these ids that exist, in one read (any order). */
+  async findByIds(ids: readonly string[]): Promise<SubmissionRow[]> {
+    if (ids.length === 0) return [];
+    return preparedRows<SubmissionRow>(this.db, FIND_BY_IDS, [ids]);
   }
 
   async events(submissionId: string): Promise<EventView[]> {
@@ -234,17 +330,38 @@ export class SubmissionRepository {
       patch.scoring === undefined ? null : JSON.stringify(patch.scoring),
       patch.decision === undefined ? null : JSON.stringify(patch.decision),
       patch.decided === true,
-      JSON.stringify(
-        events.map((e) => ({
-          type: e.type,
-          from_status: e.fromStatus,
-          to_status: e.toStatus,
-          actor: e.actor,
-          data: e.data ?? null,
-        })),
-      ),
+      JSON.stringify(eventItems(events)),
     ]);
     return rows[0] ?? null;
+  }
+
+  /**
+   * applyTransition for several submissions in one statement: each moves only if it is still in
+   * its `from`. One result per transition, in order: the row as it now is, or null when it had
+   * already moved (a submission twice in the group moves by its first request only).
+   */
+  async applyTransitions(
+    transitions: readonly TransitionRow[],
+    tx: EntityManager | DataSource = this.db,
+  ): Promise<(SubmissionRow | null)[]> {
+    if (transitions.length === 0) return [];
+    const records = transitions.map((t, ord) => ({
+      ord,
+      id: t.id,
+      from_status: t.from,
+      to_status: t.to,
+      set_confidence: t.patch.confidence !== undefined,
+      confidence: t.patch.confidence ?? null,
+      scoring: t.patch.scoring === undefined ? null : JSON.stringify(t.patch.scoring),
+      decision: t.patch.decision === undefined ? null : JSON.stringify(t.patch.decision),
+      decided: t.patch.decided === true,
+      events: eventItems(t.events),
+    }));
+    const rows = await preparedRows<SubmissionRow & { ord: number }>(tx, APPLY_TRANSITIONS, [
+      JSON.stringify(records),
+    ]);
+    const byOrd = new Map(rows.map(({ ord, ...row }) => [ord, row as SubmissionRow] as const));
+    return transitions.map((_, ord) => byOrd.get(ord) ?? null);
   }
 
   /** Appends an event that is not a transition (e.g. a recovery re-enqueue). */

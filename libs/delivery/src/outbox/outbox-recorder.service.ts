@@ -1,5 +1,9 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DeliveryEventRepository } from '../repositories/delivery-event.repository';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import {
+  DeliveryEventRepository,
+  NewDeliveryEvent,
+} from '../repositories/delivery-event.repository';
 import {
   SubmissionRepository,
   SubmissionRow,
@@ -7,7 +11,7 @@ import {
   PolicyCatalog,
   SubmissionMoved,
 } from '@arbiter/workflow';
-import { deterministicUuid } from '@arbiter/persistence';
+import { deterministicUuid, GroupCommit, mayBeOneRow } from '@arbiter/persistence';
 import { QueueProducer } from '@arbiter/queue';
 import { EndpointDirectory } from './endpoint-directory.service';
 import { EntityManager } from 'typeorm';
@@ -22,10 +26,12 @@ import {
  * Records an outbox event after every committed transition into a final state (and into a
  * routed state for clients that subscribe), then enqueues its delivery. If the process dies in
  * between, the delivery reconciler records the missing event or re-enqueues the lost job.
+ * Events recorded at the same moment (a group of score jobs) share one insert (one commit).
  */
 @Injectable()
-export class OutboxRecorder implements OnModuleInit {
+export class OutboxRecorder implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRecorder.name);
+  private readonly recorder: GroupCommit<NewDeliveryEvent, boolean>;
 
   constructor(
     private readonly domainEvents: DomainEvents,
@@ -34,7 +40,25 @@ export class OutboxRecorder implements OnModuleInit {
     private readonly events: DeliveryEventRepository,
     private readonly catalog: PolicyCatalog,
     private readonly producer: QueueProducer,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.recorder = new GroupCommit<NewDeliveryEvent, boolean>(
+      {
+        many: async (group) => {
+          const recorded = await events.recordMany(group);
+          // The same event twice in one group is recorded once: only its first copy says so.
+          return group.map((e) => recorded.delete(e.id));
+        },
+        one: (event) => events.record(event),
+        mayBeOneItem: mayBeOneRow,
+      },
+      { windowMs: config.worker.scoreBatchWindowMs, max: config.worker.scoreBatchMax },
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.recorder.drain();
+  }
 
   onModuleInit(): void {
     const record = (moved: SubmissionMoved) => this.onTransition(moved);
@@ -69,7 +93,7 @@ export class OutboxRecorder implements OnModuleInit {
       { ...row, pipeline: version?.pipelineKey ?? '', decision: row.decision, output: row.output },
       new Date(),
     );
-    const recorded = await this.events.record({
+    const recorded = await this.recorder.submit({
       id,
       clientId: row.clientId,
       submissionId,

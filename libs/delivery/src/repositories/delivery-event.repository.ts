@@ -80,11 +80,14 @@ export interface EventRound {
 // Events given a feed cursor per read; a backlog larger than this is sequenced over several reads.
 const MAX_SEQUENCED_PER_READ = 10_000;
 
-// Run for every final decision: prepared once per connection (see PreparedStatement).
-const RECORD_EVENT: PreparedStatement = {
-  name: 'arbiter_delivery_event_record',
+// Run for every final decision: prepared once per connection (see PreparedStatement). The events
+// come as one JSON array, so one text records one event or a group of them in one statement.
+const RECORD_EVENTS: PreparedStatement = {
+  name: 'arbiter_delivery_event_record_many',
   text: `INSERT INTO delivery_events (id, client_id, submission_id, type, state, body, status)
-         VALUES ($1, $3, $2, $4, $5, $6, $7)
+         SELECT id, client_id, submission_id, type, state, body, status
+           FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, client_id uuid, submission_id uuid,
+             type text, state text, body text, status text)
          ON CONFLICT (submission_id, state) DO NOTHING
          RETURNING id`,
 };
@@ -96,16 +99,29 @@ export class DeliveryEventRepository {
 
   /** Records an event once per submission state; false when it already exists (a repeat, the reconciler). */
   async record(e: NewDeliveryEvent, db: DataSource | EntityManager = this.db): Promise<boolean> {
-    const rows = await preparedRows(db, RECORD_EVENT, [
-      e.id,
-      e.submissionId,
-      e.clientId,
-      e.type,
-      e.state,
-      e.body,
-      e.status,
-    ]);
-    return rows.length > 0;
+    return (await this.recordMany([e], db)).has(e.id);
+  }
+
+  /**
+   * Records events in one statement (one commit); the ids recorded, without those that already
+   * existed. One event Postgres refuses fails them all (the caller may retry one by one).
+   */
+  async recordMany(
+    events: readonly NewDeliveryEvent[],
+    db: DataSource | EntityManager = this.db,
+  ): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const records = events.map((e) => ({
+      id: e.id,
+      client_id: e.clientId,
+      submission_id: e.submissionId,
+      type: e.type,
+      state: e.state,
+      body: e.body,
+      status: e.status,
+    }));
+    const rows = await preparedRows<{ id: string }>(db, RECORD_EVENTS, [JSON.stringify(records)]);
+    return new Set(rows.map((r) => r.id));
   }
 
   async findForDelivery(eventId: string): Promise<EventForDelivery | null> {

@@ -12,6 +12,7 @@ import {
   SubmissionRepository,
   SubmissionRow,
   TransitionPatch,
+  TransitionRow,
 } from '@arbiter/workflow';
 import type { DataSource, EntityManager } from 'typeorm';
 import { asJsonb, copyRow, InMemoryDatabase } from './in-memory-database';
@@ -47,7 +48,10 @@ export function submissionRow(overrides: Partial<SubmissionRow> = {}): Submissio
   };
 }
 
-type SubmissionPort = Pick<SubmissionRepository, 'findById' | 'applyTransition' | 'appendEvent'>;
+type SubmissionPort = Pick<
+  SubmissionRepository,
+  'findById' | 'findByIds' | 'applyTransition' | 'applyTransitions' | 'appendEvent'
+>;
 
 /** Submissions and their event rows, with the conditional transition of the real repository. */
 export class InMemorySubmissions implements SubmissionPort {
@@ -83,6 +87,10 @@ export class InMemorySubmissions implements SubmissionPort {
     return this.get(id) ?? null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<SubmissionRow[]> {
+    return ids.flatMap((id) => this.get(id) ?? []);
+  }
+
   async applyTransition(
     id: string,
     from: string,
@@ -105,6 +113,17 @@ export class InMemorySubmissions implements SubmissionPort {
     };
     this.write(id, next, events, tx);
     return copyRow(next);
+  }
+
+  async applyTransitions(
+    transitions: readonly TransitionRow[],
+    tx?: EntityManager | DataSource,
+  ): Promise<(SubmissionRow | null)[]> {
+    const rows: (SubmissionRow | null)[] = [];
+    for (const t of transitions) {
+      rows.push(await this.applyTransition(t.id, t.from, t.to, t.patch, t.events, tx));
+    }
+    return rows;
   }
 
   async appendEvent(
