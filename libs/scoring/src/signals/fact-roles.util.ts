@@ -1,0 +1,205 @@
+import type { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import { glossOf } from '../lexicon/gloss.lexicon';
+import { lemma, paraphrasedIn } from '../lexicon/lexicon';
+import { localOppositesOf } from '../lexicon/local-opposites.lexicon';
+import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
+import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
+import { isContent } from '../text/stopwords.util';
+import { tokenize, type Token } from '../text/tokens.util';
+import { contextWeekdays } from '../text/weekdays.util';
+import {
+  claimsOf,
+  holding,
+  holdsFact,
+  sentenceFacts,
+  type Claim,
+  type ClaimCut,
+} from './short-claims.util';
+
+/** Where a short answer's fact sits in its context sentence, and with which words. */
+export interface FactRole {
+  kind: 'swapped' | 'opposite' | 'unanchored';
+  text: string;
+  start: number;
+  end: number;
+}
+
+// The same fine cut as the fact binding: "60 minutes for domestic and 45 for international".
+const FINE: ClaimCut = {
+  breaks: /[,;:.!?()]/,
+  joiners: new Set(['and', 'but', 'while', 'whereas', 'dan', 'tetapi', 'manakala', 'pero']),
+};
+
+/**
+ * Share of a claim's own words that the context sentence holding its fact must hold for the
+ * fact to count as anchored there: "Refunds take 5 business days" holds "refunds"; "store
+ * credit takes 5 business days" against "Refunds are paid within 5 business days" does not.
+ */
+export const ANCHOR_SHARE = 0.5;
+
+interface Placed {
+  q: Quantity;
+  /** Token index in the sentence of the fact's first token. */
+  at: number;
+}
+
+interface SentenceRoles {
+  tokens: Token[];
+  /** Every fact with its token index, in order. */
+  facts: Placed[];
+}
+
+function rolesOf(text: string): SentenceRoles {
+  const tokens = tokenize(text);
+  const facts = [...extractQuantities(text), ...contextWeekdays(text)]
+    .map((q) => ({ q, at: tokens.findIndex((t) => t.end > q.start) }))
+    .filter((p) => p.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  return { tokens, facts };
+}
+
+function wordLemmas(norm: string): string[] {
+  return [lemma(norm), ...glossOf(norm)];
+}
+
+function sameWord(a: Token, b: Token): boolean {
+  return a.stem === b.stem || paraphrasedIn(a.norm, new Set(wordLemmas(b.norm)));
+}
+
+/**
+ * Checks each fact of a short answer against the context sentence that holds it, word by word:
+ *
+ * - **swapped**: a word that follows (or precedes) the fact in the answer follows (or precedes)
+ *   another of the answer's facts in the context, with no fact between: "60 minutes before
+ *   domestic and 45 before international" where the context binds domestic to 45.
+ * - **opposite**: a word of the claim (or its English gloss) is one pole of an opposition and
+ *   the sentence holds only the other pole ("nagbubukas" against "magsasara", "percuma"
+ *   against "berbayar"); the poles are polarity.lexicon's plus local-opposites.lexicon's.
+ * - **unanchored**: no sentence holding the fact holds ANCHOR_SHARE of the claim's own words.
+ *
+ * Only facts the context has are checked (a number it lacks is the numbers signal's). Empty
+ * for outputs that are not short answers or have no context.
+ */
+export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
+  const sentences = sentenceFacts(index);
+  const roles = new Map<number, SentenceRoles>();
+  const rolesAt = (i: number): SentenceRoles => {
+    let r = roles.get(i);
+    if (!r) roles.set(i, (r = rolesOf(index.sentences[i].text)));
+    return r;
+  };
+  const claims = claimsOf(analysis, FINE);
+  const answer = rolesOf(analysis.text);
+  const swapCache = new Map<number, boolean>();
+  const swaps = (i: number): boolean => {
+    let v = swapCache.get(i);
+    if (v === undefined) swapCache.set(i, (v = swappedIn(answer, rolesAt(i))));
+    return v;
+  };
+  const out: FactRole[] = [];
+  for (const claim of claims)
+    for (const fact of claim.facts) {
+      const withFact = sentences.flatMap((s, i) => (holdsFact(s, fact) ? [i] : []));
+      if (!withFact.length) continue;
+      const mark = (kind: FactRole['kind']): void => {
+        out.push({ kind, text: fact.q.text, start: fact.q.start, end: fact.q.end });
+      };
+      const best = withFact.reduce((a, b) =>
+        holding(sentences[b], claim, fact) > holding(sentences[a], claim, fact) ? b : a,
+      );
+      const words = claim.words.length;
+      const held = words ? wordsHeld(sentences[best].stems, sentences[best].lemmas, claim) : 0;
+      if (words && held / words < ANCHOR_SHARE) mark('unanchored');
+      if (withFact.some((i) => swaps(i))) mark('swapped');
+      else if (opposed(claim, rolesAt(best).tokens)) mark('opposite');
+    }
+  return out;
+}
+
+function wordsHeld(stems: Set<string>, lemmas: Set<string>, claim: Claim): number {
+  return claim.words.filter((w) => stems.has(w.stem) || paraphrasedIn(w.norm, lemmas)).length;
+}
+
+/**
+ * Facts in reading order, those with no content word between them merged into one group (a
+ * phone number "1800 222 3333", a range "Monday to Saturday"), each group with its token span.
+ */
+function factGroups(tokens: readonly Token[], facts: readonly Placed[]): Placed[][] {
+  const groups: Placed[][] = [];
+  let last = -1;
+  for (const p of facts) {
+    const between = tokens
+      .slice(last + 1, p.at)
+      .some((t) => isContent(t.norm) && !/\d/.test(t.norm));
+    if (groups.length && !between) groups[groups.length - 1].push(p);
+    else groups.push([p]);
+    last = tokens.findIndex((t, i) => i >= p.at && t.end >= p.q.end);
+    if (last < p.at) last = p.at;
+  }
+  return groups;
+}
+
+function groupMatches(a: readonly Placed[], b: readonly Placed[]): boolean {
+  return a.some((x) => b.some((y) => quantityMatches(x.q, y.q)));
+}
+
+/** The last group starting before token `i`, or undefined. */
+function groupBefore(groups: readonly Placed[][], i: number): Placed[] | undefined {
+  let out: Placed[] | undefined;
+  for (const g of groups) if (g[0].at < i) out = g;
+  return out;
+}
+
+/**
+ * Whether the context sentence binds the answer's words to the answer's facts the other way
+ * round: each content word of the answer that the sentence has votes by the fact group it
+ * follows in the answer and in the sentence; a word that follows "60" in the answer but "45" in
+ * the sentence (both facts of the answer) votes for a swap. Needs two of the answer's fact
+ * groups in the sentence, and more votes for a swap than against.
+ */
+function swappedIn(answer: SentenceRoles, sentence: SentenceRoles): boolean {
+  const mine = factGroups(answer.tokens, answer.facts);
+  const theirs = factGroups(sentence.tokens, sentence.facts).filter((g) =>
+    mine.some((m) => groupMatches(m, g)),
+  );
+  if (mine.length < 2 || theirs.length < 2) return false;
+  let against = 0;
+  let forIt = 0;
+  answer.tokens.forEach((w, wi) => {
+    if (!isContent(w.norm) || /\d/.test(w.norm)) return;
+    if (answer.tokens.some((o, oi) => oi !== wi && o.stem === w.stem)) return;
+    const prevA = groupBefore(mine, wi);
+    if (!prevA) return;
+    sentence.tokens.forEach((c, ci) => {
+      if (!isContent(c.norm) || !sameWord(w, c)) return;
+      const prevC = groupBefore(theirs, ci);
+      if (!prevC) return;
+      if (groupMatches(prevA, prevC)) forIt++;
+      else against++;
+    });
+  });
+  return against > forIt;
+}
+
+/** Whether a claim word's pole is opposed by the sentence's words and not held by them. */
+function opposed(claim: Claim, tokens: readonly Token[]): boolean {
+  const poles = new Set<number>();
+  const words = new Set<string>();
+  for (const t of tokens)
+    for (const l of wordLemmas(t.norm)) {
+      words.add(l);
+      const p = polarityOf(l);
+      if (p !== undefined) poles.add(p);
+    }
+  for (const w of claim.words) {
+    const own = wordLemmas(w.norm);
+    if (own.some((l) => words.has(l))) continue;
+    for (const l of own) {
+      const p = polarityOf(l);
+      if (p !== undefined && poles.has(oppositePole(p)) && !poles.has(p)) return true;
+      if (localOppositesOf(l).some((o) => words.has(o))) return true;
+    }
+  }
+  return false;
+}
