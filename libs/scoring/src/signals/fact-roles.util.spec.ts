@@ -3,6 +3,7 @@ import type { ContextIndex } from '../engine/context-index';
 import { scoreOutput } from '../engine/score-output';
 import { KNOWN_SIGNALS } from '../engine/known-names';
 import { SHORT_ANSWER_MODEL } from '../model/short-answer-model';
+import { CONTRADICTED_SHORT_ANSWER_CAP } from '../engine/short-answer-regime';
 import { factRoles } from './fact-roles.util';
 
 function roles(context: string[], text: string): string[] {
@@ -92,7 +93,7 @@ describe('short answers with a contradicted fact', () => {
       'Nagsasara ang check-in 60 minuto bago ang domestic flight at 45 minuto bago ang international.',
     );
     expect(r.model).toBe(`fitted:${SHORT_ANSWER_MODEL.version}`);
-    expect(r.confidence).toBeLessThanOrEqual(0.25);
+    expect(r.confidence).toBeLessThanOrEqual(CONTRADICTED_SHORT_ANSWER_CAP);
   });
 
   it('leaves the right pair to the model', () => {
@@ -109,5 +110,32 @@ describe('short answers with a contradicted fact', () => {
       'I always loved their third record, my cousin played it every summer since 1995.',
     );
     expect(r.model).not.toBe(`fitted:${SHORT_ANSWER_MODEL.version}`);
+  });
+});
+
+describe('factRoles: names bound to a fact', () => {
+  const colleges = [
+    'Students come from Elmhurst College, St. Olaf College and Middlebury College.',
+    'It was founded in 1874 by a group of immigrant pastors.',
+  ];
+  const names = (context: string[], text: string) => {
+    const a = new Analysis({
+      input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) },
+      output: { text },
+    });
+    return factRoles(a, a.context as ContextIndex).filter((r) => r.kind === 'unboundName').length;
+  };
+
+  it('flags a name the sentence holding the fact lacks', () => {
+    expect(names(colleges, 'Elmhurst College was founded in 1874.')).toBe(1);
+  });
+
+  it('accepts a name the sentence holding the fact has', () => {
+    expect(
+      names(
+        ['Dr Tan sees patients on Tuesdays and Thursdays, by appointment.'],
+        'Dr Tan sees patients on Tuesday.',
+      ),
+    ).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { extractQuantities, quantityMatches, type Quantity } from '../text/numbe
 import { isContent } from '../text/stopwords.util';
 import { tokenize, type Token } from '../text/tokens.util';
 import { contextWeekdays } from '../text/weekdays.util';
+import { entityTokens } from './entities.signal';
 import {
   claimsOf,
   holding,
@@ -19,7 +20,7 @@ import {
 
 /** Where a short answer's fact sits in its context sentence, and with which words. */
 export interface FactRole {
-  kind: 'swapped' | 'opposite' | 'unanchored';
+  kind: 'swapped' | 'opposite' | 'unanchored' | 'unboundName';
   text: string;
   start: number;
   end: number;
@@ -77,6 +78,8 @@ function sameWord(a: Token, b: Token): boolean {
  *   the sentence holds only the other pole ("nagbubukas" against "magsasara", "percuma"
  *   against "berbayar"); the poles are polarity.lexicon's plus local-opposites.lexicon's.
  * - **unanchored**: no sentence holding the fact holds ANCHOR_SHARE of the claim's own words.
+ * - **unboundName**: a name of the claim (entities.signal's) is in no sentence holding the fact:
+ *   "Elmhurst College was founded in 1874" where 1874 is another college's year.
  *
  * Only facts the context has are checked (a number it lacks is the numbers signal's). Empty
  * for outputs that are not short answers or have no context.
@@ -90,6 +93,7 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
     return r;
   };
   const claims = claimsOf(analysis, FINE);
+  const names = entityTokens(analysis.text, analysis.tokens);
   const answer = rolesOf(analysis.text);
   const swapCache = new Map<number, boolean>();
   const swaps = (i: number): boolean => {
@@ -111,6 +115,9 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       const words = claim.words.length;
       const held = words ? wordsHeld(sentences[best].stems, sentences[best].lemmas, claim) : 0;
       if (words && held / words < ANCHOR_SHARE) mark('unanchored');
+      const own = names.filter((n) => n.start >= claim.start && n.end <= claim.end);
+      if (own.some((n) => !withFact.some((i) => sentences[i].stems.has(n.stem))))
+        mark('unboundName');
       if (withFact.some((i) => swaps(i))) mark('swapped');
       else if (opposed(claim, rolesAt(best).tokens)) mark('opposite');
     }
