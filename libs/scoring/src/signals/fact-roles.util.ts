@@ -11,6 +11,9 @@ import { contextWeekdays } from '../text/weekdays.util';
 import { entityTokens } from './entities.signal';
 import {
   claimsOf,
+  cutClaims,
+  heldFacts,
+  type HeldFacts,
   holding,
   holdsFact,
   sentenceFacts,
@@ -32,6 +35,12 @@ const FINE: ClaimCut = {
   joiners: new Set(['and', 'but', 'while', 'whereas', 'dan', 'tetapi', 'manakala', 'pero']),
 };
 
+// Clauses: the fine cut, and also at "or" and "if" ("$25, or $10 if it goes to an ASEAN country").
+const CLAUSE: ClaimCut = {
+  breaks: FINE.breaks,
+  joiners: new Set([...FINE.joiners, 'or', 'atau', 'o', 'if', 'kalau', 'jika', 'kung']),
+};
+
 /**
  * Share of a claim's own words that the context sentence holding its fact must hold for the
  * fact to count as anchored there: "Refunds take 5 business days" holds "refunds"; "store
@@ -46,6 +55,7 @@ interface Placed {
 }
 
 interface SentenceRoles {
+  text: string;
   tokens: Token[];
   /** Every fact with its token index, in order. */
   facts: Placed[];
@@ -57,7 +67,7 @@ function rolesOf(text: string): SentenceRoles {
     .map((q) => ({ q, at: tokens.findIndex((t) => t.end > q.start) }))
     .filter((p) => p.at >= 0)
     .sort((a, b) => a.at - b.at);
-  return { tokens, facts };
+  return { text, tokens, facts };
 }
 
 function wordLemmas(norm: string): string[] {
@@ -93,6 +103,12 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
     return r;
   };
   const claims = claimsOf(analysis, FINE);
+  const clauses = contextClauses(index);
+  const answerClaims = claimsOf(analysis, CLAUSE);
+  const clauseSwapped = (claim: Claim): boolean =>
+    answerClaims.some(
+      (c) => c.start < claim.end && c.end > claim.start && boundElsewhere(c, answerClaims, clauses),
+    );
   const names = entityTokens(analysis.text, analysis.tokens);
   const answer = rolesOf(analysis.text);
   const swapCache = new Map<number, boolean>();
@@ -115,10 +131,16 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       const words = claim.words.length;
       const held = words ? wordsHeld(sentences[best].stems, sentences[best].lemmas, claim) : 0;
       if (words && held / words < ANCHOR_SHARE) mark('unanchored');
-      const own = names.filter((n) => n.start >= claim.start && n.end <= claim.end);
+      // A day name ("Saturdays") is a fact of its own, checked as one.
+      const own = names.filter(
+        (n) =>
+          n.start >= claim.start &&
+          n.end <= claim.end &&
+          !claim.facts.some((f) => n.start < f.end && n.end > f.q.start),
+      );
       if (own.some((n) => !withFact.some((i) => sentences[i].stems.has(n.stem))))
         mark('unboundName');
-      if (withFact.some((i) => swaps(i))) mark('swapped');
+      if (withFact.some((i) => swaps(i)) || clauseSwapped(claim)) mark('swapped');
       else if (opposed(claim, rolesAt(best).tokens)) mark('opposite');
     }
   return out;
@@ -151,6 +173,14 @@ function groupMatches(a: readonly Placed[], b: readonly Placed[]): boolean {
   return a.some((x) => b.some((y) => quantityMatches(x.q, y.q)));
 }
 
+/** Whether a clause break (a stop, a comma, a joiner) parts a fact group from token `i`. */
+function brokenBetween(roles: SentenceRoles, group: readonly Placed[], i: number): boolean {
+  const from = group[group.length - 1].at;
+  const { tokens, text } = roles;
+  if (CLAUSE.breaks.test(text.slice(tokens[from].end, tokens[i].start))) return true;
+  return tokens.slice(from + 1, i).some((t) => CLAUSE.joiners.has(t.norm));
+}
+
 /** The last group starting before token `i`, or undefined. */
 function groupBefore(groups: readonly Placed[][], i: number): Placed[] | undefined {
   let out: Placed[] | undefined;
@@ -177,11 +207,13 @@ function swappedIn(answer: SentenceRoles, sentence: SentenceRoles): boolean {
     if (!isContent(w.norm) || /\d/.test(w.norm)) return;
     if (answer.tokens.some((o, oi) => oi !== wi && o.stem === w.stem)) return;
     const prevA = groupBefore(mine, wi);
-    if (!prevA) return;
+    if (!prevA || brokenBetween(answer, prevA, wi)) return;
     sentence.tokens.forEach((c, ci) => {
       if (!isContent(c.norm) || !sameWord(w, c)) return;
       const prevC = groupBefore(theirs, ci);
-      if (!prevC) return;
+      // A word in another clause than the figure before it ("$25 each, and transfers to ASEAN
+      // countries cost $10") is not bound to that figure.
+      if (!prevC || brokenBetween(sentence, prevC, ci)) return;
       if (groupMatches(prevA, prevC)) forIt++;
       else against++;
     });
@@ -209,4 +241,40 @@ function opposed(claim: Claim, tokens: readonly Token[]): boolean {
     }
   }
   return false;
+}
+
+function contextClauses(index: ContextIndex): HeldFacts[] {
+  return index.sentences.flatMap((s) => {
+    const tokens = tokenize(s.text);
+    return cutClaims(s.text, tokens, CLAUSE).map((clause) => {
+      const text = s.text.slice(clause[0].start, clause[clause.length - 1].end);
+      return heldFacts(text, tokenize(text));
+    });
+  });
+}
+
+/**
+ * Whether a claim's words sit with another of the answer's facts: the context clauses holding
+ * most of the claim's facts hold fewer of its words than a clause holding another claim's fact
+ * ("An overseas transfer costs $10" where "Overseas transfers cost $25" and "ASEAN transfers
+ * cost $10"). The other clause must hold two of the words at least.
+ */
+function boundElsewhere(
+  claim: Claim,
+  claims: readonly Claim[],
+  clauses: readonly HeldFacts[],
+): boolean {
+  if (!claim.facts.length || !claim.words.length) return false;
+  const factsHeld = clauses.map((c) => claim.facts.filter((f) => holdsFact(c, f)).length);
+  const most = Math.max(...factsHeld);
+  if (most === 0) return false;
+  const otherFacts = claims.filter((c) => c !== claim).flatMap((c) => c.facts);
+  let own = 0;
+  let other = 0;
+  clauses.forEach((c, i) => {
+    const words = wordsHeld(c.stems, c.lemmas, claim);
+    if (factsHeld[i] === most) own = Math.max(own, words);
+    else if (otherFacts.some((f) => holdsFact(c, f))) other = Math.max(other, words);
+  });
+  return other >= 2 && other > own;
 }
