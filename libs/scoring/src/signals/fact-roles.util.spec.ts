@@ -70,6 +70,19 @@ describe('factRoles', () => {
     expect(roles(context, text).sort()).toEqual([...expected].sort());
   });
 
+  it('checks a claim without a figure against the clause holding its words', () => {
+    const fibre = [
+      'The 100Mbps plan costs RM89 a month.',
+      'Pemasangan adalah percuma untuk pelanggan baharu.',
+    ];
+    expect(roles(fibre, 'RM89 sebulan, dan pemasangan berbayar untuk pelanggan baharu.')).toEqual([
+      'pemasangan berbayar untuk pelanggan baharu:opposite',
+    ]);
+    expect(roles(fibre, 'RM89 sebulan, dan pemasangan percuma untuk pelanggan baharu.')).toEqual(
+      [],
+    );
+  });
+
   it('is empty without facts', () => {
     expect(roles(checkIn, 'Check-in closes before domestic flights.')).toEqual([]);
   });

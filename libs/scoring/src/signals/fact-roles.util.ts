@@ -141,9 +141,37 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       if (own.some((n) => !withFact.some((i) => sentences[i].stems.has(n.stem))))
         mark('unboundName');
       if (withFact.some((i) => swaps(i)) || clauseSwapped(claim)) mark('swapped');
-      else if (opposed(claim, rolesAt(best).tokens)) mark('opposite');
+      else if (opposedBy(claim, sentences[best].lemmas)) mark('opposite');
     }
+  // A claim without a figure ("pemasangan berbayar" against "Pemasangan adalah percuma") is
+  // checked against the clause holding most of its words, two at least.
+  for (const claim of claims) {
+    if (claim.facts.length || claim.words.length < 2) continue;
+    const clause = bestClause(claim, clauses);
+    if (
+      clause &&
+      wordsHeld(clause.stems, clause.lemmas, claim) >= 2 &&
+      opposedBy(claim, clause.lemmas)
+    )
+      out.push({
+        kind: 'opposite',
+        text: analysis.text.slice(claim.start, claim.end),
+        start: claim.start,
+        end: claim.end,
+      });
+  }
   return out;
+}
+
+/** The clause holding most of a claim's words (the first on a tie), or undefined. */
+function bestClause(claim: Claim, clauses: readonly HeldFacts[]): HeldFacts | undefined {
+  let best: HeldFacts | undefined;
+  let most = 0;
+  for (const c of clauses) {
+    const n = wordsHeld(c.stems, c.lemmas, claim);
+    if (n > most) [best, most] = [c, n];
+  }
+  return best;
 }
 
 function wordsHeld(stems: Set<string>, lemmas: Set<string>, claim: Claim): number {
@@ -221,24 +249,26 @@ function swappedIn(answer: SentenceRoles, sentence: SentenceRoles): boolean {
   return against > forIt;
 }
 
-/** Whether a claim word's pole is opposed by the sentence's words and not held by them. */
-function opposed(claim: Claim, tokens: readonly Token[]): boolean {
+/**
+ * Whether a claim word's pole is opposed by a stretch of context's lemmas (and glosses) and not
+ * held by them: polarity.lexicon's poles and local-opposites.lexicon's pairs.
+ */
+function opposedBy(claim: Claim, lemmas: ReadonlySet<string> | undefined): boolean {
+  if (!lemmas) return false;
   const poles = new Set<number>();
-  const words = new Set<string>();
-  for (const t of tokens)
-    for (const l of wordLemmas(t.norm)) {
-      words.add(l);
-      const p = polarityOf(l);
-      if (p !== undefined) poles.add(p);
-    }
+  for (const l of lemmas) {
+    const p = polarityOf(l);
+    if (p !== undefined) poles.add(p);
+  }
   for (const w of claim.words) {
     const own = wordLemmas(w.norm);
-    if (own.some((l) => words.has(l))) continue;
+    if (own.some((l) => lemmas.has(l))) continue;
     for (const l of own) {
       const p = polarityOf(l);
       if (p !== undefined && poles.has(oppositePole(p)) && !poles.has(p)) return true;
-      if (localOppositesOf(l).some((o) => words.has(o))) return true;
     }
+    // The pairs are listed as written; the context's lemmas are lemmas ("percuma" → "free").
+    if (localOppositesOf(w.norm).some((o) => wordLemmas(o).some((l) => lemmas.has(l)))) return true;
   }
   return false;
 }
