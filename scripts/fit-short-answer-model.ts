@@ -7,7 +7,12 @@
 // the fitted rows (model, calibration and the bands never see the fold they score).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auroc, ece, isShortAnswerInput } from '../libs/scoring/src';
+import { auroc, computeSignals, ece, isShortAnswerInput } from '../libs/scoring/src';
+import { Analysis } from '../libs/scoring/src/engine/analysis';
+import {
+  MIN_SHORT_ANSWER_SUPPORT,
+  shortAnswerContradictions,
+} from '../libs/scoring/src/engine/short-answer-regime';
 import {
   equalFileWeights,
   featureTable,
@@ -66,8 +71,12 @@ export const SHORT_FEATURES = (
   ].join(',')
 ).split(',');
 
-/** Chosen from {0.1, 0.3, 1} by the nested-CV figures on support-answers-dev (~100 rows, ~20 features). */
-const LAMBDA = Number(process.env.SHORT_LAMBDA ?? 0.3);
+/**
+ * Chosen from {0.1, 0.3, 1} on the nested CV of support-answers-dev (84 rows judged, ~20 features):
+ * the most right answers approved with no wrong one (0.1: 38/44 right, 1/40 wrong; 0.3: 33/44,
+ * 1/40; 1: 27/44, 0/40).
+ */
+const LAMBDA = Number(process.env.SHORT_LAMBDA ?? 1);
 
 function selectColumns(table: FeatureTable, keep: readonly string[]): FeatureTable {
   const idx = table.names.map((n, j) => (keep.includes(n) ? j : -1)).filter((j) => j >= 0);
@@ -76,6 +85,23 @@ function selectColumns(table: FeatureTable, keep: readonly string[]): FeatureTab
     columns: idx.map((j) => table.columns[j]),
     rows: table.rows.map((r) => idx.map((j) => r[j])),
   };
+}
+
+/**
+ * The rows the short-answer model judges when a policy turns it on: short answers with a fact
+ * (isShortAnswerInput) whose words the context mostly has (MIN_SHORT_ANSWER_SUPPORT), less those
+ * a fact-role cue caps anyway (shortAnswerContradictions): the model is fitted on what it decides.
+ */
+function judgedByShortModel(r: EvalRecord): boolean {
+  const input = {
+    input: { context: r.context.map((text, i) => ({ id: `c${i}`, text })) },
+    output: { text: r.output },
+  };
+  if (!isShortAnswerInput(input)) return false;
+  const [grounding] = computeSignals(input, { signals: { grounding: {} } });
+  const support = grounding.output.features['grounding.support'];
+  if (support !== undefined && support < MIN_SHORT_ANSWER_SUPPORT) return false;
+  return shortAnswerContradictions(new Analysis(input)).length === 0;
 }
 
 function main(): void {
@@ -88,13 +114,7 @@ function main(): void {
   const fileOf: string[] = [];
   for (const f of files)
     for (const r of loadEval(f)) {
-      if (
-        !isShortAnswerInput({
-          input: { context: r.context.map((text, i) => ({ id: `c${i}`, text })) },
-          output: { text: r.output },
-        })
-      )
-        continue;
+      if (!judgedByShortModel(r)) continue;
       records.push(r);
       fileOf.push(fileLabel(f));
     }

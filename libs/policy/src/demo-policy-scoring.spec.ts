@@ -9,7 +9,7 @@ import type { Policy } from './policy.types';
 // Short support answers scored as the worker scores them with pipelines/demo.yaml (its signals,
 // validators and thresholds, then decideRoute) with the short-answer model turned on
 // (`scoring: { shortAnswers: true }`, which demo.yaml leaves off: on the held-out support answers
-// it also approved 3 of 26 wrong ones, see the README's Evaluation). A correct paraphrase is
+// it also approves 2 of 26 wrong ones, see the README's Evaluation). A correct paraphrase is
 // approved without a person, an answer with one wrong fact stays below the AI-review threshold.
 // None of these passages or answers is in data/support-answers, so the model never saw them.
 const demo = readPolicy(
@@ -63,8 +63,9 @@ describe('demo policy on short support answers', () => {
     expect(route).toBe('approved');
   });
 
-  // Measured short of the goal: these correct answers reach the AI-review band, not 0.85
-  // (0.843 each when this was written: the short-answer model's ceiling for answers like them).
+  // Measured short of the goal when written: these correct answers reached the AI-review band,
+  // not 0.85 (0.843 each). With model short-2026-12-06 the Malay and code-switched ones reach 0.899
+  // and the Tagalog one 0.844; the floor asserted stays the AI-review band.
   it.each<[string, string, string[], string]>([
     [
       'Malay paraphrase',

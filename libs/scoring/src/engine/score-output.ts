@@ -12,7 +12,11 @@ import { DEFAULT_MODEL } from '../model/default-model';
 import { Analysis } from './analysis';
 import { combineFitted, combineWeights, type WeighedInput } from './combiner';
 import { GATES, SIGNALS } from './registry';
-import { modelFor } from './short-answer-regime';
+import {
+  CONTRADICTED_SHORT_ANSWER_CAP,
+  modelFor,
+  shortAnswerContradictions,
+} from './short-answer-regime';
 
 /** Thrown when a configuration that validateScoringConfig would refuse reaches the engine. */
 export class ScoringConfigError extends Error {
@@ -69,7 +73,11 @@ export function scoreOutput(
   // up to its own logit. Opt-in: on other genres' short replies it approved wrong ones.
   const judge = engine.shortAnswers === true ? modelFor(model, analysis, inputs) : model;
   const combined = combineFitted(inputs, judge);
-  const own = clamp01(combined.confidence);
+  let own = clamp01(combined.confidence);
+  // A fact swapped within its sentence or set against an opposite is a single wrong fact the
+  // fitted features do not see: the short answer is capped below the AI-review band.
+  if (judge !== model && shortAnswerContradictions(analysis).length)
+    own = Math.min(own, CONTRADICTED_SHORT_ANSWER_CAP);
   return {
     confidence: calibrated ? clamp01(recalibrate(calibration, own)) : own,
     gates,

@@ -31,20 +31,33 @@ describe('short-answer regime: which model judges', () => {
     ['an English one-line answer', input('We open at 9 am Monday to Saturday.'), ALL, 1, 'short'],
     [
       'a Malay one-line answer',
-      input('Kedai dibuka pukul 9 pagi, Isnin hingga Sabtu.'),
+      input(
+        'Kedai dibuka pukul 9 pagi, Isnin hingga Sabtu.',
+        'Kedai dibuka dari pukul 9 pagi hingga 6 petang, Isnin hingga Sabtu.',
+      ),
       ALL,
       1,
       'short',
     ],
     [
       'a Tagalog one-line answer',
-      input('Bukas kami ng 9 am mula Lunes hanggang Sabado.'),
+      input(
+        'Bukas kami ng 9 am mula Lunes hanggang Sabado.',
+        'Bukas ang tindahan mula Lunes hanggang Sabado, 9 am hanggang 6 pm.',
+      ),
       ALL,
       1,
       'short',
     ],
     ['a code-switched answer', input('Kami open pukul 9 am, Monday to Saturday.'), ALL, 1, 'short'],
     ['a long answer', input(long), ALL, 1, 'pooled'],
+    [
+      'a reply whose words are mostly not in the context (under MIN_SHORT_ANSWER_SUPPORT)',
+      input('My cousin swears their bakery is the best, we went there at 9 am on Saturday.'),
+      ALL,
+      1,
+      'pooled',
+    ],
     ['a short answer without context', input('We open at 9 am.', null), ALL, 1, 'pooled'],
     [
       'a short answer without a number or day',

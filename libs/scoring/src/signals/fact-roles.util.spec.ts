@@ -1,0 +1,154 @@
+import { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import { scoreOutput } from '../engine/score-output';
+import { KNOWN_SIGNALS } from '../engine/known-names';
+import { SHORT_ANSWER_MODEL } from '../model/short-answer-model';
+import { CONTRADICTED_SHORT_ANSWER_CAP } from '../engine/short-answer-regime';
+import { factRoles } from './fact-roles.util';
+
+function roles(context: string[], text: string): string[] {
+  const a = new Analysis({
+    input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) },
+    output: { text },
+  });
+  const kinds = factRoles(a, a.context as ContextIndex)
+    .filter((r) => r.kind !== 'unanchored')
+    .map((r) => `${r.text}:${r.kind}`);
+  return [...new Set(kinds)];
+}
+
+const checkIn = [
+  'Check-in closes 45 minutes before domestic flights and 60 minutes before international flights.',
+];
+const tlCheckIn = [
+  'Magsasara ang check-in counter 45 minuto bago ang domestic flight at 60 minuto bago ang international flight.',
+  'Bukas ang online check-in 48 oras bago ang flight.',
+];
+const msCounter = ['Kaunter dibuka pukul 9 pagi setiap hari bekerja.'];
+const hours = ['Our store is open 9 am to 9 pm Monday to Saturday and 10 am to 6 pm on Sunday.'];
+const hotline = ['Call the 24-hour hotline on 1800 222 3333 to block a lost card.'];
+
+describe('factRoles', () => {
+  it.each([
+    // A pair of figures reversed inside one sentence, in English and Tagalog.
+    [
+      checkIn,
+      'Check-in closes 60 minutes before domestic flights and 45 before international ones.',
+      ['60:swapped', '45:swapped'],
+    ],
+    [
+      tlCheckIn,
+      'Nagsasara ang check-in 60 minuto bago ang domestic flight at 45 minuto bago ang international.',
+      ['60:swapped', '45:swapped'],
+    ],
+    // The same figures the right way round, and a paraphrase naming only one.
+    [
+      checkIn,
+      'It closes 45 minutes before domestic flights and 60 minutes before international ones.',
+      [],
+    ],
+    [
+      tlCheckIn,
+      'Para sa international flight, sarado na ang check-in isang oras bago umalis; 45 minuto naman para sa domestic.',
+      [],
+    ],
+    // An opposite outside WordNet: Tagalog open/close, Malay dibuka/ditutup.
+    [
+      tlCheckIn,
+      'Nagbubukas ang check-in counter 45 minuto bago ang domestic flight.',
+      ['45:opposite'],
+    ],
+    [tlCheckIn, 'Nagsasara ang check-in 45 minuto bago ang domestic flight.', []],
+    [msCounter, 'Kaunter ditutup pukul 9 pagi pada hari bekerja.', ['9:opposite']],
+    [msCounter, 'Kaunter dibuka jam 9 pagi pada hari bekerja.', []],
+    // Ranges and phone numbers are one group of facts: no swap inside them.
+    [hours, 'We open at 9 am Monday to Saturday and at 10 am on Sunday.', []],
+    [hotline, 'Ring 1800 222 3333 any time to block your card.', []],
+    // A figure the context does not have is the numbers signal's, not a role.
+    [checkIn, 'Check-in closes 30 minutes before domestic flights.', []],
+  ])('case %#', (context, text, expected) => {
+    expect(roles(context, text).sort()).toEqual([...expected].sort());
+  });
+
+  it('checks a claim without a figure against the clause holding its words', () => {
+    const fibre = [
+      'The 100Mbps plan costs RM89 a month.',
+      'Pemasangan adalah percuma untuk pelanggan baharu.',
+    ];
+    expect(roles(fibre, 'RM89 sebulan, dan pemasangan berbayar untuk pelanggan baharu.')).toEqual([
+      'pemasangan berbayar untuk pelanggan baharu:opposite',
+    ]);
+    expect(roles(fibre, 'RM89 sebulan, dan pemasangan percuma untuk pelanggan baharu.')).toEqual(
+      [],
+    );
+  });
+
+  it('is empty without facts', () => {
+    expect(roles(checkIn, 'Check-in closes before domestic flights.')).toEqual([]);
+  });
+});
+
+describe('short answers with a contradicted fact', () => {
+  const config = {
+    signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
+    validators: [],
+    engine: { shortAnswers: true },
+  };
+  const score = (context: string[], text: string) =>
+    scoreOutput(
+      { input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) }, output: { text } },
+      config,
+    );
+
+  it('caps a swapped pair below the AI-review band', () => {
+    const r = score(
+      tlCheckIn,
+      'Nagsasara ang check-in 60 minuto bago ang domestic flight at 45 minuto bago ang international.',
+    );
+    expect(r.model).toBe(`fitted:${SHORT_ANSWER_MODEL.version}`);
+    expect(r.confidence).toBeLessThanOrEqual(CONTRADICTED_SHORT_ANSWER_CAP);
+  });
+
+  it('leaves the right pair to the model', () => {
+    const r = score(
+      tlCheckIn,
+      'Nagsasara ang check-in 45 minuto bago ang domestic flight at 60 minuto bago ang international.',
+    );
+    expect(r.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('sends a reply whose words are mostly not in the context to the pooled model', () => {
+    const r = score(
+      ['Nickelback is a Canadian rock band formed in 1995 in Hanna, Alberta.'],
+      'I always loved their third record, my cousin played it every summer since 1995.',
+    );
+    expect(r.model).not.toBe(`fitted:${SHORT_ANSWER_MODEL.version}`);
+  });
+});
+
+describe('factRoles: names bound to a fact', () => {
+  const colleges = [
+    'Students come from Elmhurst College, St. Olaf College and Middlebury College.',
+    'It was founded in 1874 by a group of immigrant pastors.',
+  ];
+  const names = (context: string[], text: string) => {
+    const a = new Analysis({
+      input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) },
+      output: { text },
+    });
+    return factRoles(a, a.context as ContextIndex).filter((r) => r.kind === 'unboundName').length;
+  };
+
+  it('flags a name the sentence holding the fact lacks', () => {
+    expect(names(colleges, 'Elmhurst College was founded in 1874.')).toBe(1);
+  });
+
+  it('accepts a name the sentence holding the fact has', () => {
+    expect(
+      names(
+        ['Dr Tan sees patients on Tuesdays and Thursdays, by appointment.'],
+        'Dr Tan sees patients on Tuesday.',
+      ),
+    ).toBe(0);
+  });
+});

@@ -1,0 +1,310 @@
+import type { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import { glossOf } from '../lexicon/gloss.lexicon';
+import { lemma, paraphrasedIn } from '../lexicon/lexicon';
+import { localOppositesOf } from '../lexicon/local-opposites.lexicon';
+import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
+import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
+import { isContent } from '../text/stopwords.util';
+import { tokenize, type Token } from '../text/tokens.util';
+import { contextWeekdays } from '../text/weekdays.util';
+import { entityTokens } from './entities.signal';
+import {
+  claimsOf,
+  cutClaims,
+  heldFacts,
+  type HeldFacts,
+  holding,
+  holdsFact,
+  sentenceFacts,
+  type Claim,
+  type ClaimCut,
+} from './short-claims.util';
+
+/** Where a short answer's fact sits in its context sentence, and with which words. */
+export interface FactRole {
+  kind: 'swapped' | 'opposite' | 'unanchored' | 'unboundName';
+  text: string;
+  start: number;
+  end: number;
+}
+
+// The same fine cut as the fact binding: "60 minutes for domestic and 45 for international".
+const FINE: ClaimCut = {
+  breaks: /[,;:.!?()]/,
+  joiners: new Set(['and', 'but', 'while', 'whereas', 'dan', 'tetapi', 'manakala', 'pero']),
+};
+
+// Clauses: the fine cut, and also at "or" and "if" ("$25, or $10 if it goes to an ASEAN country").
+const CLAUSE: ClaimCut = {
+  breaks: FINE.breaks,
+  joiners: new Set([...FINE.joiners, 'or', 'atau', 'o', 'if', 'kalau', 'jika', 'kung']),
+};
+
+/**
+ * Share of a claim's own words that the context sentence holding its fact must hold for the
+ * fact to count as anchored there: "Refunds take 5 business days" holds "refunds"; "store
+ * credit takes 5 business days" against "Refunds are paid within 5 business days" does not.
+ */
+export const ANCHOR_SHARE = 0.5;
+
+interface Placed {
+  q: Quantity;
+  /** Token index in the sentence of the fact's first token. */
+  at: number;
+}
+
+interface SentenceRoles {
+  text: string;
+  tokens: Token[];
+  /** Every fact with its token index, in order. */
+  facts: Placed[];
+}
+
+function rolesOf(text: string): SentenceRoles {
+  const tokens = tokenize(text);
+  const facts = [...extractQuantities(text), ...contextWeekdays(text)]
+    .map((q) => ({ q, at: tokens.findIndex((t) => t.end > q.start) }))
+    .filter((p) => p.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  return { text, tokens, facts };
+}
+
+function wordLemmas(norm: string): string[] {
+  return [lemma(norm), ...glossOf(norm)];
+}
+
+function sameWord(a: Token, b: Token): boolean {
+  return a.stem === b.stem || paraphrasedIn(a.norm, new Set(wordLemmas(b.norm)));
+}
+
+/**
+ * Checks each fact of a short answer against the context sentence that holds it, word by word:
+ *
+ * - **swapped**: a word that follows (or precedes) the fact in the answer follows (or precedes)
+ *   another of the answer's facts in the context, with no fact between: "60 minutes before
+ *   domestic and 45 before international" where the context binds domestic to 45.
+ * - **opposite**: a word of the claim (or its English gloss) is one pole of an opposition and
+ *   the sentence holds only the other pole ("nagbubukas" against "magsasara", "percuma"
+ *   against "berbayar"); the poles are polarity.lexicon's plus local-opposites.lexicon's.
+ * - **unanchored**: no sentence holding the fact holds ANCHOR_SHARE of the claim's own words.
+ * - **unboundName**: a name of the claim (entities.signal's) is in no sentence holding the fact:
+ *   "Elmhurst College was founded in 1874" where 1874 is another college's year.
+ *
+ * Only facts the context has are checked (a number it lacks is the numbers signal's). Empty
+ * for outputs that are not short answers or have no context.
+ */
+export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
+  const sentences = sentenceFacts(index);
+  const roles = new Map<number, SentenceRoles>();
+  const rolesAt = (i: number): SentenceRoles => {
+    let r = roles.get(i);
+    if (!r) roles.set(i, (r = rolesOf(index.sentences[i].text)));
+    return r;
+  };
+  const claims = claimsOf(analysis, FINE);
+  const clauses = contextClauses(index);
+  const answerClaims = claimsOf(analysis, CLAUSE);
+  const clauseSwapped = (claim: Claim): boolean =>
+    answerClaims.some(
+      (c) => c.start < claim.end && c.end > claim.start && boundElsewhere(c, answerClaims, clauses),
+    );
+  const names = entityTokens(analysis.text, analysis.tokens);
+  const answer = rolesOf(analysis.text);
+  const swapCache = new Map<number, boolean>();
+  const swaps = (i: number): boolean => {
+    let v = swapCache.get(i);
+    if (v === undefined) swapCache.set(i, (v = swappedIn(answer, rolesAt(i))));
+    return v;
+  };
+  const out: FactRole[] = [];
+  for (const claim of claims)
+    for (const fact of claim.facts) {
+      const withFact = sentences.flatMap((s, i) => (holdsFact(s, fact) ? [i] : []));
+      if (!withFact.length) continue;
+      const mark = (kind: FactRole['kind']): void => {
+        out.push({ kind, text: fact.q.text, start: fact.q.start, end: fact.q.end });
+      };
+      const best = withFact.reduce((a, b) =>
+        holding(sentences[b], claim, fact) > holding(sentences[a], claim, fact) ? b : a,
+      );
+      const words = claim.words.length;
+      const held = words ? wordsHeld(sentences[best].stems, sentences[best].lemmas, claim) : 0;
+      if (words && held / words < ANCHOR_SHARE) mark('unanchored');
+      // A day name ("Saturdays") is a fact of its own, checked as one.
+      const own = names.filter(
+        (n) =>
+          n.start >= claim.start &&
+          n.end <= claim.end &&
+          !claim.facts.some((f) => n.start < f.end && n.end > f.q.start),
+      );
+      if (own.some((n) => !withFact.some((i) => sentences[i].stems.has(n.stem))))
+        mark('unboundName');
+      if (withFact.some((i) => swaps(i)) || clauseSwapped(claim)) mark('swapped');
+      else if (opposedBy(claim, sentences[best].lemmas)) mark('opposite');
+    }
+  // A claim without a figure ("pemasangan berbayar" against "Pemasangan adalah percuma") is
+  // checked against the clause holding most of its words, two at least.
+  for (const claim of claims) {
+    if (claim.facts.length || claim.words.length < 2) continue;
+    const clause = bestClause(claim, clauses);
+    if (
+      clause &&
+      wordsHeld(clause.stems, clause.lemmas, claim) >= 2 &&
+      opposedBy(claim, clause.lemmas)
+    )
+      out.push({
+        kind: 'opposite',
+        text: analysis.text.slice(claim.start, claim.end),
+        start: claim.start,
+        end: claim.end,
+      });
+  }
+  return out;
+}
+
+/** The clause holding most of a claim's words (the first on a tie), or undefined. */
+function bestClause(claim: Claim, clauses: readonly HeldFacts[]): HeldFacts | undefined {
+  let best: HeldFacts | undefined;
+  let most = 0;
+  for (const c of clauses) {
+    const n = wordsHeld(c.stems, c.lemmas, claim);
+    if (n > most) [best, most] = [c, n];
+  }
+  return best;
+}
+
+function wordsHeld(stems: Set<string>, lemmas: Set<string>, claim: Claim): number {
+  return claim.words.filter((w) => stems.has(w.stem) || paraphrasedIn(w.norm, lemmas)).length;
+}
+
+/**
+ * Facts in reading order, those with no content word between them merged into one group (a
+ * phone number "1800 222 3333", a range "Monday to Saturday"), each group with its token span.
+ */
+function factGroups(tokens: readonly Token[], facts: readonly Placed[]): Placed[][] {
+  const groups: Placed[][] = [];
+  let last = -1;
+  for (const p of facts) {
+    const between = tokens
+      .slice(last + 1, p.at)
+      .some((t) => isContent(t.norm) && !/\d/.test(t.norm));
+    if (groups.length && !between) groups[groups.length - 1].push(p);
+    else groups.push([p]);
+    last = tokens.findIndex((t, i) => i >= p.at && t.end >= p.q.end);
+    if (last < p.at) last = p.at;
+  }
+  return groups;
+}
+
+function groupMatches(a: readonly Placed[], b: readonly Placed[]): boolean {
+  return a.some((x) => b.some((y) => quantityMatches(x.q, y.q)));
+}
+
+/** Whether a clause break (a stop, a comma, a joiner) parts a fact group from token `i`. */
+function brokenBetween(roles: SentenceRoles, group: readonly Placed[], i: number): boolean {
+  const from = group[group.length - 1].at;
+  const { tokens, text } = roles;
+  if (CLAUSE.breaks.test(text.slice(tokens[from].end, tokens[i].start))) return true;
+  return tokens.slice(from + 1, i).some((t) => CLAUSE.joiners.has(t.norm));
+}
+
+/** The last group starting before token `i`, or undefined. */
+function groupBefore(groups: readonly Placed[][], i: number): Placed[] | undefined {
+  let out: Placed[] | undefined;
+  for (const g of groups) if (g[0].at < i) out = g;
+  return out;
+}
+
+/**
+ * Whether the context sentence binds the answer's words to the answer's facts the other way
+ * round: each content word of the answer that the sentence has votes by the fact group it
+ * follows in the answer and in the sentence; a word that follows "60" in the answer but "45" in
+ * the sentence (both facts of the answer) votes for a swap. Needs two of the answer's fact
+ * groups in the sentence, and more votes for a swap than against.
+ */
+function swappedIn(answer: SentenceRoles, sentence: SentenceRoles): boolean {
+  const mine = factGroups(answer.tokens, answer.facts);
+  const theirs = factGroups(sentence.tokens, sentence.facts).filter((g) =>
+    mine.some((m) => groupMatches(m, g)),
+  );
+  if (mine.length < 2 || theirs.length < 2) return false;
+  let against = 0;
+  let forIt = 0;
+  answer.tokens.forEach((w, wi) => {
+    if (!isContent(w.norm) || /\d/.test(w.norm)) return;
+    if (answer.tokens.some((o, oi) => oi !== wi && o.stem === w.stem)) return;
+    const prevA = groupBefore(mine, wi);
+    if (!prevA || brokenBetween(answer, prevA, wi)) return;
+    sentence.tokens.forEach((c, ci) => {
+      if (!isContent(c.norm) || !sameWord(w, c)) return;
+      const prevC = groupBefore(theirs, ci);
+      // A word in another clause than the figure before it ("$25 each, and transfers to ASEAN
+      // countries cost $10") is not bound to that figure.
+      if (!prevC || brokenBetween(sentence, prevC, ci)) return;
+      if (groupMatches(prevA, prevC)) forIt++;
+      else against++;
+    });
+  });
+  return against > forIt;
+}
+
+/**
+ * Whether a claim word's pole is opposed by a stretch of context's lemmas (and glosses) and not
+ * held by them: polarity.lexicon's poles and local-opposites.lexicon's pairs.
+ */
+function opposedBy(claim: Claim, lemmas: ReadonlySet<string> | undefined): boolean {
+  if (!lemmas) return false;
+  const poles = new Set<number>();
+  for (const l of lemmas) {
+    const p = polarityOf(l);
+    if (p !== undefined) poles.add(p);
+  }
+  for (const w of claim.words) {
+    const own = wordLemmas(w.norm);
+    if (own.some((l) => lemmas.has(l))) continue;
+    for (const l of own) {
+      const p = polarityOf(l);
+      if (p !== undefined && poles.has(oppositePole(p)) && !poles.has(p)) return true;
+    }
+    // The pairs are listed as written; the context's lemmas are lemmas ("percuma" → "free").
+    if (localOppositesOf(w.norm).some((o) => wordLemmas(o).some((l) => lemmas.has(l)))) return true;
+  }
+  return false;
+}
+
+function contextClauses(index: ContextIndex): HeldFacts[] {
+  return index.sentences.flatMap((s) => {
+    const tokens = tokenize(s.text);
+    return cutClaims(s.text, tokens, CLAUSE).map((clause) => {
+      const text = s.text.slice(clause[0].start, clause[clause.length - 1].end);
+      return heldFacts(text, tokenize(text));
+    });
+  });
+}
+
+/**
+ * Whether a claim's words sit with another of the answer's facts: the context clauses holding
+ * most of the claim's facts hold fewer of its words than a clause holding another claim's fact
+ * ("An overseas transfer costs $10" where "Overseas transfers cost $25" and "ASEAN transfers
+ * cost $10"). The other clause must hold two of the words at least.
+ */
+function boundElsewhere(
+  claim: Claim,
+  claims: readonly Claim[],
+  clauses: readonly HeldFacts[],
+): boolean {
+  if (!claim.facts.length || !claim.words.length) return false;
+  const factsHeld = clauses.map((c) => claim.facts.filter((f) => holdsFact(c, f)).length);
+  const most = Math.max(...factsHeld);
+  if (most === 0) return false;
+  const otherFacts = claims.filter((c) => c !== claim).flatMap((c) => c.facts);
+  let own = 0;
+  let other = 0;
+  clauses.forEach((c, i) => {
+    const words = wordsHeld(c.stems, c.lemmas, claim);
+    if (factsHeld[i] === most) own = Math.max(own, words);
+    else if (otherFacts.some((f) => holdsFact(c, f))) other = Math.max(other, words);
+  });
+  return other >= 2 && other > own;
+}
