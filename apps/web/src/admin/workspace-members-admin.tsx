@@ -7,16 +7,23 @@ const ROLES = ['reviewer', 'lead', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
 function RoleSelect({
+  id,
   label,
   value,
   onChange,
 }: {
+  id?: string;
   label?: string;
   value: string;
   onChange(role: Role): void;
 }) {
   return (
-    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Role)}>
+    <select
+      id={id}
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Role)}
+    >
       {ROLES.map((r) => (
         <option key={r}>{r}</option>
       ))}
@@ -48,28 +55,32 @@ function AddMember({
       aria-labelledby="add-member-title"
     >
       <h3 id="add-member-title">Add a person</h3>
+      {/* Labels beside their controls: a label around a select would take in its options' text. */}
+      <label htmlFor="add-member-person">{candidates ? 'Person' : "Person's user id"}</label>
       {candidates ? (
-        <label>
-          Person
-          <select required value={userId} onChange={(e) => setUserId(e.target.value)}>
-            <option value="">Choose a person…</option>
-            {candidates.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.email}
-              </option>
-            ))}
-          </select>
-        </label>
+        <select
+          id="add-member-person"
+          required
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+        >
+          <option value="">Choose a person…</option>
+          {candidates.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.email}
+            </option>
+          ))}
+        </select>
       ) : (
-        <label>
-          Person&apos;s user id
-          <input required value={userId} onChange={(e) => setUserId(e.target.value)} />
-        </label>
+        <input
+          id="add-member-person"
+          required
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+        />
       )}
-      <label>
-        Role
-        <RoleSelect value={role} onChange={setRole} />
-      </label>
+      <label htmlFor="add-member-role">Role</label>
+      <RoleSelect id="add-member-role" value={role} onChange={setRole} />
       <button type="submit" className="primary">
         Add to workspace
       </button>
