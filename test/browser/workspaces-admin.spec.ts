@@ -11,16 +11,17 @@ import { createUser, expectText, PASSWORD } from './support/people';
  * field), makes an existing person its lead, who then finds it in the switcher and works there;
  * the admin changes the role and, once confirmed, removes the person again.
  */
-describe('a platform admin manages workspaces', () => {
+describe('Admin → Workspaces', () => {
   let arbiter: ArbiterHarness;
   let browser: Browser;
+  let kimId = '';
 
   beforeAll(async () => {
     assertPrerequisites();
     arbiter = await ArbiterHarness.start();
     browser = await launchBrowser();
     // A reviewer of the default workspace, to be given a role in the new one.
-    await createUser(arbiter, 'kim@test.local', 'reviewer', []);
+    kimId = await createUser(arbiter, 'kim@test.local', 'reviewer', []);
   });
 
   afterAll(async () => {
@@ -155,6 +156,47 @@ describe('a platform admin manages workspaces', () => {
     await admin.getByRole('link', { name: 'All workspaces' }).click();
     await expectText(row.locator('td').nth(1), '0');
     await admin.context().close();
+  });
+
+  it("shows a workspace's admin only their workspace's members", async () => {
+    const inClaims = {
+      token: await arbiter.adminAccessToken(),
+      headers: { 'x-arbiter-workspace': 'claims' },
+    };
+    for (const [email, role] of [
+      ['wanda@test.local', 'admin'],
+      ['rey@test.local', 'reviewer'],
+    ])
+      expect(
+        (await arbiter.http.post('/v1/users', { email, password: PASSWORD, role }, inClaims))
+          .status,
+      ).toBe(201);
+    const page = await newPage(browser, arbiter.http.baseUrl, { width: 1440, height: 900 });
+    await logIn(page, 'wanda@test.local', PASSWORD);
+    await page.getByRole('link', { name: 'Admin' }).click();
+    const nav = page.getByRole('navigation', { name: 'Admin sections' });
+    expect(await nav.getByRole('link', { name: 'Workspaces' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { name: /Members of Claims team/ }).waitFor();
+    const people = page.getByRole('table', { name: 'Members of claims' });
+    await expectText(people.locator('[data-member="wanda@test.local"] th'), 'wanda@test.local');
+    expect((await people.locator('tbody th').allTextContents()).sort()).toEqual([
+      'rey@test.local',
+      'wanda@test.local',
+    ]);
+    expect(await page.getByRole('link', { name: 'All workspaces' }).count()).toBe(0);
+
+    // Someone of another workspace is added by their id (a workspace's admin cannot list them).
+    await page.getByLabel("Person's user id").fill(kimId);
+    await page.getByRole('button', { name: 'Add to workspace' }).click();
+    await expectText(page.getByRole('status'), 'Added kim@test.local to claims as reviewer.');
+    await expectText(people.locator('[data-member="kim@test.local"] th'), 'kim@test.local');
+    await people
+      .getByRole('combobox', { name: 'Role of rey@test.local in claims' })
+      .selectOption('lead');
+    await expectText(page.getByRole('status'), 'rey@test.local is now lead in claims.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
   });
 });
 

@@ -122,11 +122,10 @@ export function WorkspaceMembersAdmin({
   useEffect(load, [load]);
   useEffect(() => confirmRef.current?.focus(), [confirming]);
 
-  const change = async (work: () => Promise<unknown>, userId: string, note: string) => {
+  const change = async (work: () => Promise<string>, userId: string) => {
     setError(null);
     try {
-      await work();
-      onNotice(note);
+      onNotice(await work());
       setConfirming(null);
       load();
       onChanged();
@@ -138,15 +137,16 @@ export function WorkspaceMembersAdmin({
       return false;
     }
   };
-  const setRole = (userId: string, email: string, role: Role, note: string) =>
-    change(
-      () =>
-        api<WorkspaceMemberView>('PUT', `/v1/workspaces/${key}/members/${userId}`, {
-          role,
-        }),
-      userId,
-      note.replace('%s', email || userId),
-    );
+  /** Gives `userId` the role; the notice names the member by the email the API answers with. */
+  const setRole = (userId: string, role: Role, note: (email: string) => string) =>
+    change(async () => {
+      const member = await api<WorkspaceMemberView>(
+        'PUT',
+        `/v1/workspaces/${key}/members/${userId}`,
+        { role },
+      );
+      return note(member.email);
+    }, userId);
   const memberIds = new Set(members?.map((m) => m.id));
   const candidates = platformAdmin
     ? (everyone ?? []).filter((u) => !memberIds.has(u.id) && !u.disabledAt)
@@ -160,12 +160,7 @@ export function WorkspaceMembersAdmin({
       <AddMember
         candidates={candidates}
         onAdd={(userId, role) =>
-          setRole(
-            userId,
-            everyone?.find((u) => u.id === userId)?.email ?? '',
-            role,
-            `Added %s to ${key} as ${role}.`,
-          )
+          setRole(userId, role, (email) => `Added ${email} to ${key} as ${role}.`)
         }
       />
       {error && (
@@ -189,7 +184,7 @@ export function WorkspaceMembersAdmin({
                     label={`Role of ${m.email} in ${key}`}
                     value={m.role}
                     onChange={(role) =>
-                      void setRole(m.id, m.email, role, `%s is now ${role} in ${key}.`)
+                      void setRole(m.id, role, (email) => `${email} is now ${role} in ${key}.`)
                     }
                   />
                 </td>
@@ -202,11 +197,10 @@ export function WorkspaceMembersAdmin({
                         ref={confirmRef}
                         className="reject"
                         onClick={() =>
-                          void change(
-                            () => api('DELETE', `/v1/workspaces/${key}/members/${m.id}`),
-                            m.id,
-                            `Removed ${m.email} from ${key}.`,
-                          )
+                          void change(async () => {
+                            await api('DELETE', `/v1/workspaces/${key}/members/${m.id}`);
+                            return `Removed ${m.email} from ${key}.`;
+                          }, m.id)
                         }
                       >
                         Yes, remove {m.email}
