@@ -144,9 +144,12 @@ describe('Admin → Workspaces', () => {
     await admin.getByRole('button', { name: 'Keep kim@test.local' }).click();
     expect(await kimRow.count()).toBe(1);
     await kimRow.getByRole('button', { name: 'Remove kim@test.local' }).click();
-    const confirm = admin.getByRole('button', { name: 'Yes, remove kim@test.local' });
+    // The confirmation takes the focus: Enter confirms.
+    await admin.getByRole('button', { name: 'Yes, remove kim@test.local' }).waitFor();
     await expectEventually(async () => {
-      expect(await confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await admin.evaluate('document.activeElement?.textContent')).toBe(
+        'Yes, remove kim@test.local',
+      );
     });
     await admin.keyboard.press('Enter');
     await expectText(admin.getByRole('status'), 'Removed kim@test.local from claims.');
