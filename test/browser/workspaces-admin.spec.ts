@@ -199,6 +199,12 @@ describe('Admin → Workspaces', () => {
       .selectOption('lead');
     await expectText(page.getByRole('status'), 'rey@test.local is now lead in claims.');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Leaving her only workspace: her session reads its workspaces again and has none left.
+    await people.getByRole('button', { name: 'Remove wanda@test.local' }).click();
+    await page.getByRole('button', { name: 'Yes, remove wanda@test.local' }).click();
+    await expectText(page.getByRole('status'), /not a member of any workspace/);
+    expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await page.context().close();
   });
 });
