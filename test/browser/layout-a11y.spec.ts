@@ -135,7 +135,7 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
     await admin.getByRole('button', { name: 'Open', exact: true }).click();
     await expectText(admin.getByTestId('active-version'), 'v1');
     const screens: [string, string[]][] = [['pipelines', await seriousViolations(admin)]];
-    for (const section of ['Users', 'Clients and keys', 'Dead letters']) {
+    for (const section of ['Users', 'Workspaces', 'Clients and keys', 'Dead letters']) {
       await admin.getByRole('link', { name: section }).click();
       await admin
         .getByRole('heading', { name: section === 'Clients and keys' ? 'API keys' : section })

@@ -1,14 +1,18 @@
 import { useState, type MouseEvent } from 'react';
+import { useSession } from '../api/session';
 import { navigate, usePath } from '../shell/router';
 import { AuditLogAdmin } from './audit-log-admin';
 import { ClientsAdmin } from './clients-admin';
 import { DeadLettersAdmin } from './dead-letters-admin';
 import { PipelinesAdmin } from './pipelines-admin';
 import { UsersAdmin } from './users-admin';
+import { WorkspacesAdmin } from './workspaces-admin';
 
 const SECTIONS = [
   { path: '/admin', name: 'Pipelines', Screen: PipelinesAdmin },
   { path: '/admin/users', name: 'Users', Screen: UsersAdmin },
+  // A workspace's admin sees their workspace's members here; a platform admin every workspace.
+  { path: '/admin/workspaces', name: 'Workspaces', Screen: WorkspacesAdmin },
   { path: '/admin/clients', name: 'Clients and keys', Screen: ClientsAdmin },
   { path: '/admin/dead-letters', name: 'Dead letters', Screen: DeadLettersAdmin },
   { path: '/admin/audit', name: 'Audit log', Screen: AuditLogAdmin },
@@ -17,8 +21,13 @@ const SECTIONS = [
 /** Admin screens over the existing endpoints, one per sub-path. */
 export function AdminPage() {
   const path = usePath();
+  const platformAdmin = useSession()?.platformAdmin ?? false;
   const [notice, setNotice] = useState<string | null>(null);
-  const section = SECTIONS.find((s) => s.path === path) ?? SECTIONS[0];
+  // A section owns its sub-paths too (/admin/workspaces/<key>).
+  const section =
+    SECTIONS.find((s) => s.path === path) ??
+    SECTIONS.find((s) => s.path !== '/admin' && path.startsWith(`${s.path}/`)) ??
+    SECTIONS[0];
   const go = (to: string) => (event: MouseEvent) => {
     event.preventDefault();
     setNotice(null);
@@ -37,7 +46,7 @@ export function AdminPage() {
               aria-current={s.path === section.path ? 'page' : undefined}
               onClick={go(s.path)}
             >
-              {s.name}
+              {s.Screen === WorkspacesAdmin && !platformAdmin ? 'Members' : s.name}
             </a>
           ))}
         </nav>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ApiKeyView, ClientView, CreatedApiKey } from '@arbiter/contracts';
 import { api } from '../api/session';
 import { formatClock } from '../lib/time';
+import { ScrollTable } from '../shell/scroll-table';
 
 /** Submitting services and their API keys; a new key is shown once, here, and never again. */
 export function ClientsAdmin({ onNotice }: { onNotice(text: string): void }) {
@@ -107,48 +108,35 @@ export function ClientsAdmin({ onNotice }: { onNotice(text: string): void }) {
       </div>
       <section className="card" aria-labelledby="keys-title">
         <h3 id="keys-title">API keys</h3>
-        <div className="table-scroll">
-          <table className="queues" aria-label="API keys">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Client</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">Created</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row">{k.name}</th>
-                  <td>{clientName(k.clientId)}</td>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{formatClock(k.createdAt)}</td>
-                  <td>
-                    {k.revokedAt ? (
-                      `✗ revoked ${formatClock(k.revokedAt)}`
-                    ) : (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          void run(async () => {
-                            await api('DELETE', `/v1/api-keys/${k.id}`);
-                            onNotice(`Key ${k.name} revoked.`);
-                          })
-                        }
-                      >
-                        Revoke {k.name}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label="API keys" columns={['Name', 'Client', 'Prefix', 'Created', 'Status']}>
+          {keys.map((k) => (
+            <tr key={k.id}>
+              <th scope="row">{k.name}</th>
+              <td>{clientName(k.clientId)}</td>
+              <td>
+                <code>{k.prefix}…</code>
+              </td>
+              <td>{formatClock(k.createdAt)}</td>
+              <td>
+                {k.revokedAt ? (
+                  `✗ revoked ${formatClock(k.revokedAt)}`
+                ) : (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void run(async () => {
+                        await api('DELETE', `/v1/api-keys/${k.id}`);
+                        onNotice(`Key ${k.name} revoked.`);
+                      })
+                    }
+                  >
+                    Revoke {k.name}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       </section>
     </div>
   );

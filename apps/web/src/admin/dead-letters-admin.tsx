@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DeadLetterView, ReplayResultView } from '@arbiter/contracts';
 import { api } from '../api/session';
 import { formatClock } from '../lib/time';
+import { ScrollTable } from '../shell/scroll-table';
 
 /** Outcomes that could not be delivered after every retry, and their replay. */
 export function DeadLettersAdmin({ onNotice }: { onNotice(text: string): void }) {
@@ -44,41 +45,30 @@ export function DeadLettersAdmin({ onNotice }: { onNotice(text: string): void })
           >
             Replay all {letters.length}
           </button>
-          <div className="table-scroll">
-            <table className="queues" aria-label="Dead letters">
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Submission</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Last error</th>
-                  <th scope="col">Dead since</th>
-                  <th scope="col">Replay</th>
-                </tr>
-              </thead>
-              <tbody>
-                {letters.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row">{d.type}</th>
-                    <td>
-                      <code>{d.submissionId.slice(0, 8)}</code>
-                    </td>
-                    <td>{d.attempts}</td>
-                    <td className="wrap">{d.lastError ?? '—'}</td>
-                    <td>{formatClock(d.deadAt)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() => void replay(`/v1/admin/dead-letters/${d.id}/replay`)}
-                      >
-                        Replay
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            label="Dead letters"
+            columns={['Event', 'Submission', 'Attempts', 'Last error', 'Dead since', 'Replay']}
+          >
+            {letters.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">{d.type}</th>
+                <td>
+                  <code>{d.submissionId.slice(0, 8)}</code>
+                </td>
+                <td>{d.attempts}</td>
+                <td className="wrap">{d.lastError ?? '—'}</td>
+                <td>{formatClock(d.deadAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => void replay(`/v1/admin/dead-letters/${d.id}/replay`)}
+                  >
+                    Replay
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </section>

@@ -44,6 +44,17 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal with the API's per-field problems kept apart, for forms that show each at its place. */
+export class ProblemsError extends ApiError {
+  constructor(
+    status: number,
+    message: string,
+    readonly problems: { path: string; message: string }[],
+  ) {
+    super(status, message);
+  }
+}
+
 // sessionStorage: the tab survives a reload, a closed tab forgets the tokens.
 const STORAGE_KEY = 'arbiter.session';
 const listeners = new Set<() => void>();
@@ -141,11 +152,12 @@ export function workspaceHeaders(): Record<string, string> {
   return current?.workspace ? { 'x-arbiter-workspace': current.workspace } : {};
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
+/** The API's refusal, with its per-field problems kept for forms that show each at its field. */
+async function errorOf(res: Response): Promise<ProblemsError> {
   const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
   const message =
     body?.problems?.map((p) => p.message).join('; ') || body?.message || res.statusText;
-  return new ApiError(res.status, message);
+  return new ProblemsError(res.status, message, body?.problems ?? []);
 }
 
 export const session = {
@@ -264,22 +276,37 @@ export function refreshSession(): Promise<Session | null> {
   return refreshing;
 }
 
-/** A JSON call to the API as the signed-in user; a 401 refreshes the tokens and retries once. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * A JSON call to the API as the signed-in user; a 401 refreshes the tokens and retries once.
+ * `workspace` places this call in a workspace other than the chosen one (null: none named).
+ */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  { workspace }: { workspace?: string | null } = {},
+): Promise<T> {
+  const place =
+    workspace === undefined
+      ? workspaceHeaders()
+      : workspace === null
+        ? {}
+        : { 'x-arbiter-workspace': workspace };
   const send = (token: string | undefined) =>
     fetch(path, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...workspaceHeaders(),
+        ...place,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   let res = await send(current?.accessToken);
   if (res.status === 401 && current) res = await send((await refreshSession())?.accessToken);
   if (!res.ok) throw await errorOf(res);
-  return (await res.json()) as T;
+  // 204 No Content (a removal) has no body to read.
+  return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
 }
 
 /** A GET whose answer is a file (an export), as text; a 401 refreshes the tokens and retries once. */
@@ -292,17 +319,6 @@ export async function apiDownload(path: string): Promise<string> {
   if (res.status === 401 && current) res = await send((await refreshSession())?.accessToken);
   if (!res.ok) throw await errorOf(res);
   return res.text();
-}
-
-/** A refusal with the API's per-field problems kept apart, for forms that show each at its place. */
-export class ProblemsError extends ApiError {
-  constructor(
-    status: number,
-    message: string,
-    readonly problems: { path: string; message: string }[],
-  ) {
-    super(status, message);
-  }
 }
 
 /** Sends a text body (a YAML policy) as the signed-in user; a refusal keeps the API's `problems`. */

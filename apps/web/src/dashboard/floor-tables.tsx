@@ -1,6 +1,7 @@
 import { memo, useState, type ReactNode } from 'react';
 import { session, workspaceHeaders } from '../api/session';
 import { formatClock, formatShare } from '../lib/time';
+import { ScrollTable } from '../shell/scroll-table';
 import type { FloorStats } from './use-floor-stats';
 
 const TREND: Record<string, string> = {
@@ -17,20 +18,9 @@ const BREAKER: Record<string, string> = {
 
 function Table({ label, head, children }: { label: string; head: string[]; children: ReactNode }) {
   return (
-    <div className="table-scroll">
-      <table className="queues wide-table" aria-label={label}>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <ScrollTable label={label} columns={head} className="queues wide-table">
+      {children}
+    </ScrollTable>
   );
 }
 

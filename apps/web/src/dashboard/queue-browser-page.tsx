@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { QueueCountsView, QueueTasksView } from '@arbiter/contracts';
 import { api } from '../api/session';
 import { formatClock } from '../lib/time';
+import { ScrollTable } from '../shell/scroll-table';
 
 interface Filters {
   queue: string;
@@ -37,46 +38,45 @@ const SLA: Record<string, string> = { ok: 'on time', at_risk: '⚠ at risk', bre
 function TaskTable({ listing }: { listing: QueueTasksView }) {
   if (listing.tasks.length === 0) return <p className="muted">No open task matches.</p>;
   return (
-    <div className="table-scroll">
-      <table className="queues wide-table" aria-label={`Tasks in ${listing.queue}`}>
-        <thead>
-          <tr>
-            <th scope="col">Priority</th>
-            <th scope="col">Due</th>
-            <th scope="col">SLA</th>
-            <th scope="col">Status</th>
-            <th scope="col">Pipeline</th>
-            <th scope="col">Reasons</th>
-            <th scope="col">External id</th>
-            <th scope="col">Arrived</th>
+    <>
+      <ScrollTable
+        label={`Tasks in ${listing.queue}`}
+        className="queues wide-table"
+        columns={[
+          'Priority',
+          'Due',
+          'SLA',
+          'Status',
+          'Pipeline',
+          'Reasons',
+          'External id',
+          'Arrived',
+        ]}
+      >
+        {listing.tasks.map((t) => (
+          <tr key={t.id} data-task={t.id}>
+            <th scope="row">{t.priority}</th>
+            <td>{formatClock(t.dueAt)}</td>
+            <td>{SLA[t.slaState] ?? t.slaState}</td>
+            <td>
+              {t.status === 'claimed' ? `in review by ${t.claimedBy ?? 'someone'}` : 'waiting'}
+              {t.kind !== 'review' && (
+                <span className="chip">{t.kind === 'qa' ? 'audit' : t.kind}</span>
+              )}
+            </td>
+            <td>
+              {t.pipeline} v{t.policyVersion}
+            </td>
+            <td>{t.reasons.length ? t.reasons.join(', ') : '—'}</td>
+            <td>{t.externalId ?? '—'}</td>
+            <td>{formatClock(t.createdAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {listing.tasks.map((t) => (
-            <tr key={t.id} data-task={t.id}>
-              <th scope="row">{t.priority}</th>
-              <td>{formatClock(t.dueAt)}</td>
-              <td>{SLA[t.slaState] ?? t.slaState}</td>
-              <td>
-                {t.status === 'claimed' ? `in review by ${t.claimedBy ?? 'someone'}` : 'waiting'}
-                {t.kind !== 'review' && (
-                  <span className="chip">{t.kind === 'qa' ? 'audit' : t.kind}</span>
-                )}
-              </td>
-              <td>
-                {t.pipeline} v{t.policyVersion}
-              </td>
-              <td>{t.reasons.length ? t.reasons.join(', ') : '—'}</td>
-              <td>{t.externalId ?? '—'}</td>
-              <td>{formatClock(t.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ScrollTable>
       {listing.more && (
         <p className="muted">More tasks match: narrow the filters to see the rest.</p>
       )}
-    </div>
+    </>
   );
 }
 

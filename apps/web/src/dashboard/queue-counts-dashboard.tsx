@@ -1,4 +1,5 @@
 import { useLiveQueues } from '../api/use-live-queues';
+import { ScrollTable } from '../shell/scroll-table';
 import { LiveBadge, LoadBar, Tile } from './parts';
 
 /** Fallback when the stats API is not deployed: every queue's counts, live from /review pushes. */
@@ -24,30 +25,22 @@ export function QueueCountsDashboard() {
       </div>
       <section className="card" aria-labelledby="dash-queues">
         <h3 id="dash-queues">Backlog by queue</h3>
-        <table className="queues wide-table" aria-label="Queue backlog">
-          <thead>
-            <tr>
-              <th scope="col">Queue</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">In review</th>
-              <th scope="col" className="bar-col">
-                Load
-              </th>
+        <ScrollTable
+          label="Queue backlog"
+          className="queues wide-table"
+          columns={['Queue', 'Waiting', 'In review', { name: 'Load', className: 'bar-col' }]}
+        >
+          {sorted.map((q) => (
+            <tr key={q.queue}>
+              <th scope="row">{q.queue}</th>
+              <td aria-label={`${q.queue} waiting`}>{q.waiting}</td>
+              <td aria-label={`${q.queue} in review`}>{q.claimed}</td>
+              <td className="bar-col">
+                <LoadBar waiting={q.waiting} claimed={q.claimed} max={max} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sorted.map((q) => (
-              <tr key={q.queue}>
-                <th scope="row">{q.queue}</th>
-                <td aria-label={`${q.queue} waiting`}>{q.waiting}</td>
-                <td aria-label={`${q.queue} in review`}>{q.claimed}</td>
-                <td className="bar-col">
-                  <LoadBar waiting={q.waiting} claimed={q.claimed} max={max} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ScrollTable>
       </section>
     </main>
   );

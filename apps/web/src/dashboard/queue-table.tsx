@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useSharedNow } from '../lib/time';
+import { ScrollTable } from '../shell/scroll-table';
 import { age, LoadBar } from './parts';
 import type { DashboardQueue, DashboardSnapshot } from './stats-view';
 
@@ -60,30 +61,25 @@ export function QueueTable({ snap }: { snap: DashboardSnapshot | null }) {
     <section className="card" aria-labelledby="dash-queues">
       <h3 id="dash-queues">Backlog by queue</h3>
       {queues.length ? (
-        <div className="table-scroll">
-          <table className="queues wide-table" aria-label="Queue backlog">
-            <thead>
-              <tr>
-                <th scope="col">Queue</th>
-                <th scope="col">Waiting</th>
-                <th scope="col">In review</th>
-                <th scope="col">At risk</th>
-                <th scope="col">Breached</th>
-                <th scope="col">Oldest</th>
-                <th scope="col">In / out per min</th>
-                <th scope="col">Trend</th>
-                <th scope="col" className="bar-col">
-                  Load
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {queues.map((q) => (
-                <QueueRow key={q.queue} q={q} max={max} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          label="Queue backlog"
+          className="queues wide-table"
+          columns={[
+            'Queue',
+            'Waiting',
+            'In review',
+            'At risk',
+            'Breached',
+            'Oldest',
+            'In / out per min',
+            'Trend',
+            { name: 'Load', className: 'bar-col' },
+          ]}
+        >
+          {queues.map((q) => (
+            <QueueRow key={q.queue} q={q} max={max} />
+          ))}
+        </ScrollTable>
       ) : (
         <p className="muted">
           {snap ? 'Nothing is open in any queue.' : 'Waiting for the first figures…'}

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 
+/** A column name, or a name with the class its header cell takes (e.g. a column of bars). */
+export type ScrollTableColumn = string | { name: string; className: string };
+
 /**
  * A labelled table that scrolls sideways on a narrow screen (the page itself never does), with
  * one header row of column names; the rows are the children.
@@ -11,7 +14,7 @@ export function ScrollTable({
   children,
 }: {
   label: string;
-  columns: string[];
+  columns: ScrollTableColumn[];
   className?: string;
   children: ReactNode;
 }) {
@@ -20,11 +23,15 @@ export function ScrollTable({
       <table className={className} aria-label={label}>
         <thead>
           <tr>
-            {columns.map((name) => (
-              <th scope="col" key={name}>
-                {name}
-              </th>
-            ))}
+            {columns.map((column) => {
+              const { name, className: cell } =
+                typeof column === 'string' ? { name: column, className: undefined } : column;
+              return (
+                <th scope="col" key={name} className={cell}>
+                  {name}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>{children}</tbody>
