@@ -28,8 +28,8 @@ describe('QueueWorkers: jobs whose Redis hash vanished', () => {
 
   beforeAll(() => {
     for (const level of ['log', 'warn', 'error', 'debug'] as const)
-      jest.spyOn(Logger.prototype, level).mockImplementation((message: unknown) => {
-        logs.push({ level, message });
+      jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => {
+        logs.push({ level, message: args[0] });
       });
   });
   beforeEach(async () => {
