@@ -40,6 +40,7 @@ const REVOKED: Record<string, string> = {
   'lease-expired': 'Your lease lapsed, so the task went back to the queue.',
   expired: 'The submission expired before a decision.',
   escalated: 'The task was escalated to another queue.',
+  erased: 'The submission was erased, so its task was withdrawn.',
 };
 
 const DONE: Record<string, string> = { approved: 'Approved', rejected: 'Rejected' };
