@@ -291,8 +291,9 @@ export class DecideTask {
         reviewers,
       }),
     );
-    // The submission left human_review meanwhile: only its expiry moves it on with a task open
-    // (erasure and SLA expiry close the task first, under its lock). The decision cannot stand.
+    // The submission left human_review meanwhile, with the task still open: SLA expiry and
+    // erasure close the task first, under its lock, so this is a final submission reached some
+    // other way; to the reviewer it has expired. The decision cannot stand.
     if (!event) throw reviewErrors.taskClosed(task.id, 'expired');
     return { kind: 'decided', event, outcome };
   }
