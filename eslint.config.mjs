@@ -143,12 +143,20 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'The web app imports only types from @arbiter/contracts.',
             },
+            {
+              name: '@arbiter/policy',
+              message: 'The web app talks to the API over HTTP and sockets only.',
+            },
           ],
           patterns: [
             {
               group: [
                 '@arbiter/*',
                 '!@arbiter/contracts',
+                // The policy editor's JSON error locator only (aliased in vite.config.mts).
+                '!@arbiter/policy',
+                '@arbiter/policy/*',
+                '!@arbiter/policy/json-error-locator',
                 '**/libs/**',
                 '**/apps/api/**',
                 '**/apps/worker/**',

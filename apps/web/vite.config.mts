@@ -9,11 +9,15 @@ const api = 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   base: '/',
-  // The one runtime import from libs: the word diff the server stores with an edit decision.
+  // The runtime imports from libs, pure functions with no imports of their own: the word diff the
+  // server stores with an edit decision, and the policy editor's JSON error locator.
   resolve: {
     alias: {
       '@arbiter/contracts/word-diff': fileURLToPath(
         new URL('../../libs/contracts/src/word-diff.ts', import.meta.url),
+      ),
+      '@arbiter/policy/json-error-locator': fileURLToPath(
+        new URL('../../libs/policy/src/json-error.locator.ts', import.meta.url),
       ),
     },
   },

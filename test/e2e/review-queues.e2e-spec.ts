@@ -283,6 +283,36 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     }
   });
 
+  it('a reviewer holding a task whose submission expired gets 409 review.task_closed naming the expiry, on decide, heartbeat and release', async () => {
+    await arbiter.putPolicy(
+      'support',
+      policy({ ...ALWAYS_HUMAN, ttl: '1s', review: { queue: 'support', onExpire: 'reject' } }),
+    );
+    await submit();
+    await openTasks(1);
+    const alice = await reviewer('alice@test.local');
+    const task = (await alice.claim())!;
+    const lease = { taskId: task.task.id, leaseToken: task.task.leaseToken };
+    await alice.send('heartbeat', lease);
+    await sleep(1100);
+    expect((await worker(SlaAging).execute()).expired).toBe(1);
+
+    const closed = {
+      ok: false,
+      error: {
+        status: 409,
+        code: 'review.task_closed',
+        message: expect.stringContaining("the submission's time to live ran out"),
+      },
+    };
+    expect(await alice.decide(task, 'approve')).toMatchObject(closed);
+    expect(await alice.send('heartbeat', lease)).toMatchObject(closed);
+    expect(await alice.send('release', lease)).toMatchObject(closed);
+    expect(
+      await arbiter.db.query(`SELECT 1 FROM review_decisions WHERE task_id = $1`, [lease.taskId]),
+    ).toEqual([]);
+  });
+
   it('Redis flushed mid-run: every pending task is back in its queue once, a held lease is honoured', async () => {
     await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
     await Promise.all(Array.from({ length: 20 }, () => submit()));

@@ -68,3 +68,27 @@ describe('PipelineAdmin: alert targets of a policy', () => {
     ]);
   });
 });
+
+describe('PipelineAdmin: the AI reviewer prompt a policy names', () => {
+  const withAiReview = (aiReview: Record<string, unknown>) =>
+    admin().putVersion(
+      'support',
+      {
+        format: 'object',
+        value: {
+          pipeline: 'support',
+          thresholds: { autoApprove: 0.9, aiReview: 0.5 },
+          aiReview: { providers: ['openai'], ...aiReview },
+        },
+      },
+      true,
+      'test',
+    );
+
+  it('refuses an unknown aiReview.promptVersion (every AI review would fail), naming the known ones', async () => {
+    const problems = await problemsOf(withAiReview({ promptVersion: 'v9' }));
+    expect(problems).toEqual([
+      { path: 'aiReview.promptVersion', message: expect.stringMatching(/"v9".*known: v1/) },
+    ]);
+  });
+});

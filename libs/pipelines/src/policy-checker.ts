@@ -7,6 +7,7 @@ import {
   validatePolicy,
 } from '@arbiter/policy';
 import { scoringDefaults, validateScoringConfig } from '@arbiter/scoring';
+import { PROMPT_VERSIONS } from '@arbiter/ai-review';
 import { createHash } from 'node:crypto';
 import { findUnsafeText } from '@arbiter/contracts';
 
@@ -14,8 +15,29 @@ import { findUnsafeText } from '@arbiter/contracts';
 export type PolicyBody =
   { format: 'yaml' | 'json'; text: string } | { format: 'object'; value: unknown };
 
-/** Validates a policy, including the scoring engine's knowledge of signal and validator names. */
+/**
+ * Validates a policy, including the scoring engine's knowledge of signal and validator names and
+ * the AI reviewer's of its prompt versions (an unknown one would fail every AI review).
+ */
 export function checkPolicy(
+  body: PolicyBody,
+  pipelineKey: string,
+): { policy?: Policy; problems: PolicyProblem[] } {
+  const checked = validateBody(body, pipelineKey);
+  const version = checked.policy?.aiReview?.promptVersion;
+  if (version === undefined || PROMPT_VERSIONS.includes(version)) return checked;
+  // Like the validator's: a policy only when there is no problem.
+  return {
+    problems: [
+      {
+        path: 'aiReview.promptVersion',
+        message: `"${version}" is not a reviewer prompt version (known: ${PROMPT_VERSIONS.join(', ')})`,
+      },
+    ],
+  };
+}
+
+function validateBody(
   body: PolicyBody,
   pipelineKey: string,
 ): { policy?: Policy; problems: PolicyProblem[] } {

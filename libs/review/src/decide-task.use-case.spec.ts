@@ -174,8 +174,67 @@ describe('DecideTask: decisions and the lease fence', () => {
 
       await expect(
         t.decide(alice, task.id, { leaseToken, action: 'reject', reasonCodes: ['tone'] }),
-      ).rejects.toMatchObject({ code: ReviewErrorCode.LeaseLost });
+      ).rejects.toMatchObject({
+        code: ReviewErrorCode.TaskClosed,
+        message: expect.stringContaining('already been decided'),
+      });
       expect(t.decisions.of(task.id)).toHaveLength(1);
+    });
+
+    it('refuses a task closed by the submission expiring with review.task_closed naming the expiry', async () => {
+      const t = setUp();
+      const { submission, task } = await t.openTask();
+      const leaseToken = await t.claimAs(alice, task.id);
+      // SLA expiry: the task closes as expired, then the submission moves to expired.
+      t.tasks.add({
+        ...(t.tasks.get(task.id) as ReviewTaskRow),
+        status: 'expired',
+        leaseToken: null,
+      });
+      await t.expire(submission.id);
+
+      await expect(t.decide(alice, task.id, { leaseToken })).rejects.toMatchObject({
+        code: ReviewErrorCode.TaskClosed,
+        message: expect.stringContaining('time to live ran out'),
+      });
+      expect(t.decisions.of(task.id)).toEqual([]);
+    });
+
+    it('refuses a task withdrawn by the erasure of its submission with review.task_closed naming the erasure', async () => {
+      const t = setUp();
+      const { submission, task } = await t.openTask();
+      const leaseToken = await t.claimAs(alice, task.id);
+      t.tasks.add({
+        ...(t.tasks.get(task.id) as ReviewTaskRow),
+        status: 'expired',
+        leaseToken: null,
+      });
+      t.submissions.add({
+        ...(t.submissions.get(submission.id) as typeof submission),
+        status: 'expired',
+        erasedAt: new Date(),
+      });
+
+      await expect(t.decide(alice, task.id, { leaseToken })).rejects.toMatchObject({
+        code: ReviewErrorCode.TaskClosed,
+        message: expect.stringContaining('erased'),
+      });
+    });
+
+    it('refuses a task escalated away from the caller with review.task_closed naming the escalation', async () => {
+      const t = setUp();
+      const { task } = await t.openTask();
+      const leaseToken = await t.claimAs(alice, task.id);
+      t.tasks.add({
+        ...(t.tasks.get(task.id) as ReviewTaskRow),
+        status: 'escalated',
+        leaseToken: null,
+      });
+
+      await expect(t.decide(alice, task.id, { leaseToken })).rejects.toMatchObject({
+        code: ReviewErrorCode.TaskClosed,
+        message: expect.stringContaining('escalated'),
+      });
     });
 
     it('refuses with review.lease_lost when the lease is taken back between the read and the fenced write', async () => {
@@ -230,7 +289,8 @@ describe('DecideTask: decisions and the lease fence', () => {
       });
 
       await expect(t.decide(alice, task.id, { leaseToken })).rejects.toMatchObject({
-        code: ReviewErrorCode.LeaseLost,
+        code: ReviewErrorCode.TaskClosed,
+        message: expect.stringContaining('time to live ran out'),
       });
       expect(t.tasks.get(task.id)).toMatchObject({
         status: 'claimed',

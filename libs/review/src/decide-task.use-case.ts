@@ -91,7 +91,7 @@ export class DecideTask {
     // A lease not held now is never held again (tokens are single-use): refused without a
     // transaction. One held now is checked again, under the row lock, by the write itself.
     if (!holds(seen, userId, input.leaseToken))
-      throw await refusalFor(this.queues, seen, userId, taskId, input.leaseToken);
+      throw await refusalFor(this.queues, found, userId, taskId, input.leaseToken);
     const problems = checkDecision(input, {
       allowedReasonCodes: policy.review.reasonCodes,
       escalateTo: seen.kind === 'qa' ? undefined : policy.review.escalateTo,
@@ -114,7 +114,7 @@ export class DecideTask {
         ? this.settleAlone(tx, taskId, submission, userId, input, alone)
         : this.settleShared(tx, taskId, submission, policy, userId, input, cast),
     );
-    if (!outcome) throw await refusalFor(this.queues, seen, userId, taskId, input.leaseToken);
+    if (!outcome) throw await this.refusal(userId, taskId, input.leaseToken);
     return this.followUp(outcome.task, outcome.after);
   }
 
@@ -172,7 +172,7 @@ export class DecideTask {
       record,
       windowMs,
     );
-    if (!held) throw await refusalFor(this.queues, seen, userId, seen.id, input.leaseToken);
+    if (!held) throw await this.refusal(userId, seen.id, input.leaseToken);
     await this.dispatch.finish(held.task.queue, held.task.id);
     this.notifier.countsChanged(held.task.queue);
     // A lost enqueue only delays the outcome to the next maintenance sweep, which finds it due.
@@ -291,8 +291,10 @@ export class DecideTask {
         reviewers,
       }),
     );
-    // The submission left human_review meanwhile (it expired): the decision cannot stand.
-    if (!event) throw reviewErrors.leaseLost(task.id);
+    // The submission left human_review meanwhile, with the task still open: SLA expiry and
+    // erasure close the task first, under its lock, so this is a final submission reached some
+    // other way; to the reviewer it has expired. The decision cannot stand.
+    if (!event) throw reviewErrors.taskClosed(task.id, 'expired');
     return { kind: 'decided', event, outcome };
   }
 
@@ -325,11 +327,22 @@ export class DecideTask {
       if (closed) await handler.withinDecision(tx, verdict);
       return closed;
     });
-    if (!task) throw await refusalFor(this.queues, seen, userId, seen.id, input.leaseToken);
+    if (!task) throw await this.refusal(userId, seen.id, input.leaseToken);
     await this.dispatch.finish(task.queue, task.id);
     this.notifier.countsChanged(task.queue);
     await handler.afterCommit(verdict);
     return { result: 'audited', verdict: verdict.overturned ? 'overturned' : 'agreed' };
+  }
+
+  /** Why a fenced write found no live lease: the task is read again, as it is after the write. */
+  private async refusal(userId: string, taskId: string, leaseToken: string): Promise<Error> {
+    return refusalFor(
+      this.queues,
+      await this.tasks.findWithSubmission(taskId),
+      userId,
+      taskId,
+      leaseToken,
+    );
   }
 
   private async followUp(task: ReviewTaskRow, after: AfterCommit): Promise<DecisionResult> {

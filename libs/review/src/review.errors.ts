@@ -7,6 +7,8 @@ export enum ReviewErrorCode {
   NotYourQueue = 'review.not_your_queue',
   NotYourTask = 'review.not_your_task',
   LeaseLost = 'review.lease_lost',
+  /** The task was settled otherwise while the caller held it: expired, erased, decided or escalated. */
+  TaskClosed = 'review.task_closed',
   InvalidDecision = 'review.invalid_decision',
   /** A socket command whose payload is not what the command takes. */
   InvalidPayload = 'review.invalid_payload',
@@ -15,6 +17,16 @@ export enum ReviewErrorCode {
   /** The decision is final (its undo window ended, it was delivered) or already undone. */
   UndoWindowClosed = 'review.undo_window_closed',
 }
+
+/** Why a task left the caller's hands for good (see task-lease.use-case.ts closedReason). */
+export type TaskClosedReason = 'expired' | 'erased' | 'decided' | 'escalated';
+
+const CLOSED_BECAUSE: Record<TaskClosedReason, string> = {
+  expired: "the submission's time to live ran out",
+  erased: 'the submission was erased',
+  decided: 'it has already been decided',
+  escalated: 'it was escalated to another queue',
+};
 
 /** A refused review action; the api maps its code to an HTTP status and a socket ack. */
 export class ReviewError extends DomainError<ReviewErrorCode> {}
@@ -32,6 +44,11 @@ export const reviewErrors = {
     new ReviewError(
       ReviewErrorCode.LeaseLost,
       `Your lease on task ${id} has expired or was taken over; claim the next task`,
+    ),
+  taskClosed: (id: string, reason: TaskClosedReason) =>
+    new ReviewError(
+      ReviewErrorCode.TaskClosed,
+      `Task ${id} is closed: ${CLOSED_BECAUSE[reason]}; claim the next task`,
     ),
   decisionNotFound: (id: string) =>
     new ReviewError(ReviewErrorCode.DecisionNotFound, `Decision ${id} not found among yours`),

@@ -95,6 +95,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   [ReviewErrorCode.NotYourQueue]: 403,
   [ReviewErrorCode.NotYourTask]: 403,
   [ReviewErrorCode.LeaseLost]: 409,
+  [ReviewErrorCode.TaskClosed]: 409,
   [ReviewErrorCode.InvalidDecision]: 400,
   [ReviewErrorCode.InvalidPayload]: 400,
   [ReviewErrorCode.DecisionNotFound]: 404,

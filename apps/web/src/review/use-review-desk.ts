@@ -40,6 +40,7 @@ const REVOKED: Record<string, string> = {
   'lease-expired': 'Your lease lapsed, so the task went back to the queue.',
   expired: 'The submission expired before a decision.',
   escalated: 'The task was escalated to another queue.',
+  erased: 'The submission was erased, so its task was withdrawn.',
 };
 
 const DONE: Record<string, string> = { approved: 'Approved', rejected: 'Rejected' };
@@ -219,7 +220,8 @@ export function useReviewDesk(): ReviewDesk {
         reloadRecent();
         await claimNext(describe(ack));
       } catch (error) {
-        // Gone or no longer mine: nothing to correct in the form, the task has left my hands.
+        // Gone, no longer mine or closed otherwise (review.task_closed names why: expired, erased,
+        // decided, escalated): nothing to correct in the form, the task has left my hands.
         if (error instanceof ApiError && (error.status === 404 || error.status === 409))
           lost(error.message);
         else throw error;
@@ -265,9 +267,13 @@ export function useReviewDesk(): ReviewDesk {
       refresh();
       setNotice({ tone: 'info', text: 'Task released back to the queue.' });
     } catch (error) {
-      setNotice({ tone: 'error', text: (error as Error).message });
+      // Gone or closed meanwhile (review.task_closed says why): it has left my hands all the same.
+      if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
+        lost(error.message);
+        refresh();
+      } else setNotice({ tone: 'error', text: (error as Error).message });
     }
-  }, [socket, hold, refresh]);
+  }, [socket, hold, refresh, lost]);
 
   const clearNotice = useCallback(() => setNotice(null), []);
 

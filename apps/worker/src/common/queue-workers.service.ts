@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { createRedisConnection, queuePrefix, RedisClient } from '@arbiter/queue';
-import { Job, Worker } from 'bullmq';
+import { ErrorCode, Job, Worker } from 'bullmq';
 import { PROCESSED_QUEUES, QUEUE_HANDLERS, QueueHandler } from './queue-handler';
 
 /**
@@ -13,6 +13,7 @@ import { PROCESSED_QUEUES, QUEUE_HANDLERS, QueueHandler } from './queue-handler'
 export class QueueWorkers implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(QueueWorkers.name);
   private readonly running: { worker: Worker; connection: RedisClient }[] = [];
+  private lastVanished?: string;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,7 +32,7 @@ export class QueueWorkers implements OnModuleInit, OnModuleDestroy {
     connection.on('error', (error) =>
       this.logger.warn(`redis (${handler.queue}): ${error.message}`),
     );
-    const worker = new Worker(handler.queue, (job: Job) => handler.process(job as never), {
+    const worker = new Worker(handler.queue, (job: Job) => this.run(handler, job), {
       connection,
       prefix: queuePrefix(this.config.redisPrefix, handler.queue),
       concurrency: handler.concurrency(this.config),
@@ -39,9 +40,7 @@ export class QueueWorkers implements OnModuleInit, OnModuleDestroy {
       lockDuration: this.config.worker.jobLockMs,
       stalledInterval: this.config.worker.jobLockMs,
     });
-    worker.on('error', (error) =>
-      this.logger.error(`worker error (${handler.queue}): ${error.message}`),
-    );
+    worker.on('error', (error) => this.onWorkerError(handler.queue, error));
     worker.on('failed', (job, error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1);
@@ -63,6 +62,40 @@ export class QueueWorkers implements OnModuleInit, OnModuleDestroy {
       }
     });
     this.running.push({ worker, connection });
+  }
+
+  /**
+   * A job always has a name when added. One without is the stub BullMQ hands out when the job's
+   * hash vanished (Redis flushed or restarted empty) while its id stayed in a list: its stalled
+   * check and moveToActive re-create the hash with only processedOn/ats/stc. There is nothing to
+   * run (the ids are gone with the data); the reconcilers redo what was lost. Completing the stub
+   * rather than failing it keeps it out of the failure path and its logs.
+   */
+  private run(handler: QueueHandler, job: Job): Promise<unknown> {
+    if (typeof job.name !== 'string') {
+      this.logger.log({
+        queue: handler.queue,
+        jobId: job.id,
+        msg: 'job skipped: its Redis hash vanished',
+      });
+      return Promise.resolve(undefined);
+    }
+    return handler.process(job as never);
+  }
+
+  /** BullMQ's worker errors; a job whose hash vanished while it ran is a lost-data fault, said once. */
+  private onWorkerError(queue: string, error: Error & { code?: number }): void {
+    if (error.code !== ErrorCode.JobNotExist) {
+      this.logger.error(`worker error (${queue}): ${error.message}`);
+      return;
+    }
+    // BullMQ reports the same failed finish more than once; one line is enough.
+    if (this.lastVanished === error.message) return;
+    this.lastVanished = error.message;
+    this.logger.log({
+      queue,
+      msg: `could not finish a job whose Redis hash vanished: ${error.message}`,
+    });
   }
 
   // Stops taking jobs and waits for running ones first; shared connections close later.

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import { DomainError } from '@arbiter/errors';
 import { Alerts } from '@arbiter/oversight';
 import { Policy } from '@arbiter/policy';
 import {
@@ -10,6 +11,7 @@ import {
   variantFor,
 } from '@arbiter/prompts';
 import { PipelineRepository, PolicyCatalog } from '@arbiter/workflow';
+import { DatasetsError, DatasetsErrorCode } from '../datasets.errors';
 import { DatasetItemRepository, DatasetItemRow } from '../items/dataset-item.repository';
 import { DatasetRepository, DatasetRow } from '../items/dataset.repository';
 import { routeCandidate } from './candidate-route';
@@ -54,6 +56,7 @@ export class ExecuteRegressionRun {
     const run = await this.runs.start(runId);
     if (!run) return (await this.runs.find(runId)) ? 'stale' : 'missing';
     const dataset = await this.datasets.findById(run.datasetId);
+    // Datasets are never deleted while they have runs (a foreign key): a true invariant.
     if (!dataset) throw new Error(`dataset ${run.datasetId} of run ${runId} not found`);
     const policy = await this.activePolicy(dataset.pipeline);
     const version = run.promptVersionId
@@ -70,8 +73,19 @@ export class ExecuteRegressionRun {
   }
 
   /** After the last failed attempt: the run is marked failed with the reason (never reported as passed). */
+  /**
+   * The run is marked failed with the reason a person can act on: a coded refusal's message word
+   * for word; anything else is logged and reported without its internal text (the run's error is
+   * read over HTTP).
+   */
   async failSafe(runId: string, error: Error): Promise<void> {
-    await this.runs.fail(runId, error.message);
+    if (error instanceof DomainError) return this.runs.fail(runId, error.message);
+    this.logger.error({
+      runId,
+      msg: `regression run failed: ${error.message}`,
+      stack: error.stack,
+    });
+    await this.runs.fail(runId, 'internal error while running (details are in the worker log)');
   }
 
   private async judge(c: RunContext, item: DatasetItemRow): Promise<ResultRow> {
@@ -214,7 +228,10 @@ export class ExecuteRegressionRun {
       : null;
     const version = row ? await this.catalog.versionById(row.id) : null;
     if (!version)
-      throw new Error(`pipeline "${pipelineKey}" has no active policy version to score with`);
+      throw new DatasetsError(
+        DatasetsErrorCode.NotRunnable,
+        `Pipeline "${pipelineKey}" has no active policy version to score with: activate one`,
+      );
     return version.policy;
   }
 }
