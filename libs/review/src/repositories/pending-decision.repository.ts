@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ColumnMap, jsonOrNull, queryRows, ReviewAction, selectList } from '@arbiter/persistence';
-import { TASK_COLUMNS, type HeldDecision, type ReviewTaskRow } from './review-task.rows';
+import { ColumnMap, queryRows, ReviewAction, selectList } from '@arbiter/persistence';
+import {
+  heldDecisionParams,
+  TASK_COLUMNS,
+  type HeldDecision,
+  type ReviewTaskRow,
+} from './review-task.rows';
 
 /** Where a decision in its undo window stands: waiting, made final, taken back, or overtaken (the submission expired). */
 export type PendingDecisionStatus = 'pending' | 'final' | 'undone' | 'lapsed';
@@ -93,18 +98,7 @@ export class PendingDecisionRepository {
          RETURNING final_at
        )
        SELECT t.*, d.final_at AS "pendingFinalAt" FROM t, d`,
-      [
-        lease.taskId,
-        lease.userId,
-        lease.token,
-        d.id,
-        d.action,
-        d.reasonCodes,
-        d.comment,
-        jsonOrNull(d.editedOutput),
-        jsonOrNull(d.diff),
-        windowMs,
-      ],
+      [...heldDecisionParams(lease, d), windowMs],
     );
     if (!rows[0]) return null;
     const { pendingFinalAt, ...task } = rows[0];

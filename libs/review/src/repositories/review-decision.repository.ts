@@ -75,25 +75,25 @@ export class ReviewDecisionRepository {
     marker: Record<string, unknown>,
     tx: EntityManager,
   ): Promise<number> {
-    const rows = await queryRows(
-      tx,
-      `UPDATE review_decisions SET comment = NULL,
-              edited_output = CASE WHEN edited_output IS NULL THEN NULL ELSE $2::jsonb END,
-              diff = CASE WHEN diff IS NULL THEN NULL ELSE $2::jsonb END
-        WHERE submission_id = $1 AND (comment IS NOT NULL OR edited_output IS NOT NULL OR diff IS NOT NULL)
-        RETURNING id`,
-      [submissionId, JSON.stringify(marker)],
-    );
+    const rows = await queryRows(tx, eraseTextIn('review_decisions', 'id'), [
+      submissionId,
+      JSON.stringify(marker),
+    ]);
     // Decisions of an undo window hold the same kinds of text; a final one is counted above.
     const pending = await queryRows<{ status: string }>(
       tx,
-      `UPDATE review_pending_decisions SET comment = NULL,
-              edited_output = CASE WHEN edited_output IS NULL THEN NULL ELSE $2::jsonb END,
-              diff = CASE WHEN diff IS NULL THEN NULL ELSE $2::jsonb END
-        WHERE submission_id = $1 AND (comment IS NOT NULL OR edited_output IS NOT NULL OR diff IS NOT NULL)
-        RETURNING status`,
+      eraseTextIn('review_pending_decisions', 'status'),
       [submissionId, JSON.stringify(marker)],
     );
     return rows.length + pending.filter((p) => p.status !== 'final').length;
   }
+}
+
+/** The statement erasing a submission's reviewer text in `table` ($1 submission, $2 marker). */
+function eraseTextIn(table: 'review_decisions' | 'review_pending_decisions', returning: string) {
+  return `UPDATE ${table} SET comment = NULL,
+          edited_output = CASE WHEN edited_output IS NULL THEN NULL ELSE $2::jsonb END,
+          diff = CASE WHEN diff IS NULL THEN NULL ELSE $2::jsonb END
+    WHERE submission_id = $1 AND (comment IS NOT NULL OR edited_output IS NOT NULL OR diff IS NOT NULL)
+    RETURNING ${returning}`;
 }

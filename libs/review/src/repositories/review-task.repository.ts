@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { jsonOrNull, queryRows } from '@arbiter/persistence';
+import { queryRows } from '@arbiter/persistence';
 import {
+  heldDecisionParams,
   OPEN,
   OPEN_OR_UNDOABLE,
   REF,
@@ -128,17 +129,7 @@ export class ReviewTaskRepository {
            FROM t
        )
        SELECT * FROM t`,
-      [
-        lease.taskId,
-        lease.userId,
-        lease.token,
-        d.id,
-        d.action,
-        d.reasonCodes,
-        d.comment,
-        jsonOrNull(d.editedOutput),
-        jsonOrNull(d.diff),
-      ],
+      heldDecisionParams(lease, d),
     );
     return rows[0] ?? null;
   }

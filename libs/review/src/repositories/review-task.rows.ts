@@ -1,4 +1,10 @@
-import { ColumnMap, ReviewTaskKind, ReviewTaskStatus, selectList } from '@arbiter/persistence';
+import {
+  ColumnMap,
+  jsonOrNull,
+  ReviewTaskKind,
+  ReviewTaskStatus,
+  selectList,
+} from '@arbiter/persistence';
 import { SUBMISSION_COLUMN_MAP, SubmissionRow } from '@arbiter/workflow';
 import { NewReviewDecision } from './review-decision.repository';
 
@@ -88,6 +94,31 @@ export type HeldDecision = Omit<
   NewReviewDecision,
   'taskId' | 'submissionId' | 'reviewerId' | 'handlingMs'
 >;
+
+/** A lease holder who decides: the task, the reviewer and the lease token fencing the write. */
+export interface DecidingLease {
+  taskId: string;
+  userId: string;
+  token: string;
+}
+
+/**
+ * $1–$9 of a fenced close that records a decision (final, or held in an undo window): the lease
+ * ($1 task, $2 reviewer, $3 token) and the decision ($4 id … $9 diff).
+ */
+export function heldDecisionParams(lease: DecidingLease, d: HeldDecision): unknown[] {
+  return [
+    lease.taskId,
+    lease.userId,
+    lease.token,
+    d.id,
+    d.action,
+    d.reasonCodes,
+    d.comment,
+    jsonOrNull(d.editedOutput),
+    jsonOrNull(d.diff),
+  ];
+}
 
 // The submission's columns named "s.<field>", so that they can sit beside the task's in one row.
 export const SUBMISSION_AS_S = selectList(SUBMISSION_COLUMN_MAP, { prefix: 's.' });
