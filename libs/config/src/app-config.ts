@@ -124,9 +124,11 @@ export interface AppConfig {
   /**
    * Group commit at intake: submissions arriving within `batchWindowMs` of the first waiting one
    * (at most `batchMax` of them) are inserted by one statement and enqueued by one Redis round
-   * trip. Either set to 0 turns it off (one statement per submission).
+   * trip. Either set to 0 turns it off (one statement per submission). With `batchWhenIdle`, a
+   * submission arriving while no insert is under way is inserted at once (no window to wait out
+   * when traffic is light); those arriving during an insert go together when it ends.
    */
-  intake: { batchWindowMs: number; batchMax: number };
+  intake: { batchWindowMs: number; batchMax: number; batchWhenIdle: boolean };
   /** Outcome delivery: webhook retries, SSRF allow-list, HTTP limits. */
   webhooks: WebhookConfig;
   /** Secondary AI review: providers, budget, breaker, retries (see libs/ai-review). */

@@ -107,11 +107,18 @@ describe('loadConfig', () => {
     ).toEqual({ everyMs: 60_000, batch: 50 });
   });
 
-  it('reads intake group commit: a 2 ms window of at most 100 submissions by default; 0 turns it off', () => {
-    expect(loadConfig({}).intake).toEqual({ batchWindowMs: 2, batchMax: 100 });
+  it('reads intake group commit: a 2 ms window of at most 100 submissions, written at once when idle, by default; 0 turns it off', () => {
+    expect(loadConfig({}).intake).toEqual({ batchWindowMs: 2, batchMax: 100, batchWhenIdle: true });
     expect(
-      loadConfig({ ARBITER_INTAKE_BATCH_WINDOW_MS: '0', ARBITER_INTAKE_BATCH_MAX: '0' }).intake,
-    ).toEqual({ batchWindowMs: 0, batchMax: 0 });
+      loadConfig({
+        ARBITER_INTAKE_BATCH_WINDOW_MS: '0',
+        ARBITER_INTAKE_BATCH_MAX: '0',
+        ARBITER_INTAKE_BATCH_WRITE_WHEN_IDLE: 'false',
+      }).intake,
+    ).toEqual({ batchWindowMs: 0, batchMax: 0, batchWhenIdle: false });
+    expect(() => loadConfig({ ARBITER_INTAKE_BATCH_WRITE_WHEN_IDLE: 'yes' })).toThrow(
+      /ARBITER_INTAKE_BATCH_WRITE_WHEN_IDLE must be true or false/,
+    );
   });
 
   it('reads the alert targets; none by default', () => {

@@ -37,6 +37,16 @@ class EnvReader {
     return value;
   }
 
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if (raw !== 'true' && raw !== 'false') {
+      this.problems.push(`${name} must be true or false (got "${raw}")`);
+      return fallback;
+    }
+    return raw === 'true';
+  }
+
   int(name: string, fallback: number, min: number, max: number): number {
     const raw = this.string(name);
     if (raw === undefined) return fallback;
@@ -258,6 +268,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     intake: {
       batchWindowMs: read.int('ARBITER_INTAKE_BATCH_WINDOW_MS', 2, 0, 1000),
       batchMax: read.int('ARBITER_INTAKE_BATCH_MAX', 100, 0, 1000),
+      batchWhenIdle: read.bool('ARBITER_INTAKE_BATCH_WRITE_WHEN_IDLE', true),
     },
     webhooks: readWebhookConfig(read),
     aiReview: readAiReviewConfig(env, read.problems),

@@ -40,7 +40,11 @@ export class IntakeCommitter implements OnModuleDestroy {
         written: (size) => this.metrics.groupRows.observe(size),
         retriedAlone: (count) => this.metrics.retriedAlone.inc(count),
       },
-      { windowMs: config.intake.batchWindowMs, max: config.intake.batchMax },
+      {
+        windowMs: config.intake.batchWindowMs,
+        max: config.intake.batchMax,
+        writeWhenIdle: config.intake.batchWhenIdle,
+      },
     );
   }
 

@@ -64,6 +64,35 @@ describe('GroupCommit', () => {
     expect(store.sizes).toEqual([3]);
   });
 
+  it('when idle, writes an item at once; those arriving during that write go together as soon as it ends', async () => {
+    const store = new FakeStore();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const slow = {
+      many: async (items: readonly string[]) => (await held, store.many(items)),
+      one: async (item: string) => (await held, store.one(item)),
+      mayBeOneItem: () => false,
+    };
+    const group = new GroupCommit(slow, { windowMs: 1000, max: 100, writeWhenIdle: true });
+    const a = group.submit('a');
+    const b = group.submit('b');
+    const c = group.submit('c');
+    release();
+    // No timer advanced: 'a' went at once, 'b' and 'c' when its write ended, not after 1 s.
+    expect(await Promise.all([a, b, c])).toEqual(['a:ok', 'b:ok', 'c:ok']);
+    expect(store.writes).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('when idle but off, a lone item still waits out its window', async () => {
+    const store = new FakeStore();
+    const group = new GroupCommit(store, { windowMs: 50, max: 100, writeWhenIdle: false });
+    const a = group.submit('a');
+    await jest.advanceTimersByTimeAsync(49);
+    expect(store.writes).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(await a).toBe('a:ok');
+  });
+
   it('starts a new group for an item arriving after the window closed', async () => {
     const store = new FakeStore();
     const group = new GroupCommit(store, { windowMs: 2, max: 100 });

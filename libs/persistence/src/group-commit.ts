@@ -4,6 +4,13 @@ export interface GroupCommitOptions {
   windowMs: number;
   /** A group is written as soon as it holds this many items. */
   max: number;
+  /**
+   * An item arriving while no write is under way is written at once, and the items that arrive
+   * during a write are written together as soon as it ends (or their window closes, or the group
+   * is full): no waiting when traffic is light, groups as large as the traffic when it is heavy.
+   * Off: every item waits out its window.
+   */
+  writeWhenIdle?: boolean;
 }
 
 /** How a group commit writes: many items at once, or one alone. */
@@ -56,7 +63,7 @@ export class GroupCommit<I, O> {
     if (!this.enabled) return this.writeAlone(item);
     return new Promise<O>((resolve, reject) => {
       this.group.push({ item, resolve, reject });
-      if (this.group.length >= this.options.max) this.flush();
+      if (this.group.length >= this.options.max || this.idle()) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), this.options.windowMs);
     });
   }
@@ -67,13 +74,22 @@ export class GroupCommit<I, O> {
     await Promise.all([...this.inFlight]);
   }
 
+  /** Nothing being written, and writing at once is wanted then. */
+  private idle(): boolean {
+    return this.options.writeWhenIdle === true && this.inFlight.size === 0;
+  }
+
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const group = this.group;
     this.group = [];
     if (group.length === 0) return;
-    const write = this.write(group).finally(() => this.inFlight.delete(write));
+    const write = this.write(group).finally(() => {
+      this.inFlight.delete(write);
+      // What gathered during the write goes now rather than at the end of its window.
+      if (this.group.length > 0 && this.idle()) this.flush();
+    });
     this.inFlight.add(write);
   }
 
