@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { dropRedisPrefix, freshDatabase, SubmissionCounter } from './support/bench-database';
 import {
   AppProcess,
+  benchNodeOptions,
   startApp,
   stopApp,
   toggleProfile,
@@ -128,8 +129,7 @@ async function startArbiter(): Promise<{
     PORT: String(port),
     ARBITER_WORKER_METRICS_PORT: String(metricsPort),
     // As `npm run start:*` runs them (heap capped at 192 MB); BENCH_NODE_OPTIONS overrides.
-    NODE_OPTIONS:
-      process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=192 --max-semi-space-size=16',
+    NODE_OPTIONS: benchNodeOptions(),
     ARBITER_BOOTSTRAP_API_KEY: API_KEY,
     ARBITER_PIPELINES_DIR: join(RUN_DIR, 'pipelines'),
   };
