@@ -32,7 +32,11 @@ describe('single sign-on in the browser', () => {
             redirectUrl,
             scopes: ['openid', 'email', 'profile', 'groups'],
             groupsClaim: 'groups',
-            roleMap: { 'desk-staff': [{ role: 'reviewer' }], 'desk-leads': [{ role: 'lead' }] },
+            roleMap: {
+              'desk-staff': [{ role: 'reviewer' }],
+              'desk-leads': [{ role: 'lead' }],
+              'desk-admins': [{ role: 'admin' }],
+            },
             name: 'Corp IdP',
           },
         },
@@ -44,6 +48,7 @@ describe('single sign-on in the browser', () => {
       accounts: {
         rita: { email: 'rita@corp.test', email_verified: true, groups: ['desk-staff'] },
         nora: { email: 'nora@corp.test', email_verified: true, groups: ['marketing'] },
+        ada: { email: 'ada@corp.test', email_verified: true, groups: ['desk-admins'] },
       },
     });
     browser = await launchBrowser();
@@ -89,5 +94,26 @@ describe('single sign-on in the browser', () => {
       [],
     );
     await screenshot(other, 'sso-refused');
+  });
+
+  it('an admin signed in through the provider creates a person without a password (they will sign in the same way)', async () => {
+    const admin = await newPage(browser, arbiter.http.baseUrl);
+    await admin.goto('/');
+    await admin.getByRole('link', { name: 'Sign in with Corp IdP' }).click();
+    await admin.locator('input[name="login"]').fill('ada');
+    await admin.locator('input[name="password"]').fill('any password');
+    await admin.getByRole('button', { name: 'Sign-in' }).click();
+    await admin.getByRole('link', { name: 'Admin' }).click();
+    await admin.getByRole('link', { name: 'Users' }).click();
+    const form = admin.getByRole('form', { name: 'New user' });
+    await expectText(form.locator('p.muted'), /single sign-on/);
+    expect(await form.getByLabel('Password').count()).toBe(0);
+    await form.getByLabel('Email').fill('pia@corp.test');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expectText(admin.getByRole('status'), 'Created pia@corp.test (reviewer).');
+    const [row] = await arbiter.db.query(`SELECT password_hash FROM users WHERE email = $1`, [
+      'pia@corp.test',
+    ]);
+    expect(row.password_hash).toBeNull();
   });
 });

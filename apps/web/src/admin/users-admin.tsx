@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { UserView } from '@arbiter/contracts';
-import { api } from '../api/session';
+import { api, authConfig } from '../api/session';
 import { ScrollTable } from '../shell/scroll-table';
 
 const ROLES = ['reviewer', 'lead', 'admin'] as const;
@@ -16,13 +16,21 @@ function CreateUser({ onCreated }: { onCreated(user: UserView): void }) {
   const [role, setRole] = useState<(typeof ROLES)[number]>('reviewer');
   const [queues, setQueues] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // With local logins off, people sign in with single sign-on: the API refuses a password then.
+  const [localLogin, setLocalLogin] = useState(true);
+  useEffect(() => {
+    authConfig().then(
+      (c) => setLocalLogin(c.localLogin),
+      () => undefined,
+    );
+  }, []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
       const user = await api<UserView>('POST', '/v1/users', {
         email,
-        password,
+        ...(localLogin ? { password } : {}),
         role,
         queues: list(queues),
       });
@@ -45,17 +53,21 @@ function CreateUser({ onCreated }: { onCreated(user: UserView): void }) {
         Email
         <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
-      <label>
-        Password
-        <input
-          type="password"
-          required
-          minLength={8}
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      {localLogin ? (
+        <label>
+          Password
+          <input
+            type="password"
+            required
+            minLength={8}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+      ) : (
+        <p className="muted">They sign in with single sign-on (local passwords are off).</p>
+      )}
       <label>
         Role
         <select value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
