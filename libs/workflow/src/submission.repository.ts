@@ -24,6 +24,8 @@ export interface NewSubmission {
   promptVersion: string | null;
   metadata: unknown;
   callbackUrl: string | null;
+  /** The W3C traceparent of the intake span (tracing on): later stages continue its trace. */
+  traceparent?: string | null;
 }
 
 export interface EventRow {
@@ -140,6 +142,7 @@ const RECEIVED_COLUMNS: { readonly [K in keyof NewSubmission]-?: readonly [strin
   promptVersion: ['prompt_version', 'text'],
   metadata: ['metadata', 'jsonb'],
   callbackUrl: ['callback_url', 'text'],
+  traceparent: ['traceparent', 'text'],
 };
 const RECEIVED_ENTRIES = Object.entries(RECEIVED_COLUMNS) as [
   keyof NewSubmission,

@@ -81,6 +81,8 @@ export class SubmissionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('idempotency-key') idempotencyKey?: string,
     @Query('wait') wait?: string,
+    @Headers('traceparent') traceparent?: string,
+    @Headers('tracestate') tracestate?: string,
   ): Promise<AcceptedSubmission | SubmissionView> {
     const waitMs = this.waiter.parseWait(wait);
     if (
@@ -98,6 +100,7 @@ export class SubmissionsController {
       request.body,
       idempotencyKey,
       waiting?.register,
+      { traceparent, tracestate },
     );
     if (accepted.replayed) void reply.header('idempotent-replayed', 'true');
     if (!waiting || accepted.replayed) {
