@@ -58,6 +58,8 @@ export interface SubmissionRow {
   promptVersion: string | null;
   metadata: Record<string, unknown> | null;
   callbackUrl: string | null;
+  /** The intake span's W3C traceparent, when it was traced. */
+  traceparent?: string | null;
   confidence: number | null;
   scoring: Record<string, unknown> | null;
   decision: Record<string, unknown> | null;
@@ -100,6 +102,7 @@ export const SUBMISSION_COLUMN_MAP: ColumnMap<SubmissionRow> = {
   promptVersion: 'prompt_version',
   metadata: 'metadata',
   callbackUrl: 'callback_url',
+  traceparent: 'traceparent',
   confidence: 'confidence',
   scoring: 'scoring',
   decision: 'decision',
