@@ -1,7 +1,9 @@
+import { loadConfig, parseAiProviders } from '@arbiter/config';
 import { Tracing } from '@arbiter/observability';
 import { expectEventually } from '@arbiter/testing';
 import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { ArbiterHarness } from '../support/arbiter.harness';
+import { approve, FakeLlmServer } from '../support/fake-llm.server';
 import { policy, submissionBody } from '../support/fixtures';
 import { testWebhookConfig, WebhookReceiver } from '../support/webhook-receiver.server';
 
@@ -34,12 +36,37 @@ describe('traces: a caller traceparent continues through intake, scoring and the
 
   describe('on (in-memory exporter in the api and the worker)', () => {
     let arbiter: ArbiterHarness;
+    let llm: FakeLlmServer;
     beforeAll(async () => {
+      llm = await FakeLlmServer.start();
+      const problems: string[] = [];
+      const providers = parseAiProviders(
+        JSON.stringify([
+          {
+            name: 'llm',
+            kind: 'openai-compatible',
+            baseUrl: llm.baseUrl,
+            model: 'fake-a',
+            region: 'ap-southeast-1',
+            pricePer1kInput: 0.01,
+            pricePer1kOutput: 0.03,
+            timeoutMs: 2000,
+          },
+        ]),
+        problems,
+      );
+      expect(problems).toEqual([]);
       Tracing.exportForTests(exporter);
-      arbiter = await ArbiterHarness.start({ config: { webhooks: testWebhookConfig() } });
+      arbiter = await ArbiterHarness.start({
+        config: {
+          webhooks: testWebhookConfig(),
+          aiReview: { ...loadConfig({}).aiReview, providers },
+        },
+      });
     });
     afterAll(async () => {
       await arbiter.stop();
+      await llm.stop();
       Tracing.exportForTests(null);
     });
 
@@ -79,6 +106,39 @@ describe('traces: a caller traceparent continues through intake, scoring and the
       expect(deliver.attributes).toMatchObject({ 'arbiter.delivery.outcome': 'delivered' });
       // The receiver continues the same trace, as a child of the deliver span.
       expect(hook.traceparent).toBe(`00-${CALLER_TRACE}-${deliver.spanContext().spanId}-01`);
+    });
+
+    it('an AI review is a span of the same trace, between scoring and delivery', async () => {
+      await arbiter.reset();
+      receiver.reset();
+      exporter.reset();
+      llm.script(() => ({ verdict: approve(0.97) }));
+      await arbiter.putPolicy(
+        'support',
+        policy({
+          thresholds: { autoApprove: 1, aiReview: 0 },
+          aiReview: { approveAt: 0.9, providers: ['llm'] },
+        }),
+      );
+      expect((await submit(arbiter, { traceparent: CALLER })).status).toBe(202);
+      const [hook] = await receiver.waitFor(1);
+      expect(JSON.parse(hook.body)).toMatchObject({ type: 'submission.approved' });
+      let spans: Record<string, ReadableSpan> = {};
+      await expectEventually(async () => {
+        spans = byName(
+          exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === CALLER_TRACE),
+        );
+        expect(Object.keys(spans).sort()).toEqual(['ai-review', 'deliver', 'intake', 'score']);
+      });
+      const intakeSpan = spans.intake.spanContext().spanId;
+      expect(spans.score.attributes['arbiter.route']).toBe('ai_review');
+      expect(spans['ai-review'].parentSpanContext?.spanId).toBe(intakeSpan);
+      expect(spans['ai-review'].attributes).toMatchObject({
+        'arbiter.ai_review.outcome': 'verdict',
+        'arbiter.ai_review.provider': 'llm',
+      });
+      expect(spans.deliver.parentSpanContext?.spanId).toBe(intakeSpan);
+      expect(hook.traceparent).toBe(`00-${CALLER_TRACE}-${spans.deliver.spanContext().spanId}-01`);
     });
 
     it('a request without a traceparent starts a trace of its own, carried to the webhook', async () => {
