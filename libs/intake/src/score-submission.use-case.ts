@@ -86,10 +86,9 @@ export class ScoreSubmission implements OnModuleDestroy {
       request: (gated) => this.requestOf(row, score, gated, attempt),
     });
     if (!applied) return 'stale';
-    span?.setAttributes({
-      'arbiter.route': applied,
-      'arbiter.confidence': score?.confidence ?? -1,
-    });
+    span?.setAttribute('arbiter.route', applied);
+    // No confidence when the scorer failed (the submission went to people without one).
+    if (score) span?.setAttribute('arbiter.confidence', score.confidence);
     this.metrics.scoreDuration.observe(
       { route: applied },
       Number(process.hrtime.bigint() - started) / 1e9,

@@ -44,8 +44,8 @@ export class SubmissionIntake {
       'intake',
       this.tracing.extract(caller),
       { 'arbiter.submission.id': id, 'arbiter.pipeline': body.pipeline },
-      (_span, ctx) =>
-        this.acceptIn(
+      async (span, ctx) => {
+        const result = await this.acceptIn(
           id,
           client,
           body,
@@ -53,7 +53,12 @@ export class SubmissionIntake {
           idempotencyKey,
           beforeEnqueue,
           this.tracing.inject(ctx),
-        ),
+        );
+        // An Idempotency-Key replay answers with the first call's submission (and its trace).
+        if (result.replayed)
+          span.setAttributes({ 'arbiter.submission.id': result.id, 'arbiter.replayed': true });
+        return result;
+      },
     );
   }
 
