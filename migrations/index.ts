@@ -16,6 +16,7 @@ import { BreakerJumps1796500000000 } from './1796500000000-BreakerJumps';
 import { SsoIdentities1796510000000 } from './1796510000000-SsoIdentities';
 import { PendingDecisions1796530970000 } from './1796530970000-PendingDecisions';
 import { Workspaces1796540000000 } from './1796540000000-Workspaces';
+import { SubmissionTraceparent1796550000000 } from './1796550000000-SubmissionTraceparent';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   SsoIdentities1796510000000,
   PendingDecisions1796530970000,
   Workspaces1796540000000,
+  SubmissionTraceparent1796550000000,
 ];

@@ -20,6 +20,8 @@ export interface ReceivedWebhook {
   status: number;
   receivedAt: number;
   path: string;
+  /** The W3C traceparent header, when the sender traced the delivery. */
+  traceparent: string | null;
 }
 
 export interface Reply {
@@ -124,6 +126,7 @@ export class WebhookReceiver {
         status: reply.status,
         receivedAt: Date.now(),
         path,
+        traceparent: typeof req.headers.traceparent === 'string' ? req.headers.traceparent : null,
       });
       res.writeHead(reply.status, reply.headers).end();
     });

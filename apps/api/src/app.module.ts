@@ -46,7 +46,7 @@ export class AppModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
-        ObservabilityModule,
+        ObservabilityModule.forService('arbiter-api'),
         PersistenceModule,
         WorkflowModule,
         // Reviewers decide here: their decisions' outcomes, tasks and announcements must follow.

@@ -42,7 +42,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: (config ?? loadConfig()).logLevel } }),
-        ObservabilityModule,
+        ObservabilityModule.forService('arbiter-worker'),
         PersistenceModule,
         QueueModule,
         WorkflowModule,

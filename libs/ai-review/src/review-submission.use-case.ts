@@ -11,6 +11,7 @@ import {
   SubmissionWorkflow,
 } from '@arbiter/workflow';
 import { AiReviewMetrics } from './ai-review-metrics.service';
+import { Tracing } from '@arbiter/observability';
 
 export type AiReviewOutcome =
   { kind: 'decided' | 'stale' | 'missing' } | { kind: 'defer'; waitMs: number };
@@ -32,6 +33,7 @@ export class ReviewSubmission {
     private readonly chain: ReviewChain,
     private readonly metrics: AiReviewMetrics,
     private readonly breaker: AutomationBreaker,
+    private readonly tracing: Tracing,
   ) {}
 
   async execute(submissionId: string, waitingSince: number): Promise<AiReviewOutcome> {
@@ -47,9 +49,21 @@ export class ReviewSubmission {
         null,
       );
     }
-    const outcome = await this.chain.run(
-      { item: itemOf(row), section, pipelineId: row.pipelineId, waitingSince },
-      this.observer(row),
+    // The provider calls, in the submission's trace (a child of its intake span).
+    const outcome = await this.tracing.inSpan(
+      'ai-review',
+      this.tracing.extract({ traceparent: row.traceparent ?? undefined }),
+      { 'arbiter.submission.id': row.id },
+      async (span) => {
+        const result = await this.chain.run(
+          { item: itemOf(row), section, pipelineId: row.pipelineId, waitingSince },
+          this.observer(row),
+        );
+        span.setAttribute('arbiter.ai_review.outcome', result.kind);
+        if (result.kind === 'verdict')
+          span.setAttribute('arbiter.ai_review.provider', result.provider.name);
+        return result;
+      },
     );
     if (outcome.kind === 'defer') return { kind: 'defer', waitMs: outcome.waitMs };
     if (outcome.kind === 'budget') await this.alertBudget(row, outcome);

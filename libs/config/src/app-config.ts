@@ -30,6 +30,11 @@ export interface AppConfig {
   redisPrefix: string;
   port: number;
   host: string;
+  /**
+   * OTLP/HTTP endpoint traces are exported to (OTEL_EXPORTER_OTLP_ENDPOINT, e.g.
+   * `http://collector:4318`; spans go to its `/v1/traces`); null = tracing off, at no cost.
+   */
+  otlpEndpoint: string | null;
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;

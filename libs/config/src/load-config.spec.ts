@@ -88,6 +88,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('reads the OTLP endpoint: tracing off without it, an http(s) URL with it', () => {
+    expect(loadConfig({}).otlpEndpoint).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).otlpEndpoint).toBe(
+      'http://collector:4318',
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT/,
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT must use http: or https:/,
+    );
+  });
+
   it('reads the drift windows: hourly against the previous 7 days by default', () => {
     expect(loadConfig({}).drift).toEqual({
       everyMs: 3_600_000,

@@ -240,6 +240,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     clientRequestsPerSecond: read.int('ARBITER_CLIENT_REQUESTS_PER_SECOND', 0, 0, 1_000_000),
     bootstrap: { apiKey, adminEmail, adminPassword },
     pipelinesDir: read.string('ARBITER_PIPELINES_DIR'),
+    otlpEndpoint:
+      read.string('OTEL_EXPORTER_OTLP_ENDPOINT') === undefined
+        ? null
+        : read.url('OTEL_EXPORTER_OTLP_ENDPOINT', '', ['http:', 'https:']),
     worker: {
       scoreConcurrency: read.int('ARBITER_SCORE_CONCURRENCY', 32, 1, 1000),
       scoreBatchWindowMs: read.int('ARBITER_SCORE_BATCH_WINDOW_MS', 2, 0, 1000),

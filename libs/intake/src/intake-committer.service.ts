@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import { TraceCarrier } from '@arbiter/observability';
 import { QueueProducer } from '@arbiter/queue';
 import { NewSubmission, SubmissionRepository } from '@arbiter/workflow';
 import { GroupCommit, mayBeOneRow } from '@arbiter/persistence';
@@ -12,6 +13,8 @@ export interface ReceivedSubmission {
   pipeline: string;
   /** Called with the id after the commit and before the score job is enqueued (?wait). */
   beforeEnqueue?: (id: string) => void;
+  /** The intake span's context, carried to the score job (tracing on). */
+  trace?: TraceCarrier;
 }
 
 /**
@@ -60,10 +63,10 @@ export class IntakeCommitter implements OnModuleDestroy {
   private async commitMany(items: readonly ReceivedSubmission[]): Promise<boolean[]> {
     const inserted = await this.submissions.insertReceivedMany(items.map((i) => i.row));
     // Committed: from here nothing may throw, or a retry would insert the rows again.
-    const ids: string[] = [];
+    const jobs: { submissionId: string; trace?: TraceCarrier }[] = [];
     for (const item of items) {
       if (!inserted.has(item.row.id)) continue;
-      ids.push(item.row.id);
+      jobs.push({ submissionId: item.row.id, trace: item.trace });
       this.metrics.accepted.inc({ pipeline: item.pipeline });
       try {
         item.beforeEnqueue?.(item.row.id);
@@ -72,10 +75,10 @@ export class IntakeCommitter implements OnModuleDestroy {
       }
     }
     try {
-      await this.producer.enqueueScoreMany(ids);
+      await this.producer.enqueueScoreMany(jobs);
     } catch (error) {
       this.logger.warn({
-        submissionIds: ids,
+        submissionIds: jobs.map((j) => j.submissionId),
         msg: `enqueue failed, recovery will retry: ${(error as Error).message}`,
       });
     }

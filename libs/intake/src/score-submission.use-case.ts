@@ -27,6 +27,7 @@ import {
   ScoringInput,
   ValidatorConfig,
 } from '@arbiter/scoring';
+import type { Span } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { ScoreRouteWriter } from './score-route-writer';
 import { ScoreStageMetrics } from './score-stage-metrics.service';
@@ -67,7 +68,8 @@ export class ScoreSubmission implements OnModuleDestroy {
     await this.writer.drain();
   }
 
-  async execute(submissionId: string, attempt: number): Promise<ScoreOutcome> {
+  /** Scores and routes the submission; `span` (the job's, when tracing) gets the route and confidence. */
+  async execute(submissionId: string, attempt: number, span?: Span): Promise<ScoreOutcome> {
     const started = process.hrtime.bigint();
     const row = await this.writer.load(submissionId);
     if (!row) return 'missing';
@@ -84,6 +86,9 @@ export class ScoreSubmission implements OnModuleDestroy {
       request: (gated) => this.requestOf(row, score, gated, attempt),
     });
     if (!applied) return 'stale';
+    span?.setAttribute('arbiter.route', applied);
+    // No confidence when the scorer failed (the submission went to people without one).
+    if (score) span?.setAttribute('arbiter.confidence', score.confidence);
     this.metrics.scoreDuration.observe(
       { route: applied },
       Number(process.hrtime.bigint() - started) / 1e9,

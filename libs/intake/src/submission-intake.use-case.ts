@@ -6,6 +6,7 @@ import { UrlGuard } from '@arbiter/delivery';
 import { SubmissionRepository, PolicyCatalog } from '@arbiter/workflow';
 import { createHash, randomUUID } from 'node:crypto';
 import { IntakeCommitter } from './intake-committer.service';
+import { TraceCarrier, Tracing } from '@arbiter/observability';
 
 export interface IntakeResult {
   id: string;
@@ -26,6 +27,7 @@ export class SubmissionIntake {
     private readonly catalog: PolicyCatalog,
     private readonly committer: IntakeCommitter,
     private readonly urlGuard: UrlGuard,
+    private readonly tracing: Tracing,
   ) {}
 
   async accept(
@@ -34,6 +36,40 @@ export class SubmissionIntake {
     rawBody: unknown,
     idempotencyKey: string | undefined,
     beforeEnqueue?: (id: string) => void,
+    caller?: Partial<TraceCarrier>,
+  ): Promise<IntakeResult> {
+    const id = randomUUID();
+    // The span continues the caller's trace (its traceparent header), else starts one.
+    return this.tracing.inSpan(
+      'intake',
+      this.tracing.extract(caller),
+      { 'arbiter.submission.id': id, 'arbiter.pipeline': body.pipeline },
+      async (span, ctx) => {
+        const result = await this.acceptIn(
+          id,
+          client,
+          body,
+          rawBody,
+          idempotencyKey,
+          beforeEnqueue,
+          this.tracing.inject(ctx),
+        );
+        // An Idempotency-Key replay answers with the first call's submission (and its trace).
+        if (result.replayed)
+          span.setAttributes({ 'arbiter.submission.id': result.id, 'arbiter.replayed': true });
+        return result;
+      },
+    );
+  }
+
+  private async acceptIn(
+    id: string,
+    client: ClientPrincipal,
+    body: CreateSubmissionDto,
+    rawBody: unknown,
+    idempotencyKey: string | undefined,
+    beforeEnqueue: ((id: string) => void) | undefined,
+    trace: TraceCarrier | undefined,
   ): Promise<IntakeResult> {
     if (client.allowedPipelines && !client.allowedPipelines.includes(body.pipeline)) {
       throw new IntakeError(
@@ -41,7 +77,6 @@ export class SubmissionIntake {
         `This API key may not submit to pipeline "${body.pipeline}"`,
       );
     }
-    const id = randomUUID();
     // A pipeline of another workspace than the client's is unknown to it.
     const version = await this.catalog.versionForSubmission(body.pipeline, id, client.workspaceId);
     if (!version)
@@ -74,9 +109,11 @@ export class SubmissionIntake {
         promptVersion: body.promptVersion ?? null,
         metadata: body.metadata ?? null,
         callbackUrl: body.callbackUrl ?? null,
+        traceparent: trace?.traceparent ?? null,
       },
       pipeline: body.pipeline,
       beforeEnqueue,
+      trace,
     });
     if (!inserted) return this.replay(client, idempotencyKey as string, requestHash);
     return { id, status: 'received', replayed: false };

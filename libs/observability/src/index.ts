@@ -1,2 +1,3 @@
 export * from './process-metrics';
 export * from './observability.module';
+export * from './tracing';

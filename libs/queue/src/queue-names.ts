@@ -1,3 +1,5 @@
+import type { TraceCarrier } from '@arbiter/observability';
+
 /**
  * Every BullMQ queue Arbiter uses. Renaming one (or changing queuePrefix) strands the jobs already
  * in Redis under the old keys: it needs a migration plan (drain, or re-enqueue from Postgres
@@ -19,7 +21,8 @@ export function reviewQueueName(queue: string): string {
 
 /** Payloads carry ids only: handlers load and re-check state, which keeps retries idempotent. */
 export interface JobPayloads {
-  [QueueName.Score]: { submissionId: string };
+  /** `trace`: the W3C context of the intake span, when tracing is on. */
+  [QueueName.Score]: { submissionId: string; trace?: TraceCarrier };
   [QueueName.AiReview]: { submissionId: string };
   [QueueName.Deliver]: { eventId: string };
   [QueueName.Maintenance]: Record<string, never>;

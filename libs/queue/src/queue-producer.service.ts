@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { once } from 'node:events';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
+import type { TraceCarrier } from '@arbiter/observability';
 import { JobsOptions, Queue } from 'bullmq';
 import { queuePrefix } from './queue-keys';
 import { jobIds, JobPayloads, MaintenanceJob, QueueName } from './queue-names';
@@ -94,10 +95,12 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
    * Enqueues scoring of committed submissions in one Redis round trip (intake's group commit);
    * as enqueueScore, bounded in time, and an id already queued is a no-op.
    */
-  async enqueueScoreMany(submissionIds: readonly string[]): Promise<void> {
-    if (submissionIds.length === 0) return;
-    const jobs = submissionIds.map((submissionId) => {
-      const data: JobPayloads[QueueName.Score] = { submissionId };
+  async enqueueScoreMany(
+    submissions: readonly { submissionId: string; trace?: TraceCarrier }[],
+  ): Promise<void> {
+    if (submissions.length === 0) return;
+    const jobs = submissions.map(({ submissionId, trace }) => {
+      const data: JobPayloads[QueueName.Score] = trace ? { submissionId, trace } : { submissionId };
       return { name: 'score', data, opts: { jobId: jobIds.score(submissionId) } };
     });
     // addBulk applies the queue's default options to each job, as add does.

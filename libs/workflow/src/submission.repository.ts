@@ -24,6 +24,8 @@ export interface NewSubmission {
   promptVersion: string | null;
   metadata: unknown;
   callbackUrl: string | null;
+  /** The W3C traceparent of the intake span (tracing on): later stages continue its trace. */
+  traceparent?: string | null;
 }
 
 export interface EventRow {
@@ -56,6 +58,8 @@ export interface SubmissionRow {
   promptVersion: string | null;
   metadata: Record<string, unknown> | null;
   callbackUrl: string | null;
+  /** The intake span's W3C traceparent, when it was traced. */
+  traceparent?: string | null;
   confidence: number | null;
   scoring: Record<string, unknown> | null;
   decision: Record<string, unknown> | null;
@@ -98,6 +102,7 @@ export const SUBMISSION_COLUMN_MAP: ColumnMap<SubmissionRow> = {
   promptVersion: 'prompt_version',
   metadata: 'metadata',
   callbackUrl: 'callback_url',
+  traceparent: 'traceparent',
   confidence: 'confidence',
   scoring: 'scoring',
   decision: 'decision',
@@ -140,6 +145,7 @@ const RECEIVED_COLUMNS: { readonly [K in keyof NewSubmission]-?: readonly [strin
   promptVersion: ['prompt_version', 'text'],
   metadata: ['metadata', 'jsonb'],
   callbackUrl: ['callback_url', 'text'],
+  traceparent: ['traceparent', 'text'],
 };
 const RECEIVED_ENTRIES = Object.entries(RECEIVED_COLUMNS) as [
   keyof NewSubmission,

@@ -1,3 +1,4 @@
+import { TraceCarrier } from '@arbiter/observability';
 import {
   BadRequestException,
   Body,
@@ -68,6 +69,12 @@ export class SubmissionsController {
     required: false,
     description: `1 to ${LIMITS.idempotencyKey} characters: a retry with the same key and body gives the same submission`,
   })
+  @ApiHeader({
+    name: 'traceparent',
+    required: false,
+    description:
+      'W3C trace context: with tracing on, the submission continues this trace (and its webhooks carry it on)',
+  })
   @ApiQuery({
     name: 'wait',
     required: false,
@@ -98,6 +105,7 @@ export class SubmissionsController {
       request.body,
       idempotencyKey,
       waiting?.register,
+      traceOf(request),
     );
     if (accepted.replayed) void reply.header('idempotent-replayed', 'true');
     if (!waiting || accepted.replayed) {
@@ -145,4 +153,13 @@ export class SubmissionsController {
       externalId: query.externalId,
     });
   }
+}
+
+/** The caller's W3C trace context headers (a repeated header is not a valid one: ignored). */
+function traceOf(request: FastifyRequest): Partial<TraceCarrier> {
+  const { traceparent, tracestate } = request.headers;
+  return {
+    traceparent: typeof traceparent === 'string' ? traceparent : undefined,
+    tracestate: typeof tracestate === 'string' ? tracestate : undefined,
+  };
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@arbiter/config';
 import { ScoreSubmission } from '@arbiter/intake';
-import { QueueName } from '@arbiter/queue';
+import { Tracing } from '@arbiter/observability';
+import { JobPayloads, QueueName } from '@arbiter/queue';
 import { Job } from 'bullmq';
 import { QueueHandler } from '../common/queue-handler';
 
@@ -10,14 +11,23 @@ import { QueueHandler } from '../common/queue-handler';
 export class ScoreHandler implements QueueHandler<QueueName.Score> {
   readonly queue = QueueName.Score;
 
-  constructor(private readonly scoreSubmission: ScoreSubmission) {}
+  constructor(
+    private readonly scoreSubmission: ScoreSubmission,
+    private readonly tracing: Tracing,
+  ) {}
 
   concurrency(config: AppConfig): number {
     return config.worker.scoreConcurrency;
   }
 
-  process(job: Job<{ submissionId: string }>): Promise<unknown> {
-    return this.scoreSubmission.execute(job.data.submissionId, job.attemptsMade + 1);
+  process(job: Job<JobPayloads[QueueName.Score]>): Promise<unknown> {
+    // A child of the intake span whose context the job carries (a new trace when it has none).
+    return this.tracing.inSpan(
+      'score',
+      this.tracing.extract(job.data.trace),
+      { 'arbiter.submission.id': job.data.submissionId, 'arbiter.attempt': job.attemptsMade + 1 },
+      (span) => this.scoreSubmission.execute(job.data.submissionId, job.attemptsMade + 1, span),
+    );
   }
 
   onFinalFailure(job: Job<{ submissionId: string }>, error: Error): Promise<void> {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { LookupAddress } from 'node:dns';
 import { AppConfig } from '@arbiter/config';
+import { Tracing } from '@arbiter/observability';
 import {
   InMemoryDeliveryEvents,
   InMemoryWebhookSecrets,
@@ -34,6 +35,7 @@ function setUp() {
     new WebhookSecrets(secrets.repository, cfg),
     http.client,
     cfg,
+    new Tracing('arbiter-worker', null),
   );
   return { events, secrets, http, useCase };
 }
@@ -261,6 +263,7 @@ describe('DeliverEvent', () => {
           new WebhookSecrets(secrets.repository, cfg),
           http,
           cfg,
+          new Tracing('arbiter-worker', null),
         );
         return { events, useCase };
       }

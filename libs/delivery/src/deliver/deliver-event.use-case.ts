@@ -6,6 +6,8 @@ import { WebhookHttpClient } from '../http/webhook-http.client';
 import { WebhookSecrets } from '../outbox/webhook-secrets.service';
 import { DeliveryEventRepository } from '../repositories/delivery-event.repository';
 import { AttemptOutcome } from '@arbiter/persistence';
+import { TraceCarrier, Tracing } from '@arbiter/observability';
+import { EventForDelivery } from '../repositories/delivery-event.repository';
 
 export interface DeliveryResult {
   outcome: AttemptOutcome | 'stale' | 'no_endpoint';
@@ -25,24 +27,48 @@ export class DeliverEvent {
     private readonly secrets: WebhookSecrets,
     private readonly http: WebhookHttpClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tracing: Tracing,
   ) {}
 
   async execute(eventId: string): Promise<DeliveryResult> {
     const event = await this.events.findForDelivery(eventId);
     if (!event || event.status !== 'pending') return { outcome: 'stale' };
-    if (!event.url) {
+    const url = event.url;
+    if (!url) {
       await this.events.markNoEndpoint(event.id, event.generation);
       return { outcome: 'no_endpoint' };
     }
+    // A child of the submission's intake span: the webhook carries the caller's trace on, with
+    // this span as the receiver's parent (traceparent header; none while tracing is off).
+    return this.tracing.inSpan(
+      'deliver',
+      this.tracing.extract({ traceparent: event.traceparent ?? undefined }),
+      { 'arbiter.event.id': event.id, 'arbiter.event.generation': event.generation },
+      async (span, ctx) => {
+        const result = await this.attempt(event, url, this.tracing.inject(ctx));
+        span.setAttribute('arbiter.delivery.outcome', result.outcome);
+        return result;
+      },
+    );
+  }
+
+  private async attempt(
+    event: EventForDelivery,
+    url: string,
+    trace: TraceCarrier | undefined,
+  ): Promise<DeliveryResult> {
     const secrets = await this.secrets.live(event.clientId);
     // webhook-id is the event id: the same on every attempt and replay, so receivers de-duplicate.
-    const headers = webhookHeaders(
-      event.id,
-      Math.floor(Date.now() / 1000),
-      event.body,
-      secrets.map((s) => s.secret),
-    );
-    const response = await this.http.post(event.url, headers, event.body);
+    const headers = {
+      ...webhookHeaders(
+        event.id,
+        Math.floor(Date.now() / 1000),
+        event.body,
+        secrets.map((s) => s.secret),
+      ),
+      ...trace,
+    };
+    const response = await this.http.post(url, headers, event.body);
 
     const verdict = verdictFor(response.statusCode);
     let outcome: AttemptOutcome = verdict === 'stop' ? 'stopped' : verdict;
@@ -65,7 +91,7 @@ export class DeliverEvent {
     const applied = await this.events.recordAttempt({
       eventId: event.id,
       generation: event.generation,
-      url: event.url,
+      url,
       statusCode: response.statusCode,
       latencyMs: response.latencyMs,
       outcome,

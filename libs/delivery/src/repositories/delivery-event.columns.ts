@@ -41,7 +41,7 @@ const EVENT_COLUMN_MAP: ColumnMap<DeliveryEventColumns> = {
 };
 
 // Each read's row, picked from the table's fields; the delivery URL and the feed cursor are computed.
-export const FOR_DELIVERY_COLUMNS = selectList<Omit<EventForDelivery, 'url'>>(
+export const FOR_DELIVERY_COLUMNS = selectList<Omit<EventForDelivery, 'url' | 'traceparent'>>(
   pickColumns(EVENT_COLUMN_MAP, [
     'id',
     'clientId',

@@ -38,6 +38,8 @@ export interface EventForDelivery {
   retryFrom: Date;
   /** The submission's callbackUrl, else the client's default endpoint. */
   url: string | null;
+  /** The submission's traceparent (its intake span), when it was traced. */
+  traceparent?: string | null;
 }
 
 export interface AttemptRecord {
@@ -126,7 +128,7 @@ export class DeliveryEventRepository {
 
   async findForDelivery(eventId: string): Promise<EventForDelivery | null> {
     const rows: EventForDelivery[] = await this.db.query(
-      `SELECT ${FOR_DELIVERY_COLUMNS}, COALESCE(s.callback_url, w.url) AS url
+      `SELECT ${FOR_DELIVERY_COLUMNS}, COALESCE(s.callback_url, w.url) AS url, s.traceparent
          FROM delivery_events e
          JOIN submissions s ON s.id = e.submission_id
          LEFT JOIN webhook_endpoints w ON w.client_id = e.client_id

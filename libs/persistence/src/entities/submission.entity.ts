@@ -52,6 +52,10 @@ export class SubmissionEntity {
   @Column('text', { name: 'callback_url', nullable: true })
   callbackUrl!: string | null;
 
+  /** W3C traceparent of the intake span when tracing was on; deliveries continue its trace. */
+  @Column('text', { nullable: true })
+  traceparent!: string | null;
+
   @Column('double precision', { nullable: true })
   confidence!: number | null;
 

@@ -9345,6 +9345,8 @@ export interface operations {
                 "idempotency-key": string;
                 /** @description 1 to 200 characters: a retry with the same key and body gives the same submission */
                 "Idempotency-Key"?: string;
+                /** @description W3C trace context: with tracing on, the submission continues this trace (and its webhooks carry it on) */
+                traceparent?: string;
             };
             path?: never;
             cookie?: never;
