@@ -511,8 +511,13 @@ describe('oversight: QA audits and the automation breaker', () => {
         })
       ).body.activeVersion;
 
+    // The worker's own schedule runs recalibration too (at once whenever reset() made it restore
+    // its schedules): a run it made just before would leave a run dated now nothing to do. So
+    // the first run is dated two hours ahead, past `every` after any scheduled one; a run is
+    // recorded at the database's time, so a run dated now is then within `every` of it.
+    const t0 = new Date(Date.now() + 2 * 3_600_000);
     // Off: proposed and recorded, the policy untouched; not again before `every` has passed.
-    expect(await run(new Date())).toEqual({ support: 'proposed' });
+    expect(await run(t0)).toEqual({ support: 'proposed' });
     expect(await active()).toBe(1);
     expect((await oversight()).history[0]).toMatchObject({
       kind: 'recalibration',
@@ -524,7 +529,7 @@ describe('oversight: QA audits and the automation breaker', () => {
     // On, with a step smaller than the way to go: one step now, the rest on the next runs.
     await arbiter.putPolicy('support', recalibrated({ autoApply: true, maxStep: 0.01 }));
     expect(await active()).toBe(2);
-    const later = Date.now() + 2 * 3_600_000;
+    const later = t0.getTime() + 2 * 3_600_000;
     expect(await run(new Date(later))).toEqual({ support: 'applied' });
     expect(await active()).toBe(3);
     expect((await oversight()).history[0]).toMatchObject({
