@@ -1,10 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { loadConfig, parseAiProviders } from '@arbiter/config';
+import { loadConfig } from '@arbiter/config';
 import { QueueName } from '@arbiter/queue';
 import { expectEventually } from '@arbiter/testing';
 import { createWorkerApp } from '../../apps/worker/src/worker-app.factory';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { approve, FakeLlmServer } from '../support/fake-llm.server';
+import { approve, FakeLlmServer, fakeLlmProviders } from '../support/fake-llm.server';
 import { policy, submissionBody } from '../support/fixtures';
 
 const REQUESTS_PER_MINUTE = 3;
@@ -16,22 +16,11 @@ describe('AI review rate limits hold across worker replicas', () => {
 
   beforeAll(async () => {
     llm = await FakeLlmServer.start();
-    const problems: string[] = [];
-    const providers = parseAiProviders(
-      JSON.stringify([
-        {
-          name: 'llm',
-          kind: 'openai-compatible',
-          baseUrl: llm.baseUrl,
-          model: 'fake-a',
-          region: 'ap-southeast-1',
-          timeoutMs: 2000,
-          requestsPerMinute: REQUESTS_PER_MINUTE,
-        },
-      ]),
-      problems,
-    );
-    expect(problems).toEqual([]);
+    const providers = fakeLlmProviders(llm, {
+      pricePer1kInput: undefined,
+      pricePer1kOutput: undefined,
+      requestsPerMinute: REQUESTS_PER_MINUTE,
+    });
     // One job at a time per replica, so both replicas take part.
     const aiReview = { ...loadConfig({}).aiReview, providers, concurrency: 1 };
     arbiter = await ArbiterHarness.start({ config: { aiReview } });

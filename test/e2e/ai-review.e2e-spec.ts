@@ -1,7 +1,13 @@
-import { loadConfig, parseAiProviders } from '@arbiter/config';
+import { loadConfig } from '@arbiter/config';
 import { expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { approve, FakeLlmServer, FakeReply, reject } from '../support/fake-llm.server';
+import {
+  approve,
+  FakeLlmServer,
+  FakeReply,
+  reject,
+  fakeLlmProviders,
+} from '../support/fake-llm.server';
 import { policy, submissionBody } from '../support/fixtures';
 import { WorkerMetrics } from '../../apps/worker/src/common/worker-metrics.service';
 
@@ -32,26 +38,12 @@ describe('AI review stage (real chat-completions server)', () => {
 
   beforeAll(async () => {
     llm = await FakeLlmServer.start();
-    const problems: string[] = [];
-    const provider = (name: string, model: string, region: string) => ({
-      name,
-      kind: 'openai-compatible',
-      baseUrl: llm.baseUrl,
-      model,
-      region,
-      pricePer1kInput: 0.01,
-      pricePer1kOutput: 0.03,
-      timeoutMs: 400,
-    });
-    const providers = parseAiProviders(
-      JSON.stringify([
-        provider('llm', 'fake-a', 'ap-southeast-1'),
-        provider('llm-b', 'fake-b', 'ap-southeast-1'),
-        provider('far', 'fake-far', 'us-east-1'),
-      ]),
-      problems,
+    const providers = fakeLlmProviders(
+      llm,
+      { name: 'llm', timeoutMs: 400 },
+      { name: 'llm-b', model: 'fake-b', timeoutMs: 400 },
+      { name: 'far', model: 'fake-far', region: 'us-east-1', timeoutMs: 400 },
     );
-    expect(problems).toEqual([]);
     const base = loadConfig({}).aiReview;
     arbiter = await ArbiterHarness.start({
       config: {

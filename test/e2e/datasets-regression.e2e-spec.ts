@@ -1,8 +1,8 @@
-import { loadConfig, parseAiProviders } from '@arbiter/config';
+import { loadConfig } from '@arbiter/config';
 import { RegressionTriggers } from '@arbiter/datasets';
 import { expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { FakeLlmServer, ReceivedRequest } from '../support/fake-llm.server';
+import { FakeLlmServer, ReceivedRequest, fakeLlmProviders } from '../support/fake-llm.server';
 import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
 import { OpenReviewers, ReviewerClient } from '../support/reviewer.client';
 
@@ -69,23 +69,7 @@ describe('datasets from reviewed items and regression runs', () => {
 
   beforeAll(async () => {
     llm = await FakeLlmServer.start();
-    const problems: string[] = [];
-    const providers = parseAiProviders(
-      JSON.stringify([
-        {
-          name: 'gen',
-          kind: 'openai-compatible',
-          baseUrl: llm.baseUrl,
-          model: 'fake-gen',
-          region: 'ap-southeast-1',
-          pricePer1kInput: 0.01,
-          pricePer1kOutput: 0.03,
-          timeoutMs: 2000,
-        },
-      ]),
-      problems,
-    );
-    expect(problems).toEqual([]);
+    const providers = fakeLlmProviders(llm, { name: 'gen', model: 'fake-gen' });
     const base = loadConfig({});
     arbiter = await ArbiterHarness.start({
       config: {

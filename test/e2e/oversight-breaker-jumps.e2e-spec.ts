@@ -1,9 +1,9 @@
-import { loadConfig, parseAiProviders } from '@arbiter/config';
+import { loadConfig } from '@arbiter/config';
 import { generateWebhookSecret } from '@arbiter/delivery';
 import { AutomationBreaker } from '@arbiter/oversight';
 import { expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { approve, FakeLlmServer } from '../support/fake-llm.server';
+import { approve, FakeLlmServer, fakeLlmProviders } from '../support/fake-llm.server';
 import { policy, submissionBody } from '../support/fixtures';
 import { testWebhookConfig, WebhookReceiver } from '../support/webhook-receiver.server';
 
@@ -22,23 +22,7 @@ describe("oversight: the breaker trips on jumps, and alerts reach the pipeline's
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
     llm = await FakeLlmServer.start();
-    const problems: string[] = [];
-    const providers = parseAiProviders(
-      JSON.stringify([
-        {
-          name: 'llm',
-          kind: 'openai-compatible',
-          baseUrl: llm.baseUrl,
-          model: 'fake-a',
-          region: 'ap-southeast-1',
-          pricePer1kInput: 0.01,
-          pricePer1kOutput: 0.03,
-          timeoutMs: 1000,
-        },
-      ]),
-      problems,
-    );
-    expect(problems).toEqual([]);
+    const providers = fakeLlmProviders(llm, { timeoutMs: 1000 });
     arbiter = await ArbiterHarness.start({
       config: {
         webhooks: testWebhookConfig(),

@@ -1,9 +1,9 @@
-import { loadConfig, parseAiProviders } from '@arbiter/config';
+import { loadConfig } from '@arbiter/config';
 import { Tracing } from '@arbiter/observability';
 import { expectEventually } from '@arbiter/testing';
 import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { approve, FakeLlmServer } from '../support/fake-llm.server';
+import { approve, FakeLlmServer, fakeLlmProviders } from '../support/fake-llm.server';
 import { policy, submissionBody } from '../support/fixtures';
 import { testWebhookConfig, WebhookReceiver } from '../support/webhook-receiver.server';
 
@@ -39,23 +39,7 @@ describe('traces: a caller traceparent continues through intake, scoring and the
     let llm: FakeLlmServer;
     beforeAll(async () => {
       llm = await FakeLlmServer.start();
-      const problems: string[] = [];
-      const providers = parseAiProviders(
-        JSON.stringify([
-          {
-            name: 'llm',
-            kind: 'openai-compatible',
-            baseUrl: llm.baseUrl,
-            model: 'fake-a',
-            region: 'ap-southeast-1',
-            pricePer1kInput: 0.01,
-            pricePer1kOutput: 0.03,
-            timeoutMs: 2000,
-          },
-        ]),
-        problems,
-      );
-      expect(problems).toEqual([]);
+      const providers = fakeLlmProviders(llm);
       Tracing.exportForTests(exporter);
       arbiter = await ArbiterHarness.start({
         config: {

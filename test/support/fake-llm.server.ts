@@ -1,3 +1,4 @@
+import { AiProviderConfig, parseAiProviders } from '@arbiter/config';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
@@ -114,4 +115,34 @@ function safeJson(raw: string): ReceivedRequest['body'] {
   } catch {
     return {};
   }
+}
+
+/**
+ * AI providers on the fake server, parsed as ARBITER_AI_PROVIDERS would be: one per entry, each
+ * `llm` / `fake-a` in ap-southeast-1 with prices and a 2 s timeout unless the entry says otherwise.
+ * Throws on any problem the parser finds, so a test never runs with a provider it did not mean.
+ */
+export function fakeLlmProviders(
+  llm: FakeLlmServer,
+  ...entries: Record<string, unknown>[]
+): AiProviderConfig[] {
+  const problems: string[] = [];
+  const providers = parseAiProviders(
+    JSON.stringify(
+      (entries.length ? entries : [{}]).map((entry) => ({
+        name: 'llm',
+        kind: 'openai-compatible',
+        baseUrl: llm.baseUrl,
+        model: 'fake-a',
+        region: 'ap-southeast-1',
+        pricePer1kInput: 0.01,
+        pricePer1kOutput: 0.03,
+        timeoutMs: 2000,
+        ...entry,
+      })),
+    ),
+    problems,
+  );
+  if (problems.length) throw new Error(`fake AI providers refused: ${problems.join('; ')}`);
+  return providers;
 }
