@@ -113,11 +113,16 @@ export class ScoreRouteWriter {
 
   private async applyTogether(writes: readonly RouteWrite[]): Promise<Applied[]> {
     const moves = await this.db.transaction(async (tx) => {
-      const gated: GatedDecision[] = [];
-      for (const { row, policy, decision } of writes) {
-        // The gate passes every route but an automatic approval through as it is, with no lock.
-        gated.push(await this.gate.check(tx, row.id, row.pipelineId, policy, decision));
-      }
+      // The gate passes every route but an automatic approval through as it is, with no lock.
+      const gated = await this.gate.checkMany(
+        tx,
+        writes.map(({ row, policy, decision }) => ({
+          submissionId: row.id,
+          pipelineId: row.pipelineId,
+          policy,
+          decision,
+        })),
+      );
       const events = await this.workflow.transitionManyWithin(
         tx,
         writes.map((write, i) => write.request(gated[i])),

@@ -51,13 +51,14 @@ describe('ScoreSubmission in groups', () => {
     expect(t.submissions.get(other.id)?.status).toBe('human_review');
   });
 
-  it('the breaker is asked inside the group transaction, for each would-be approval', async () => {
+  it('the breaker is read once inside the group transaction and holds back each would-be approval', async () => {
     const t = setUp(AUTO, GROUP);
     t.breaker.state = 'open';
-    const rows = [t.received(), t.received()];
+    const rows = [t.received(), t.received(), t.received()];
 
     await Promise.all(rows.map((r) => t.useCase.execute(r.id, 1)));
 
+    expect(t.breaker.reads).toBe(1);
     for (const r of rows) {
       expect(t.submissions.get(r.id)).toMatchObject({
         status: 'human_review',

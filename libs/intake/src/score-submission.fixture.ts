@@ -5,6 +5,8 @@ import {
   AutomationBreaker,
   AutomationRollout,
   BreakerState,
+  BreakerStatus,
+  RolloutStatus,
 } from '@arbiter/oversight';
 import type { ExternalOutcome } from '@arbiter/scoring';
 import {
@@ -29,21 +31,32 @@ export const HUMAN = { thresholds: { autoApprove: 1, aiReview: 1 } };
 export const RULES_URL = 'https://rules.example.com/check';
 
 /** The pipeline's breaker, as the gate reads it inside the approving transaction. */
-class FixedBreaker implements Pick<AutomationBreaker, 'admit'> {
+class FixedBreaker implements Pick<AutomationBreaker, 'readShared' | 'admits'> {
   state: BreakerState = 'closed';
+  /** How many times the approving transactions read it (once per pipeline per transaction). */
+  reads = 0;
 
   constructor(private readonly db: InMemoryDatabase) {}
 
-  async admit(tx: EntityManager): Promise<{ state: BreakerState; allowed: boolean }> {
+  async readShared(tx: EntityManager): Promise<BreakerStatus> {
     // The share lock is taken by the approving transaction itself, or it guards nothing.
     this.db.requireOpen(tx);
-    return { state: this.state, allowed: this.state === 'closed' };
+    this.reads++;
+    return { state: this.state, since: 0 };
+  }
+
+  admits(status: BreakerStatus): { state: BreakerState; allowed: boolean } {
+    return { state: status.state, allowed: status.state === 'closed' };
   }
 }
 
 /** A pipeline without rollout steps. */
-class NoRollout implements Pick<AutomationRollout, 'share'> {
-  async share(): Promise<number | null> {
+class NoRollout implements Pick<AutomationRollout, 'readWithin' | 'shareAt'> {
+  async readWithin(): Promise<RolloutStatus> {
+    throw new Error('a policy without rollout steps reads no step');
+  }
+
+  shareAt(): number | null {
     return null;
   }
 }

@@ -50,16 +50,22 @@ export class AutomationBreaker {
   ) {}
 
   /**
-   * Inside the approving transaction: may this would-be automatic approval go out? Open: never;
-   * half-open: a `halfOpenShare` of them by the submission's own draw; closed: always.
+   * Inside the approving transaction: the breaker's state under a share lock, read once however
+   * many would-be approvals of the pipeline the transaction applies (see `admits`).
    */
-  async admit(
-    tx: EntityManager,
-    pipelineId: string,
+  readShared(tx: EntityManager, pipelineId: string): Promise<BreakerStatus> {
+    return this.breakers.readShared(tx, pipelineId);
+  }
+
+  /**
+   * May this would-be automatic approval go out under `status`? Open: never; half-open: a
+   * `halfOpenShare` of them by the submission's own draw; closed: always.
+   */
+  admits(
+    status: BreakerStatus,
     policy: Policy,
     submissionId: string,
-  ): Promise<{ state: BreakerState; allowed: boolean }> {
-    const status = await this.breakers.readShared(tx, pipelineId);
+  ): { state: BreakerState; allowed: boolean } {
     const share = breakerSettingsOf(policy)?.halfOpenShare ?? BREAKER_DEFAULTS.halfOpenShare;
     return {
       state: status.state,

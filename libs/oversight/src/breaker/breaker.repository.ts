@@ -19,6 +19,16 @@ const CLOSED_SINCE_EVER: BreakerStatus = { state: 'closed', since: 0 };
 // Closed since the epoch: every audit of the pipeline so far counts towards the first window.
 const CREATE_CLOSED = `INSERT INTO pipeline_breakers (pipeline_id, since) VALUES ($1, to_timestamp(0)) ON CONFLICT DO NOTHING`;
 
+/**
+ * The pipeline's breaker lock: approvals hold it shared, changes exclusive, until their
+ * transaction ends. An advisory lock, not a share lock on the row (FOR SHARE): transactions
+ * share-locking one row at once make PostgreSQL create a multixact for each new locker, which
+ * cost more database CPU than the approvals themselves once score groups overlapped.
+ */
+const BREAKER_LOCK_KEY = `hashtext('arbiter.breaker'), hashtext($1::text)`;
+const LOCK_SHARED = `SELECT pg_advisory_xact_lock_shared(${BREAKER_LOCK_KEY})`;
+const LOCK_EXCLUSIVE = `SELECT pg_advisory_xact_lock(${BREAKER_LOCK_KEY})`;
+
 const toStatus = (row: BreakerRow | undefined): BreakerStatus =>
   row
     ? {
@@ -37,15 +47,18 @@ export class BreakerRepository {
   ) {}
 
   /**
-   * The breaker's state under a share lock, inside the caller's transaction: a trip (which takes
-   * the row for update) waits for every approval that read "closed" to commit, and every
-   * approval after it reads "open". The row is created on first use, so there is always one to lock.
+   * The breaker's state under the pipeline's breaker lock held shared, inside the caller's
+   * transaction: a change (which holds it exclusive, see `lock`) waits for every approval that
+   * read "closed" to commit, and every approval after it reads "open" (the read is its own
+   * statement, after the lock, so under READ COMMITTED it sees the committed change). The row is
+   * created on first use.
    */
   async readShared(tx: EntityManager, pipelineId: string): Promise<BreakerStatus> {
+    await tx.query(LOCK_SHARED, [pipelineId]);
     const read = () =>
       queryRows<BreakerRow>(
         tx,
-        `SELECT state, since, forced FROM pipeline_breakers WHERE pipeline_id = $1 FOR SHARE`,
+        `SELECT state, since, forced FROM pipeline_breakers WHERE pipeline_id = $1`,
         [pipelineId],
       );
     let [row] = await read();
@@ -56,8 +69,9 @@ export class BreakerRepository {
     return toStatus(row);
   }
 
-  /** The breaker's state locked for update (created closed if missing), for an evaluation. */
+  /** The breaker's state under its lock held exclusive (created closed if missing), for a change. */
   async lock(tx: EntityManager, pipelineId: string): Promise<BreakerStatus> {
+    await tx.query(LOCK_EXCLUSIVE, [pipelineId]);
     await tx.query(CREATE_CLOSED, [pipelineId]);
     const [row] = await queryRows<BreakerRow>(
       tx,

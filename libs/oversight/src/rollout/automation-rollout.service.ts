@@ -30,11 +30,15 @@ export class AutomationRollout {
     private readonly catalog: PolicyCatalog,
   ) {}
 
-  /** The share of would-be approvals let out now, or null when the policy has no steps. */
-  async share(tx: EntityManager, pipelineId: string, policy: Policy): Promise<number | null> {
+  /** The pipeline's current step, read inside the approving transaction. */
+  readWithin(tx: EntityManager, pipelineId: string): Promise<RolloutStatus> {
+    return this.rollouts.read(pipelineId, tx);
+  }
+
+  /** The share of would-be approvals let out at `status`, or null when the policy has no steps. */
+  shareAt(status: RolloutStatus, policy: Policy): number | null {
     const settings = rolloutSettingsOf(policy);
-    if (!settings) return null;
-    return rolloutShare(await this.rollouts.read(pipelineId, tx), settings);
+    return settings ? rolloutShare(status, settings) : null;
   }
 
   status(pipelineId: string): Promise<RolloutStatus> {
