@@ -245,7 +245,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         ? null
         : read.url('OTEL_EXPORTER_OTLP_ENDPOINT', '', ['http:', 'https:']),
     worker: {
-      scoreConcurrency: read.int('ARBITER_SCORE_CONCURRENCY', 32, 1, 1000),
+      scoreConcurrency: read.int('ARBITER_SCORE_CONCURRENCY', 96, 1, 1000),
       scoreBatchWindowMs: read.int('ARBITER_SCORE_BATCH_WINDOW_MS', 2, 0, 1000),
       scoreBatchMax: read.int('ARBITER_SCORE_BATCH_MAX', 32, 0, 1000),
       stuckAfterMs: read.int('ARBITER_STUCK_AFTER_MS', 60_000, 1000, 86_400_000),
