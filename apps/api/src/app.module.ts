@@ -12,7 +12,7 @@ import { AuthApiModule } from './auth/auth-api.module';
 import { BootstrapSeed } from './bootstrap/bootstrap-seed.service';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { DeliveryApiModule } from './delivery/delivery-api.module';
-import { requestIdOf } from './common/request-id';
+import { requestIdOf, requestLogFields } from './common/request-id';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { OversightApiModule } from './oversight/oversight-api.module';
@@ -43,7 +43,11 @@ export class AppModule {
             // Per-request lines at debug only: at 1,000 requests/s they would cost more than the work.
             customLogLevel: (_req, res, error) =>
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // A request is logged by what identifies it, never its headers (so no credential
+            // or cookie reaches a log); the default serializer's headers, and redacting them,
+            // cost about 4 % of the api's CPU at intake's peak, at every level: pino-http binds
+            // the serialized request to each request's logger whether or not a line is written.
+            serializers: { req: requestLogFields },
           },
         }),
         ObservabilityModule.forService('arbiter-api'),

@@ -19,3 +19,13 @@ export function requestIdOf(req: IncomingMessage): string {
   }
   return raw.arbiterRequestId;
 }
+
+/** What a log line says of its request (pino-http's `req`, already in its standard shape). */
+export function requestLogFields(req: {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  remoteAddress?: string;
+}): Record<string, unknown> {
+  return { id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress };
+}
