@@ -1,10 +1,14 @@
 import { loadConfig } from '@arbiter/config';
+import { RecoverUnsettled } from '@arbiter/intake';
+import { jobIds, QueueName } from '@arbiter/queue';
+import { createWorkerApp } from '../../apps/worker/src/worker-app.factory';
 import { Tracing } from '@arbiter/observability';
 import { expectEventually } from '@arbiter/testing';
 import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { approve, FakeLlmServer, fakeLlmProviders } from '../support/fake-llm.server';
 import { policy, submissionBody } from '../support/fixtures';
+import { ReviewerClient } from '../support/reviewer.client';
 import { testWebhookConfig, WebhookReceiver } from '../support/webhook-receiver.server';
 
 const CALLER_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -123,6 +127,90 @@ describe('traces: a caller traceparent continues through intake, scoring and the
       });
       expect(spans.deliver.parentSpanContext?.spanId).toBe(intakeSpan);
       expect(hook.traceparent).toBe(`00-${CALLER_TRACE}-${spans.deliver.spanContext().spanId}-01`);
+    });
+
+    it("a reviewer's decision is a span of the same trace, before the delivery it leads to", async () => {
+      await arbiter.reset();
+      receiver.reset();
+      exporter.reset();
+      await arbiter.putPolicy('support', policy({ thresholds: { autoApprove: 1, aiReview: 1 } }));
+      const res = await submit(arbiter, { traceparent: CALLER });
+      expect(res.status).toBe(202);
+      const reviewer = await ReviewerClient.create(arbiter, 'traced@example.com', ['support']);
+      try {
+        const task = await expectEventually(async () => {
+          const claimed = await reviewer.claim();
+          expect(claimed).not.toBeNull();
+          return claimed!;
+        });
+        expect((await reviewer.decide(task, 'approve')).ok).toBe(true);
+        const [hook] = await receiver.waitFor(1);
+        expect(JSON.parse(hook.body)).toMatchObject({ type: 'submission.approved' });
+        let spans: Record<string, ReadableSpan> = {};
+        await expectEventually(async () => {
+          spans = byName(
+            exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === CALLER_TRACE),
+          );
+          expect(Object.keys(spans).sort()).toEqual([
+            'deliver',
+            'intake',
+            'review-decision',
+            'score',
+          ]);
+        });
+        const intakeSpan = spans.intake.spanContext().spanId;
+        expect(spans.score.attributes['arbiter.route']).toBe('human_review');
+        const decision = spans['review-decision'];
+        expect(decision.parentSpanContext?.spanId).toBe(intakeSpan);
+        expect(decision.attributes).toMatchObject({
+          'arbiter.submission.id': res.body.id,
+          'arbiter.review.task.id': task.task.id,
+          'arbiter.review.task.kind': 'review',
+          'arbiter.review.action': 'approve',
+        });
+        expect(decision.resource.attributes['service.name']).toBe('arbiter-api');
+        expect(spans.deliver.startTime >= decision.startTime).toBe(true);
+        expect(hook.traceparent).toBe(
+          `00-${CALLER_TRACE}-${spans.deliver.spanContext().spanId}-01`,
+        );
+      } finally {
+        reviewer.close();
+      }
+    });
+
+    it("a score job enqueued again by recovery continues the submission's trace", async () => {
+      await arbiter.reset();
+      receiver.reset();
+      exporter.reset();
+      await arbiter.putPolicy('support', policy());
+      // Accept with no worker running, then lose the job as a Redis restart would.
+      await arbiter.worker!.close();
+      arbiter.worker = undefined;
+      const res = await submit(arbiter, { traceparent: CALLER });
+      expect(res.status).toBe(202);
+      const queue = arbiter.producer.queue(QueueName.Score);
+      await (await queue.getJob(jobIds.score(res.body.id)))!.remove();
+      await arbiter.db.query(
+        `UPDATE submissions SET updated_at = now() - interval '1 hour' WHERE id = $1`,
+        [res.body.id],
+      );
+      arbiter.worker = await createWorkerApp(arbiter.config);
+      // The new worker's first recovery pass may run before this one: either re-enqueues it.
+      await arbiter.worker.get(RecoverUnsettled).execute();
+      await receiver.waitFor(1);
+      const [requeued] = await arbiter.db.query(
+        `SELECT count(*)::int AS n FROM submission_events WHERE submission_id = $1 AND type = 'recovery.requeued'`,
+        [res.body.id],
+      );
+      expect(requeued.n).toBe(1);
+      let spans: Record<string, ReadableSpan> = {};
+      await expectEventually(async () => {
+        spans = byName(
+          exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === CALLER_TRACE),
+        );
+        expect(Object.keys(spans).sort()).toEqual(['deliver', 'intake', 'score']);
+      });
+      expect(spans.score.parentSpanContext?.spanId).toBe(spans.intake.spanContext().spanId);
     });
 
     it('a request without a traceparent starts a trace of its own, carried to the webhook', async () => {

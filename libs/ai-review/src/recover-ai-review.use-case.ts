@@ -20,7 +20,7 @@ export class RecoverAiReview {
     this.stage = {
       queue: QueueName.AiReview,
       jobIdOf: jobIds.aiReview,
-      enqueue: (id) => producer.enqueueAiReview(id),
+      enqueue: (row) => producer.enqueueAiReview(row.id),
     };
   }
 

@@ -19,7 +19,11 @@ export class RecoverUnsettled {
     this.stage = {
       queue: QueueName.Score,
       jobIdOf: jobIds.score,
-      enqueue: (id) => producer.enqueueScore(id),
+      enqueue: (row) =>
+        producer.enqueueScore(
+          row.id,
+          row.traceparent ? { traceparent: row.traceparent } : undefined,
+        ),
     };
   }
 

@@ -51,7 +51,7 @@ export class Tracing {
       const url = `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
       processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
     }
-    if (testExporter) processors.push(new SimpleSpanProcessor(testExporter));
+    if (testExporter) processors.push(new SimpleSpanProcessor(sharedByProcesses(testExporter)));
     this.enabled = processors.length > 0;
     this.provider = this.enabled
       ? new BasicTracerProvider({
@@ -115,4 +115,16 @@ export class Tracing {
   async shutdown(): Promise<void> {
     await this.provider?.shutdown();
   }
+}
+
+/**
+ * A test's exporter as one process sees it: the api and workers of one test process share it, so
+ * one of them shutting down (a worker restarted by the test) must not stop it for the others.
+ */
+function sharedByProcesses(exporter: SpanExporter): SpanExporter {
+  return {
+    export: (spans, done) => exporter.export(spans, done),
+    shutdown: async () => undefined,
+    forceFlush: async () => exporter.forceFlush?.(),
+  };
 }

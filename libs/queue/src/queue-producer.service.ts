@@ -79,8 +79,11 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Enqueues scoring of a committed submission; a second call for the same id is a no-op. */
-  async enqueueScore(submissionId: string): Promise<void> {
-    const payload: JobPayloads[QueueName.Score] = { submissionId };
+  /** `trace`: the intake span's context, so the score span stays in the submission's trace. */
+  async enqueueScore(submissionId: string, trace?: TraceCarrier): Promise<void> {
+    const payload: JobPayloads[QueueName.Score] = trace
+      ? { submissionId, trace }
+      : { submissionId };
     // Intake awaits this after its commit. While Redis is down BullMQ waits for the connection
     // to come back, so a caller would hang: give up after a bound and let recovery enqueue it
     // (the job id is deterministic, so a late add that still lands is not a duplicate).

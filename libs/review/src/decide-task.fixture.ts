@@ -1,3 +1,4 @@
+import { Tracing } from '@arbiter/observability';
 /** The in-memory world the DecideTask specs decide in (shared by the three spec files). */
 import { randomUUID } from 'node:crypto';
 import {
@@ -123,6 +124,7 @@ export function setUp(review: Record<string, unknown> = {}) {
     new InMemoryReviewQueues().repository,
     pending.repository,
     producer,
+    new Tracing('arbiter-test', null),
   );
   const finalize = new FinalizePendingDecisions(
     db.dataSource,

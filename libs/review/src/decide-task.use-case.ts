@@ -9,6 +9,7 @@ import {
   SubmissionMoved,
 } from '@arbiter/workflow';
 import { Policy, undoWindowMs } from '@arbiter/policy';
+import { Tracing } from '@arbiter/observability';
 import { QueueProducer } from '@arbiter/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -77,6 +78,7 @@ export class DecideTask {
     private readonly queues: ReviewQueueRepository,
     private readonly pending: PendingDecisionRepository,
     private readonly producer: QueueProducer,
+    private readonly tracing: Tracing,
   ) {}
 
   async execute(userId: string, taskId: string, input: DecisionInput): Promise<DecisionResult> {
@@ -88,6 +90,30 @@ export class DecideTask {
     const policy =
       submission && (await this.catalog.versionById(submission.policyVersionId))?.policy;
     if (!submission || !policy) throw reviewErrors.taskNotFound(taskId);
+    // A span of the submission's trace when it was traced (a child of its intake span, beside
+    // score and the deliver span the decision leads to); nothing while tracing is off.
+    return this.tracing.inSpan(
+      'review-decision',
+      this.tracing.extract({ traceparent: submission.traceparent ?? undefined }),
+      {
+        'arbiter.submission.id': submission.id,
+        'arbiter.review.task.id': taskId,
+        'arbiter.review.task.kind': seen.kind,
+        'arbiter.review.action': input.action,
+      },
+      () => this.decide(userId, taskId, input, seen, submission, policy),
+    );
+  }
+
+  private async decide(
+    userId: string,
+    taskId: string,
+    input: DecisionInput,
+    seen: ReviewTaskRow,
+    submission: SubmissionRow,
+    policy: Policy,
+  ): Promise<DecisionResult> {
+    const found = { task: seen, submission };
     // A lease not held now is never held again (tokens are single-use): refused without a
     // transaction. One held now is checked again, under the row lock, by the write itself.
     if (!holds(seen, userId, input.leaseToken))

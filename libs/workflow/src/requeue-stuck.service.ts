@@ -3,11 +3,20 @@ import { QueueName, QueueProducer } from '@arbiter/queue';
 import { SubmissionRepository } from './submission.repository';
 
 /** The stage whose job a stuck submission lost. */
+/** A stuck submission as the recovery query returns it. */
+export interface StuckRow {
+  id: string;
+  status: string;
+  /** The intake span's traceparent: a score job enqueued again continues the submission's trace. */
+  traceparent?: string | null;
+}
+
 export interface StuckStage {
   queue: QueueName;
   /** The deterministic job id of a submission in that queue. */
   jobIdOf(submissionId: string): string;
-  enqueue(submissionId: string): Promise<void>;
+  /** Enqueues the row's job again (with its trace, when the stage's jobs carry one). */
+  enqueue(row: StuckRow): Promise<void>;
 }
 
 /**
@@ -27,7 +36,7 @@ export class RequeueStuck {
 
   async execute(
     stage: StuckStage,
-    rows: { id: string; status: string }[],
+    rows: StuckRow[],
   ): Promise<{ checked: number; requeued: number }> {
     const queue = this.producer.queue(stage.queue);
     let requeued = 0;
@@ -39,7 +48,7 @@ export class RequeueStuck {
       } else if (state === 'completed' || state === 'missing' || state === 'unknown') {
         // A completed job for a stuck row lost its effect; the old job must go before re-adding the id.
         if (job) await job.remove();
-        await stage.enqueue(row.id);
+        await stage.enqueue(row);
       } else {
         continue; // waiting, active, delayed or prioritized: it will run.
       }

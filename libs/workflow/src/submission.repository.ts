@@ -112,7 +112,9 @@ export const SUBMISSION_COLUMN_MAP: ColumnMap<SubmissionRow> = {
   erasedAt: 'erased_at',
 };
 export const SUBMISSION_COLUMNS = selectList(SUBMISSION_COLUMN_MAP);
-const UNSETTLED_COLUMNS = selectList(pickColumns(SUBMISSION_COLUMN_MAP, ['id', 'status'] as const));
+const UNSETTLED_COLUMNS = selectList(
+  pickColumns(SUBMISSION_COLUMN_MAP, ['id', 'status', 'traceparent'] as const),
+);
 
 /** Where each field of EventView lives in `submission_events` (the id is a bigint, read as text). */
 const EVENT_VIEW_COLUMN_MAP: ColumnMap<EventView> = {
@@ -432,7 +434,7 @@ export class SubmissionRepository {
   async findUnsettled(
     olderThanMs: number,
     limit: number,
-  ): Promise<Pick<SubmissionRow, 'id' | 'status'>[]> {
+  ): Promise<Pick<SubmissionRow, 'id' | 'status' | 'traceparent'>[]> {
     return this.db.query(
       `SELECT ${UNSETTLED_COLUMNS} FROM submissions
         WHERE status IN ('received', 'scoring') AND updated_at < now() - $1 * interval '1 millisecond'
