@@ -20,6 +20,20 @@ function byName(spans: readonly ReadableSpan[]): Record<string, ReadableSpan> {
   return Object.fromEntries(spans.map((s) => [s.name, s]));
 }
 
+/** The caller trace's spans by name, once they are exactly `names` (spans end asynchronously). */
+async function callerSpans(
+  exporter: InMemorySpanExporter,
+  names: string[],
+): Promise<Record<string, ReadableSpan>> {
+  return expectEventually(async () => {
+    const spans = byName(
+      exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === CALLER_TRACE),
+    );
+    expect(Object.keys(spans).sort()).toEqual([...names].sort());
+    return spans;
+  });
+}
+
 describe('traces: a caller traceparent continues through intake, scoring and the webhook', () => {
   const exporter = new InMemorySpanExporter();
   let receiver: WebhookReceiver;
@@ -69,14 +83,11 @@ describe('traces: a caller traceparent continues through intake, scoring and the
       expect(hook.payload).toBeNull(); // no secret configured in the receiver: body not verified
       expect(JSON.parse(hook.body)).toMatchObject({ type: 'submission.approved' });
 
-      let spans: Record<string, ReadableSpan> = {};
-      await expectEventually(async () => {
-        spans = byName(
-          exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === CALLER_TRACE),
-        );
-        expect(Object.keys(spans).sort()).toEqual(['deliver', 'intake', 'score']);
-      });
-      const { intake, score, deliver } = spans;
+      const { intake, score, deliver } = await callerSpans(exporter, [
+        'deliver',
+        'intake',
+        'score',
+      ]);
       expect(intake.parentSpanContext?.spanId).toBe(CALLER_SPAN);
       expect(intake.attributes).toMatchObject({
         'arbiter.submission.id': res.body.id,
@@ -111,13 +122,7 @@ describe('traces: a caller traceparent continues through intake, scoring and the
       expect((await submit(arbiter, { traceparent: CALLER })).status).toBe(202);
       const [hook] = await receiver.waitFor(1);
       expect(JSON.parse(hook.body)).toMatchObject({ type: 'submission.approved' });
-      let spans: Record<string, ReadableSpan> = {};
-      await expectEventually(async () => {
-        spans = byName(
-          exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === CALLER_TRACE),
-        );
-        expect(Object.keys(spans).sort()).toEqual(['ai-review', 'deliver', 'intake', 'score']);
-      });
+      const spans = await callerSpans(exporter, ['ai-review', 'deliver', 'intake', 'score']);
       const intakeSpan = spans.intake.spanContext().spanId;
       expect(spans.score.attributes['arbiter.route']).toBe('ai_review');
       expect(spans['ai-review'].parentSpanContext?.spanId).toBe(intakeSpan);
@@ -146,18 +151,12 @@ describe('traces: a caller traceparent continues through intake, scoring and the
         expect((await reviewer.decide(task, 'approve')).ok).toBe(true);
         const [hook] = await receiver.waitFor(1);
         expect(JSON.parse(hook.body)).toMatchObject({ type: 'submission.approved' });
-        let spans: Record<string, ReadableSpan> = {};
-        await expectEventually(async () => {
-          spans = byName(
-            exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === CALLER_TRACE),
-          );
-          expect(Object.keys(spans).sort()).toEqual([
-            'deliver',
-            'intake',
-            'review-decision',
-            'score',
-          ]);
-        });
+        const spans = await callerSpans(exporter, [
+          'deliver',
+          'intake',
+          'review-decision',
+          'score',
+        ]);
         const intakeSpan = spans.intake.spanContext().spanId;
         expect(spans.score.attributes['arbiter.route']).toBe('human_review');
         const decision = spans['review-decision'];
@@ -203,13 +202,7 @@ describe('traces: a caller traceparent continues through intake, scoring and the
         [res.body.id],
       );
       expect(requeued.n).toBe(1);
-      let spans: Record<string, ReadableSpan> = {};
-      await expectEventually(async () => {
-        spans = byName(
-          exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === CALLER_TRACE),
-        );
-        expect(Object.keys(spans).sort()).toEqual(['deliver', 'intake', 'score']);
-      });
+      const spans = await callerSpans(exporter, ['deliver', 'intake', 'score']);
       expect(spans.score.parentSpanContext?.spanId).toBe(spans.intake.spanContext().spanId);
     });
 
