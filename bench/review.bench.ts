@@ -10,7 +10,7 @@
 // no think time (saturation), reading each task for --think ms (a load the api can carry), and
 // one reviewer alone for 5 s (service time without queueing).
 // Prints one JSON document on stdout (progress on stderr). Loopback only.
-import { jobKey } from '@arbiter/queue';
+import { jobKey, redisClientFor } from '@arbiter/queue';
 import IORedis from 'ioredis';
 import { readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     hook ? { hook, out: profileFile } : undefined,
   );
   const db = new Client({ connectionString: DATABASE_URL });
-  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = redisClientFor(REDIS_URL, { maxRetriesPerRequest: null });
   const seeder = new ReviewSeeder(url, db, redis, PREFIX, opts.queues);
   try {
     await waitHealthy(url, [apiApp]);

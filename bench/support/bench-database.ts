@@ -1,7 +1,7 @@
 import { deploymentKeyPatterns } from '@arbiter/queue';
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
-import IORedis from 'ioredis';
+import { redisClientFor } from '@arbiter/queue';
 
 /** Drops and re-creates the bench database, then migrates it with the built migrate CLI. */
 export async function freshDatabase(databaseUrl: string, migrateScript: string): Promise<void> {
@@ -113,7 +113,7 @@ export class SubmissionCounter {
 
 /** Deletes every Redis key under the bench's prefixes (the bench shares Redis with others). */
 export async function dropRedisPrefix(redisUrl: string, prefixes: string[]): Promise<void> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  const redis = redisClientFor(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     // Each prefix's own keys and its queues' (under per-queue hash tags, see queuePrefix).
     for (const pattern of prefixes.flatMap(deploymentKeyPatterns)) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import IORedis from 'ioredis';
+import { redisClientFor } from '@arbiter/queue';
 import { Client } from 'pg';
 
 // Linux reports process CPU time in clock ticks; 100 per second on every kernel this runs on.
@@ -24,7 +24,7 @@ export async function serverPids(
 ): Promise<{ postgres: number[]; redis: number | null }> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  const redis = redisClientFor(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     const { rows } = await db.query<{ pid: number }>(
       'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',

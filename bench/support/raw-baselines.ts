@@ -1,5 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import IORedis from 'ioredis';
+import { redisClientFor } from '@arbiter/queue';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { cpuMsOf } from './cpu-accounting';
@@ -94,8 +94,8 @@ export async function rawBullmqRate(
   ms: number,
   loops: number,
 ): Promise<number> {
-  const producer = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
-  const consumer = new IORedis(redisUrl, { maxRetriesPerRequest: null });
+  const producer = redisClientFor(redisUrl, { maxRetriesPerRequest: 1 });
+  const consumer = redisClientFor(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('bench-raw', { connection: producer, prefix });
   let processed = 0;
   const worker = new Worker('bench-raw', async () => undefined, {

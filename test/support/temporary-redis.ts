@@ -23,6 +23,11 @@ export class TemporaryRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** The same Redis through its Unix socket (REDIS_URL=unix://…). */
+  get socketUrl(): string {
+    return `unix://${join(this.dir, 'redis.sock')}`;
+  }
+
   async start(): Promise<void> {
     const args = [
       '--port',
@@ -33,6 +38,10 @@ export class TemporaryRedis {
       '',
       '--appendonly',
       'no',
+      '--unixsocket',
+      join(this.dir, 'redis.sock'),
+      '--unixsocketperm',
+      '700',
     ];
     spawn('redis-server', [...args, '--dir', this.dir, '--daemonize', 'yes'], { stdio: 'ignore' });
     await expectEventually(() => expect(this.ping()).toBe(true), 10_000);

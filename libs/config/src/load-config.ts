@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readAiReviewConfig } from './ai-review-config';
 import { readDatasetsConfig, readPromptsConfig } from './prompts-config';
-import { readRedisClusterNodes } from './redis-config';
+import { checkRedisSocketUrl, readRedisClusterNodes } from './redis-config';
 import { readSsoConfig } from './sso-config';
 import { AlertConfig, AppConfig, WebhookConfig } from './app-config';
 
@@ -202,7 +202,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
-  const redisUrl = read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
+  const redisUrl = read.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:', 'unix:']);
+  checkRedisSocketUrl(redisUrl, read.problems);
   const redisPrefix = read.string('ARBITER_REDIS_PREFIX', '{arbiter}') as string;
   const config: AppConfig = {
     nodeEnv,

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './load-config';
+import { redisSocketPath } from './redis-config';
 
 describe('ARBITER_REDIS_CLUSTER', () => {
   it('is off by default: one Redis at REDIS_URL', () => {
@@ -43,5 +44,34 @@ describe('ARBITER_REDIS_CLUSTER', () => {
       REDIS_URL: 'rediss://arbiter:secret@a:7000/0',
     });
     expect(config.redisClusterNodes).toEqual([{ host: 'a', port: 7000 }]);
+  });
+});
+
+describe('REDIS_URL through a Unix socket', () => {
+  it('takes unix:///path (a Redis on the same host, no TCP)', () => {
+    const config = loadConfig({ REDIS_URL: 'unix:///run/redis/redis.sock' });
+    expect(redisSocketPath(config.redisUrl)).toBe('/run/redis/redis.sock');
+    expect(redisSocketPath('redis://127.0.0.1:6379')).toBeNull();
+  });
+
+  it.each([
+    'unix://host/run/redis.sock',
+    'unix://user@host/run/redis.sock',
+    'unix:///run/redis.sock?db=2',
+    'unix:///',
+  ])('refuses %s: a socket path only', (url) => {
+    expect(() => loadConfig({ REDIS_URL: url })).toThrow(
+      /REDIS_URL with unix: names a socket path only/,
+    );
+  });
+
+  it('refuses a socket with ARBITER_REDIS_CLUSTER', () => {
+    expect(() =>
+      loadConfig({
+        REDIS_URL: 'unix:///run/redis.sock',
+        ARBITER_REDIS_CLUSTER: 'a:7000',
+        ARBITER_REDIS_PREFIX: '{arbiter}',
+      }),
+    ).toThrow(/REDIS_URL must not be a unix: socket with ARBITER_REDIS_CLUSTER/);
   });
 });

@@ -34,6 +34,11 @@ export function readRedisClusterNodes(
     }
     nodes.push({ host: match[1].replace(/^\[|\]$/g, ''), port });
   }
+  if (nodes.length > 0 && redisUrl.startsWith('unix:')) {
+    problems.push(
+      'REDIS_URL must not be a unix: socket with ARBITER_REDIS_CLUSTER (its nodes are host:port)',
+    );
+  }
   if (nodes.length > 0 && databaseOf(redisUrl) !== 0) {
     problems.push(
       'REDIS_URL must not name a database other than 0 with ARBITER_REDIS_CLUSTER (a Redis Cluster has only database 0)',
@@ -56,4 +61,28 @@ function databaseOf(redisUrl: string): number {
   } catch {
     return 0; // an invalid REDIS_URL is reported on its own
   }
+}
+
+/**
+ * The socket of a REDIS_URL like `unix:///run/redis/redis.sock` (a Redis on the same host,
+ * reached without TCP: fewer system calls per command), or null for a redis:/rediss: URL.
+ */
+export function redisSocketPath(redisUrl: string): string | null {
+  const url = new URL(redisUrl);
+  return url.protocol === 'unix:' ? decodeURIComponent(url.pathname) : null;
+}
+
+/** A unix: REDIS_URL names a socket path and nothing else (no host, password, database or query). */
+export function checkRedisSocketUrl(redisUrl: string, problems: string[]): void {
+  let url: URL;
+  try {
+    url = new URL(redisUrl);
+  } catch {
+    return; // an invalid REDIS_URL is reported on its own
+  }
+  if (url.protocol !== 'unix:') return;
+  if (url.host || url.username || url.password || url.search || url.hash || url.pathname.length < 2)
+    problems.push(
+      `REDIS_URL with unix: names a socket path only, like unix:///run/redis/redis.sock (got "${redisUrl}")`,
+    );
 }

@@ -1,4 +1,4 @@
-import type { AppConfig } from '@arbiter/config';
+import { type AppConfig, redisSocketPath } from '@arbiter/config';
 import IORedis, { Cluster, Redis, RedisOptions } from 'ioredis';
 
 /** A connection to Arbiter's Redis: one server, or a Redis Cluster (ARBITER_REDIS_CLUSTER). */
@@ -23,7 +23,7 @@ export function createRedisConnection(settings: RedisSettings, role: RedisRole):
           lazyConnect: false,
         }
       : { maxRetriesPerRequest: null, enableReadyCheck: true };
-  if (settings.redisClusterNodes.length === 0) return new IORedis(settings.redisUrl, options);
+  if (settings.redisClusterNodes.length === 0) return redisClientFor(settings.redisUrl, options);
   return new Cluster(settings.redisClusterNodes, {
     // Node connections are opened lazily, on a node's first command; a cluster without an
     // offline queue refuses a second command sent while that node is still connecting. So the
@@ -32,6 +32,12 @@ export function createRedisConnection(settings: RedisSettings, role: RedisRole):
     enableReadyCheck: true,
     redisOptions: { ...nodeOptions(options), ...credentialsOf(settings.redisUrl) },
   });
+}
+
+/** One Redis client for a redis:, rediss: or unix: (socket path) URL. */
+export function redisClientFor(redisUrl: string, options: RedisOptions): Redis {
+  const socket = redisSocketPath(redisUrl);
+  return socket ? new IORedis({ ...options, path: socket }) : new IORedis(redisUrl, options);
 }
 
 /** Whether a connection is a Redis Cluster client (its keys live on several masters). */
