@@ -477,4 +477,20 @@ describe('audit log', () => {
       expect.objectContaining({ action: 'audit.export', actorId: adminId }),
     ]);
   });
+
+  it('the export is streamed a page at a time: every entry of a log longer than a page, newest first', async () => {
+    // 2,500 entries of an action of their own (the log is append-only; reset keeps them).
+    await arbiter.db.query(
+      `INSERT INTO audit_entries (id, at, action, target_kind, target_id)
+       SELECT gen_random_uuid(), now() - n * interval '1 millisecond', 'paging.check', 'test', n::text
+         FROM generate_series(1, 2500) AS n`,
+    );
+    const exported = await arbiter.http.get<string>('/v1/audit/export?action=paging.check', admin);
+    expect(exported.status).toBe(200);
+    const targets = String(exported.body)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).target.id);
+    expect(targets).toEqual(Array.from({ length: 2500 }, (_, i) => String(i + 1)));
+  });
 });

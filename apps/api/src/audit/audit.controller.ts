@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuditLog } from '@arbiter/audit';
 import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
@@ -47,7 +48,10 @@ export class AuditController {
   @Header('content-type', 'application/x-ndjson; charset=utf-8')
   @Header('cache-control', 'no-store')
   @AuditedExport('audit.export', 'audit')
-  export(@CurrentUser() user: UserPrincipal, @Query() query: AuditQueryDto): Promise<string> {
-    return this.log.exportJsonl(query, scopeOf(user));
+  export(@CurrentUser() user: UserPrincipal, @Query() query: AuditQueryDto): StreamableFile {
+    return new StreamableFile(
+      Readable.from(this.log.exportJsonl(query, scopeOf(user)), { objectMode: false }),
+      { type: 'application/x-ndjson; charset=utf-8' },
+    );
   }
 }
