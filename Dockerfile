@@ -19,6 +19,10 @@ ENV NODE_ENV=production \
     # ~150 ms (594 in one short bench run, 35 % of the worker's CPU). 16 MB, Node 20's
     # default, brings that back to a handful.
     NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=16" \
+    # glibc gives each thread that allocates its own malloc arena (up to 8 per core); with two,
+    # the api's peak resident memory under bench:intake was 269 and 295 MB in two runs, against
+    # 290–308 MB in eight without (README, Benchmarks), at no CPU cost seen.
+    MALLOC_ARENA_MAX=2 \
     PORT=3000 \
     ARBITER_PIPELINES_DIR=/app/pipelines
 WORKDIR /app

@@ -79,7 +79,14 @@ export function startApp(
     script,
   ];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, ...(profile ? { BENCH_PROFILE_OUT: profile.out } : {}) },
+    // Two malloc arenas, as `npm run start:*` and the Dockerfile run them (unless the caller's
+    // environment sets MALLOC_ARENA_MAX).
+    env: {
+      MALLOC_ARENA_MAX: '2',
+      ...process.env,
+      ...env,
+      ...(profile ? { BENCH_PROFILE_OUT: profile.out } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(logFile);
