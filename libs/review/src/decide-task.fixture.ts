@@ -18,7 +18,8 @@ import {
 import { SubmissionWorkflow } from '@arbiter/workflow';
 import type { EntityManager } from 'typeorm';
 import { AuditVerdict, AuditVerdictHandler, AuditVerdicts } from './audit-verdicts.service';
-import { DecideTask, DecisionInput } from './decide-task.use-case';
+import { DecideTask } from './decide-task.use-case';
+import { DecisionInput } from './decision-input';
 import { taskJobOf } from './review-dispatch.service';
 import { ReviewTaskCreator } from './review-task-creator.service';
 import { ReviewTaskRow } from './repositories/review-task.repository';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DecisionInput } from './decide-task.use-case';
+import { DecisionInput } from './decision-input';
 import { ReviewErrorCode } from './review.errors';
 import { ReviewTaskRow } from './repositories/review-task.repository';
 import { alice, bob, setUp } from './decide-task.fixture';

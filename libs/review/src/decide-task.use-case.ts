@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type DecideDto, type DecisionResultView, wordDiff } from '@arbiter/contracts';
+import { type DecisionResultView } from '@arbiter/contracts';
 import { ReviewDecisionRepository } from './repositories/review-decision.repository';
 import { ReviewTaskRepository, ReviewTaskRow } from './repositories/review-task.repository';
 import {
@@ -11,43 +11,18 @@ import {
 import { Policy, undoWindowMs } from '@arbiter/policy';
 import { Tracing } from '@arbiter/observability';
 import { QueueProducer } from '@arbiter/queue';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditVerdict, AuditVerdicts } from './audit-verdicts.service';
 import { ReviewDispatch, taskJobOf } from './review-dispatch.service';
 import { ReviewNotifier } from './review-notifier.service';
-import {
-  CastDecision,
-  checkDecision,
-  ConsensusState,
-  evaluateConsensus,
-  ReviewActionName,
-} from './review-rules';
+import { CastDecision, checkDecision, ConsensusState, evaluateConsensus } from './review-rules';
+import { castOf, decisionRecord, DecisionInput } from './decision-input';
 import { reviewErrors } from './review.errors';
 import { humanOutcomeRequest } from './human-outcome';
 import { Escalation, TaskEscalator } from './task-escalator.service';
 import { refusalFor } from './task-lease.use-case';
 import { ReviewQueueRepository } from './repositories/review-queue.repository';
 import { PendingDecisionRepository } from './repositories/pending-decision.repository';
-
-export interface DecisionInput {
-  leaseToken: string;
-  action: ReviewActionName;
-  reasonCodes: string[];
-  comment?: string;
-  editedOutput?: { text?: string; json?: unknown } | null;
-}
-
-/** The decision a REST request or a socket command carries (the same DTO on both). */
-export function decisionInputOf(body: DecideDto): DecisionInput {
-  return {
-    leaseToken: body.leaseToken,
-    action: body.action,
-    reasonCodes: body.reasonCodes ?? [],
-    comment: body.comment,
-    editedOutput: body.editedOutput ?? null,
-  };
-}
 
 export type DecisionResult = DecisionResultView;
 
@@ -397,29 +372,4 @@ function holds(task: ReviewTaskRow, userId: string, leaseToken: string): boolean
     task.leaseToken === leaseToken &&
     (task.leaseExpiresAt?.getTime() ?? 0) > Date.now()
   );
-}
-
-function castOf(userId: string, input: DecisionInput): CastDecision {
-  const edited = input.action === 'edit' ? input.editedOutput : null;
-  return {
-    reviewerId: userId,
-    action: input.action,
-    reasonCodes: input.reasonCodes,
-    editedOutput: edited ?? null,
-  };
-}
-
-/** What is recorded of a decision, whichever way it is written; an edit keeps its word diff. */
-function decisionRecord(submission: SubmissionRow, input: DecisionInput) {
-  const original = typeof submission.output.text === 'string' ? submission.output.text : undefined;
-  const edited = input.action === 'edit' ? input.editedOutput : null;
-  return {
-    id: randomUUID(),
-    action: input.action,
-    reasonCodes: input.reasonCodes,
-    comment: input.comment ?? null,
-    editedOutput: edited ?? null,
-    diff:
-      edited?.text !== undefined && original !== undefined ? wordDiff(original, edited.text) : null,
-  };
 }

@@ -8,6 +8,7 @@ export * from './task-view.service';
 export * from './claim-next-task.use-case';
 export * from './task-lease.use-case';
 export * from './decide-task.use-case';
+export { type DecisionInput, decisionInputOf } from './decision-input';
 export * from './held-tasks.use-case';
 export * from './lease-recovery.use-case';
 export * from './sla-aging.use-case';
