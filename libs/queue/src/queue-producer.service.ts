@@ -78,12 +78,12 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
     return queue;
   }
 
-  /** Enqueues scoring of a committed submission; a second call for the same id is a no-op. */
-  /** `trace`: the intake span's context, so the score span stays in the submission's trace. */
+  /**
+   * Enqueues scoring of a committed submission; a second call for the same id is a no-op.
+   * `trace`: the intake span's context, so the score span stays in the submission's trace.
+   */
   async enqueueScore(submissionId: string, trace?: TraceCarrier): Promise<void> {
-    const payload: JobPayloads[QueueName.Score] = trace
-      ? { submissionId, trace }
-      : { submissionId };
+    const payload = scorePayload(submissionId, trace);
     // Intake awaits this after its commit. While Redis is down BullMQ waits for the connection
     // to come back, so a caller would hang: give up after a bound and let recovery enqueue it
     // (the job id is deterministic, so a late add that still lands is not a duplicate).
@@ -102,10 +102,11 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
     submissions: readonly { submissionId: string; trace?: TraceCarrier }[],
   ): Promise<void> {
     if (submissions.length === 0) return;
-    const jobs = submissions.map(({ submissionId, trace }) => {
-      const data: JobPayloads[QueueName.Score] = trace ? { submissionId, trace } : { submissionId };
-      return { name: 'score', data, opts: { jobId: jobIds.score(submissionId) } };
-    });
+    const jobs = submissions.map(({ submissionId, trace }) => ({
+      name: 'score',
+      data: scorePayload(submissionId, trace),
+      opts: { jobId: jobIds.score(submissionId) },
+    }));
     // addBulk applies the queue's default options to each job, as add does.
     await withinMs(this.queue(QueueName.Score).addBulk(jobs), ENQUEUE_WAIT_MS, 'enqueue scores');
   }
@@ -172,4 +173,9 @@ export class QueueProducer implements OnModuleInit, OnApplicationShutdown {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();
   }
+}
+
+/** A score job's data: the submission, and its trace context only when it has one. */
+function scorePayload(submissionId: string, trace?: TraceCarrier): JobPayloads[QueueName.Score] {
+  return trace ? { submissionId, trace } : { submissionId };
 }

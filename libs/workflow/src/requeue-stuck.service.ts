@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { QueueName, QueueProducer } from '@arbiter/queue';
 import { SubmissionRepository } from './submission.repository';
 
-/** The stage whose job a stuck submission lost. */
 /** A stuck submission as the recovery query returns it. */
 export interface StuckRow {
   id: string;
@@ -11,6 +10,7 @@ export interface StuckRow {
   traceparent?: string | null;
 }
 
+/** The stage whose job a stuck submission lost. */
 export interface StuckStage {
   queue: QueueName;
   /** The deterministic job id of a submission in that queue. */
