@@ -1,6 +1,20 @@
-import { countTokens } from 'gpt-tokenizer';
+import type * as GptTokenizer from 'gpt-tokenizer';
 import type { AiProviderConfig } from '@arbiter/config';
 import { ChatMessage } from './ai-review.types';
+
+let tokenizer: typeof GptTokenizer | undefined;
+
+/**
+ * gpt-tokenizer's o200k tables cost about 58 MB of RSS and 20 MB of heap once loaded. Every
+ * process that imports this lib would pay it at start (the api through policy checks and
+ * datasets), though only an AI review or a generation whose provider reports no usage counts
+ * tokens: they are loaded at the first count.
+ */
+function countTokens(text: string): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  tokenizer ??= require('gpt-tokenizer') as typeof GptTokenizer;
+  return tokenizer.countTokens(text);
+}
 
 // Per-message framing tokens of the chat format (role, separators), as OpenAI documents it.
 const MESSAGE_OVERHEAD = 4;
