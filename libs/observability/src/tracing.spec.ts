@@ -25,6 +25,29 @@ describe('Tracing', () => {
       expect(carried).toBeUndefined();
     });
 
+    it('loads neither the SDK nor the OTLP exporter (about 40 MB of RSS)', () => {
+      const loaded: string[] = [];
+      jest.isolateModules(() => {
+        for (const name of [
+          '@opentelemetry/sdk-trace-base',
+          '@opentelemetry/exporter-trace-otlp-http',
+        ])
+          jest.doMock(name, () => {
+            loaded.push(name);
+            return jest.requireActual(name);
+          });
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const isolated = require('./tracing') as typeof import('./tracing');
+        expect(new isolated.Tracing('arbiter-api', null).enabled).toBe(false);
+        expect(loaded).toEqual([]);
+        expect(new isolated.Tracing('arbiter-api', 'http://127.0.0.1:4318').enabled).toBe(true);
+        expect(loaded.sort()).toEqual([
+          '@opentelemetry/exporter-trace-otlp-http',
+          '@opentelemetry/sdk-trace-base',
+        ]);
+      });
+    });
+
     it('still runs the work and rethrows its error', async () => {
       await expect(tracing.inSpan('x', ROOT_CONTEXT, {}, async () => 7)).resolves.toBe(7);
       await expect(

@@ -9,12 +9,11 @@ import {
   INVALID_SPAN_CONTEXT,
 } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as Resources from '@opentelemetry/resources';
+import type * as SdkTraceBase from '@opentelemetry/sdk-trace-base';
+import type {
   BasicTracerProvider,
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
   SpanExporter,
   SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
@@ -46,19 +45,8 @@ export class Tracing {
   private readonly tracer: Tracer | null;
 
   constructor(serviceName: string, otlpEndpoint: string | null) {
-    const processors: SpanProcessor[] = [];
-    if (otlpEndpoint) {
-      const url = `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
-      processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
-    }
-    if (testExporter) processors.push(new SimpleSpanProcessor(sharedByProcesses(testExporter)));
-    this.enabled = processors.length > 0;
-    this.provider = this.enabled
-      ? new BasicTracerProvider({
-          resource: resourceFromAttributes({ 'service.name': serviceName }),
-          spanProcessors: processors,
-        })
-      : null;
+    this.enabled = Boolean(otlpEndpoint) || testExporter !== null;
+    this.provider = this.enabled ? tracerProvider(serviceName, otlpEndpoint) : null;
     this.tracer = this.provider?.getTracer('arbiter') ?? null;
   }
 
@@ -115,6 +103,30 @@ export class Tracing {
   async shutdown(): Promise<void> {
     await this.provider?.shutdown();
   }
+}
+
+/**
+ * The SDK, the OTLP exporter and its protobuf transformer are about 40 MB of RSS once loaded: a
+ * process with tracing off (the default) never loads them.
+ */
+function tracerProvider(serviceName: string, otlpEndpoint: string | null): BasicTracerProvider {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const sdk = require('@opentelemetry/sdk-trace-base') as typeof SdkTraceBase;
+  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof Resources;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const processors: SpanProcessor[] = [];
+  if (otlpEndpoint) {
+    const { OTLPTraceExporter } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
+    const url = `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
+    processors.push(new sdk.BatchSpanProcessor(new OTLPTraceExporter({ url })));
+  }
+  if (testExporter) processors.push(new sdk.SimpleSpanProcessor(sharedByProcesses(testExporter)));
+  return new sdk.BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': serviceName }),
+    spanProcessors: processors,
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { PhoneNumberUtil } from 'google-libphonenumber';
+import type { PhoneNumberUtil } from 'google-libphonenumber';
 import {
   entropy,
   ibanValid,
@@ -35,7 +35,19 @@ export interface PiiMatch {
   key: string;
 }
 
-const phoneUtil = PhoneNumberUtil.getInstance();
+let phoneNumbers: PhoneNumberUtil | undefined;
+
+/**
+ * libphonenumber's metadata is about 12 MB of RSS: loaded at the first phone candidate, not by
+ * every process that imports scoring.
+ */
+function phoneUtil(): PhoneNumberUtil {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lib = require('google-libphonenumber') as typeof import('google-libphonenumber');
+  phoneNumbers ??= lib.PhoneNumberUtil.getInstance();
+  return phoneNumbers;
+}
+
 const digitsOf = (s: string): string => s.replace(/\D/g, '');
 
 // Every pattern is bounded and free of nested quantifiers: linear on adversarial input.
@@ -155,10 +167,11 @@ function validPhone(candidate: string, regions: readonly string[]): string | nul
   const digits = digitsOf(candidate);
   if (digits.length < 7 || digits.length > 15) return null;
   const tries = candidate.trim().startsWith('+') ? ['ZZ'] : regions;
+  const util = phoneUtil();
   for (const region of tries) {
     try {
-      const n = phoneUtil.parse(candidate, region);
-      if (phoneUtil.isValidNumber(n)) return `+${n.getCountryCode()}${n.getNationalNumber()}`;
+      const n = util.parse(candidate, region);
+      if (util.isValidNumber(n)) return `+${n.getCountryCode()}${n.getNationalNumber()}`;
     } catch {
       // not a number for this region
     }

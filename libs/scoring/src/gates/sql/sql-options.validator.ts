@@ -1,4 +1,4 @@
-import { Parser } from 'node-sql-parser';
+import { sqlParser } from './sql-parser';
 import type { ValidatorConfig } from '../../scoring.types';
 import type { ConfigProblem } from '../../engine/engine.types';
 import {
@@ -31,7 +31,6 @@ const KEYS = [
   'defaultSchema',
 ];
 const IDENTIFIER = /^[A-Za-z_][\w$]*$/;
-const parser = new Parser();
 
 /** Checks an `sql` entry: dialect, statement kinds, and table names the dialect's parser accepts. */
 export function validateSqlOptions(options: ValidatorConfig, path: string): ConfigProblem[] {
@@ -119,7 +118,7 @@ function tableRuleProblem(rule: string, dialect: string): string | null {
   const name = rule.endsWith('.*') ? rule.slice(0, -2) : rule;
   if (name.split('.').length > 2) return `"${rule}" must be "table", "schema.table" or "schema.*"`;
   try {
-    const r = parser.parse(`SELECT 1 FROM ${name}`, { database: dialect });
+    const r = sqlParser().parse(`SELECT 1 FROM ${name}`, { database: dialect });
     const tables = r.tableList ?? [];
     if (tables.length !== 1 || Array.isArray(r.ast)) throw new Error('not a single table name');
     return null;

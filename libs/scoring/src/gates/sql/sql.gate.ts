@@ -1,4 +1,4 @@
-import { Parser } from 'node-sql-parser';
+import { sqlParser } from './sql-parser';
 import type { GateFinding, ScoringInput, Span, ValidatorConfig } from '../../scoring.types';
 import type { Analysis } from '../../engine/analysis';
 import type { GateDefinition } from '../../engine/engine.types';
@@ -7,8 +7,6 @@ import { statementFacts, splitTableEntry } from './sql-ast.util';
 import { compileSqlRules, type SqlRules, tableAllowed } from './sql-rules';
 import { commentHidesStatement, scanSql } from './sql-scan.util';
 import { validateSqlOptions } from './sql-options.validator';
-
-const parser = new Parser();
 
 interface Parsed {
   ast?: Record<string, unknown>[];
@@ -28,7 +26,7 @@ function parse(sql: string, dialect: string): Parsed {
   if (hit) return hit;
   let parsed: Parsed;
   try {
-    const r = parser.parse(sql, { database: dialect });
+    const r = sqlParser().parse(sql, { database: dialect });
     const ast = (Array.isArray(r.ast) ? r.ast : [r.ast]).filter(Boolean) as unknown as Record<
       string,
       unknown
