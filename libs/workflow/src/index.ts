@@ -1,5 +1,6 @@
 export * from './submission-states';
 export * from './submission-workflow.service';
+export * from './submission.rows';
 export * from './submission.repository';
 export * from './pipeline.repository';
 export * from './policy-catalog.service';

@@ -1,10 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  EventRow,
-  SubmissionRepository,
-  SubmissionRow,
-  TransitionPatch,
-} from './submission.repository';
+import { SubmissionRepository } from './submission.repository';
+import { EventRow, SubmissionRow, TransitionPatch } from './submission.rows';
 import { enteredEventOf, SubmissionMoved } from './events/domain-event-map';
 import { DomainEvents } from './events/domain-events.service';
 import { EntityManager } from 'typeorm';

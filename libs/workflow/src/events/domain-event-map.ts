@@ -1,4 +1,4 @@
-import type { SubmissionRow } from '../submission.repository';
+import type { SubmissionRow } from '../submission.rows';
 import type { SubmissionStatus } from '../submission-states';
 
 /** A committed transition of one submission: what every submission event carries. */
