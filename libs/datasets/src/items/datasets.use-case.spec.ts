@@ -36,10 +36,11 @@ function datasetsWith(count: number, exists = true) {
     {
       page: async (_id: string, after: DatasetItemCursor | null, limit: number) => {
         asked.push(after);
-        const from = after
-          ? all.findIndex((r) => r.cursorAt === after.at && r.id === after.id) + 1
-          : 0;
-        return all.slice(from, from + limit);
+        if (!after) return all.slice(0, limit);
+        const at = all.findIndex((r) => r.cursorAt === after.at && r.id === after.id);
+        // A cursor that is no item's would restart or skip in Postgres: fail here instead.
+        if (at < 0) throw new Error(`no item at cursor ${JSON.stringify(after)}`);
+        return all.slice(at + 1, at + 1 + limit);
       },
     } as unknown as DatasetItemRepository,
   );
