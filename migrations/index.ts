@@ -17,6 +17,7 @@ import { SsoIdentities1796510000000 } from './1796510000000-SsoIdentities';
 import { PendingDecisions1796530970000 } from './1796530970000-PendingDecisions';
 import { Workspaces1796540000000 } from './1796540000000-Workspaces';
 import { SubmissionTraceparent1796550000000 } from './1796550000000-SubmissionTraceparent';
+import { DatasetItemsInOrder1796574998044 } from './1796574998044-DatasetItemsInOrder';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   PendingDecisions1796530970000,
   Workspaces1796540000000,
   SubmissionTraceparent1796550000000,
+  DatasetItemsInOrder1796574998044,
 ];

@@ -304,6 +304,66 @@ describe('datasets from reviewed items and regression runs', () => {
     ).toHaveLength(2);
   });
 
+  it('exports a dataset longer than a page whole, in order, streamed a page at a time; an unknown dataset is a 404', async () => {
+    await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
+    const [{ id: client }] = await arbiter.db.query(`SELECT id FROM clients LIMIT 1`);
+    const dataset = await createDataset(client as string, { prompt: undefined });
+    // 2,600 items, every tenth removed: the export reads 1,000 at a time, so three pages. Items
+    // come seven to a created_at (as one statement's items share theirs), microseconds apart,
+    // so ties straddle the page ends and a cursor on a millisecond Date would repeat items. The
+    // ids grow with n, so the expected order (created_at, then id) is n's.
+    const count = 2600;
+    const itemId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+    await arbiter.db.query(
+      `INSERT INTO dataset_items (id, dataset_id, source, verdict, input, output, reasons, created_at, removed_at)
+       SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, $1, 'api', 'approved',
+              jsonb_build_object('prompt', 'question ' || n), jsonb_build_object('text', 'answer ' || n),
+              ARRAY['r' || n], '2026-01-01T00:00:00Z'::timestamptz + (n / 7) * interval '1 microsecond',
+              CASE WHEN n % 10 = 5 THEN now() END
+         FROM generate_series(1, $2::int) AS n`,
+      [dataset.id, count],
+    );
+    const kept = Array.from({ length: count }, (_, i) => i + 1).filter((n) => n % 10 !== 5);
+
+    const exported = await fetch(`${arbiter.http.baseUrl}/v1/datasets/${dataset.id}/export`, {
+      headers: { authorization: `Bearer ${(await admin()).token}` },
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    expect(exported.headers.get('cache-control')).toBe('no-store');
+    // Streamed: the length is not known when the first page is sent (a joined string has one).
+    expect(exported.headers.get('content-length')).toBeNull();
+    const lines = (await exported.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; input: { prompt: string }; reasons: string[] });
+    expect(lines.map((l) => l.id)).toEqual(kept.map(itemId));
+    expect(lines[999]).toEqual({
+      id: itemId(kept[999]),
+      submissionId: null,
+      input: { prompt: `question ${kept[999]}` },
+      variables: {},
+      language: null,
+      output: { text: `answer ${kept[999]}` },
+      verdict: 'approved',
+      correctedOutput: null,
+      reasons: [`r${kept[999]}`],
+    });
+    // The same items, in the same order, as the list.
+    const listed = await arbiter.http.get<{ items: { id: string }[] }>(
+      `/v1/datasets/${dataset.id}/items`,
+      await admin(),
+    );
+    expect(listed.body.items.map((i) => i.id)).toEqual(lines.map((l) => l.id));
+
+    const unknown = await fetch(
+      `${arbiter.http.baseUrl}/v1/datasets/00000000-0000-4000-8000-00000000dead/export`,
+      { headers: { authorization: `Bearer ${(await admin()).token}` } },
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('json');
+  });
+
   it('a run that passes, then one that catches the model answering worse, with per-item differences, regressions and an alert', async () => {
     const { ids, client } = await setUp();
     const dataset = await createDataset(client);

@@ -8,8 +8,10 @@ import {
   Param,
   Post,
   Query,
+  StreamableFile,
   UseGuards,
 } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import { AddDatasetItemsDto, CreateDatasetDto, DatasetsQueryDto } from '@arbiter/contracts';
@@ -151,7 +153,11 @@ export class DatasetsController {
   })
   @Header('content-type', 'application/x-ndjson; charset=utf-8')
   @Header('cache-control', 'no-store')
-  export(@Param('id', uuidParam) id: string): Promise<string> {
-    return this.datasets.exportJsonl(id);
+  async export(@Param('id', uuidParam) id: string): Promise<StreamableFile> {
+    // Awaited before the stream is made: an unknown dataset is a 404, not a cut-off 200.
+    const pages = await this.datasets.exportJsonl(id);
+    return new StreamableFile(Readable.from(pages, { objectMode: false }), {
+      type: 'application/x-ndjson; charset=utf-8',
+    });
   }
 }

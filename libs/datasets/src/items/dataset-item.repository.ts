@@ -21,6 +21,15 @@ export interface DatasetItemRow {
   createdAt: Date;
 }
 
+/** Where a page of items ended: the last item's created_at at Postgres' microseconds (as text), and its id. */
+export interface DatasetItemCursor {
+  at: string;
+  id: string;
+}
+
+/** An item of a page, with the cursor that ends a page on it. */
+export type DatasetItemPageRow = DatasetItemRow & { cursorAt: string };
+
 /** What decides whether a submission may become an item of a dataset. */
 export interface SubmissionEligibility {
   id: string;
@@ -128,11 +137,32 @@ export class DatasetItemRepository {
     return rows.length;
   }
 
+  /** Every item not removed, oldest first (ties by id). */
   list(datasetId: string): Promise<DatasetItemRow[]> {
     return queryRows<DatasetItemRow>(
       this.db,
       `SELECT ${ITEM} FROM dataset_items WHERE dataset_id = $1 AND removed_at IS NULL ORDER BY created_at, id`,
       [datasetId],
+    );
+  }
+
+  /**
+   * Up to `limit` items after `after` (from the first when null), in the order of list(). Items
+   * taken in by one statement share their created_at, so the keyset is (created_at, id), and the
+   * cursor keeps Postgres' microseconds: a millisecond Date would repeat or skip items.
+   */
+  page(
+    datasetId: string,
+    after: DatasetItemCursor | null,
+    limit: number,
+  ): Promise<DatasetItemPageRow[]> {
+    const keyset = after ? `AND (created_at, id) > ($3::timestamptz, $4::uuid)` : '';
+    return queryRows<DatasetItemPageRow>(
+      this.db,
+      `SELECT ${ITEM}, created_at::text AS "cursorAt" FROM dataset_items
+        WHERE dataset_id = $1 AND removed_at IS NULL ${keyset}
+        ORDER BY created_at, id LIMIT $2`,
+      [datasetId, limit, ...(after ? [after.at, after.id] : [])],
     );
   }
 

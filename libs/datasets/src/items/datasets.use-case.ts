@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DatasetsError, DatasetsErrorCode, FieldProblem } from '../datasets.errors';
-import { DatasetItemRepository, DatasetItemRow } from './dataset-item.repository';
+import {
+  DatasetItemCursor,
+  DatasetItemRepository,
+  DatasetItemRow,
+} from './dataset-item.repository';
 import { DatasetRepository, DatasetRow, DatasetRule } from './dataset.repository';
 
 export interface CreateDataset {
@@ -21,6 +25,8 @@ export const DEFAULT_MIN_PASS_RATE = 0.9;
 export const DEFAULT_MIN_SIMILARITY = 0.5;
 /** Rules re-read this far behind their watermark: a decision committed late is still seen (the insert is idempotent). */
 const COLLECT_OVERLAP_MS = 5 * 60_000;
+// An export reads in pages of this many items, so its memory does not grow with the dataset.
+const EXPORT_PAGE = 1000;
 
 /** Datasets built from reviewers' work: created per pipeline and client, filled by id or by rule, exported. */
 @Injectable()
@@ -135,25 +141,26 @@ export class Datasets {
     return this.items.list(id);
   }
 
-  /** The items as JSON Lines: input, output, verdict, corrected output and reasons (for evaluation or fine-tuning). */
-  async exportJsonl(id: string): Promise<string> {
-    const rows = await this.listItems(id);
-    return rows
-      .map((r) =>
-        JSON.stringify({
-          id: r.id,
-          submissionId: r.submissionId,
-          input: r.input,
-          variables: r.variables,
-          language: r.language,
-          output: r.output,
-          verdict: r.verdict,
-          correctedOutput: r.correctedOutput,
-          reasons: r.reasons,
-        }),
-      )
-      .map((line) => `${line}\n`)
-      .join('');
+  /**
+   * The items as JSON Lines (input, output, verdict, corrected output and reasons, for evaluation
+   * or fine-tuning), in the order of listItems, a page of lines at a time: a dataset can hold more
+   * than one string can (the audit export, joined whole, failed with "Invalid string length").
+   * The dataset is looked up first, so an unknown one is refused before any byte is sent.
+   */
+  async exportJsonl(id: string): Promise<AsyncIterable<string>> {
+    await this.get(id);
+    return this.pagesOfLines(id);
+  }
+
+  private async *pagesOfLines(id: string): AsyncGenerator<string> {
+    let after: DatasetItemCursor | null = null;
+    for (;;) {
+      const rows = await this.items.page(id, after, EXPORT_PAGE);
+      if (rows.length) yield rows.map(exportLine).join('');
+      if (rows.length < EXPORT_PAGE) return;
+      const last = rows[rows.length - 1];
+      after = { at: last.cursorAt, id: last.id };
+    }
   }
 
   /** Applies a dataset's rules to what was decided since its last collection; returns how many items it took in. */
@@ -174,4 +181,20 @@ export class Datasets {
     for (const d of all) added += await this.collect(d);
     return { datasets: all.length, added };
   }
+}
+
+/** One item as a line of the export. */
+function exportLine(r: DatasetItemRow): string {
+  const line = {
+    id: r.id,
+    submissionId: r.submissionId,
+    input: r.input,
+    variables: r.variables,
+    language: r.language,
+    output: r.output,
+    verdict: r.verdict,
+    correctedOutput: r.correctedOutput,
+    reasons: r.reasons,
+  };
+  return `${JSON.stringify(line)}\n`;
 }

@@ -3,6 +3,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** One decided item of a dataset: input, output, the reviewer's verdict and correction. */
 @Entity({ name: 'dataset_items' })
 @Index('ux_dataset_items_submission', ['datasetId', 'submissionId'], { unique: true })
+// Listed and exported in this order, a keyset page at a time.
+@Index('ix_dataset_items_in_order', ['datasetId', 'createdAt', 'id'], {
+  where: 'removed_at IS NULL',
+})
 export class DatasetItemEntity {
   @PrimaryColumn('uuid')
   id!: string;
