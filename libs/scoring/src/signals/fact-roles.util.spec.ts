@@ -27,6 +27,11 @@ const tlCheckIn = [
 const msCounter = ['Kaunter dibuka pukul 9 pagi setiap hari bekerja.'];
 const hours = ['Our store is open 9 am to 9 pm Monday to Saturday and 10 am to 6 pm on Sunday.'];
 const hotline = ['Call the 24-hour hotline on 1800 222 3333 to block a lost card.'];
+const passport = [
+  'Ang regular na passport ay ₱950 at ang expedited na passport ay ₱1,200.',
+  'Ang regular ay makukuha sa loob ng 12 araw ng trabaho.',
+];
+const transfers = ['Overseas transfers cost $25 at the counter and $10 in the app.'];
 
 describe('factRoles', () => {
   it.each([
@@ -61,6 +66,10 @@ describe('factRoles', () => {
     [tlCheckIn, 'Nagsasara ang check-in 45 minuto bago ang domestic flight.', []],
     [msCounter, 'Kaunter ditutup pukul 9 pagi pada hari bekerja.', ['9:opposite']],
     [msCounter, 'Kaunter dibuka jam 9 pagi pada hari bekerja.', []],
+    // Tagalog "at" ("and") before a clause parts two clauses; English "at" parts nothing.
+    [passport, '₱1,200 ang regular na passport, ₱950 naman ang expedited.', ['1,200:swapped']],
+    [passport, '₱950 ang regular na passport, ₱1,200 naman ang expedited.', []],
+    [transfers, 'A transfer costs $25 at the counter and $10 in the app.', []],
     // Ranges and phone numbers are one group of facts: no swap inside them.
     [hours, 'We open at 9 am Monday to Saturday and at 10 am on Sunday.', []],
     [hotline, 'Ring 1800 222 3333 any time to block your card.', []],

@@ -16,7 +16,9 @@ import {
   type HeldFacts,
   holding,
   holdsFact,
+  joinsClaims,
   sentenceFacts,
+  TAGALOG_AND,
   type Claim,
   type ClaimCut,
 } from './short-claims.util';
@@ -29,16 +31,19 @@ export interface FactRole {
   end: number;
 }
 
-// The same fine cut as the fact binding: "60 minutes for domestic and 45 for international".
+// The fact binding's fine cut ("60 minutes for domestic and 45 for international"), also at
+// Tagalog "at" ("and") before a clause ("₱950 at ang expedited … ₱1,200").
 const FINE: ClaimCut = {
   breaks: /[,;:.!?()]/,
   joiners: new Set(['and', 'but', 'while', 'whereas', 'dan', 'tetapi', 'manakala', 'pero']),
+  joinersBefore: TAGALOG_AND,
 };
 
 // Clauses: the fine cut, and also at "or" and "if" ("$25, or $10 if it goes to an ASEAN country").
 const CLAUSE: ClaimCut = {
   breaks: FINE.breaks,
   joiners: new Set([...FINE.joiners, 'or', 'atau', 'o', 'if', 'kalau', 'jika', 'kung']),
+  joinersBefore: TAGALOG_AND,
 };
 
 /**
@@ -206,7 +211,8 @@ function brokenBetween(roles: SentenceRoles, group: readonly Placed[], i: number
   const from = group[group.length - 1].at;
   const { tokens, text } = roles;
   if (CLAUSE.breaks.test(text.slice(tokens[from].end, tokens[i].start))) return true;
-  return tokens.slice(from + 1, i).some((t) => CLAUSE.joiners.has(t.norm));
+  for (let k = from + 1; k < i; k++) if (joinsClaims(tokens, k, CLAUSE)) return true;
+  return false;
 }
 
 /** The last group starting before token `i`, or undefined. */
