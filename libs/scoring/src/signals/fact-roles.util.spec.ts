@@ -31,6 +31,12 @@ const passport = [
   'Ang regular na passport ay ₱950 at ang expedited na passport ay ₱1,200.',
   'Ang regular ay makukuha sa loob ng 12 araw ng trabaho.',
 ];
+const postCounter = [
+  'Kaunter pos dibuka pukul 8 pagi dan ditutup pukul 1 petang pada hari Sabtu.',
+  'Kaunter ditutup pada hari Ahad dan cuti umum.',
+];
+const gym = ['The gym is open 6 am to 10 pm on weekdays and 8 am to 6 pm on weekends.'];
+const library = ['Opening hours: the library opens at 9 am on weekdays.'];
 const transfers = ['Overseas transfers cost $25 at the counter and $10 in the app.'];
 
 describe('factRoles', () => {
@@ -70,6 +76,17 @@ describe('factRoles', () => {
     [passport, '₱1,200 ang regular na passport, ₱950 naman ang expedited.', ['1,200:swapped']],
     [passport, '₱950 ang regular na passport, ₱1,200 naman ang expedited.', []],
     [transfers, 'A transfer costs $25 at the counter and $10 in the app.', []],
+    // A sentence holding both poles: the clause holding the figure decides; a day name is the
+    // whole sentence's.
+    [postCounter, 'Kaunter pos ditutup pukul 8 pagi hari Sabtu.', ['8:opposite']],
+    [postCounter, 'Kaunter pos dibuka pukul 8 pagi hari Sabtu.', []],
+    [postCounter, 'Kaunter ditutup pukul 1 petang pada hari Sabtu.', []],
+    [postCounter, 'Pada hari Sabtu kaunter dibuka dari 8 pagi hingga 1 petang.', []],
+    // A range's last figure is where it closes, its first where it opens.
+    [gym, 'On weekdays the gym opens at 6 am and closes at 10 pm.', []],
+    [gym, 'On weekends the gym closes at 8 am.', ['8:opposite']],
+    // A clause holding no pole: the sentence decides.
+    [library, 'The library closes at 9 am on weekdays.', ['9:opposite']],
     // Ranges and phone numbers are one group of facts: no swap inside them.
     [hours, 'We open at 9 am Monday to Saturday and at 10 am on Sunday.', []],
     [hotline, 'Ring 1800 222 3333 any time to block your card.', []],

@@ -1,9 +1,6 @@
 import type { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
-import { glossOf } from '../lexicon/gloss.lexicon';
-import { lemma, paraphrasedIn } from '../lexicon/lexicon';
-import { localOppositesOf } from '../lexicon/local-opposites.lexicon';
-import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
+import { paraphrasedIn } from '../lexicon/lexicon';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
 import { isContent } from '../text/stopwords.util';
 import { tokenize, type Token } from '../text/tokens.util';
@@ -21,7 +18,9 @@ import {
   TAGALOG_AND,
   type Claim,
   type ClaimCut,
+  type Fact,
 } from './short-claims.util';
+import { endsRange, holdsOwnPole, opposedBy, wordLemmas } from './fact-opposites.util';
 
 /** Where a short answer's fact sits in its context sentence, and with which words. */
 export interface FactRole {
@@ -75,10 +74,6 @@ function rolesOf(text: string): SentenceRoles {
   return { text, tokens, facts };
 }
 
-function wordLemmas(norm: string): string[] {
-  return [lemma(norm), ...glossOf(norm)];
-}
-
 function sameWord(a: Token, b: Token): boolean {
   return a.stem === b.stem || paraphrasedIn(a.norm, new Set(wordLemmas(b.norm)));
 }
@@ -108,7 +103,8 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
     return r;
   };
   const claims = claimsOf(analysis, FINE);
-  const clauses = contextClauses(index);
+  const clausesBySentence = contextClauses(index);
+  const clauses = clausesBySentence.flat();
   const answerClaims = claimsOf(analysis, CLAUSE);
   const clauseSwapped = (claim: Claim): boolean =>
     answerClaims.some(
@@ -146,7 +142,14 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       if (own.some((n) => !withFact.some((i) => sentences[i].stems.has(n.stem))))
         mark('unboundName');
       if (withFact.some((i) => swaps(i)) || clauseSwapped(claim)) mark('swapped');
-      else if (opposedBy(claim, sentences[best].lemmas)) mark('opposite');
+      else if (
+        opposedNear(claim, analysis.text.slice(claim.start, claim.end), fact, {
+          text: index.sentences[best].text,
+          held: sentences[best],
+          clauses: clausesBySentence[best],
+        })
+      )
+        mark('opposite');
     }
   // A claim without a figure ("pemasangan berbayar" against "Pemasangan adalah percuma") is
   // checked against the clause holding most of its words, two at least.
@@ -166,6 +169,32 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       });
   }
   return out;
+}
+
+/** A context sentence as the opposite check reads it: its text, words and clauses. */
+interface SentenceScope {
+  text: string;
+  held: HeldFacts;
+  clauses: readonly HeldFacts[];
+}
+
+/**
+ * Whether a claim's fact is stated with the opposite word. A figure is judged against the
+ * clauses of its sentence holding it when they hold a pole ("ditutup pukul 8 pagi" against
+ * "dibuka pukul 8 pagi dan ditutup pukul 1 petang"), else against the whole sentence ("closes at
+ * 9 am" against "Opening hours: 9 am to 5 pm"); a day name qualifies the whole sentence ("… pada
+ * hari Sabtu"). The last figure of a range, in the context or the claim, is where it closes
+ * ("closes at 10 pm" against "open 6 am to 10 pm").
+ */
+function opposedNear(claim: Claim, claimText: string, fact: Fact, at: SentenceScope): boolean {
+  const span = endsRange(at.text, fact) || endsRange(claimText, fact);
+  if (!fact.q.date?.startsWith('dow-')) {
+    const clauses = at.clauses.filter((c) => holdsFact(c, fact));
+    const own = new Set(clauses.flatMap((c) => [...c.lemmas]));
+    if (opposedBy(claim, own, span)) return true;
+    if (holdsOwnPole(claim, own)) return false;
+  }
+  return opposedBy(claim, at.held.lemmas, span);
 }
 
 /** The clause holding most of a claim's words (the first on a tie), or undefined. */
@@ -255,32 +284,9 @@ function swappedIn(answer: SentenceRoles, sentence: SentenceRoles): boolean {
   return against > forIt;
 }
 
-/**
- * Whether a claim word's pole is opposed by a stretch of context's lemmas (and glosses) and not
- * held by them: polarity.lexicon's poles and local-opposites.lexicon's pairs.
- */
-function opposedBy(claim: Claim, lemmas: ReadonlySet<string> | undefined): boolean {
-  if (!lemmas) return false;
-  const poles = new Set<number>();
-  for (const l of lemmas) {
-    const p = polarityOf(l);
-    if (p !== undefined) poles.add(p);
-  }
-  for (const w of claim.words) {
-    const own = wordLemmas(w.norm);
-    if (own.some((l) => lemmas.has(l))) continue;
-    for (const l of own) {
-      const p = polarityOf(l);
-      if (p !== undefined && poles.has(oppositePole(p)) && !poles.has(p)) return true;
-    }
-    // The pairs are listed as written; the context's lemmas are lemmas ("percuma" → "free").
-    if (localOppositesOf(w.norm).some((o) => wordLemmas(o).some((l) => lemmas.has(l)))) return true;
-  }
-  return false;
-}
-
-function contextClauses(index: ContextIndex): HeldFacts[] {
-  return index.sentences.flatMap((s) => {
+/** Each context sentence's clauses (the CLAUSE cut), with their facts and words. */
+function contextClauses(index: ContextIndex): HeldFacts[][] {
+  return index.sentences.map((s) => {
     const tokens = tokenize(s.text);
     return cutClaims(s.text, tokens, CLAUSE).map((clause) => {
       const text = s.text.slice(clause[0].start, clause[clause.length - 1].end);
