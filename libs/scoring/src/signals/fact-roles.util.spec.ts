@@ -109,6 +109,28 @@ describe('factRoles', () => {
     );
   });
 
+  it("flags a claim without a figure that flips its clause's negation", () => {
+    const fasting = [
+      'For a cholesterol test, do not eat for 10 hours before the test. Plain water is allowed.',
+    ];
+    expect(roles(fasting, "Don't eat for 10 hours, and don't drink water either.")).toEqual([
+      "don't drink water either:flippedNegation",
+    ]);
+    expect(roles(fasting, "Don't eat for 10 hours, and you can drink water.")).toEqual([]);
+    const refill = [
+      'Repeat prescriptions can be requested online without an appointment, ready in 2 days.',
+    ];
+    expect(
+      roles(refill, 'A repeat prescription always needs an appointment, ready in 2 days.'),
+    ).toEqual(['A repeat prescription always needs an appointment:flippedNegation']);
+    // "Without" negates only the words after it; a negated list stays one clause.
+    expect(roles(refill, 'Request the repeat prescription online, ready in 2 days.')).toEqual([]);
+    const courier = [
+      'There are no deliveries on Sundays or public holidays, only Monday to Saturday.',
+    ];
+    expect(roles(courier, 'Monday to Saturday only; public holidays have none.')).toEqual([]);
+  });
+
   it('is empty without facts', () => {
     expect(roles(checkIn, 'Check-in closes before domestic flights.')).toEqual([]);
   });

@@ -19,12 +19,14 @@ import {
   type Claim,
   type ClaimCut,
   type Fact,
+  wordsHeld,
 } from './short-claims.util';
+import { figurelessContradictions, type ContextClause } from './figureless-claims.util';
 import { endsRange, holdsOwnPole, opposedBy, wordLemmas } from './fact-opposites.util';
 
 /** Where a short answer's fact sits in its context sentence, and with which words. */
 export interface FactRole {
-  kind: 'swapped' | 'opposite' | 'unanchored' | 'unboundName';
+  kind: 'swapped' | 'opposite' | 'unanchored' | 'unboundName' | 'flippedNegation';
   text: string;
   start: number;
   end: number;
@@ -90,6 +92,7 @@ function sameWord(a: Token, b: Token): boolean {
  * - **unanchored**: no sentence holding the fact holds ANCHOR_SHARE of the claim's own words.
  * - **unboundName**: a name of the claim (entities.signal's) is in no sentence holding the fact:
  *   "Elmhurst College was founded in 1874" where 1874 is another college's year.
+ * - **opposite** and **flippedNegation** of a claim without a figure: figureless-claims.util.ts.
  *
  * Only facts the context has are checked (a number it lacks is the numbers signal's). Empty
  * for outputs that are not short answers or have no context.
@@ -103,7 +106,7 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
     return r;
   };
   const claims = claimsOf(analysis, FINE);
-  const clausesBySentence = contextClauses(index);
+  const clausesBySentence = contextClauses(index, CLAUSE);
   const clauses = clausesBySentence.flat();
   const answerClaims = claimsOf(analysis, CLAUSE);
   const clauseSwapped = (claim: Claim): boolean =>
@@ -151,23 +154,9 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       )
         mark('opposite');
     }
-  // A claim without a figure ("pemasangan berbayar" against "Pemasangan adalah percuma") is
-  // checked against the clause holding most of its words, two at least.
-  for (const claim of claims) {
-    if (claim.facts.length || claim.words.length < 2) continue;
-    const clause = bestClause(claim, clauses);
-    if (
-      clause &&
-      wordsHeld(clause.stems, clause.lemmas, claim) >= 2 &&
-      opposedBy(claim, clause.lemmas)
-    )
-      out.push({
-        kind: 'opposite',
-        text: analysis.text.slice(claim.start, claim.end),
-        start: claim.start,
-        end: claim.end,
-      });
-  }
+  out.push(
+    ...figurelessContradictions(analysis, claims, clauses, contextClauses(index, FINE).flat()),
+  );
   return out;
 }
 
@@ -195,21 +184,6 @@ function opposedNear(claim: Claim, claimText: string, fact: Fact, at: SentenceSc
     if (holdsOwnPole(claim, own)) return false;
   }
   return opposedBy(claim, at.held.lemmas, span);
-}
-
-/** The clause holding most of a claim's words (the first on a tie), or undefined. */
-function bestClause(claim: Claim, clauses: readonly HeldFacts[]): HeldFacts | undefined {
-  let best: HeldFacts | undefined;
-  let most = 0;
-  for (const c of clauses) {
-    const n = wordsHeld(c.stems, c.lemmas, claim);
-    if (n > most) [best, most] = [c, n];
-  }
-  return best;
-}
-
-function wordsHeld(stems: Set<string>, lemmas: Set<string>, claim: Claim): number {
-  return claim.words.filter((w) => stems.has(w.stem) || paraphrasedIn(w.norm, lemmas)).length;
 }
 
 /**
@@ -284,13 +258,14 @@ function swappedIn(answer: SentenceRoles, sentence: SentenceRoles): boolean {
   return against > forIt;
 }
 
-/** Each context sentence's clauses (the CLAUSE cut), with their facts and words. */
-function contextClauses(index: ContextIndex): HeldFacts[][] {
+/** Each context sentence's clauses under `cut`, with their facts, words and tokens. */
+function contextClauses(index: ContextIndex, cut: ClaimCut): ContextClause[][] {
   return index.sentences.map((s) => {
     const tokens = tokenize(s.text);
-    return cutClaims(s.text, tokens, CLAUSE).map((clause) => {
+    return cutClaims(s.text, tokens, cut).map((clause) => {
       const text = s.text.slice(clause[0].start, clause[clause.length - 1].end);
-      return heldFacts(text, tokenize(text));
+      const own = tokenize(text);
+      return { ...heldFacts(text, own), tokens: own };
     });
   });
 }

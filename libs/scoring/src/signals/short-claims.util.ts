@@ -184,6 +184,11 @@ export function holding(held: HeldFacts, claim: Claim, except?: Fact): number {
   return n;
 }
 
+/** How many of a claim's words a stretch of context holds, as written or paraphrased. */
+export function wordsHeld(stems: ReadonlySet<string>, lemmas: Set<string>, claim: Claim): number {
+  return claim.words.filter((w) => stems.has(w.stem) || paraphrasedIn(w.norm, lemmas)).length;
+}
+
 /** Whether some word of the answer's unit is a word of the context's, or paraphrases one. */
 export function unitsAgree(answer: string[], context: string[]): boolean {
   const lemmas = new Set(context.flatMap((w) => [lemma(w), ...glossOf(w)]));
