@@ -102,6 +102,7 @@ const CONTRADICTIONS: ReadonlySet<FactRole['kind']> = new Set([
   'swapped',
   'opposite',
   'unboundName',
+  'flippedNegation',
 ]);
 
 /** The fact-role cues that cap a short answer's confidence (fact-roles.util.ts); [] for none. */

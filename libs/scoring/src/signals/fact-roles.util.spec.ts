@@ -27,6 +27,17 @@ const tlCheckIn = [
 const msCounter = ['Kaunter dibuka pukul 9 pagi setiap hari bekerja.'];
 const hours = ['Our store is open 9 am to 9 pm Monday to Saturday and 10 am to 6 pm on Sunday.'];
 const hotline = ['Call the 24-hour hotline on 1800 222 3333 to block a lost card.'];
+const passport = [
+  'Ang regular na passport ay ₱950 at ang expedited na passport ay ₱1,200.',
+  'Ang regular ay makukuha sa loob ng 12 araw ng trabaho.',
+];
+const postCounter = [
+  'Kaunter pos dibuka pukul 8 pagi dan ditutup pukul 1 petang pada hari Sabtu.',
+  'Kaunter ditutup pada hari Ahad dan cuti umum.',
+];
+const gym = ['The gym is open 6 am to 10 pm on weekdays and 8 am to 6 pm on weekends.'];
+const library = ['Opening hours: the library opens at 9 am on weekdays.'];
+const transfers = ['Overseas transfers cost $25 at the counter and $10 in the app.'];
 
 describe('factRoles', () => {
   it.each([
@@ -61,6 +72,21 @@ describe('factRoles', () => {
     [tlCheckIn, 'Nagsasara ang check-in 45 minuto bago ang domestic flight.', []],
     [msCounter, 'Kaunter ditutup pukul 9 pagi pada hari bekerja.', ['9:opposite']],
     [msCounter, 'Kaunter dibuka jam 9 pagi pada hari bekerja.', []],
+    // Tagalog "at" ("and") before a clause parts two clauses; English "at" parts nothing.
+    [passport, '₱1,200 ang regular na passport, ₱950 naman ang expedited.', ['1,200:swapped']],
+    [passport, '₱950 ang regular na passport, ₱1,200 naman ang expedited.', []],
+    [transfers, 'A transfer costs $25 at the counter and $10 in the app.', []],
+    // A sentence holding both poles: the clause holding the figure decides; a day name is the
+    // whole sentence's.
+    [postCounter, 'Kaunter pos ditutup pukul 8 pagi hari Sabtu.', ['8:opposite']],
+    [postCounter, 'Kaunter pos dibuka pukul 8 pagi hari Sabtu.', []],
+    [postCounter, 'Kaunter ditutup pukul 1 petang pada hari Sabtu.', []],
+    [postCounter, 'Pada hari Sabtu kaunter dibuka dari 8 pagi hingga 1 petang.', []],
+    // A range's last figure is where it closes, its first where it opens.
+    [gym, 'On weekdays the gym opens at 6 am and closes at 10 pm.', []],
+    [gym, 'On weekends the gym closes at 8 am.', ['8:opposite']],
+    // A clause holding no pole: the sentence decides.
+    [library, 'The library closes at 9 am on weekdays.', ['9:opposite']],
     // Ranges and phone numbers are one group of facts: no swap inside them.
     [hours, 'We open at 9 am Monday to Saturday and at 10 am on Sunday.', []],
     [hotline, 'Ring 1800 222 3333 any time to block your card.', []],
@@ -81,6 +107,28 @@ describe('factRoles', () => {
     expect(roles(fibre, 'RM89 sebulan, dan pemasangan percuma untuk pelanggan baharu.')).toEqual(
       [],
     );
+  });
+
+  it("flags a claim without a figure that flips its clause's negation", () => {
+    const fasting = [
+      'For a cholesterol test, do not eat for 10 hours before the test. Plain water is allowed.',
+    ];
+    expect(roles(fasting, "Don't eat for 10 hours, and don't drink water either.")).toEqual([
+      "don't drink water either:flippedNegation",
+    ]);
+    expect(roles(fasting, "Don't eat for 10 hours, and you can drink water.")).toEqual([]);
+    const refill = [
+      'Repeat prescriptions can be requested online without an appointment, ready in 2 days.',
+    ];
+    expect(
+      roles(refill, 'A repeat prescription always needs an appointment, ready in 2 days.'),
+    ).toEqual(['A repeat prescription always needs an appointment:flippedNegation']);
+    // "Without" negates only the words after it; a negated list stays one clause.
+    expect(roles(refill, 'Request the repeat prescription online, ready in 2 days.')).toEqual([]);
+    const courier = [
+      'There are no deliveries on Sundays or public holidays, only Monday to Saturday.',
+    ];
+    expect(roles(courier, 'Monday to Saturday only; public holidays have none.')).toEqual([]);
   });
 
   it('is empty without facts', () => {

@@ -1,9 +1,6 @@
 import type { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
-import { glossOf } from '../lexicon/gloss.lexicon';
-import { lemma, paraphrasedIn } from '../lexicon/lexicon';
-import { localOppositesOf } from '../lexicon/local-opposites.lexicon';
-import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
+import { paraphrasedIn } from '../lexicon/lexicon';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
 import { isContent } from '../text/stopwords.util';
 import { tokenize, type Token } from '../text/tokens.util';
@@ -16,29 +13,38 @@ import {
   type HeldFacts,
   holding,
   holdsFact,
+  joinsClaims,
   sentenceFacts,
+  TAGALOG_AND,
   type Claim,
   type ClaimCut,
+  type Fact,
+  wordsHeld,
 } from './short-claims.util';
+import { figurelessContradictions, type ContextClause } from './figureless-claims.util';
+import { endsRange, holdsOwnPole, opposedBy, wordLemmas } from './fact-opposites.util';
 
 /** Where a short answer's fact sits in its context sentence, and with which words. */
 export interface FactRole {
-  kind: 'swapped' | 'opposite' | 'unanchored' | 'unboundName';
+  kind: 'swapped' | 'opposite' | 'unanchored' | 'unboundName' | 'flippedNegation';
   text: string;
   start: number;
   end: number;
 }
 
-// The same fine cut as the fact binding: "60 minutes for domestic and 45 for international".
+// The fact binding's fine cut ("60 minutes for domestic and 45 for international"), also at
+// Tagalog "at" ("and") before a clause ("₱950 at ang expedited … ₱1,200").
 const FINE: ClaimCut = {
   breaks: /[,;:.!?()]/,
   joiners: new Set(['and', 'but', 'while', 'whereas', 'dan', 'tetapi', 'manakala', 'pero']),
+  joinersBefore: TAGALOG_AND,
 };
 
 // Clauses: the fine cut, and also at "or" and "if" ("$25, or $10 if it goes to an ASEAN country").
 const CLAUSE: ClaimCut = {
   breaks: FINE.breaks,
   joiners: new Set([...FINE.joiners, 'or', 'atau', 'o', 'if', 'kalau', 'jika', 'kung']),
+  joinersBefore: TAGALOG_AND,
 };
 
 /**
@@ -70,10 +76,6 @@ function rolesOf(text: string): SentenceRoles {
   return { text, tokens, facts };
 }
 
-function wordLemmas(norm: string): string[] {
-  return [lemma(norm), ...glossOf(norm)];
-}
-
 function sameWord(a: Token, b: Token): boolean {
   return a.stem === b.stem || paraphrasedIn(a.norm, new Set(wordLemmas(b.norm)));
 }
@@ -90,6 +92,7 @@ function sameWord(a: Token, b: Token): boolean {
  * - **unanchored**: no sentence holding the fact holds ANCHOR_SHARE of the claim's own words.
  * - **unboundName**: a name of the claim (entities.signal's) is in no sentence holding the fact:
  *   "Elmhurst College was founded in 1874" where 1874 is another college's year.
+ * - **opposite** and **flippedNegation** of a claim without a figure: figureless-claims.util.ts.
  *
  * Only facts the context has are checked (a number it lacks is the numbers signal's). Empty
  * for outputs that are not short answers or have no context.
@@ -103,7 +106,8 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
     return r;
   };
   const claims = claimsOf(analysis, FINE);
-  const clauses = contextClauses(index);
+  const clausesBySentence = contextClauses(index, CLAUSE);
+  const clauses = clausesBySentence.flat();
   const answerClaims = claimsOf(analysis, CLAUSE);
   const clauseSwapped = (claim: Claim): boolean =>
     answerClaims.some(
@@ -141,41 +145,45 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       if (own.some((n) => !withFact.some((i) => sentences[i].stems.has(n.stem))))
         mark('unboundName');
       if (withFact.some((i) => swaps(i)) || clauseSwapped(claim)) mark('swapped');
-      else if (opposedBy(claim, sentences[best].lemmas)) mark('opposite');
+      else if (
+        opposedNear(claim, analysis.text.slice(claim.start, claim.end), fact, {
+          text: index.sentences[best].text,
+          held: sentences[best],
+          clauses: clausesBySentence[best],
+        })
+      )
+        mark('opposite');
     }
-  // A claim without a figure ("pemasangan berbayar" against "Pemasangan adalah percuma") is
-  // checked against the clause holding most of its words, two at least.
-  for (const claim of claims) {
-    if (claim.facts.length || claim.words.length < 2) continue;
-    const clause = bestClause(claim, clauses);
-    if (
-      clause &&
-      wordsHeld(clause.stems, clause.lemmas, claim) >= 2 &&
-      opposedBy(claim, clause.lemmas)
-    )
-      out.push({
-        kind: 'opposite',
-        text: analysis.text.slice(claim.start, claim.end),
-        start: claim.start,
-        end: claim.end,
-      });
-  }
+  out.push(
+    ...figurelessContradictions(analysis, claims, clauses, contextClauses(index, FINE).flat()),
+  );
   return out;
 }
 
-/** The clause holding most of a claim's words (the first on a tie), or undefined. */
-function bestClause(claim: Claim, clauses: readonly HeldFacts[]): HeldFacts | undefined {
-  let best: HeldFacts | undefined;
-  let most = 0;
-  for (const c of clauses) {
-    const n = wordsHeld(c.stems, c.lemmas, claim);
-    if (n > most) [best, most] = [c, n];
-  }
-  return best;
+/** A context sentence as the opposite check reads it: its text, words and clauses. */
+interface SentenceScope {
+  text: string;
+  held: HeldFacts;
+  clauses: readonly HeldFacts[];
 }
 
-function wordsHeld(stems: Set<string>, lemmas: Set<string>, claim: Claim): number {
-  return claim.words.filter((w) => stems.has(w.stem) || paraphrasedIn(w.norm, lemmas)).length;
+/**
+ * Whether a claim's fact is stated with the opposite word. A figure is judged against the
+ * clauses of its sentence holding it when they hold a pole ("ditutup pukul 8 pagi" against
+ * "dibuka pukul 8 pagi dan ditutup pukul 1 petang"), else against the whole sentence ("closes at
+ * 9 am" against "Opening hours: 9 am to 5 pm"); a day name qualifies the whole sentence ("… pada
+ * hari Sabtu"). The last figure of a range, in the context or the claim, is where it closes
+ * ("closes at 10 pm" against "open 6 am to 10 pm").
+ */
+function opposedNear(claim: Claim, claimText: string, fact: Fact, at: SentenceScope): boolean {
+  const span = endsRange(at.text, fact) || endsRange(claimText, fact);
+  if (!fact.q.date?.startsWith('dow-')) {
+    const clauses = at.clauses.filter((c) => holdsFact(c, fact));
+    const own = new Set(clauses.flatMap((c) => [...c.lemmas]));
+    if (opposedBy(claim, own, span)) return true;
+    if (holdsOwnPole(claim, own)) return false;
+  }
+  return opposedBy(claim, at.held.lemmas, span);
 }
 
 /**
@@ -206,7 +214,8 @@ function brokenBetween(roles: SentenceRoles, group: readonly Placed[], i: number
   const from = group[group.length - 1].at;
   const { tokens, text } = roles;
   if (CLAUSE.breaks.test(text.slice(tokens[from].end, tokens[i].start))) return true;
-  return tokens.slice(from + 1, i).some((t) => CLAUSE.joiners.has(t.norm));
+  for (let k = from + 1; k < i; k++) if (joinsClaims(tokens, k, CLAUSE)) return true;
+  return false;
 }
 
 /** The last group starting before token `i`, or undefined. */
@@ -249,36 +258,14 @@ function swappedIn(answer: SentenceRoles, sentence: SentenceRoles): boolean {
   return against > forIt;
 }
 
-/**
- * Whether a claim word's pole is opposed by a stretch of context's lemmas (and glosses) and not
- * held by them: polarity.lexicon's poles and local-opposites.lexicon's pairs.
- */
-function opposedBy(claim: Claim, lemmas: ReadonlySet<string> | undefined): boolean {
-  if (!lemmas) return false;
-  const poles = new Set<number>();
-  for (const l of lemmas) {
-    const p = polarityOf(l);
-    if (p !== undefined) poles.add(p);
-  }
-  for (const w of claim.words) {
-    const own = wordLemmas(w.norm);
-    if (own.some((l) => lemmas.has(l))) continue;
-    for (const l of own) {
-      const p = polarityOf(l);
-      if (p !== undefined && poles.has(oppositePole(p)) && !poles.has(p)) return true;
-    }
-    // The pairs are listed as written; the context's lemmas are lemmas ("percuma" → "free").
-    if (localOppositesOf(w.norm).some((o) => wordLemmas(o).some((l) => lemmas.has(l)))) return true;
-  }
-  return false;
-}
-
-function contextClauses(index: ContextIndex): HeldFacts[] {
-  return index.sentences.flatMap((s) => {
+/** Each context sentence's clauses under `cut`, with their facts, words and tokens. */
+function contextClauses(index: ContextIndex, cut: ClaimCut): ContextClause[][] {
+  return index.sentences.map((s) => {
     const tokens = tokenize(s.text);
-    return cutClaims(s.text, tokens, CLAUSE).map((clause) => {
+    return cutClaims(s.text, tokens, cut).map((clause) => {
       const text = s.text.slice(clause[0].start, clause[clause.length - 1].end);
-      return heldFacts(text, tokenize(text));
+      const own = tokenize(text);
+      return { ...heldFacts(text, own), tokens: own };
     });
   });
 }

@@ -106,6 +106,26 @@ export interface ClaimCut {
   /** Matched against the text between two tokens. */
   breaks: RegExp;
   joiners: ReadonlySet<string>;
+  /** Words that join two claims only right before one of the listed words (TAGALOG_AND). */
+  joinersBefore?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * Tagalog "at" ("and") joins two clauses ("Ang regular ay ₱950 at ang expedited ay ₱1,200"),
+ * but the same spelling is English "at" ("closes at 10 pm", "at the counter"): it counts as a
+ * joiner only before a Tagalog marker of a noun phrase or clause, which English never puts
+ * after "at". Before a figure ("45 minuto … at 60 minuto") it stays uncut, as in English.
+ */
+export const TAGALOG_AND: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['at', new Set(['ang', 'si', 'sina', 'sa', 'mga', 'ng', 'kung', 'hindi'])],
+]);
+
+/** Whether token `i` joins two claims under `cut`. */
+export function joinsClaims(tokens: readonly Token[], i: number, cut: ClaimCut): boolean {
+  const norm = tokens[i].norm;
+  if (cut.joiners.has(norm)) return true;
+  const before = cut.joinersBefore?.get(norm);
+  return before !== undefined && i + 1 < tokens.length && before.has(tokens[i + 1].norm);
 }
 
 /** Splits tokens into claims; a comma or stop between two digits ("1,500", "8.30") is no break. */
@@ -115,8 +135,9 @@ export function cutClaims(text: string, tokens: readonly Token[], cut: ClaimCut)
     const prev = tokens[i - 1];
     const gap = prev ? text.slice(prev.end, t.start) : '';
     const inNumber = /^[.,]$/.test(gap) && /\d$/.test(prev.norm) && /^\d/.test(t.norm);
-    if ((!inNumber && cut.breaks.test(gap)) || cut.joiners.has(t.norm)) out.push([]);
-    if (!cut.joiners.has(t.norm)) out[out.length - 1].push(t);
+    const joiner = joinsClaims(tokens, i, cut);
+    if ((!inNumber && cut.breaks.test(gap)) || joiner) out.push([]);
+    if (!joiner) out[out.length - 1].push(t);
   });
   return out.filter((c) => c.length);
 }
@@ -161,6 +182,11 @@ export function holding(held: HeldFacts, claim: Claim, except?: Fact): number {
   for (const w of claim.words)
     if (held.stems.has(w.stem) || paraphrasedIn(w.norm, held.lemmas)) n++;
   return n;
+}
+
+/** How many of a claim's words a stretch of context holds, as written or paraphrased. */
+export function wordsHeld(stems: ReadonlySet<string>, lemmas: Set<string>, claim: Claim): number {
+  return claim.words.filter((w) => stems.has(w.stem) || paraphrasedIn(w.norm, lemmas)).length;
 }
 
 /** Whether some word of the answer's unit is a word of the context's, or paraphrases one. */

@@ -1,0 +1,120 @@
+import type { Analysis } from '../engine/analysis';
+import { isContent } from '../text/stopwords.util';
+import { stem, type Token } from '../text/tokens.util';
+import { opposedBy } from './fact-opposites.util';
+import type { FactRole } from './fact-roles.util';
+import { saysNot, wordsHeld, type Claim, type HeldFacts } from './short-claims.util';
+
+/** A context clause: its facts and words, and its tokens for the reach of its negators. */
+export interface ContextClause extends HeldFacts {
+  tokens: readonly Token[];
+}
+
+// A claim of a short answer without a figure ("pemasangan berbayar", "don't drink water
+// either") has no fact to find its sentence by: it is judged against the context clause holding
+// most of its words.
+
+// Two words of a claim in one clause make that clause the claim's, as for a figure's clause.
+const MIN_WORDS_HELD = 2;
+
+// Words that grant what they name ("Plain water is allowed", "Boleh bawa makanan"): a claim that
+// denies it is flipped even when the clause shares one word with it, the thing granted.
+const PERMISSION_STEMS = new Set(
+  [
+    'allow',
+    'allowed',
+    'permit',
+    'permitted',
+    'dibenarkan',
+    'dibolehkan',
+    'boleh',
+    'puwede',
+    'pwede',
+  ].map(stem),
+);
+
+function grantsPermission(clause: HeldFacts): boolean {
+  return (
+    clause.lemmas.has('allow') ||
+    clause.lemmas.has('permit') ||
+    [...PERMISSION_STEMS].some((s) => clause.stems.has(s))
+  );
+}
+
+// "Without an appointment" negates the appointment, not what the clause says ("can be requested
+// online without an appointment"): it negates a claim only if the claim has one of the next words.
+const SCOPED_NEGATORS = new Set(['without', 'tanpa']);
+const SCOPE_WORDS = 3;
+
+/** Whether a clause says "not" about what a claim says. */
+function negatedFor(clause: ContextClause, claim: Claim): boolean {
+  const own = new Set(claim.words.map((w) => w.stem));
+  return clause.tokens.some((t, i) => {
+    if (!SCOPED_NEGATORS.has(t.norm)) return saysNot(t.norm);
+    const scope = clause.tokens.slice(i + 1).filter((n) => isContent(n.norm));
+    return scope.slice(0, SCOPE_WORDS).some((n) => own.has(n.stem));
+  });
+}
+
+interface BestClauses {
+  clauses: ContextClause[];
+  held: number;
+}
+
+/** The clauses holding most of a claim's words (one at least), all of them on a tie. */
+function bestClauses(claim: Claim, clauses: readonly ContextClause[]): BestClauses {
+  let best: ContextClause[] = [];
+  let most = 0;
+  for (const c of clauses) {
+    const n = wordsHeld(c.stems, c.lemmas, claim);
+    if (n > most) [best, most] = [[c], n];
+    else if (n === most && n > 0) best.push(c);
+  }
+  return { clauses: best, held: most };
+}
+
+/**
+ * Whether a claim says "not" where its clauses do not, or the reverse ("a repeat prescription
+ * always needs an appointment" against "can be requested online without an appointment"): with
+ * two of its words there and every best clause of one polarity; or denies, with one word, what
+ * its only clause grants ("don't drink water either" against "Plain water is allowed").
+ */
+function negationFlipped(claim: Claim, best: BestClauses): boolean {
+  const [first] = best.clauses;
+  if (!first) return false;
+  const negated = negatedFor(first, claim);
+  if (best.clauses.some((c) => negatedFor(c, claim) !== negated)) return false;
+  if (negated === claim.negated) return false;
+  if (best.held >= MIN_WORDS_HELD) return true;
+  return claim.negated && best.clauses.length === 1 && grantsPermission(first);
+}
+
+/**
+ * The fact-role cues of the claims without a figure: an **opposite** against the (first) clause
+ * holding two of its words ("pemasangan berbayar" against "Pemasangan adalah percuma"), or a
+ * **flippedNegation** (negationFlipped) against the clauses of the fine cut, which keeps a
+ * negated list whole ("no deliveries on Sundays or public holidays").
+ */
+export function figurelessContradictions(
+  analysis: Analysis,
+  claims: readonly Claim[],
+  clauses: readonly ContextClause[],
+  fineClauses: readonly ContextClause[],
+): FactRole[] {
+  const out: FactRole[] = [];
+  for (const claim of claims) {
+    if (claim.facts.length || !claim.words.length) continue;
+    const best = bestClauses(claim, clauses);
+    const role = (kind: FactRole['kind']): FactRole => ({
+      kind,
+      text: analysis.text.slice(claim.start, claim.end),
+      start: claim.start,
+      end: claim.end,
+    });
+    if (best.held >= MIN_WORDS_HELD && opposedBy(claim, best.clauses[0].lemmas))
+      out.push(role('opposite'));
+    else if (negationFlipped(claim, bestClauses(claim, fineClauses)))
+      out.push(role('flippedNegation'));
+  }
+  return out;
+}
