@@ -38,6 +38,11 @@ const postCounter = [
 const gym = ['The gym is open 6 am to 10 pm on weekdays and 8 am to 6 pm on weekends.'];
 const library = ['Opening hours: the library opens at 9 am on weekdays.'];
 const transfers = ['Overseas transfers cost $25 at the counter and $10 in the app.'];
+const dental = ['A dental check-up costs RM80 and scaling costs RM120.'];
+const asean = [
+  'Overseas transfers cost $25 each, and transfers to ASEAN countries cost $10.',
+  'Transfers are processed within 2 business days.',
+];
 
 describe('factRoles', () => {
   it.each([
@@ -73,7 +78,11 @@ describe('factRoles', () => {
     [msCounter, 'Kaunter ditutup pukul 9 pagi pada hari bekerja.', ['9:opposite']],
     [msCounter, 'Kaunter dibuka jam 9 pagi pada hari bekerja.', []],
     // Tagalog "at" ("and") before a clause parts two clauses; English "at" parts nothing.
-    [passport, '₱1,200 ang regular na passport, ₱950 naman ang expedited.', ['1,200:swapped']],
+    [
+      passport,
+      '₱1,200 ang regular na passport, ₱950 naman ang expedited.',
+      ['1,200:swapped', '950:swapped'],
+    ],
     [passport, '₱950 ang regular na passport, ₱1,200 naman ang expedited.', []],
     [transfers, 'A transfer costs $25 at the counter and $10 in the app.', []],
     // A sentence holding both poles: the clause holding the figure decides; a day name is the
@@ -90,6 +99,15 @@ describe('factRoles', () => {
     // Ranges and phone numbers are one group of facts: no swap inside them.
     [hours, 'We open at 9 am Monday to Saturday and at 10 am on Sunday.', []],
     [hotline, 'Ring 1800 222 3333 any time to block your card.', []],
+    // Two claims sharing one word each with the passage, each by the other's figure, are a
+    // swap; one claim whose word also sits by another figure is not.
+    [dental, 'Check-up RM120 je, kalau nak scaling RM80.', ['120:swapped', '80:swapped']],
+    [dental, 'Check-up RM80 je, kalau nak scaling RM120.', []],
+    [
+      asean,
+      'It is $10 for ASEAN countries and $25 for other countries, processed within 2 business days.',
+      [],
+    ],
     // A figure the context does not have is the numbers signal's, not a role.
     [checkIn, 'Check-in closes 30 minutes before domestic flights.', []],
   ])('case %#', (context, text, expected) => {

@@ -109,9 +109,17 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
   const clausesBySentence = contextClauses(index, CLAUSE);
   const clauses = clausesBySentence.flat();
   const answerClaims = claimsOf(analysis, CLAUSE);
+  const bound = answerClaims.map((c) => boundElsewhere(c, answerClaims, clauses));
+  // One shared word a side is enough when two claims each sit with the other's figure ("Check-up
+  // RM120, scaling RM80" where check-up costs RM80 and scaling RM120); a lone claim whose word
+  // also sits by another figure ("$25 for other countries" by "ASEAN countries cost $10") is not.
+  const crossed = bound.filter((b) => b !== 'none').length >= 2;
   const clauseSwapped = (claim: Claim): boolean =>
     answerClaims.some(
-      (c) => c.start < claim.end && c.end > claim.start && boundElsewhere(c, answerClaims, clauses),
+      (c, i) =>
+        c.start < claim.end &&
+        c.end > claim.start &&
+        (bound[i] === 'strong' || (bound[i] === 'weak' && crossed)),
     );
   const names = entityTokens(analysis.text, analysis.tokens);
   const answer = rolesOf(analysis.text);
@@ -274,17 +282,18 @@ function contextClauses(index: ContextIndex, cut: ClaimCut): ContextClause[][] {
  * Whether a claim's words sit with another of the answer's facts: the context clauses holding
  * most of the claim's facts hold fewer of its words than a clause holding another claim's fact
  * ("An overseas transfer costs $10" where "Overseas transfers cost $25" and "ASEAN transfers
- * cost $10"). The other clause must hold two of the words at least.
+ * cost $10"). 'strong' when the other clause holds two of the words at least; 'weak' when it
+ * holds one and the clauses holding the claim's facts hold none.
  */
 function boundElsewhere(
   claim: Claim,
   claims: readonly Claim[],
   clauses: readonly HeldFacts[],
-): boolean {
-  if (!claim.facts.length || !claim.words.length) return false;
+): 'strong' | 'weak' | 'none' {
+  if (!claim.facts.length || !claim.words.length) return 'none';
   const factsHeld = clauses.map((c) => claim.facts.filter((f) => holdsFact(c, f)).length);
   const most = Math.max(...factsHeld);
-  if (most === 0) return false;
+  if (most === 0) return 'none';
   const otherFacts = claims.filter((c) => c !== claim).flatMap((c) => c.facts);
   let own = 0;
   let other = 0;
@@ -293,5 +302,6 @@ function boundElsewhere(
     if (factsHeld[i] === most) own = Math.max(own, words);
     else if (otherFacts.some((f) => holdsFact(c, f))) other = Math.max(other, words);
   });
-  return other >= 2 && other > own;
+  if (other >= 2 && other > own) return 'strong';
+  return other === 1 && own === 0 ? 'weak' : 'none';
 }
