@@ -38,6 +38,9 @@ const postCounter = [
 const gym = ['The gym is open 6 am to 10 pm on weekdays and 8 am to 6 pm on weekends.'];
 const library = ['Opening hours: the library opens at 9 am on weekdays.'];
 const transfers = ['Overseas transfers cost $25 at the counter and $10 in the app.'];
+const tlDelivery = [
+  'Libre ang delivery para sa order na ₱1,500 pataas sa Metro Manila. Sa ibang lugar, ₱150 ang delivery fee.',
+];
 
 describe('factRoles', () => {
   it.each([
@@ -72,6 +75,13 @@ describe('factRoles', () => {
     [tlCheckIn, 'Nagsasara ang check-in 45 minuto bago ang domestic flight.', []],
     [msCounter, 'Kaunter ditutup pukul 9 pagi pada hari bekerja.', ['9:opposite']],
     [msCounter, 'Kaunter dibuka jam 9 pagi pada hari bekerja.', []],
+    // A Tagalog two-word pole: "may bayad" (paid) against "libre" (free); "walang bayad" agrees.
+    [
+      tlDelivery,
+      'May bayad ang delivery sa Metro Manila kahit ₱1,500 pataas ang order.',
+      ['1,500:opposite'],
+    ],
+    [tlDelivery, 'Walang bayad ang delivery sa Metro Manila para sa order na ₱1,500 pataas.', []],
     // Tagalog "at" ("and") before a clause parts two clauses; English "at" parts nothing.
     [passport, '₱1,200 ang regular na passport, ₱950 naman ang expedited.', ['1,200:swapped']],
     [passport, '₱950 ang regular na passport, ₱1,200 naman ang expedited.', []],
@@ -107,6 +117,10 @@ describe('factRoles', () => {
     expect(roles(fibre, 'RM89 sebulan, dan pemasangan percuma untuk pelanggan baharu.')).toEqual(
       [],
     );
+    expect(roles(tlDelivery, 'May bayad ang delivery sa Metro Manila.')).toEqual([
+      'May bayad ang delivery sa Metro Manila:opposite',
+    ]);
+    expect(roles(tlDelivery, 'Walang bayad ang delivery sa Metro Manila.')).toEqual([]);
   });
 
   it("flags a claim without a figure that flips its clause's negation", () => {
