@@ -1,5 +1,6 @@
 import { glossOf } from './gloss.lexicon';
 import { hasSynonymIn, lemma, paraphrasedIn } from './lexicon';
+import { localOppositesOf, localPhrasesIn } from './local-opposites.lexicon';
 
 describe('hasSynonymIn', () => {
   it.each<[string, string[], boolean]>([
@@ -50,5 +51,21 @@ describe('glossOf', () => {
     expect(glossOf('bayaran')).toEqual(['payment', 'fee', 'charge', 'pay']);
     expect(glossOf('unknown')).toEqual([]);
     expect(glossOf('')).toEqual([]);
+  });
+});
+
+describe('local opposites', () => {
+  it('pairs single words and two-word phrases ("may bayad", paid, against "libre", free)', () => {
+    expect(localOppositesOf('may bayad')).toContain('libre');
+    expect(localOppositesOf('libre')).toContain('may bayad');
+    expect(localOppositesOf('walang bayad')).toContain('may bayad');
+    expect(localOppositesOf('bayad')).toEqual([]);
+  });
+
+  it('finds the listed phrases among adjacent words', () => {
+    expect(localPhrasesIn(['may', 'bayad', 'ang', 'delivery'])).toEqual(['may bayad']);
+    expect(localPhrasesIn(['walang', 'bayad'])).toEqual(['walang bayad']);
+    // "may" ("has", or English "may") before another word is no phrase of the list.
+    expect(localPhrasesIn(['you', 'may', 'pay', 'bayad'])).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@
 // ("percuma" / "berbayar"), "before" where it says "after". Written for Arbiter by the team from
 // everyday usage (no third-party list), each line `word word…|word word…`: every word of the left
 // group is opposed to every word of the right one. Inflected forms are listed as written
-// (Malay di-/me-, Tagalog mag-/nag-/-in-), like gloss.lexicon.
+// (Malay di-/me-, Tagalog mag-/nag-/-in-), like gloss.lexicon. Two words joined by `+` are a
+// phrase: Tagalog says "paid" with "may" ("has") before the noun ("may bayad", "has a fee"),
+// where Malay has one word ("berbayar"), and "free" as "libre" or "walang bayad" ("no fee").
 const PAIRS = `
 buka dibuka membuka dibukakan|tutup ditutup menutup
 percuma gratis|berbayar
@@ -26,6 +28,7 @@ mahal|mura
 pasok papasok|labas lalabas
 una|huli
 puwede pwede|bawal
+libre walang+bayad walang+singil|may+bayad may+singil
 `;
 
 let map: Map<string, string[]> | undefined;
@@ -34,7 +37,12 @@ function oppositesMap(): Map<string, string[]> {
   if (map) return map;
   map = new Map();
   for (const line of PAIRS.split('\n')) {
-    const sides = line.split('|').map((s) => s.split(/\s+/).filter(Boolean));
+    const sides = line.split('|').map((s) =>
+      s
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => w.replace('+', ' ')),
+    );
     if (sides.length !== 2) continue;
     const [a, b] = sides;
     for (const [from, to] of [
@@ -46,7 +54,20 @@ function oppositesMap(): Map<string, string[]> {
   return map;
 }
 
-/** The words a Malay, Indonesian or Tagalog word is opposed to (empty when none is listed). */
+/**
+ * The words a Malay, Indonesian or Tagalog word, or a listed two-word phrase ("may bayad"), is
+ * opposed to (empty when none is listed).
+ */
 export function localOppositesOf(word: string): readonly string[] {
   return oppositesMap().get(word) ?? [];
+}
+
+/** The listed phrases ("may bayad") among the adjacent words of `norms`, in order. */
+export function localPhrasesIn(norms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < norms.length; i++) {
+    const phrase = `${norms[i - 1]} ${norms[i]}`;
+    if (oppositesMap().has(phrase)) out.push(phrase);
+  }
+  return out;
 }

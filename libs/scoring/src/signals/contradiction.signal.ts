@@ -22,6 +22,7 @@ import { contextQuantities } from './numbers.signal';
 import { localContradictions } from './local-contradictions.util';
 import { unboundFacts } from './fact-binding.util';
 import { claimNegationFlips } from './claim-polarity.util';
+import { negatedAbout, wordsOf } from './clause-negation.util';
 import { prefixOpposite, wordEdits } from './word-edits.util';
 
 const LOOSE_OVERLAP = 0.3;
@@ -192,22 +193,24 @@ function unsourcedDays(analysis: Analysis): number {
 /**
  * A short sentence says "not" where its source does not, or the reverse. A negated sentence is
  * sourced by any sentence around its best match that is negated too and shares a word with it
- * (the negation may sit in a neighbour: "no deliveries on Sundays"). "No fee" against "free" is
- * no flip: the side without a negator says "free".
+ * (the negation may sit in a neighbour: "no deliveries on Sundays"). A plain sentence is flipped
+ * by its source's "without" only when it has the words negated ("without an appointment"): an
+ * answer that leaves them out negates nothing. "No fee" against "free" is no flip: the side
+ * without a negator says "free".
  */
 function negationFlip(a: Alignment): boolean {
   const own = negations(a.sentence.tokens) > 0;
   const best = a.best;
   if (!best) return false;
-  const sources = own
-    ? a.window.filter(
-        (s) =>
-          s.passage === best.passage &&
-          negations(s.tokens) > 0 &&
-          a.sentence.content.some((c) => s.tf.has(c)),
-      )
-    : [best];
-  if (own === sources.some((s) => negations(s.tokens) > 0)) return false;
+  if (own) {
+    const sources = a.window.filter(
+      (s) =>
+        s.passage === best.passage &&
+        negations(s.tokens) > 0 &&
+        a.sentence.content.some((c) => s.tf.has(c)),
+    );
+    if (sources.length) return false;
+  } else if (!negatedAbout(best.tokens, wordsOf(a.sentence.tokens), negates)) return false;
   const plain = own ? best.tokens : a.sentence.tokens;
   return !plain.some((t) => saysNoCost(t.norm));
 }

@@ -96,7 +96,30 @@ describe('claimNegationFlips: a claim saying "not" or "free" where its source do
   const fasting = [
     'For a cholesterol test, do not eat for 10 hours before the test. Plain water is allowed.',
   ];
+  const refill = [
+    'Repeat prescriptions can be requested online without an appointment and are ready for collection in 2 working days.',
+  ];
   it.each<[string, string[], string, number]>([
+    // "Without" negates its next words only: leaving the appointment out is no flip, "do not
+    // need an appointment" says what "without an appointment" says, needing one is a flip.
+    [
+      'English, "without" phrase left out',
+      refill,
+      'Yes, request the repeat online; it will be ready to collect in 2 working days.',
+      0,
+    ],
+    [
+      'English, "without" paraphrased with "not"',
+      refill,
+      'You do not need an appointment for a repeat prescription; it takes 2 working days.',
+      0,
+    ],
+    [
+      'English, "without" dropped',
+      refill,
+      'Yes, a repeat prescription needs an appointment; it takes 2 working days.',
+      1,
+    ],
     [
       'English, right',
       parcels,

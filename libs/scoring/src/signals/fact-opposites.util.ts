@@ -71,7 +71,7 @@ export function holdsOwnPole(claim: Claim, lemmas: ReadonlySet<string>): boolean
 
 /**
  * Whether a claim word's pole is opposed by a stretch of context's lemmas (and glosses) and not
- * held by them: polarity.lexicon's poles and local-opposites.lexicon's pairs. With `endOfSpan`
+ * held by them: polarity.lexicon's poles and local-opposites.lexicon's pairs and phrases. With `endOfSpan`
  * (the claim's fact ends a range there) the span words are left out: the other pole is right.
  */
 export function opposedBy(
@@ -95,6 +95,11 @@ export function opposedBy(
     }
     // The pairs are listed as written; the context's lemmas are lemmas ("percuma" → "free").
     if (localOppositesOf(w.norm).some((o) => wordLemmas(o).some((l) => lemmas.has(l)))) return true;
+  }
+  // A listed phrase ("may bayad", paid) against its opposite ("libre", "walang bayad").
+  for (const p of claim.phrases) {
+    if (lemmas.has(p)) continue;
+    if (localOppositesOf(p).some((o) => wordLemmas(o).some((l) => lemmas.has(l)))) return true;
   }
   return false;
 }

@@ -43,6 +43,9 @@ const asean = [
   'Overseas transfers cost $25 each, and transfers to ASEAN countries cost $10.',
   'Transfers are processed within 2 business days.',
 ];
+const tlDelivery = [
+  'Libre ang delivery para sa order na ₱1,500 pataas sa Metro Manila. Sa ibang lugar, ₱150 ang delivery fee.',
+];
 
 describe('factRoles', () => {
   it.each([
@@ -77,6 +80,13 @@ describe('factRoles', () => {
     [tlCheckIn, 'Nagsasara ang check-in 45 minuto bago ang domestic flight.', []],
     [msCounter, 'Kaunter ditutup pukul 9 pagi pada hari bekerja.', ['9:opposite']],
     [msCounter, 'Kaunter dibuka jam 9 pagi pada hari bekerja.', []],
+    // A Tagalog two-word pole: "may bayad" (paid) against "libre" (free); "walang bayad" agrees.
+    [
+      tlDelivery,
+      'May bayad ang delivery sa Metro Manila kahit ₱1,500 pataas ang order.',
+      ['1,500:opposite'],
+    ],
+    [tlDelivery, 'Walang bayad ang delivery sa Metro Manila para sa order na ₱1,500 pataas.', []],
     // Tagalog "at" ("and") before a clause parts two clauses; English "at" parts nothing.
     [
       passport,
@@ -125,6 +135,10 @@ describe('factRoles', () => {
     expect(roles(fibre, 'RM89 sebulan, dan pemasangan percuma untuk pelanggan baharu.')).toEqual(
       [],
     );
+    expect(roles(tlDelivery, 'May bayad ang delivery sa Metro Manila.')).toEqual([
+      'May bayad ang delivery sa Metro Manila:opposite',
+    ]);
+    expect(roles(tlDelivery, 'Walang bayad ang delivery sa Metro Manila.')).toEqual([]);
   });
 
   it("flags a claim without a figure that flips its clause's negation", () => {

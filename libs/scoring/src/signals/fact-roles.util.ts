@@ -21,7 +21,8 @@ import {
   type Fact,
   wordsHeld,
 } from './short-claims.util';
-import { figurelessContradictions, type ContextClause } from './figureless-claims.util';
+import { figurelessContradictions } from './figureless-claims.util';
+import type { ContextClause } from './clause-negation.util';
 import { endsRange, holdsOwnPole, opposedBy, wordLemmas } from './fact-opposites.util';
 
 /** Where a short answer's fact sits in its context sentence, and with which words. */

@@ -1,14 +1,9 @@
 import type { Analysis } from '../engine/analysis';
-import { isContent } from '../text/stopwords.util';
-import { stem, type Token } from '../text/tokens.util';
+import { stem } from '../text/tokens.util';
+import { negatedAbout, wordsOf, type ContextClause } from './clause-negation.util';
 import { opposedBy } from './fact-opposites.util';
 import type { FactRole } from './fact-roles.util';
-import { saysNot, wordsHeld, type Claim, type HeldFacts } from './short-claims.util';
-
-/** A context clause: its facts and words, and its tokens for the reach of its negators. */
-export interface ContextClause extends HeldFacts {
-  tokens: readonly Token[];
-}
+import { wordsHeld, type Claim, type HeldFacts } from './short-claims.util';
 
 // A claim of a short answer without a figure ("pemasangan berbayar", "don't drink water
 // either") has no fact to find its sentence by: it is judged against the context clause holding
@@ -41,19 +36,9 @@ function grantsPermission(clause: HeldFacts): boolean {
   );
 }
 
-// "Without an appointment" negates the appointment, not what the clause says ("can be requested
-// online without an appointment"): it negates a claim only if the claim has one of the next words.
-const SCOPED_NEGATORS = new Set(['without', 'tanpa']);
-const SCOPE_WORDS = 3;
-
-/** Whether a clause says "not" about what a claim says. */
+/** Whether a clause says "not" about what a claim says ("without" only about its next words). */
 function negatedFor(clause: ContextClause, claim: Claim): boolean {
-  const own = new Set(claim.words.map((w) => w.stem));
-  return clause.tokens.some((t, i) => {
-    if (!SCOPED_NEGATORS.has(t.norm)) return saysNot(t.norm);
-    const scope = clause.tokens.slice(i + 1).filter((n) => isContent(n.norm));
-    return scope.slice(0, SCOPE_WORDS).some((n) => own.has(n.stem));
-  });
+  return negatedAbout(clause.tokens, wordsOf(claim.words));
 }
 
 interface BestClauses {

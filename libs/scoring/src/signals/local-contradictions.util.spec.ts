@@ -68,6 +68,18 @@ describe('local contradictions', () => {
       ['unsourcedNegation:tidak'],
     ],
     [
+      'Tagalog: "walang bayad" (no fee) where the source says "libre" (free)',
+      ['Libre ang delivery para sa order na ₱1,500 pataas sa Metro Manila.'],
+      'Walang bayad ang delivery sa Metro Manila para sa order na ₱1,500 pataas.',
+      [],
+    ],
+    [
+      'Tagalog: "walang" before another word where the source says "libre"',
+      ['Libre ang delivery para sa order na ₱1,500 pataas sa Metro Manila.'],
+      'Walang delivery sa Metro Manila para sa order na ₱1,500 pataas.',
+      ['unsourcedNegation:walang'],
+    ],
+    [
       'adversarial: the opposite word appears, but in an unrelated stretch',
       [
         'Revenue grew strongly in Asia over the year.',

@@ -1,9 +1,10 @@
 import type { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
 import { localSources } from '../engine/local-sources';
+import { glossOf } from '../lexicon/gloss.lexicon';
 import { antonymsOf, areSynonyms, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf, poleWords } from '../lexicon/polarity.lexicon';
-import { expressesNegation, negates } from '../text/negators.util';
+import { expressesNegation, negates, saysNoCost } from '../text/negators.util';
 import { stem, type Token } from '../text/tokens.util';
 import { prefixOpposite } from './word-edits.util';
 
@@ -15,7 +16,8 @@ import { prefixOpposite } from './word-edits.util';
  *   ("unsuitable" for "suitable") or its opposite pole ("declined" for "grew") is there,
  *   and no synonym or same-pole word of it is.
  * - unsourcedNegation: a negator whose neighbours come from sentences that negate nothing
- *   (no negator, no "failed to"): the output denies what the source states.
+ *   (no negator, no "failed to"): the output denies what the source states. A negator before
+ *   a word for a fee ("walang bayad", "no charge") is sourced by a sentence saying "free".
  */
 export interface LocalContradiction {
   kind: 'opposite' | 'unsourcedNegation';
@@ -35,7 +37,8 @@ export function localContradictions(analysis: Analysis, index: ContextIndex): Lo
     if (from === to) return;
     const candidates = sources.candidates.slice(from, to);
     if (negates(t.norm)) {
-      if (!candidates.some((c) => isNegated(index, c, negated)))
+      const noFee = namesFee(sources.tokens[k + 1]);
+      if (!candidates.some((c) => isNegated(index, c, negated) || (noFee && saysFree(index, c))))
         found.push({
           kind: 'unsourcedNegation',
           token: t,
@@ -48,6 +51,17 @@ export function localContradictions(analysis: Analysis, index: ContextIndex): Lo
     if (opposed) found.push({ kind: 'opposite', token: t, detail: `${t.norm} ↔ ${opposed}` });
   });
   return found;
+}
+
+// Words for what is paid, by their English lemma or gloss ("bayad", "caj", "yuran" → fee).
+const FEE_LEMMAS = new Set(['fee', 'charge', 'cost', 'payment', 'price']);
+
+function namesFee(t: Token | undefined): boolean {
+  return t !== undefined && [lemma(t.norm), ...glossOf(t.norm)].some((l) => FEE_LEMMAS.has(l));
+}
+
+function saysFree(index: ContextIndex, sentence: number): boolean {
+  return index.sentences[sentence].tokens.some((t) => saysNoCost(t.norm));
 }
 
 function isNegated(index: ContextIndex, sentence: number, memo: Uint8Array): boolean {

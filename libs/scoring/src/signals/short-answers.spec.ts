@@ -22,6 +22,8 @@ describe('short answers: negation against the aligned passage', () => {
     'Pengeluaran tunai di ATM bank kami adalah percuma. Pengeluaran di ATM bank lain dikenakan caj RM1 setiap transaksi.';
   const appointment =
     'Suntikan influenza diberikan setiap hari Rabu dan Jumaat, 2 petang hingga 5 petang, tanpa temu janji.';
+  const refill =
+    'Repeat prescriptions can be requested online without an appointment and are ready for collection in 2 working days.';
   it.each<[string, string, string, number]>([
     [
       'Malay "no charge" against "free"',
@@ -52,6 +54,26 @@ describe('short answers: negation against the aligned passage', () => {
       'English negation in a neighbouring sentence of the passage',
       'Parcels are delivered Monday to Saturday. There are no deliveries on Sundays.',
       'We deliver on Saturdays but not on Sundays.',
+      0,
+    ],
+    // The passage's "without" negates the appointment only: an answer leaving the appointment
+    // out flips nothing; one that requires it does.
+    [
+      'English, "without" phrase left out',
+      refill,
+      'Yes, request the repeat online; it will be ready to collect in 2 working days.',
+      0,
+    ],
+    [
+      'English, "without" phrase dropped',
+      refill,
+      'Yes, request the repeat online with an appointment; it will be ready in 2 working days.',
+      1,
+    ],
+    [
+      'Malay, "tanpa" phrase left out',
+      appointment,
+      'Suntikan influenza ada setiap Rabu dan Jumaat petang.',
       0,
     ],
   ])('%s', (_n, context, text, expected) => expect(negationCues(context, text)).toBe(expected));

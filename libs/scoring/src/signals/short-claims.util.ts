@@ -3,6 +3,7 @@ import { memoKey } from '../engine/call-memo';
 import type { ContextIndex } from '../engine/context-index';
 import { glossOf } from '../lexicon/gloss.lexicon';
 import { lemma, paraphrasedIn } from '../lexicon/lexicon';
+import { localPhrasesIn } from '../lexicon/local-opposites.lexicon';
 import { negates, saysNoCost } from '../text/negators.util';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
 import { isContent } from '../text/stopwords.util';
@@ -24,6 +25,7 @@ export interface Fact {
 export interface HeldFacts {
   facts: Fact[];
   stems: Set<string>;
+  /** With the listed two-word phrases of local-opposites.lexicon ("walang bayad"). */
   lemmas: Set<string>;
   /** Says "not" or "free" somewhere. */
   negated: boolean;
@@ -35,6 +37,8 @@ export interface Claim {
   end: number;
   facts: Fact[];
   words: Token[];
+  /** The two-word phrases of local-opposites.lexicon it has ("may bayad"). */
+  phrases: string[];
   negated: boolean;
 }
 
@@ -84,6 +88,7 @@ export function heldFacts(text: string, tokens: readonly Token[]): HeldFacts {
     lemmas.add(lemma(t.norm));
     for (const g of glossOf(t.norm)) lemmas.add(g);
   }
+  for (const p of localPhrasesIn(tokens.map((t) => t.norm))) lemmas.add(p);
   return {
     facts: factsOf(text, [...extractQuantities(text), ...contextWeekdays(text)]),
     stems,
@@ -162,7 +167,14 @@ export function claimsOf(analysis: Analysis, cut: ClaimCut): Claim[] {
           !saysNot(t.norm) &&
           !own.some((f) => t.start < f.end && t.end > f.q.start),
       );
-      return { start, end, facts: own, words, negated: claim.some((t) => saysNot(t.norm)) };
+      return {
+        start,
+        end,
+        facts: own,
+        words,
+        phrases: localPhrasesIn(claim.map((t) => t.norm)),
+        negated: claim.some((t) => saysNot(t.norm)),
+      };
     });
   });
 }

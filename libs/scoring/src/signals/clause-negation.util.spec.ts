@@ -1,0 +1,22 @@
+import { tokenize } from '../text/tokens.util';
+import { negatedAbout, wordsOf } from './clause-negation.util';
+
+const negated = (stretch: string, other: string): boolean =>
+  negatedAbout(tokenize(stretch), wordsOf(tokenize(other)));
+
+describe('negatedAbout', () => {
+  const refill =
+    'Repeat prescriptions can be requested online without an appointment and are ready for collection in 2 working days.';
+  it.each<[string, string, string, boolean]>([
+    // "Without" negates the next words, up to a coordinator.
+    ['the words negated', refill, 'You need an appointment', true],
+    ['the words left out', refill, 'request the repeat online', false],
+    ['words after "and"', refill, 'it will be ready for collection in 2 working days', false],
+    ['a gloss of the words negated', 'Datang tanpa temu janji.', 'you need an appointment', true],
+    ['Malay "tanpa", words left out', 'Datang tanpa temu janji.', 'datang hari Rabu', false],
+    // Other negators, and "free", negate the whole stretch.
+    ['"not"', 'Deliveries are not made on Sundays.', 'we deliver on Saturdays', true],
+    ['"free"', 'Libre ang delivery.', 'may bayad ang delivery', true],
+    ['no negator', 'Plain water is allowed.', 'drink water', false],
+  ])('%s', (_n, stretch, other, expected) => expect(negated(stretch, other)).toBe(expected));
+});

@@ -1,0 +1,74 @@
+import { paraphrasedIn } from '../lexicon/lexicon';
+import { isContent } from '../text/stopwords.util';
+import type { Token } from '../text/tokens.util';
+import { lemma } from '../lexicon/lexicon';
+import { glossOf } from '../lexicon/gloss.lexicon';
+import { saysNot, type HeldFacts } from './short-claims.util';
+
+// Whether a stretch of text (a context clause, an answer's claim) says "not" about what another
+// stretch says: shared by the claim polarity (claim-polarity.util.ts), the figureless fact-role
+// cue (figureless-claims.util.ts) and the contradiction signal's negation cue of short answers.
+
+/** The words a stretch is compared with: their stems, and their lemmas and glosses. */
+export interface WordsOf {
+  stems: ReadonlySet<string>;
+  lemmas: ReadonlySet<string>;
+}
+
+/** A context clause: its facts and words, and its tokens for the reach of its negators. */
+export interface ContextClause extends HeldFacts {
+  tokens: readonly Token[];
+}
+
+/** The stems, lemmas and glosses of some words (a claim's, an answer sentence's). */
+export function wordsOf(tokens: readonly Token[]): WordsOf {
+  const stems = new Set<string>();
+  const lemmas = new Set<string>();
+  for (const t of tokens) {
+    stems.add(t.stem);
+    lemmas.add(lemma(t.norm));
+    for (const g of glossOf(t.norm)) lemmas.add(g);
+  }
+  return { stems, lemmas };
+}
+
+// "Without an appointment" negates the appointment, not what the clause says ("can be requested
+// online without an appointment and are ready in 2 working days"): it negates the other stretch
+// only when that stretch has one of the next content words. An answer that leaves the
+// appointment out ("request the repeat online; ready in 2 working days") contradicts nothing.
+const SCOPED_NEGATORS = new Set(['without', 'tanpa']);
+const SCOPE_WORDS = 3;
+// A coordinator ends the scope: "without an appointment and are ready for collection" negates
+// the appointment, not the collection.
+const SCOPE_ENDS = new Set(['and', 'but', 'then', 'dan', 'tetapi', 'lalu', 'pero']);
+
+/** The content words a scoped negator at `i` negates ("without an appointment" → appointment). */
+function scopeOf(tokens: readonly Token[], i: number): Token[] {
+  const out: Token[] = [];
+  for (let k = i + 1; k < tokens.length && out.length < SCOPE_WORDS; k++) {
+    const t = tokens[k];
+    if (SCOPE_ENDS.has(t.norm)) break;
+    if (isContent(t.norm)) out.push(t);
+  }
+  return out;
+}
+
+function has(words: WordsOf, t: Token): boolean {
+  return words.stems.has(t.stem) || paraphrasedIn(t.norm, words.lemmas);
+}
+
+/**
+ * Whether `tokens` say "not" about what `other` says: a negator (by default `saysNot`: "not",
+ * "tidak", "walang", also "free") anywhere, or a scoped one ("without", "tanpa") whose next
+ * words `other` has, as written or paraphrased.
+ */
+export function negatedAbout(
+  tokens: readonly Token[],
+  other: WordsOf,
+  isNegator: (norm: string) => boolean = saysNot,
+): boolean {
+  return tokens.some((t, i) => {
+    if (!SCOPED_NEGATORS.has(t.norm)) return isNegator(t.norm);
+    return isNegator(t.norm) && scopeOf(tokens, i).some((n) => has(other, n));
+  });
+}
