@@ -1,4 +1,5 @@
-import { contextWeekdays, extractWeekdays } from './weekdays.util';
+import { contextWeekdays } from './day-sets.util';
+import { extractWeekdays } from './weekdays.util';
 
 const days = (qs: { value: number }[]) => qs.map((q) => q.value).sort((a, b) => a - b);
 
