@@ -68,7 +68,11 @@ interface DayClause {
  * 8 am and 6 pm only). A list of days shares the figures that follow it ("Sabtu dan Ahad 9 pagi
  * hingga 11 malam"). A range's own names go with the range.
  */
-function nearFigures(sets: readonly DaySet[], figures: readonly Quantity[], length: number) {
+function nearFigures(
+  sets: readonly DaySet[],
+  figures: readonly Quantity[],
+  length: number,
+): Map<DaySet, Quantity[]> {
   const top = sets.filter(
     (s) => !sets.some((r) => r !== s && r.start <= s.start && s.end <= r.end),
   );
@@ -81,9 +85,10 @@ function nearFigures(sets: readonly DaySet[], figures: readonly Quantity[], leng
       own = between(top[k - 1]?.end ?? 0, top[k + 1]?.start ?? length);
     near.set(set, own);
   });
-  for (const s of sets)
-    if (!near.has(s))
-      near.set(s, near.get(top.find((r) => r.start <= s.start && s.end <= r.end) as DaySet) ?? []);
+  for (const s of sets) {
+    const range = top.find((r) => r.start <= s.start && s.end <= r.end);
+    if (!near.has(s)) near.set(s, (range && near.get(range)) ?? []);
+  }
   return near;
 }
 
@@ -95,7 +100,6 @@ function dayClauses(text: string): DayClause[] {
   const near = nearFigures(sets, figures, text.length);
   const cuts = [0, ...[...text.matchAll(CLAUSE_BREAK)].map((m) => m.index), text.length];
   const out: DayClause[] = [];
-  let excepted = false;
   for (let i = 1; i < cuts.length; i++) {
     const [from, to] = [cuts[i - 1], cuts[i]];
     const own = sets.filter((s) => s.start >= from && s.start < to);
@@ -107,8 +111,7 @@ function dayClauses(text: string): DayClause[] {
     const timed = figures.some((q) => q.start >= from && q.start < to);
     // "except Saturday and Sunday": the days listed after "except" are all closed.
     const except = EXCEPT.exec(clause);
-    if (except) excepted = true;
-    const closedFrom = except ? from + except.index : excepted ? from : to;
+    const closedFrom = except ? from + except.index : to;
     if (!own.length) continue;
     const shut = own.filter((s) => s.start >= closedFrom);
     const open = own.filter((s) => s.start < closedFrom);
