@@ -168,3 +168,19 @@ describe('short answers with other days', () => {
     expect(r.confidence).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('collective day words as names', () => {
+  const run = (context: string[], text: string) =>
+    computeSignals(
+      { input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) }, output: { text } },
+      { signals: { entities: { weight: 1 } } },
+    )[0].output;
+
+  it('grounds "hari bekerja" by the days, not by the word "hari"', () => {
+    const weekend = ['Kaunter dibuka setiap hari Sabtu dan Ahad.'];
+    expect(run(weekend, 'Kaunter dibuka pada hari bekerja.').features['entities.grounded']).toBe(0);
+    expect(run(weekend, 'Kaunter dibuka pada hujung minggu.').features['entities.grounded']).toBe(
+      1,
+    );
+  });
+});

@@ -51,11 +51,14 @@ export function entityTokens(text: string, tokens: Token[]): Token[] {
 function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfig): SignalOutput {
   const index = analysis.context;
   if (!index) return missingSignal('no context');
-  const entities = [...entityTokens(analysis.text, analysis.tokens), ...collectiveDays(analysis)];
+  const collectives = collectiveDays(analysis);
+  const entities = [...entityTokens(analysis.text, analysis.tokens), ...collectives];
   if (!entities.length) return missingSignal('no names or codes in the output');
-  // A day name is a name of a day set the context may give otherwise ("Saturdays" by "weekends").
+  // A day name is a name of a day set the context may give otherwise ("Saturdays" by
+  // "weekends"); a collective word only so ("hari" of "hari bekerja" is any day's "day").
   const absent = entities.filter((t) => {
-    if (index.norms.has(t.norm) || index.has(t.stem)) return false;
+    const seen = index.norms.has(t.norm) || index.has(t.stem);
+    if (seen && !collectives.includes(t)) return false;
     const days = daysOfWord(analysis, t.start, t.end);
     return days === undefined || !coversAll(contextDays(index), days);
   });
