@@ -24,6 +24,12 @@ describe('coveredDays', () => {
     ['Monday through Saturday', [1, 2, 3, 4, 5, 6]],
     ['Mon–Fri', [1, 2, 3, 4, 5]],
     ['tuwing Lunes hanggang Biyernes', [1, 2, 3, 4, 5]],
+    ['between Monday and Wednesday', [1, 2, 3]],
+    ['antara Isnin dan Rabu', [1, 2, 3]],
+    ['sa pagitan ng Lunes at Miyerkules', [1, 2, 3]],
+    // Without "between", "and" lists two days.
+    ['Monday and Wednesday', [1, 3]],
+    ['between 9 am and 5 pm on Monday and Wednesday', [1, 3]],
     // Collective words in a schedule.
     ['Kaunter dibuka setiap hari bekerja.', [1, 2, 3, 4, 5]],
     ['Harga berbeza pada hujung minggu.', [6, 7]],

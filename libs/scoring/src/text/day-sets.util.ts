@@ -33,6 +33,15 @@ const COLLECTIVE = new RegExp(
 
 // "Monday to Friday", "Isnin hingga Jumaat", "Lunes hanggang Biyernes", "Mon–Fri".
 const RANGE = /^\s*(?:to|until|till|through|thru|hingga|sehingga|sampai|hanggang|[-–—])\s*$/i;
+// "between Monday and Friday", "antara Isnin dan Jumaat", "sa pagitan ng Lunes at Biyernes":
+// "and" joins the two ends of a range only after "between".
+const BETWEEN = /(?:between|antara|pagitan ng)\s+$/i;
+const AND = /^\s*(?:and|dan|at)\s*$/i;
+
+function isRange(text: string, a: Quantity, b: Quantity): boolean {
+  const gap = text.slice(a.end, b.start);
+  return RANGE.test(gap) || (AND.test(gap) && BETWEEN.test(text.slice(0, a.start)));
+}
 
 // Words that make a following "working days" a count: numbers Malay and Tagalog spell out (the
 // number parser reads English ones) and quantifiers. Tagalog links a number with "na" ("apat na
@@ -85,7 +94,7 @@ export function daySets(text: string): DaySet[] {
   }));
   for (let i = 1; i < names.length; i++) {
     const [a, b] = [names[i - 1], names[i]];
-    if (!RANGE.test(text.slice(a.end, b.start)) || a.value === b.value) continue;
+    if (!isRange(text, a, b) || a.value === b.value) continue;
     const days: number[] = [];
     for (let d = a.value; days.length < 7; d = (d % 7) + 1) {
       days.push(d);
