@@ -140,9 +140,9 @@ export interface DayMismatch {
  * - a day the answer gives as open that the context names only as closed ("Lunes hanggang
  *   Sabado" where "Sarado … tuwing Sabado at Linggo");
  * - a range that shares one end with a range or collective word of the context but not the
- *   other ("Monday to Sunday" where "Monday to Saturday"), unless the context has that exact
- *   set, or gives each added day open in a sentence with the answer's figures ("Monday to
- *   Saturday 9 am" where "Monday to Friday 9 am, Saturday 9 am").
+ *   other ("Monday to Sunday" where "Monday to Saturday"; "Monday to Friday" leaves Saturday
+ *   out), unless the context has that exact set, or gives each added day open next to the
+ *   answer's figures ("Monday to Saturday 9 am" where "Monday to Friday 9 am, Saturday 9 am").
  */
 export function dayMismatches(analysis: Analysis, index: ContextIndex): DayMismatch[] {
   const context = contextClauses(index);
@@ -186,6 +186,7 @@ function sameSet(a: readonly number[], b: ReadonlySet<number>): boolean {
   return a.length === b.size && a.every((d) => b.has(d));
 }
 
+/** Whether an answer's range ends elsewhere than a context range or collective sharing one end. */
 function otherRange(
   range: DaySet,
   spans: readonly DaySet[],
