@@ -103,6 +103,7 @@ const CONTRADICTIONS: ReadonlySet<FactRole['kind']> = new Set([
   'opposite',
   'unboundName',
   'flippedNegation',
+  'otherDays',
 ]);
 
 /** The fact-role cues that cap a short answer's confidence (fact-roles.util.ts); [] for none. */

@@ -7,14 +7,15 @@ import {
   type SignalDefinition,
   type SignalOutput,
 } from '../engine/engine.types';
-import { memoKey } from '../engine/call-memo';
 import { checkNumber, unknownKeys } from '../engine/options.util';
 import { isShortAnswer, shortness } from '../engine/shortness';
 import { antonymsOf, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
 import { extractQuantities, quantityMatches } from '../text/numbers.util';
 import { negates, saysNoCost } from '../text/negators.util';
-import { contextWeekdays, extractWeekdays } from '../text/weekdays.util';
+import { daySets } from '../text/day-sets.util';
+import { contextDays } from './day-coverage.util';
+import { extractWeekdays } from '../text/weekdays.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 import { outputCopy } from './copy-frames.util';
@@ -171,23 +172,25 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
   };
 }
 
-const CONTEXT_DAYS = memoKey<Set<string>>('contextDays');
-
 /**
- * Day names of a short answer the context does not give ("Monday to Friday" where it says
- * "Monday to Saturday" gives Friday, so only a day outside every range counts): opening hours
- * and schedules are everyday support answers. Summaries are left alone: their day names hurt more than they helped
- * on SummEdits.
+ * Days of a short answer the context does not give ("Monday to Friday" where it says "Monday to
+ * Saturday" gives Friday, so only a day outside every range counts; "Saturdays" where it says
+ * "weekends" is given): opening hours and schedules are everyday support answers. A day name
+ * counts each time it is written; a range's inner days and a collective word's days count once.
+ * Summaries are left alone: their day names hurt more than they helped on SummEdits.
  */
 function unsourcedDays(analysis: Analysis): number {
   const index = analysis.context;
-  const days = extractWeekdays(analysis.text);
-  if (!index || !days.length) return 0;
-  const known = index.memo.get(
-    CONTEXT_DAYS,
-    () => new Set(index.passages.flatMap((p) => contextWeekdays(p.text).map((d) => d.date ?? ''))),
+  const names = extractWeekdays(analysis.text);
+  const sets = names.length ? daySets(analysis.text) : [];
+  if (!index || !sets.length) return 0;
+  const known = contextDays(index);
+  const named = new Set(names.map((d) => d.value));
+  const implied = new Set(sets.flatMap((s) => s.days).filter((d) => !named.has(d)));
+  return (
+    names.filter((d) => !known.has(d.value)).length +
+    [...implied].filter((d) => !known.has(d)).length
   );
-  return days.filter((d) => !known.has(d.date ?? '')).length;
 }
 
 /**

@@ -4,7 +4,7 @@ import { paraphrasedIn } from '../lexicon/lexicon';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
 import { isContent } from '../text/stopwords.util';
 import { tokenize, type Token } from '../text/tokens.util';
-import { contextWeekdays } from '../text/weekdays.util';
+import { contextWeekdays } from '../text/day-sets.util';
 import { entityTokens } from './entities.signal';
 import {
   claimsOf,
@@ -23,11 +23,12 @@ import {
 } from './short-claims.util';
 import { figurelessContradictions } from './figureless-claims.util';
 import type { ContextClause } from './clause-negation.util';
+import { dayMismatches } from './day-coverage.util';
 import { endsRange, holdsOwnPole, opposedBy, wordLemmas } from './fact-opposites.util';
 
 /** Where a short answer's fact sits in its context sentence, and with which words. */
 export interface FactRole {
-  kind: 'swapped' | 'opposite' | 'unanchored' | 'unboundName' | 'flippedNegation';
+  kind: 'swapped' | 'opposite' | 'unanchored' | 'unboundName' | 'flippedNegation' | 'otherDays';
   text: string;
   start: number;
   end: number;
@@ -94,6 +95,8 @@ function sameWord(a: Token, b: Token): boolean {
  * - **unboundName**: a name of the claim (entities.signal's) is in no sentence holding the fact:
  *   "Elmhurst College was founded in 1874" where 1874 is another college's year.
  * - **opposite** and **flippedNegation** of a claim without a figure: figureless-claims.util.ts.
+ * - **otherDays**: a day range or day the context gives otherwise ("Monday to Sunday" where it
+ *   says "Monday to Saturday", a day it says is closed): day-coverage.util.ts.
  *
  * Only facts the context has are checked (a number it lacks is the numbers signal's). Empty
  * for outputs that are not short answers or have no context.
@@ -166,6 +169,7 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
   out.push(
     ...figurelessContradictions(analysis, claims, clauses, contextClauses(index, FINE).flat()),
   );
+  for (const m of dayMismatches(analysis, index)) out.push({ kind: 'otherDays', ...m });
   return out;
 }
 

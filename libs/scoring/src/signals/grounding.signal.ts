@@ -8,6 +8,8 @@ import { localSupport } from '../engine/local-support';
 import { shortness } from '../engine/shortness';
 import { copyStats, hasBigram, outputCopy, type OutputCopy } from './copy-frames.util';
 import { unattributable } from './voice.util';
+import { contextDays, coversAll, daysOfWord } from './day-coverage.util';
+import { coveredDays } from '../text/day-sets.util';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 
 interface SentenceSupport {
@@ -44,6 +46,9 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
     const unsupported: string[] = [];
     const displaced: string[] = [];
     const seen = new Set<string>();
+    let days: Set<number> | undefined;
+    const windowDays = (): Set<number> =>
+      (days ??= new Set(a.window.flatMap((s) => [...coveredDays(s.text)])));
     for (const t of a.sentence.tokens) {
       if (!isContent(t.norm) || seen.has(t.stem)) continue;
       seen.add(t.stem);
@@ -51,10 +56,10 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       const w = index.idf(t.stem);
       m += w;
       if (a.windowStems.has(t.stem)) sup += w;
-      else if (isParaphrase(a, t.norm)) {
+      else if (isParaphrase(a, t.norm) || dayCovered(analysis, t, windowDays)) {
         sup += w;
         synMass += w;
-      } else if (index.has(t.stem)) {
+      } else if (index.has(t.stem) || dayCovered(analysis, t, () => contextDays(index))) {
         displaced.push(t.norm);
         docMass += w;
       } else unsupported.push(t.norm);
@@ -152,6 +157,15 @@ function copyShares(
 /** A word absent from the window but a WordNet synonym ("announced" for "reported") or a Malay/Tagalog gloss ("hari" for "days") of a window word. */
 function isParaphrase(a: Alignment, norm: string): boolean {
   return paraphrasedIn(norm, windowLemmas(a, lemma));
+}
+
+/**
+ * A day word the window covers as a set: "Saturdays" or "weekends" where it says "weekends" or
+ * "Saturday and Sunday", "hari bekerja" where it says "Isnin hingga Jumaat" (a paraphrase).
+ */
+function dayCovered(analysis: Analysis, t: Token, covered: () => Set<number>): boolean {
+  const days = daysOfWord(analysis, t.start, t.end);
+  return days !== undefined && coversAll(covered(), days);
 }
 
 function round(x: number): number {

@@ -8,7 +8,8 @@ import { negates, saysNoCost } from '../text/negators.util';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
-import { contextWeekdays, extractWeekdays } from '../text/weekdays.util';
+import { contextWeekdays } from '../text/day-sets.util';
+import { extractWeekdays } from '../text/weekdays.util';
 
 // The claims of a short answer and what a stretch of context offers to hold them: shared by the
 // fact binding (fact-binding.util.ts) and the claim polarity (claim-polarity.util.ts) checks.

@@ -1,4 +1,4 @@
-import { contextWeekdays, extractWeekdays } from './weekdays.util';
+import { extractWeekdays } from './weekdays.util';
 
 const days = (qs: { value: number }[]) => qs.map((q) => q.value).sort((a, b) => a - b);
 
@@ -15,18 +15,5 @@ describe('extractWeekdays', () => {
     ['', []],
   ])('%s', (text, expected) => {
     expect(days(extractWeekdays(text))).toEqual(expected);
-  });
-});
-
-describe('contextWeekdays', () => {
-  it.each([
-    ['Monday to Friday 9 am', [1, 2, 3, 4, 5]],
-    ['Isnin hingga Jumaat', [1, 2, 3, 4, 5]],
-    ['Lunes hanggang Miyerkules', [1, 2, 3]],
-    ['Fri–Mon', [1, 5, 6, 7]],
-    ['Monday and Friday', [1, 5]],
-    ['Saturday to Sunday', [6, 7]],
-  ])('%s', (text, expected) => {
-    expect(days(contextWeekdays(text))).toEqual(expected);
   });
 });

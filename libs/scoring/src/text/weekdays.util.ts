@@ -16,8 +16,6 @@ const NAMES = [
 const DAYS: Record<string, number> = Object.fromEntries(
   NAMES.flatMap((names, i) => names.split(' ').map((n) => [n, i + 1])),
 );
-// "Monday to Friday", "Isnin hingga Jumaat", "Lunes hanggang Biyernes", "Mon–Fri".
-const RANGE = /^\s*(?:to|until|till|through|thru|hingga|sehingga|sampai|hanggang|[-–—])\s*$/i;
 const WORD = /[\p{L}]+/gu;
 
 /** Day names of a text as quantities (date key `dow-N`), in order. */
@@ -43,22 +41,6 @@ export function extractWeekdays(text: string): Quantity[] {
       text: m[0],
       date: `dow-${day}`,
     });
-  }
-  return out;
-}
-
-/** Day names of a context, with the days inside each written range added ("Mon to Wed" → Tue too). */
-export function contextWeekdays(text: string): Quantity[] {
-  const days = extractWeekdays(text);
-  const out = [...days];
-  for (let i = 1; i < days.length; i++) {
-    const [a, b] = [days[i - 1], days[i]];
-    if (!RANGE.test(text.slice(a.end, b.start))) continue;
-    for (let d = a.value + 1; d !== b.value && d - a.value < 7; d++) {
-      const day = ((d - 1) % 7) + 1;
-      if (day === b.value) break;
-      out.push({ ...a, value: day, date: `dow-${day}` });
-    }
   }
   return out;
 }
