@@ -1,6 +1,7 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
 import { alignSentences, type Alignment } from '../engine/alignment';
 import type { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 import { shortness } from '../engine/shortness';
 import { spelledOutIn } from './name-variants.util';
@@ -22,6 +23,19 @@ const NOT_NAMES = new Set([
   'saturday',
   'sunday',
 ]);
+
+/**
+ * A day of the month with its ordinal ending: English "5th", Malay "5hb" (haribulan: "setiap
+ * 5hb" is "on the 5th of every month", cs-telco-bill). It is in the context when that day is,
+ * in either spelling; "30th" against "31st" stays absent (the numbers check lets a date's day
+ * meet any equal figure, so this is what catches it in SummEdits' sales emails).
+ */
+const DAY_OF_MONTH_RE = /^([1-9]|[12]\d|3[01])(?:st|nd|rd|th|hb)$/i;
+
+function dayOfMonthIn(index: ContextIndex, norm: string): boolean {
+  const day = DAY_OF_MONTH_RE.exec(norm)?.[1];
+  return day !== undefined && ['st', 'nd', 'rd', 'th', 'hb'].some((e) => index.norms.has(day + e));
+}
 
 /**
  * Name-like tokens: capitalised words not at the start of a sentence, acronyms, and mixed
@@ -52,7 +66,9 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   if (!index) return missingSignal('no context');
   const entities = entityTokens(analysis.text, analysis.tokens);
   if (!entities.length) return missingSignal('no names or codes in the output');
-  const absent = entities.filter((t) => !index.norms.has(t.norm) && !index.has(t.stem));
+  const absent = entities.filter(
+    (t) => !index.norms.has(t.norm) && !index.has(t.stem) && !dayOfMonthIn(index, t.norm),
+  );
   // "Q2" for "second quarter", "YoY" for "year-over-year": the name is there, spelled out.
   const spelledOut = absent.filter((t) => spelledOutIn(index, analysis.text.slice(t.start, t.end)));
   const ungrounded = absent.filter((t) => !spelledOut.includes(t));

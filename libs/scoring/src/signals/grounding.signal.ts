@@ -4,6 +4,7 @@ import { lemma, paraphrasedIn } from '../lexicon/lexicon';
 import type { Token } from '../text/tokens.util';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
+import { heldAsFigure } from '../engine/figure-support';
 import { localSupport } from '../engine/local-support';
 import { shortness } from '../engine/shortness';
 import { copyStats, hasBigram, outputCopy, type OutputCopy } from './copy-frames.util';
@@ -51,7 +52,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       const w = index.idf(t.stem);
       m += w;
       if (a.windowStems.has(t.stem)) sup += w;
-      else if (isParaphrase(a, t.norm)) {
+      else if (isParaphrase(a, t.norm) || heldAsFigure(a, analysis.text, t)) {
         sup += w;
         synMass += w;
       } else if (index.has(t.stem)) {
@@ -88,7 +89,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   for (const a of alignments) for (const t of a.sentence.tokens) owner.set(t, a);
   const { displaced: displacedLocal, anomaly } = localSupport(analysis, index, (t) => {
     const a = owner.get(t);
-    return a ? isParaphrase(a, t.norm) : false;
+    return a ? isParaphrase(a, t.norm) || heldAsFigure(a, analysis.text, t) : false;
   });
   const copy = copyStats(copied.fragments, analysis.tokens.length);
   const voice = unattributable(analysis);
