@@ -1,6 +1,12 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
-import { alignSentences, windowLemmas, type Alignment } from '../engine/alignment';
+import {
+  alignSentences,
+  windowLemmas,
+  windowMalayRoots,
+  type Alignment,
+} from '../engine/alignment';
 import { lemma, paraphrasedIn } from '../lexicon/lexicon';
+import { malayRoot } from '../lexicon/malay-affixes';
 import type { Token } from '../text/tokens.util';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
@@ -150,9 +156,15 @@ function copyShares(
   return { bigramShare: hits / (ids.length - 1), wordShare: words / ids.length };
 }
 
-/** A word absent from the window but a WordNet synonym ("announced" for "reported") or a Malay/Tagalog gloss ("hari" for "days") of a window word. */
+/**
+ * A word absent from the window but a WordNet synonym ("announced" for "reported"), a
+ * Malay/Tagalog gloss ("hari" for "days") of a window word, or another Malay form of a window
+ * word's root ("keluarkan" for "pengeluaran").
+ */
 function isParaphrase(a: Alignment, norm: string): boolean {
-  return paraphrasedIn(norm, windowLemmas(a, lemma));
+  if (paraphrasedIn(norm, windowLemmas(a, lemma))) return true;
+  const root = malayRoot(norm) ?? norm;
+  return windowMalayRoots(a).has(root);
 }
 
 function round(x: number): number {
