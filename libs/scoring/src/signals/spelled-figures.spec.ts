@@ -53,3 +53,24 @@ describe('entities: days of the month', () => {
     ).toEqual(['30th']);
   });
 });
+
+describe("grounding of a support answer's wording", () => {
+  const refunds = 'Refunds are paid within 5 business days to the original payment method.';
+  it('takes working days for business days, and not for calendar days', () => {
+    expect(unsupported(refunds, 'Refunds are paid within 5 working days.')).toEqual([]);
+    expect(unsupported(refunds, 'Refunds are paid within 5 calendar days.')).toEqual(['calendar']);
+  });
+  it('finds "around the clock" in a 24-hour line, not in a line open 9 to 5', () => {
+    const text = 'Call 1800 222 3333, which is open around the clock.';
+    expect(unsupported('Call our 24-hour hotline at 1800 222 3333.', text)).toEqual(['open']);
+    const numbers = (
+      run('numbers', 'Call 1800 222 3333, open 9 am to 5 pm.', text).evidence as {
+        ungrounded: { text: string }[];
+      }
+    ).ungrounded.map((u) => u.text);
+    expect(numbers).toEqual(['around the clock']);
+  });
+  it('reads "please" as courtesy, not a claim', () => {
+    expect(unsupported(refunds, 'Please allow 5 business days for refunds.')).toEqual(['allow']);
+  });
+});

@@ -76,3 +76,22 @@ export function malayOneUnits(
 export function sameDuration(a: Duration | undefined, b: Duration | undefined): boolean {
   return a !== undefined && b !== undefined && a.per === b.per && a.amount === b.amount;
 }
+
+// "Around the clock" says "24 hours" (en-bank-card-lost: "open around the clock" for a
+// "24-hour hotline"): a figure, checked like one, so a line open 9 to 5 is not approved as it.
+const AROUND_THE_CLOCK_RE = /\b(?:a?round)[-\s]the[-\s]clock\b/gi;
+
+/** Idioms that state a length of time without a figure, as the hours they state. */
+export function idiomDurations(
+  text: string,
+): { start: number; end: number; text: string; value: number; duration: Duration }[] {
+  const out: { start: number; end: number; text: string; value: number; duration: Duration }[] = [];
+  AROUND_THE_CLOCK_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AROUND_THE_CLOCK_RE.exec(text))) {
+    const end = m.index + m[0].length;
+    const duration: Duration = { per: 'minute', amount: DAY, end };
+    out.push({ start: m.index, end, text: m[0], value: 24, duration });
+  }
+  return out;
+}

@@ -56,6 +56,8 @@ describe('durations across units', () => {
     ['isang oras bago umalis', '60 minuto bago', true],
     ['dalam masa sejam', '60 minit', true],
     ['a 24-hour hotline', 'open 1440 minutes a day', true],
+    ['open around the clock', 'our 24-hour hotline', true],
+    ['open round-the-clock', 'open for 12 hours', false],
     // neighbours: another length, and working days, which are no calendar week
     ['for one week', 'valid for 30 days', false],
     ['5 hari bekerja', 'seminggu', false],

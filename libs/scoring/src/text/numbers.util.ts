@@ -1,6 +1,7 @@
 import {
   countsOneOf,
   durationAfter,
+  idiomDurations,
   malayOneUnits,
   sameDuration,
   type Duration,
@@ -236,6 +237,7 @@ export function extractQuantities(text: string): Quantity[] {
   for (const n of extractLocalNumberWords(text))
     if (isFigure(n.value, n.text, n.end)) add({ ...n, precision: 0 });
   for (const n of malayOneUnits(text)) add({ ...n, value: 1, precision: 0 });
+  for (const n of idiomDurations(text)) add({ ...n, precision: 0 });
   eachMatchAt(ORDINAL_RE, text, ordinalStarts, (m) => {
     if (isAdverbialFirst(text, m.index, m[1])) return;
     add({
