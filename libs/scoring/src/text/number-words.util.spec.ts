@@ -92,3 +92,17 @@ describe('"first" as an adverb of order', () => {
     expect(extractQuantities(text).map((q) => q.text)).toEqual(expected);
   });
 });
+
+describe('Malay and Tagalog month names', () => {
+  const dates = (text: string): (string | undefined)[] =>
+    extractQuantities(text).map((q) => q.date);
+  it.each<[string, (string | undefined)[]]>([
+    ['mula 15 hanggang 30 Nobyembre', [undefined, '*-11-30']],
+    ['bermula 12 Mac 2025', ['2025-03-12']],
+    ['Setyembre 5', ['*-09-05']],
+    // neighbours: the same words without a day are no dates
+    ['Mac users at the Mayo Clinic', []],
+  ])('%s', (text, expected) => {
+    expect(dates(text)).toEqual(expected);
+  });
+});

@@ -114,6 +114,27 @@ const MONTHS: Record<string, number> = {
   oct: 10,
   nov: 11,
   dec: 12,
+  // Malay and Tagalog month names ("12 Mac", "15 Nobyembre"): their dates are dates too.
+  januari: 1,
+  februari: 2,
+  mac: 3,
+  mei: 5,
+  julai: 7,
+  ogos: 8,
+  oktober: 10,
+  disember: 12,
+  enero: 1,
+  pebrero: 2,
+  marso: 3,
+  abril: 4,
+  mayo: 5,
+  hunyo: 6,
+  hulyo: 7,
+  agosto: 8,
+  setyembre: 9,
+  oktubre: 10,
+  nobyembre: 11,
+  disyembre: 12,
 };
 
 // Digits with thousands separators or decimals, an optional scale word or suffix. Each piece
@@ -124,7 +145,8 @@ const DIGIT_RE =
   /(?:(?<![\p{L}\p{N}.,])|(?<=(?<!\p{L})(?:RM|Rp|MYR|SGD|USD|PHP|THB|IDR|HKD|AUD|EUR|GBP)))([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3}(?!\d))+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
 const ISO_DATE_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const MONTH =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+  'januari|februari|mac|mei|julai|ogos|oktober|disember|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre';
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion';
