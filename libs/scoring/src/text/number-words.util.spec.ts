@@ -30,6 +30,7 @@ describe('Malay and Tagalog number words', () => {
     ['Lima is the capital of Peru', []],
     ['ribu-ribu orang datang', []],
     ['isa sa mga tao', []],
+    ['kedua-dua kad, satu-satu, dua-dua', []],
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
@@ -104,5 +105,31 @@ describe('Malay and Tagalog month names', () => {
     ['Mac users at the Mayo Clinic', []],
   ])('%s', (text, expected) => {
     expect(dates(text)).toEqual(expected);
+  });
+});
+
+describe('Malay and Tagalog ordinals', () => {
+  it.each<[string, [string, number][]]>([
+    [
+      'Kali kedua RM100 dan kali ketiga RM300',
+      [
+        ['kedua', 2],
+        ['100', 100],
+        ['ketiga', 3],
+        ['300', 300],
+      ],
+    ],
+    [
+      'ang ikalawang palapag, unang bayad',
+      [
+        ['ikalawang', 2],
+        ['unang', 1],
+      ],
+    ],
+    // neighbours: "kedua-dua" is "both", "una sa lahat" is "first of all"
+    ['kedua-dua kad', []],
+    ['Una sa lahat, tumawag', []],
+  ])('%s', (text, expected) => {
+    expect(figures(text)).toEqual(expected);
   });
 });

@@ -162,18 +162,63 @@ export function extractLocalNumberWords(text: string): LocalNumber[] {
   let m: RegExpExecArray | null;
   while ((m = LOCAL_WORD_RE.exec(text))) {
     const prev = runs[runs.length - 1];
-    // Words of one number are parted by spaces or a hyphen ("labing-isa"), and only after
-    // "'t" may another unit follow a complete ten ("dalawampu't lima").
-    if (prev && /^[\s-]+$/.test(text.slice(prev.end, m.index))) {
+    // Words of one number are parted by spaces, or by a hyphen after Tagalog "labing"
+    // ("labing-isa"); "dua-dua" is a reduplication, not 2 + 2.
+    const gap = text.slice(prev?.end ?? 0, m.index);
+    const joined = /^\s+$/.test(gap) || (gap === '-' && /^labin/.test(prev?.words.at(-1) ?? ''));
+    if (prev && joined) {
       prev.words.push(m[0]);
       prev.end = m.index + m[0].length;
     } else runs.push({ start: m.index, end: m.index + m[0].length, words: [m[0]] });
   }
   const out: LocalNumber[] = [];
   for (const run of runs) {
+    // A half of a reduplication is no figure: "kedua-dua" (both), "satu-satu" (one by one).
+    const around =
+      text.slice(Math.max(0, run.start - 2), run.start) + '|' + text.slice(run.end, run.end + 2);
+    if (/\p{L}-\||\|-\p{L}/u.test(around)) continue;
     const value = parseLocalNumberWords(run.words);
     if (value !== null)
       out.push({ value, start: run.start, end: run.end, text: text.slice(run.start, run.end) });
+  }
+  return out;
+}
+
+// Ordinals: Malay "pertama", "ke-" + a number word ("kedua", "ketiga"); Tagalog "una",
+// "ika-" + a number word ("ikalawa", "ikatlo"), with the linker ("unang", "ikatlong"). They
+// rank fees and steps as English "first", "second" do ("kali ketiga RM300", ms-gov-ic).
+const ORDINALS: Record<string, number> = {
+  pertama: 1,
+  una: 1,
+  ikalawa: 2,
+  ikatlo: 3,
+};
+for (const [word, part] of Object.entries(MALAY))
+  if (part.kind === 'unit' && part.value > 1 && part.value <= 10 && !word.startsWith('se'))
+    ORDINALS[`ke${word}`] = part.value;
+ORDINALS.kesepuluh = 10;
+for (const [word, part] of Object.entries(TAGALOG))
+  if (part.kind === 'unit' && part.value > 3 && part.value <= 10)
+    ORDINALS[`ika${word}`] = part.value;
+
+const ORDINAL_FORMS = Object.keys(ORDINALS)
+  .flatMap((w) => (/[aeiou]$/.test(w) ? [w, `${w}ng`] : [w]))
+  .sort((a, b) => b.length - a.length);
+const LOCAL_ORDINAL_RE = new RegExp(`\\b(${ORDINAL_FORMS.join('|')})\\b`, 'gi');
+// "kedua-dua" is "both"; "una sa lahat" is "first of all", an order of steps.
+const NOT_A_RANK_AFTER_RE = /^(?:-|\s+sa\s+lahat\b)/i;
+
+/** The Malay and Tagalog ordinals of a text ("kali ketiga", "ikalawang palapag"), with their rank. */
+export function extractLocalOrdinals(text: string): LocalNumber[] {
+  const out: LocalNumber[] = [];
+  LOCAL_ORDINAL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOCAL_ORDINAL_RE.exec(text))) {
+    const end = m.index + m[0].length;
+    if (NOT_A_RANK_AFTER_RE.test(text.slice(end, end + 12))) continue;
+    const word = m[1].toLowerCase();
+    const value = ORDINALS[word] ?? ORDINALS[word.slice(0, -2)];
+    if (value !== undefined) out.push({ value, start: m.index, end, text: m[0] });
   }
   return out;
 }

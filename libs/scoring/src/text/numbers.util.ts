@@ -7,7 +7,7 @@ import {
   type Duration,
 } from './durations.util';
 import { eachMatchAt } from './match-at.util';
-import { extractLocalNumberWords } from './number-words.util';
+import { extractLocalNumberWords, extractLocalOrdinals } from './number-words.util';
 
 /** A number, date or quantity found in text, with its normalised value. */
 export interface Quantity {
@@ -260,6 +260,7 @@ export function extractQuantities(text: string): Quantity[] {
     if (isFigure(n.value, n.text, n.end)) add({ ...n, precision: 0 });
   for (const n of malayOneUnits(text)) add({ ...n, value: 1, precision: 0 });
   for (const n of idiomDurations(text)) add({ ...n, precision: 0 });
+  for (const n of extractLocalOrdinals(text)) add({ ...n, precision: 0 });
   eachMatchAt(ORDINAL_RE, text, ordinalStarts, (m) => {
     if (isAdverbialFirst(text, m.index, m[1])) return;
     add({
