@@ -24,6 +24,7 @@ units('minute', MINUTE, 'minute minutes min mins minit minuto');
 units('minute', HOUR, 'hour hours hr hrs jam oras');
 units('minute', DAY, 'day days hari araw');
 units('minute', WEEK, 'week weeks minggu linggo');
+units('minute', 2 * WEEK, 'fortnight fortnights');
 units('month', 1, 'month months bulan buwan');
 units('month', 12, 'year years yr yrs tahun taon');
 
@@ -77,21 +78,36 @@ export function sameDuration(a: Duration | undefined, b: Duration | undefined): 
   return a !== undefined && b !== undefined && a.per === b.per && a.amount === b.amount;
 }
 
-// "Around the clock" says "24 hours" (en-bank-card-lost: "open around the clock" for a
-// "24-hour hotline"): a figure, checked like one, so a line open 9 to 5 is not approved as it.
-const AROUND_THE_CLOCK_RE = /\b(?:a?round)[-\s]the[-\s]clock\b/gi;
+/** A length of time stated without a figure, with the figure it stands for. */
+export interface IdiomDuration {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  duration: Duration;
+}
 
-/** Idioms that state a length of time without a figure, as the hours they state. */
-export function idiomDurations(
-  text: string,
-): { start: number; end: number; text: string; value: number; duration: Duration }[] {
-  const out: { start: number; end: number; text: string; value: number; duration: Duration }[] = [];
-  AROUND_THE_CLOCK_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = AROUND_THE_CLOCK_RE.exec(text))) {
-    const end = m.index + m[0].length;
-    const duration: Duration = { per: 'minute', amount: DAY, end };
-    out.push({ start: m.index, end, text: m[0], value: 24, duration });
+// Idioms that state a length of time without a figure, as the figure a source would write:
+// "around the clock" is 24 hours (en-bank-card-lost: "open around the clock" for a "24-hour
+// hotline"), half an hour (Malay "setengah jam", Tagalog "kalahating oras") is 30 minutes, a
+// fortnight 14 days. Checked like figures, so a line open 9 to 5 is not approved as 24-hour.
+const IDIOMS: [RegExp, number, number][] = [
+  [/\ba?round[-\s]the[-\s]clock\b/gi, 24, DAY],
+  [/\b(?:half\s+an\s+hour|setengah\s+jam|kalahating\s+oras)\b/gi, 30, 30 * MINUTE],
+  [/\ba\s+fortnight\b/gi, 14, 2 * WEEK],
+];
+
+/** The idioms of a text that state a length of time ("around the clock", "setengah jam"). */
+export function idiomDurations(text: string): IdiomDuration[] {
+  const out: IdiomDuration[] = [];
+  for (const [re, value, minutes] of IDIOMS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const end = m.index + m[0].length;
+      const duration: Duration = { per: 'minute', amount: minutes, end };
+      out.push({ start: m.index, end, text: m[0], value, duration });
+    }
   }
   return out;
 }

@@ -59,6 +59,10 @@ describe('durations across units', () => {
     ['a 24-hour hotline', 'open 1440 minutes a day', true],
     ['open around the clock', 'our 24-hour hotline', true],
     ['open round-the-clock', 'open for 12 hours', false],
+    ['dalam masa setengah jam', 'within 30 minutes', true],
+    ['kalahating oras bago', '1 oras bago', false],
+    ['in a fortnight', 'within 14 days', true],
+    ['in two fortnights', 'within 14 days', false],
     // neighbours: another length, and working days, which are no calendar week
     ['for one week', 'valid for 30 days', false],
     ['5 hari bekerja', 'seminggu', false],
