@@ -1,6 +1,7 @@
 import type { AnalysedSentence, Analysis } from './analysis';
 import { memoKey } from './call-memo';
 import { glossOf } from '../lexicon/gloss.lexicon';
+import { malayRoot } from '../lexicon/malay-affixes';
 import type { ContextIndex, ContextSentence } from './context-index';
 
 /** An output sentence aligned to the context sentences that best support it. */
@@ -60,4 +61,25 @@ export function windowLemmas(a: Alignment, lemmaOf: (w: string) => string): Set<
     a.lemmas = set;
   }
   return a.lemmas;
+}
+
+const MALAY_ROOTS = new WeakMap<Alignment, Set<string>>();
+
+/**
+ * The Malay roots of the window's words ("pengeluaran" → "keluar"), with the roots written
+ * bare, computed once per alignment: "keluarkan" is then found against "pengeluaran".
+ */
+export function windowMalayRoots(a: Alignment): Set<string> {
+  let roots = MALAY_ROOTS.get(a);
+  if (!roots) {
+    roots = new Set<string>();
+    for (const s of a.window)
+      for (const t of s.tokens) {
+        const r = malayRoot(t.norm);
+        if (r) roots.add(r);
+        else if (glossOf(t.norm).length) roots.add(t.norm);
+      }
+    MALAY_ROOTS.set(a, roots);
+  }
+  return roots;
 }

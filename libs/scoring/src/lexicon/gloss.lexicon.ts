@@ -74,12 +74,18 @@ kuryente:electricity,power mawawalan:lose,interruption ilang:some bahagi:part,ar
 dahil:because kumuha:get makakuha:get
 `;
 
+// English words a support answer puts for the knowledge base's own, which WordNet does not
+// group: "within five working days" for "within 5 business days" (en-shop-refunds).
+const ENGLISH = `
+working:business
+`;
+
 let glosses: Map<string, readonly string[]> | undefined;
 
 function glossMap(): Map<string, readonly string[]> {
   if (!glosses) {
     glosses = new Map();
-    for (const entry of `${MALAY} ${TAGALOG}`.split(/\s+/)) {
+    for (const entry of `${MALAY} ${TAGALOG} ${ENGLISH}`.split(/\s+/)) {
       const colon = entry.indexOf(':');
       if (colon > 0) glosses.set(entry.slice(0, colon), entry.slice(colon + 1).split(','));
     }

@@ -1,6 +1,7 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
 import { alignSentences, type Alignment } from '../engine/alignment';
 import type { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 import { shortness } from '../engine/shortness';
 import { spelledOutIn } from './name-variants.util';
@@ -23,6 +24,19 @@ const NOT_NAMES = new Set([
   'saturday',
   'sunday',
 ]);
+
+/**
+ * A day of the month with its ordinal ending: English "5th", Malay "5hb" (haribulan: "setiap
+ * 5hb" is "on the 5th of every month", cs-telco-bill). It is in the context when that day is,
+ * in either spelling; "30th" against "31st" stays absent (the numbers check lets a date's day
+ * meet any equal figure, so this is what catches it in SummEdits' sales emails).
+ */
+const DAY_OF_MONTH_RE = /^([1-9]|[12]\d|3[01])(?:st|nd|rd|th|hb)$/i;
+
+function dayOfMonthIn(index: ContextIndex, norm: string): boolean {
+  const day = DAY_OF_MONTH_RE.exec(norm)?.[1];
+  return day !== undefined && ['st', 'nd', 'rd', 'th', 'hb'].some((e) => index.norms.has(day + e));
+}
 
 /**
  * Name-like tokens: capitalised words not at the start of a sentence, acronyms, and mixed
@@ -59,6 +73,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   const absent = entities.filter((t) => {
     const seen = index.norms.has(t.norm) || index.has(t.stem);
     if (seen && !collectives.includes(t)) return false;
+    if (!seen && dayOfMonthIn(index, t.norm)) return false;
     const days = daysOfWord(analysis, t.start, t.end);
     return days === undefined || !coversAll(contextDays(index), days);
   });

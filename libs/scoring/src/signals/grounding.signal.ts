@@ -1,9 +1,16 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
-import { alignSentences, windowLemmas, type Alignment } from '../engine/alignment';
+import {
+  alignSentences,
+  windowLemmas,
+  windowMalayRoots,
+  type Alignment,
+} from '../engine/alignment';
 import { lemma, paraphrasedIn } from '../lexicon/lexicon';
+import { malayRoot } from '../lexicon/malay-affixes';
 import type { Token } from '../text/tokens.util';
 import { isContent } from '../text/stopwords.util';
 import type { Analysis } from '../engine/analysis';
+import { heldAsFigure } from '../engine/figure-support';
 import { localSupport } from '../engine/local-support';
 import { shortness } from '../engine/shortness';
 import { copyStats, hasBigram, outputCopy, type OutputCopy } from './copy-frames.util';
@@ -56,7 +63,11 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
       const w = index.idf(t.stem);
       m += w;
       if (a.windowStems.has(t.stem)) sup += w;
-      else if (isParaphrase(a, t.norm) || dayCovered(analysis, t, windowDays)) {
+      else if (
+        isParaphrase(a, t.norm) ||
+        dayCovered(analysis, t, windowDays) ||
+        heldAsFigure(a, analysis.text, t)
+      ) {
         sup += w;
         synMass += w;
       } else if (index.has(t.stem) || dayCovered(analysis, t, () => contextDays(index))) {
@@ -93,7 +104,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   for (const a of alignments) for (const t of a.sentence.tokens) owner.set(t, a);
   const { displaced: displacedLocal, anomaly } = localSupport(analysis, index, (t) => {
     const a = owner.get(t);
-    return a ? isParaphrase(a, t.norm) : false;
+    return a ? isParaphrase(a, t.norm) || heldAsFigure(a, analysis.text, t) : false;
   });
   const copy = copyStats(copied.fragments, analysis.tokens.length);
   const voice = unattributable(analysis);
@@ -154,9 +165,15 @@ function copyShares(
   return { bigramShare: hits / (ids.length - 1), wordShare: words / ids.length };
 }
 
-/** A word absent from the window but a WordNet synonym ("announced" for "reported") or a Malay/Tagalog gloss ("hari" for "days") of a window word. */
+/**
+ * A word absent from the window but a WordNet synonym ("announced" for "reported"), a
+ * Malay/Tagalog gloss ("hari" for "days") of a window word, or another Malay form of a window
+ * word's root ("keluarkan" for "pengeluaran").
+ */
 function isParaphrase(a: Alignment, norm: string): boolean {
-  return paraphrasedIn(norm, windowLemmas(a, lemma));
+  if (paraphrasedIn(norm, windowLemmas(a, lemma))) return true;
+  const root = malayRoot(norm) ?? norm;
+  return windowMalayRoots(a).has(root);
 }
 
 /**

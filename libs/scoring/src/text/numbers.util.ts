@@ -1,4 +1,13 @@
+import {
+  countsOneOf,
+  durationAfter,
+  idiomDurations,
+  malayOneUnits,
+  sameDuration,
+  type Duration,
+} from './durations.util';
 import { eachMatchAt } from './match-at.util';
+import { extractLocalNumberWords, extractLocalOrdinals } from './number-words.util';
 
 /** A number, date or quantity found in text, with its normalised value. */
 export interface Quantity {
@@ -11,6 +20,8 @@ export interface Quantity {
   text: string;
   /** Canonical date key (YYYY-MM-DD, YYYY-MM) when the match is a date. */
   date?: string;
+  /** The length of time when a time unit follows ("7 araw", "one week"): compared across units. */
+  duration?: Duration;
 }
 
 const SCALE: Record<string, number> = {
@@ -103,6 +114,27 @@ const MONTHS: Record<string, number> = {
   oct: 10,
   nov: 11,
   dec: 12,
+  // Malay and Tagalog month names ("12 Mac", "15 Nobyembre"): their dates are dates too.
+  januari: 1,
+  februari: 2,
+  mac: 3,
+  mei: 5,
+  julai: 7,
+  ogos: 8,
+  oktober: 10,
+  disember: 12,
+  enero: 1,
+  pebrero: 2,
+  marso: 3,
+  abril: 4,
+  mayo: 5,
+  hunyo: 6,
+  hulyo: 7,
+  agosto: 8,
+  setyembre: 9,
+  oktubre: 10,
+  nobyembre: 11,
+  disyembre: 12,
 };
 
 // Digits with thousands separators or decimals, an optional scale word or suffix. Each piece
@@ -113,7 +145,8 @@ const DIGIT_RE =
   /(?:(?<![\p{L}\p{N}.,])|(?<=(?<!\p{L})(?:RM|Rp|MYR|SGD|USD|PHP|THB|IDR|HKD|AUD|EUR|GBP)))([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3}(?!\d))+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
 const ISO_DATE_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const MONTH =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+  'januari|februari|mac|mei|julai|ogos|oktober|disember|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre';
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion';
@@ -165,8 +198,12 @@ export function extractQuantities(text: string): Quantity[] {
   const add = (q: Quantity): void => {
     if (overlaps(q.start, q.end)) return;
     taken.push([q.start, q.end]);
+    if (!q.date) q.duration = q.duration ?? durationAfter(text, q.end, q.value);
     out.push(q);
   };
+  // "one" alone is mostly a pronoun ("one of the"), not a quantity, unless a time unit follows.
+  const isFigure = (value: number, words: string, end: number): boolean =>
+    value > 1 || /\s/.test(words) || countsOneOf(durationAfter(text, end, value));
   let m: RegExpExecArray | null;
   // Dates and digit numbers all need an ASCII digit (`\d`): a text without one skips those
   // three regexes.
@@ -216,20 +253,40 @@ export function extractQuantities(text: string): Quantity[] {
   }
   eachMatchAt(WORD_NUMBER_RE, text, numberStarts, (m) => {
     const value = parseNumberWords(m[0]);
-    // "one" alone is mostly a pronoun ("one of the"), not a quantity.
-    if (value === null || (value <= 1 && !/\s/.test(m[0]))) return;
+    if (value === null || !isFigure(value, m[0], m.index + m[0].length)) return;
     add({ value, precision: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
   });
-  eachMatchAt(ORDINAL_RE, text, ordinalStarts, (m) =>
+  for (const n of extractLocalNumberWords(text))
+    if (isFigure(n.value, n.text, n.end)) add({ ...n, precision: 0 });
+  for (const n of malayOneUnits(text)) add({ ...n, value: 1, precision: 0 });
+  for (const n of idiomDurations(text)) add({ ...n, precision: 0 });
+  for (const n of extractLocalOrdinals(text)) add({ ...n, precision: 0 });
+  eachMatchAt(ORDINAL_RE, text, ordinalStarts, (m) => {
+    if (isAdverbialFirst(text, m.index, m[1])) return;
     add({
       value: ORDINALS[m[1].toLowerCase()],
       precision: 0,
       start: m.index,
       end: m.index + m[0].length,
       text: m[0],
-    }),
-  );
+    });
+  });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "First" as an adverb of order: a step before another ("lock your card in the app first, then
+ * ring…", "First, call us", "at first", "first of all"), not the figure 1. A rank stays a
+ * figure: "the first payment", "first and second", "was released first" (HaluEval's "which came
+ * first" answers, right or wrong by that rank).
+ */
+function isAdverbialFirst(text: string, start: number, word: string): boolean {
+  if (word.toLowerCase() !== 'first') return false;
+  const after = text.slice(start + word.length, start + word.length + 16);
+  const before = text.slice(Math.max(0, start - 4), start);
+  if (/^\s*,?\s*(?:and\s+)?then\b|^\s+of\s+all\b/i.test(after) || /\bat\s+$/i.test(before))
+    return true;
+  return /^\s*,/.test(after) && /(?:^|[.!?:;]\s*)$/.test(text.slice(Math.max(0, start - 3), start));
 }
 
 /** Where MONTH_DAY_RE, WORD_NUMBER_RE and ORDINAL_RE can match. */
@@ -258,7 +315,7 @@ export function quantityMatches(out: Quantity, ctx: Quantity): boolean {
       out.date === ctx.date || (out.date.startsWith('*-') && ctx.date.endsWith(out.date.slice(1)))
     );
   if (out.date || ctx.date) return out.value === ctx.value;
-  if (out.value === ctx.value) return true;
+  if (out.value === ctx.value || sameDuration(out.duration, ctx.duration)) return true;
   const a = Math.abs(out.value);
   const b = Math.abs(ctx.value);
   if (a === 0 || b === 0 || Math.sign(out.value) !== Math.sign(ctx.value)) return false;

@@ -12,7 +12,7 @@ doesn't didn't hasn't haven't hadn't also well up down out off again further onc
 one ones get got gets getting like really think know say said says going go goes went
 lot lots thing things something anything everything nothing way ways much many even still
 yeah oh ok okay um uh hmm sure i'm you're it's that's there's they're we're i've i'd i'll
-let's what's let make made
+let's what's let make made please
 dan atau yang di ke dari untuk dengan ini itu ada tidak bukan saya kami kita anda dia mereka
 akan sudah belum juga pada dalam oleh sebagai adalah ialah nya lah kah pun je ke
 jika kalau bila apabila tetapi tapi manakala serta bagi tu ni nak dah kat jer pula lagi

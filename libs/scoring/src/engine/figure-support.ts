@@ -1,0 +1,41 @@
+import type { Alignment } from './alignment';
+import { sameDuration } from '../text/durations.util';
+import { extractQuantities, type Quantity } from '../text/numbers.util';
+import type { Token } from '../text/tokens.util';
+
+/** Output spans [start, end) of the figures of an alignment's sentence that its window holds. */
+const SPANS = new WeakMap<Alignment, [number, number][]>();
+
+/**
+ * Whether a word is part of a figure the aligned context states in other words: "five" for "5",
+ * "tatlumpung" for "30", "one week" for "7 araw" (its unit word too, after conversion). Without
+ * it, grounding counted "five" unsupported in "within five working days" against "within 5
+ * business days" (en-shop-refunds) while the numbers check found the figure.
+ */
+export function heldAsFigure(a: Alignment, text: string, t: Token): boolean {
+  let spans = SPANS.get(a);
+  if (!spans) {
+    spans = figureSpans(a, text);
+    SPANS.set(a, spans);
+  }
+  return spans.some(([s, e]) => t.start >= s && t.end <= e);
+}
+
+function figureSpans(a: Alignment, text: string): [number, number][] {
+  const { start, end } = a.sentence;
+  const own = extractQuantities(text.slice(start, end));
+  if (!own.length || !a.window.length) return [];
+  const held = a.window.flatMap((s) => extractQuantities(s.text));
+  return own
+    .filter((q) => held.some((c) => sameFigure(q, c)))
+    .map((q) => [start + q.start, start + (q.duration?.end ?? q.end)]);
+}
+
+/**
+ * The same figure exactly, or the same length of time: a spelled number is an exact one, and
+ * the rounding tolerance of quantityMatches would let "second" stand for "1.9" (SummEdits).
+ */
+function sameFigure(q: Quantity, c: Quantity): boolean {
+  if (q.date || c.date) return q.date === c.date;
+  return q.value === c.value || sameDuration(q.duration, c.duration);
+}
