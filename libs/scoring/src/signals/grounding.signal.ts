@@ -151,7 +151,7 @@ function copyShares(
 
 /** A word absent from the window but a WordNet synonym ("announced" for "reported") or a Malay/Tagalog gloss ("hari" for "days") of a window word. */
 function isParaphrase(a: Alignment, norm: string): boolean {
-  return paraphrasedIn(norm, windowLemmas(a, lemma));
+  return paraphrasedIn(norm, windowLemmas(a, lemma), a.windowStems);
 }
 
 function round(x: number): number {
