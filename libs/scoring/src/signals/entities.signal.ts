@@ -3,7 +3,7 @@ import { alignSentences, type Alignment } from '../engine/alignment';
 import type { Analysis } from '../engine/analysis';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 import { shortness } from '../engine/shortness';
-import { spelledOutIn } from './name-variants.util';
+import { spelledOutIn, translatedIn } from './name-variants.util';
 import { STOPWORDS } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 
@@ -55,7 +55,9 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   const absent = entities.filter((t) => !index.norms.has(t.norm) && !index.has(t.stem));
   // "Q2" for "second quarter", "YoY" for "year-over-year": the name is there, spelled out.
   const spelledOut = absent.filter((t) => spelledOutIn(index, analysis.text.slice(t.start, t.end)));
-  const ungrounded = absent.filter((t) => !spelledOut.includes(t));
+  // "Semenanjung" for "Peninsular Malaysia": the name is there, in the other language.
+  const translated = absent.filter((t) => !spelledOut.includes(t) && translatedIn(index, t.norm));
+  const ungrounded = absent.filter((t) => !spelledOut.includes(t) && !translated.includes(t));
   const share = 1 - ungrounded.length / entities.length;
   // A name found in the document but far from where the sentence's other words come from:
   // the signature of a swapped entity ("Q1" → "Q2" when Q2 occurs elsewhere).
@@ -80,6 +82,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
     evidence: {
       checked: entities.length,
       spelledOut: spelledOut.slice(0, 20).map((t) => analysis.text.slice(t.start, t.end)),
+      translated: translated.slice(0, 20).map((t) => analysis.text.slice(t.start, t.end)),
       ungrounded: ungrounded
         .slice(0, 20)
         .map((t) => ({ text: analysis.text.slice(t.start, t.end), start: t.start, end: t.end })),

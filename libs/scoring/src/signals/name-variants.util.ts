@@ -1,4 +1,7 @@
 import type { ContextIndex } from '../engine/context-index';
+import { glossOf } from '../lexicon/gloss.lexicon';
+import { computeStem } from '../text/stem.util';
+import { tokenize } from '../text/tokens.util';
 
 const QUARTERS = [
   ['first', '1st'],
@@ -44,4 +47,24 @@ function hasWordRun(
     }
   }
   return false;
+}
+
+/** Stems of the English glosses of a Malay or Tagalog word ("semenanjung" → "peninsu"). */
+export function glossStems(norm: string): Set<string> {
+  return new Set(glossOf(norm).map(computeStem));
+}
+
+/**
+ * Whether a name-like output word that the context does not contain is the translation of a
+ * name the context writes: one of its glosses is a capitalised context word ("Semenanjung" for
+ * "Peninsular Malaysia", "Isnin" for "Monday"). A code-switched reply names places and days in
+ * either language. A lower-case context word is no name ("kedai" against "the shop"), so it does
+ * not count. Runs only for absent names that have a gloss.
+ */
+export function translatedIn(index: ContextIndex, norm: string): boolean {
+  const stems = glossStems(norm);
+  if (!stems.size) return false;
+  return index.sentences.some((s) =>
+    tokenize(s.text).some((t) => stems.has(t.stem) && /^\p{Lu}/u.test(s.text.slice(t.start))),
+  );
 }
