@@ -52,7 +52,8 @@ salah:wrong betul:correct,right datang:come,visit pergi:go guna:use gunakan:use 
 bawa:bring,carry,with membawa:bring,carry,with ambil:take mengambil:take diambil:take,taken
 mana:where,which,any sebarang:any apa-apa:any,anything cawangan:branch lawat:visit melawat:visit
 simpan:keep,save menyimpan:keep,save
-keluar:issue,leave,out masuk:enter,in semak:check lambat:late,delay,slow awal:early cepat:fast,quick
+keluar:issue,leave,out keluarkan:withdraw,withdrawal,issue mengeluarkan:withdraw,withdrawal,issue
+had:limit masuk:enter,in semak:check lambat:late,delay,slow awal:early cepat:fast,quick
 paling:most lewat:late,latest bil:bill
 `;
 

@@ -71,6 +71,8 @@ describe('everyday code-switch vocabulary', () => {
     ['unli', 'unlimited'],
     ['kasama', 'plus'],
     ['semenanjung', 'peninsular'],
+    ['keluarkan', 'withdraw'], // "keluarkan sehingga RM1,500" against "had pengeluaran"
+    ['had', 'limit'],
   ])('%s has the gloss %s', (word, gloss) => expect(glossOf(word)).toContain(gloss));
 });
 

@@ -23,6 +23,18 @@ describe('names spelled out in the context', () => {
   ])('%s → %s', (norm, expected) => expect(spelledOutIn(index, norm)).toBe(expected));
 });
 
+describe('a day of the month under another ordinal suffix', () => {
+  const bill = new ContextIndex([
+    { id: 'c', text: 'Postpaid bills are issued on the 5th of every month.' },
+  ]);
+  it.each<[string, boolean]>([
+    ['5hb', true], // Malay "haribulan" for "5th" (support-answers-dev cs-telco-bill-r1)
+    ['5th', true],
+    ['6hb', false], // another day
+    ['15hb', false], // "15" is not "5"
+  ])('%s → %s', (surface, expected) => expect(spelledOutIn(bill, surface)).toBe(expected));
+});
+
 describe('names translated from the context', () => {
   const delivery = new ContextIndex([
     {

@@ -10,19 +10,28 @@ const QUARTERS = [
   ['fourth', '4th'],
 ];
 
+// A day of the month with its ordinal suffix, English "5th" or Malay "5hb" (haribulan): a
+// code-switched reply writes "setiap 5hb" for "on the 5th" (support-answers-dev
+// cs-telco-bill-r1), the same figure under another suffix.
+const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th|hb)$/i;
+const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th', 'hb'];
+
 // Written with two capitals or more ("EPS", "YoY"), 3–6 letters. Two letters are the initials
 // of some word pair in almost any document: too weak to count.
 const ACRONYM = /^(?=(?:.*[A-Z]){2})[A-Za-z]{3,6}$/;
 
 /**
  * Whether a name-like output word that the context does not contain is the short form of
- * something the context spells out: a quarter code ("Q2" for "second quarter") or an acronym
- * whose letters are the initials of consecutive context words ("YoY" for "year-over-year",
- * "EPS" for "earnings per share"). Writers abbreviate what the source spells out; that is no
+ * something the context spells out: a quarter code ("Q2" for "second quarter"), a day of the
+ * month under another ordinal suffix ("5hb" for "5th"), or an acronym whose letters are the
+ * initials of consecutive context words ("YoY" for "year-over-year", "EPS" for "earnings per
+ * share"). Writers abbreviate what the source spells out; that is no
  * invented name. `surface` is the word as written. Each check is one scan of the context's
  * words, and it runs only for names absent from the context.
  */
 export function spelledOutIn(index: ContextIndex, surface: string): boolean {
+  const ordinal = ORDINAL.exec(surface);
+  if (ordinal) return ORDINAL_SUFFIXES.some((s) => index.norms.has(ordinal[1] + s));
   const quarter = /^[Qq]([1-4])$/.exec(surface);
   if (quarter)
     return QUARTERS[Number(quarter[1]) - 1].some((ordinal) =>
