@@ -5,6 +5,9 @@
 // general vocabulary; each line is `word:gloss,gloss` with the commonest English lemma first.
 // Inflected forms are listed as they are written (Malay di-/me-/ber- and Tagalog
 // mag-/nag-/-in-/-um- forms), since a stemmer for either language is more than this needs.
+// The tokenizer parts a word at its hyphen: a reduplicated or hyphened word ("mana-mana" any,
+// "serta-merta" immediately) is looked up by its parts, so a part that only occurs there carries
+// the gloss ("merta"), and "mana" (where, which) has "any" too.
 const MALAY = `
 hari:day minggu:week bulan:month tahun:year jam:hour minit:minute saat:second
 pagi:morning,am petang:afternoon,pm malam:night,evening,pm tengah:middle,noon
@@ -26,7 +29,7 @@ kedai:store,shop kedai-kedai:store,shop pelanggan:customer barang:item,goods bun
 penghantaran:delivery hantar:send,deliver dihantar:send,deliver,sent terima:receive,accept
 diterima:accept,receive,accepted pesanan:order tempahan:order,booking,reservation
 buka:open dibuka:open tutup:close,closed ditutup:close,closed waktu:time,hours operasi:operation,opening
-pukul:o'clock,at masa:time tempoh:period,within segera:immediately serta-merta:immediately
+pukul:o'clock,at masa:time tempoh:period,within segera:immediately serta-merta:immediately merta:immediately
 sebelum:before selepas:after lepas:after,past hingga:to,until sehingga:until,to antara:between
 dalam:within,in setiap:every,each sahaja:only hanya:only semua:all
 kali:time pertama:first kedua:second ketiga:third satu:one dua:two tiga:three empat:four lima:five
@@ -39,14 +42,18 @@ jabatan:department pejabat:office pendaftaran:registration penggantian:replaceme
 ganti:replace hilang:lose,lost dicuri:steal,stolen baharu:new baru:new lama:old
 bekalan:supply air:water elektrik:electricity gangguan:interruption,disruption berjadual:schedule,scheduled
 penyelenggaraan:maintenance diselenggara:maintain,maintenance paip:pipe lori:truck,lorry tangki:tank
-kawasan:area terjejas:affect,affected disediakan:provide,available sediakan:provide
+kawasan:area semenanjung:peninsular,peninsula terjejas:affect,affected disediakan:provide,available sediakan:provide
 dihentikan:stop,suspend sementara:temporary,temporarily berlaku:occur,happen kerana:because
 perlu:need,require diperlukan:require,need wajib:required,mandatory boleh:can,may dapat:get,receive
 mendapat:get,receive diberikan:give,issue,grant beri:give memberi:give dikreditkan:credit
 kaedah:method asal:original pilih:choose memilih:choose,prefer tukar:change,exchange ditukar:exchange,change
 sah:valid tamat:expire,end daftar:register,sign mendaftar:register,sign
-salah:wrong betul:correct,right datang:come pergi:go guna:use gunakan:use menggunakan:use bawa:bring
-keluar:issue,leave,out masuk:enter,in semak:check lambat:late,delay,slow awal:early cepat:fast,quick
+salah:wrong betul:correct,right datang:come,visit pergi:go guna:use gunakan:use menggunakan:use
+bawa:bring,carry,with membawa:bring,carry,with ambil:take mengambil:take diambil:take,taken
+mana:where,which,any sebarang:any apa-apa:any,anything cawangan:branch lawat:visit melawat:visit
+simpan:keep,save menyimpan:keep,save
+keluar:issue,leave,out keluarkan:withdraw,withdrawal,issue mengeluarkan:withdraw,withdrawal,issue
+had:limit masuk:enter,in semak:check lambat:late,delay,slow awal:early cepat:fast,quick
 paling:most lewat:late,latest bil:bill
 `;
 
@@ -67,7 +74,8 @@ sampu:ten tatlumpu:thirty tatlumpung:thirty
 magbukas:open pagbubukas:opening deposito:deposit unang:first una:first
 tawagan:call tumawag:call agad:immediately kaagad:immediately ipapadala:send,deliver ipinadala:send,sent
 darating:arrive dumating:arrive padala:send trabaho:work,business nawawala:lose,lost nawala:lose,lost
-kasama:include,with tatagal:last,valid
+kasama:include,with,plus tatagal:last,valid unli:unlimited
+sangay:branch anuman:any,anything kahit:any,even
 lugar:area,place labas:outside ibang:other iba:other
 umalis:depart,leave
 kuryente:electricity,power mawawalan:lose,interruption ilang:some bahagi:part,area

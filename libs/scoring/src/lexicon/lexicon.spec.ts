@@ -46,6 +46,36 @@ describe('paraphrasedIn', () => {
   );
 });
 
+describe("paraphrasedIn with the context words' stems", () => {
+  // WordNet lists "exchanged" as an adjective, so its lemma stays "exchanged": the gloss
+  // "exchange" of "tukar" meets it by stem (support-answers-dev cs-shop-exchange-r2).
+  it('matches a gloss by stem where the lemma stays inflected', () => {
+    expect(lemma('exchanged')).toBe('exchanged');
+    expect(paraphrasedIn('tukar', new Set(['exchanged']))).toBe(false);
+    expect(paraphrasedIn('tukar', new Set(['exchanged']), new Set(['exchang']))).toBe(true);
+  });
+
+  it('leaves words without a gloss, and unrelated stems, unmatched', () => {
+    expect(paraphrasedIn('exchange', new Set(['exchanged']), new Set(['exchang']))).toBe(false);
+    expect(paraphrasedIn('tukar', new Set(['attached']), new Set(['attach']))).toBe(false);
+  });
+});
+
+describe('everyday code-switch vocabulary', () => {
+  it.each<[string, string]>([
+    ['ambil', 'take'], // "ambil masa 5 hari" takes 5 days
+    ['mana', 'any'], // "mana-mana" reaches the lexicon as two "mana"
+    ['merta', 'immediately'], // and "serta-merta" as "serta" "merta"
+    ['datang', 'visit'],
+    ['cawangan', 'branch'],
+    ['unli', 'unlimited'],
+    ['kasama', 'plus'],
+    ['semenanjung', 'peninsular'],
+    ['keluarkan', 'withdraw'], // "keluarkan sehingga RM1,500" against "had pengeluaran"
+    ['had', 'limit'],
+  ])('%s has the gloss %s', (word, gloss) => expect(glossOf(word)).toContain(gloss));
+});
+
 describe('glossOf', () => {
   it('lists every gloss, commonest first, and nothing for unknown words', () => {
     expect(glossOf('bayaran')).toEqual(['payment', 'fee', 'charge', 'pay']);

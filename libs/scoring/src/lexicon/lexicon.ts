@@ -1,4 +1,5 @@
 import { glossOf } from './gloss.lexicon';
+import { computeStem } from '../text/stem.util';
 import { ANTONYM_ENTRIES, SYNONYM_GROUPS } from './wordnet.lexicon';
 
 let antonyms: Map<string, string[]> | undefined;
@@ -85,13 +86,22 @@ export function hasSynonymIn(lemmaWord: string, words: ReadonlySet<string>): boo
 
 /**
  * Whether a word (lower-cased) is a paraphrase of one of `lemmas`: its lemma or one of its
- * Malay/Tagalog glosses is there, or shares a WordNet synonym group with a word there.
+ * Malay/Tagalog glosses is there, or shares a WordNet synonym group with a word there. With
+ * `stems` (the same words' stems), a gloss also matches by stem: WordNet lists "exchanged",
+ * "attached", "included" as adjectives of their own, so their lemma stays inflected and the
+ * gloss "exchange" of "tukar" would miss "exchanged" by lemma alone.
  */
-export function paraphrasedIn(norm: string, lemmas: ReadonlySet<string>): boolean {
+export function paraphrasedIn(
+  norm: string,
+  lemmas: ReadonlySet<string>,
+  stems?: ReadonlySet<string>,
+): boolean {
   const l = lemma(norm);
   if (lemmas.has(l) || hasSynonymIn(l, lemmas)) return true;
-  for (const g of glossOf(norm))
+  for (const g of glossOf(norm)) {
     if (g !== l && (lemmas.has(g) || hasSynonymIn(g, lemmas))) return true;
+    if (stems?.has(computeStem(g))) return true;
+  }
   return false;
 }
 

@@ -1,10 +1,9 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
 import { alignSentences, type Alignment } from '../engine/alignment';
 import type { Analysis } from '../engine/analysis';
-import type { ContextIndex } from '../engine/context-index';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 import { shortness } from '../engine/shortness';
-import { spelledOutIn } from './name-variants.util';
+import { spelledOutIn, translatedIn } from './name-variants.util';
 import { collectiveDaySets, contextDays, coversAll, daysOfWord } from './day-coverage.util';
 import { STOPWORDS } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
@@ -24,19 +23,6 @@ const NOT_NAMES = new Set([
   'saturday',
   'sunday',
 ]);
-
-/**
- * A day of the month with its ordinal ending: English "5th", Malay "5hb" (haribulan: "setiap
- * 5hb" is "on the 5th of every month", cs-telco-bill). It is in the context when that day is,
- * in either spelling; "30th" against "31st" stays absent (the numbers check lets a date's day
- * meet any equal figure, so this is what catches it in SummEdits' sales emails).
- */
-const DAY_OF_MONTH_RE = /^([1-9]|[12]\d|3[01])(?:st|nd|rd|th|hb)$/i;
-
-function dayOfMonthIn(index: ContextIndex, norm: string): boolean {
-  const day = DAY_OF_MONTH_RE.exec(norm)?.[1];
-  return day !== undefined && ['st', 'nd', 'rd', 'th', 'hb'].some((e) => index.norms.has(day + e));
-}
 
 /**
  * Name-like tokens: capitalised words not at the start of a sentence, acronyms, and mixed
@@ -73,13 +59,14 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
   const absent = entities.filter((t) => {
     const seen = index.norms.has(t.norm) || index.has(t.stem);
     if (seen && !collectives.includes(t)) return false;
-    if (!seen && dayOfMonthIn(index, t.norm)) return false;
     const days = daysOfWord(analysis, t.start, t.end);
     return days === undefined || !coversAll(contextDays(index), days);
   });
   // "Q2" for "second quarter", "YoY" for "year-over-year": the name is there, spelled out.
   const spelledOut = absent.filter((t) => spelledOutIn(index, analysis.text.slice(t.start, t.end)));
-  const ungrounded = absent.filter((t) => !spelledOut.includes(t));
+  // "Semenanjung" for "Peninsular Malaysia": the name is there, in the other language.
+  const translated = absent.filter((t) => !spelledOut.includes(t) && translatedIn(index, t.norm));
+  const ungrounded = absent.filter((t) => !spelledOut.includes(t) && !translated.includes(t));
   const share = 1 - ungrounded.length / entities.length;
   // A name found in the document but far from where the sentence's other words come from:
   // the signature of a swapped entity ("Q1" → "Q2" when Q2 occurs elsewhere).
@@ -104,6 +91,7 @@ function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfi
     evidence: {
       checked: entities.length,
       spelledOut: spelledOut.slice(0, 20).map((t) => analysis.text.slice(t.start, t.end)),
+      translated: translated.slice(0, 20).map((t) => analysis.text.slice(t.start, t.end)),
       ungrounded: ungrounded
         .slice(0, 20)
         .map((t) => ({ text: analysis.text.slice(t.start, t.end), start: t.start, end: t.end })),

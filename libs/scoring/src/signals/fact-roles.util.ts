@@ -22,6 +22,8 @@ import {
   wordsHeld,
 } from './short-claims.util';
 import { figurelessContradictions } from './figureless-claims.util';
+import { glossStems } from './name-variants.util';
+import { heldWithTimings, instantTimings, withTimings } from './timing-facts.util';
 import type { ContextClause } from './clause-negation.util';
 import { dayMismatches } from './day-coverage.util';
 import { endsRange, holdsOwnPole, opposedBy, wordLemmas } from './fact-opposites.util';
@@ -71,7 +73,7 @@ interface SentenceRoles {
 
 function rolesOf(text: string): SentenceRoles {
   const tokens = tokenize(text);
-  const facts = [...extractQuantities(text), ...contextWeekdays(text)]
+  const facts = [...extractQuantities(text), ...contextWeekdays(text), ...instantTimings(text)]
     .map((q) => ({ q, at: tokens.findIndex((t) => t.end > q.start) }))
     .filter((p) => p.at >= 0)
     .sort((a, b) => a.at - b.at);
@@ -112,7 +114,9 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
   const claims = claimsOf(analysis, FINE);
   const clausesBySentence = contextClauses(index, CLAUSE);
   const clauses = clausesBySentence.flat();
-  const answerClaims = claimsOf(analysis, CLAUSE);
+  // "Immediately" is a fact here as a figure is: bound to the wrong item, it is a swap.
+  const timings = instantTimings(analysis.text);
+  const answerClaims = claimsOf(analysis, CLAUSE).map((c) => withTimings(c, timings));
   const bound = answerClaims.map((c) => boundElsewhere(c, answerClaims, clauses));
   // One shared word a side is enough when two claims each sit with the other's figure ("Check-up
   // RM120, scaling RM80" where check-up costs RM80 and scaling RM120); a lone claim whose word
@@ -154,8 +158,11 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
           n.end <= claim.end &&
           !claim.facts.some((f) => n.start < f.end && n.end > f.q.start),
       );
-      if (own.some((n) => !withFact.some((i) => sentences[i].stems.has(n.stem))))
-        mark('unboundName');
+      // A name in the other language ("Semenanjung" for "Peninsular") is bound by its gloss.
+      const boundTo = (n: Token, i: number): boolean =>
+        sentences[i].stems.has(n.stem) ||
+        [...glossStems(n.norm)].some((g) => sentences[i].stems.has(g));
+      if (own.some((n) => !withFact.some((i) => boundTo(n, i)))) mark('unboundName');
       if (withFact.some((i) => swaps(i)) || clauseSwapped(claim)) mark('swapped');
       else if (
         opposedNear(claim, analysis.text.slice(claim.start, claim.end), fact, {
@@ -166,6 +173,12 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       )
         mark('opposite');
     }
+  // A figureless timing is checked by its clause binding only: no figure to find it by.
+  for (const claim of claims)
+    for (const q of timings.filter((t) => t.start >= claim.start && t.start < claim.end))
+      if (!out.some((r) => r.kind === 'swapped' && r.start >= claim.start && r.end <= claim.end))
+        if (clauseSwapped(claim))
+          out.push({ kind: 'swapped', text: q.text, start: q.start, end: q.end });
   out.push(
     ...figurelessContradictions(analysis, claims, clauses, contextClauses(index, FINE).flat()),
   );
@@ -278,7 +291,7 @@ function contextClauses(index: ContextIndex, cut: ClaimCut): ContextClause[][] {
     return cutClaims(s.text, tokens, cut).map((clause) => {
       const text = s.text.slice(clause[0].start, clause[clause.length - 1].end);
       const own = tokenize(text);
-      return { ...heldFacts(text, own), tokens: own };
+      return heldWithTimings({ ...heldFacts(text, own), tokens: own }, text);
     });
   });
 }

@@ -56,6 +56,27 @@ describe('grounding signal', () => {
     expect(ev.sentences[1].unsupported).toContain('hurricanes');
   });
 
+  // support-answers-dev cs-shop-exchange-r2 and -dev2 cs-shop-delivery-r1: code-switched
+  // words whose gloss is an inflected context word ("tukar" exchange, "exchanged") or a newly
+  // listed everyday word ("ambil masa" takes time) count as support.
+  it('supports code-switched words by their English gloss', () => {
+    const unsupported = (context: string, text: string): string[] =>
+      (
+        signal('grounding', { text }, { context: [{ id: 'kb', text: context }] }).evidence as {
+          sentences: { unsupported: string[] }[];
+        }
+      ).sentences.flatMap((x) => x.unsupported);
+    const exchange =
+      'Items can be exchanged for a different size within 14 days of purchase, with the receipt and tags attached.';
+    expect(unsupported(exchange, 'Yes boleh tukar size within 14 days.')).not.toContain('tukar');
+    // A Malay word whose gloss the context lacks stays unsupported.
+    expect(unsupported(exchange, 'Yes boleh pulangkan size within 14 days.')).toContain(
+      'pulangkan',
+    );
+    const delivery = 'Delivery to Sabah and Sarawak takes 5 to 7 days.';
+    expect(unsupported(delivery, 'Ke Sabah ambil masa 5 to 7 days.')).not.toContain('ambil');
+  });
+
   it('grounds Thai text without spaces', () => {
     const th = [{ id: 't', text: 'กรมธรรม์นี้คุ้มครองความเสียหายจากน้ำท่วม' }];
     const good = signal('grounding', { text: 'กรมธรรม์คุ้มครองความเสียหายจากน้ำท่วม' }, { context: th });

@@ -171,7 +171,7 @@ function copyShares(
  * word's root ("keluarkan" for "pengeluaran").
  */
 function isParaphrase(a: Alignment, norm: string): boolean {
-  if (paraphrasedIn(norm, windowLemmas(a, lemma))) return true;
+  if (paraphrasedIn(norm, windowLemmas(a, lemma), a.windowStems)) return true;
   const root = malayRoot(norm) ?? norm;
   return windowMalayRoots(a).has(root);
 }

@@ -193,13 +193,14 @@ export function holding(held: HeldFacts, claim: Claim, except?: Fact): number {
   let n = 0;
   for (const f of claim.facts) if (f !== except && holdsFact(held, f)) n += FACT_WEIGHT;
   for (const w of claim.words)
-    if (held.stems.has(w.stem) || paraphrasedIn(w.norm, held.lemmas)) n++;
+    if (held.stems.has(w.stem) || paraphrasedIn(w.norm, held.lemmas, held.stems)) n++;
   return n;
 }
 
 /** How many of a claim's words a stretch of context holds, as written or paraphrased. */
 export function wordsHeld(stems: ReadonlySet<string>, lemmas: Set<string>, claim: Claim): number {
-  return claim.words.filter((w) => stems.has(w.stem) || paraphrasedIn(w.norm, lemmas)).length;
+  return claim.words.filter((w) => stems.has(w.stem) || paraphrasedIn(w.norm, lemmas, stems))
+    .length;
 }
 
 /** Whether some word of the answer's unit is a word of the context's, or paraphrases one. */
