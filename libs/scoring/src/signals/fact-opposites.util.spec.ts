@@ -3,7 +3,7 @@ import { endsRange } from './fact-opposites.util';
 
 const fact = (text: string) => {
   const [q] = extractQuantities(text);
-  return { q, units: [], end: q.end };
+  return { q, units: [], end: q.end, kind: null };
 };
 
 describe('endsRange', () => {

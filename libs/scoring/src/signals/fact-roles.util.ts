@@ -26,6 +26,7 @@ import { glossStems } from './name-variants.util';
 import { heldWithTimings, instantTimings, withTimings } from './timing-facts.util';
 import type { ContextClause } from './clause-negation.util';
 import { dayMismatches } from './day-coverage.util';
+import { crossedFacts } from './crossed-facts.util';
 import { endsRange, holdsOwnPole, opposedBy, wordLemmas } from './fact-opposites.util';
 
 /** Where a short answer's fact sits in its context sentence, and with which words. */
@@ -129,6 +130,10 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
         c.end > claim.start &&
         (bound[i] === 'strong' || (bound[i] === 'weak' && crossed)),
     );
+  // A figure taken from another item's sentence ("$35 for 10 GB" where $35 is the other pass's).
+  const crossedAt = new Set(
+    answerClaims.flatMap((c) => crossedFacts(c, sentences)).map((f) => f.q.start),
+  );
   const names = entityTokens(analysis.text, analysis.tokens);
   const answer = rolesOf(analysis.text);
   const swapCache = new Map<number, boolean>();
@@ -163,7 +168,8 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
         sentences[i].stems.has(n.stem) ||
         [...glossStems(n.norm)].some((g) => sentences[i].stems.has(g));
       if (own.some((n) => !withFact.some((i) => boundTo(n, i)))) mark('unboundName');
-      if (withFact.some((i) => swaps(i)) || clauseSwapped(claim)) mark('swapped');
+      if (withFact.some((i) => swaps(i)) || clauseSwapped(claim) || crossedAt.has(fact.q.start))
+        mark('swapped');
       else if (
         opposedNear(claim, analysis.text.slice(claim.start, claim.end), fact, {
           text: index.sentences[best].text,

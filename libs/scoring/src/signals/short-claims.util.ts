@@ -20,6 +20,11 @@ export interface Fact {
   units: string[];
   /** End of the fact with its unit: the claim's own words start after it. */
   end: number;
+  /**
+   * What it measures, when the text says: 'money' (a currency before it), 'percent', 'duration',
+   * 'date', 'day', or its unit word's lemma ("gb"); null for a bare figure (a plan's "99").
+   */
+  kind: string | null;
 }
 
 /** What a stretch of context (a sentence or a clause) offers: facts, word stems, lemmas and glosses. */
@@ -73,10 +78,22 @@ function unitsAfter(text: string, q: Quantity): { words: string[]; end: number }
   return { words, end: q.end + m[0].length };
 }
 
+// A currency written before an amount: "$35", "RM80", "₱1,200", "USD 20".
+const CURRENCY_BEFORE = /(?:\p{Sc}|\b(?:RM|Rp|PHP|USD|SGD|MYR|S\$)\s?)$/u;
+
+function kindOf(text: string, q: Quantity, units: readonly string[]): string | null {
+  if (q.date?.startsWith('dow-')) return 'day';
+  if (q.date) return 'date';
+  if (q.duration) return 'duration';
+  if (CURRENCY_BEFORE.test(text.slice(Math.max(0, q.start - 4), q.start))) return 'money';
+  if (q.text.endsWith('%') || text[q.end] === '%') return 'percent';
+  return units.length ? lemma(units[0]) : null;
+}
+
 function factsOf(text: string, quantities: Quantity[]): Fact[] {
   return quantities.map((q) => {
     const unit = unitsAfter(text, q);
-    return { q, units: unit.words, end: unit.end };
+    return { q, units: unit.words, end: unit.end, kind: kindOf(text, q, unit.words) };
   });
 }
 

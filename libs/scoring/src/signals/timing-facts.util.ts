@@ -33,7 +33,8 @@ export function instantTimings(text: string): Quantity[] {
 }
 
 function asFact(q: Quantity): Fact {
-  return { q, units: [], end: q.end };
+  // "Immediately" is a length of time, zero: of one kind with "5 business days".
+  return { q, units: [], end: q.end, kind: 'duration' };
 }
 
 /** A claim with the figureless timings inside it as facts, and their words no longer its words. */
