@@ -241,12 +241,20 @@ function groupMatches(a: readonly Placed[], b: readonly Placed[]): boolean {
   return a.some((x) => b.some((y) => quantityMatches(x.q, y.q)));
 }
 
-/** Whether a clause break (a stop, a comma, a joiner) parts a fact group from token `i`. */
+/**
+ * Whether a clause break (a stop, a comma, a joiner) parts a fact group from token `i`. Read
+ * from the end of the group's last figure, not its first token: the comma of "₱10,000" or the
+ * stop of "8.30" is part of the figure, not a break ("₱10,000 po ang deposit para sa sedan").
+ */
 function brokenBetween(roles: SentenceRoles, group: readonly Placed[], i: number): boolean {
-  const from = group[group.length - 1].at;
+  const last = group[group.length - 1];
   const { tokens, text } = roles;
-  if (CLAUSE.breaks.test(text.slice(tokens[from].end, tokens[i].start))) return true;
-  for (let k = from + 1; k < i; k++) if (joinsClaims(tokens, k, CLAUSE)) return true;
+  const end = Math.max(tokens[last.at].end, last.q.end);
+  if (end >= tokens[i].start) return false;
+  if (CLAUSE.breaks.test(text.slice(end, tokens[i].start))) return true;
+  const from = tokens.findIndex((t, k) => k >= last.at && t.end >= last.q.end);
+  for (let k = Math.max(from, last.at) + 1; k < i; k++)
+    if (joinsClaims(tokens, k, CLAUSE)) return true;
   return false;
 }
 

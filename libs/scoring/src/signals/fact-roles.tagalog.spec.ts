@@ -1,0 +1,47 @@
+import { Analysis } from '../engine/analysis';
+import type { ContextIndex } from '../engine/context-index';
+import { factRoles } from './fact-roles.util';
+
+function roles(context: string[], text: string): string[] {
+  const a = new Analysis({
+    input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) },
+    output: { text },
+  });
+  const kinds = factRoles(a, a.context as ContextIndex)
+    .filter((r) => r.kind !== 'unanchored')
+    .map((r) => `${r.text}:${r.kind}`);
+  return [...new Set(kinds)];
+}
+
+const deposit = [
+  'Ang security deposit ay ₱5,000 para sa sedan at ₱10,000 para sa SUV, at ibinabalik ito sa loob ng 7 araw.',
+];
+const plans = [
+  'Hindi puwedeng mag-downgrade ng plan ang mga naka-lock-in sa unang 6 na buwan, pero puwedeng mag-upgrade anumang oras.',
+];
+
+describe('factRoles: figures with a thousands comma', () => {
+  it('flags amounts swapped between two items ("₱10,000 … sedan" where the sedan is ₱5,000)', () => {
+    expect(
+      roles(deposit, '₱10,000 po ang deposit para sa sedan at ₱5,000 para sa SUV.').sort(),
+    ).toEqual(['10,000:swapped', '5,000:swapped']);
+  });
+
+  it('leaves the amounts bound as the passage binds them', () => {
+    expect(roles(deposit, '₱5,000 po ang deposit para sa sedan at ₱10,000 para sa SUV.')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('factRoles: a figureless claim tied between two clauses', () => {
+  it('flags the pole the passage forbids where it grants the other one', () => {
+    expect(roles(plans, 'Puwede kayong mag-downgrade ng plan anumang oras.')).toEqual([
+      'Puwede kayong mag-downgrade ng plan anumang oras:opposite',
+    ]);
+  });
+
+  it('leaves the pole the passage grants', () => {
+    expect(roles(plans, 'Puwede kayong mag-upgrade ng plan anumang oras.')).toEqual([]);
+  });
+});
