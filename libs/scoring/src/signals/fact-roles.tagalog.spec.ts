@@ -45,3 +45,26 @@ describe('factRoles: a figureless claim tied between two clauses', () => {
     expect(roles(plans, 'Puwede kayong mag-upgrade ng plan anumang oras.')).toEqual([]);
   });
 });
+
+describe('factRoles: "even without X" where the passage gives the case without X', () => {
+  const lockIn = [
+    'Libre ang installation para sa mga bagong subscriber na pipili ng 24-month lock-in. Kung walang lock-in, may installation fee na ₱2,500.',
+  ];
+  const stillFree = [
+    'Libre ang installation para sa Plan 1499. Kung walang lock-in, libre pa rin ang installation.',
+  ];
+  const answer =
+    'Libre po ang installation ng Plan 1499 para sa mga bagong subscriber, kahit walang lock-in.';
+
+  it('flags a claim said to hold without X where the case without X lacks its pole', () => {
+    expect(roles(lockIn, answer)).toEqual(['kahit walang lock-in:opposite']);
+  });
+
+  it('leaves it where the case without X keeps the pole', () => {
+    expect(roles(stillFree, answer)).toEqual([]);
+  });
+
+  it('leaves the claim without "even"', () => {
+    expect(roles(lockIn, 'Libre po ang installation sa 24-month lock-in.')).toEqual([]);
+  });
+});

@@ -22,6 +22,7 @@ import {
   wordsHeld,
 } from './short-claims.util';
 import { figurelessContradictions } from './figureless-claims.util';
+import { concessiveContradictions } from './concessive-claims.util';
 import { glossStems } from './name-variants.util';
 import { heldWithTimings, instantTimings, withTimings } from './timing-facts.util';
 import type { ContextClause } from './clause-negation.util';
@@ -98,6 +99,8 @@ function sameWord(a: Token, b: Token): boolean {
  * - **unboundName**: a name of the claim (entities.signal's) is in no sentence holding the fact:
  *   "Elmhurst College was founded in 1874" where 1874 is another college's year.
  * - **opposite** and **flippedNegation** of a claim without a figure: figureless-claims.util.ts.
+ * - **opposite** of "…, even without X" where the passage gives the case without X otherwise:
+ *   concessive-claims.util.ts.
  * - **otherDays**: a day range or day the context gives otherwise ("Monday to Sunday" where it
  *   says "Monday to Saturday", a day it says is closed): day-coverage.util.ts.
  *
@@ -188,6 +191,7 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
   out.push(
     ...figurelessContradictions(analysis, claims, clauses, contextClauses(index, FINE).flat()),
   );
+  out.push(...concessiveContradictions(analysis, claims, index));
   for (const m of dayMismatches(analysis, index)) out.push({ kind: 'otherDays', ...m });
   return out;
 }
