@@ -7,6 +7,8 @@
 // (Malay di-/me-, Tagalog mag-/nag-/-in-), like gloss.lexicon. Two words joined by `+` are a
 // phrase: Tagalog says "paid" with "may" ("has") before the noun ("may bayad", "has a fee"),
 // where Malay has one word ("berbayar"), and "free" as "libre" or "walang bayad" ("no fee").
+// English verbs borrowed whole after a Tagalog affix ("mag-upgrade", "mag-downgrade", the hyphen
+// parting them) are listed too: neither WordNet's pairs nor polarity.lexicon reach this one.
 const PAIRS = `
 buka dibuka membuka dibukakan|tutup ditutup menutup
 percuma gratis|berbayar
@@ -29,6 +31,7 @@ pasok papasok|labas lalabas
 una|huli
 puwede pwede|bawal
 libre walang+bayad walang+singil|may+bayad may+singil
+upgrade upgraded|downgrade downgraded
 `;
 
 let map: Map<string, string[]> | undefined;

@@ -4,7 +4,19 @@ import type { ContextIndex } from '../engine/context-index';
 import { isShortAnswer } from '../engine/shortness';
 import { tokenize } from '../text/tokens.util';
 import { negatedAbout, wordsOf, type ContextClause } from './clause-negation.util';
-import { claimsOf, heldFacts, holding, sentenceFacts, type ClaimCut } from './short-claims.util';
+import { paraphrasedIn } from '../lexicon/lexicon';
+import {
+  claimsOf,
+  cutClaims,
+  heldFacts,
+  holdsFact,
+  holding,
+  saysNot,
+  sentenceFacts,
+  type Claim,
+  type ClaimCut,
+  type HeldFacts,
+} from './short-claims.util';
 
 const CONTRASTS = new Set(['but', 'whereas', 'while', 'tetapi', 'manakala', 'pero', 'however']);
 
@@ -36,6 +48,42 @@ function clausesOf(index: ContextIndex, i: number): ContextClause[] {
   return clauses;
 }
 
+const COMMA: ClaimCut = { breaks: /,/, joiners: new Set() };
+const CONDITIONS = new Set(['if', 'unless', 'kung', 'kapag', 'pag', 'kalau', 'jika', 'apabila']);
+
+/**
+ * Whether a claim says "not" about what its best clauses hold of it: a "not" counts only in a
+ * comma part of the claim with a word or fact one of them holds. "Walang bayad ang pagkabit …, at
+ * puwede kayong mag-upgrade …" says nothing negative about "puwedeng mag-upgrade anumang oras",
+ * nor "kung wala, ₱2,500 ang installation fee" (its "not" is the condition's) about "may
+ * installation fee na ₱2,500". The answer's "For a cholesterol test, don't eat …" keeps its "not"
+ * against "do not eat for 10 hours": the part holding "eat" says it. (On begin-dev one reply
+ * changes, "he did not, and he was suspended …": see below.)
+ */
+function claimNegatedFor(analysis: Analysis, claim: Claim, clauses: readonly HeldFacts[]): boolean {
+  if (!claim.negated) return false;
+  const tokens = analysis.tokens.filter((t) => t.start >= claim.start && t.end <= claim.end);
+  const parts = cutClaims(analysis.text, tokens, COMMA);
+  const held = parts.filter((part) => {
+    const [start, end] = [part[0].start, part[part.length - 1].end];
+    // A bare "not" ("he did not, and he was suspended …") is said of the claim's rest; a
+    // condition's ("kung wala, …", "if not, …") is not.
+    if (!part.some((t) => claim.words.includes(t))) return !CONDITIONS.has(part[0].norm);
+    return (
+      part.some(
+        (t) =>
+          claim.words.includes(t) &&
+          clauses.some((c) => c.stems.has(t.stem) || paraphrasedIn(t.norm, c.lemmas, c.stems)),
+      ) ||
+      claim.facts.some(
+        (f) => f.q.start >= start && f.q.start < end && clauses.some((c) => holdsFact(c, f)),
+      )
+    );
+  });
+  if (!held.length) return true;
+  return held.some((part) => part.some((t) => saysNot(t.norm)));
+}
+
 /**
  * Claims of a short answer that say "not" (or "free") where the context clause holding them
  * best does not, or the reverse ("don't drink water" against "plain water is allowed", "May
@@ -55,6 +103,7 @@ export function claimNegationFlips(
     const words = wordsOf(claim.words);
     let best = MIN_HELD - 1;
     let polarity: boolean | null = null;
+    let bestClauses: HeldFacts[] = [];
     sentences.forEach((s, i) => {
       // A clause holds no more of the claim than its sentence: skip sentences that cannot win.
       if (holding(s, claim) < Math.max(best, MIN_HELD)) return;
@@ -62,11 +111,14 @@ export function claimNegationFlips(
         const n = holding(c, claim);
         if (n < best) continue;
         const negated = c.negated && negatedAbout(c.tokens, words);
-        if (n > best) [best, polarity] = [n, negated];
-        else if (polarity !== negated) polarity = null; // a tie either way
+        if (n > best) [best, polarity, bestClauses] = [n, negated, [c]];
+        else {
+          bestClauses.push(c);
+          if (polarity !== negated) polarity = null; // a tie either way
+        }
       }
     });
-    if (polarity !== null && polarity !== claim.negated)
+    if (polarity !== null && polarity !== claimNegatedFor(analysis, claim, bestClauses))
       out.push({ start: claim.start, end: claim.end });
   }
   return out;

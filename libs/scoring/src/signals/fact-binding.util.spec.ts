@@ -96,6 +96,10 @@ describe('claimNegationFlips: a claim saying "not" or "free" where its source do
   const fasting = [
     'For a cholesterol test, do not eat for 10 hours before the test. Plain water is allowed.',
   ];
+  const lockIn = [
+    'Libre ang installation para sa mga bagong subscriber na pipili ng 24-month lock-in. Kung walang lock-in, may installation fee na ₱2,500.',
+    'Hindi puwedeng mag-downgrade ng plan ang mga naka-lock-in sa unang 6 na buwan, pero puwedeng mag-upgrade anumang oras.',
+  ];
   const refill = [
     'Repeat prescriptions can be requested online without an appointment and are ready for collection in 2 working days.',
   ];
@@ -161,6 +165,32 @@ describe('claimNegationFlips: a claim saying "not" or "free" where its source do
       'code-switched, negation inserted',
       fasting,
       'For cholesterol test, you tak boleh minum plain water.',
+      1,
+    ],
+    // A "not" counts in the comma part holding the clause's words: a condition's ("kung wala")
+    // or another part's ("Walang bayad …, at puwede …") says nothing about that clause.
+    [
+      'Tagalog, negated condition before a comma',
+      lockIn,
+      'Libre po ang installation sa 24-month lock-in; kung wala, ₱2,500 ang installation fee.',
+      0,
+    ],
+    [
+      'Tagalog, "no fee" in another comma part',
+      lockIn,
+      'Libre ang installation sa 24-month lock-in, at puwede kayong mag-upgrade ng plan anumang oras, walang bayad.',
+      0,
+    ],
+    [
+      'English, a bare "not" before a comma',
+      parcels,
+      'They do not, and standard parcels are delivered Monday to Saturday.',
+      1,
+    ],
+    [
+      'Tagalog, negation in the part holding the words',
+      lockIn,
+      'Kung may lock-in, hindi puwedeng mag-upgrade ng plan anumang oras.',
       1,
     ],
   ])('%s', (_n, context, text, expected) => expect(flips(context, text)).toBe(expected));

@@ -22,6 +22,7 @@ import {
   wordsHeld,
 } from './short-claims.util';
 import { figurelessContradictions } from './figureless-claims.util';
+import { concessiveContradictions } from './concessive-claims.util';
 import { glossStems } from './name-variants.util';
 import { heldWithTimings, instantTimings, withTimings } from './timing-facts.util';
 import type { ContextClause } from './clause-negation.util';
@@ -98,6 +99,8 @@ function sameWord(a: Token, b: Token): boolean {
  * - **unboundName**: a name of the claim (entities.signal's) is in no sentence holding the fact:
  *   "Elmhurst College was founded in 1874" where 1874 is another college's year.
  * - **opposite** and **flippedNegation** of a claim without a figure: figureless-claims.util.ts.
+ * - **opposite** of "…, even without X" where the passage gives the case without X otherwise:
+ *   concessive-claims.util.ts.
  * - **otherDays**: a day range or day the context gives otherwise ("Monday to Sunday" where it
  *   says "Monday to Saturday", a day it says is closed): day-coverage.util.ts.
  *
@@ -188,6 +191,7 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
   out.push(
     ...figurelessContradictions(analysis, claims, clauses, contextClauses(index, FINE).flat()),
   );
+  out.push(...concessiveContradictions(analysis, claims, index));
   for (const m of dayMismatches(analysis, index)) out.push({ kind: 'otherDays', ...m });
   return out;
 }
@@ -241,12 +245,20 @@ function groupMatches(a: readonly Placed[], b: readonly Placed[]): boolean {
   return a.some((x) => b.some((y) => quantityMatches(x.q, y.q)));
 }
 
-/** Whether a clause break (a stop, a comma, a joiner) parts a fact group from token `i`. */
+/**
+ * Whether a clause break (a stop, a comma, a joiner) parts a fact group from token `i`. Read
+ * from the end of the group's last figure, not its first token: the comma of "₱10,000" or the
+ * stop of "8.30" is part of the figure, not a break ("₱10,000 po ang deposit para sa sedan").
+ */
 function brokenBetween(roles: SentenceRoles, group: readonly Placed[], i: number): boolean {
-  const from = group[group.length - 1].at;
+  const last = group[group.length - 1];
   const { tokens, text } = roles;
-  if (CLAUSE.breaks.test(text.slice(tokens[from].end, tokens[i].start))) return true;
-  for (let k = from + 1; k < i; k++) if (joinsClaims(tokens, k, CLAUSE)) return true;
+  const end = Math.max(tokens[last.at].end, last.q.end);
+  if (end >= tokens[i].start) return false;
+  if (CLAUSE.breaks.test(text.slice(end, tokens[i].start))) return true;
+  const from = tokens.findIndex((t, k) => k >= last.at && t.end >= last.q.end);
+  for (let k = Math.max(from, last.at) + 1; k < i; k++)
+    if (joinsClaims(tokens, k, CLAUSE)) return true;
   return false;
 }
 

@@ -1,7 +1,7 @@
 import type { Analysis } from '../engine/analysis';
 import { stem } from '../text/tokens.util';
 import { negatedAbout, wordsOf, type ContextClause } from './clause-negation.util';
-import { opposedBy } from './fact-opposites.util';
+import { holdsOwnPole, opposedBy } from './fact-opposites.util';
 import type { FactRole } from './fact-roles.util';
 import { wordsHeld, type Claim, type HeldFacts } from './short-claims.util';
 
@@ -75,6 +75,21 @@ function negationFlipped(claim: Claim, best: BestClauses): boolean {
 }
 
 /**
+ * Whether a claim's best clause opposes it: the first one, or, on a tie, one that says the other
+ * pole plainly while every tied clause with the claim's own pole says "not" about it. "puwede
+ * kayong mag-downgrade ng plan anumang oras" ties "Hindi puwedeng mag-downgrade ng plan …" and
+ * "puwedeng mag-upgrade anumang oras" (three words each): the passage forbids the one and grants
+ * the other. The same answer with "mag-upgrade" holds its own pole plainly there and stands.
+ */
+function opposedAmongTies(claim: Claim, best: BestClauses): boolean {
+  const [first, ...tied] = best.clauses;
+  if (opposedBy(claim, first.lemmas)) return true;
+  const own = best.clauses.filter((c) => holdsOwnPole(claim, c.lemmas));
+  if (own.some((c) => !negatedFor(c, claim))) return false;
+  return tied.some((c) => !negatedFor(c, claim) && opposedBy(claim, c.lemmas));
+}
+
+/**
  * The fact-role cues of the claims without a figure: an **opposite** against the (first) clause
  * holding two of its words ("pemasangan berbayar" against "Pemasangan adalah percuma"), or a
  * **flippedNegation** (negationFlipped) against the clauses of the fine cut, which keeps a
@@ -96,8 +111,7 @@ export function figurelessContradictions(
       start: claim.start,
       end: claim.end,
     });
-    if (best.held >= MIN_WORDS_HELD && opposedBy(claim, best.clauses[0].lemmas))
-      out.push(role('opposite'));
+    if (best.held >= MIN_WORDS_HELD && opposedAmongTies(claim, best)) out.push(role('opposite'));
     else if (negationFlipped(claim, bestClauses(claim, fineClauses)))
       out.push(role('flippedNegation'));
   }
