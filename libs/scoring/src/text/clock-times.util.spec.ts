@@ -17,6 +17,11 @@ describe('clockTimes', () => {
     ['from 14:00 to 00:30', [[840], [30]]],
     // a 12-hour time without am/pm is either half of the day
     ['opens at 9:15', [[555, 1275]]],
+    // Malay and Tagalog parts of the day after the hour
+    ['10 pagi hingga 10 malam, 2.30 petang', [[600], [1320], [870]]],
+    ['mula 3 ng hapon hanggang 8 ng gabi, 12 ng tanghali', [[900], [1200], [720]]],
+    // "2 malam" is no clear hour, "3 hari" no part of a day
+    ['2 malam, 3 hari', []],
     // neighbours: a decimal, a verse-like ratio of three figures, an hour past the clock
     ['1.2 pm of rain, 25:00, 3:15:20, 13 pm', []],
   ])('%s', (text, minutes) => {
@@ -32,7 +37,10 @@ describe('times of day compared as times', () => {
     ['at 12 am', 'at 00:00', true],
     ['from 5 AM to 10 PM', 'mula 5:00 AM hanggang 10:00 PM', true],
     ['opens at 9:15', 'opens at 9:15 pm', true],
+    ['tutup 10 malam', 'closes at 10:00 PM', true],
+    ['bukas 3 ng hapon', 'opens at 15:00', true],
     // neighbours: another time stays another time
+    ['tutup 10 pagi', 'closes at 10:00 PM', false],
     ['late check-out until 3 pm', 'Late check-out until 14:00', false],
     ['at 12 am', 'at 12:00', false],
     ['at 2 am', 'until 14:00', false],

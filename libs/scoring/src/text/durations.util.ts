@@ -73,6 +73,10 @@ export function countsOneOf(duration: Duration | undefined): boolean {
 // figure: "RM1,500 sehari", "dua kali seminggu" are rates (per day, a week).
 const MALAY_ONE_RE = /(?<![\p{L}\p{N}])se(jam|minggu|bulan|tahun|minit)(?![\p{L}\p{N}])/gu;
 const RATE_BEFORE_RE = /(?:\d\S*|\bkali|\bx)\s+$/iu;
+// "Sehari" (a day) is mostly a rate too ("RM1,500 sehari", "20 sen sehari" per day): it is one
+// day only as the length a "within"/"for" word asks for ("dalam tempoh sehari" within a day,
+// ms-water-reconnection on support-answers-dev3, for "dalam masa 24 jam").
+const ONE_DAY_RE = /(?<=\b(?:dalam|tempoh|masa|selama)\s+)sehari(?![\p{L}\p{N}-])/giu;
 
 /** Malay "one hour", "one week"… written as one word ("sejam", "seminggu"), with their spans. */
 export function malayOneUnits(
@@ -86,6 +90,11 @@ export function malayOneUnits(
     const u = UNITS[m[1]];
     const end = m.index + m[0].length;
     out.push({ start: m.index, end, text: m[0], duration: { per: u.per, amount: u.size, end } });
+  }
+  ONE_DAY_RE.lastIndex = 0;
+  while ((m = ONE_DAY_RE.exec(text))) {
+    const end = m.index + m[0].length;
+    out.push({ start: m.index, end, text: m[0], duration: { per: 'minute', amount: DAY, end } });
   }
   return out;
 }

@@ -76,6 +76,12 @@ describe('durations across units', () => {
     expect(figures('One day I went there, one of them')).toEqual([]);
   });
 
+  it('reads Malay "sehari" as one day only after a "within" word', () => {
+    expect(match('disambung semula dalam tempoh sehari', 'dalam masa 24 jam')).toBe(true);
+    expect(match('disambung semula dalam masa sehari', 'dalam masa 3 hari bekerja')).toBe(false);
+    expect(figures('20 sen sehari per buku, sehari-hari')).toEqual([['20', 20]]);
+  });
+
   it('reads a Malay se- unit after a figure as a rate', () => {
     expect(figures('RM1,500 sehari, dua kali seminggu')).toEqual([
       ['1,500', 1500],

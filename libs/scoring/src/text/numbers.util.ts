@@ -231,7 +231,13 @@ export function extractQuantities(text: string): Quantity[] {
       const day = Number(m[2] ?? m[4]);
       const year = m[3] ?? m[6];
       // A percent is no day: Tagalog "May 20% discount" is "there is a 20% discount".
-      if (!month || day < 1 || day > 31 || /^\s?%/.test(text.slice(m.index + m[0].length))) return;
+      if (
+        !month ||
+        day < 1 ||
+        day > 31 ||
+        /^\s?%/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
+      )
+        return;
       const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       add({
         value: day,
