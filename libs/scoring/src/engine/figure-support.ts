@@ -1,4 +1,5 @@
 import type { Alignment } from './alignment';
+import { sameClockTime } from '../text/clock-times.util';
 import { sameDuration } from '../text/durations.util';
 import { extractQuantities, type Quantity } from '../text/numbers.util';
 import type { Token } from '../text/tokens.util';
@@ -8,9 +9,10 @@ const SPANS = new WeakMap<Alignment, [number, number][]>();
 
 /**
  * Whether a word is part of a figure the aligned context states in other words: "five" for "5",
- * "tatlumpung" for "30", "one week" for "7 araw" (its unit word too, after conversion). Without
- * it, grounding counted "five" unsupported in "within five working days" against "within 5
- * business days" (en-shop-refunds) while the numbers check found the figure.
+ * "tatlumpung" for "30", "one week" for "7 araw" (its unit word too, after conversion), "2 pm"
+ * for "14:00" (its "pm" too). Without it, grounding counted "five" unsupported in "within five
+ * working days" against "within 5 business days" (en-shop-refunds) while the numbers check
+ * found the figure.
  */
 export function heldAsFigure(a: Alignment, text: string, t: Token): boolean {
   let spans = SPANS.get(a);
@@ -28,7 +30,7 @@ function figureSpans(a: Alignment, text: string): [number, number][] {
   const held = a.window.flatMap((s) => extractQuantities(s.text));
   return own
     .filter((q) => held.some((c) => sameFigure(q, c)))
-    .map((q) => [start + q.start, start + (q.duration?.end ?? q.end)]);
+    .map((q) => [start + q.start, start + (q.duration?.end ?? q.clock?.end ?? q.end)]);
 }
 
 /**
@@ -37,5 +39,7 @@ function figureSpans(a: Alignment, text: string): [number, number][] {
  */
 function sameFigure(q: Quantity, c: Quantity): boolean {
   if (q.date || c.date) return q.date === c.date;
+  // "2 pm" for "14:00": its "pm" too is held.
+  if (q.clock && c.clock) return sameClockTime(q.clock.minutes, c.clock.minutes);
   return q.value === c.value || sameDuration(q.duration, c.duration);
 }

@@ -55,6 +55,7 @@ simpan:keep,save menyimpan:keep,save
 keluar:issue,leave,out keluarkan:withdraw,withdrawal,issue mengeluarkan:withdraw,withdrawal,issue
 had:limit masuk:enter,in semak:check lambat:late,delay,slow awal:early cepat:fast,quick
 paling:most lewat:late,latest bil:bill
+pinjam:borrow,loan meminjam:borrow,loan buku:book denda:fine,penalty sekali:once sampai:until,up
 `;
 
 const TAGALOG = `

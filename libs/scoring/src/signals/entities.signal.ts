@@ -8,13 +8,26 @@ import { collectiveDaySets, contextDays, coversAll, daysOfWord } from './day-cov
 import { STOPWORDS } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 
-// Words capitalised for grammar, not because they name something.
+// Words capitalised for grammar, not because they name something. Forms of address are no
+// names either: a reply speaks to its reader as "Tuan/Puan" (Sir/Madam, Malay), "Encik", "Cik",
+// "Sir", "Madam", "Ginoo"/"Ginang" (Tagalog) without the context having them
+// (ms-water-reconnection on support-answers-dev3: "Puan" taken for an ungrounded name).
 const NOT_NAMES = new Set([
   'i',
   'mr',
   'mrs',
   'ms',
   'dr',
+  'tuan',
+  'puan',
+  'encik',
+  'cik',
+  'sir',
+  'madam',
+  "ma'am",
+  'ginoo',
+  'ginang',
+  'binibini',
   'monday',
   'tuesday',
   'wednesday',

@@ -195,3 +195,13 @@ describe('claimNegationFlips: a claim saying "not" or "free" where its source do
     ],
   ])('%s', (_n, context, text, expected) => expect(flips(context, text)).toBe(expected));
 });
+
+describe('unboundFacts: a word that bounds a figure is no unit', () => {
+  const rental = ['Kailangan ng valid na ID. Dapat 21 taong gulang pataas ang driver.'];
+  it.each<[string, string, string[]]>([
+    // "21 pataas" (21 and up) leaves the context's unit, years of age, unsaid
+    ['Tagalog "pataas"', 'Dapat 21 pataas ang edad ng driver.', []],
+    // neighbour: a figure in another unit is still one
+    ['another unit', 'Dapat 21 araw pataas ang edad ng driver.', ['21:unit']],
+  ])('%s', (_n, text, expected) => expect(unbound(rental, text)).toEqual(expected));
+});

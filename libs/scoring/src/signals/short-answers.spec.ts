@@ -138,3 +138,29 @@ describe('short* features', () => {
     expect(short['entities.shortUngroundedLog']).toBeGreaterThan(0);
   });
 });
+
+describe('short answers: forms of address are no names', () => {
+  const water = 'Bayaran boleh dibuat di kaunter Air Sentosa Berhad atau melalui aplikasi AirKu.';
+  const ungrounded = (text: string): string[] =>
+    (run('entities', water, text).evidence as { ungrounded: { text: string }[] }).ungrounded.map(
+      (u) => u.text,
+    );
+  it('skips "Tuan/Puan" (Sir/Madam), not the name after a title', () => {
+    expect(ungrounded('Tuan/Puan boleh bayar melalui aplikasi AirKu.')).toEqual([]);
+    expect(ungrounded('Bayar di kaunter, Encik, atau melalui AirKu.')).toEqual([]);
+    expect(ungrounded('Puan Siti boleh bayar melalui aplikasi AirKu.')).toEqual(['Siti']);
+  });
+});
+
+describe('short answers: a time of day in the other clock', () => {
+  const hotel =
+    'Late check-out until 14:00 can be requested at the front desk and costs $25, subject to availability.';
+  const unsupported = (text: string): string[] =>
+    (
+      run('grounding', hotel, text).evidence as { sentences: { unsupported: string[] }[] }
+    ).sentences.flatMap((s) => s.unsupported);
+  it('holds the "pm" of "2 pm" when the context says 14:00, not of "3 pm"', () => {
+    expect(unsupported('Late check-out until 2 pm costs $25.')).toEqual([]);
+    expect(unsupported('Late check-out until 3 pm costs $25.')).toEqual(['pm']);
+  });
+});

@@ -55,6 +55,12 @@ export function saysNot(norm: string): boolean {
 
 const ORDINAL = new Set(['st', 'nd', 'rd', 'th', 'hb', 'haribulan']);
 
+// Words that bound a figure, not measure it: "21 pataas" (21 and up, Tagalog), "18 and above",
+// "5 onwards". The unit is the context's ("21 taong gulang pataas"), left unsaid: taken for one,
+// "pataas" made "21 pataas ang edad" a fact in another unit (tl-car-rental on
+// support-answers-dev3).
+const BOUNDS = new Set(['pataas', 'pababa', 'above', 'below', 'upwards', 'onwards', 'upward']);
+
 /**
  * A number's unit: the content words of the two words right after it ("5 business days", "3
  * hari bekerja"), or the letters stuck to it ("8GB"), when only spaces part them.
@@ -72,7 +78,7 @@ function unitsAfter(text: string, q: Quantity): { words: string[]; end: number }
     return ORDINAL.has(word) ? none : { words: [word], end: q.end + word.length };
   }
   const m = /^[ \t]+(\p{L}+)(?:[ \t]+(\p{L}+))?/u.exec(rest);
-  if (!m || !isContent(m[1].toLowerCase())) return none;
+  if (!m || !isContent(m[1].toLowerCase()) || BOUNDS.has(m[1].toLowerCase())) return none;
   const words = [m[1].toLowerCase()];
   if (m[2] && isContent(m[2].toLowerCase())) words.push(m[2].toLowerCase());
   return { words, end: q.end + m[0].length };

@@ -8,6 +8,8 @@ export interface Duration {
   amount: number;
   /** Where the unit word ends: the figure and its unit make one fact. */
   end: number;
+  /** The unit word may be another noun too (Tagalog "taong" is also "tao" + -ng, person). */
+  alsoNoun?: boolean;
 }
 
 const MINUTE = 1;
@@ -27,6 +29,16 @@ units('minute', WEEK, 'week weeks minggu linggo');
 units('minute', 2 * WEEK, 'fortnight fortnights');
 units('month', 1, 'month months bulan buwan');
 units('month', 12, 'year years yr yrs tahun taon');
+// Tagalog links a unit to the word after it by -ng after a vowel or n ("dalawang taong
+// lock-in" two-year lock-in, "isang linggong bakasyon", "anim na buwang palugit"): the unit
+// stays a unit (tl-internet-installation on support-answers-dev3: "dalawang taong lock-in" for
+// a "24-month lock-in"). "taong" is also "tao" (person) + -ng ("isang taong tumawag", someone
+// called), so a lone "isang taong" is not taken for the figure 1 (countsOneOf).
+units('minute', MINUTE, 'minutong');
+units('minute', WEEK, 'linggong');
+units('month', 1, 'buwang');
+units('month', 12, 'taong');
+const ALSO_NOUNS = new Set(['taong']);
 
 // "5 hari bekerja", "10 araw ng trabaho", "7 working days": working days are no calendar time
 // (7 working days is not a week), so those get no conversion.
@@ -40,7 +52,8 @@ export function durationAfter(text: string, end: number, value: number): Duratio
   const u = UNITS[m[1].toLowerCase()];
   const unitEnd = end + m[0].length;
   if (!u || WORKING_AFTER_RE.test(text.slice(unitEnd, unitEnd + 20))) return undefined;
-  return { per: u.per, amount: value * u.size, end: unitEnd };
+  const duration: Duration = { per: u.per, amount: value * u.size, end: unitEnd };
+  return ALSO_NOUNS.has(m[1].toLowerCase()) ? { ...duration, alsoNoun: true } : duration;
 }
 
 /**
@@ -49,13 +62,21 @@ export function durationAfter(text: string, end: number, value: number): Duratio
  * mostly "some day" in English (BEGIN's chat), "isang araw" too in Tagalog.
  */
 export function countsOneOf(duration: Duration | undefined): boolean {
-  return duration !== undefined && !(duration.per === 'minute' && duration.amount === DAY);
+  return (
+    duration !== undefined &&
+    !duration.alsoNoun &&
+    !(duration.per === 'minute' && duration.amount === DAY)
+  );
 }
 
 // Malay "se-" + a unit is "one" of it ("sejam" an hour, "seminggu" a week), unless it follows a
 // figure: "RM1,500 sehari", "dua kali seminggu" are rates (per day, a week).
 const MALAY_ONE_RE = /(?<![\p{L}\p{N}])se(jam|minggu|bulan|tahun|minit)(?![\p{L}\p{N}])/gu;
 const RATE_BEFORE_RE = /(?:\d\S*|\bkali|\bx)\s+$/iu;
+// "Sehari" (a day) is mostly a rate too ("RM1,500 sehari", "20 sen sehari" per day): it is one
+// day only as the length a "within"/"for" word asks for ("dalam tempoh sehari" within a day,
+// ms-water-reconnection on support-answers-dev3, for "dalam masa 24 jam").
+const ONE_DAY_RE = /(?<=\b(?:dalam|tempoh|masa|selama)\s+)sehari(?![\p{L}\p{N}-])/giu;
 
 /** Malay "one hour", "one week"… written as one word ("sejam", "seminggu"), with their spans. */
 export function malayOneUnits(
@@ -69,6 +90,11 @@ export function malayOneUnits(
     const u = UNITS[m[1]];
     const end = m.index + m[0].length;
     out.push({ start: m.index, end, text: m[0], duration: { per: u.per, amount: u.size, end } });
+  }
+  ONE_DAY_RE.lastIndex = 0;
+  while ((m = ONE_DAY_RE.exec(text))) {
+    const end = m.index + m[0].length;
+    out.push({ start: m.index, end, text: m[0], duration: { per: 'minute', amount: DAY, end } });
   }
   return out;
 }

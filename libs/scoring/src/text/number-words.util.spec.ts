@@ -76,6 +76,12 @@ describe('durations across units', () => {
     expect(figures('One day I went there, one of them')).toEqual([]);
   });
 
+  it('reads Malay "sehari" as one day only after a "within" word', () => {
+    expect(match('disambung semula dalam tempoh sehari', 'dalam masa 24 jam')).toBe(true);
+    expect(match('disambung semula dalam masa sehari', 'dalam masa 3 hari bekerja')).toBe(false);
+    expect(figures('20 sen sehari per buku, sehari-hari')).toEqual([['20', 20]]);
+  });
+
   it('reads a Malay se- unit after a figure as a rate', () => {
     expect(figures('RM1,500 sehari, dua kali seminggu')).toEqual([
       ['1,500', 1500],
@@ -135,5 +141,45 @@ describe('Malay and Tagalog ordinals', () => {
     ['Una sa lahat, tumawag', []],
   ])('%s', (text, expected) => {
     expect(figures(text)).toEqual(expected);
+  });
+});
+
+describe('Tagalog units with the linker -ng', () => {
+  const match = (a: string, b: string): boolean =>
+    quantityMatches(extractQuantities(a)[0], extractQuantities(b)[0]);
+  it.each<[string, string, boolean]>([
+    ['kapag may dalawang taong lock-in', 'pipili ng 24-month lock-in', true],
+    ['isang linggong palugit', 'within 7 days', true],
+    ['anim na buwang kontrata', 'a 6-month contract', true],
+    // neighbours: another length
+    ['kapag may tatlong taong lock-in', 'pipili ng 24-month lock-in', false],
+    ['dalawang buwang lock-in', 'pipili ng 24-month lock-in', false],
+  ])('%s ~ %s', (a, b, same) => {
+    expect(match(a, b)).toBe(same);
+  });
+
+  it('takes a lone "isang taong" for a person, not the figure 1', () => {
+    expect(figures('May isang taong tumawag kahapon')).toEqual([]);
+    expect(figures('isang linggo lang')).toEqual([['isang', 1]]);
+  });
+});
+
+describe('Spanish-derived Tagalog numbers', () => {
+  it.each<[string, [string, number][]]>([
+    ['Bente porsyento po ang bawas', [['Bente', 20]]],
+    ['bente singko pesos', [['bente singko', 25]]],
+    ["trenta'y singko na minuto", [["trenta'y singko", 35]]],
+    ['alas singko ng hapon', [['singko', 5]]],
+    // neighbours: the left-out words that are English ones, and a capitalised native "Lima"
+    ["the dos and don'ts, a dose of tres", []],
+    ['Lima is the capital of Peru', []],
+  ])('%s', (text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
+  it('matches the digits it stands for, and not another figure', () => {
+    const [bente] = extractQuantities('Bente porsyento po ang bawas');
+    expect(quantityMatches(bente, extractQuantities('May 20% discount')[0])).toBe(true);
+    expect(quantityMatches(bente, extractQuantities('May 30% discount')[0])).toBe(false);
   });
 });

@@ -79,7 +79,38 @@ const TAGALOG: Record<string, Part> = {
   libo: { kind: 'scale', value: 1e3, times: 0 },
   sanlibo: { kind: 'scale', value: 1e3, times: 1 },
   milyon: { kind: 'scale', value: 1e6, times: 0 },
+  // Spanish-derived numbers, as common in Tagalog speech as the native ones for prices, ages,
+  // percents and clock times ("bente porsyento" 20 percent, "bente singko" 25, "trenta'y
+  // singko" 35): tl-transport-senior-discount on support-answers-dev3 said 20% as "Bente
+  // porsyento". Left out: "uno", "dos", "tres", "sais" and "dose", English or Spanish words
+  // of their own ("the dos and don'ts", "a dose").
+  bente: unit(20),
+  beinte: unit(20),
+  trenta: unit(30),
+  treinta: unit(30),
+  kuwarenta: unit(40),
+  kwarenta: unit(40),
+  singkuwenta: unit(50),
+  singkwenta: unit(50),
+  sisenta: unit(60),
+  setenta: unit(70),
+  otsenta: unit(80),
+  nobenta: unit(90),
+  kuwatro: unit(4),
+  kwatro: unit(4),
+  singko: unit(5),
+  siyete: unit(7),
+  otso: unit(8),
+  nuwebe: unit(9),
+  diyes: unit(10),
+  onse: unit(11),
+  trese: unit(13),
+  katorse: unit(14),
+  kinse: unit(15),
 };
+// Those Spanish-derived words are no names, so they count capitalised too ("Bente porsyento po
+// ang bawas", a sentence's first word), unlike "Lima" and "Isa".
+const SPANISH_DERIVED = Object.keys(TAGALOG).slice(Object.keys(TAGALOG).indexOf('bente'));
 
 const WORDS: Record<string, Part> = { ...MALAY, ...TAGALOG };
 
@@ -89,7 +120,7 @@ const WORDS: Record<string, Part> = { ...MALAY, ...TAGALOG };
  * ("at", and: "dalawampu't lima" = 25).
  */
 function partOf(word: string): Part | undefined {
-  const w = word.replace(/['’]t$/, '');
+  const w = word.replace(/['’][ty]$/, '').toLowerCase();
   const direct = WORDS[w];
   if (direct) return direct;
   if (!w.endsWith('ng')) return undefined;
@@ -140,12 +171,15 @@ export function parseLocalNumberWords(words: readonly string[]): number | null {
 
 // Every form the extractor looks for, linked forms included; lower case only: "Lima" (Peru's
 // capital) and "Isa" (a name) are capitalised, the numbers are not.
-const FORMS = Object.keys(WORDS)
+const FORMS = [
+  ...Object.keys(WORDS),
+  ...SPANISH_DERIVED.map((w) => w[0].toUpperCase() + w.slice(1)),
+]
   .flatMap((w) => [w, /[aeiou]$/.test(w) ? `${w}ng` : /n$/.test(w) ? `${w}g` : w])
   .sort((a, b) => b.length - a.length);
 // ASCII word boundaries without the u flag: a third faster on long contexts, and the forms are
 // ASCII (a form inside a word with accented letters, "éduaé", is not worth the cost).
-const LOCAL_WORD_RE = new RegExp(`\\b(?:${[...new Set(FORMS)].join('|')})(?:['’]t)?\\b`, 'g');
+const LOCAL_WORD_RE = new RegExp(`\\b(?:${[...new Set(FORMS)].join('|')})(?:['’][ty])?\\b`, 'g');
 
 /** A run of Malay or Tagalog number words in a text, with its value. */
 export interface LocalNumber {

@@ -6,6 +6,7 @@ import {
   sameDuration,
   type Duration,
 } from './durations.util';
+import { clockTimes, sameClockTime, type ClockTime } from './clock-times.util';
 import { eachMatchAt } from './match-at.util';
 import { extractLocalNumberWords, extractLocalOrdinals } from './number-words.util';
 
@@ -22,6 +23,10 @@ export interface Quantity {
   date?: string;
   /** The length of time when a time unit follows ("7 araw", "one week"): compared across units. */
   duration?: Duration;
+  /** The time of day the figure is the hour or minute of ("2 pm", "14:00"). */
+  clock?: ClockTime;
+  /** Followed by "%": a share, never a day of a date. */
+  percent?: boolean;
 }
 
 const SCALE: Record<string, number> = {
@@ -199,6 +204,7 @@ export function extractQuantities(text: string): Quantity[] {
     if (overlaps(q.start, q.end)) return;
     taken.push([q.start, q.end]);
     if (!q.date) q.duration = q.duration ?? durationAfter(text, q.end, q.value);
+    if (!q.date && /^\s?%/.test(text.slice(q.end, q.end + 2))) q.percent = true;
     out.push(q);
   };
   // "one" alone is mostly a pronoun ("one of the"), not a quantity, unless a time unit follows.
@@ -224,7 +230,14 @@ export function extractQuantities(text: string): Quantity[] {
       const month = MONTHS[(m[1] ?? m[5]).toLowerCase().replace(/\.$/, '')];
       const day = Number(m[2] ?? m[4]);
       const year = m[3] ?? m[6];
-      if (!month || day < 1 || day > 31) return;
+      // A percent is no day: Tagalog "May 20% discount" is "there is a 20% discount".
+      if (
+        !month ||
+        day < 1 ||
+        day > 31 ||
+        /^\s?%/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
+      )
+        return;
       const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       add({
         value: day,
@@ -271,6 +284,9 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
     });
   });
+  if (digits)
+    for (const t of clockTimes(text))
+      for (const q of out) if (q.start >= t.start && q.end <= t.end) q.clock = t;
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -314,7 +330,11 @@ export function quantityMatches(out: Quantity, ctx: Quantity): boolean {
     return (
       out.date === ctx.date || (out.date.startsWith('*-') && ctx.date.endsWith(out.date.slice(1)))
     );
-  if (out.date || ctx.date) return out.value === ctx.value;
+  // A day of a month may be written without its month ("15 hingga 30 Nobyembre"), a share
+  // never is one: "30%" is not the 30th (tl-shop-sale on support-answers-dev2).
+  if (out.date || ctx.date) return out.value === ctx.value && !out.percent && !ctx.percent;
+  // Two times of day are compared as times: "2 pm" is "14:00", "3 pm" is not.
+  if (out.clock && ctx.clock) return sameClockTime(out.clock.minutes, ctx.clock.minutes);
   if (out.value === ctx.value || sameDuration(out.duration, ctx.duration)) return true;
   const a = Math.abs(out.value);
   const b = Math.abs(ctx.value);
