@@ -12,7 +12,7 @@ import { isShortAnswer, shortness } from '../engine/shortness';
 import { antonymsOf, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
 import { extractQuantities, quantityMatches } from '../text/numbers.util';
-import { negates, saysNoCost } from '../text/negators.util';
+import { negates, negatesAsPrefix, saysNoCost } from '../text/negators.util';
 import { daySets } from '../text/day-sets.util';
 import { contextDays } from './day-coverage.util';
 import { extractWeekdays } from '../text/weekdays.util';
@@ -193,6 +193,11 @@ function unsourcedDays(analysis: Analysis): number {
   );
 }
 
+/** A negator, or a negating prefix ("non-refundable" says "not refundable"), in a short answer. */
+function negatesShort(norm: string): boolean {
+  return negates(norm) || negatesAsPrefix(norm);
+}
+
 /**
  * A short sentence says "not" where its source does not, or the reverse. A negated sentence is
  * sourced by any sentence around its best match that is negated too and shares a word with it
@@ -202,18 +207,23 @@ function unsourcedDays(analysis: Analysis): number {
  * without a negator says "free".
  */
 function negationFlip(a: Alignment): boolean {
-  const own = negations(a.sentence.tokens) > 0;
   const best = a.best;
   if (!best) return false;
+  // A prefix negates its word only: "non-suspicious" against a source without "suspicious" says
+  // no "not" of the source's.
+  const own =
+    negations(a.sentence.tokens) > 0 ||
+    negatedAbout(a.sentence.tokens, wordsOf(best.tokens), negatesAsPrefix);
+  const ownWords = wordsOf(a.sentence.tokens);
   if (own) {
     const sources = a.window.filter(
       (s) =>
         s.passage === best.passage &&
-        negations(s.tokens) > 0 &&
+        (negations(s.tokens) > 0 || negatedAbout(s.tokens, ownWords, negatesAsPrefix)) &&
         a.sentence.content.some((c) => s.tf.has(c)),
     );
     if (sources.length) return false;
-  } else if (!negatedAbout(best.tokens, wordsOf(a.sentence.tokens), negates)) return false;
+  } else if (!negatedAbout(best.tokens, ownWords, negatesShort)) return false;
   const plain = own ? best.tokens : a.sentence.tokens;
   return !plain.some((t) => saysNoCost(t.norm));
 }

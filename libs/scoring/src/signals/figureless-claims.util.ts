@@ -96,7 +96,7 @@ export function figurelessContradictions(
       start: claim.start,
       end: claim.end,
     });
-    if (best.held >= MIN_WORDS_HELD && opposedBy(claim, best.clauses[0].lemmas))
+    if (best.held >= MIN_WORDS_HELD && opposedBy(claim, best.clauses[0]))
       out.push(role('opposite'));
     else if (negationFlipped(claim, bestClauses(claim, fineClauses)))
       out.push(role('flippedNegation'));

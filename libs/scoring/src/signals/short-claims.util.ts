@@ -4,7 +4,7 @@ import type { ContextIndex } from '../engine/context-index';
 import { glossOf } from '../lexicon/gloss.lexicon';
 import { lemma, paraphrasedIn } from '../lexicon/lexicon';
 import { localPhrasesIn } from '../lexicon/local-opposites.lexicon';
-import { negates, saysNoCost } from '../text/negators.util';
+import { negates, negatesAsPrefix, saysNoCost } from '../text/negators.util';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
@@ -48,9 +48,12 @@ export interface Claim {
   negated: boolean;
 }
 
-/** "Not", or "free" (no charge): "Walang bayad" and "Libre" agree, "May bayad" and "Libre" do not. */
+/**
+ * "Not", a negating prefix ("non-"), or "free" (no charge): "Walang bayad" and "Libre" agree,
+ * "May bayad" and "Libre" do not.
+ */
 export function saysNot(norm: string): boolean {
-  return negates(norm) || saysNoCost(norm);
+  return negates(norm) || negatesAsPrefix(norm) || saysNoCost(norm);
 }
 
 const ORDINAL = new Set(['st', 'nd', 'rd', 'th', 'hb', 'haribulan']);
