@@ -134,6 +134,8 @@ export interface ClaimCut {
   joiners: ReadonlySet<string>;
   /** Words that join two claims only right before one of the listed words (TAGALOG_AND). */
   joinersBefore?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Words that join two claims only right after a comma (", and", ", dan"). */
+  joinersAfterComma?: ReadonlySet<string>;
 }
 
 /**
@@ -161,7 +163,12 @@ export function cutClaims(text: string, tokens: readonly Token[], cut: ClaimCut)
     const prev = tokens[i - 1];
     const gap = prev ? text.slice(prev.end, t.start) : '';
     const inNumber = /^[.,]$/.test(gap) && /\d$/.test(prev.norm) && /^\d/.test(t.norm);
-    const joiner = joinsClaims(tokens, i, cut);
+    // An elliptic clause before ", and" ("he did not, and he was suspended") has no word of its
+    // own to be a claim by: it stays with the next.
+    const ownWords = out[out.length - 1].some((w) => isContent(w.norm));
+    const joiner =
+      joinsClaims(tokens, i, cut) ||
+      (/,/.test(gap) && ownWords && !!cut.joinersAfterComma?.has(t.norm));
     if ((!inNumber && cut.breaks.test(gap)) || joiner) out.push([]);
     if (!joiner) out[out.length - 1].push(t);
   });
