@@ -1,6 +1,6 @@
 import { paraphrasedIn } from '../lexicon/lexicon';
 import { isContent } from '../text/stopwords.util';
-import type { Token } from '../text/tokens.util';
+import { stem, type Token } from '../text/tokens.util';
 import { lemma } from '../lexicon/lexicon';
 import { glossOf } from '../lexicon/gloss.lexicon';
 import { negatesAsPrefix } from '../text/negators.util';
@@ -54,8 +54,15 @@ function scopeOf(tokens: readonly Token[], i: number, reach = SCOPE_WORDS): Toke
   return out;
 }
 
+// "-able"/"-ible" says what can be done to its verb's object: "non-refundable" negates what
+// "isn't refunded" says, though their stems ("refunda", "refund") differ.
+const ABLE = /(?:able|ible)$/;
+const MIN_VERB = 4;
+
 function has(words: WordsOf, t: Token): boolean {
-  return words.stems.has(t.stem) || paraphrasedIn(t.norm, words.lemmas);
+  if (words.stems.has(t.stem) || paraphrasedIn(t.norm, words.lemmas)) return true;
+  const verb = t.norm.replace(ABLE, '');
+  return verb !== t.norm && verb.length >= MIN_VERB && words.stems.has(stem(verb));
 }
 
 /**

@@ -18,6 +18,7 @@ import { contextDays } from './day-coverage.util';
 import { extractWeekdays } from '../text/weekdays.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
+import type { ContextSentence } from '../engine/context-index';
 import { outputCopy } from './copy-frames.util';
 import { contextQuantities } from './numbers.signal';
 import { localContradictions } from './local-contradictions.util';
@@ -193,6 +194,26 @@ function unsourcedDays(analysis: Analysis): number {
   );
 }
 
+/**
+ * The tokens of the clause of a context sentence (cut at semicolons) that holds most of a short
+ * sentence's content stems: the sentence's negator elsewhere is about something else.
+ * "Antibiotik hanya dijual dengan preskripsi sah daripada doktor berdaftar" was flipped by
+ * "…berdaftar; preskripsi yang berusia lebih 30 hari tidak diterima" (support-answers-dev3).
+ */
+function clauseHolding(best: ContextSentence, content: readonly string[]): Token[] {
+  const clauses: Token[][] = [[]];
+  best.tokens.forEach((t, i) => {
+    const prev = best.tokens[i - 1];
+    if (prev && best.text.slice(prev.end, t.start).includes(';')) clauses.push([]);
+    clauses[clauses.length - 1].push(t);
+  });
+  if (clauses.length < 2) return best.tokens;
+  const held = (c: Token[]): number => content.filter((s) => c.some((t) => t.stem === s)).length;
+  const most = Math.max(...clauses.map(held));
+  const top = clauses.filter((c) => held(c) === most);
+  return top.length === 1 ? top[0] : best.tokens;
+}
+
 /** A negator, or a negating prefix ("non-refundable" says "not refundable"), in a short answer. */
 function negatesShort(norm: string): boolean {
   return negates(norm) || negatesAsPrefix(norm);
@@ -223,7 +244,8 @@ function negationFlip(a: Alignment): boolean {
         a.sentence.content.some((c) => s.tf.has(c)),
     );
     if (sources.length) return false;
-  } else if (!negatedAbout(best.tokens, ownWords, negatesShort)) return false;
+  } else if (!negatedAbout(clauseHolding(best, a.sentence.content), ownWords, negatesShort))
+    return false;
   const plain = own ? best.tokens : a.sentence.tokens;
   return !plain.some((t) => saysNoCost(t.norm));
 }
