@@ -24,7 +24,15 @@ const CONTRASTS = new Set(['but', 'whereas', 'while', 'tetapi', 'manakala', 'per
 // eat…"), so only stops, semicolons, colons and contrasts ("but") cut it; a passage lists its
 // conditions after commas ("Wednesdays and Fridays, 2 pm to 5 pm, without an appointment"), so
 // its clauses are cut at commas too.
-const ANSWER_CUT: ClaimCut = { breaks: /[;:.!?]/, joiners: CONTRASTS };
+//
+// A coordinator after a comma starts a clause of its own, and a negator there does not reach
+// back: "Perlu preskripsi doktor, dan preskripsi itu mestilah tidak melebihi 30 hari" negates
+// the age of the prescription, not the need for one (support-answers-dev3, right, 0.42 before).
+const ANSWER_CUT: ClaimCut = {
+  breaks: /[;:.!?]/,
+  joiners: CONTRASTS,
+  joinersAfterComma: new Set(['and', 'dan', 'serta', 'at']),
+};
 const CONTEXT_CLAUSE = /[;:]|,(?!\d)|\s(?:but|whereas|while|tetapi|manakala|pero|however)\s/i;
 // A claim is compared with a clause only when that clause holds two of its words, or a fact.
 const MIN_HELD = 2;

@@ -18,5 +18,17 @@ describe('negatedAbout', () => {
     ['"not"', 'Deliveries are not made on Sundays.', 'we deliver on Saturdays', true],
     ['"free"', 'Libre ang delivery.', 'may bayad ang delivery', true],
     ['no negator', 'Plain water is allowed.', 'drink water', false],
+    // "Non-" says "not" (the tokenizer cuts it off at the hyphen).
+    ['"non-"', 'A non-refundable fee is charged.', 'the fee is refundable', true],
+    [
+      '"non-…able" about its verb',
+      'A non-refundable fee is charged.',
+      "the fee isn't refunded",
+      true,
+    ],
+    ['"non-" about another word', 'The non-metropolitan district of Burnley.', 'Burnley', false],
+    // "Without X … not" requires X: two negations about X cancel; about other words they do not.
+    ['"without X … not"', 'Forms without a stamp are not accepted.', 'a stamp', false],
+    ['"not" with "without" elsewhere', 'Forms without a stamp are not accepted.', 'forms', true],
   ])('%s', (_n, stretch, other, expected) => expect(negated(stretch, other)).toBe(expected));
 });

@@ -1,8 +1,9 @@
 import { paraphrasedIn } from '../lexicon/lexicon';
 import { isContent } from '../text/stopwords.util';
-import type { Token } from '../text/tokens.util';
+import { stem, type Token } from '../text/tokens.util';
 import { lemma } from '../lexicon/lexicon';
 import { glossOf } from '../lexicon/gloss.lexicon';
+import { negatesAsPrefix } from '../text/negators.util';
 import { saysNot, type HeldFacts } from './short-claims.util';
 
 // Whether a stretch of text (a context clause, an answer's claim) says "not" about what another
@@ -43,9 +44,9 @@ const SCOPE_WORDS = 3;
 const SCOPE_ENDS = new Set(['and', 'but', 'then', 'dan', 'tetapi', 'lalu', 'pero']);
 
 /** The content words a scoped negator at `i` negates ("without an appointment" → appointment). */
-function scopeOf(tokens: readonly Token[], i: number): Token[] {
+function scopeOf(tokens: readonly Token[], i: number, reach = SCOPE_WORDS): Token[] {
   const out: Token[] = [];
-  for (let k = i + 1; k < tokens.length && out.length < SCOPE_WORDS; k++) {
+  for (let k = i + 1; k < tokens.length && out.length < reach; k++) {
     const t = tokens[k];
     if (SCOPE_ENDS.has(t.norm)) break;
     if (isContent(t.norm)) out.push(t);
@@ -53,22 +54,38 @@ function scopeOf(tokens: readonly Token[], i: number): Token[] {
   return out;
 }
 
+// "-able"/"-ible" says what can be done to its verb's object: "non-refundable" negates what
+// "isn't refunded" says, though their stems ("refunda", "refund") differ.
+const ABLE = /(?:able|ible)$/;
+const MIN_VERB = 4;
+
 function has(words: WordsOf, t: Token): boolean {
-  return words.stems.has(t.stem) || paraphrasedIn(t.norm, words.lemmas);
+  if (words.stems.has(t.stem) || paraphrasedIn(t.norm, words.lemmas)) return true;
+  const verb = t.norm.replace(ABLE, '');
+  return verb !== t.norm && verb.length >= MIN_VERB && words.stems.has(stem(verb));
 }
 
 /**
  * Whether `tokens` say "not" about what `other` says: a negator (by default `saysNot`: "not",
- * "tidak", "walang", also "free") anywhere, or a scoped one ("without", "tanpa") whose next
- * words `other` has, as written or paraphrased.
+ * "tidak", "walang", also "free") anywhere, a scoped one ("without", "tanpa") whose next words
+ * `other` has, as written or paraphrased, or a negating prefix ("non-refundable") whose word it
+ * has: "the non-metropolitan district of Burnley" says nothing negative about Burnley.
  */
 export function negatedAbout(
   tokens: readonly Token[],
   other: WordsOf,
   isNegator: (norm: string) => boolean = saysNot,
 ): boolean {
-  return tokens.some((t, i) => {
-    if (!SCOPED_NEGATORS.has(t.norm)) return isNegator(t.norm);
-    return isNegator(t.norm) && scopeOf(tokens, i).some((n) => has(other, n));
+  let scoped = false;
+  let plain = false;
+  tokens.forEach((t, i) => {
+    if (!isNegator(t.norm)) return;
+    const reach = negatesAsPrefix(t.norm) ? 1 : SCOPED_NEGATORS.has(t.norm) ? SCOPE_WORDS : 0;
+    if (!reach) plain = true;
+    else if (scopeOf(tokens, i, reach).some((n) => has(other, n))) scoped = true;
   });
+  // Two negations about the same words cancel: "applications without a certified copy are not
+  // processed" requires the copy, as "plus a certified copy" says (support-answers-dev3).
+  if (scoped && plain) return false;
+  return scoped || plain;
 }

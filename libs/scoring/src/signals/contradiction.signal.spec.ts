@@ -78,6 +78,32 @@ describe('contradiction signal', () => {
   });
 });
 
+describe('contradiction signal, short answers', () => {
+  const kinds = (ctx: string, text: string): string[] => {
+    const out = scoreOutput(
+      { input: { context: [{ id: 'k', text: ctx }] }, output: { text } },
+      { signals: { contradiction: { weight: 1 } }, validators: [] },
+    );
+    return (out.signals[0].evidence as { cues: { kind: string }[] }).cues.map((c) => c.kind);
+  };
+  const shop =
+    'Antibiotics are sold only with a valid prescription from a registered doctor; prescriptions older than 30 days are not accepted.';
+
+  it("reads a negator in the sentence's other clause as about something else", () => {
+    expect(kinds(shop, 'Antibiotics are sold with a valid prescription from a doctor.')).toEqual(
+      [],
+    );
+    expect(kinds(shop, 'Prescriptions older than 30 days are accepted.')).toContain('negation');
+  });
+
+  it('reads "non-" as negating its word only', () => {
+    const fee = 'A non-refundable application fee of $50 is charged.';
+    expect(kinds(fee, "The $50 application fee isn't refunded.")).toEqual([]);
+    const district = 'Gawthorpe is a ward in the non-metropolitan district of Burnley.';
+    expect(kinds(district, 'Gawthorpe is a ward in Burnley.')).toEqual([]);
+  });
+});
+
 function featureOf(text: string, ctx: { id: string; text: string }[], name: string): number {
   const [s] = computeSignals(
     { input: { context: ctx }, output: { text } },

@@ -12,12 +12,13 @@ import { isShortAnswer, shortness } from '../engine/shortness';
 import { antonymsOf, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
 import { extractQuantities, quantityMatches } from '../text/numbers.util';
-import { negates, saysNoCost } from '../text/negators.util';
+import { negates, negatesAsPrefix, saysNoCost } from '../text/negators.util';
 import { daySets } from '../text/day-sets.util';
 import { contextDays } from './day-coverage.util';
 import { extractWeekdays } from '../text/weekdays.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
+import type { ContextSentence } from '../engine/context-index';
 import { outputCopy } from './copy-frames.util';
 import { contextQuantities } from './numbers.signal';
 import { localContradictions } from './local-contradictions.util';
@@ -194,6 +195,31 @@ function unsourcedDays(analysis: Analysis): number {
 }
 
 /**
+ * The tokens of the clause of a context sentence (cut at semicolons) that holds most of a short
+ * sentence's content stems: the sentence's negator elsewhere is about something else.
+ * "Antibiotik hanya dijual dengan preskripsi sah daripada doktor berdaftar" was flipped by
+ * "…berdaftar; preskripsi yang berusia lebih 30 hari tidak diterima" (support-answers-dev3).
+ */
+function clauseHolding(best: ContextSentence, content: readonly string[]): Token[] {
+  const clauses: Token[][] = [[]];
+  best.tokens.forEach((t, i) => {
+    const prev = best.tokens[i - 1];
+    if (prev && best.text.slice(prev.end, t.start).includes(';')) clauses.push([]);
+    clauses[clauses.length - 1].push(t);
+  });
+  if (clauses.length < 2) return best.tokens;
+  const held = (c: Token[]): number => content.filter((s) => c.some((t) => t.stem === s)).length;
+  const most = Math.max(...clauses.map(held));
+  const top = clauses.filter((c) => held(c) === most);
+  return top.length === 1 ? top[0] : best.tokens;
+}
+
+/** A negator, or a negating prefix ("non-refundable" says "not refundable"), in a short answer. */
+function negatesShort(norm: string): boolean {
+  return negates(norm) || negatesAsPrefix(norm);
+}
+
+/**
  * A short sentence says "not" where its source does not, or the reverse. A negated sentence is
  * sourced by any sentence around its best match that is negated too and shares a word with it
  * (the negation may sit in a neighbour: "no deliveries on Sundays"). A plain sentence is flipped
@@ -202,18 +228,24 @@ function unsourcedDays(analysis: Analysis): number {
  * without a negator says "free".
  */
 function negationFlip(a: Alignment): boolean {
-  const own = negations(a.sentence.tokens) > 0;
   const best = a.best;
   if (!best) return false;
+  // A prefix negates its word only: "non-suspicious" against a source without "suspicious" says
+  // no "not" of the source's.
+  const own =
+    negations(a.sentence.tokens) > 0 ||
+    negatedAbout(a.sentence.tokens, wordsOf(best.tokens), negatesAsPrefix);
+  const ownWords = wordsOf(a.sentence.tokens);
   if (own) {
     const sources = a.window.filter(
       (s) =>
         s.passage === best.passage &&
-        negations(s.tokens) > 0 &&
+        (negations(s.tokens) > 0 || negatedAbout(s.tokens, ownWords, negatesAsPrefix)) &&
         a.sentence.content.some((c) => s.tf.has(c)),
     );
     if (sources.length) return false;
-  } else if (!negatedAbout(best.tokens, wordsOf(a.sentence.tokens), negates)) return false;
+  } else if (!negatedAbout(clauseHolding(best, a.sentence.content), ownWords, negatesShort))
+    return false;
   const plain = own ? best.tokens : a.sentence.tokens;
   return !plain.some((t) => saysNoCost(t.norm));
 }

@@ -103,6 +103,13 @@ describe('claimNegationFlips: a claim saying "not" or "free" where its source do
   const refill = [
     'Repeat prescriptions can be requested online without an appointment and are ready for collection in 2 working days.',
   ];
+  const pharmacy = [
+    'Antibiotics are dispensed only with a valid prescription from a registered doctor; prescriptions older than 30 days are not accepted.',
+  ];
+  const suspension = ['He was suspended for 4 games after the match.'];
+  const msPharmacy = [
+    'Antibiotik hanya didispens dengan preskripsi sah daripada doktor berdaftar; preskripsi yang berusia lebih 30 hari tidak diterima.',
+  ];
   it.each<[string, string[], string, number]>([
     // "Without" negates its next words only: leaving the appointment out is no flip, "do not
     // need an appointment" says what "without an appointment" says, needing one is a flip.
@@ -136,6 +143,32 @@ describe('claimNegationFlips: a claim saying "not" or "free" where its source do
       fasting,
       'For a cholesterol test, don’t eat anything for 10 hours; water is fine.',
       0,
+    ],
+    // A negator after ", and" stays in its own clause; without the comma the claim is one.
+    [
+      'English, a negated clause after ", and"',
+      pharmacy,
+      'You need a prescription from a registered doctor, and it must not be older than 30 days.',
+      0,
+    ],
+    [
+      'Malay, a negated clause after ", dan"',
+      msPharmacy,
+      'Perlu preskripsi doktor berdaftar, dan preskripsi itu tidak boleh melebihi 30 hari.',
+      0,
+    ],
+    [
+      'Malay, no comma before "dan": one negated claim, as before',
+      msPharmacy,
+      'Perlu preskripsi doktor berdaftar untuk antibiotik dan preskripsi itu tidak boleh melebihi 30 hari.',
+      1,
+    ],
+    // A clause with no word of its own before ", and" stays with the next one.
+    [
+      'English, an elliptic "did not, and …"',
+      suspension,
+      'He did not, and he was suspended for 4 games.',
+      1,
     ],
     [
       'Malay, negation kept',

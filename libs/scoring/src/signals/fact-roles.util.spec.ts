@@ -163,6 +163,45 @@ describe('factRoles', () => {
     expect(roles(courier, 'Monday to Saturday only; public holidays have none.')).toEqual([]);
   });
 
+  it('reads a "non-" prefix as a negation of its word', () => {
+    const deposit = ['A non-refundable deposit of $200 is charged at booking.'];
+    expect(roles(deposit, 'The $200 deposit is refundable.')).toEqual(['200:flippedNegation']);
+    expect(roles(deposit, "The $200 deposit isn't refunded.")).toEqual([]);
+    expect(roles(deposit, 'The $200 deposit is non-refundable.')).toEqual([]);
+    const plain = ['A refundable deposit of $200 is charged at booking.'];
+    expect(roles(plain, 'The $200 deposit is non-refundable.')).toEqual(['200:flippedNegation']);
+    expect(roles(plain, 'The $200 deposit is refundable.')).toEqual([]);
+  });
+
+  it('reads "without X … not" as requiring X', () => {
+    const orders = ['Shipping takes 3 days; orders without a signed form are not shipped.'];
+    expect(roles(orders, 'Shipping takes 3 days, plus a signed form.')).toEqual([]);
+    expect(roles(orders, 'Shipping takes 3 days, and no signed form is needed.')).toEqual([
+      'no signed form is needed:flippedNegation',
+    ]);
+  });
+
+  it('does not oppose "after that" to the "first" of another figure', () => {
+    const tariff = ['The first 100 units cost 10 cents each, and units above 100 cost 15 cents.'];
+    expect(roles(tariff, '100 units pertama 10 cents, lepas tu 15 cents for the rest.')).toEqual(
+      [],
+    );
+    expect(roles(tariff, 'The first 100 units 10 cents, after that 15 cents each.')).toEqual([]);
+    // "Lepas" (after) before a figure still states its time.
+    const counter = ['Bayaran balik dibuat sebelum 5 petang setiap hari bekerja.'];
+    expect(roles(counter, 'Bayaran balik dibuat lepas 5 petang.')).toEqual(['5:opposite']);
+  });
+
+  it('finds a listed opposite as written or by its gloss, not through another word', () => {
+    // "Cuti" (holiday) glosses to "leave", as "keluar" (go out) does: no opposite of "masuk".
+    const holiday = ['Kadar rata RM5 setiap kemasukan pada cuti umum.'];
+    expect(roles(holiday, 'Cuti umum bayar RM5 sekali masuk.')).toEqual([]);
+    const exit = ['Bayaran RM5 dikenakan semasa keluar.'];
+    expect(roles(exit, 'Bayaran RM5 dikenakan semasa masuk.')).toEqual(['5:opposite']);
+    const leave = ['You pay RM5 when you leave the car park.'];
+    expect(roles(leave, 'Bayar RM5 semasa masuk.')).toEqual(['5:opposite']);
+  });
+
   it('is empty without facts', () => {
     expect(roles(checkIn, 'Check-in closes before domestic flights.')).toEqual([]);
   });

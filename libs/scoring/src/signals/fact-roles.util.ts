@@ -28,7 +28,14 @@ import { heldWithTimings, instantTimings, withTimings } from './timing-facts.uti
 import type { ContextClause } from './clause-negation.util';
 import { dayMismatches } from './day-coverage.util';
 import { crossedFacts } from './crossed-facts.util';
-import { endsRange, holdsOwnPole, opposedBy, wordLemmas } from './fact-opposites.util';
+import { prefixNegationFlipped } from './word-negation.util';
+import {
+  endsRange,
+  holdsOwnPole,
+  opposedBy,
+  withoutSequenceWords,
+  wordLemmas,
+} from './fact-opposites.util';
 
 /** Where a short answer's fact sits in its context sentence, and with which words. */
 export interface FactRole {
@@ -146,6 +153,7 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
     return v;
   };
   const out: FactRole[] = [];
+  const claimText = (claim: Claim): string => analysis.text.slice(claim.start, claim.end);
   for (const claim of claims)
     for (const fact of claim.facts) {
       const withFact = sentences.flatMap((s, i) => (holdsFact(s, fact) ? [i] : []));
@@ -174,13 +182,19 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       if (withFact.some((i) => swaps(i)) || clauseSwapped(claim) || crossedAt.has(fact.q.start))
         mark('swapped');
       else if (
-        opposedNear(claim, analysis.text.slice(claim.start, claim.end), fact, {
+        opposedNear(withoutSequenceWords(claim, analysis.tokens), claimText(claim), fact, {
           text: index.sentences[best].text,
           held: sentences[best],
           clauses: clausesBySentence[best],
         })
       )
         mark('opposite');
+      else if (
+        clausesBySentence[best].some(
+          (c) => holdsFact(c, fact) && prefixNegationFlipped(claim, analysis.tokens, c),
+        )
+      )
+        mark('flippedNegation');
     }
   // A figureless timing is checked by its clause binding only: no figure to find it by.
   for (const claim of claims)
@@ -215,11 +229,14 @@ function opposedNear(claim: Claim, claimText: string, fact: Fact, at: SentenceSc
   const span = endsRange(at.text, fact) || endsRange(claimText, fact);
   if (!fact.q.date?.startsWith('dow-')) {
     const clauses = at.clauses.filter((c) => holdsFact(c, fact));
-    const own = new Set(clauses.flatMap((c) => [...c.lemmas]));
+    const own = {
+      lemmas: new Set(clauses.flatMap((c) => [...c.lemmas])),
+      stems: new Set(clauses.flatMap((c) => [...c.stems])),
+    };
     if (opposedBy(claim, own, span)) return true;
-    if (holdsOwnPole(claim, own)) return false;
+    if (holdsOwnPole(claim, own.lemmas)) return false;
   }
-  return opposedBy(claim, at.held.lemmas, span);
+  return opposedBy(claim, at.held, span);
 }
 
 /**

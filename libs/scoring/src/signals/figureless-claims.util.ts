@@ -83,10 +83,10 @@ function negationFlipped(claim: Claim, best: BestClauses): boolean {
  */
 function opposedAmongTies(claim: Claim, best: BestClauses): boolean {
   const [first, ...tied] = best.clauses;
-  if (opposedBy(claim, first.lemmas)) return true;
+  if (opposedBy(claim, first)) return true;
   const own = best.clauses.filter((c) => holdsOwnPole(claim, c.lemmas));
   if (own.some((c) => !negatedFor(c, claim))) return false;
-  return tied.some((c) => !negatedFor(c, claim) && opposedBy(claim, c.lemmas));
+  return tied.some((c) => !negatedFor(c, claim) && opposedBy(claim, c));
 }
 
 /**

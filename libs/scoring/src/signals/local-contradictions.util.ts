@@ -4,7 +4,7 @@ import { localSources } from '../engine/local-sources';
 import { glossOf } from '../lexicon/gloss.lexicon';
 import { antonymsOf, areSynonyms, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf, poleWords } from '../lexicon/polarity.lexicon';
-import { expressesNegation, negates, saysNoCost } from '../text/negators.util';
+import { expressesNegation, negates, negatesAsPrefix, saysNoCost } from '../text/negators.util';
 import { stem, type Token } from '../text/tokens.util';
 import { prefixOpposite } from './word-edits.util';
 
@@ -38,7 +38,15 @@ export function localContradictions(analysis: Analysis, index: ContextIndex): Lo
     const candidates = sources.candidates.slice(from, to);
     if (negates(t.norm)) {
       const noFee = namesFee(sources.tokens[k + 1]);
-      if (!candidates.some((c) => isNegated(index, c, negated) || (noFee && saysFree(index, c))))
+      const next = sources.tokens.slice(k + 1, k + 1 + PREFIX_REACH);
+      if (
+        !candidates.some(
+          (c) =>
+            isNegated(index, c, negated) ||
+            (noFee && saysFree(index, c)) ||
+            prefixNegates(index, c, next),
+        )
+      )
         found.push({
           kind: 'unsourcedNegation',
           token: t,
@@ -62,6 +70,21 @@ function namesFee(t: Token | undefined): boolean {
 
 function saysFree(index: ContextIndex, sentence: number): boolean {
   return index.sentences[sentence].tokens.some((t) => saysNoCost(t.norm));
+}
+
+// The output words after a negator that a source's "non-" word may stand for: "isn't refunded"
+// is sourced by "a non-refundable fee" (support-answers-dev3).
+const PREFIX_REACH = 2;
+
+/** Whether a source sentence says "non-W" of a word W among `next` ("refundable" for "refunded"). */
+function prefixNegates(index: ContextIndex, sentence: number, next: readonly Token[]): boolean {
+  const tokens = index.sentences[sentence].tokens;
+  return tokens.some((t, i) => {
+    const word = tokens[i + 1];
+    if (!negatesAsPrefix(t.norm) || !word) return false;
+    const verb = stem(word.norm.replace(/(?:able|ible)$/, ''));
+    return next.some((n) => n.stem === word.stem || n.stem === verb);
+  });
 }
 
 function isNegated(index: ContextIndex, sentence: number, memo: Uint8Array): boolean {

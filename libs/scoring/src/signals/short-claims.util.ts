@@ -4,7 +4,7 @@ import type { ContextIndex } from '../engine/context-index';
 import { glossOf } from '../lexicon/gloss.lexicon';
 import { lemma, paraphrasedIn } from '../lexicon/lexicon';
 import { localPhrasesIn } from '../lexicon/local-opposites.lexicon';
-import { negates, saysNoCost } from '../text/negators.util';
+import { negates, negatesAsPrefix, saysNoCost } from '../text/negators.util';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
@@ -48,9 +48,12 @@ export interface Claim {
   negated: boolean;
 }
 
-/** "Not", or "free" (no charge): "Walang bayad" and "Libre" agree, "May bayad" and "Libre" do not. */
+/**
+ * "Not", a negating prefix ("non-"), or "free" (no charge): "Walang bayad" and "Libre" agree,
+ * "May bayad" and "Libre" do not.
+ */
 export function saysNot(norm: string): boolean {
-  return negates(norm) || saysNoCost(norm);
+  return negates(norm) || negatesAsPrefix(norm) || saysNoCost(norm);
 }
 
 const ORDINAL = new Set(['st', 'nd', 'rd', 'th', 'hb', 'haribulan']);
@@ -137,6 +140,8 @@ export interface ClaimCut {
   joiners: ReadonlySet<string>;
   /** Words that join two claims only right before one of the listed words (TAGALOG_AND). */
   joinersBefore?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Words that join two claims only right after a comma (", and", ", dan"). */
+  joinersAfterComma?: ReadonlySet<string>;
 }
 
 /**
@@ -164,7 +169,12 @@ export function cutClaims(text: string, tokens: readonly Token[], cut: ClaimCut)
     const prev = tokens[i - 1];
     const gap = prev ? text.slice(prev.end, t.start) : '';
     const inNumber = /^[.,]$/.test(gap) && /\d$/.test(prev.norm) && /^\d/.test(t.norm);
-    const joiner = joinsClaims(tokens, i, cut);
+    // An elliptic clause before ", and" ("he did not, and he was suspended") has no word of its
+    // own to be a claim by: it stays with the next.
+    const ownWords = out[out.length - 1].some((w) => isContent(w.norm));
+    const joiner =
+      joinsClaims(tokens, i, cut) ||
+      (/,/.test(gap) && ownWords && !!cut.joinersAfterComma?.has(t.norm));
     if ((!inNumber && cut.breaks.test(gap)) || joiner) out.push([]);
     if (!joiner) out[out.length - 1].push(t);
   });

@@ -48,6 +48,18 @@ export function saysNoCost(norm: string): boolean {
   return NO_COST.has(norm);
 }
 
+// "Non" is no word of its own: the tokenizer cuts "non-refundable" at its hyphen, and the prefix
+// says "not" of its word ("a non-refundable fee" = "the fee is not refunded"; support-answers-dev3).
+// Short answers' negation checks read it; the pooled model's cues do not (as a negator of the
+// whole sentence, "non-metropolitan", "non-associative" moved 9 begin-dev and halueval-qa-dev
+// rows, 2 right ones below 0.85).
+const PREFIX_NEGATORS = new Set(['non']);
+
+/** Whether a lower-cased token is a negating prefix cut off at its hyphen ("non" of "non-refundable"). */
+export function negatesAsPrefix(norm: string): boolean {
+  return PREFIX_NEGATORS.has(norm);
+}
+
 /** Whether a lower-cased token negates ("not", "didn't", "tidak", "ไม่"). */
 export function negates(norm: string): boolean {
   return NEGATORS.has(norm) || norm.endsWith("n't");
