@@ -1,36 +1,20 @@
 import { paraphrasedIn } from '../lexicon/lexicon';
 import { isContent } from '../text/stopwords.util';
 import { stem, type Token } from '../text/tokens.util';
-import { lemma } from '../lexicon/lexicon';
-import { glossOf } from '../lexicon/gloss.lexicon';
 import { negatesAsPrefix } from '../text/negators.util';
 import { saysNot, type HeldFacts } from './short-claims.util';
+
+import type { WordsOf } from './short-claims.util';
+
+export { wordsOf, type WordsOf } from './short-claims.util';
 
 // Whether a stretch of text (a context clause, an answer's claim) says "not" about what another
 // stretch says: shared by the claim polarity (claim-polarity.util.ts), the figureless fact-role
 // cue (figureless-claims.util.ts) and the contradiction signal's negation cue of short answers.
 
-/** The words a stretch is compared with: their stems, and their lemmas and glosses. */
-export interface WordsOf {
-  stems: ReadonlySet<string>;
-  lemmas: ReadonlySet<string>;
-}
-
 /** A context clause: its facts and words, and its tokens for the reach of its negators. */
 export interface ContextClause extends HeldFacts {
   tokens: readonly Token[];
-}
-
-/** The stems, lemmas and glosses of some words (a claim's, an answer sentence's). */
-export function wordsOf(tokens: readonly Token[]): WordsOf {
-  const stems = new Set<string>();
-  const lemmas = new Set<string>();
-  for (const t of tokens) {
-    stems.add(t.stem);
-    lemmas.add(lemma(t.norm));
-    for (const g of glossOf(t.norm)) lemmas.add(g);
-  }
-  return { stems, lemmas };
 }
 
 // "Without an appointment" negates the appointment, not what the clause says ("can be requested

@@ -106,8 +106,14 @@ function factsOf(text: string, quantities: Quantity[]): Fact[] {
   });
 }
 
-/** The facts, words and polarity of a stretch of context text and its tokens. */
-export function heldFacts(text: string, tokens: readonly Token[]): HeldFacts {
+/** The words a stretch is compared with: their stems, and their lemmas and glosses. */
+export interface WordsOf {
+  stems: ReadonlySet<string>;
+  lemmas: ReadonlySet<string>;
+}
+
+/** The stems, lemmas and glosses of some words (a claim's, an answer sentence's). */
+export function wordsOf(tokens: readonly Token[]): { stems: Set<string>; lemmas: Set<string> } {
   const stems = new Set<string>();
   const lemmas = new Set<string>();
   for (const t of tokens) {
@@ -115,6 +121,12 @@ export function heldFacts(text: string, tokens: readonly Token[]): HeldFacts {
     lemmas.add(lemma(t.norm));
     for (const g of glossOf(t.norm)) lemmas.add(g);
   }
+  return { stems, lemmas };
+}
+
+/** The facts, words and polarity of a stretch of context text and its tokens. */
+export function heldFacts(text: string, tokens: readonly Token[]): HeldFacts {
+  const { stems, lemmas } = wordsOf(tokens);
   for (const p of localPhrasesIn(tokens.map((t) => t.norm))) lemmas.add(p);
   return {
     facts: factsOf(text, [...extractQuantities(text), ...contextWeekdays(text)]),
