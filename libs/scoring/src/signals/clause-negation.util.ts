@@ -2,9 +2,7 @@ import { paraphrasedIn } from '../lexicon/lexicon';
 import { isContent } from '../text/stopwords.util';
 import { stem, type Token } from '../text/tokens.util';
 import { negatesAsPrefix } from '../text/negators.util';
-import { saysNot, type HeldFacts } from './short-claims.util';
-
-import type { WordsOf } from './short-claims.util';
+import { saysNot, type HeldFacts, type WordsOf } from './short-claims.util';
 
 export { wordsOf, type WordsOf } from './short-claims.util';
 

@@ -1,14 +1,8 @@
-import { Analysis } from '../engine/analysis';
-import type { ContextIndex } from '../engine/context-index';
-import { factRoles } from './fact-roles.util';
+import { roles } from './fact-roles.spec-helpers';
 
 function swapped(context: string[], text: string): string[] {
-  const a = new Analysis({
-    input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) },
-    output: { text },
-  });
-  const roles = factRoles(a, a.context as ContextIndex).filter((r) => r.kind === 'swapped');
-  return [...new Set(roles.map((r) => r.text))].sort();
+  const own = roles(context, text).filter((r) => r.endsWith(':swapped'));
+  return own.map((r) => r.slice(0, -':swapped'.length)).sort();
 }
 
 const passes = [

@@ -1,17 +1,4 @@
-import { Analysis } from '../engine/analysis';
-import type { ContextIndex } from '../engine/context-index';
-import { factRoles } from './fact-roles.util';
-
-function roles(context: string[], text: string): string[] {
-  const a = new Analysis({
-    input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) },
-    output: { text },
-  });
-  const kinds = factRoles(a, a.context as ContextIndex)
-    .filter((r) => r.kind !== 'unanchored')
-    .map((r) => `${r.text}:${r.kind}`);
-  return [...new Set(kinds)];
-}
+import { roles } from './fact-roles.spec-helpers';
 
 const deposit = [
   'Ang security deposit ay ₱5,000 para sa sedan at ₱10,000 para sa SUV, at ibinabalik ito sa loob ng 7 araw.',

@@ -5,17 +5,7 @@ import { KNOWN_SIGNALS } from '../engine/known-names';
 import { SHORT_ANSWER_MODEL } from '../model/short-answer-model';
 import { CONTRADICTED_SHORT_ANSWER_CAP } from '../engine/short-answer-regime';
 import { factRoles } from './fact-roles.util';
-
-function roles(context: string[], text: string): string[] {
-  const a = new Analysis({
-    input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) },
-    output: { text },
-  });
-  const kinds = factRoles(a, a.context as ContextIndex)
-    .filter((r) => r.kind !== 'unanchored')
-    .map((r) => `${r.text}:${r.kind}`);
-  return [...new Set(kinds)];
-}
+import { roles } from './fact-roles.spec-helpers';
 
 const checkIn = [
   'Check-in closes 45 minutes before domestic flights and 60 minutes before international flights.',
