@@ -9,7 +9,7 @@ import type { Policy } from './policy.types';
 // Short support answers scored as the worker scores them with pipelines/demo.yaml (its signals,
 // validators and thresholds, then decideRoute) with the short-answer model turned on
 // (`scoring: { shortAnswers: true }`, which demo.yaml leaves off: on the held-out support answers
-// it also approves 2 of 26 wrong ones, see the README's Evaluation). A correct paraphrase is
+// it also approves 3 of 26 wrong ones, see the README's Evaluation). A correct paraphrase is
 // approved without a person, an answer with one wrong fact stays below the AI-review threshold.
 // None of these passages or answers is in data/support-answers, so the model never saw them.
 const demo = readPolicy(
@@ -63,9 +63,8 @@ describe('demo policy on short support answers', () => {
     expect(route).toBe('approved');
   });
 
-  // Measured short of the goal when written: these correct answers reached the AI-review band,
-  // not 0.85 (0.843 each). With model short-2026-12-06 the Malay and code-switched ones reach 0.899
-  // and the Tagalog one 0.844; the floor asserted stays the AI-review band.
+  // Measured short of the goal when written (0.843 each, the AI-review band); with model
+  // short-2026-12-06b (day sets, Tagalog linked units) they reach 0.995, 0.946 and 0.996.
   it.each<[string, string, string[], string]>([
     [
       'Malay paraphrase',
@@ -85,8 +84,10 @@ describe('demo policy on short support answers', () => {
       clinic,
       'Klinik buka 8 am hingga 5 pm on weekdays.',
     ],
-  ])('%s is at least in the AI-review band', (_n, prompt, context, text) => {
-    expect(judge(prompt, context, text).confidence).toBeGreaterThanOrEqual(0.5);
+  ])('%s is approved', (_n, prompt, context, text) => {
+    const { confidence, route } = judge(prompt, context, text);
+    expect(confidence).toBeGreaterThanOrEqual(0.85);
+    expect(route).toBe('approved');
   });
   it.each<[string, string, string[], string]>([
     [
