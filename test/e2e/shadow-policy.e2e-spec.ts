@@ -98,4 +98,84 @@ describe('shadow policy versions', () => {
     ).toBe(204);
     expect((await arbiter.http.get('/v1/pipelines/support/shadow', admin)).status).toBe(404);
   });
+
+  // The README's advice for `scoring.shortAnswers` (opt-in: on held-out answers it approves some
+  // wrong ones): try it as a shadow on the pipeline's own traffic and read, before activating it,
+  // what it would have approved that people rejected.
+  it('shows on live traffic what the short-answer model would approve, beside the pooled model', async () => {
+    await arbiter.reset();
+    const admin = { token: await arbiter.adminAccessToken() };
+    const review = { queue: 'support', priority: 5, sla: '30m', reasonCodes: ['inaccurate'] };
+    // No `signals:`: the fitted model; no aiReview section: the AI-review band goes to people.
+    const pooled = { validators: [], thresholds: { autoApprove: 0.85, aiReview: 0.5 }, review };
+    await arbiter.putPolicy('support', pooled); // v1, active
+    await arbiter.putPolicy('support', { ...pooled, scoring: { shortAnswers: true } }, false); // v2
+    expect(
+      (await arbiter.http.put('/v1/pipelines/support/shadow', { version: 2 }, admin)).status,
+    ).toBe(200);
+    arbiter.worker!.get(ShadowScorer).forget();
+
+    const input = {
+      prompt: 'How much is express delivery?',
+      context: [
+        {
+          id: 'kb-1',
+          text: 'Standard delivery takes 3 to 5 working days within Peninsular Malaysia.',
+        },
+        { id: 'kb-2', text: 'Express delivery arrives the next working day and costs RM15.' },
+      ],
+    };
+    const answers = {
+      right: 'Express delivery is RM15 and you get it the next working day.',
+      wrong: 'Express delivery is RM25 and you get it the next working day.',
+    };
+    for (const [name, text] of Object.entries(answers))
+      expect(
+        (
+          await arbiter.http.post(
+            '/v1/submissions',
+            submissionBody({ externalId: name, input, output: { text } }),
+            { token: arbiter.bootstrapKey },
+          )
+        ).status,
+      ).toBe(202);
+    await arbiter.waitForQueuesIdle();
+    const rows = await arbiter.db.query(
+      `SELECT s.external_id, s.status, sh.shadow_route FROM submissions s
+         JOIN shadow_scores sh ON sh.submission_id = s.id ORDER BY s.external_id`,
+    );
+    // The pooled model approves neither short answer; the short-answer model approves the right
+    // one and keeps the wrong amount with people.
+    expect(rows).toEqual([
+      { external_id: 'right', status: 'human_review', shadow_route: 'approved' },
+      { external_id: 'wrong', status: 'human_review', shadow_route: 'human_review' },
+    ]);
+
+    const rita = await reviewers.connect('rita@example.com');
+    for (let i = 0; i < 2; i++) {
+      const task = await expectEventually(async () => {
+        const t = await rita.claim();
+        expect(t).not.toBeNull();
+        return t!;
+      });
+      const wrong = JSON.stringify(task).includes('RM25');
+      const decided = await rita.decide(
+        task,
+        wrong ? 'reject' : 'approve',
+        wrong ? { reasonCodes: ['inaccurate'] } : {},
+      );
+      expect(decided.ok).toBe(true);
+    }
+    const comparison = await expectEventually(async () => {
+      const res = await arbiter.http.get<Comparison>('/v1/pipelines/support/shadow', admin);
+      expect(res.body.humanDecided).toBe(2);
+      return res.body;
+    });
+    expect(comparison).toMatchObject({
+      items: 2,
+      agreement: 0.5,
+      active: { automationRate: 0 },
+      shadow: { automationRate: 0.5, approvedButHumanRejected: 0 },
+    });
+  });
 });
