@@ -43,28 +43,19 @@ function isRange(text: string, a: Quantity, b: Quantity): boolean {
   return RANGE.test(gap) || (AND.test(gap) && BETWEEN.test(text.slice(0, a.start)));
 }
 
-// Words that make a following "working days" a count: numbers Malay and Tagalog spell out (the
-// number parser reads English ones) and quantifiers. Tagalog links a number with "na" ("apat na
-// araw ng trabaho").
-const COUNT_WORDS = new Set(
-  (
-    'satu dua tiga empat lima enam tujuh lapan sembilan sepuluh sebelas belas puluh ' +
-    'isa isang dalawa dalawang tatlo tatlong apat lima limang anim pito pitong walo walong ' +
-    'siyam sampu sampung labing few several couple beberapa ilang'
-  ).split(' '),
-);
+// Quantifiers that make a following "working days" a count ("a few working days", "beberapa
+// hari bekerja"); spelled-out numbers are the number parser's, in English, Malay and Tagalog.
+const QUANTIFIERS = new Set(['few', 'several', 'couple', 'beberapa', 'ilang']);
 
 /** Whether a collective word at `start` follows a count ("5 working days", "lima hari bekerja"). */
 function afterCount(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   if (/\d[\s-]*$/.test(before)) return true;
   const words = before.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const last = words[words.length - 1];
-  if (last === undefined) return false;
-  if (COUNT_WORDS.has(last)) return true;
-  if (last === 'na' && COUNT_WORDS.has(words[words.length - 2] ?? '')) return true;
-  // English spelled-out numbers ("five working days").
-  return extractQuantities(before).some((q) => /^\s*$/.test(before.slice(q.end)));
+  if (QUANTIFIERS.has(words[words.length - 1] ?? '')) return true;
+  // Tagalog links a number with "na" ("apat na araw ng trabaho").
+  const count = before.replace(/\s+na\s*$/i, ' ');
+  return extractQuantities(count).some((q) => /^\s*$/.test(count.slice(q.end)));
 }
 
 function collectives(text: string): DaySet[] {
