@@ -95,7 +95,7 @@ function kindOf(text: string, q: Quantity, units: readonly string[]): string | n
   if (q.date) return 'date';
   if (q.duration) return 'duration';
   if (CURRENCY_BEFORE.test(text.slice(Math.max(0, q.start - 4), q.start))) return 'money';
-  if (q.text.endsWith('%') || text[q.end] === '%') return 'percent';
+  if (q.percent) return 'percent';
   return units.length ? lemma(units[0]) : null;
 }
 
