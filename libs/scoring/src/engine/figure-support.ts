@@ -1,4 +1,5 @@
 import type { Alignment } from './alignment';
+import type { ContextSentence } from './context-index';
 import { sameClockTime } from '../text/clock-times.util';
 import { sameDuration } from '../text/durations.util';
 import { extractQuantities, type Quantity } from '../text/numbers.util';
@@ -27,10 +28,19 @@ function figureSpans(a: Alignment, text: string): [number, number][] {
   const { start, end } = a.sentence;
   const own = extractQuantities(text.slice(start, end));
   if (!own.length || !a.window.length) return [];
-  const held = a.window.flatMap((s) => extractQuantities(s.text));
+  const held = a.window.flatMap(sentenceQuantities);
   return own
     .filter((q) => held.some((c) => sameFigure(q, c)))
     .map((q) => [start + q.start, start + (q.duration?.end ?? q.clock?.end ?? q.end)]);
+}
+
+/** A context sentence's figures, once: the windows of an output's sentences share sentences. */
+const SENTENCE_QUANTITIES = new WeakMap<ContextSentence, Quantity[]>();
+
+function sentenceQuantities(s: ContextSentence): Quantity[] {
+  let out = SENTENCE_QUANTITIES.get(s);
+  if (!out) SENTENCE_QUANTITIES.set(s, (out = extractQuantities(s.text)));
+  return out;
 }
 
 /**

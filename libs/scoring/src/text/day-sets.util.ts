@@ -72,10 +72,10 @@ function collectives(text: string): DaySet[] {
 
 /**
  * The day sets of a text, in order: every day name, every written range (as well as its two
- * names), and every collective word that is not a count.
+ * names), and every collective word that is not a count. `names`: the text's extractWeekdays,
+ * when the caller has them.
  */
-export function daySets(text: string): DaySet[] {
-  const names = extractWeekdays(text);
+export function daySets(text: string, names: Quantity[] = extractWeekdays(text)): DaySet[] {
   const out: DaySet[] = names.map((q) => ({
     start: q.start,
     end: q.end,
@@ -108,8 +108,9 @@ export function coveredDays(text: string): Set<number> {
  * an answer's "Saturdays" is a fact the context holds.
  */
 export function contextWeekdays(text: string): Quantity[] {
-  const out: Quantity[] = extractWeekdays(text);
-  for (const set of daySets(text)) {
+  const names = extractWeekdays(text);
+  const out: Quantity[] = [...names];
+  for (const set of daySets(text, names)) {
     if (set.kind === 'name') continue;
     const written = set.kind === 'range' ? [set.days[0], set.days[set.days.length - 1]] : [];
     for (const day of set.days)
