@@ -26,6 +26,22 @@ describe('shadow policy versions', () => {
     await arbiter.stop();
   });
 
+  /** The next task the reviewer can claim, once the queue has one. */
+  const nextTask = (reviewer: Awaited<ReturnType<typeof reviewers.connect>>) =>
+    expectEventually(async () => {
+      const t = await reviewer.claim();
+      expect(t).not.toBeNull();
+      return t!;
+    });
+
+  /** The shadow comparison, once `ready` holds of it (the worker records shadows after routing). */
+  const shadowComparison = (admin: { token: string }, ready: (c: Comparison) => void) =>
+    expectEventually(async () => {
+      const res = await arbiter.http.get<Comparison>('/v1/pipelines/support/shadow', admin);
+      ready(res.body);
+      return res.body;
+    });
+
   it("records what the shadow would have done and compares it with people's verdicts, without routing by it", async () => {
     await arbiter.reset();
     const admin = { token: await arbiter.adminAccessToken() };
@@ -64,11 +80,7 @@ describe('shadow policy versions', () => {
 
     const rita = await reviewers.connect('rita@example.com');
     for (const verdict of ['reject', 'reject', 'approve', 'approve']) {
-      const task = await expectEventually(async () => {
-        const t = await rita.claim();
-        expect(t).not.toBeNull();
-        return t!;
-      });
+      const task = await nextTask(rita);
       expect(
         (
           await rita.decide(
@@ -79,11 +91,7 @@ describe('shadow policy versions', () => {
         ).ok,
       ).toBe(true);
     }
-    const comparison = await expectEventually(async () => {
-      const res = await arbiter.http.get<Comparison>('/v1/pipelines/support/shadow', admin);
-      expect(res.body.items).toBe(4);
-      return res.body;
-    });
+    const comparison = await shadowComparison(admin, (c) => expect(c.items).toBe(4));
     expect(comparison).toMatchObject({
       activeVersion: 1,
       shadowVersion: 2,
@@ -153,11 +161,7 @@ describe('shadow policy versions', () => {
 
     const rita = await reviewers.connect('rita@example.com');
     for (let i = 0; i < 2; i++) {
-      const task = await expectEventually(async () => {
-        const t = await rita.claim();
-        expect(t).not.toBeNull();
-        return t!;
-      });
+      const task = await nextTask(rita);
       const wrong = JSON.stringify(task).includes('RM25');
       const decided = await rita.decide(
         task,
@@ -166,11 +170,7 @@ describe('shadow policy versions', () => {
       );
       expect(decided.ok).toBe(true);
     }
-    const comparison = await expectEventually(async () => {
-      const res = await arbiter.http.get<Comparison>('/v1/pipelines/support/shadow', admin);
-      expect(res.body.humanDecided).toBe(2);
-      return res.body;
-    });
+    const comparison = await shadowComparison(admin, (c) => expect(c.humanDecided).toBe(2));
     expect(comparison).toMatchObject({
       items: 2,
       agreement: 0.5,
