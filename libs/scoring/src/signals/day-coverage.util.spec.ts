@@ -1,10 +1,10 @@
 import { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
-import { KNOWN_SIGNALS } from '../engine/known-names';
-import { computeSignals, scoreOutput } from '../engine/score-output';
+import { computeSignals } from '../engine/score-output';
 import { CONTRADICTED_SHORT_ANSWER_CAP } from '../engine/short-answer-regime';
 import { SHORT_ANSWER_MODEL } from '../model/short-answer-model';
 import { dayMismatches } from './day-coverage.util';
+import { scoreShortAnswer } from './fact-roles.spec-helpers';
 
 // Day ranges and collective day words read as the sets of days they cover.
 
@@ -135,16 +135,7 @@ describe('day words in grounding and entities', () => {
 });
 
 describe('short answers with other days', () => {
-  const config = {
-    signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
-    validators: [],
-    engine: { shortAnswers: true },
-  };
-  const score = (context: string[], text: string) =>
-    scoreOutput(
-      { input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) }, output: { text } },
-      config,
-    );
+  const score = scoreShortAnswer;
 
   it('caps a range that ends elsewhere', () => {
     const r = score(dental, 'Dental check-up is RM80, clinic buka Monday to Sunday 9 am to 5 pm.');

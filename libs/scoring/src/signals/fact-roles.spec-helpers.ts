@@ -1,4 +1,6 @@
 import { Analysis } from '../engine/analysis';
+import { KNOWN_SIGNALS } from '../engine/known-names';
+import { scoreOutput } from '../engine/score-output';
 import type { ContextIndex } from '../engine/context-index';
 import { factRoles } from './fact-roles.util';
 
@@ -12,4 +14,16 @@ export function roles(context: string[], text: string): string[] {
     .filter((r) => r.kind !== 'unanchored')
     .map((r) => `${r.text}:${r.kind}`);
   return [...new Set(kinds)];
+}
+
+/** Scores an answer with every signal and the short-answer model on, as a demo-like policy would. */
+export function scoreShortAnswer(context: string[], text: string) {
+  return scoreOutput(
+    { input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) }, output: { text } },
+    {
+      signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
+      validators: [],
+      engine: { shortAnswers: true },
+    },
+  );
 }

@@ -1,11 +1,9 @@
 import { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
-import { scoreOutput } from '../engine/score-output';
-import { KNOWN_SIGNALS } from '../engine/known-names';
 import { SHORT_ANSWER_MODEL } from '../model/short-answer-model';
 import { CONTRADICTED_SHORT_ANSWER_CAP } from '../engine/short-answer-regime';
 import { factRoles } from './fact-roles.util';
-import { roles } from './fact-roles.spec-helpers';
+import { roles, scoreShortAnswer } from './fact-roles.spec-helpers';
 
 const checkIn = [
   'Check-in closes 45 minutes before domestic flights and 60 minutes before international flights.',
@@ -198,16 +196,7 @@ describe('factRoles', () => {
 });
 
 describe('short answers with a contradicted fact', () => {
-  const config = {
-    signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
-    validators: [],
-    engine: { shortAnswers: true },
-  };
-  const score = (context: string[], text: string) =>
-    scoreOutput(
-      { input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) }, output: { text } },
-      config,
-    );
+  const score = scoreShortAnswer;
 
   it('caps a swapped pair below the AI-review band', () => {
     const r = score(

@@ -1,10 +1,9 @@
 import { Analysis } from '../engine/analysis';
 import type { ContextIndex } from '../engine/context-index';
-import { KNOWN_SIGNALS } from '../engine/known-names';
-import { scoreOutput } from '../engine/score-output';
 import { CONTRADICTED_SHORT_ANSWER_CAP } from '../engine/short-answer-regime';
 import { factRoles } from './fact-roles.util';
 import { instantTimings } from './timing-facts.util';
+import { scoreShortAnswer } from './fact-roles.spec-helpers';
 
 function swaps(context: string[], text: string): string[] {
   const a = new Analysis({
@@ -60,20 +59,11 @@ describe('factRoles: a figureless timing bound to the wrong item', () => {
 });
 
 describe('short answers with a swapped timing', () => {
-  const config = {
-    signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
-    validators: [],
-    engine: { shortAnswers: true },
-  };
   const context = [
     'Bayaran balik akan dikreditkan dalam masa 5 hari bekerja ke kaedah pembayaran asal.',
     'Kredit kedai diberikan serta-merta jika pelanggan memilihnya.',
   ];
-  const score = (text: string): number =>
-    scoreOutput(
-      { input: { context: context.map((t, i) => ({ id: `kb-${i}`, text: t })) }, output: { text } },
-      config,
-    ).confidence;
+  const score = (text: string): number => scoreShortAnswer(context, text).confidence;
 
   it('caps the swap and leaves the right binding to the model', () => {
     expect(
