@@ -4,6 +4,7 @@ import { jobIds, QueueName } from '@arbiter/queue';
 import { createWorkerApp } from '../../apps/worker/src/worker-app.factory';
 import { Tracing } from '@arbiter/observability';
 import { expectEventually } from '@arbiter/testing';
+import { hrTimeToNanoseconds } from '@opentelemetry/core';
 import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { approve, FakeLlmServer, fakeLlmProviders } from '../support/fake-llm.server';
@@ -168,7 +169,11 @@ describe('traces: a caller traceparent continues through intake, scoring and the
           'arbiter.review.action': 'approve',
         });
         expect(decision.resource.attributes['service.name']).toBe('arbiter-api');
-        expect(spans.deliver.startTime >= decision.startTime).toBe(true);
+        // Start times are [seconds, nanoseconds] pairs: compared as numbers, not as the strings
+        // `>=` makes of two arrays ("…,99000000" sorts after "…,100000000").
+        expect(
+          hrTimeToNanoseconds(spans.deliver.startTime) >= hrTimeToNanoseconds(decision.startTime),
+        ).toBe(true);
         expect(hook.traceparent).toBe(
           `00-${CALLER_TRACE}-${spans.deliver.spanContext().spanId}-01`,
         );
