@@ -77,6 +77,18 @@ describe('grounding signal', () => {
     expect(unsupported(delivery, 'Ke Sabah ambil masa 5 to 7 days.')).not.toContain('ambil');
   });
 
+  // support-answers-dev4 vet-puppy-vaccine-r1: "RM85" against the passage's "RM 85" was one
+  // unknown word "rm85"; the amount is the numbers check's, and the code claims nothing.
+  it('reads a currency code written against its figure as the code and the figure', () => {
+    const kb = { context: [{ id: 'kb', text: 'Each vaccination visit costs 85 ringgit.' }] };
+    const s = signal('grounding', { text: 'A vaccination visit is RM85.' }, kb);
+    const ev = s.evidence as { sentences: { unsupported: string[] }[] };
+    expect(ev.sentences.flatMap((x) => x.unsupported)).toEqual([]);
+    const other = signal('grounding', { text: 'A vaccination visit is RM95.' }, kb);
+    const otherEv = other.evidence as { sentences: { unsupported: string[] }[] };
+    expect(otherEv.sentences.flatMap((x) => x.unsupported)).toEqual(['95']);
+  });
+
   it('grounds Thai text without spaces', () => {
     const th = [{ id: 't', text: 'กรมธรรม์นี้คุ้มครองความเสียหายจากน้ำท่วม' }];
     const good = signal('grounding', { text: 'กรมธรรม์คุ้มครองความเสียหายจากน้ำท่วม' }, { context: th });

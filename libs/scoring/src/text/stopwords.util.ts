@@ -21,7 +21,19 @@ ang ng mga sa na ay si ni kay at o hindi oo ako ikaw siya kami tayo kayo sila it
 po ba lang din rin naman pa kasi dahil ka mo ko niya namin natin ninyo nila kung kapag para
 nang pero ngunit muna kahit basta kaya mong nito niyo yung yun dito doon diyan`;
 
-export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
+/**
+ * Currency codes, also when written against their figure ("RM85", "PHP500": the tokenizer splits
+ * them off). The numbers check reads the amount; the code itself claims nothing the figure does
+ * not, and "RM" for a passage's "ringgit" is no unsupported word.
+ */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set(
+  'rm myr usd sgd php idr eur gbp aud hkd thb inr rp'.split(' '),
+);
+
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...WORDS.split(/\s+/).filter(Boolean),
+  ...CURRENCY_CODES,
+]);
 
 /** Whether a lower-cased token is content (not a stopword, not a single character). */
 export function isContent(norm: string): boolean {

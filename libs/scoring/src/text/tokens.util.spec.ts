@@ -1,11 +1,25 @@
+import { CURRENCY_CODES } from './stopwords.util';
 import { lexScope, stemsOf, tokenize, tokenizeWords, tokensOf } from './tokens.util';
 
-// The scanner must split exactly as the regex it replaced (kept here as the reference).
+// The scanner must split exactly as the regex it replaced (kept here as the reference), plus
+// one rule: a currency code written against its figure ("RM85") is a word of its own.
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)?/gu;
 function reference(text: string): { norm: string; start: number; end: number }[] {
   const out: { norm: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(WORD_RE)) {
     const lower = m[0].toLowerCase();
+    const code = /^[a-z]{1,3}(?=[0-9])/.exec(lower)?.[0];
+    if (code && CURRENCY_CODES.has(code)) {
+      out.push({ norm: code, start: m.index, end: m.index + code.length });
+      out.push(
+        ...reference(text.slice(m.index + code.length, m.index + m[0].length)).map((t) => ({
+          ...t,
+          start: t.start + m.index + code.length,
+          end: t.end + m.index + code.length,
+        })),
+      );
+      continue;
+    }
     out.push({ norm: lower.replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -21,6 +35,7 @@ describe('tokenize', () => {
     'math 𝒔𝒉𝒊𝒕 emoji 😀 lone \ud800 surrogate \udc00 end',
     "trailing' 'leading ok'5 a’’b",
     'Tôi là người Việt Nam',
+    'A visit is RM85, PHP500 or usd12.50; RMX5, farm5, ARM64 and A320 stay whole',
   ])('splits like the reference regex: %s', (text) => expect(plain(text)).toEqual(reference(text)));
 
   it('splits random mixes of letters, marks, digits and apostrophes like the reference', () => {
@@ -50,6 +65,13 @@ describe('tokenize', () => {
       }
       expect(plain(text)).toEqual(reference(text));
     }
+  });
+
+  it('splits a currency code from the figure written against it, as if spaced', () => {
+    expect(tokenize('RM85').map((t) => t.norm)).toEqual(['rm', '85']);
+    expect(tokenize('Rm 85').map((t) => t.norm)).toEqual(['rm', '85']);
+    expect(tokenize('RM24.5k').map((t) => t.norm)).toEqual(['rm', '24', '5k']);
+    expect(tokenize('ARM64 A320 FARM5').map((t) => t.norm)).toEqual(['arm64', 'a320', 'farm5']);
   });
 
   it('gives the same word the same stem whatever its case', () => {

@@ -1,5 +1,5 @@
 import { computeStem } from './stem.util';
-import { isContent } from './stopwords.util';
+import { CURRENCY_CODES, isContent } from './stopwords.util';
 
 /** A word of the text, with its offsets into the original string. */
 export interface Token {
@@ -313,6 +313,9 @@ function scanWords(text: string): boolean {
       if (cp < 128) {
         cls = BMP_CLASS[cp];
         if ((cls & (L | N)) === 0) break;
+        // "RM85" is the figure 85 in ringgit: the code and the figure are two words, as in "RM 85".
+        if (cls & N && i - start <= 3 && CURRENCY_CODES.has(text.slice(start, i).toLowerCase()))
+          break;
         if (ascii) hash = Math.imul(hash ^ (cp >= 65 && cp <= 90 ? cp | 0x20 : cp), 0x01000193);
         i++;
         continue;
