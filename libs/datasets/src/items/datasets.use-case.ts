@@ -160,8 +160,9 @@ export class Datasets {
 
   /**
    * The items as JSON Lines (input, output, verdict, corrected output and reasons, for evaluation
-   * or fine-tuning), in the order of listItems' pages, a page of lines at a time: a dataset can hold more
-   * than one string can (the audit export, joined whole, failed with "Invalid string length").
+   * or fine-tuning), in the order of listItems' pages, a page of lines at a time: a dataset can
+   * hold more than one string can (the audit export, joined whole, failed with "Invalid string
+   * length").
    * The dataset is looked up first, so an unknown one is refused before any byte is sent.
    */
   async exportJsonl(id: string): Promise<AsyncIterable<string>> {
