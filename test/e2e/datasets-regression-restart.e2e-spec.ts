@@ -44,7 +44,13 @@ describe('regression runs across worker restarts', () => {
       config: {
         // A dead worker's lock runs out in a second; the recovery is run by the test.
         worker: { jobLockMs: 1000, stuckAfterMs: 1000, recoveryEveryMs: 3_600_000, metricsPort: 0 },
-        datasets: { ...loadConfig({}).datasets, maxRunResumes: 1, collectEveryMs: 3_600_000 },
+        // One item a page: a resumed run walks past the judged item across pages.
+        datasets: {
+          ...loadConfig({}).datasets,
+          maxRunResumes: 1,
+          collectEveryMs: 3_600_000,
+          itemPageSize: 1,
+        },
       },
     });
     await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));

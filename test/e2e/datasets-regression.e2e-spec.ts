@@ -32,7 +32,12 @@ interface ItemDiff {
   reason: string;
 }
 interface Problem {
+  message?: string;
   problems?: { path: string; message: string }[];
+}
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
 }
 
 /** Golden answers per question, and what the model says in good and bad mode. */
@@ -80,6 +85,8 @@ describe('datasets from reviewed items and regression runs', () => {
           modelWatchEveryMs: 3_600_000,
           collectEveryMs: 3_600_000,
           itemConcurrency: 2,
+          // Runs read two items (and two results) at a time: every run here crosses pages.
+          itemPageSize: 2,
         },
       },
     });
@@ -192,6 +199,24 @@ describe('datasets from reviewed items and regression runs', () => {
     const res = await arbiter.http.post<Run>(`/v1/datasets/${datasetId}/runs`, body, await admin());
     expect(res.status).toBe(202);
     return res.body;
+  };
+  /** Every page of a paged list from the first, `limit` at a time; the pages as they came. */
+  const allPages = async <T>(path: string, limit: number): Promise<Page<T>[]> => {
+    const pages: Page<T>[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await arbiter.http.get<Page<T>>(`${path}?${query}`, await admin());
+      expect(res.status).toBe(200);
+      pages.push(res.body);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return pages;
+  };
+  /** What a paged list refuses a query with: the status and the body's message. */
+  const refusal = async (path: string, query: string) => {
+    const res = await arbiter.http.get<Problem>(`${path}?${query}`, await admin());
+    return { status: res.status, message: res.body.message };
   };
   const finished = (datasetId: string, runId: string) =>
     expectEventually(async () => {
@@ -349,12 +374,50 @@ describe('datasets from reviewed items and regression runs', () => {
       correctedOutput: null,
       reasons: [`r${kept[999]}`],
     });
-    // The same items, in the same order, as the list.
-    const listed = await arbiter.http.get<{ items: { id: string }[] }>(
-      `/v1/datasets/${dataset.id}/items`,
+    // The same items, in the same order, page by page: each exactly once, the last page's
+    // cursor null. 500 a page: five pages, ties straddling their ends as in the export.
+    const path = `/v1/datasets/${dataset.id}/items`;
+    const pages = await allPages<{ id: string }>(path, 500);
+    expect(pages.map((p) => p.items.length)).toEqual([500, 500, 500, 500, 340]);
+    expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(lines.map((l) => l.id));
+    expect(pages.map((p) => p.nextCursor === null)).toEqual([false, false, false, false, true]);
+    // No limit: the first 50.
+    const first = await arbiter.http.get<Page<{ id: string }>>(path, await admin());
+    expect(first.body.items.map((i) => i.id)).toEqual(lines.slice(0, 50).map((l) => l.id));
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+
+    // A bad limit or cursor is a 400 naming it; another dataset's cursor is not read as a
+    // position in this one.
+    const other = await arbiter.http.post<{ id: string }>(
+      '/v1/datasets',
+      { pipeline: 'support', client: client as string, name: 'other' },
       await admin(),
     );
-    expect(listed.body.items.map((i) => i.id)).toEqual(lines.map((l) => l.id));
+    await arbiter.db.query(
+      `INSERT INTO dataset_items (id, dataset_id, source, verdict, input, output, reasons)
+       VALUES (gen_random_uuid(), $1, 'api', 'approved', '{}', '{}', '{}'), (gen_random_uuid(), $1, 'api', 'approved', '{}', '{}', '{}')`,
+      [other.body.id],
+    );
+    const foreign = (
+      await arbiter.http.get<Page<unknown>>(
+        `/v1/datasets/${other.body.id}/items?limit=1`,
+        await admin(),
+      )
+    ).body.nextCursor;
+    expect(foreign).toEqual(expect.any(String));
+    const itemsOnly = "cursor must be the nextCursor of a page of this dataset's items";
+    for (const [query, message] of [
+      ['limit=0', 'limit must be an integer from 1 to 500'],
+      ['limit=501', 'limit must be an integer from 1 to 500'],
+      ['limit=ten', 'limit must be an integer from 1 to 500'],
+      ['cursor=not%20a%20cursor', 'cursor must be the nextCursor of a page'],
+      ['cursor=bm90LWEtY3Vyc29y', itemsOnly],
+      [`cursor=${foreign}`, itemsOnly],
+    ])
+      expect([query, await refusal(path, query)]).toEqual([
+        query,
+        { status: 400, message: expect.stringContaining(message) },
+      ]);
 
     const unknown = await fetch(
       `${arbiter.http.baseUrl}/v1/datasets/00000000-0000-4000-8000-00000000dead/export`,
@@ -485,6 +548,79 @@ describe('datasets from reviewed items and regression runs', () => {
     );
     expect(uploaded.run).toMatchObject({ passed: 3, passRate: 1, costUsd: 0, verdict: 'passed' });
     expect(llm.received).toHaveLength(0);
+  });
+
+  it('a run over a dataset of several pages judges every item once, and its report pages through them all', async () => {
+    const { client } = await setUp();
+    const dataset = await createDataset(client);
+    // Eleven items, three to a created_at (one statement's items share theirs): with runs
+    // reading two at a time, ties straddle the page ends.
+    const count = 11;
+    await arbiter.db.query(
+      `INSERT INTO dataset_items (id, dataset_id, source, verdict, input, variables, output, reasons, created_at)
+       SELECT gen_random_uuid(), $1, 'api', 'approved', jsonb_build_object('prompt', 'question ' || n),
+              jsonb_build_object('prompt', 'question ' || n, 'context', ''),
+              jsonb_build_object('text', 'The answer is number ' || n || '.'), '{}',
+              '2026-01-01T00:00:00Z'::timestamptz + (n / 3) * interval '1 microsecond'
+         FROM generate_series(1, $2::int) AS n`,
+      [dataset.id, count],
+    );
+    llm.script((req: ReceivedRequest) => {
+      const user = req.body.messages?.find((m) => m.role === 'user')?.content ?? '';
+      const n = /question (\d+)/.exec(user)?.[1];
+      return { content: n ? `The answer is number ${n}.` : BAD };
+    });
+
+    const run = await finished(dataset.id, (await startRun(dataset.id)).id);
+    expect(run.run).toMatchObject({ items: count, passed: count, errored: 0, verdict: 'passed' });
+    const asked = llm.received.map(
+      (r) =>
+        /question (\d+)/.exec(r.body.messages?.find((m) => m.role === 'user')?.content ?? '')?.[1],
+    );
+    expect(asked.map(Number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: count }, (_, i) => i + 1),
+    );
+
+    // The report, four items a page: every item once, by item id, the run's figures on each page.
+    const reportPath = `/v1/datasets/${dataset.id}/runs/${run.run.id}`;
+    const pages = await allPages<ItemDiff>(reportPath, 4);
+    expect(pages.map((p) => p.items.length)).toEqual([4, 4, 3]);
+    const ids = pages.flatMap((p) => p.items.map((i) => i.itemId));
+    const [{ ids: itemIds }] = await arbiter.db.query(
+      `SELECT array_agg(id::text ORDER BY id) AS ids FROM dataset_items WHERE dataset_id = $1`,
+      [dataset.id],
+    );
+    expect(ids).toEqual(itemIds);
+    for (const page of pages as unknown as { run: Run }[])
+      expect(page.run).toMatchObject({ items: count, passed: count });
+    expect(pages.flatMap((p) => p.items).every((i) => i.status === 'passed')).toBe(true);
+
+    // The items' cursor is not the report's, nor one run's another's.
+    const itemsCursor = (
+      await arbiter.http.get<Page<unknown>>(
+        `/v1/datasets/${dataset.id}/items?limit=1`,
+        await admin(),
+      )
+    ).body.nextCursor;
+    const second = await finished(dataset.id, (await startRun(dataset.id)).id);
+    const secondCursor = (
+      await arbiter.http.get<Page<unknown>>(
+        `/v1/datasets/${dataset.id}/runs/${second.run.id}?limit=1`,
+        await admin(),
+      )
+    ).body.nextCursor;
+    expect(second.run).toMatchObject({ items: count, passed: count, previousRunId: run.run.id });
+    expect(second.items.every((i) => i.change === 'same')).toBe(true);
+    const runItemsOnly = "cursor must be the nextCursor of a page of this run's items";
+    for (const [query, message] of [
+      ['limit=0', 'limit must be an integer from 1 to 500'],
+      [`cursor=${itemsCursor}`, runItemsOnly],
+      [`cursor=${secondCursor}`, runItemsOnly],
+    ])
+      expect([query, await refusal(reportPath, query)]).toEqual([
+        query,
+        { status: 400, message: expect.stringContaining(message) },
+      ]);
   });
 
   it('starts a run when a model version is first seen in traffic, and daily for scheduled datasets', async () => {

@@ -22,6 +22,11 @@ export interface DatasetsConfig {
   /** Generator calls in flight at once within one regression run. */
   itemConcurrency: number;
   /**
+   * Items a run reads from the dataset at once (and results its summary reads at once): its
+   * memory holds a page, not the dataset.
+   */
+  itemPageSize: number;
+  /**
    * Times a run is put back on its queue after its worker died or its job was lost; after
    * that it is failed with the reason (a run that kills its worker must not loop forever).
    */
@@ -79,6 +84,7 @@ export function readDatasetsConfig(env: Env, problems: string[]): DatasetsConfig
     ),
     modelWatchEveryMs: int(env, 'ARBITER_MODEL_WATCH_EVERY_MS', 60_000, 200, 86_400_000, problems),
     itemConcurrency: int(env, 'ARBITER_REGRESSION_CONCURRENCY', 8, 1, 256, problems),
+    itemPageSize: int(env, 'ARBITER_REGRESSION_PAGE_SIZE', 500, 1, 10_000, problems),
     maxRunResumes: int(env, 'ARBITER_REGRESSION_MAX_RESUMES', 3, 0, 100, problems),
   };
 }

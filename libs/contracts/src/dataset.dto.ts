@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LIMITS } from './limits';
+import { OptionalQueryInt } from './query-int';
 
 /** A rule that takes decided items in as they are decided: every approval, rejection or edit (of one queue). */
 export class DatasetRuleDto {
@@ -170,5 +171,20 @@ export class LimitQueryDto {
   @IsInt()
   @Min(1)
   @Max(500)
+  limit?: number;
+}
+
+/**
+ * GET /v1/datasets/:id/items and GET /v1/datasets/:id/runs/:runId: a page of items. The cursor is
+ * opaque; its shape is checked here and what it points at by the use case (another list's cursor
+ * is refused there).
+ */
+export class DatasetPageQueryDto {
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (absent: the first)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,300}$/, { message: 'cursor must be the nextCursor of a page' })
+  cursor?: string;
+
+  @OptionalQueryInt('limit', 500, { default: 50 })
   limit?: number;
 }

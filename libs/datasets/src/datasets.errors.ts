@@ -12,6 +12,8 @@ export enum DatasetsErrorCode {
   IneligibleItem = 'datasets.ineligible_item',
   /** A run has nothing to generate with (no prompt) or nothing to run on (no items). */
   NotRunnable = 'datasets.not_runnable',
+  /** A page cursor that is not the nextCursor of a page of this list. */
+  BadCursor = 'datasets.bad_cursor',
 }
 
 /** One problem of a request, by the path of the field at fault. */

@@ -1,6 +1,7 @@
 // Datasets built from reviewers' decisions, exported as JSONL, and regression runs that replay
 // them through a prompt version and model, scored with the pipeline's policy.
 export * from './datasets.errors';
+export * from './page-cursor';
 export * from './items/dataset.repository';
 export * from './items/dataset-item.repository';
 export * from './items/datasets.use-case';

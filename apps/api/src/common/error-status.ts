@@ -67,6 +67,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   [DatasetsErrorCode.NameTaken]: 409,
   [DatasetsErrorCode.NotRunnable]: 409,
   [DatasetsErrorCode.IneligibleItem]: 422,
+  [DatasetsErrorCode.BadCursor]: 400,
   [DeliveryErrorCode.DeadLetterNotFound]: 404,
   [DeliveryErrorCode.WebhookUrlRefused]: 400,
   [IntakeErrorCode.PipelineNotAllowed]: 403,

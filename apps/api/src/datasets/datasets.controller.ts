@@ -14,7 +14,12 @@ import {
 import { Readable } from 'node:stream';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
-import { AddDatasetItemsDto, CreateDatasetDto, DatasetsQueryDto } from '@arbiter/contracts';
+import {
+  AddDatasetItemsDto,
+  CreateDatasetDto,
+  DatasetPageQueryDto,
+  DatasetsQueryDto,
+} from '@arbiter/contracts';
 import { Datasets } from '@arbiter/datasets';
 import { ApiContract } from '../common/api-contract.decorator';
 import { InWorkspace } from '../workspaces/in-workspace.decorator';
@@ -74,13 +79,15 @@ export class DatasetsController {
   @InWorkspace('dataset', 'id')
   @ApiContract({
     id: 'listDatasetItems',
-    summary: 'Its items: input, output, verdict, corrected output, reasons',
+    summary:
+      'Its items (input, output, verdict, corrected output, reasons), oldest first; paged by cursor',
     caller: 'user',
     ok: { 200: 'DatasetItemList' },
     errors: [404],
   })
-  async items(@Param('id', uuidParam) id: string) {
-    return { items: (await this.datasets.listItems(id)).map(itemView) };
+  async items(@Param('id', uuidParam) id: string, @Query() query: DatasetPageQueryDto) {
+    const page = await this.datasets.listItems(id, query.cursor, query.limit);
+    return { items: page.items.map(itemView), nextCursor: page.nextCursor };
   }
 
   @Post(':id/items')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
-import { LimitQueryDto, StartRunDto } from '@arbiter/contracts';
+import { DatasetPageQueryDto, LimitQueryDto, StartRunDto } from '@arbiter/contracts';
 import { RegressionRunReport, StartRegressionRun } from '@arbiter/datasets';
 import { ApiContract } from '../common/api-contract.decorator';
 import { InWorkspace } from '../workspaces/in-workspace.decorator';
@@ -59,13 +59,17 @@ export class RegressionRunsController {
   @ApiContract({
     id: 'getRegressionRun',
     summary:
-      "A run: pass rate, regressions against the previous run, cost, and each item's difference",
+      "A run: pass rate, regressions against the previous run, cost (of every item), and a page of its items' differences",
     caller: 'user',
     ok: { 200: 'RegressionRunReport' },
     errors: [404],
   })
-  async get(@Param('id', uuidParam) id: string, @Param('runId', uuidParam) runId: string) {
-    const { run, items } = await this.report.get(id, runId);
-    return { run: runView(run), items };
+  async get(
+    @Param('id', uuidParam) id: string,
+    @Param('runId', uuidParam) runId: string,
+    @Query() query: DatasetPageQueryDto,
+  ) {
+    const { run, items, nextCursor } = await this.report.get(id, runId, query.cursor, query.limit);
+    return { run: runView(run), items, nextCursor };
   }
 }

@@ -27,6 +27,10 @@ const object = (
 const share = nullable(number({ minimum: 0, maximum: 1 }));
 const output = freeObject('{text} or {json}');
 const resultStatus = enumOf(['passed', 'failed', 'error']);
+const nextCursor = (what: string) =>
+  nullable(
+    string({ description: `Pass as \`cursor\` for the next page of ${what}; null on the last` }),
+  );
 
 /** Schemas of datasets and regression runs (/v1/datasets). */
 export const DATASET_SCHEMAS: Record<string, SchemaObject> = {
@@ -60,6 +64,7 @@ export const DATASET_SCHEMAS: Record<string, SchemaObject> = {
         createdAt: dateTime,
       }),
     ),
+    nextCursor: nextCursor('items'),
   }),
   DatasetItemsAdded: object({ added: integer({ minimum: 0 }), dataset: ref('DatasetView') }),
   RegressionRun: object({
@@ -130,5 +135,6 @@ export const DATASET_SCHEMAS: Record<string, SchemaObject> = {
         costUsd: number({ minimum: 0 }),
       }),
     ),
+    nextCursor: nextCursor("the run's items"),
   }),
 };

@@ -54,6 +54,7 @@ const ITEM_COLUMN_MAP: ColumnMap<DatasetItemRow> = {
   createdAt: 'created_at',
 };
 const ITEM = selectList(ITEM_COLUMN_MAP);
+const ITEM_OF_I = selectList(ITEM_COLUMN_MAP, { table: 'i' });
 
 // Who decided is computed (read from the decision document).
 const ELIGIBILITY_COLUMN_MAP: ColumnMap<Omit<SubmissionEligibility, 'decidedBy'>> = pickColumns(
@@ -87,7 +88,7 @@ const RULE_CONDITION: Record<DatasetRule['kind'], string> = {
   edits: `s.decision->>'edited' = 'true'`,
 };
 
-/** Dataset items: taken from decided submissions (by id or by rule), listed, removed. */
+/** Dataset items: taken from decided submissions (by id or by rule), paged, removed. */
 @Injectable()
 export class DatasetItemRepository {
   constructor(private readonly db: DataSource) {}
@@ -137,33 +138,52 @@ export class DatasetItemRepository {
     return rows.length;
   }
 
-  /** Every item not removed, oldest first (ties by id). */
-  list(datasetId: string): Promise<DatasetItemRow[]> {
-    return queryRows<DatasetItemRow>(
-      this.db,
-      `SELECT ${ITEM} FROM dataset_items WHERE dataset_id = $1 AND removed_at IS NULL ORDER BY created_at, id`,
-      [datasetId],
-    );
-  }
-
   /**
-   * Up to `limit` items after `after` (from the first when null), in the order of list(). Items
+   * Up to `limit` items not removed after `after` (from the first when null), oldest first. Items
    * taken in by one statement share their created_at, so the keyset is (created_at, id), and the
-   * cursor keeps Postgres' microseconds: a millisecond Date would repeat or skip items.
+   * cursor keeps Postgres' microseconds: a millisecond Date would repeat or skip items. With
+   * `unjudgedIn`, only items that run has no result for (what a resumed run has left to do).
    */
   page(
     datasetId: string,
     after: DatasetItemCursor | null,
     limit: number,
+    unjudgedIn?: string,
   ): Promise<DatasetItemPageRow[]> {
-    const keyset = after ? `AND (created_at, id) > ($3::timestamptz, $4::uuid)` : '';
+    const params: unknown[] = [datasetId, limit];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const keyset = after
+      ? `AND (i.created_at, i.id) > (${param(after.at)}::timestamptz, ${param(after.id)}::uuid)`
+      : '';
+    const unjudged = unjudgedIn
+      ? `AND NOT EXISTS (SELECT 1 FROM regression_results x WHERE x.run_id = ${param(unjudgedIn)} AND x.item_id = i.id)`
+      : '';
     return queryRows<DatasetItemPageRow>(
       this.db,
-      `SELECT ${ITEM}, created_at::text AS "cursorAt" FROM dataset_items
-        WHERE dataset_id = $1 AND removed_at IS NULL ${keyset}
-        ORDER BY created_at, id LIMIT $2`,
-      [datasetId, limit, ...(after ? [after.at, after.id] : [])],
+      `SELECT ${ITEM_OF_I}, i.created_at::text AS "cursorAt" FROM dataset_items i
+        WHERE i.dataset_id = $1 AND i.removed_at IS NULL ${keyset} ${unjudged}
+        ORDER BY i.created_at, i.id LIMIT $2`,
+      params,
     );
+  }
+
+  /** The dataset's items (not removed) among `ids`, in no particular order. */
+  byIds(datasetId: string, ids: string[]): Promise<DatasetItemRow[]> {
+    return queryRows<DatasetItemRow>(
+      this.db,
+      `SELECT ${ITEM} FROM dataset_items WHERE dataset_id = $1 AND id = ANY($2::uuid[]) AND removed_at IS NULL`,
+      [datasetId, ids],
+    );
+  }
+
+  /** Which of `ids` are items of the dataset (not removed). */
+  async existing(datasetId: string, ids: string[]): Promise<Set<string>> {
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      `SELECT id FROM dataset_items WHERE dataset_id = $1 AND id = ANY($2::uuid[]) AND removed_at IS NULL`,
+      [datasetId, ids],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Removes an item (kept, so a rule does not take it in again); false when there was none. */

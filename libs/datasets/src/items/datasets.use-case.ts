@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DatasetsError, DatasetsErrorCode, FieldProblem } from '../datasets.errors';
+import { decodePageCursor, DEFAULT_PAGE_LIMIT, encodePageCursor, Page } from '../page-cursor';
 import {
   DatasetItemCursor,
   DatasetItemRepository,
@@ -136,15 +137,32 @@ export class Datasets {
       );
   }
 
-  async listItems(id: string): Promise<DatasetItemRow[]> {
+  /**
+   * A page of the dataset's items, oldest first (the export's order), and the cursor of the next
+   * page. The cursor names the dataset: another dataset's, or another list's, is a 400.
+   */
+  async listItems(
+    id: string,
+    cursor?: string,
+    limit = DEFAULT_PAGE_LIMIT,
+  ): Promise<Page<DatasetItemRow>> {
     await this.get(id);
-    return this.items.list(id);
+    const after = cursor ? itemCursor(id, cursor) : null;
+    // One more than shown: whether there is a next page, without a page that comes back empty.
+    const rows = await this.items.page(id, after, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit ? encodePageCursor(id, [last.cursorAt, last.id]) : null,
+    };
   }
 
   /**
    * The items as JSON Lines (input, output, verdict, corrected output and reasons, for evaluation
-   * or fine-tuning), in the order of listItems, a page of lines at a time: a dataset can hold more
-   * than one string can (the audit export, joined whole, failed with "Invalid string length").
+   * or fine-tuning), in the order of listItems' pages, a page of lines at a time: a dataset can
+   * hold more than one string can (the audit export, joined whole, failed with "Invalid string
+   * length").
    * The dataset is looked up first, so an unknown one is refused before any byte is sent.
    */
   async exportJsonl(id: string): Promise<AsyncIterable<string>> {
@@ -181,6 +199,11 @@ export class Datasets {
     for (const d of all) added += await this.collect(d);
     return { datasets: all.length, added };
   }
+}
+
+function itemCursor(datasetId: string, cursor: string): DatasetItemCursor {
+  const [at, id] = decodePageCursor(cursor, datasetId, ['instant', 'uuid'], "this dataset's items");
+  return { at, id };
 }
 
 /** One item as a line of the export. */

@@ -12,13 +12,18 @@ import {
 } from '@arbiter/prompts';
 import { PipelineRepository, PolicyCatalog } from '@arbiter/workflow';
 import { DatasetsError, DatasetsErrorCode } from '../datasets.errors';
-import { DatasetItemRepository, DatasetItemRow } from '../items/dataset-item.repository';
+import {
+  DatasetItemCursor,
+  DatasetItemRepository,
+  DatasetItemRow,
+} from '../items/dataset-item.repository';
 import { DatasetRepository, DatasetRow } from '../items/dataset.repository';
 import { routeCandidate } from './candidate-route';
+import { forEachConcurrently } from './concurrent-pool';
 import { GenerationChain } from './generation-chain';
 import { judgeItem } from './item-verdict';
 import { RegressionRunRepository, ResultRow, RunRow } from './regression-run.repository';
-import { summarize } from './run-summary';
+import { addOutcomes, emptyFigures, summarize } from './run-summary';
 
 export type RunOutcome = 'completed' | 'stale' | 'missing';
 
@@ -34,7 +39,8 @@ interface RunContext {
  * uploaded), scored with the pipeline's active policy, compared with the golden verdict; then
  * the run's figures against the previous run, and an alert when it regressed or fell below the
  * dataset's target. Results are recorded per item as they come, so a run resumed after a crash
- * skips what it already did.
+ * skips what it already did. The dataset and the results are read a page at a time
+ * (ARBITER_REGRESSION_PAGE_SIZE): a run's memory does not grow with its dataset.
  */
 @Injectable()
 export class ExecuteRegressionRun {
@@ -63,16 +69,16 @@ export class ExecuteRegressionRun {
       ? await this.prompts.versionById(run.promptVersionId)
       : null;
     const context: RunContext = { run, dataset, policy, version };
-    const done = new Set((await this.runs.results(runId)).map((r) => r.itemId));
-    const todo = (await this.items.list(dataset.id)).filter((i) => !done.has(i.id));
-    await pool(todo, this.config.datasets.itemConcurrency, async (item) =>
-      this.runs.recordResult(runId, dataset.pipelineId, await this.judge(context, item)),
+    await forEachConcurrently(
+      this.unjudgedItems(dataset.id, runId),
+      this.config.datasets.itemConcurrency,
+      async (item) =>
+        this.runs.recordResult(runId, dataset.pipelineId, await this.judge(context, item)),
     );
     await this.conclude(context);
     return 'completed';
   }
 
-  /** After the last failed attempt: the run is marked failed with the reason (never reported as passed). */
   /**
    * The run is marked failed with the reason a person can act on: a coded refusal's message word
    * for word; anything else is logged and reported without its internal text (the run's error is
@@ -86,6 +92,23 @@ export class ExecuteRegressionRun {
       stack: error.stack,
     });
     await this.runs.fail(runId, 'internal error while running (details are in the worker log)');
+  }
+
+  /**
+   * The dataset's items this run has no result for yet, a page at a time, in the dataset's order.
+   * The keyset moves past every item read, so one judged meanwhile is never read twice, and an
+   * item judged before a crash is never read at all.
+   */
+  private async *unjudgedItems(datasetId: string, runId: string): AsyncGenerator<DatasetItemRow> {
+    const pageSize = this.config.datasets.itemPageSize;
+    let after: DatasetItemCursor | null = null;
+    for (;;) {
+      const page = await this.items.page(datasetId, after, pageSize, runId);
+      yield* page;
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1];
+      after = { at: last.cursorAt, id: last.id };
+    }
   }
 
   private async judge(c: RunContext, item: DatasetItemRow): Promise<ResultRow> {
@@ -183,16 +206,12 @@ export class ExecuteRegressionRun {
   }
 
   private async conclude(c: RunContext): Promise<void> {
-    const results = await this.runs.results(c.run.id);
-    const previousRun = await this.runs.previousCompleted(c.dataset.id, c.run.createdAt, c.run.id);
-    const previous = previousRun
-      ? {
-          id: previousRun.id,
-          passRate: previousRun.passRate,
-          outcomes: await this.runs.results(previousRun.id),
-        }
-      : null;
-    const summary = summarize(results, previous, c.dataset.minPassRate);
+    const previous = await this.runs.previousCompleted(c.dataset.id, c.run.createdAt, c.run.id);
+    const summary = summarize(
+      await this.figures(c.run.id, previous?.id ?? null),
+      previous,
+      c.dataset.minPassRate,
+    );
     await this.runs.finish(c.run.id, summary);
     this.logger.log({
       run: c.run.id,
@@ -221,6 +240,19 @@ export class ExecuteRegressionRun {
     });
   }
 
+  /** The run's figures against the previous run, its results read a page at a time. */
+  private async figures(runId: string, previousRunId: string | null) {
+    const pageSize = this.config.datasets.itemPageSize;
+    let figures = emptyFigures();
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.runs.resultsPage(runId, previousRunId, after, pageSize);
+      figures = addOutcomes(figures, page);
+      if (page.length < pageSize) return figures;
+      after = page[page.length - 1].itemId;
+    }
+  }
+
   private async activePolicy(pipelineKey: string): Promise<Policy> {
     const pipeline = await this.pipelines.findByKey(pipelineKey);
     const row = pipeline?.activeVersion
@@ -234,17 +266,4 @@ export class ExecuteRegressionRun {
       );
     return version.policy;
   }
-}
-
-/** Runs `work` over `items` with at most `concurrency` in flight. */
-async function pool<T>(
-  items: T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  });
-  await Promise.all(lanes);
 }

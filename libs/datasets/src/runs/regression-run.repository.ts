@@ -104,7 +104,10 @@ const RESULT_COLUMN_MAP: ColumnMap<ResultRow> = {
   model: 'model',
   costUsd: 'cost_usd::float',
 };
-const RESULT = selectList(RESULT_COLUMN_MAP);
+const RESULT_OF_R = selectList(RESULT_COLUMN_MAP, { table: 'r' });
+
+/** A result with the item's status in the run it is compared against (null: none there). */
+export type ComparedResultRow = ResultRow & { previousStatus: ResultRow['status'] | null };
 
 /** Regression runs and their per-item results. */
 @Injectable()
@@ -204,11 +207,25 @@ export class RegressionRunRepository {
     );
   }
 
-  results(runId: string): Promise<ResultRow[]> {
-    return queryRows<ResultRow>(
+  /**
+   * Up to `limit` results of the run after item `afterItemId` (from the first when null), by item
+   * id (the primary key's order: each page is a range of its index), each with the item's status
+   * in `previousRunId` (none when null).
+   */
+  resultsPage(
+    runId: string,
+    previousRunId: string | null,
+    afterItemId: string | null,
+    limit: number,
+  ): Promise<ComparedResultRow[]> {
+    const keyset = afterItemId ? `AND r.item_id > $4::uuid` : '';
+    return queryRows<ComparedResultRow>(
       this.db,
-      `SELECT ${RESULT} FROM regression_results WHERE run_id = $1 ORDER BY created_at, item_id`,
-      [runId],
+      `SELECT ${RESULT_OF_R}, p.status AS "previousStatus" FROM regression_results r
+         LEFT JOIN regression_results p ON p.run_id = $2 AND p.item_id = r.item_id
+        WHERE r.run_id = $1 ${keyset}
+        ORDER BY r.item_id LIMIT $3`,
+      [runId, previousRunId, limit, ...(afterItemId ? [afterItemId] : [])],
     );
   }
 

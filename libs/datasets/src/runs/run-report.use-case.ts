@@ -3,6 +3,7 @@ import { diffWords } from 'diff';
 import { DatasetsError, DatasetsErrorCode } from '../datasets.errors';
 import { DatasetItemRepository } from '../items/dataset-item.repository';
 import { Datasets } from '../items/datasets.use-case';
+import { decodePageCursor, DEFAULT_PAGE_LIMIT, encodePageCursor, Page } from '../page-cursor';
 import { outputText } from './item-verdict';
 import { RegressionRunRepository, ResultRow, RunRow } from './regression-run.repository';
 import { itemChange } from './run-summary';
@@ -42,7 +43,17 @@ export class RegressionRunReport {
     return this.runs.list(datasetId, limit);
   }
 
-  async get(datasetId: string, runId: string): Promise<{ run: RunRow; items: ItemDifference[] }> {
+  /**
+   * A run, and a page of its items' differences (by item id) with the cursor of the next page.
+   * The run's figures cover every item; the cursor names the run, so another run's or another
+   * list's is a 400.
+   */
+  async get(
+    datasetId: string,
+    runId: string,
+    cursor?: string,
+    limit = DEFAULT_PAGE_LIMIT,
+  ): Promise<{ run: RunRow } & Page<ItemDifference>> {
     await this.datasets.get(datasetId);
     const run = await this.runs.find(runId);
     if (!run || run.datasetId !== datasetId)
@@ -50,13 +61,16 @@ export class RegressionRunReport {
         DatasetsErrorCode.RunNotFound,
         `Dataset ${datasetId} has no run ${runId}`,
       );
-    const [results, previous, items] = await Promise.all([
-      this.runs.results(runId),
-      run.previousRunId ? this.runs.results(run.previousRunId) : Promise.resolve([]),
-      this.items.list(datasetId),
-    ]);
-    const before = new Map(previous.map((r) => [r.itemId, r.status]));
+    const after = cursor ? decodePageCursor(cursor, runId, ['uuid'], "this run's items")[0] : null;
+    // One more than shown: whether there is a next page, without a page that comes back empty.
+    const rows = await this.runs.resultsPage(runId, run.previousRunId, after, limit + 1);
+    const results = rows.slice(0, limit);
+    const items = await this.items.byIds(
+      datasetId,
+      results.map((r) => r.itemId),
+    );
     const byId = new Map(items.map((i) => [i.id, i]));
+    const last = results[results.length - 1];
     return {
       run,
       items: results.map((r) => {
@@ -69,8 +83,8 @@ export class RegressionRunReport {
           itemId: r.itemId,
           submissionId: item?.submissionId ?? null,
           status: r.status,
-          change: run.previousRunId ? itemChange(r.status, before.get(r.itemId)) : 'new',
-          previousStatus: before.get(r.itemId) ?? null,
+          change: run.previousRunId ? itemChange(r.status, r.previousStatus ?? undefined) : 'new',
+          previousStatus: r.previousStatus,
           verdict: item?.verdict ?? null,
           reference,
           candidate,
@@ -84,6 +98,7 @@ export class RegressionRunReport {
           costUsd: r.costUsd,
         };
       }),
+      nextCursor: rows.length > limit ? encodePageCursor(runId, [last.itemId]) : null,
     };
   }
 }

@@ -29,8 +29,7 @@ export class StartRegressionRun {
 
   async execute(datasetId: string, request: StartRun, trigger: RunTrigger): Promise<RunRow> {
     const dataset = await this.datasets.get(datasetId);
-    const items = await this.items.list(datasetId);
-    if (items.length === 0)
+    if (dataset.items === 0)
       throw new DatasetsError(
         DatasetsErrorCode.NotRunnable,
         `Dataset ${datasetId} has no items to run on`,
@@ -38,7 +37,10 @@ export class StartRegressionRun {
     let candidates: Record<string, string> | null = null;
     let promptVersionId: string | null = null;
     if (request.candidates) {
-      const known = new Set(items.map((i) => i.id));
+      const known = await this.items.existing(
+        datasetId,
+        request.candidates.map((c) => c.itemId),
+      );
       const problems = request.candidates.flatMap((c, i) =>
         known.has(c.itemId)
           ? []
@@ -73,7 +75,7 @@ export class StartRegressionRun {
       promptVersionId,
       model: request.model ?? null,
       candidates,
-      items: items.length,
+      items: dataset.items,
     });
     await this.producer.enqueueRegression(id);
     return (await this.runs.find(id)) as RunRow;

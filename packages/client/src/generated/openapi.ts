@@ -384,7 +384,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Its items: input, output, verdict, corrected output, reasons */
+        /** Its items (input, output, verdict, corrected output, reasons), oldest first; paged by cursor */
         get: operations["listDatasetItems"];
         put?: never;
         /** Add submissions decided by people (of the dataset's pipeline and client) */
@@ -437,7 +437,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A run: pass rate, regressions against the previous run, cost, and each item's difference */
+        /** A run: pass rate, regressions against the previous run, cost (of every item), and a page of its items' differences */
         get: operations["getRegressionRun"];
         put?: never;
         post?: never;
@@ -1825,6 +1825,8 @@ export interface components {
                 /** @enum {string} */
                 verdict: "approved" | "rejected" | "edited";
             }[];
+            /** @description Pass as `cursor` for the next page of items; null on the last */
+            nextCursor: string | null;
         };
         DatasetItemsAdded: {
             added: number;
@@ -2572,6 +2574,8 @@ export interface components {
                 /** @enum {string|null} */
                 verdict: "approved" | "rejected" | "edited" | null;
             }[];
+            /** @description Pass as `cursor` for the next page of the run's items; null on the last */
+            nextCursor: string | null;
             run: components["schemas"]["RegressionRun"];
         };
         Released: {
@@ -4909,7 +4913,11 @@ export interface operations {
     };
     listDatasetItems: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page (absent: the first) */
+                cursor?: string;
+                limit?: number;
+            };
             header?: {
                 /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
                 "X-Arbiter-Workspace"?: string;
@@ -5332,7 +5340,11 @@ export interface operations {
     };
     getRegressionRun: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page (absent: the first) */
+                cursor?: string;
+                limit?: number;
+            };
             header?: {
                 /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
                 "X-Arbiter-Workspace"?: string;
