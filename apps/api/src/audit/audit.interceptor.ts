@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditLog, AuditSnapshots } from '@arbiter/audit';
 import { AuthenticatedRequest } from '@arbiter/auth';
@@ -46,6 +46,8 @@ function actorOf(request: AuditedRequest): { id: string | null; role: string | n
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly log: AuditLog,
@@ -115,7 +117,9 @@ export class AuditInterceptor implements NestInterceptor {
       : targetId && readable
         ? await this.snapshots.read(route.kind, targetId)
         : result;
-    await this.log.settle(id, { status: 'done', after, targetId });
+    if (!(await this.log.settle(id, { status: 'done', after, targetId })))
+      // Slower than ARBITER_AUDIT_UNCONFIRMED_AFTER_MS: already recorded unconfirmed.
+      this.logger.warn(`audited ${route.action} ${id} succeeded after it was recorded unconfirmed`);
     return result;
   }
 
