@@ -22,7 +22,9 @@ export interface UnsettledIntent {
   targetId: string | null;
 }
 
-// Columns an intent shares with the entry it becomes (`at` too: an entry is dated by its call).
+// Columns an intent shares with the entry it becomes. Not `at`: an entry is dated when it is
+// appended, as before intents, so a reader pulling the log by `from=` never finds an entry
+// appearing behind the point it already read (an unconfirmed one minutes late, say).
 const INTENT_COLUMNS: ColumnMap<NewAuditIntent> = {
   id: 'id',
   actorId: 'actor_id',
@@ -77,8 +79,8 @@ export class AuditIntentRepository {
     const rows = await queryRows(
       this.db,
       `WITH claimed AS (DELETE FROM audit_intents WHERE id = $1 RETURNING *)
-       INSERT INTO audit_entries (at, ${COLUMNS.join(', ')}, after, status)
-       SELECT at, ${copied.join(', ')}, $3::jsonb, $4 FROM claimed
+       INSERT INTO audit_entries (${COLUMNS.join(', ')}, after, status)
+       SELECT ${copied.join(', ')}, $3::jsonb, $4 FROM claimed
        RETURNING id`,
       [id, outcome.targetId ?? null, jsonOrNull(outcome.after), outcome.status],
     );
