@@ -62,7 +62,12 @@ describe('audit log', () => {
       const entries = (await arbiter.auditEntriesSince(mark)) as Entry[];
       expect([route, entries.length]).toEqual([route, 1]);
       const [entry] = entries;
-      expect([route, entry.actorId, entry.actorRole]).toEqual([route, adminId, 'admin']);
+      expect([route, entry.actorId, entry.actorRole, entry.status]).toEqual([
+        route,
+        adminId,
+        'admin',
+        'done',
+      ]);
       expect([route, entry.before !== null || entry.after !== null]).toEqual([route, true]);
       covered.set(route, entry);
       return { body: res.body, entry };
@@ -338,6 +343,8 @@ describe('audit log', () => {
       expect.objectContaining({ code: 'auth.password_setting' }),
     ]);
     expect(await arbiter.auditEntriesSince(mark)).toEqual([]);
+    // Nor is anything left announced for the reconciler to record later.
+    expect(await arbiter.db.query(`SELECT id FROM audit_intents`)).toEqual([]);
   });
 
   it('records what a submitting service changes of its own (webhook, secrets, erasures), the client as actor, secrets redacted', async () => {

@@ -117,7 +117,7 @@ export class ArbiterHarness {
   async auditEntriesSince(mark: string): Promise<Record<string, unknown>[]> {
     return this.db.query(
       `SELECT id, actor_id AS "actorId", actor_role AS "actorRole", action, target_kind AS "targetKind",
-              target_id AS "targetId", before, after, request, reason, request_id AS "requestId", ip, at
+              target_id AS "targetId", before, after, request, reason, request_id AS "requestId", ip, status, at
          FROM audit_entries WHERE at > $1::timestamptz ORDER BY at, id`,
       [mark],
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntryStatus } from '@arbiter/contracts';
 import { ColumnMap, jsonOrNull, queryRows, selectList } from '@arbiter/persistence';
 
 /** An entry to append. */
@@ -18,6 +19,8 @@ export interface NewAuditEntry {
   ip: string | null;
   /** The workspace acted in; null for a platform admin's action across workspaces. */
   workspaceId: string | null;
+  /** How the call ended (an entry is written once, finished). */
+  status: AuditEntryStatus;
 }
 
 /** A stored entry, with the actor's email (null once the user is gone) and its exact instant. */
@@ -56,6 +59,7 @@ const COLUMN_MAP: ColumnMap<Omit<AuditEntryRow, 'actorEmail' | 'atExact'>> = {
   requestId: 'request_id',
   ip: 'ip',
   workspaceId: 'workspace_id',
+  status: 'status',
 };
 const SELECT = `${selectList(COLUMN_MAP, { table: 'a' })}, a.at::text AS "atExact", u.email AS "actorEmail"`;
 
@@ -67,8 +71,8 @@ export class AuditEntryRepository {
   /** Appends one entry, in the caller's transaction when given one. */
   async append(e: NewAuditEntry, tx: EntityManager | DataSource = this.db): Promise<void> {
     await tx.query(
-      `INSERT INTO audit_entries (id, actor_id, actor_role, action, target_kind, target_id, before, after, request, reason, request_id, ip, workspace_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      `INSERT INTO audit_entries (id, actor_id, actor_role, action, target_kind, target_id, before, after, request, reason, request_id, ip, workspace_id, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         e.id,
         e.actorId,
@@ -83,6 +87,7 @@ export class AuditEntryRepository {
         e.requestId,
         e.ip,
         e.workspaceId,
+        e.status,
       ],
     );
   }

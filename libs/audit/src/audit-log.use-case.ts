@@ -3,6 +3,7 @@ import { AuditEntryView, AuditPageView } from '@arbiter/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntryRepository, AuditEntryRow, AuditFilter } from './audit-entry.repository';
+import { AuditIntentRepository, AuditOutcome, NewAuditIntent } from './audit-intent.repository';
 import { AuditError, AuditErrorCode } from './audit.errors';
 import { asAuditState } from './secret-redaction';
 
@@ -20,6 +21,13 @@ export interface AuditAction {
   ip?: string | null;
   /** The workspace acted in; null (or absent) for a platform admin's action across workspaces. */
   workspaceId?: string | null;
+}
+
+/** How an announced call ended: its status, the target's state after, the target it made. */
+export interface AuditSettlement {
+  status: AuditOutcome['status'];
+  after?: unknown;
+  targetId?: string | null;
 }
 
 /** The filters of a read, as the caller wrote them. */
@@ -40,31 +48,45 @@ const DEFAULT_PAGE = 50;
 // An export reads in pages of this many, so its memory does not grow with the log.
 const EXPORT_BATCH = 1000;
 
-/** The audit log: append an administrative action; read it by actor, action and time. */
+/**
+ * The audit log: append an administrative action (or announce it before it runs, then settle it);
+ * read it by actor, action and time.
+ */
 @Injectable()
 export class AuditLog {
-  constructor(private readonly entries: AuditEntryRepository) {}
+  constructor(
+    private readonly entries: AuditEntryRepository,
+    private readonly intents: AuditIntentRepository,
+  ) {}
 
   /** Appends one entry (in the caller's transaction when given one); secrets never reach the table. */
   async record(a: AuditAction, tx?: EntityManager | DataSource): Promise<void> {
-    await this.entries.append(
-      {
-        id: randomUUID(),
-        actorId: a.actor.id,
-        actorRole: a.actor.role,
-        action: a.action,
-        targetKind: a.target.kind,
-        targetId: a.target.id,
-        before: asAuditState(a.before),
-        after: asAuditState(a.after),
-        request: asAuditState(a.request),
-        reason: a.reason ?? null,
-        requestId: a.requestId ?? null,
-        ip: a.ip ?? null,
-        workspaceId: a.workspaceId ?? null,
-      },
-      tx,
-    );
+    await this.entries.append({ ...asIntent(a), after: asAuditState(a.after), status: 'done' }, tx);
+  }
+
+  /**
+   * Announces an action about to be taken (its `after` is ignored) and returns the id its entry
+   * will have. Once this returns, the action cannot go unrecorded: the intent becomes an entry
+   * when settled, or an `unconfirmed` one when nobody settles it.
+   */
+  async announce(a: AuditAction): Promise<string> {
+    const intent = asIntent(a);
+    await this.intents.announce(intent);
+    return intent.id;
+  }
+
+  /** Appends the entry of an announced action; false if it was already settled (by the reconciler). */
+  settle(id: string, s: AuditSettlement): Promise<boolean> {
+    return this.intents.settle(id, {
+      status: s.status,
+      after: asAuditState(s.after),
+      targetId: s.targetId,
+    });
+  }
+
+  /** Forgets an announced action that was refused: it changed nothing, so it records nothing. */
+  async withdraw(id: string): Promise<void> {
+    await this.intents.withdraw(id);
   }
 
   /** One page, newest first, and the cursor of the next one. */
@@ -123,6 +145,24 @@ export class AuditLog {
   }
 }
 
+/** An action as its entry will store it, without an outcome; secrets redacted. */
+function asIntent(a: AuditAction): NewAuditIntent {
+  return {
+    id: randomUUID(),
+    actorId: a.actor.id,
+    actorRole: a.actor.role,
+    action: a.action,
+    targetKind: a.target.kind,
+    targetId: a.target.id,
+    before: asAuditState(a.before),
+    request: asAuditState(a.request),
+    reason: a.reason ?? null,
+    requestId: a.requestId ?? null,
+    ip: a.ip ?? null,
+    workspaceId: a.workspaceId ?? null,
+  };
+}
+
 function toView(row: AuditEntryRow): AuditEntryView {
   return {
     id: row.id,
@@ -136,6 +176,7 @@ function toView(row: AuditEntryRow): AuditEntryView {
     reason: row.reason,
     requestId: row.requestId,
     ip: row.ip,
+    status: row.status,
   };
 }
 

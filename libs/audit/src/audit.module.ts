@@ -1,12 +1,20 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditLog } from './audit-log.use-case';
+import { AuditIntentRepository } from './audit-intent.repository';
 import { AuditSnapshots } from './audit-snapshots.registry';
+import { ReconcileAuditIntents } from './reconcile-audit-intents.use-case';
 
 /** The audit log; global, because every slice's administrative edge records into it. */
 @Global()
 @Module({
-  providers: [AuditEntryRepository, AuditLog, AuditSnapshots],
-  exports: [AuditLog, AuditSnapshots],
+  providers: [
+    AuditEntryRepository,
+    AuditIntentRepository,
+    AuditLog,
+    AuditSnapshots,
+    ReconcileAuditIntents,
+  ],
+  exports: [AuditLog, AuditSnapshots, ReconcileAuditIntents],
 })
 export class AuditModule {}

@@ -3,3 +3,4 @@ export * from './audit.module';
 export * from './audit-log.use-case';
 export * from './audit-snapshots.registry';
 export * from './secret-redaction';
+export * from './reconcile-audit-intents.use-case';

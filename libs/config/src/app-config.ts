@@ -113,6 +113,16 @@ export interface AppConfig {
     /** Postgres → Redis reconciliation of review queues runs this often. */
     reconcileEveryMs: number;
   };
+  /** The audit log's reconciler (see libs/audit). */
+  audit: {
+    /**
+     * An audited call announced longer ago than this and still not finished is taken for dead and
+     * recorded as `unconfirmed`; it must be longer than any audited call takes.
+     */
+    unconfirmedAfterMs: number;
+    /** How often each api replica looks for such calls (and once at start). */
+    reconcileEveryMs: number;
+  };
   /** Lead stats: rollup and reconciliation cadence, live dashboard tick (see libs/stats). */
   stats: {
     /** Submission events and review decisions are rolled up into per-minute figures this often. */

@@ -263,6 +263,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maintenanceEveryMs: read.int('ARBITER_REVIEW_MAINTENANCE_EVERY_MS', 5000, 200, 3_600_000),
       reconcileEveryMs: read.int('ARBITER_REVIEW_RECONCILE_EVERY_MS', 60_000, 1000, 86_400_000),
     },
+    audit: {
+      unconfirmedAfterMs: read.int(
+        'ARBITER_AUDIT_UNCONFIRMED_AFTER_MS',
+        600_000,
+        60_000,
+        86_400_000,
+      ),
+      reconcileEveryMs: read.int('ARBITER_AUDIT_RECONCILE_EVERY_MS', 60_000, 1000, 86_400_000),
+    },
     stats: {
       rollupEveryMs: read.int('ARBITER_STATS_ROLLUP_EVERY_MS', 10_000, 200, 3_600_000),
       reconcileEveryMs: read.int('ARBITER_STATS_RECONCILE_EVERY_MS', 300_000, 1000, 86_400_000),

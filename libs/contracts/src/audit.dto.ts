@@ -45,6 +45,14 @@ export class AuditPageQueryDto extends AuditQueryDto {
   limit?: number;
 }
 
+/**
+ * How an audited call ended. `done`: it succeeded. `failed`: it answered with a server error
+ * (5xx); compare `before` and `after` to see whether it changed something anyway. `unconfirmed`:
+ * its outcome never came back (the process stopped, or the entry could not be written) and it
+ * may have acted; `after` is the target's state as read when the entry was finished, later.
+ */
+export type AuditEntryStatus = 'done' | 'failed' | 'unconfirmed';
+
 /** One administrative action as the audit log shows it. */
 export interface AuditEntryView {
   id: string;
@@ -61,6 +69,7 @@ export interface AuditEntryView {
   reason: string | null;
   requestId: string | null;
   ip: string | null;
+  status: AuditEntryStatus;
 }
 
 export interface AuditPageView {

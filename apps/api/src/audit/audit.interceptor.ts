@@ -1,9 +1,10 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditLog, AuditSnapshots } from '@arbiter/audit';
 import { AuthenticatedRequest } from '@arbiter/auth';
 import { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
+import { isRefusal } from '../common/error-status';
 import { AUDITED, AuditedRoute } from './audited.decorator';
 
 type AuditedRequest = FastifyRequest & AuthenticatedRequest;
@@ -25,13 +26,28 @@ function actorOf(request: AuditedRequest): { id: string | null; role: string | n
 }
 
 /**
- * Writes the audit entry of every route marked @Audited, once the action has succeeded: a
- * refused or failed call changed nothing and records nothing. The entry is written after the
- * action's own commit; if writing it fails, the caller gets the error (a 5xx), never a silent
- * success without its record.
+ * Records every route marked @Audited, write-ahead: before the route runs, its entry is announced
+ * (actor, action, target, state before, request) in a transaction of its own; once the route has
+ * answered, the announcement becomes the entry. If announcing fails, the route does not run (the
+ * caller gets the error): an action is never taken without a record in the database first.
+ *
+ * - Success: the entry is appended `done`, with the target's state after.
+ * - Refused (4xx): the announcement is withdrawn; a refused call changed nothing, records nothing.
+ * - Failed (5xx): appended `failed`, with the state after; a route may fail after its commit.
+ * - Anything stopping that (the process dies, the entry cannot be written, the state after cannot
+ *   be read): the announcement stays, and ReconcileAuditIntents appends it `unconfirmed` later
+ *   with the state read then. The caller of a call whose entry could not be finished gets the
+ *   error (a 5xx), never a silent success.
+ *
+ * Why not one transaction for the action and its entry: the slices' use cases own their
+ * transactions (several of them, queue jobs after commit), and the interceptor sees only the
+ * request; threading an ambient transaction through every repository would be a rewrite, and a
+ * partial one would leave the gap open where it was missed.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly log: AuditLog,
@@ -73,7 +89,27 @@ export class AuditInterceptor implements NestInterceptor {
             (error: unknown) => ({ error }),
           )
         : { state: null };
-    const result = await run();
+    const body = request.body as Record<string, unknown> | string | undefined;
+    const id = await this.log.announce({
+      actor: actorOf(request),
+      action: route.action,
+      target: { kind: route.kind, id: named },
+      before: 'state' in before ? before.state : null,
+      request: whatWasAsked(request),
+      reason: typeof body === 'object' && typeof body?.reason === 'string' ? body.reason : null,
+      requestId: String(request.id),
+      ip: request.ip ?? null,
+      workspaceId: workspaceOf(request),
+    });
+    let result: unknown;
+    try {
+      result = await run();
+    } catch (error) {
+      await this.settleFailure(id, route, named, readable, error);
+      throw error;
+    }
+    // The route succeeded but its state before is unknown: left to the reconciler, which
+    // records the call as unconfirmed rather than with a state before it never had.
     if ('error' in before) throw before.error;
     const targetId = named ?? createdId(result);
     const after = route.read
@@ -81,20 +117,31 @@ export class AuditInterceptor implements NestInterceptor {
       : targetId && readable
         ? await this.snapshots.read(route.kind, targetId)
         : result;
-    const body = request.body as Record<string, unknown> | string | undefined;
-    await this.log.record({
-      actor: actorOf(request),
-      action: route.action,
-      target: { kind: route.kind, id: targetId },
-      before: before.state,
-      after,
-      request: whatWasAsked(request),
-      reason: typeof body === 'object' && typeof body?.reason === 'string' ? body.reason : null,
-      requestId: String(request.id),
-      ip: request.ip ?? null,
-      workspaceId: workspaceOf(request),
-    });
+    if (!(await this.log.settle(id, { status: 'done', after, targetId })))
+      // Slower than ARBITER_AUDIT_UNCONFIRMED_AFTER_MS: already recorded unconfirmed.
+      this.logger.warn(`audited ${route.action} ${id} succeeded after it was recorded unconfirmed`);
     return result;
+  }
+
+  /**
+   * A refused call is forgotten; a failed one is recorded with the state after, since it may have
+   * failed after its commit. When even that cannot be done, the intent stays for the reconciler.
+   */
+  private async settleFailure(
+    id: string,
+    route: AuditedRoute,
+    named: string | null,
+    readable: boolean,
+    error: unknown,
+  ): Promise<void> {
+    try {
+      if (isRefusal(error)) return await this.log.withdraw(id);
+      const after =
+        named && readable && !route.read ? await this.snapshots.read(route.kind, named) : null;
+      await this.log.settle(id, { status: 'failed', after });
+    } catch {
+      // The caller gets the route's own error; the reconciler finishes this entry.
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { AuditErrorCode } from '@arbiter/audit';
 import { AuthErrorCode } from '@arbiter/auth';
 import { DatasetsErrorCode } from '@arbiter/datasets';
 import { DeliveryErrorCode } from '@arbiter/delivery';
+import { HttpException } from '@nestjs/common';
 import { DomainError } from '@arbiter/errors';
 import { IntakeErrorCode } from '@arbiter/intake';
 import { PipelinesErrorCode } from '@arbiter/pipelines';
@@ -113,4 +114,18 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
 /** The status of a domain error; a code no slice declares (a bug) is a 500. */
 export function httpStatusOf(error: DomainError): number {
   return HTTP_STATUS_OF[error.code as DomainErrorCode] ?? 500;
+}
+
+/**
+ * Whether DomainExceptionFilter answers this error with a 4xx: the call was refused (bad input,
+ * not allowed, not found, a conflict) before it changed anything. Anything else is a 5xx.
+ */
+export function isRefusal(error: unknown): boolean {
+  const status =
+    error instanceof HttpException
+      ? error.getStatus()
+      : error instanceof DomainError
+        ? httpStatusOf(error)
+        : (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

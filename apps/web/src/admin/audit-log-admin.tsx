@@ -35,13 +35,28 @@ function changedFields(entry: AuditEntryView): string {
   return changed.length ? changed.join(', ') : '—';
 }
 
+// An entry not `done` is flagged: the call may have changed something without succeeding.
+const STATUS_NOTE: Record<Exclude<AuditEntryView['status'], 'done'>, string> = {
+  failed: 'The call failed with a server error; compare before and after to see what it changed.',
+  unconfirmed:
+    'The call never finished (the server stopped, or its entry could not be written): it may have acted. "After" was read later.',
+};
+
 function EntryRow({ entry }: { entry: AuditEntryView }) {
   return (
-    <tr data-audit-action={entry.action}>
+    <tr data-audit-action={entry.action} data-audit-status={entry.status}>
       <td>{formatClock(entry.at)}</td>
       <th scope="row">{entry.actor.email ?? entry.actor.id ?? 'system'}</th>
       <td>
         <code>{entry.action}</code>
+        {entry.status !== 'done' && (
+          <>
+            {' '}
+            <span className="pill warn" title={STATUS_NOTE[entry.status]}>
+              {entry.status}
+            </span>
+          </>
+        )}
       </td>
       <td>
         {entry.target.kind} <code>{entry.target.id ?? ''}</code>

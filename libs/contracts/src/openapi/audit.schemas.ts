@@ -2,6 +2,7 @@ import type { AuditEntryView, AuditPageView } from '../audit.dto';
 import {
   arrayOf,
   dateTime,
+  enumOf,
   freeObject,
   nullable,
   objectOf,
@@ -29,6 +30,10 @@ export const AUDIT_SCHEMAS: Record<string, SchemaObject> = {
     reason: nullable(string()),
     requestId: nullable(string()),
     ip: nullable(string()),
+    status: enumOf(['done', 'failed', 'unconfirmed'] satisfies AuditEntryView['status'][], {
+      description:
+        'How the call ended: done (it succeeded); failed (it answered with a server error: compare before and after to see whether it changed something anyway); unconfirmed (its outcome never came back, the process stopped or the entry could not be written, so it may have acted: after is the state read later)',
+    }),
   }),
   AuditPage: objectOf<AuditPageView>({
     entries: arrayOf(ref('AuditEntry')),

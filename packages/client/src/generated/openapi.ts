@@ -1486,6 +1486,11 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             requestId: string | null;
+            /**
+             * @description How the call ended: done (it succeeded); failed (it answered with a server error: compare before and after to see whether it changed something anyway); unconfirmed (its outcome never came back, the process stopped or the entry could not be written, so it may have acted: after is the state read later)
+             * @enum {string}
+             */
+            status: "done" | "failed" | "unconfirmed";
             target: {
                 id: string | null;
                 kind: string;
