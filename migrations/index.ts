@@ -18,6 +18,7 @@ import { PendingDecisions1796530970000 } from './1796530970000-PendingDecisions'
 import { Workspaces1796540000000 } from './1796540000000-Workspaces';
 import { SubmissionTraceparent1796550000000 } from './1796550000000-SubmissionTraceparent';
 import { DatasetItemsInOrder1796574998044 } from './1796574998044-DatasetItemsInOrder';
+import { SsoSessions1796600000000 } from './1796600000000-SsoSessions';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   Workspaces1796540000000,
   SubmissionTraceparent1796550000000,
   DatasetItemsInOrder1796574998044,
+  SsoSessions1796600000000,
 ];

@@ -10,10 +10,10 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { AuthConfigView, SsoExchangeDto, SsoSession } from '@arbiter/contracts';
-import { AuthError, AuthErrorCode, SsoLogin } from '@arbiter/auth';
+import { AuthConfigView, ErrorBody, SsoExchangeDto, SsoSession } from '@arbiter/contracts';
+import { AuthError, AuthErrorCode, BackchannelLogout, SsoLogin } from '@arbiter/auth';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiContract } from '../common/api-contract.decorator';
 
@@ -21,6 +21,8 @@ import { ApiContract } from '../common/api-contract.decorator';
 const STATE_COOKIE = 'arbiter_oidc_state';
 const COOKIE_PATH = '/v1/auth/oidc';
 const START_URL = `${COOKIE_PATH}/start`;
+/** Where the provider posts logout tokens: the back-channel logout URI an IdP admin registers. */
+export const BACKCHANNEL_LOGOUT_PATH = `${COOKIE_PATH}/backchannel-logout`;
 
 /** The value of one cookie of the request, if sent. */
 function cookie(request: FastifyRequest, name: string): string | undefined {
@@ -39,6 +41,7 @@ const text = (value: unknown): string | undefined =>
 export class SsoController {
   constructor(
     private readonly sso: SsoLogin,
+    private readonly backchannel: BackchannelLogout,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -127,5 +130,59 @@ export class SsoController {
   @HttpCode(200)
   exchange(@Body() body: SsoExchangeDto): Promise<SsoSession> {
     return this.sso.exchange(body.code);
+  }
+
+  /**
+   * OpenID Connect Back-Channel Logout 1.0: the provider posts a signed logout token, and the
+   * sessions it names are revoked. A refused token answers 400 in OAuth's error shape, which the
+   * provider reads; nothing of it is cached.
+   */
+  @Post('oidc/backchannel-logout')
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['logout_token'],
+      properties: {
+        logout_token: {
+          type: 'string',
+          description: "The provider's signed logout token (a JWT)",
+        },
+      },
+    },
+  })
+  @ApiContract({
+    id: 'ssoBackchannelLogout',
+    summary: "The provider's back-channel logout: revokes the sessions its logout token names",
+    description:
+      'Register this URL at the provider as the back-channel logout URI. The logout token is ' +
+      "checked against the provider's keys (iss, aud, iat, jti never seen before, the " +
+      'back-channel logout event, sub and/or sid, no nonce); by `sid` the sessions signed in ' +
+      'under that provider session are revoked, by `sub` alone every session of that person. ' +
+      'A refused token: 400 with `error: invalid_request` and `error_description`.',
+    caller: 'none',
+    ok: { 200: null },
+    errors: [404, 415, 502],
+  })
+  async backchannelLogout(@Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+    void reply.header('cache-control', 'no-store');
+    const token =
+      typeof body === 'string' ? new URLSearchParams(body).get('logout_token') : undefined;
+    try {
+      await this.backchannel.run(token ?? undefined);
+    } catch (error) {
+      if (!(error instanceof AuthError) || error.code !== AuthErrorCode.SsoLogoutTokenInvalid)
+        throw error;
+      const refusal: ErrorBody = {
+        statusCode: 400,
+        error: 'invalid_request',
+        error_description: error.message,
+        message: error.message,
+        code: error.code,
+      };
+      void reply.status(400).send(refusal);
+      return;
+    }
+    void reply.status(200).send();
   }
 }

@@ -15,6 +15,11 @@ export interface Handoff {
   userId: string;
   role: UserRole;
   email: string;
+  /**
+   * The provider account and session (the ID token's `sid`) the session is recorded under, for
+   * back-channel logout. Absent only in handoffs parked by an older release during a deploy.
+   */
+  provider?: { issuer: string; subject: string; sid: string | null };
 }
 
 const STATE_TTL_MS = 10 * 60_000;
@@ -31,7 +36,8 @@ return 0`;
 
 /**
  * Single-use records of single sign-on in Redis, shared by every api replica: a login's state
- * (10 minutes) and the one-time code that hands its session to the web UI (60 seconds). Taken
+ * (10 minutes), the one-time code that hands its session to the web UI (60 seconds) and the
+ * `jti` of each logout token received (until the token would be refused anyway). Taken
  * with GETDEL, so a replayed state or code finds nothing, even when two arrive at once. Keys
  * hold a hash of the secret, never the secret.
  */
@@ -70,6 +76,31 @@ export class SsoStateStore {
 
   takeHandoff(code: string): Promise<Handoff | null> {
     return this.take<Handoff>('handoff', code);
+  }
+
+  /**
+   * Remembers a logout token's `jti` until `untilEpochSeconds` (after which the token is refused
+   * anyway); false when it was already seen: a replay.
+   */
+  async firstUseOfLogoutToken(
+    issuer: string,
+    jti: string,
+    untilEpochSeconds: number,
+  ): Promise<boolean> {
+    const ttlMs = Math.max(untilEpochSeconds * 1000 - Date.now(), 1000);
+    const set = await this.producer.connection.set(
+      this.key('logout-jti', `${issuer} ${jti}`),
+      '1',
+      'PX',
+      ttlMs,
+      'NX',
+    );
+    return set === 'OK';
+  }
+
+  /** Forgets a logout token's `jti`: its logout failed midway and the provider may send it again. */
+  async forgetLogoutToken(issuer: string, jti: string): Promise<void> {
+    await this.producer.connection.del(this.key('logout-jti', `${issuer} ${jti}`));
   }
 
   private key(kind: string, secret: string): string {
