@@ -10,8 +10,6 @@ import { buildOpenApiDocument } from './common/openapi.document';
 import { httpServerOptions } from './common/http-server.options';
 import { registerSecurityHeaders } from './common/security-headers';
 import { registerUnsafeInputHook } from './common/unsafe-input.hook';
-import { registerFormBody } from './common/form-body';
-import { BACKCHANNEL_LOGOUT_PATH } from './auth/sso.controller';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiMetrics } from './metrics/api-metrics.service';
 
@@ -39,8 +37,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { parseAs: 'string' },
     (_req, body, done) => done(null, body),
   );
-  // An identity provider posts its back-channel logout token form-encoded (OpenID Connect).
-  registerFormBody(fastify, [BACKCHANNEL_LOGOUT_PATH]);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Post,
@@ -9,6 +10,7 @@ import {
   Redirect,
   Req,
   Res,
+  UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
@@ -21,8 +23,6 @@ import { ApiContract } from '../common/api-contract.decorator';
 const STATE_COOKIE = 'arbiter_oidc_state';
 const COOKIE_PATH = '/v1/auth/oidc';
 const START_URL = `${COOKIE_PATH}/start`;
-/** Where the provider posts logout tokens: the back-channel logout URI an IdP admin registers. */
-export const BACKCHANNEL_LOGOUT_PATH = `${COOKIE_PATH}/backchannel-logout`;
 
 /** The value of one cookie of the request, if sent. */
 function cookie(request: FastifyRequest, name: string): string | undefined {
@@ -164,12 +164,20 @@ export class SsoController {
     ok: { 200: null },
     errors: [404, 415, 502],
   })
-  async backchannelLogout(@Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async backchannelLogout(
+    @Body() body: unknown,
+    @Headers('content-type') type: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     void reply.header('cache-control', 'no-store');
-    const token =
-      typeof body === 'string' ? new URLSearchParams(body).get('logout_token') : undefined;
+    if (!/^application\/x-www-form-urlencoded\b/i.test(type ?? ''))
+      throw new UnsupportedMediaTypeException(
+        `Content-Type must be application/x-www-form-urlencoded (got "${type || 'none'}")`,
+      );
+    // Nest's form parser gives an array for a repeated field: that is no single logout token.
+    const token = (body as { logout_token?: unknown } | undefined)?.logout_token;
     try {
-      await this.backchannel.run(token ?? undefined);
+      await this.backchannel.run(typeof token === 'string' ? token : undefined);
     } catch (error) {
       if (!(error instanceof AuthError) || error.code !== AuthErrorCode.SsoLogoutTokenInvalid)
         throw error;
