@@ -95,6 +95,19 @@ describe('verifyLogoutToken', () => {
     expect(await refusal(await token(changes))).toMatch(why);
   });
 
+  it("answers the provider's keys out of reach as the provider unavailable, not as a bad token", async () => {
+    const jwt = await token();
+    const unreachable = {
+      ...expected,
+      keys: async () => {
+        throw new Error('connect ECONNREFUSED 10.0.0.1:443');
+      },
+    };
+    await expect(verifyLogoutToken(jwt, unreachable)).rejects.toMatchObject({
+      code: AuthErrorCode.SsoProviderUnavailable,
+    });
+  });
+
   it('refuses a token signed with a key the provider does not publish, an unsigned one and garbage', async () => {
     expect(await refusal(await token({}, stranger))).toMatch(/signature does not verify/);
     const [header, payload] = (await token()).split('.');

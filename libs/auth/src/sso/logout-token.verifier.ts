@@ -57,6 +57,17 @@ export async function verifyLogoutToken(
       requiredClaims: ['iss', 'aud', 'iat', 'jti'],
     }));
   } catch (error) {
+    // The provider's keys out of reach is no verdict on the token: not a 400, which tells the
+    // provider to give up, but a 502 it may retry.
+    if (
+      error instanceof errors.JWKSTimeout ||
+      error instanceof errors.JWKSInvalid ||
+      !(error instanceof errors.JOSEError)
+    )
+      throw new AuthError(
+        AuthErrorCode.SsoProviderUnavailable,
+        `The provider's signing keys could not be fetched (${(error as Error).message}); try again later`,
+      );
     const claim = (error as { claim?: unknown }).claim;
     if (error instanceof errors.JOSEError && claim === 'iat')
       throw invalid(
