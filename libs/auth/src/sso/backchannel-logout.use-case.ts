@@ -13,6 +13,21 @@ const invalid = (why: string) =>
   new AuthError(AuthErrorCode.SsoLogoutTokenInvalid, `The logout token was refused: ${why}`);
 
 /**
+ * Refuses a token of another issuer than the configured provider before any key is fetched for
+ * it (the issuer read unverified: the signature check that follows is against this issuer's keys).
+ */
+function checkIssuer(token: string, settings: OidcConfig): void {
+  let iss: unknown;
+  try {
+    iss = decodeJwt(token).iss;
+  } catch {
+    throw invalid('it is not a JWT');
+  }
+  if (iss !== settings.issuer)
+    throw invalid(`its issuer "${String(iss)}" is not the configured issuer "${settings.issuer}"`);
+}
+
+/**
  * OpenID Connect Back-Channel Logout 1.0: the provider posts a signed logout token when a person
  * signs out there or is disabled there, and the Arbiter sessions it names are revoked at once:
  * by `sid`, the sessions started under that provider session; by `sub` alone, every session of
@@ -32,44 +47,25 @@ export class BackchannelLogout {
 
   /** Checks a logout token and revokes its sessions; how many were revoked. A bad token is a coded refusal. */
   async run(token: string | undefined): Promise<{ revokedSessions: number }> {
+    // No single sign-on here: a 404 whatever the body holds.
+    const settings = this.client.settings;
     if (!token) throw invalid('the form body has no logout_token');
-    const settings = this.configFor(token);
+    checkIssuer(token, settings);
     const verified = await verifyLogoutToken(token, {
       issuer: settings.issuer,
       audience: settings.clientId,
       keys: await this.client.keys(),
     });
-    if (
-      !(await this.store.firstUseOfLogoutToken(
-        verified.issuer,
-        verified.jti,
-        verified.refusedAfter,
-      ))
-    )
-      throw invalid(`its jti "${verified.jti}" was already used (a replay)`);
+    const { issuer, jti, refusedAfter } = verified;
+    if (!(await this.store.firstUseOfLogoutToken(issuer, jti, refusedAfter)))
+      throw invalid(`its jti "${jti}" was already used (a replay)`);
     try {
       return await this.revoke(verified);
     } catch (error) {
       // Nothing or not all was revoked: the provider's retry of this very token must get through.
-      await this.store.forgetLogoutToken(verified.issuer, verified.jti);
+      await this.store.forgetLogoutToken(issuer, jti);
       throw error;
     }
-  }
-
-  /** The provider configuration of the token's issuer (read unverified, only to pick the keys). */
-  private configFor(token: string): OidcConfig {
-    let iss: unknown;
-    try {
-      iss = decodeJwt(token).iss;
-    } catch {
-      throw invalid('it is not a JWT');
-    }
-    const settings = this.client.settings;
-    if (iss !== settings.issuer)
-      throw invalid(
-        `its issuer "${String(iss)}" is not the configured issuer "${settings.issuer}"`,
-      );
-    return settings;
   }
 
   private async revoke(token: LogoutToken): Promise<{ revokedSessions: number }> {
