@@ -170,6 +170,9 @@ export class SsoController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     void reply.header('cache-control', 'no-store');
+    // Without single sign-on the endpoint is not there (404), whatever the request looks like.
+    if (!this.config.sso.oidc)
+      throw new AuthError(AuthErrorCode.SsoNotConfigured, 'Single sign-on is not configured');
     if (!/^application\/x-www-form-urlencoded\b/i.test(type ?? ''))
       throw new UnsupportedMediaTypeException(
         `Content-Type must be application/x-www-form-urlencoded (got "${type || 'none'}")`,
