@@ -65,12 +65,17 @@ describe('back-channel logout from the OpenID provider', () => {
 
   beforeEach(() => arbiter.reset());
 
+  /** Signs `login` in at the provider and through Arbiter's callback: the one-time code the web UI would collect. */
+  async function callbackCode(browser: CookieBrowser, login: string): Promise<string> {
+    const { callback } = await throughProvider(browser, arbiter.http.baseUrl, REDIRECT_URL, login);
+    const back = await browser.get(`${arbiter.http.baseUrl}${callback.pathname}${callback.search}`);
+    return new URL(back.headers.get('location') as string).hash.replace('#sso=', '');
+  }
+
   /** Signs `login` in through the provider in a browser of its own; the browser keeps the provider's session. */
   async function signIn(login: string): Promise<{ browser: CookieBrowser; session: Session }> {
     const browser = new CookieBrowser();
-    const { callback } = await throughProvider(browser, arbiter.http.baseUrl, REDIRECT_URL, login);
-    const back = await browser.get(`${arbiter.http.baseUrl}${callback.pathname}${callback.search}`);
-    const code = new URL(back.headers.get('location') as string).hash.replace('#sso=', '');
+    const code = await callbackCode(browser, login);
     const session = await arbiter.http.post<Session>('/v1/auth/oidc/exchange', { code });
     expect(session.status).toBe(200);
     return { browser, session: session.body };
@@ -170,6 +175,32 @@ describe('back-channel logout from the OpenID provider', () => {
     expect(await works(admin)).toEqual(WORKS);
     // A subject the provider never signed in here: nothing to do, and the provider is told so.
     expect((await postLogout(await provider.logoutToken({ sub: 'stranger' }))).status).toBe(200);
+  });
+
+  it('a sign-in not yet collected when the provider logs the person out is refused at the exchange', async () => {
+    // Signed out at the provider between Arbiter's callback and the web UI's exchange (by sid).
+    const browser = new CookieBrowser();
+    const code = await callbackCode(browser, 'rita');
+    await signOutAtProvider(browser, provider.issuer);
+    const refused = await arbiter.http.post('/v1/auth/oidc/exchange', { code });
+    expect([refused.status, refused.body]).toEqual([
+      401,
+      expect.objectContaining({
+        code: 'auth.oidc_exchange_invalid',
+        message: expect.stringMatching(/signed out at the provider/),
+      }),
+    ]);
+    // Logged out by subject in between: the same.
+    const other = await callbackCode(new CookieBrowser(), 'rita');
+    expect((await postLogout(await provider.logoutToken({ sub: 'rita' }))).status).toBe(200);
+    expect((await arbiter.http.post('/v1/auth/oidc/exchange', { code: other })).status).toBe(401);
+    // A logout issued before a sign-in's ID token does not touch that sign-in.
+    const earlier = Math.floor(Date.now() / 1000) - 5;
+    const late = await callbackCode(new CookieBrowser(), 'leo');
+    expect(
+      (await postLogout(await provider.logoutToken({ sub: 'leo', iat: earlier }))).status,
+    ).toBe(200);
+    expect((await arbiter.http.post('/v1/auth/oidc/exchange', { code: late })).status).toBe(200);
   });
 
   it.each<[string, Record<string, unknown>, { foreignKey?: boolean }, RegExp]>([

@@ -23,6 +23,7 @@ async function setup() {
   const revoked: string[] = [];
   const forgotten: string[] = [];
   const seen = new Set<string>();
+  const marked: string[] = [];
   let failRevocation = false;
   let keysFetched = 0;
   const useCase = new BackchannelLogout(
@@ -34,6 +35,8 @@ async function setup() {
       firstUseOfLogoutToken: async (_iss: string, jti: string) =>
         !seen.has(jti) && Boolean(seen.add(jti)),
       forgetLogoutToken: async (_iss: string, jti: string) => void seen.delete(jti),
+      markProviderLogout: async (_iss: string, ended: { sid: string | null; sub: string | null }) =>
+        void marked.push(ended.sid ?? `sub:${ended.sub}`),
     } as unknown as SsoStateStore,
     {
       ofProviderSession: async (issuer: string, sid: string, subject: string | null) =>
@@ -69,16 +72,19 @@ async function setup() {
     sign,
     revoked,
     forgotten,
+    marked,
     failRevocation: (on: boolean) => (failRevocation = on),
     keysFetched: () => keysFetched,
   };
 }
 
 describe('BackchannelLogout', () => {
-  it('revokes by sid the sessions of that provider session, and forgets their user', async () => {
-    const { useCase, sign, revoked, forgotten } = await setup();
-    expect(await useCase.run(await sign({ sid: 's1' }))).toEqual({ revokedSessions: 1 });
-    expect([revoked, forgotten]).toEqual([['f1'], ['u-rita']]);
+  it('revokes by sid the sessions of that provider session, forgets their user, and marks the provider session ended for sign-ins in flight', async () => {
+    const { useCase, sign, revoked, forgotten, marked } = await setup();
+    expect(await useCase.run(await sign({ sid: 's1', sub: 'rita' }))).toEqual({
+      revokedSessions: 1,
+    });
+    expect([revoked, forgotten, marked]).toEqual([['f1'], ['u-rita'], ['s1']]);
   });
 
   it('revokes by sid only the sessions of that subject when both are named', async () => {
@@ -90,9 +96,10 @@ describe('BackchannelLogout', () => {
   });
 
   it('revokes by sub alone every session of the linked user; an unknown subject is nothing to do', async () => {
-    const { useCase, sign, revoked, forgotten } = await setup();
+    const { useCase, sign, revoked, forgotten, marked } = await setup();
     expect(await useCase.run(await sign({ sub: 'rita' }))).toEqual({ revokedSessions: 2 });
     expect([revoked, forgotten]).toEqual([['f1', 'f2'], ['u-rita']]);
+    expect(marked).toEqual(['sub:rita']);
     expect(await useCase.run(await sign({ sub: 'nobody' }))).toEqual({ revokedSessions: 0 });
   });
 

@@ -60,6 +60,8 @@ export class BackchannelLogout {
     if (!(await this.store.firstUseOfLogoutToken(issuer, jti, refusedAfter)))
       throw invalid(`its jti "${jti}" was already used (a replay)`);
     try {
+      // Marked first: a sign-in finishing meanwhile reads it once its tokens exist.
+      await this.store.markProviderLogout(issuer, verified, verified.issuedAt);
       return await this.revoke(verified);
     } catch (error) {
       // Nothing or not all was revoked: the provider's retry of this very token must get through.

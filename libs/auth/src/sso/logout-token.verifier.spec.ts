@@ -61,6 +61,7 @@ describe('verifyLogoutToken', () => {
       jti: 'jti-1',
       sub: 'user-1',
       sid: 'sid-1',
+      issuedAt: iat,
       refusedAfter: iat + 120 + 30,
     });
     const bySid = await verifyLogoutToken(await token({ sub: undefined }), expected);

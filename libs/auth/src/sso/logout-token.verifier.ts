@@ -27,6 +27,8 @@ export interface LogoutToken {
   jti: string;
   sub: string | null;
   sid: string | null;
+  /** When the provider issued it (its `iat`), in seconds since the epoch. */
+  issuedAt: number;
   /** Seconds since the epoch after which this token is refused anyway (expired or too old). */
   refusedAfter: number;
 }
@@ -95,6 +97,7 @@ export async function verifyLogoutToken(
     jti,
     sub,
     sid,
+    issuedAt: payload.iat as number,
     refusedAfter:
       Math.min(tooOld, typeof payload.exp === 'number' ? payload.exp : tooOld) +
       CLOCK_TOLERANCE_SECONDS,

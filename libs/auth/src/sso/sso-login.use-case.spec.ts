@@ -46,6 +46,8 @@ async function setup() {
   const users = new Map<string, UserEntity>();
   const recorded: SsoSession[] = [];
   const issued: string[] = [];
+  const loggedOut: string[] = [];
+  let providerLoggedOut = false;
   const provider = { claims: {} as Record<string, unknown>, codes: new Map<string, string>() };
   let authorizeUrl = '';
   const client = {
@@ -76,6 +78,7 @@ async function setup() {
       handoffs.delete(code);
       return handoff;
     },
+    loggedOutSince: async () => providerLoggedOut,
   };
   const accounts = {
     link: async (
@@ -106,6 +109,7 @@ async function setup() {
         issued.push(familyId);
         return { accessToken: 'a', refreshToken: 'r', expiresIn: 900 };
       },
+      logout: async (refreshToken: string) => void loggedOut.push(refreshToken),
     } as unknown as TokenService,
     audit,
     {
@@ -116,7 +120,19 @@ async function setup() {
       record: async (session: SsoSession) => void recorded.push(session),
     } as unknown as SsoSessionRepository,
   );
-  return { sso, logins, handoffs, linked, audited, users, provider, recorded, issued };
+  return {
+    sso,
+    logins,
+    handoffs,
+    linked,
+    audited,
+    users,
+    provider,
+    recorded,
+    issued,
+    loggedOut,
+    logOutAtProvider: () => (providerLoggedOut = true),
+  };
 }
 
 function sign(key: KeyLike, claims: Record<string, unknown>): Promise<string> {
@@ -186,7 +202,7 @@ describe('SsoLogin', () => {
       userId: 'u1',
       role: 'reviewer',
       email: 'rita@corp.test',
-      provider: provided,
+      provider: { ...provided, issuedAt: expect.any(Number) },
     });
     await expect(sso.exchange(code)).resolves.toEqual({
       accessToken: 'a',
@@ -197,6 +213,21 @@ describe('SsoLogin', () => {
     // The session issued is the one recorded under the provider's session.
     expect(recorded).toEqual([{ familyId: issued[0], userId: 'u1', ...provided }]);
     expect((await refusal(sso.exchange(code))).code).toBe(AuthErrorCode.SsoExchangeInvalid);
+  });
+
+  it('refuses the exchange, and signs the session out, when the provider logged the person out in between', async () => {
+    const { sso, provider, logOutAtProvider, loggedOut } = await setup();
+    const { state } = await sso.start('1.2.3.4');
+    provider.codes.set('code-1', state);
+    provider.claims = { groups: ['reviewers'] };
+    const { redirect } = await sso.callback({ code: 'code-1', state, browserState: state });
+    logOutAtProvider();
+    const refused = await refusal(sso.exchange(new URL(redirect).hash.replace('#sso=', '')));
+    expect([refused.code, refused.message]).toEqual([
+      AuthErrorCode.SsoExchangeInvalid,
+      expect.stringMatching(/signed out at the provider/),
+    ]);
+    expect(loggedOut).toEqual(['r']);
   });
 
   it('records a session without sid when the provider sends none', async () => {

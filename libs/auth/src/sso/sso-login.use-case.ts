@@ -175,6 +175,7 @@ export class SsoLogin {
         issuer: settings.issuer,
         subject: claims.sub,
         sid: typeof claims.sid === 'string' && claims.sid !== '' ? claims.sid : null,
+        issuedAt: claims.iat as number,
       },
     });
     // A fragment never reaches a server log or a Referer; the UI reads it and trades it at once.
@@ -202,9 +203,21 @@ export class SsoLogin {
     if (!user || user.disabledAt !== null)
       throw new AuthError(AuthErrorCode.SsoUserDisabled, 'This Arbiter account is disabled');
     const familyId = randomUUID();
-    // Recorded before the tokens exist: a back-channel logout can never miss a session it names.
-    if (handoff.provider)
-      await this.sessions.record({ familyId, userId: user.id, ...handoff.provider });
-    return { ...(await this.tokens.issue(user.id, user.role, familyId)), email: user.email };
+    const provider = handoff.provider;
+    if (!provider)
+      return { ...(await this.tokens.issue(user.id, user.role, familyId)), email: user.email };
+    const { issuedAt: _iat, ...session } = provider;
+    await this.sessions.record({ familyId, userId: user.id, ...session });
+    const tokens = await this.tokens.issue(user.id, user.role, familyId);
+    // A back-channel logout that ran before the tokens existed revoked nothing; it left a mark,
+    // read after they exist (a logout after this read finds them and revokes them itself).
+    if (await this.store.loggedOutSince(provider)) {
+      await this.tokens.logout(tokens.refreshToken);
+      throw new AuthError(
+        AuthErrorCode.SsoExchangeInvalid,
+        'You were signed out at the provider meanwhile: sign in again',
+      );
+    }
+    return { ...tokens, email: user.email };
   }
 }

@@ -19,7 +19,17 @@ export interface Handoff {
    * The provider account and session (the ID token's `sid`) the session is recorded under, for
    * back-channel logout. Absent only in handoffs parked by an older release during a deploy.
    */
-  provider?: { issuer: string; subject: string; sid: string | null };
+  provider?: ProviderSession;
+}
+
+/** The provider account and session a sign-in came from. */
+export interface ProviderSession {
+  issuer: string;
+  subject: string;
+  /** The ID token's `sid`, when the provider sends one. */
+  sid: string | null;
+  /** The ID token's `iat`: a logout the provider issued later ends this sign-in too. */
+  issuedAt: number;
 }
 
 const STATE_TTL_MS = 10 * 60_000;
@@ -101,6 +111,31 @@ export class SsoStateStore {
   /** Forgets a logout token's `jti`: its logout failed midway and the provider may send it again. */
   async forgetLogoutToken(issuer: string, jti: string): Promise<void> {
     await this.producer.connection.del(this.key('logout-jti', `${issuer} ${jti}`));
+  }
+
+  /**
+   * Remembers for a handoff's lifetime that the provider ended this session (`sid`) or all of
+   * this subject's (`sub` alone) at `issuedAt` (its clock): a sign-in whose session is not
+   * issued yet when the logout arrives is refused at the exchange instead of outliving it.
+   */
+  async markProviderLogout(
+    issuer: string,
+    ended: { sid: string | null; sub: string | null },
+    issuedAt: number,
+  ): Promise<void> {
+    const key = ended.sid
+      ? this.key('ended', `${issuer} sid ${ended.sid}`)
+      : this.key('ended', `${issuer} sub ${ended.sub}`);
+    await this.producer.connection.set(key, String(issuedAt), 'PX', 2 * HANDOFF_TTL_MS);
+  }
+
+  /** Whether the provider logged this session or its subject out after the sign-in's ID token. */
+  async loggedOutSince(session: ProviderSession): Promise<boolean> {
+    const { issuer, subject, sid } = session;
+    const keys = [this.key('ended', `${issuer} sub ${subject}`)];
+    if (sid) keys.push(this.key('ended', `${issuer} sid ${sid}`));
+    const marks = await this.producer.connection.mget(...keys);
+    return marks.some((mark) => mark !== null && Number(mark) >= session.issuedAt);
   }
 
   private key(kind: string, secret: string): string {
