@@ -19,6 +19,7 @@ import { Workspaces1796540000000 } from './1796540000000-Workspaces';
 import { SubmissionTraceparent1796550000000 } from './1796550000000-SubmissionTraceparent';
 import { DatasetItemsInOrder1796574998044 } from './1796574998044-DatasetItemsInOrder';
 import { AuditIntents1796590000000 } from './1796590000000-AuditIntents';
+import { SsoSessions1796600000000 } from './1796600000000-SsoSessions';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   SubmissionTraceparent1796550000000,
   DatasetItemsInOrder1796574998044,
   AuditIntents1796590000000,
+  SsoSessions1796600000000,
 ];

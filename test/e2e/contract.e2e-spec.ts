@@ -690,6 +690,21 @@ describe('the API contract: the served document, and every route answering as it
     expect((await http.post('/v1/auth/oidc/exchange', { code })).status).toBe(401);
     const replayed = await redirected(`${callback.pathname}${callback.search}`);
     expect(replayed.status).toBe(401);
+    // The provider's back-channel logout: a form-encoded logout token, and a refused one.
+    const backchannel = async (logoutToken: string) => {
+      const path = '/v1/auth/oidc/backchannel-logout';
+      const res = await fetch(`${arbiter.http.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ logout_token: logoutToken }).toString(),
+      });
+      const text = await res.text();
+      const body: unknown = text ? JSON.parse(text) : undefined;
+      contract.check('POST', path, { status: res.status, body, headers: res.headers });
+      return res.status;
+    };
+    expect(await backchannel(await provider.logoutToken({ sub: 'sam' }))).toBe(200);
+    expect(await backchannel(await provider.logoutToken({ sub: 'sam', nonce: 'n' }))).toBe(400);
 
     expect(contract.failures).toEqual([]);
     // Every documented operation was called and answered one of its documented successes.

@@ -99,6 +99,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     body: () => ({ code: 'matrix-unknown-sign-in-code' }),
     ok: 401,
   },
+  'POST /v1/auth/oidc/backchannel-logout': {
+    access: 'public',
+    body: () => ({ logout_token: 'x.y.z' }),
+    ok: 404,
+  },
 
   'POST /v1/submissions': {
     access: 'client',

@@ -26,6 +26,8 @@ export enum AuthErrorCode {
   SsoProviderUnavailable = 'auth.oidc_provider_unavailable',
   SsoExchangeInvalid = 'auth.oidc_exchange_invalid',
   SsoEmailTaken = 'auth.oidc_email_taken',
+  /** A back-channel logout token that fails a check of Back-Channel Logout 1.0 (or was replayed). */
+  SsoLogoutTokenInvalid = 'auth.oidc_logout_token_invalid',
   /** A workspace the caller is not a member of, or none of that key (the same answer). */
   WorkspaceNotFound = 'auth.workspace_not_found',
   /** A signed-in person who is a member of no workspace. */

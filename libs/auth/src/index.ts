@@ -17,6 +17,7 @@ export * from './auth.errors';
 export * from './client-admin.use-case';
 export * from './sso/sso.module';
 export * from './sso/sso-login.use-case';
+export * from './sso/backchannel-logout.use-case';
 export * from './sso/sso-grants';
 export * from './sso/sso-audit.port';
 export { MAX_STARTS_PER_ADDRESS } from './sso/sso-state.store';

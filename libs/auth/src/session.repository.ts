@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ColumnMap, pickColumns, queryRows, selectList, UserRole } from '@arbiter/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** What a request's token is checked against: the user's current row and its session family. */
 export interface SessionState {
@@ -81,10 +81,22 @@ export class SessionRepository {
   }
 
   async revokeFamily(familyId: string): Promise<void> {
+    await this.revokeFamilies([familyId]);
+  }
+
+  /** Signs out these sessions (every refresh and access token of each family). */
+  async revokeFamilies(familyIds: string[]): Promise<void> {
+    if (familyIds.length === 0) return;
     await this.db.query(
-      `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
-      [familyId],
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ANY($1::uuid[]) AND revoked_at IS NULL`,
+      [familyIds],
     );
+  }
+
+  /** Signs out every session of a user; how many sessions were still open. */
+  async revokeAllOf(userId: string): Promise<number> {
+    const rows = await revokeAllOf(this.db, userId);
+    return new Set(rows.map((r) => r.familyId)).size;
   }
 
   /** Disables (or re-enables) a user; disabling revokes every session. False when the user is gone. */
@@ -95,12 +107,17 @@ export class SessionRepository {
         `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END WHERE id = $1 RETURNING id`,
         [userId, disabled],
       );
-      if (disabled)
-        await tx.query(
-          `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
-          [userId],
-        );
+      if (disabled) await revokeAllOf(tx, userId);
       return rows.length > 0;
     });
   }
+}
+
+function revokeAllOf(db: DataSource | EntityManager, userId: string): Promise<RefreshTokenOwner[]> {
+  return queryRows<RefreshTokenOwner>(
+    db,
+    `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
+     RETURNING ${OWNER_COLUMNS}`,
+    [userId],
+  );
 }

@@ -6,4 +6,6 @@ export interface ErrorBody {
   problems?: { path: string; message: string }[];
   /** Fastify's error code, when the HTTP server refused the request before the api saw it (e.g. FST_ERR_CTP_BODY_TOO_LARGE). */
   code?: string;
+  /** The OAuth 2.0 error description, where an identity provider reads the refusal (back-channel logout: `error` is then `invalid_request`). */
+  error_description?: string;
 }

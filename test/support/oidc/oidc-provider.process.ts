@@ -11,6 +11,8 @@ export interface ProviderOptions {
   /** A JSON file of accounts read at each sign-in instead of `accounts` (to change them mid-test). */
   accountsFile?: string;
   idTokenTtl?: number;
+  /** Registers the client for back-channel logout at this URI (its ID tokens then carry `sid`). */
+  backchannelLogoutUri?: string;
 }
 
 /** A port free right now (the provider's issuer must be known before Arbiter boots). */
@@ -57,6 +59,24 @@ export class OidcProviderProcess {
       });
     });
     return new OidcProviderProcess(child, issuer);
+  }
+
+  /**
+   * A logout token signed by the provider: iss, aud, iat, exp, a fresh jti and the back-channel
+   * logout event, with `claims` changed (null leaves one out); `foreignKey` signs it with a key
+   * the provider does not publish.
+   */
+  async logoutToken(
+    claims: Record<string, unknown>,
+    options: { foreignKey?: boolean } = {},
+  ): Promise<string> {
+    const res = await fetch(`${this.issuer}/test/logout-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ claims, foreignKey: options.foreignKey ?? false }),
+    });
+    if (!res.ok) throw new Error(`logout token: ${res.status} ${await res.text()}`);
+    return res.text();
   }
 
   async stop(): Promise<void> {
@@ -163,4 +183,18 @@ export async function throughProvider(
   if (!toCallback(back.url))
     throw new Error(`the provider did not send ${login} back: ${back.url}`);
   return { callback: back.url, authorize };
+}
+
+/**
+ * Signs `browser` out at the provider (RP-initiated logout's confirmation page, confirmed), which
+ * posts a logout token to each client registered for back-channel logout before it answers.
+ */
+export async function signOutAtProvider(browser: CookieBrowser, issuer: string): Promise<void> {
+  const page = await browser.get(`${issuer}/session/end`);
+  const html = await page.text();
+  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!action || !xsrf) throw new Error(`no logout form at the provider: ${html.slice(0, 300)}`);
+  const done = await browser.postForm(new URL(action, issuer).toString(), { xsrf, logout: 'yes' });
+  if (done.status >= 400) throw new Error(`the provider's logout answered ${done.status}`);
 }

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Post,
@@ -9,11 +10,12 @@ import {
   Redirect,
   Req,
   Res,
+  UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
-import { AuthConfigView, SsoExchangeDto, SsoSession } from '@arbiter/contracts';
-import { AuthError, AuthErrorCode, SsoLogin } from '@arbiter/auth';
+import { AuthConfigView, ErrorBody, SsoExchangeDto, SsoSession } from '@arbiter/contracts';
+import { AuthError, AuthErrorCode, BackchannelLogout, SsoLogin } from '@arbiter/auth';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiContract } from '../common/api-contract.decorator';
 
@@ -39,6 +41,7 @@ const text = (value: unknown): string | undefined =>
 export class SsoController {
   constructor(
     private readonly sso: SsoLogin,
+    private readonly backchannel: BackchannelLogout,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -127,5 +130,70 @@ export class SsoController {
   @HttpCode(200)
   exchange(@Body() body: SsoExchangeDto): Promise<SsoSession> {
     return this.sso.exchange(body.code);
+  }
+
+  /**
+   * OpenID Connect Back-Channel Logout 1.0: the provider posts a signed logout token, and the
+   * sessions it names are revoked. A refused token answers 400 in OAuth's error shape, which the
+   * provider reads; nothing of it is cached.
+   */
+  @Post('oidc/backchannel-logout')
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['logout_token'],
+      properties: {
+        logout_token: {
+          type: 'string',
+          description: "The provider's signed logout token (a JWT)",
+        },
+      },
+    },
+  })
+  @ApiContract({
+    id: 'ssoBackchannelLogout',
+    summary: "The provider's back-channel logout: revokes the sessions its logout token names",
+    description:
+      'Register this URL at the provider as the back-channel logout URI. The logout token is ' +
+      "checked against the provider's keys (iss, aud, iat, jti never seen before, the " +
+      'back-channel logout event, sub and/or sid, no nonce); by `sid` the sessions signed in ' +
+      'under that provider session are revoked, by `sub` alone every session of that person. ' +
+      'A refused token: 400 with `error: invalid_request` and `error_description`.',
+    caller: 'none',
+    ok: { 200: null },
+    errors: [404, 415, 502],
+  })
+  async backchannelLogout(
+    @Body() body: unknown,
+    @Headers('content-type') type: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    void reply.header('cache-control', 'no-store');
+    // Without single sign-on the endpoint is not there (404), whatever the request looks like.
+    if (!this.config.sso.oidc)
+      throw new AuthError(AuthErrorCode.SsoNotConfigured, 'Single sign-on is not configured');
+    if (!/^application\/x-www-form-urlencoded\b/i.test(type ?? ''))
+      throw new UnsupportedMediaTypeException(
+        `Content-Type must be application/x-www-form-urlencoded (got "${type || 'none'}")`,
+      );
+    // Nest's form parser gives an array for a repeated field: that is no single logout token.
+    const token = (body as { logout_token?: unknown } | undefined)?.logout_token;
+    try {
+      await this.backchannel.run(typeof token === 'string' ? token : undefined);
+    } catch (error) {
+      if (!(error instanceof AuthError) || error.code !== AuthErrorCode.SsoLogoutTokenInvalid)
+        throw error;
+      const refusal: ErrorBody = {
+        statusCode: 400,
+        error: 'invalid_request',
+        error_description: error.message,
+        message: error.message,
+        code: error.code,
+      };
+      void reply.status(400).send(refusal);
+      return;
+    }
+    void reply.status(200).send();
   }
 }

@@ -56,6 +56,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   [AuthErrorCode.SsoProviderUnavailable]: 502,
   [AuthErrorCode.SsoExchangeInvalid]: 401,
   [AuthErrorCode.SsoEmailTaken]: 409,
+  [AuthErrorCode.SsoLogoutTokenInvalid]: 400,
   [AuthErrorCode.WorkspaceNotFound]: 404,
   [AuthErrorCode.NoWorkspace]: 403,
   [AuthErrorCode.WorkspaceExists]: 409,

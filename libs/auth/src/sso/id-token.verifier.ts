@@ -16,7 +16,7 @@ export interface IdTokenExpectations {
 
 // Asymmetric signatures only: an HS256 token would be signed with our client secret, which a
 // confidential client shares with the provider, and `none` is never accepted.
-const ALGORITHMS = [
+export const ALGORITHMS = [
   'RS256',
   'RS384',
   'RS512',
@@ -58,7 +58,11 @@ export async function verifyIdToken(
   return payload as JWTPayload & { sub: string };
 }
 
-function reasonOf(error: unknown, expected: IdTokenExpectations): string {
+/** Why jose refused a provider's JWT, in words an operator can act on. */
+export function reasonOf(
+  error: unknown,
+  expected: Pick<IdTokenExpectations, 'issuer' | 'audience'>,
+): string {
   if (error instanceof errors.JWTExpired) return 'it has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     const payload = error.payload;

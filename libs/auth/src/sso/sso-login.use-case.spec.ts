@@ -10,6 +10,7 @@ import { LinkedUser, ProviderAccount, SsoAccountRepository } from './sso-account
 import { SsoAudit, SsoAuditEntry } from './sso-audit.port';
 import { SsoLogin } from './sso-login.use-case';
 import { Handoff, PendingLogin, SsoStateStore } from './sso-state.store';
+import { SsoSession, SsoSessionRepository } from './sso-session.repository';
 import { WorkspaceAccess } from '../workspace-access.service';
 import { WorkspaceRepository } from '../workspace.repository';
 
@@ -43,6 +44,10 @@ async function setup() {
   const linked: ProviderAccount[] = [];
   const audited: SsoAuditEntry[] = [];
   const users = new Map<string, UserEntity>();
+  const recorded: SsoSession[] = [];
+  const issued: string[] = [];
+  const loggedOut: string[] = [];
+  let providerLoggedOut = false;
   const provider = { claims: {} as Record<string, unknown>, codes: new Map<string, string>() };
   let authorizeUrl = '';
   const client = {
@@ -73,6 +78,7 @@ async function setup() {
       handoffs.delete(code);
       return handoff;
     },
+    loggedOutSince: async () => providerLoggedOut,
   };
   const accounts = {
     link: async (
@@ -99,15 +105,34 @@ async function setup() {
     accounts as unknown as SsoAccountRepository,
     { findUserById: async (id: string) => users.get(id) ?? null } as unknown as AccountRepository,
     {
-      issue: async () => ({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }),
+      issue: async (_user: string, _role: string, familyId: string) => {
+        issued.push(familyId);
+        return { accessToken: 'a', refreshToken: 'r', expiresIn: 900 };
+      },
+      logout: async (refreshToken: string) => void loggedOut.push(refreshToken),
     } as unknown as TokenService,
     audit,
     {
       findByKey: async (key: string) => WORKSPACES.find((w) => w.key === key) ?? null,
     } as unknown as WorkspaceRepository,
     { forget: () => undefined } as unknown as WorkspaceAccess,
+    {
+      record: async (session: SsoSession) => void recorded.push(session),
+    } as unknown as SsoSessionRepository,
   );
-  return { sso, logins, handoffs, linked, audited, users, provider };
+  return {
+    sso,
+    logins,
+    handoffs,
+    linked,
+    audited,
+    users,
+    provider,
+    recorded,
+    issued,
+    loggedOut,
+    logOutAtProvider: () => (providerLoggedOut = true),
+  };
 }
 
 function sign(key: KeyLike, claims: Record<string, unknown>): Promise<string> {
@@ -143,11 +168,15 @@ describe('SsoLogin', () => {
     );
   });
 
-  it('signs a user in: links them with the role of their groups, audits it, parks a one-time code', async () => {
-    const { sso, provider, linked, audited, handoffs } = await setup();
+  it('signs a user in: links them with the role of their groups, audits it, parks a one-time code, records the session under the provider session', async () => {
+    const { sso, provider, linked, audited, handoffs, recorded, issued } = await setup();
     const { state } = await sso.start('1.2.3.4');
     provider.codes.set('code-1', state);
-    provider.claims = { groups: ['reviewers', 'claims-leads', 'unmapped'], email_verified: true };
+    provider.claims = {
+      groups: ['reviewers', 'claims-leads', 'unmapped'],
+      email_verified: true,
+      sid: 'idp-session-7',
+    };
     const { redirect } = await sso.callback({ code: 'code-1', state, browserState: state });
     expect(linked).toEqual([
       {
@@ -168,14 +197,47 @@ describe('SsoLogin', () => {
     const code = /^https:\/\/arbiter\.test\/#sso=([A-Za-z0-9_-]{43})$/.exec(
       redirect,
     )?.[1] as string;
-    expect(handoffs.get(code)).toEqual({ userId: 'u1', role: 'reviewer', email: 'rita@corp.test' });
+    const provided = { issuer: SETTINGS.issuer, subject: 'rita', sid: 'idp-session-7' };
+    expect(handoffs.get(code)).toEqual({
+      userId: 'u1',
+      role: 'reviewer',
+      email: 'rita@corp.test',
+      provider: { ...provided, issuedAt: expect.any(Number) },
+    });
     await expect(sso.exchange(code)).resolves.toEqual({
       accessToken: 'a',
       refreshToken: 'r',
       expiresIn: 900,
       email: 'rita@corp.test',
     });
+    // The session issued is the one recorded under the provider's session.
+    expect(recorded).toEqual([{ familyId: issued[0], userId: 'u1', ...provided }]);
     expect((await refusal(sso.exchange(code))).code).toBe(AuthErrorCode.SsoExchangeInvalid);
+  });
+
+  it('refuses the exchange, and signs the session out, when the provider logged the person out in between', async () => {
+    const { sso, provider, logOutAtProvider, loggedOut } = await setup();
+    const { state } = await sso.start('1.2.3.4');
+    provider.codes.set('code-1', state);
+    provider.claims = { groups: ['reviewers'] };
+    const { redirect } = await sso.callback({ code: 'code-1', state, browserState: state });
+    logOutAtProvider();
+    const refused = await refusal(sso.exchange(new URL(redirect).hash.replace('#sso=', '')));
+    expect([refused.code, refused.message]).toEqual([
+      AuthErrorCode.SsoExchangeInvalid,
+      expect.stringMatching(/signed out at the provider/),
+    ]);
+    expect(loggedOut).toEqual(['r']);
+  });
+
+  it('records a session without sid when the provider sends none', async () => {
+    const { sso, provider, recorded } = await setup();
+    const { state } = await sso.start('1.2.3.4');
+    provider.codes.set('code-1', state);
+    provider.claims = { groups: ['reviewers'] };
+    const { redirect } = await sso.callback({ code: 'code-1', state, browserState: state });
+    await sso.exchange(new URL(redirect).hash.replace('#sso=', ''));
+    expect(recorded).toEqual([expect.objectContaining({ subject: 'rita', sid: null })]);
   });
 
   it.each<[string, (state: string) => Record<string, string | undefined>, AuthErrorCode]>([

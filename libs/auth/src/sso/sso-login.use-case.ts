@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { UserRole } from '@arbiter/persistence';
 import { TokenPair } from '@arbiter/contracts';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountRepository } from '../account.repository';
 import { AuthError, AuthErrorCode } from '../auth.errors';
 import { LoginThrottled } from '../login-throttle.service';
@@ -9,6 +9,7 @@ import { TokenService } from '../token.service';
 import { verifyIdToken } from './id-token.verifier';
 import { OidcClient } from './oidc-client.service';
 import { SsoAccountRepository } from './sso-account.repository';
+import { SsoSessionRepository } from './sso-session.repository';
 import { grantsFor, groupsOf, SsoGrant, workspaceRolesOf } from './sso-grants';
 import { WorkspaceAccess } from '../workspace-access.service';
 import { WorkspaceRepository } from '../workspace.repository';
@@ -23,7 +24,8 @@ const WELL_FORMED = /^[A-Za-z0-9_-]{16,128}$/;
  * to the provider; callback checks what comes back (state, code, ID token), maps the provider's
  * groups to a role, creates or updates the user and parks a one-time code for the web UI;
  * exchange trades that code for Arbiter's own session, the same tokens a password login gets
- * (so sign-out, revocation and disabling work the same).
+ * (so sign-out, revocation and disabling work the same), recorded under the provider's session
+ * for back-channel logout.
  */
 @Injectable()
 export class SsoLogin {
@@ -36,6 +38,7 @@ export class SsoLogin {
     @Inject(SSO_AUDIT) private readonly audit: SsoAudit,
     private readonly workspaces: WorkspaceRepository,
     private readonly access: WorkspaceAccess,
+    private readonly sessions: SsoSessionRepository,
   ) {}
 
   private readonly logger = new Logger(SsoLogin.name);
@@ -164,7 +167,17 @@ export class SsoLogin {
     );
     this.access.forget(user.id);
     const code = secret();
-    await this.store.putHandoff(code, { userId: user.id, role, email: user.email });
+    await this.store.putHandoff(code, {
+      userId: user.id,
+      role,
+      email: user.email,
+      provider: {
+        issuer: settings.issuer,
+        subject: claims.sub,
+        sid: typeof claims.sid === 'string' && claims.sid !== '' ? claims.sid : null,
+        issuedAt: claims.iat as number,
+      },
+    });
     // A fragment never reaches a server log or a Referer; the UI reads it and trades it at once.
     return { redirect: new URL(`/#sso=${code}`, settings.redirectUrl).toString() };
   }
@@ -189,6 +202,22 @@ export class SsoLogin {
     const user = await this.users.findUserById(handoff.userId);
     if (!user || user.disabledAt !== null)
       throw new AuthError(AuthErrorCode.SsoUserDisabled, 'This Arbiter account is disabled');
-    return { ...(await this.tokens.issue(user.id, user.role)), email: user.email };
+    const familyId = randomUUID();
+    const provider = handoff.provider;
+    if (!provider)
+      return { ...(await this.tokens.issue(user.id, user.role, familyId)), email: user.email };
+    const { issuedAt: _iat, ...session } = provider;
+    await this.sessions.record({ familyId, userId: user.id, ...session });
+    const tokens = await this.tokens.issue(user.id, user.role, familyId);
+    // A back-channel logout that ran before the tokens existed revoked nothing; it left a mark,
+    // read after they exist (a logout after this read finds them and revokes them itself).
+    if (await this.store.loggedOutSince(provider)) {
+      await this.tokens.logout(tokens.refreshToken);
+      throw new AuthError(
+        AuthErrorCode.SsoExchangeInvalid,
+        'You were signed out at the provider meanwhile: sign in again',
+      );
+    }
+    return { ...tokens, email: user.email };
   }
 }

@@ -15,6 +15,21 @@ export interface Handoff {
   userId: string;
   role: UserRole;
   email: string;
+  /**
+   * The provider account and session (the ID token's `sid`) the session is recorded under, for
+   * back-channel logout. Absent only in handoffs parked by an older release during a deploy.
+   */
+  provider?: ProviderSession;
+}
+
+/** The provider account and session a sign-in came from. */
+export interface ProviderSession {
+  issuer: string;
+  subject: string;
+  /** The ID token's `sid`, when the provider sends one. */
+  sid: string | null;
+  /** The ID token's `iat`: a logout the provider issued later ends this sign-in too. */
+  issuedAt: number;
 }
 
 const STATE_TTL_MS = 10 * 60_000;
@@ -31,7 +46,8 @@ return 0`;
 
 /**
  * Single-use records of single sign-on in Redis, shared by every api replica: a login's state
- * (10 minutes) and the one-time code that hands its session to the web UI (60 seconds). Taken
+ * (10 minutes), the one-time code that hands its session to the web UI (60 seconds) and the
+ * `jti` of each logout token received (until the token would be refused anyway). Taken
  * with GETDEL, so a replayed state or code finds nothing, even when two arrive at once. Keys
  * hold a hash of the secret, never the secret.
  */
@@ -70,6 +86,56 @@ export class SsoStateStore {
 
   takeHandoff(code: string): Promise<Handoff | null> {
     return this.take<Handoff>('handoff', code);
+  }
+
+  /**
+   * Remembers a logout token's `jti` until `untilEpochSeconds` (after which the token is refused
+   * anyway); false when it was already seen: a replay.
+   */
+  async firstUseOfLogoutToken(
+    issuer: string,
+    jti: string,
+    untilEpochSeconds: number,
+  ): Promise<boolean> {
+    const ttlMs = Math.max(untilEpochSeconds * 1000 - Date.now(), 1000);
+    const set = await this.producer.connection.set(
+      this.key('logout-jti', `${issuer} ${jti}`),
+      '1',
+      'PX',
+      ttlMs,
+      'NX',
+    );
+    return set === 'OK';
+  }
+
+  /** Forgets a logout token's `jti`: its logout failed midway and the provider may send it again. */
+  async forgetLogoutToken(issuer: string, jti: string): Promise<void> {
+    await this.producer.connection.del(this.key('logout-jti', `${issuer} ${jti}`));
+  }
+
+  /**
+   * Remembers for a handoff's lifetime that the provider ended this session (`sid`) or all of
+   * this subject's (`sub` alone) at `issuedAt` (its clock): a sign-in whose session is not
+   * issued yet when the logout arrives is refused at the exchange instead of outliving it.
+   */
+  async markProviderLogout(
+    issuer: string,
+    ended: { sid: string | null; sub: string | null },
+    issuedAt: number,
+  ): Promise<void> {
+    const key = ended.sid
+      ? this.key('ended', `${issuer} sid ${ended.sid}`)
+      : this.key('ended', `${issuer} sub ${ended.sub}`);
+    await this.producer.connection.set(key, String(issuedAt), 'PX', 2 * HANDOFF_TTL_MS);
+  }
+
+  /** Whether the provider logged this session or its subject out after the sign-in's ID token. */
+  async loggedOutSince(session: ProviderSession): Promise<boolean> {
+    const { issuer, subject, sid } = session;
+    const keys = [this.key('ended', `${issuer} sub ${subject}`)];
+    if (sid) keys.push(this.key('ended', `${issuer} sid ${sid}`));
+    const marks = await this.producer.connection.mget(...keys);
+    return marks.some((mark) => mark !== null && Number(mark) >= session.issuedAt);
   }
 
   private key(kind: string, secret: string): string {

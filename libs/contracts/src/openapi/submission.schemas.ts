@@ -47,10 +47,16 @@ export const SUBMISSION_SCHEMAS: Record<string, SchemaObject> = {
   Problem: objectOf<ErrorBody>(
     {
       statusCode: integer({ minimum: 400, maximum: 599 }),
-      error: string({ description: 'The status text, e.g. "Bad Request"' }),
+      error: string({
+        description:
+          'The status text, e.g. "Bad Request"; an OAuth 2.0 error code where an identity provider is the caller (`invalid_request`)',
+      }),
       message: string(),
       code: string({
         description: "Fastify's error code, when the HTTP server refused the request itself",
+      }),
+      error_description: string({
+        description: 'The OAuth 2.0 error description, with an OAuth 2.0 error code in `error`',
       }),
       problems: arrayOf(
         objectOf<{ path: string; message: string }>({ path: string(), message: string() }),
@@ -59,7 +65,7 @@ export const SUBMISSION_SCHEMAS: Record<string, SchemaObject> = {
         },
       ),
     },
-    ['problems', 'code'],
+    ['problems', 'code', 'error_description'],
     {
       description: 'The error body of every 4xx and 5xx',
       example: {

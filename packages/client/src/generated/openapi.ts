@@ -205,6 +205,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/oidc/backchannel-logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The provider's back-channel logout: revokes the sessions its logout token names
+         * @description Register this URL at the provider as the back-channel logout URI. The logout token is checked against the provider's keys (iss, aud, iat, jti never seen before, the back-channel logout event, sub and/or sid, no nonce); by `sid` the sessions signed in under that provider session are revoked, by `sub` alone every session of that person. A refused token: 400 with `error: invalid_request` and `error_description`.
+         */
+        post: operations["ssoBackchannelLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/oidc/callback": {
         parameters: {
             query?: never;
@@ -2232,8 +2252,10 @@ export interface components {
         Problem: {
             /** @description Fastify's error code, when the HTTP server refused the request itself */
             code?: string;
-            /** @description The status text, e.g. "Bad Request" */
+            /** @description The status text, e.g. "Bad Request"; an OAuth 2.0 error code where an identity provider is the caller (`invalid_request`) */
             error: string;
+            /** @description The OAuth 2.0 error description, with an OAuth 2.0 error code in `error` */
+            error_description?: string;
             message: string;
             /** @description Each bad field, when the refusal is about fields */
             problems?: {
@@ -3950,6 +3972,78 @@ export interface operations {
             };
             /** @description The body is not JSON (or YAML where a policy is accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ssoBackchannelLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The provider's signed logout token (a JWT) */
+                    logout_token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (or YAML where a policy is accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The single sign-on provider could not be reached */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
