@@ -1,6 +1,6 @@
 // Fits the short-answer model shipped in libs/scoring/src/model/short-answer-model.ts:
 //   npx tsx scripts/fit-short-answer-model.ts data/support-answers/support-answers-dev.jsonl \
-//     data/support-answers/support-answers-dev2.jsonl [--dry] [--version <name>]
+//     data/support-answers/support-answers-dev2.jsonl [--dry] [--by-author] [--version <name>]
 // (never data/support-answers/support-answers-test.jsonl: it is the held-out check).
 // Rows: the short answers with a context (isShortAnswerInput) of the given files. Features: the
 // fact checks of SHORT_FEATURES (sign-constrained L2 logistic regression, as the default
@@ -130,7 +130,17 @@ function main(): void {
     featureTable(signalOutputs(records, SHORT_SIGNALS), { withShortOnly: true }),
     SHORT_FEATURES,
   );
-  const folds = groupedFolds(records, FOLDS);
+  // --by-author: one fold per file, each written by another author, so the CV figures say how
+  // the model does on answers by someone whose phrasing it never saw (what a new pipeline is).
+  const authors = [...new Set(fileOf)];
+  // Its inner folds (calibration, threshold) are the other authors: it needs two besides the one held out.
+  if (process.argv.includes('--by-author') && authors.length < 3)
+    throw new Error(
+      '--by-author needs at least three files (one held out, two for the inner folds)',
+    );
+  const folds = process.argv.includes('--by-author')
+    ? fileOf.map((f) => authors.indexOf(f))
+    : groupedFolds(records, FOLDS);
   const fitter = signedFitter(table.names, LAMBDA);
 
   // Honest figures on the fitted rows: each fold scored by a model, calibration and threshold
@@ -140,8 +150,19 @@ function main(): void {
   const approvedRight = cv.probs.filter((p, i) => labels[i] === 1 && p >= APPROVE_AT).length;
   const approvedWrong = cv.probs.filter((p, i) => labels[i] === 0 && p >= APPROVE_AT).length;
   const wrongBelow = cv.probs.filter((p, i) => labels[i] === 0 && p < REVIEW_AT).length;
-  const summary = `${records.length} short answers of ${[...new Set(fileOf)].join(', ')}; grouped ${FOLDS}-fold nested CV: AUROC ${auroc(cv.probs, labels).toFixed(3)}, ECE ${ece(cv.probs, labels).toFixed(3)}, right ≥ ${APPROVE_AT}: ${approvedRight}/${right}, wrong ≥ ${APPROVE_AT}: ${approvedWrong}/${labels.length - right}, wrong < ${REVIEW_AT}: ${wrongBelow}/${labels.length - right}`;
+  const cvName = process.argv.includes('--by-author')
+    ? 'leave-one-author-out nested CV'
+    : `grouped ${FOLDS}-fold nested CV`;
+  const summary = `${records.length} short answers of ${[...new Set(fileOf)].join(', ')}; ${cvName}: AUROC ${auroc(cv.probs, labels).toFixed(3)}, ECE ${ece(cv.probs, labels).toFixed(3)}, right ≥ ${APPROVE_AT}: ${approvedRight}/${right}, wrong ≥ ${APPROVE_AT}: ${approvedWrong}/${labels.length - right}, wrong < ${REVIEW_AT}: ${wrongBelow}/${labels.length - right}`;
   console.log(summary);
+  if (process.argv.includes('--by-author'))
+    for (const a of authors) {
+      const idx = fileOf.map((f, i) => (f === a ? i : -1)).filter((i) => i >= 0);
+      const n = (pred: (i: number) => boolean) => idx.filter(pred).length;
+      console.log(
+        `  ${a} held out: right ≥ ${APPROVE_AT} ${n((i) => labels[i] === 1 && cv.probs[i] >= APPROVE_AT)}/${n((i) => labels[i] === 1)}, wrong ≥ ${APPROVE_AT} ${n((i) => labels[i] === 0 && cv.probs[i] >= APPROVE_AT)}, wrong < ${REVIEW_AT} ${n((i) => labels[i] === 0 && cv.probs[i] < REVIEW_AT)}/${n((i) => labels[i] === 0)}`,
+      );
+    }
   if (process.env.SHORT_VERBOSE)
     records.forEach((r, i) =>
       console.log(`${cv.probs[i].toFixed(2)}  ${r.label.padEnd(12)} ${r.id}  ${r.output}`),
