@@ -3,18 +3,8 @@ import { ensureDatabase } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { dataSourceWithMigrations } from '../support/migrations-upto';
 import { AuditIntents1796590000000 } from '../../migrations/1796590000000-AuditIntents';
-
-/** A data source on `url` that knows the first `count` migrations only. */
-function dataSourceWith(url: string, count: number): DataSource {
-  return new DataSource({
-    type: 'postgres',
-    url,
-    migrations: MIGRATIONS.slice(0, count),
-    migrationsTableName: 'migrations',
-    synchronize: false,
-  });
-}
 
 /**
  * The audit intents migration on a log written before it: the entries already there become
@@ -31,7 +21,7 @@ describe('audit intents migration: existing entries are done, the log stays appe
   beforeAll(async () => {
     expect(before).toBeGreaterThan(0);
     await ensureDatabase(url);
-    const old = dataSourceWith(url, before);
+    const old = dataSourceWithMigrations(url, before);
     await old.initialize();
     await old.runMigrations({ transaction: 'each' });
     await old.query(
@@ -41,7 +31,7 @@ describe('audit intents migration: existing entries are done, the log stays appe
     );
     await old.destroy();
     // Up to this migration only: the revert below must undo it, not a later one.
-    db = dataSourceWith(url, before + 1);
+    db = dataSourceWithMigrations(url, before + 1);
     await db.initialize();
     const applied = await db.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual(['AuditIntents1796590000000']);

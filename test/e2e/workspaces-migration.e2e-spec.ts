@@ -3,18 +3,8 @@ import { DEFAULT_WORKSPACE_ID, ensureDatabase } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { dataSourceWithMigrations } from '../support/migrations-upto';
 import { Workspaces1796540000000 } from '../../migrations/1796540000000-Workspaces';
-
-/** A data source on `url` that knows the first `count` migrations only. */
-function dataSourceWith(url: string, count: number): DataSource {
-  return new DataSource({
-    type: 'postgres',
-    url,
-    migrations: MIGRATIONS.slice(0, count),
-    migrationsTableName: 'migrations',
-    synchronize: false,
-  });
-}
 
 /**
  * The workspaces migration on a database as it was before workspaces: every pipeline, client,
@@ -40,7 +30,7 @@ describe('workspaces migration: existing data moves into the default workspace',
   beforeAll(async () => {
     expect(before).toBeGreaterThan(0);
     await ensureDatabase(url);
-    const old = dataSourceWith(url, before);
+    const old = dataSourceWithMigrations(url, before);
     await old.initialize();
     await old.runMigrations({ transaction: 'each' });
     // A deployment's data before workspaces.
@@ -71,7 +61,7 @@ describe('workspaces migration: existing data moves into the default workspace',
     );
     await old.destroy();
     // Up to this migration only: the revert below must undo it, not a later one.
-    db = dataSourceWith(url, before + 1);
+    db = dataSourceWithMigrations(url, before + 1);
     await db.initialize();
     const applied = await db.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual(['Workspaces1796540000000']);
