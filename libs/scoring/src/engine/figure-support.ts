@@ -34,10 +34,13 @@ function figureSpans(a: Alignment, text: string): [number, number][] {
     .map((q) => [start + q.start, start + (q.duration?.end ?? q.clock?.end ?? q.end)]);
 }
 
-/** A context sentence's figures, once: the windows of an output's sentences share sentences. */
+/**
+ * A context sentence's figures, once: the windows of an output's sentences share sentences,
+ * and a short answer's facts are looked for in every sentence (sentenceFacts). Read only.
+ */
 const SENTENCE_QUANTITIES = new WeakMap<ContextSentence, Quantity[]>();
 
-function sentenceQuantities(s: ContextSentence): Quantity[] {
+export function sentenceQuantities(s: ContextSentence): Quantity[] {
   let out = SENTENCE_QUANTITIES.get(s);
   if (!out) SENTENCE_QUANTITIES.set(s, (out = extractQuantities(s.text)));
   return out;

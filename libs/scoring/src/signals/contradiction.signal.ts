@@ -19,6 +19,7 @@ import { extractWeekdays } from '../text/weekdays.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 import type { ContextSentence } from '../engine/context-index';
+import { sentenceQuantities } from '../engine/figure-support';
 import { outputCopy } from './copy-frames.util';
 import { contextQuantities } from './numbers.signal';
 import { localContradictions } from './local-contradictions.util';
@@ -84,7 +85,7 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
     }
     cues.push(...opposites(a));
     const sentenceText = analysis.text.slice(a.sentence.start, a.sentence.end);
-    const bestQuantities = extractQuantities(best.text);
+    const bestQuantities = sentenceQuantities(best);
     if (bestQuantities.length) {
       for (const q of extractQuantities(sentenceText)) {
         // The context's quantities are extracted on first need, once per call.

@@ -1,6 +1,7 @@
 import type { Analysis } from '../engine/analysis';
 import { memoKey } from '../engine/call-memo';
 import type { ContextIndex } from '../engine/context-index';
+import { sentenceQuantities } from '../engine/figure-support';
 import { glossOf } from '../lexicon/gloss.lexicon';
 import { lemma, paraphrasedIn } from '../lexicon/lexicon';
 import { localPhrasesIn } from '../lexicon/local-opposites.lexicon';
@@ -124,12 +125,19 @@ export function wordsOf(tokens: readonly Token[]): { stems: Set<string>; lemmas:
   return { stems, lemmas };
 }
 
-/** The facts, words and polarity of a stretch of context text and its tokens. */
-export function heldFacts(text: string, tokens: readonly Token[]): HeldFacts {
+/**
+ * The facts, words and polarity of a stretch of context text and its tokens. `quantities`: the
+ * text's extractQuantities, when the caller has them.
+ */
+export function heldFacts(
+  text: string,
+  tokens: readonly Token[],
+  quantities: readonly Quantity[] = extractQuantities(text),
+): HeldFacts {
   const { stems, lemmas } = wordsOf(tokens);
   for (const p of localPhrasesIn(tokens.map((t) => t.norm))) lemmas.add(p);
   return {
-    facts: factsOf(text, [...extractQuantities(text), ...contextWeekdays(text)]),
+    facts: factsOf(text, [...quantities, ...contextWeekdays(text)]),
     stems,
     lemmas,
     negated: tokens.some((t) => saysNot(t.norm)),
@@ -141,7 +149,7 @@ const SENTENCE_FACTS = memoKey<HeldFacts[]>('sentenceFacts');
 /** heldFacts of every context sentence, once per call. */
 export function sentenceFacts(index: ContextIndex): HeldFacts[] {
   return index.memo.get(SENTENCE_FACTS, () =>
-    index.sentences.map((s) => heldFacts(s.text, s.tokens)),
+    index.sentences.map((s) => heldFacts(s.text, s.tokens, sentenceQuantities(s))),
   );
 }
 
