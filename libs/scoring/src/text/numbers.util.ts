@@ -1,6 +1,7 @@
 import {
   countsOneOf,
   durationAfter,
+  IDIOM_LAST_WORDS,
   idiomDurations,
   malayOneUnits,
   sameDuration,
@@ -8,7 +9,12 @@ import {
 } from './durations.util';
 import { clockTimes, sameClockTime, type ClockTime } from './clock-times.util';
 import { eachMatchAt } from './match-at.util';
-import { extractLocalNumberWords, extractLocalOrdinals } from './number-words.util';
+import {
+  extractLocalNumberWords,
+  extractLocalOrdinals,
+  LOCAL_NUMBER_FORMS,
+  LOCAL_ORDINAL_FORMS,
+} from './number-words.util';
 
 /** A number, date or quantity found in text, with its normalised value. */
 export interface Quantity {
@@ -167,9 +173,18 @@ const MONTH_DAY_RE = new RegExp(
   'iy',
 );
 const ORDINAL_RE = new RegExp(`\\b(${ORDINAL})\\b`, 'iy');
-/** Those starts in one pass: group 1 → MONTH_DAY_RE, 2 → WORD_NUMBER_RE, 3 → ORDINAL_RE. */
+const LOCAL_NUMBER_WORDS = new Set(LOCAL_NUMBER_FORMS.map((w) => w.toLowerCase()));
+const LOCAL_ORDINAL_WORDS = new Set(LOCAL_ORDINAL_FORMS.map((w) => w.toLowerCase()));
+const IDIOM_WORDS = new Set(IDIOM_LAST_WORDS);
+/**
+ * Those starts in one pass: group 1 → MONTH_DAY_RE, 2 → WORD_NUMBER_RE, 3 → ORDINAL_RE; the
+ * last alternative, ungrouped, the Malay and Tagalog forms and the last words of the idioms of
+ * durations.util.ts (see wordStarts). Every alternative is one whole word, so a match never
+ * hides the start of another.
+ */
+const OTHER_WORDS = [...new Set([...LOCAL_NUMBER_WORDS, ...LOCAL_ORDINAL_WORDS, ...IDIOM_WORDS])];
 const WORD_STARTS_RE = new RegExp(
-  `\\b(?:(${MONTH}|${DAY})|(zero|${NUMBER_WORD})|(${ORDINAL}))\\b`,
+  `\\b(?:(${MONTH}|${DAY})|(zero|${NUMBER_WORD})|(${ORDINAL})|${OTHER_WORDS.sort((a, b) => b.length - a.length).join('|')})\\b`,
   'gi',
 );
 
@@ -195,28 +210,42 @@ export function parseNumberWords(text: string): number | null {
   return seen ? total + current : null;
 }
 
+/** The quantities of one text found so far, and the spans they take: no two overlap. */
+interface Found {
+  text: string;
+  out: Quantity[];
+  taken: [number, number][];
+}
+
+// Module-level, not closures of extractQuantities: it runs on every context sentence, and a
+// closure made per call is work of its own.
+function add(found: Found, q: Quantity): void {
+  const { text, taken } = found;
+  if (taken.some(([a, b]) => q.start < b && q.end > a)) return;
+  taken.push([q.start, q.end]);
+  if (!q.date) q.duration = q.duration ?? durationAfter(text, q.end, q.value);
+  if (!q.date && PERCENT_AFTER_RE.test(text.slice(q.end, q.end + 2))) q.percent = true;
+  found.out.push(q);
+}
+
+const PERCENT_AFTER_RE = /^\s?%/;
+
+/** "one" alone is mostly a pronoun ("one of the"), not a quantity, unless a time unit follows. */
+function isFigure(text: string, value: number, words: string, end: number): boolean {
+  return value > 1 || /\s/.test(words) || countsOneOf(durationAfter(text, end, value));
+}
+
 /** Finds the numbers, amounts and dates of a text, normalised for comparison. */
 export function extractQuantities(text: string): Quantity[] {
-  const out: Quantity[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
-  const add = (q: Quantity): void => {
-    if (overlaps(q.start, q.end)) return;
-    taken.push([q.start, q.end]);
-    if (!q.date) q.duration = q.duration ?? durationAfter(text, q.end, q.value);
-    if (!q.date && /^\s?%/.test(text.slice(q.end, q.end + 2))) q.percent = true;
-    out.push(q);
-  };
-  // "one" alone is mostly a pronoun ("one of the"), not a quantity, unless a time unit follows.
-  const isFigure = (value: number, words: string, end: number): boolean =>
-    value > 1 || /\s/.test(words) || countsOneOf(durationAfter(text, end, value));
+  const found: Found = { text, out: [], taken: [] };
+  const out = found.out;
   let m: RegExpExecArray | null;
   // Dates and digit numbers all need an ASCII digit (`\d`): a text without one skips those
   // three regexes.
   const digits = hasDigit(text);
   ISO_DATE_RE.lastIndex = 0;
   while (digits && (m = ISO_DATE_RE.exec(text)))
-    add({
+    add(found, {
       value: Number(m[1]),
       precision: 0,
       start: m.index,
@@ -224,9 +253,9 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
       date: `${m[1]}-${m[2]}-${m[3]}`,
     });
-  const [dateStarts, numberStarts, ordinalStarts] = wordStarts(text);
+  const starts = wordStarts(text);
   if (digits)
-    eachMatchAt(MONTH_DAY_RE, text, dateStarts, (m) => {
+    eachMatchAt(MONTH_DAY_RE, text, starts.dates, (m) => {
       const month = MONTHS[(m[1] ?? m[5]).toLowerCase().replace(/\.$/, '')];
       const day = Number(m[2] ?? m[4]);
       const year = m[3] ?? m[6];
@@ -235,11 +264,11 @@ export function extractQuantities(text: string): Quantity[] {
         !month ||
         day < 1 ||
         day > 31 ||
-        /^\s?%/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
+        PERCENT_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
       )
         return;
       const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      add({
+      add(found, {
         value: day,
         precision: 0,
         start: m.index,
@@ -256,7 +285,7 @@ export function extractQuantities(text: string): Quantity[] {
     const scale = m[2] ? SCALE[m[2].toLowerCase()] : 1;
     // A lone "m"/"b"/"t" after a number is a unit only in money-like contexts ("$5m"), not "5 m away".
     const precision = raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0;
-    add({
+    add(found, {
       value: num * (scale ?? 1),
       precision: scale && scale > 1 ? precision + Math.log10(scale) : precision,
       start: m.index,
@@ -264,19 +293,20 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
     });
   }
-  eachMatchAt(WORD_NUMBER_RE, text, numberStarts, (m) => {
+  eachMatchAt(WORD_NUMBER_RE, text, starts.numbers, (m) => {
     const value = parseNumberWords(m[0]);
-    if (value === null || !isFigure(value, m[0], m.index + m[0].length)) return;
-    add({ value, precision: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
+    if (value === null || !isFigure(text, value, m[0], m.index + m[0].length)) return;
+    add(found, { value, precision: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
   });
-  for (const n of extractLocalNumberWords(text))
-    if (isFigure(n.value, n.text, n.end)) add({ ...n, precision: 0 });
-  for (const n of malayOneUnits(text)) add({ ...n, value: 1, precision: 0 });
-  for (const n of idiomDurations(text)) add({ ...n, precision: 0 });
-  for (const n of extractLocalOrdinals(text)) add({ ...n, precision: 0 });
-  eachMatchAt(ORDINAL_RE, text, ordinalStarts, (m) => {
+  for (const n of extractLocalNumberWords(text, starts.localNumbers))
+    if (isFigure(text, n.value, n.text, n.end)) add(found, { ...n, precision: 0 });
+  for (const n of malayOneUnits(text)) add(found, { ...n, value: 1, precision: 0 });
+  if (starts.idioms) for (const n of idiomDurations(text)) add(found, { ...n, precision: 0 });
+  for (const n of extractLocalOrdinals(text, starts.localOrdinals))
+    add(found, { ...n, precision: 0 });
+  eachMatchAt(ORDINAL_RE, text, starts.ordinals, (m) => {
     if (isAdverbialFirst(text, m.index, m[1])) return;
-    add({
+    add(found, {
       value: ORDINALS[m[1].toLowerCase()],
       precision: 0,
       start: m.index,
@@ -305,13 +335,50 @@ function isAdverbialFirst(text: string, start: number, word: string): boolean {
   return /^\s*,/.test(after) && /(?:^|[.!?:;]\s*)$/.test(text.slice(Math.max(0, start - 3), start));
 }
 
-/** Where MONTH_DAY_RE, WORD_NUMBER_RE and ORDINAL_RE can match. */
-function wordStarts(text: string): [number[], number[], number[]] {
-  const starts: [number[], number[], number[]] = [[], [], []];
+/** Where each word-led pattern of extractQuantities can start. */
+interface WordStarts {
+  /** MONTH_DAY_RE */
+  dates: number[];
+  /** WORD_NUMBER_RE */
+  numbers: number[];
+  /** ORDINAL_RE */
+  ordinals: number[];
+  /** Malay and Tagalog number words (extractLocalNumberWords). */
+  localNumbers: number[];
+  /** Malay and Tagalog ordinals (extractLocalOrdinals). */
+  localOrdinals: number[];
+  /** Whether a last word of an idiom is there (idiomDurations has none to find without). */
+  idioms: boolean;
+}
+
+/**
+ * All those starts in one pass over the text (a pass of its own for each kind of Malay and
+ * Tagalog word and for each idiom cost more than this pass). The first three are as
+ * WORD_STARTS_RE's first three groups say, in that order; every whole word that is a Malay or
+ * Tagalog form (in any case: the extractors decide) is a start of its kind, whichever group
+ * matched it.
+ */
+function wordStarts(text: string): WordStarts {
+  const starts: WordStarts = {
+    dates: [],
+    numbers: [],
+    ordinals: [],
+    localNumbers: [],
+    localOrdinals: [],
+    idioms: false,
+  };
   WORD_STARTS_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WORD_STARTS_RE.exec(text)))
-    starts[m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2].push(m.index);
+  while ((m = WORD_STARTS_RE.exec(text))) {
+    if (m[1] !== undefined) starts.dates.push(m.index);
+    else if (m[2] !== undefined) starts.numbers.push(m.index);
+    else if (m[3] !== undefined) starts.ordinals.push(m.index);
+    if (/^\d/.test(m[0])) continue;
+    const word = m[0].toLowerCase();
+    if (LOCAL_NUMBER_WORDS.has(word)) starts.localNumbers.push(m.index);
+    if (LOCAL_ORDINAL_WORDS.has(word)) starts.localOrdinals.push(m.index);
+    if (IDIOM_WORDS.has(word)) starts.idioms = true;
+  }
   return starts;
 }
 
