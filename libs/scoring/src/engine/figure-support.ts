@@ -5,8 +5,16 @@ import { sameDuration } from '../text/durations.util';
 import { extractQuantities, type Quantity } from '../text/numbers.util';
 import type { Token } from '../text/tokens.util';
 
-/** Output spans [start, end) of the figures of an alignment's sentence that its window holds. */
-const SPANS = new WeakMap<Alignment, [number, number][]>();
+/**
+ * The figures of an alignment's sentence with their output spans [start, end), and the spans of
+ * those its window holds, read on first need.
+ */
+interface FigureSpans {
+  own: { q: Quantity; span: [number, number] }[];
+  held?: [number, number][];
+}
+
+const SPANS = new WeakMap<Alignment, FigureSpans>();
 
 /**
  * Whether a word is part of a figure the aligned context states in other words: "five" for "5",
@@ -18,20 +26,32 @@ const SPANS = new WeakMap<Alignment, [number, number][]>();
 export function heldAsFigure(a: Alignment, text: string, t: Token): boolean {
   let spans = SPANS.get(a);
   if (!spans) {
-    spans = figureSpans(a, text);
+    spans = { own: ownFigures(a, text) };
     SPANS.set(a, spans);
   }
-  return spans.some(([s, e]) => t.start >= s && t.end <= e);
+  // Most words are part of no figure of their own sentence: the window's figures are read only
+  // for one that is (a summary's unsupported words would read every window otherwise).
+  if (!spans.own.some((f) => within(t, f.span))) return false;
+  spans.held ??= heldSpans(a, spans.own);
+  return spans.held.some((span) => within(t, span));
 }
 
-function figureSpans(a: Alignment, text: string): [number, number][] {
+function within(t: Token, [start, end]: [number, number]): boolean {
+  return t.start >= start && t.end <= end;
+}
+
+function ownFigures(a: Alignment, text: string): FigureSpans['own'] {
   const { start, end } = a.sentence;
-  const own = extractQuantities(text.slice(start, end));
-  if (!own.length || !a.window.length) return [];
+  return extractQuantities(text.slice(start, end)).map((q) => ({
+    q,
+    span: [start + q.start, start + (q.duration?.end ?? q.clock?.end ?? q.end)],
+  }));
+}
+
+function heldSpans(a: Alignment, own: FigureSpans['own']): [number, number][] {
+  if (!a.window.length) return [];
   const held = a.window.flatMap(sentenceQuantities);
-  return own
-    .filter((q) => held.some((c) => sameFigure(q, c)))
-    .map((q) => [start + q.start, start + (q.duration?.end ?? q.clock?.end ?? q.end)]);
+  return own.filter(({ q }) => held.some((c) => sameFigure(q, c))).map((f) => f.span);
 }
 
 /**

@@ -25,7 +25,8 @@ import { contextQuantities } from './numbers.signal';
 import { localContradictions } from './local-contradictions.util';
 import { unboundFacts } from './fact-binding.util';
 import { claimNegationFlips } from './claim-polarity.util';
-import { negatedAbout, wordsOf } from './clause-negation.util';
+import { negatedAbout } from './clause-negation.util';
+import { lazyWordsOf } from './short-claims.util';
 import { prefixOpposite, wordEdits } from './word-edits.util';
 
 const LOOSE_OVERLAP = 0.3;
@@ -235,8 +236,8 @@ function negationFlip(a: Alignment): boolean {
   // no "not" of the source's.
   const own =
     negations(a.sentence.tokens) > 0 ||
-    negatedAbout(a.sentence.tokens, wordsOf(best.tokens), negatesAsPrefix);
-  const ownWords = wordsOf(a.sentence.tokens);
+    negatedAbout(a.sentence.tokens, lazyWordsOf(best.tokens), negatesAsPrefix);
+  const ownWords = lazyWordsOf(a.sentence.tokens);
   if (own) {
     const sources = a.window.filter(
       (s) =>

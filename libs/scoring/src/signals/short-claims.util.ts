@@ -126,6 +126,22 @@ export function wordsOf(tokens: readonly Token[]): { stems: Set<string>; lemmas:
 }
 
 /**
+ * wordsOf, computed on first need: a negation check (clause-negation.util.ts) reads the other
+ * side's words only at a scoped negator or a negating prefix, which most sentences have none of.
+ */
+export function lazyWordsOf(tokens: readonly Token[]): WordsOf {
+  let words: WordsOf | undefined;
+  return {
+    get stems() {
+      return (words ??= wordsOf(tokens)).stems;
+    },
+    get lemmas() {
+      return (words ??= wordsOf(tokens)).lemmas;
+    },
+  };
+}
+
+/**
  * The facts, words and polarity of a stretch of context text and its tokens. `quantities`: the
  * text's extractQuantities, when the caller has them.
  */
