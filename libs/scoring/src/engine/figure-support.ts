@@ -1,4 +1,6 @@
 import type { Alignment } from './alignment';
+import type { AnalysedSentence, Analysis } from './analysis';
+import { memoKey } from './call-memo';
 import type { ContextSentence } from './context-index';
 import { sameClockTime } from '../text/clock-times.util';
 import { sameDuration } from '../text/durations.util';
@@ -41,8 +43,8 @@ function within(t: Token, [start, end]: [number, number]): boolean {
 }
 
 function ownFigures(a: Alignment, text: string): FigureSpans['own'] {
-  const { start, end } = a.sentence;
-  return extractQuantities(text.slice(start, end)).map((q) => ({
+  const { start } = a.sentence;
+  return outputSentenceQuantities(text, a.sentence).map((q) => ({
     q,
     span: [start + q.start, start + (q.duration?.end ?? q.clock?.end ?? q.end)],
   }));
@@ -52,6 +54,26 @@ function heldSpans(a: Alignment, own: FigureSpans['own']): [number, number][] {
   if (!a.window.length) return [];
   const held = a.window.flatMap(sentenceQuantities);
   return own.filter(({ q }) => held.some((c) => sameFigure(q, c))).map((f) => f.span);
+}
+
+const OUTPUT_SENTENCE_QUANTITIES = new WeakMap<AnalysedSentence, Quantity[]>();
+
+/**
+ * An output sentence's figures (offsets in the sentence), once: grounding's figure check and the
+ * contradiction's number check read them. `text` is the output the sentence is of. Read only.
+ */
+export function outputSentenceQuantities(text: string, s: AnalysedSentence): Quantity[] {
+  let out = OUTPUT_SENTENCE_QUANTITIES.get(s);
+  if (!out)
+    OUTPUT_SENTENCE_QUANTITIES.set(s, (out = extractQuantities(text.slice(s.start, s.end))));
+  return out;
+}
+
+const OUTPUT_QUANTITIES = memoKey<Quantity[]>('outputQuantities');
+
+/** The output's figures, once per call: the numbers signal and each cut of a short answer's claims read them. Read only. */
+export function outputQuantities(analysis: Analysis): Quantity[] {
+  return analysis.memo.get(OUTPUT_QUANTITIES, () => extractQuantities(analysis.text));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Analysis } from '../engine/analysis';
 import { memoKey } from '../engine/call-memo';
 import type { ContextIndex } from '../engine/context-index';
-import { sentenceQuantities } from '../engine/figure-support';
+import { outputQuantities, sentenceQuantities } from '../engine/figure-support';
 import { glossOf } from '../lexicon/gloss.lexicon';
 import { lemma, paraphrasedIn } from '../lexicon/lexicon';
 import { localPhrasesIn } from '../lexicon/local-opposites.lexicon';
@@ -225,7 +225,7 @@ export function claimsOf(analysis: Analysis, cut: ClaimCut): Claim[] {
   if (!key) CLAIMS.set(cut, (key = memoKey<Claim[]>('claims')));
   return analysis.memo.get(key, () => {
     const text = analysis.text;
-    const facts = factsOf(text, [...extractQuantities(text), ...extractWeekdays(text)]);
+    const facts = factsOf(text, [...outputQuantities(analysis), ...extractWeekdays(text)]);
     return cutClaims(text, analysis.tokens, cut).map((claim) => {
       const start = claim[0].start;
       const end = claim[claim.length - 1].end;
