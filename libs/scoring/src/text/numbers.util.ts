@@ -1,7 +1,6 @@
 import {
   countsOneOf,
   durationAfter,
-  IDIOM_LAST_WORDS,
   idiomDurations,
   malayOneUnits,
   sameDuration,
@@ -9,12 +8,8 @@ import {
 } from './durations.util';
 import { clockTimes, sameClockTime, type ClockTime } from './clock-times.util';
 import { eachMatchAt } from './match-at.util';
-import {
-  extractLocalNumberWords,
-  extractLocalOrdinals,
-  LOCAL_NUMBER_FORMS,
-  LOCAL_ORDINAL_FORMS,
-} from './number-words.util';
+import { extractLocalNumberWords, extractLocalOrdinals } from './number-words.util';
+import { MONTH, NUMBER_WORD, ORDINAL, wordStarts } from './word-starts.util';
 
 /** A number, date or quantity found in text, with its normalised value. */
 export interface Quantity {
@@ -155,14 +150,7 @@ const MONTHS: Record<string, number> = {
 const DIGIT_RE =
   /(?:(?<![\p{L}\p{N}.,])|(?<=(?<!\p{L})(?:RM|Rp|MYR|SGD|USD|PHP|THB|IDR|HKD|AUD|EUR|GBP)))([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3}(?!\d))+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
 const ISO_DATE_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const MONTH =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
-  'januari|februari|mac|mei|julai|ogos|oktober|disember|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre';
-const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
-const NUMBER_WORD =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion';
-const ORDINAL = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth';
-// Sticky: tried only at the starts WORD_STARTS_RE finds (see eachMatchAt). Each of their
+// Sticky: tried only at the starts wordStarts finds (word-starts.util.ts, see eachMatchAt). Each of their
 // matches starts with a whole \b-delimited word: a month, a day, a number word or an ordinal.
 const WORD_NUMBER_RE = new RegExp(
   `\\b(?:zero|${NUMBER_WORD})(?:(?:[\\s-]+|\\s+and\\s+)(?:${NUMBER_WORD}))*\\b`,
@@ -173,20 +161,6 @@ const MONTH_DAY_RE = new RegExp(
   'iy',
 );
 const ORDINAL_RE = new RegExp(`\\b(${ORDINAL})\\b`, 'iy');
-const LOCAL_NUMBER_WORDS = new Set(LOCAL_NUMBER_FORMS.map((w) => w.toLowerCase()));
-const LOCAL_ORDINAL_WORDS = new Set(LOCAL_ORDINAL_FORMS.map((w) => w.toLowerCase()));
-const IDIOM_WORDS = new Set(IDIOM_LAST_WORDS);
-/**
- * Those starts in one pass: group 1 → MONTH_DAY_RE, 2 → WORD_NUMBER_RE, 3 → ORDINAL_RE; the
- * last alternative, ungrouped, the Malay and Tagalog forms and the last words of the idioms of
- * durations.util.ts (see wordStarts). Every alternative is one whole word, so a match never
- * hides the start of another.
- */
-const OTHER_WORDS = [...new Set([...LOCAL_NUMBER_WORDS, ...LOCAL_ORDINAL_WORDS, ...IDIOM_WORDS])];
-const WORD_STARTS_RE = new RegExp(
-  `\\b(?:(${MONTH}|${DAY})|(zero|${NUMBER_WORD})|(${ORDINAL})|${OTHER_WORDS.sort((a, b) => b.length - a.length).join('|')})\\b`,
-  'gi',
-);
 
 /** Parses a run of English number words: "fifteen hundred" → 1500, "two million three hundred" → 2000300. */
 export function parseNumberWords(text: string): number | null {
@@ -333,53 +307,6 @@ function isAdverbialFirst(text: string, start: number, word: string): boolean {
   if (/^\s*,?\s*(?:and\s+)?then\b|^\s+of\s+all\b/i.test(after) || /\bat\s+$/i.test(before))
     return true;
   return /^\s*,/.test(after) && /(?:^|[.!?:;]\s*)$/.test(text.slice(Math.max(0, start - 3), start));
-}
-
-/** Where each word-led pattern of extractQuantities can start. */
-interface WordStarts {
-  /** MONTH_DAY_RE */
-  dates: number[];
-  /** WORD_NUMBER_RE */
-  numbers: number[];
-  /** ORDINAL_RE */
-  ordinals: number[];
-  /** Malay and Tagalog number words (extractLocalNumberWords). */
-  localNumbers: number[];
-  /** Malay and Tagalog ordinals (extractLocalOrdinals). */
-  localOrdinals: number[];
-  /** Whether a last word of an idiom is there (idiomDurations has none to find without). */
-  idioms: boolean;
-}
-
-/**
- * All those starts in one pass over the text (a pass of its own for each kind of Malay and
- * Tagalog word and for each idiom cost more than this pass). The first three are as
- * WORD_STARTS_RE's first three groups say, in that order; every whole word that is a Malay or
- * Tagalog form (in any case: the extractors decide) is a start of its kind, whichever group
- * matched it.
- */
-function wordStarts(text: string): WordStarts {
-  const starts: WordStarts = {
-    dates: [],
-    numbers: [],
-    ordinals: [],
-    localNumbers: [],
-    localOrdinals: [],
-    idioms: false,
-  };
-  WORD_STARTS_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_STARTS_RE.exec(text))) {
-    if (m[1] !== undefined) starts.dates.push(m.index);
-    else if (m[2] !== undefined) starts.numbers.push(m.index);
-    else if (m[3] !== undefined) starts.ordinals.push(m.index);
-    if (/^\d/.test(m[0])) continue;
-    const word = m[0].toLowerCase();
-    if (LOCAL_NUMBER_WORDS.has(word)) starts.localNumbers.push(m.index);
-    if (LOCAL_ORDINAL_WORDS.has(word)) starts.localOrdinals.push(m.index);
-    if (IDIOM_WORDS.has(word)) starts.idioms = true;
-  }
-  return starts;
 }
 
 /** Whether the text has an ASCII digit (what `\d` matches, with or without the u flag). */
