@@ -67,7 +67,8 @@ const MALAY_ROOTS = new WeakMap<Alignment, Set<string>>();
 
 /**
  * The Malay roots of the window's words ("pengeluaran" → "keluar"), with the roots written
- * bare, computed once per alignment: "keluarkan" is then found against "pengeluaran".
+ * bare, computed once per alignment: "keluarkan" is then found against "pengeluaran". Each is a
+ * word of the gloss lexicon (grounding's isParaphrase asks only about such words).
  */
 export function windowMalayRoots(a: Alignment): Set<string> {
   let roots = MALAY_ROOTS.get(a);

@@ -1,12 +1,22 @@
 import type { Alignment } from './alignment';
+import type { AnalysedSentence, Analysis } from './analysis';
+import { memoKey } from './call-memo';
 import type { ContextSentence } from './context-index';
 import { sameClockTime } from '../text/clock-times.util';
 import { sameDuration } from '../text/durations.util';
 import { extractQuantities, type Quantity } from '../text/numbers.util';
 import type { Token } from '../text/tokens.util';
 
-/** Output spans [start, end) of the figures of an alignment's sentence that its window holds. */
-const SPANS = new WeakMap<Alignment, [number, number][]>();
+/**
+ * The figures of an alignment's sentence with their output spans [start, end), and the spans of
+ * those its window holds, read on first need.
+ */
+interface FigureSpans {
+  own: { q: Quantity; span: [number, number] }[];
+  held?: [number, number][];
+}
+
+const SPANS = new WeakMap<Alignment, FigureSpans>();
 
 /**
  * Whether a word is part of a figure the aligned context states in other words: "five" for "5",
@@ -18,26 +28,61 @@ const SPANS = new WeakMap<Alignment, [number, number][]>();
 export function heldAsFigure(a: Alignment, text: string, t: Token): boolean {
   let spans = SPANS.get(a);
   if (!spans) {
-    spans = figureSpans(a, text);
+    spans = { own: ownFigures(a, text) };
     SPANS.set(a, spans);
   }
-  return spans.some(([s, e]) => t.start >= s && t.end <= e);
+  // Most words are part of no figure of their own sentence: the window's figures are read only
+  // for one that is (a summary's unsupported words would read every window otherwise).
+  if (!spans.own.some((f) => within(t, f.span))) return false;
+  spans.held ??= heldSpans(a, spans.own);
+  return spans.held.some((span) => within(t, span));
 }
 
-function figureSpans(a: Alignment, text: string): [number, number][] {
-  const { start, end } = a.sentence;
-  const own = extractQuantities(text.slice(start, end));
-  if (!own.length || !a.window.length) return [];
+function within(t: Token, [start, end]: [number, number]): boolean {
+  return t.start >= start && t.end <= end;
+}
+
+function ownFigures(a: Alignment, text: string): FigureSpans['own'] {
+  const { start } = a.sentence;
+  return outputSentenceQuantities(text, a.sentence).map((q) => ({
+    q,
+    span: [start + q.start, start + (q.duration?.end ?? q.clock?.end ?? q.end)],
+  }));
+}
+
+function heldSpans(a: Alignment, own: FigureSpans['own']): [number, number][] {
+  if (!a.window.length) return [];
   const held = a.window.flatMap(sentenceQuantities);
-  return own
-    .filter((q) => held.some((c) => sameFigure(q, c)))
-    .map((q) => [start + q.start, start + (q.duration?.end ?? q.clock?.end ?? q.end)]);
+  return own.filter(({ q }) => held.some((c) => sameFigure(q, c))).map((f) => f.span);
 }
 
-/** A context sentence's figures, once: the windows of an output's sentences share sentences. */
+const OUTPUT_SENTENCE_QUANTITIES = new WeakMap<AnalysedSentence, Quantity[]>();
+
+/**
+ * An output sentence's figures (offsets in the sentence), once: grounding's figure check and the
+ * contradiction's number check read them. `text` is the output the sentence is of. Read only.
+ */
+export function outputSentenceQuantities(text: string, s: AnalysedSentence): Quantity[] {
+  let out = OUTPUT_SENTENCE_QUANTITIES.get(s);
+  if (!out)
+    OUTPUT_SENTENCE_QUANTITIES.set(s, (out = extractQuantities(text.slice(s.start, s.end))));
+  return out;
+}
+
+const OUTPUT_QUANTITIES = memoKey<Quantity[]>('outputQuantities');
+
+/** The output's figures, once per call: the numbers signal and each cut of a short answer's claims read them. Read only. */
+export function outputQuantities(analysis: Analysis): Quantity[] {
+  return analysis.memo.get(OUTPUT_QUANTITIES, () => extractQuantities(analysis.text));
+}
+
+/**
+ * A context sentence's figures, once: the windows of an output's sentences share sentences,
+ * and a short answer's facts are looked for in every sentence (sentenceFacts). Read only.
+ */
 const SENTENCE_QUANTITIES = new WeakMap<ContextSentence, Quantity[]>();
 
-function sentenceQuantities(s: ContextSentence): Quantity[] {
+export function sentenceQuantities(s: ContextSentence): Quantity[] {
   let out = SENTENCE_QUANTITIES.get(s);
   if (!out) SENTENCE_QUANTITIES.set(s, (out = extractQuantities(s.text)));
   return out;

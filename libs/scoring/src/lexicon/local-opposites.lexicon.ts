@@ -35,10 +35,13 @@ upgrade upgraded|downgrade downgraded
 `;
 
 let map: Map<string, string[]> | undefined;
+/** The first words of the listed phrases ("may", "walang"): a pair is looked up only after one. */
+let phraseHeads: Set<string> | undefined;
 
 function oppositesMap(): Map<string, string[]> {
   if (map) return map;
   map = new Map();
+  phraseHeads = new Set();
   for (const line of PAIRS.split('\n')) {
     const sides = line.split('|').map((s) =>
       s
@@ -53,6 +56,7 @@ function oppositesMap(): Map<string, string[]> {
       [b, a],
     ])
       for (const w of from) map.set(w, [...(map.get(w) ?? []), ...to]);
+    for (const w of [...a, ...b]) if (w.includes(' ')) phraseHeads.add(w.split(' ')[0]);
   }
   return map;
 }
@@ -67,10 +71,14 @@ export function localOppositesOf(word: string): readonly string[] {
 
 /** The listed phrases ("may bayad") among the adjacent words of `norms`, in order. */
 export function localPhrasesIn(norms: readonly string[]): string[] {
+  const opposites = oppositesMap();
+  const heads = phraseHeads as Set<string>;
   const out: string[] = [];
   for (let i = 1; i < norms.length; i++) {
+    // Every context sentence is read for phrases: most pairs start with no listed first word.
+    if (!heads.has(norms[i - 1])) continue;
     const phrase = `${norms[i - 1]} ${norms[i]}`;
-    if (oppositesMap().has(phrase)) out.push(phrase);
+    if (opposites.has(phrase)) out.push(phrase);
   }
   return out;
 }

@@ -30,5 +30,8 @@ describe('Malay roots', () => {
     };
     expect(unsupported('Anda boleh keluarkan RM1,500 sehari.')).not.toContain('keluarkan');
     expect(unsupported('Anda boleh masukkan RM1,500 sehari.')).toContain('masukkan');
+    // A root written bare is found too; a word with no gloss is no root of the window's.
+    expect(unsupported('Anda boleh keluar RM1,500 sehari.')).not.toContain('keluar');
+    expect(unsupported('Anda boleh bayar RM1,500 sehari.')).toContain('bayar');
   });
 });

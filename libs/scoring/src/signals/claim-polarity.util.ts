@@ -3,7 +3,7 @@ import { memoKey } from '../engine/call-memo';
 import type { ContextIndex } from '../engine/context-index';
 import { isShortAnswer } from '../engine/shortness';
 import { tokenize } from '../text/tokens.util';
-import { negatedAbout, wordsOf, type ContextClause } from './clause-negation.util';
+import { negatedAbout, type ContextClause } from './clause-negation.util';
 import { paraphrasedIn } from '../lexicon/lexicon';
 import {
   claimsOf,
@@ -11,6 +11,7 @@ import {
   heldFacts,
   holdsFact,
   holding,
+  lazyWordsOf,
   saysNot,
   sentenceFacts,
   type Claim,
@@ -108,7 +109,7 @@ export function claimNegationFlips(
   const sentences = sentenceFacts(index);
   const out: { start: number; end: number }[] = [];
   for (const claim of claimsOf(analysis, ANSWER_CUT)) {
-    const words = wordsOf(claim.words);
+    const words = lazyWordsOf(claim.words);
     let best = MIN_HELD - 1;
     let polarity: boolean | null = null;
     let bestClauses: HeldFacts[] = [];

@@ -1,5 +1,6 @@
 import { tokenize } from '../text/tokens.util';
 import { negatedAbout, wordsOf } from './clause-negation.util';
+import { lazyWordsOf } from './short-claims.util';
 
 const negated = (stretch: string, other: string): boolean =>
   negatedAbout(tokenize(stretch), wordsOf(tokenize(other)));
@@ -31,4 +32,19 @@ describe('negatedAbout', () => {
     ['"without X … not"', 'Forms without a stamp are not accepted.', 'a stamp', false],
     ['"not" with "without" elsewhere', 'Forms without a stamp are not accepted.', 'forms', true],
   ])('%s', (_n, stretch, other, expected) => expect(negated(stretch, other)).toBe(expected));
+});
+
+describe('lazyWordsOf', () => {
+  it('has the stems, lemmas and glosses wordsOf has', () => {
+    const tokens = tokenize('Walang bayad ang pagkabit; refunds were paid within 5 days');
+    const lazy = lazyWordsOf(tokens);
+    expect([...lazy.lemmas]).toEqual([...wordsOf(tokens).lemmas]);
+    expect([...lazy.stems]).toEqual([...wordsOf(tokens).stems]);
+    expect(
+      negatedAbout(
+        tokenize('Datang tanpa temu janji.'),
+        lazyWordsOf(tokenize('you need an appointment')),
+      ),
+    ).toBe(true);
+  });
 });

@@ -11,7 +11,7 @@ import { checkNumber, unknownKeys } from '../engine/options.util';
 import { isShortAnswer, shortness } from '../engine/shortness';
 import { antonymsOf, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf } from '../lexicon/polarity.lexicon';
-import { extractQuantities, quantityMatches } from '../text/numbers.util';
+import { quantityMatches } from '../text/numbers.util';
 import { negates, negatesAsPrefix, saysNoCost } from '../text/negators.util';
 import { daySets } from '../text/day-sets.util';
 import { contextDays } from './day-coverage.util';
@@ -19,12 +19,14 @@ import { extractWeekdays } from '../text/weekdays.util';
 import { isContent } from '../text/stopwords.util';
 import type { Token } from '../text/tokens.util';
 import type { ContextSentence } from '../engine/context-index';
+import { outputSentenceQuantities, sentenceQuantities } from '../engine/figure-support';
 import { outputCopy } from './copy-frames.util';
 import { contextQuantities } from './numbers.signal';
 import { localContradictions } from './local-contradictions.util';
 import { unboundFacts } from './fact-binding.util';
 import { claimNegationFlips } from './claim-polarity.util';
-import { negatedAbout, wordsOf } from './clause-negation.util';
+import { negatedAbout } from './clause-negation.util';
+import { lazyWordsOf } from './short-claims.util';
 import { prefixOpposite, wordEdits } from './word-edits.util';
 
 const LOOSE_OVERLAP = 0.3;
@@ -83,10 +85,9 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       });
     }
     cues.push(...opposites(a));
-    const sentenceText = analysis.text.slice(a.sentence.start, a.sentence.end);
-    const bestQuantities = extractQuantities(best.text);
+    const bestQuantities = sentenceQuantities(best);
     if (bestQuantities.length) {
-      for (const q of extractQuantities(sentenceText)) {
+      for (const q of outputSentenceQuantities(analysis.text, a.sentence)) {
         // The context's quantities are extracted on first need, once per call.
         if (!contextQuantities(index).some((c) => quantityMatches(q, c))) {
           cues.push({
@@ -234,8 +235,8 @@ function negationFlip(a: Alignment): boolean {
   // no "not" of the source's.
   const own =
     negations(a.sentence.tokens) > 0 ||
-    negatedAbout(a.sentence.tokens, wordsOf(best.tokens), negatesAsPrefix);
-  const ownWords = wordsOf(a.sentence.tokens);
+    negatedAbout(a.sentence.tokens, lazyWordsOf(best.tokens), negatesAsPrefix);
+  const ownWords = lazyWordsOf(a.sentence.tokens);
   if (own) {
     const sources = a.window.filter(
       (s) =>

@@ -5,6 +5,7 @@ import {
   windowMalayRoots,
   type Alignment,
 } from '../engine/alignment';
+import { glossOf } from '../lexicon/gloss.lexicon';
 import { lemma, paraphrasedIn } from '../lexicon/lexicon';
 import { malayRoot } from '../lexicon/malay-affixes';
 import type { Token } from '../text/tokens.util';
@@ -173,7 +174,9 @@ function copyShares(
 function isParaphrase(a: Alignment, norm: string): boolean {
   if (paraphrasedIn(norm, windowLemmas(a, lemma), a.windowStems)) return true;
   const root = malayRoot(norm) ?? norm;
-  return windowMalayRoots(a).has(root);
+  // The window's roots are all words of the gloss lexicon: a word without a gloss (most English
+  // ones) is none of them, and the window's roots are not worth reading for it.
+  return glossOf(root).length > 0 && windowMalayRoots(a).has(root);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ScoringInput, SignalConfig } from '../scoring.types';
 import type { Analysis } from '../engine/analysis';
 import { memoKey } from '../engine/call-memo';
+import { outputQuantities } from '../engine/figure-support';
 import type { ContextIndex } from '../engine/context-index';
 import { missingSignal, type SignalDefinition, type SignalOutput } from '../engine/engine.types';
 import { extractQuantities, quantityMatches, type Quantity } from '../text/numbers.util';
@@ -17,7 +18,7 @@ export function contextQuantities(index: ContextIndex): Quantity[] {
 function compute(_input: ScoringInput, analysis: Analysis, _options: SignalConfig): SignalOutput {
   const index = analysis.context;
   if (!index) return missingSignal('no context');
-  const found = extractQuantities(analysis.text);
+  const found = outputQuantities(analysis);
   if (!found.length) return missingSignal('no numbers, dates or quantities in the output');
   const ctx = contextQuantities(index);
   const ungrounded = found.filter((q) => !ctx.some((c) => quantityMatches(q, c)));

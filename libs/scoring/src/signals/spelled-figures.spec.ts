@@ -28,6 +28,12 @@ describe('grounding of figures in other words', () => {
     // neighbour: another figure spelled out is still unsupported
     expect(unsupported(refunds, 'Refunds are paid within seven business days.')).toEqual(['seven']);
   });
+  it('finds the figure after an unsupported word of its sentence that is no figure', () => {
+    // The window's figures are read at the first word inside a figure, not before.
+    const text = (n: string): string => `Refunds are paid quickly within ${n} business days.`;
+    expect(unsupported(refunds, text('five'))).toEqual(['quickly']);
+    expect(unsupported(refunds, text('seven'))).toEqual(['quickly', 'seven']);
+  });
   it('counts the unit of a converted duration', () => {
     expect(unsupported(promo, 'Ang GoSURF 99 ay 8GB na data for one week.')).not.toContain('week');
     expect(unsupported(promo, 'Ang GoSURF 99 ay 8GB na data for two weeks.')).toContain('weeks');

@@ -78,11 +78,16 @@ const RATE_BEFORE_RE = /(?:\d\S*|\bkali|\bx)\s+$/iu;
 // ms-water-reconnection on support-answers-dev3, for "dalam masa 24 jam").
 const ONE_DAY_RE = /(?<=\b(?:dalam|tempoh|masa|selama)\s+)sehari(?![\p{L}\p{N}-])/giu;
 
+// What every match of those two has (in the same case folding as ONE_DAY_RE, the wider): one
+// cheap pass skips both on a text without it, as most English texts are.
+const MALAY_ONE_GATE_RE = /se(?:jam|minggu|bulan|tahun|minit|hari)/iu;
+
 /** Malay "one hour", "one week"… written as one word ("sejam", "seminggu"), with their spans. */
 export function malayOneUnits(
   text: string,
 ): { start: number; end: number; text: string; duration: Duration }[] {
   const out: { start: number; end: number; text: string; duration: Duration }[] = [];
+  if (!MALAY_ONE_GATE_RE.test(text)) return out;
   MALAY_ONE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MALAY_ONE_RE.exec(text))) {
@@ -122,6 +127,12 @@ const IDIOMS: [RegExp, number, number][] = [
   [/\b(?:half\s+an\s+hour|setengah\s+jam|kalahating\s+oras)\b/gi, 30, 30 * MINUTE],
   [/\ba\s+fortnight\b/gi, 14, 2 * WEEK],
 ];
+/**
+ * Every idiom ends with one of these, a whole word in any case: a text without one has no idiom
+ * (extractQuantities looks for them in the pass it makes for number words anyway). Keep it in
+ * step with IDIOMS.
+ */
+export const IDIOM_LAST_WORDS: readonly string[] = ['clock', 'hour', 'jam', 'oras', 'fortnight'];
 
 /** The idioms of a text that state a length of time ("around the clock", "setengah jam"). */
 export function idiomDurations(text: string): IdiomDuration[] {

@@ -1,5 +1,9 @@
 import { extractQuantities, quantityMatches } from './numbers.util';
-import { parseLocalNumberWords } from './number-words.util';
+import {
+  extractLocalNumberWords,
+  extractLocalOrdinals,
+  parseLocalNumberWords,
+} from './number-words.util';
 
 const figures = (text: string): [string, number][] =>
   extractQuantities(text).map((q) => [q.text, q.value]);
@@ -181,5 +185,23 @@ describe('Spanish-derived Tagalog numbers', () => {
     const [bente] = extractQuantities('Bente porsyento po ang bawas');
     expect(quantityMatches(bente, extractQuantities('May 20% discount')[0])).toBe(true);
     expect(quantityMatches(bente, extractQuantities('May 30% discount')[0])).toBe(false);
+  });
+});
+
+describe('number words read at given starts', () => {
+  const everyPosition = (text: string): number[] => Array.from(text, (_, i) => i);
+  it.each([
+    'dua puluh lima, labing-isa, dalawampu’t lima',
+    'kali ketiga, ikalawang palapag, una sa lahat',
+    'Lima, kedua-dua, 5 ribu',
+  ])('finds what a search of the whole text finds: %s', (text) => {
+    const starts = everyPosition(text);
+    expect(extractLocalNumberWords(text, starts)).toEqual(extractLocalNumberWords(text));
+    expect(extractLocalOrdinals(text, starts)).toEqual(extractLocalOrdinals(text));
+  });
+
+  it('finds nothing where no start is given', () => {
+    expect(extractLocalNumberWords('dua puluh lima', [])).toEqual([]);
+    expect(extractLocalOrdinals('kali ketiga', [])).toEqual([]);
   });
 });

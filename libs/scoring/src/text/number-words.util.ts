@@ -1,3 +1,5 @@
+import { eachMatchAt } from './match-at.util';
+
 // Numbers spelled out in Malay and Tagalog ("lima hari bekerja", "tatlumpung araw", "dua
 // puluh lima"), read like the English number words of numbers.util.ts: a support answer
 // paraphrases "5 business days" as "lima hari bekerja" (ms-shop-refund) or "30 araw" as
@@ -180,6 +182,15 @@ const FORMS = [
 // ASCII word boundaries without the u flag: a third faster on long contexts, and the forms are
 // ASCII (a form inside a word with accented letters, "éduaé", is not worth the cost).
 const LOCAL_WORD_RE = new RegExp(`\\b(?:${[...new Set(FORMS)].join('|')})(?:['’][ty])?\\b`, 'g');
+// The same, tried only at given starts (see eachMatchAt).
+const LOCAL_WORD_AT_RE = new RegExp(LOCAL_WORD_RE.source, 'y');
+
+/**
+ * The forms of the number words, for a caller that finds where they start in a pass of its own
+ * over the text (extractQuantities): one alternation of every kind of number word costs less
+ * than one pass of each kind.
+ */
+export const LOCAL_NUMBER_FORMS: readonly string[] = [...new Set(FORMS)];
 
 /** A run of Malay or Tagalog number words in a text, with its value. */
 export interface LocalNumber {
@@ -189,12 +200,14 @@ export interface LocalNumber {
   text: string;
 }
 
-/** The runs of Malay or Tagalog number words of a text ("dua puluh lima", "labing-isa"). */
-export function extractLocalNumberWords(text: string): LocalNumber[] {
+/**
+ * The runs of Malay or Tagalog number words of a text ("dua puluh lima", "labing-isa").
+ * `starts`: every place a form of LOCAL_NUMBER_FORMS starts (more do no harm), when the caller
+ * has found them; without, the text is searched.
+ */
+export function extractLocalNumberWords(text: string, starts?: readonly number[]): LocalNumber[] {
   const runs: { start: number; end: number; words: string[] }[] = [];
-  LOCAL_WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LOCAL_WORD_RE.exec(text))) {
+  for (const m of matchesOf(text, LOCAL_WORD_RE, LOCAL_WORD_AT_RE, starts)) {
     const prev = runs[runs.length - 1];
     // Words of one number are parted by spaces, or by a hyphen after Tagalog "labing"
     // ("labing-isa"); "dua-dua" is a reduplication, not 2 + 2.
@@ -239,20 +252,41 @@ const ORDINAL_FORMS = Object.keys(ORDINALS)
   .flatMap((w) => (/[aeiou]$/.test(w) ? [w, `${w}ng`] : [w]))
   .sort((a, b) => b.length - a.length);
 const LOCAL_ORDINAL_RE = new RegExp(`\\b(${ORDINAL_FORMS.join('|')})\\b`, 'gi');
+const LOCAL_ORDINAL_AT_RE = new RegExp(LOCAL_ORDINAL_RE.source, 'iy');
+/** The forms of the ordinals, lower case, for a caller that finds where they start (see LOCAL_NUMBER_FORMS). */
+export const LOCAL_ORDINAL_FORMS: readonly string[] = ORDINAL_FORMS;
 // "kedua-dua" is "both"; "una sa lahat" is "first of all", an order of steps.
 const NOT_A_RANK_AFTER_RE = /^(?:-|\s+sa\s+lahat\b)/i;
 
-/** The Malay and Tagalog ordinals of a text ("kali ketiga", "ikalawang palapag"), with their rank. */
-export function extractLocalOrdinals(text: string): LocalNumber[] {
+/**
+ * The Malay and Tagalog ordinals of a text ("kali ketiga", "ikalawang palapag"), with their rank.
+ * `starts`: every place a form of LOCAL_ORDINAL_FORMS starts, when the caller has found them.
+ */
+export function extractLocalOrdinals(text: string, starts?: readonly number[]): LocalNumber[] {
   const out: LocalNumber[] = [];
-  LOCAL_ORDINAL_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LOCAL_ORDINAL_RE.exec(text))) {
+  for (const m of matchesOf(text, LOCAL_ORDINAL_RE, LOCAL_ORDINAL_AT_RE, starts)) {
     const end = m.index + m[0].length;
     if (NOT_A_RANK_AFTER_RE.test(text.slice(end, end + 12))) continue;
     const word = m[1].toLowerCase();
     const value = ORDINALS[word] ?? ORDINALS[word.slice(0, -2)];
     if (value !== undefined) out.push({ value, start: m.index, end, text: m[0] });
+  }
+  return out;
+}
+
+/** The matches of `global` in the text, or of its sticky twin `at` tried at `starts` only. */
+function matchesOf(
+  text: string,
+  global: RegExp,
+  at: RegExp,
+  starts: readonly number[] | undefined,
+): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (starts) eachMatchAt(at, text, starts, (m) => out.push(m));
+  else {
+    global.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = global.exec(text))) out.push(m);
   }
   return out;
 }

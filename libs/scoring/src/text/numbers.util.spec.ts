@@ -72,3 +72,50 @@ describe('extractQuantities in support answers', () => {
     expect(extractQuantities(text).map((q) => q.text)).toEqual(expected);
   });
 });
+
+// One pass over the text finds where every kind of word-led figure can start (months, English,
+// Malay and Tagalog number words and ordinals, the last words of the idioms of a duration):
+// each kind is still read next to the others, and in the case each reads (expected values
+// recorded from a pass of each kind over the whole text).
+describe('extractQuantities word starts of every kind in one pass', () => {
+  it.each<[string, [string, number][]]>([
+    [
+      'Kali pertama RM100, kali ketiga RM300; first one twenty-two',
+      [
+        ['pertama', 1],
+        ['100', 100],
+        ['ketiga', 3],
+        ['300', 300],
+        ['first', 1],
+        ['one twenty-two', 23],
+      ],
+    ],
+    // Malay and Tagalog number words are read in lower case only; their ordinals in any case.
+    [
+      'Dua puluh lima may 5 Mac, ikalawang palapag at Isa',
+      [
+        ['may 5', 5],
+        ['ikalawang', 2],
+      ],
+    ],
+    [
+      'Seminggu, dalam tempoh sehari, KEDUA',
+      [
+        ['sehari', 1],
+        ['KEDUA', 2],
+      ],
+    ],
+    [
+      'open AROUND THE CLOCK, in a fortnight, setengah jam lagi',
+      [
+        ['AROUND THE CLOCK', 24],
+        ['a fortnight', 14],
+        ['setengah jam', 30],
+      ],
+    ],
+    // No idiom without its last word as a whole word.
+    ['open round the clocks for hours', []],
+  ])('%s', (text, expected) => {
+    expect(extractQuantities(text).map((q) => [q.text, q.value])).toEqual(expected);
+  });
+});

@@ -9,6 +9,7 @@ import {
 import { clockTimes, sameClockTime, type ClockTime } from './clock-times.util';
 import { eachMatchAt } from './match-at.util';
 import { extractLocalNumberWords, extractLocalOrdinals } from './number-words.util';
+import { MONTH, NUMBER_WORD, ORDINAL, wordStarts } from './word-starts.util';
 
 /** A number, date or quantity found in text, with its normalised value. */
 export interface Quantity {
@@ -149,14 +150,7 @@ const MONTHS: Record<string, number> = {
 const DIGIT_RE =
   /(?:(?<![\p{L}\p{N}.,])|(?<=(?<!\p{L})(?:RM|Rp|MYR|SGD|USD|PHP|THB|IDR|HKD|AUD|EUR|GBP)))([-−]?\d{1,3}(?:[,\u202F\u00A0 ]\d{3}(?!\d))+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(?:\s?(k|m|mn|mm|b|bn|t|tn|thousand|million|millions|billion|billions|trillion|hundred|lakh|crore|juta|ribu)(?![\p{L}]))?/giu;
 const ISO_DATE_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const MONTH =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
-  'januari|februari|mac|mei|julai|ogos|oktober|disember|enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre';
-const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
-const NUMBER_WORD =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion';
-const ORDINAL = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth';
-// Sticky: tried only at the starts WORD_STARTS_RE finds (see eachMatchAt). Each of their
+// Sticky: tried only at the starts wordStarts finds (word-starts.util.ts, see eachMatchAt). Each of their
 // matches starts with a whole \b-delimited word: a month, a day, a number word or an ordinal.
 const WORD_NUMBER_RE = new RegExp(
   `\\b(?:zero|${NUMBER_WORD})(?:(?:[\\s-]+|\\s+and\\s+)(?:${NUMBER_WORD}))*\\b`,
@@ -167,11 +161,6 @@ const MONTH_DAY_RE = new RegExp(
   'iy',
 );
 const ORDINAL_RE = new RegExp(`\\b(${ORDINAL})\\b`, 'iy');
-/** Those starts in one pass: group 1 → MONTH_DAY_RE, 2 → WORD_NUMBER_RE, 3 → ORDINAL_RE. */
-const WORD_STARTS_RE = new RegExp(
-  `\\b(?:(${MONTH}|${DAY})|(zero|${NUMBER_WORD})|(${ORDINAL}))\\b`,
-  'gi',
-);
 
 /** Parses a run of English number words: "fifteen hundred" → 1500, "two million three hundred" → 2000300. */
 export function parseNumberWords(text: string): number | null {
@@ -195,28 +184,42 @@ export function parseNumberWords(text: string): number | null {
   return seen ? total + current : null;
 }
 
+/** The quantities of one text found so far, and the spans they take: no two overlap. */
+interface Found {
+  text: string;
+  out: Quantity[];
+  taken: [number, number][];
+}
+
+// Module-level, not closures of extractQuantities: it runs on every context sentence, and a
+// closure made per call is work of its own.
+function add(found: Found, q: Quantity): void {
+  const { text, taken } = found;
+  if (taken.some(([a, b]) => q.start < b && q.end > a)) return;
+  taken.push([q.start, q.end]);
+  if (!q.date) q.duration = q.duration ?? durationAfter(text, q.end, q.value);
+  if (!q.date && PERCENT_AFTER_RE.test(text.slice(q.end, q.end + 2))) q.percent = true;
+  found.out.push(q);
+}
+
+const PERCENT_AFTER_RE = /^\s?%/;
+
+/** "one" alone is mostly a pronoun ("one of the"), not a quantity, unless a time unit follows. */
+function isFigure(text: string, value: number, words: string, end: number): boolean {
+  return value > 1 || /\s/.test(words) || countsOneOf(durationAfter(text, end, value));
+}
+
 /** Finds the numbers, amounts and dates of a text, normalised for comparison. */
 export function extractQuantities(text: string): Quantity[] {
-  const out: Quantity[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
-  const add = (q: Quantity): void => {
-    if (overlaps(q.start, q.end)) return;
-    taken.push([q.start, q.end]);
-    if (!q.date) q.duration = q.duration ?? durationAfter(text, q.end, q.value);
-    if (!q.date && /^\s?%/.test(text.slice(q.end, q.end + 2))) q.percent = true;
-    out.push(q);
-  };
-  // "one" alone is mostly a pronoun ("one of the"), not a quantity, unless a time unit follows.
-  const isFigure = (value: number, words: string, end: number): boolean =>
-    value > 1 || /\s/.test(words) || countsOneOf(durationAfter(text, end, value));
+  const found: Found = { text, out: [], taken: [] };
+  const out = found.out;
   let m: RegExpExecArray | null;
   // Dates and digit numbers all need an ASCII digit (`\d`): a text without one skips those
   // three regexes.
   const digits = hasDigit(text);
   ISO_DATE_RE.lastIndex = 0;
   while (digits && (m = ISO_DATE_RE.exec(text)))
-    add({
+    add(found, {
       value: Number(m[1]),
       precision: 0,
       start: m.index,
@@ -224,9 +227,9 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
       date: `${m[1]}-${m[2]}-${m[3]}`,
     });
-  const [dateStarts, numberStarts, ordinalStarts] = wordStarts(text);
+  const starts = wordStarts(text);
   if (digits)
-    eachMatchAt(MONTH_DAY_RE, text, dateStarts, (m) => {
+    eachMatchAt(MONTH_DAY_RE, text, starts.dates, (m) => {
       const month = MONTHS[(m[1] ?? m[5]).toLowerCase().replace(/\.$/, '')];
       const day = Number(m[2] ?? m[4]);
       const year = m[3] ?? m[6];
@@ -235,11 +238,11 @@ export function extractQuantities(text: string): Quantity[] {
         !month ||
         day < 1 ||
         day > 31 ||
-        /^\s?%/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
+        PERCENT_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))
       )
         return;
       const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      add({
+      add(found, {
         value: day,
         precision: 0,
         start: m.index,
@@ -256,7 +259,7 @@ export function extractQuantities(text: string): Quantity[] {
     const scale = m[2] ? SCALE[m[2].toLowerCase()] : 1;
     // A lone "m"/"b"/"t" after a number is a unit only in money-like contexts ("$5m"), not "5 m away".
     const precision = raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0;
-    add({
+    add(found, {
       value: num * (scale ?? 1),
       precision: scale && scale > 1 ? precision + Math.log10(scale) : precision,
       start: m.index,
@@ -264,19 +267,20 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
     });
   }
-  eachMatchAt(WORD_NUMBER_RE, text, numberStarts, (m) => {
+  eachMatchAt(WORD_NUMBER_RE, text, starts.numbers, (m) => {
     const value = parseNumberWords(m[0]);
-    if (value === null || !isFigure(value, m[0], m.index + m[0].length)) return;
-    add({ value, precision: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
+    if (value === null || !isFigure(text, value, m[0], m.index + m[0].length)) return;
+    add(found, { value, precision: 0, start: m.index, end: m.index + m[0].length, text: m[0] });
   });
-  for (const n of extractLocalNumberWords(text))
-    if (isFigure(n.value, n.text, n.end)) add({ ...n, precision: 0 });
-  for (const n of malayOneUnits(text)) add({ ...n, value: 1, precision: 0 });
-  for (const n of idiomDurations(text)) add({ ...n, precision: 0 });
-  for (const n of extractLocalOrdinals(text)) add({ ...n, precision: 0 });
-  eachMatchAt(ORDINAL_RE, text, ordinalStarts, (m) => {
+  for (const n of extractLocalNumberWords(text, starts.localNumbers))
+    if (isFigure(text, n.value, n.text, n.end)) add(found, { ...n, precision: 0 });
+  for (const n of malayOneUnits(text)) add(found, { ...n, value: 1, precision: 0 });
+  if (starts.idioms) for (const n of idiomDurations(text)) add(found, { ...n, precision: 0 });
+  for (const n of extractLocalOrdinals(text, starts.localOrdinals))
+    add(found, { ...n, precision: 0 });
+  eachMatchAt(ORDINAL_RE, text, starts.ordinals, (m) => {
     if (isAdverbialFirst(text, m.index, m[1])) return;
-    add({
+    add(found, {
       value: ORDINALS[m[1].toLowerCase()],
       precision: 0,
       start: m.index,
@@ -303,16 +307,6 @@ function isAdverbialFirst(text: string, start: number, word: string): boolean {
   if (/^\s*,?\s*(?:and\s+)?then\b|^\s+of\s+all\b/i.test(after) || /\bat\s+$/i.test(before))
     return true;
   return /^\s*,/.test(after) && /(?:^|[.!?:;]\s*)$/.test(text.slice(Math.max(0, start - 3), start));
-}
-
-/** Where MONTH_DAY_RE, WORD_NUMBER_RE and ORDINAL_RE can match. */
-function wordStarts(text: string): [number[], number[], number[]] {
-  const starts: [number[], number[], number[]] = [[], [], []];
-  WORD_STARTS_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_STARTS_RE.exec(text)))
-    starts[m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2].push(m.index);
-  return starts;
 }
 
 /** Whether the text has an ASCII digit (what `\d` matches, with or without the u flag). */

@@ -12,6 +12,10 @@ describe('extractWeekdays', () => {
     ['isang linggo (one week), sa Linggo', [7]],
     ['dalam 2 minggu, hujung minggu', []],
     ['MONDAYS only', [1]],
+    // Whole words only: a day name inside a longer word is none.
+    ['Sundance, Monsoon and Satay', []],
+    ['Friday’s and Sunday-only hours', [5, 7]],
+    ['tuwing LINGGO at minggu', []],
     ['', []],
   ])('%s', (text, expected) => {
     expect(days(extractWeekdays(text))).toEqual(expected);

@@ -16,14 +16,24 @@ const NAMES = [
 const DAYS: Record<string, number> = Object.fromEntries(
   NAMES.flatMap((names, i) => names.split(' ').map((n) => [n, i + 1])),
 );
-const WORD = /[\p{L}]+/gu;
+// Only the whole words that may be day names, found by the regex engine: reading every word
+// of a context and looking it up (lower-cased) cost more than all number parsing together.
+// Case-insensitive with Unicode case folding, the candidates are a superset of the words whose
+// exact or lower-cased form is a day name (the Kelvin sign folds to "k" as it lower-cases to
+// it); the lookup below keeps only those, as it did when every word was read.
+const CANDIDATE = new RegExp(
+  `(?<!\\p{L})(?:${Object.keys(DAYS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?!\\p{L})`,
+  'giu',
+);
 
 /** Day names of a text as quantities (date key `dow-N`), in order. */
 export function extractWeekdays(text: string): Quantity[] {
   const out: Quantity[] = [];
-  WORD.lastIndex = 0;
+  CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text))) {
+  while ((m = CANDIDATE.exec(text))) {
     const day = DAYS[m[0]] ?? DAYS[m[0].toLowerCase()];
     if (day === undefined) continue;
     // Three-letter forms only capitalised ("Sun", "Sat"): "sun" and "sat" are words too.
