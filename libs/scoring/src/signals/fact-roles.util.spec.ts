@@ -151,6 +151,30 @@ describe('factRoles', () => {
     expect(roles(courier, 'Monday to Saturday only; public holidays have none.')).toEqual([]);
   });
 
+  // A leading condition stays with its main clause: "If the driver cancels" alone matched the
+  // passage's negated "No fee is charged if the driver cancels" and capped a right answer.
+  it('compares a condition put first together with its main clause', () => {
+    const fees = [
+      'No fee is charged if the driver cancels. A rider who cancels after 5 minutes pays RM5.',
+    ];
+    const tail = 'riders pay RM5 after 5 minutes.';
+    expect(roles(fees, `If the driver cancels, no fee is charged; ${tail}`)).toEqual([]);
+    expect(roles(fees, `If the driver cancels, a fee is charged; ${tail}`)).toEqual([
+      'If the driver cancels, a fee is charged:flippedNegation',
+    ]);
+    expect(roles(fees, `A fee is charged if the driver cancels; ${tail}`)).toEqual([
+      'A fee is charged if the driver cancels:flippedNegation',
+    ]);
+    const caj = [
+      'Tiada caj dikenakan jika pemandu membatalkan. Penumpang yang membatalkan selepas 5 minit membayar RM5.',
+    ];
+    const ekor = 'penumpang bayar RM5 selepas 5 minit.';
+    expect(roles(caj, `Jika pemandu membatalkan, tiada caj; ${ekor}`)).toEqual([]);
+    expect(roles(caj, `Jika pemandu membatalkan, caj dikenakan; ${ekor}`)).toEqual([
+      'Jika pemandu membatalkan, caj dikenakan:flippedNegation',
+    ]);
+  });
+
   it('reads a "non-" prefix as a negation of its word', () => {
     const deposit = ['A non-refundable deposit of $200 is charged at booking.'];
     expect(roles(deposit, 'The $200 deposit is refundable.')).toEqual(['200:flippedNegation']);

@@ -60,6 +60,15 @@ const CLAUSE: ClaimCut = {
   joinersBefore: TAGALOG_AND,
 };
 
+// The fine cut, with a leading condition kept with its main clause: a claim without a figure is
+// compared, for its negation, as a whole ("If the driver cancels, no fee is charged" against
+// "No fee is charged if the driver cancels"), not as a bare "If the driver cancels" against a
+// clause that negates something else.
+const CONDITIONED: ClaimCut = {
+  ...FINE,
+  leadingConditions: new Set(['if', 'unless', 'when', 'kalau', 'jika', 'apabila', 'kung', 'kapag']),
+};
+
 /**
  * Share of a claim's own words that the context sentence holding its fact must hold for the
  * fact to count as anchored there: "Refunds take 5 business days" holds "refunds"; "store
@@ -203,7 +212,12 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
         if (clauseSwapped(claim))
           out.push({ kind: 'swapped', text: q.text, start: q.start, end: q.end });
   out.push(
-    ...figurelessContradictions(analysis, claims, clauses, contextClauses(index, FINE).flat()),
+    ...figurelessContradictions(
+      analysis,
+      claimsOf(analysis, CONDITIONED),
+      clauses,
+      contextClauses(index, FINE).flat(),
+    ),
   );
   out.push(...concessiveContradictions(analysis, claims, index));
   for (const m of dayMismatches(analysis, index)) out.push({ kind: 'otherDays', ...m });

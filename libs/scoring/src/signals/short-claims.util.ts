@@ -189,6 +189,12 @@ export interface ClaimCut {
   joinersBefore?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Words that join two claims only right after a comma (", and", ", dan"). */
   joinersAfterComma?: ReadonlySet<string>;
+  /**
+   * Words that open a condition put before its main clause: the comma after that condition does
+   * not cut ("If the driver cancels, no fee is charged" is one claim, as "No fee is charged if
+   * the driver cancels" is).
+   */
+  leadingConditions?: ReadonlySet<string>;
 }
 
 /**
@@ -212,13 +218,22 @@ export function joinsClaims(tokens: readonly Token[], i: number, cut: ClaimCut):
 /** Splits tokens into claims; a comma or stop between two digits ("1,500", "8.30") is no break. */
 export function cutClaims(text: string, tokens: readonly Token[], cut: ClaimCut): Token[][] {
   const out: Token[][] = [[]];
+  let conditionOpen = false;
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
     const gap = prev ? text.slice(prev.end, t.start) : '';
     const inNumber = /^[.,]$/.test(gap) && /\d$/.test(prev.norm) && /^\d/.test(t.norm);
+    const current = out[out.length - 1];
+    if (!current.length) conditionOpen = !!cut.leadingConditions?.has(t.norm);
+    else if (conditionOpen && /^\s*,\s*$/.test(gap)) {
+      // The comma closing a leading condition: its main clause follows in the same claim.
+      conditionOpen = false;
+      current.push(t);
+      return;
+    }
     // An elliptic clause before ", and" ("he did not, and he was suspended") has no word of its
     // own to be a claim by: it stays with the next.
-    const ownWords = out[out.length - 1].some((w) => isContent(w.norm));
+    const ownWords = current.some((w) => isContent(w.norm));
     const joiner =
       joinsClaims(tokens, i, cut) ||
       (/,/.test(gap) && ownWords && !!cut.joinersAfterComma?.has(t.norm));
