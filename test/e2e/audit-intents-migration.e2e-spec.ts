@@ -1,9 +1,7 @@
 import { databaseUrl, dropTestDatabase } from '@arbiter/testing';
-import { ensureDatabase } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../../migrations';
-import { dataSourceWithMigrations } from '../support/migrations-upto';
+import { migratedFromSeed } from '../support/migrations-upto';
 import { AuditIntents1796590000000 } from '../../migrations/1796590000000-AuditIntents';
 
 /**
@@ -14,27 +12,19 @@ import { AuditIntents1796590000000 } from '../../migrations/1796590000000-AuditI
 describe('audit intents migration: existing entries are done, the log stays append-only', () => {
   const name = `arbiter_t_aimig_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const url = databaseUrl(name);
-  const before = MIGRATIONS.indexOf(AuditIntents1796590000000);
   const entry = randomUUID();
   let db: DataSource;
 
   beforeAll(async () => {
-    expect(before).toBeGreaterThan(0);
-    await ensureDatabase(url);
-    const old = dataSourceWithMigrations(url, before);
-    await old.initialize();
-    await old.runMigrations({ transaction: 'each' });
-    await old.query(
-      `INSERT INTO audit_entries (id, actor_role, action, target_kind, target_id)
+    let applied: string[];
+    ({ db, applied } = await migratedFromSeed(url, AuditIntents1796590000000, async (old) => {
+      await old.query(
+        `INSERT INTO audit_entries (id, actor_role, action, target_kind, target_id)
        VALUES ($1, 'admin', 'pipeline.put', 'pipeline', 'support')`,
-      [entry],
-    );
-    await old.destroy();
-    // Up to this migration only: the revert below must undo it, not a later one.
-    db = dataSourceWithMigrations(url, before + 1);
-    await db.initialize();
-    const applied = await db.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['AuditIntents1796590000000']);
+        [entry],
+      );
+    }));
+    expect(applied).toEqual(['AuditIntents1796590000000']);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,9 +1,8 @@
 import { databaseUrl, dropTestDatabase } from '@arbiter/testing';
-import { DEFAULT_WORKSPACE_ID, ensureDatabase } from '@arbiter/persistence';
+import { DEFAULT_WORKSPACE_ID } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../../migrations';
-import { dataSourceWithMigrations } from '../support/migrations-upto';
+import { migratedFromSeed } from '../support/migrations-upto';
 import { Workspaces1796540000000 } from '../../migrations/1796540000000-Workspaces';
 
 /**
@@ -14,7 +13,6 @@ import { Workspaces1796540000000 } from '../../migrations/1796540000000-Workspac
 describe('workspaces migration: existing data moves into the default workspace', () => {
   const name = `arbiter_t_wsmig_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const url = databaseUrl(name);
-  const before = MIGRATIONS.indexOf(Workspaces1796540000000);
   let db: DataSource;
   const ids = {
     client: randomUUID(),
@@ -28,43 +26,36 @@ describe('workspaces migration: existing data moves into the default workspace',
   };
 
   beforeAll(async () => {
-    expect(before).toBeGreaterThan(0);
-    await ensureDatabase(url);
-    const old = dataSourceWithMigrations(url, before);
-    await old.initialize();
-    await old.runMigrations({ transaction: 'each' });
-    // A deployment's data before workspaces.
-    await old.query(`INSERT INTO clients (id, name) VALUES ($1, 'claims-bot')`, [ids.client]);
-    await old.query(
-      `INSERT INTO api_keys (id, client_id, name, key_prefix, key_hash) VALUES ($1, $2, 'prod', 'arb_x', 'hash-x')`,
-      [ids.key, ids.client],
-    );
-    await old.query(`INSERT INTO pipelines (id, key) VALUES ($1, 'support')`, [ids.pipeline]);
-    await old.query(`INSERT INTO review_queues (name) VALUES ('support'), ('escalations')`);
-    await old.query(`INSERT INTO prompts (id, key) VALUES ($1, 'answer')`, [ids.prompt]);
-    for (const [id, role] of [
-      [ids.reviewer, 'reviewer'],
-      [ids.lead, 'lead'],
-      [ids.admin, 'admin'],
-    ])
+    let applied: string[];
+    ({ db, applied } = await migratedFromSeed(url, Workspaces1796540000000, async (old) => {
+      // A deployment's data before workspaces.
+      await old.query(`INSERT INTO clients (id, name) VALUES ($1, 'claims-bot')`, [ids.client]);
       await old.query(
-        `INSERT INTO users (id, email, password_hash, role) VALUES ($1, $2, 'x', $3)`,
-        [id, `${role}@legacy.local`, role],
+        `INSERT INTO api_keys (id, client_id, name, key_prefix, key_hash) VALUES ($1, $2, 'prod', 'arb_x', 'hash-x')`,
+        [ids.key, ids.client],
       );
-    await old.query(`INSERT INTO queue_memberships (user_id, queue) VALUES ($1, 'support')`, [
-      ids.reviewer,
-    ]);
-    await old.query(
-      `INSERT INTO audit_entries (id, actor_id, actor_role, action, target_kind, target_id)
+      await old.query(`INSERT INTO pipelines (id, key) VALUES ($1, 'support')`, [ids.pipeline]);
+      await old.query(`INSERT INTO review_queues (name) VALUES ('support'), ('escalations')`);
+      await old.query(`INSERT INTO prompts (id, key) VALUES ($1, 'answer')`, [ids.prompt]);
+      for (const [id, role] of [
+        [ids.reviewer, 'reviewer'],
+        [ids.lead, 'lead'],
+        [ids.admin, 'admin'],
+      ])
+        await old.query(
+          `INSERT INTO users (id, email, password_hash, role) VALUES ($1, $2, 'x', $3)`,
+          [id, `${role}@legacy.local`, role],
+        );
+      await old.query(`INSERT INTO queue_memberships (user_id, queue) VALUES ($1, 'support')`, [
+        ids.reviewer,
+      ]);
+      await old.query(
+        `INSERT INTO audit_entries (id, actor_id, actor_role, action, target_kind, target_id)
        VALUES ($1, $2, 'admin', 'pipeline.put', 'pipeline', 'support')`,
-      [ids.entry, ids.admin],
-    );
-    await old.destroy();
-    // Up to this migration only: the revert below must undo it, not a later one.
-    db = dataSourceWithMigrations(url, before + 1);
-    await db.initialize();
-    const applied = await db.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['Workspaces1796540000000']);
+        [ids.entry, ids.admin],
+      );
+    }));
+    expect(applied).toEqual(['Workspaces1796540000000']);
   }, 60_000);
 
   afterAll(async () => {
