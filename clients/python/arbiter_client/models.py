@@ -131,6 +131,8 @@ class Problem(ResponseModel):
     problems: Optional[List[FieldProblem]] = None
     #: Fastify's error code, when the HTTP server refused the request itself.
     code: Optional[str] = None
+    #: OAuth's description of the error, beside `error`, on the OIDC back-channel logout's 400.
+    error_description: Optional[str] = None
 
 
 class AcceptedSubmission(ResponseModel):
