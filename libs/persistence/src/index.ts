@@ -6,3 +6,4 @@ export * from './deterministic-uuid';
 export * from './row-columns';
 export * from './group-commit';
 export * from './store-failures';
+export * from './keyset-cursor';
