@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expectEventually, TEST_ADMIN } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
@@ -454,6 +455,11 @@ describe('audit log', () => {
       ['?limit=0', 'limit must be an integer from 1 to 500'],
       ['?from=yesterday', 'from must be an ISO 8601 date-time'],
       ['?cursor=bm90LWEtY3Vyc29y', 'cursor must be the next cursor of a page'],
+      // Well formed but no instant: February 30th reached the query's cast.
+      [
+        `?cursor=${Buffer.from(`2026-02-30 00:00:00+00|${randomUUID()}`).toString('base64url')}`,
+        'cursor must be the next cursor of a page',
+      ],
       ['?actor=robert', "actor must be a user's id (UUID) or email"],
       [
         `?from=${encodeURIComponent(start)}&to=${encodeURIComponent(start)}`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEntryView, AuditPageView } from '@arbiter/contracts';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntryRepository, AuditEntryRow, AuditFilter } from './audit-entry.repository';
@@ -42,8 +43,6 @@ export interface AuditQuery {
 export type AuditScope = string | null;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// How Postgres writes a timestamptz as text: `2026-12-06 01:22:40.123456+00`.
-const PG_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 const DEFAULT_PAGE = 50;
 // An export reads in pages of this many, so its memory does not grow with the log.
 const EXPORT_BATCH = 1000;
@@ -181,12 +180,13 @@ function toView(row: AuditEntryRow): AuditEntryView {
 }
 
 function encodeCursor(row: AuditEntryRow): string {
-  return Buffer.from(`${row.atExact}|${row.id}`).toString('base64url');
+  return encodeKeysetCursor([row.atExact, row.id]);
 }
 
 function decodeCursor(cursor: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || !UUID.test(id) || !PG_INSTANT.test(at))
+  const parts = decodeKeysetCursor(cursor, ['instant', 'uuid']);
+  if (!parts)
     throw new AuditError(AuditErrorCode.BadCursor, 'cursor must be the next cursor of a page');
+  const [at, id] = parts;
   return { at, id };
 }
