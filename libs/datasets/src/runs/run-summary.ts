@@ -28,17 +28,9 @@ export interface PreviousRun {
   passRate: number | null;
 }
 
-export interface Summary {
-  items: number;
-  passed: number;
-  failed: number;
-  errored: number;
-  /** Items that passed in the previous run and do not now. */
-  regressions: number;
-  /** Items that failed in the previous run and pass now. */
-  fixed: number;
+/** A run's figures with what they make of it. */
+export interface Summary extends RunFigures {
   passRate: number | null;
-  costUsd: number;
   previousRunId: string | null;
   verdict: 'passed' | 'regressed' | 'below_target';
 }
