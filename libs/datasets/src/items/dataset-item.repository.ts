@@ -213,3 +213,20 @@ export class DatasetItemRepository {
     );
   }
 }
+
+/** Every page of `items.page`, `pageSize` items at a time, until the dataset is read through. */
+export async function* itemPages(
+  items: Pick<DatasetItemRepository, 'page'>,
+  datasetId: string,
+  pageSize: number,
+  unjudgedIn?: string,
+): AsyncGenerator<DatasetItemPageRow[]> {
+  let after: DatasetItemCursor | null = null;
+  for (;;) {
+    const rows = await items.page(datasetId, after, pageSize, unjudgedIn);
+    yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1];
+    after = { at: last.cursorAt, id: last.id };
+  }
+}

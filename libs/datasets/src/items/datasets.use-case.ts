@@ -6,6 +6,7 @@ import {
   DatasetItemCursor,
   DatasetItemRepository,
   DatasetItemRow,
+  itemPages,
 } from './dataset-item.repository';
 import { DatasetRepository, DatasetRow, DatasetRule } from './dataset.repository';
 
@@ -171,14 +172,8 @@ export class Datasets {
   }
 
   private async *pagesOfLines(id: string): AsyncGenerator<string> {
-    let after: DatasetItemCursor | null = null;
-    for (;;) {
-      const rows = await this.items.page(id, after, EXPORT_PAGE);
+    for await (const rows of itemPages(this.items, id, EXPORT_PAGE))
       if (rows.length) yield rows.map(exportLine).join('');
-      if (rows.length < EXPORT_PAGE) return;
-      const last = rows[rows.length - 1];
-      after = { at: last.cursorAt, id: last.id };
-    }
   }
 
   /** Applies a dataset's rules to what was decided since its last collection; returns how many items it took in. */

@@ -12,11 +12,7 @@ import {
 } from '@arbiter/prompts';
 import { PipelineRepository, PolicyCatalog } from '@arbiter/workflow';
 import { DatasetsError, DatasetsErrorCode } from '../datasets.errors';
-import {
-  DatasetItemCursor,
-  DatasetItemRepository,
-  DatasetItemRow,
-} from '../items/dataset-item.repository';
+import { DatasetItemRepository, DatasetItemRow, itemPages } from '../items/dataset-item.repository';
 import { DatasetRepository, DatasetRow } from '../items/dataset.repository';
 import { routeCandidate } from './candidate-route';
 import { forEachConcurrently } from './concurrent-pool';
@@ -100,15 +96,13 @@ export class ExecuteRegressionRun {
    * item judged before a crash is never read at all.
    */
   private async *unjudgedItems(datasetId: string, runId: string): AsyncGenerator<DatasetItemRow> {
-    const pageSize = this.config.datasets.itemPageSize;
-    let after: DatasetItemCursor | null = null;
-    for (;;) {
-      const page = await this.items.page(datasetId, after, pageSize, runId);
+    for await (const page of itemPages(
+      this.items,
+      datasetId,
+      this.config.datasets.itemPageSize,
+      runId,
+    ))
       yield* page;
-      if (page.length < pageSize) return;
-      const last = page[page.length - 1];
-      after = { at: last.cursorAt, id: last.id };
-    }
   }
 
   private async judge(c: RunContext, item: DatasetItemRow): Promise<ResultRow> {
