@@ -27,7 +27,16 @@ export class Analysis {
   /** Further work shared by signals (alignments, copied runs), keyed by its owner module. */
   readonly memo = new CallMemo();
 
-  constructor(private readonly input: ScoringInput) {}
+  /**
+   * `context`: the index of another Analysis of the same submission (one sentence of its output
+   * judged alone), so the passages are not indexed again.
+   */
+  constructor(
+    private readonly input: ScoringInput,
+    context?: ContextIndex | null,
+  ) {
+    if (context !== undefined) this.contextCache = context;
+  }
 
   private fullTextCache?: string;
 
