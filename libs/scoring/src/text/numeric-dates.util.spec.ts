@@ -1,3 +1,4 @@
+import { extractQuantities } from './numbers.util';
 import { numericDates } from './numeric-dates.util';
 
 describe('numericDates', () => {
@@ -44,5 +45,21 @@ describe('numericDates', () => {
     'Day and month alone: 15/5 and 14/9',
   ])('no date in %s', (text) => {
     expect(numericDates(text)).toEqual([]);
+  });
+
+  it('is one figure of extractQuantities: the day, dated, not three numbers', () => {
+    expect(
+      extractQuantities('BE e-Filing: 15/5/2027, bayar RM300.').map((q) => [
+        q.text,
+        q.value,
+        q.date,
+      ]),
+    ).toEqual([
+      ['15/5/2027', 15, '2027-05-15'],
+      ['300', 300, undefined],
+    ]);
+    expect(extractQuantities('Bukas sa 5/6/2027')).toMatchObject([
+      { text: '5/6/2027', value: 5, date: '2027-06-05', altDate: '2027-05-06' },
+    ]);
   });
 });
