@@ -4,7 +4,7 @@ import { memoKey } from './call-memo';
 import type { ContextSentence } from './context-index';
 import { sameClockTime } from '../text/clock-times.util';
 import { sameDuration } from '../text/durations.util';
-import { extractQuantities, type Quantity } from '../text/numbers.util';
+import { extractQuantities, sameDate, type Quantity } from '../text/numbers.util';
 import type { Token } from '../text/tokens.util';
 
 /**
@@ -93,7 +93,7 @@ export function sentenceQuantities(s: ContextSentence): Quantity[] {
  * the rounding tolerance of quantityMatches would let "second" stand for "1.9" (SummEdits).
  */
 function sameFigure(q: Quantity, c: Quantity): boolean {
-  if (q.date || c.date) return q.date === c.date;
+  if (q.date || c.date) return sameDate(q, c);
   // "2 pm" for "14:00": its "pm" too is held.
   if (q.clock && c.clock) return sameClockTime(q.clock.minutes, c.clock.minutes);
   return q.value === c.value || sameDuration(q.duration, c.duration);

@@ -1,4 +1,4 @@
-import { extractQuantities } from './numbers.util';
+import { extractQuantities, quantityMatches, sameDate } from './numbers.util';
 
 // Month, number-word and ordinal patterns run only at the words where they can start: these
 // are the edges of that (expected values recorded from the whole-text regex scan).
@@ -117,5 +117,39 @@ describe('extractQuantities word starts of every kind in one pass', () => {
     ['open round the clocks for hours', []],
   ])('%s', (text, expected) => {
     expect(extractQuantities(text).map((q) => [q.text, q.value])).toEqual(expected);
+  });
+});
+
+// A date written in digits supports, and is supported by, the same date written with a month
+// name; both readings of an ambiguous one ("5/6/2027") count, a different day does not.
+describe('quantityMatches on dates written in digits', () => {
+  const date = (text: string) => extractQuantities(text).find((q) => q.date)!;
+  it.each([
+    ['BE e-Filing: 15/5/2027.', 'Tarikh akhir BE e-Filing ialah 15 Mei 2027.', true],
+    ['Daftar masuk: Isnin 14/9/2026', 'Isnin, 14 September 2026: pendaftaran pelajar', true],
+    ['Ang deadline ay 09/14/2026.', 'Deadline: September 14, 2026', true],
+    ['The store opens on 5/6/2027.', 'The store opens on 5 June 2027.', true],
+    ['The store opens on 5/6/2027.', 'The store opens on May 6, 2027.', true],
+    ['The store opens on 5 June 2027.', 'Opening: 5/6/2027', true],
+    ['Due 15 May.', 'Due 15/05/2027.', true],
+    ['BE e-Filing: 16/5/2027.', 'Tarikh akhir BE e-Filing ialah 15 Mei 2027.', false],
+    ['The store opens on 5/6/2027.', 'The store opens on 6 June 2027.', false],
+    ['Due 2027-05-15', 'Due 15.05.2027', true],
+  ])('%s ↔ %s: %s', (out, ctx, expected) => {
+    expect(quantityMatches(date(out), date(ctx))).toBe(expected);
+  });
+});
+
+// The exact figure a short answer's fact is held by (figure-support's sameFigure): a date by
+// either reading, never by the same day of another month.
+describe('sameDate', () => {
+  const date = (text: string) => extractQuantities(text).find((q) => q.date)!;
+  it.each([
+    ['5/6/2027', 'May 6, 2027', true],
+    ['5 June 2027', '5/6/2027', true],
+    ['5/6/2027', '6 June 2027', false],
+    ['15/5/2027', '15 May', false],
+  ])('%s ↔ %s: %s', (a, b, expected) => {
+    expect(sameDate(date(a), date(b))).toBe(expected);
   });
 });

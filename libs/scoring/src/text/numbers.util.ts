@@ -8,6 +8,7 @@ import {
 } from './durations.util';
 import { clockTimes, sameClockTime, type ClockTime } from './clock-times.util';
 import { eachMatchAt } from './match-at.util';
+import { numericDates } from './numeric-dates.util';
 import { extractLocalNumberWords, extractLocalOrdinals } from './number-words.util';
 import { MONTH, NUMBER_WORD, ORDINAL, wordStarts } from './word-starts.util';
 
@@ -22,6 +23,11 @@ export interface Quantity {
   text: string;
   /** Canonical date key (YYYY-MM-DD, YYYY-MM) when the match is a date. */
   date?: string;
+  /**
+   * The other reading of a date written in digits when both are dates: "5/6/2027" is 5 June
+   * day first (`date`), 6 May month first (`altDate`).
+   */
+  altDate?: string;
   /** The length of time when a time unit follows ("7 araw", "one week"): compared across units. */
   duration?: Duration;
   /** The time of day the figure is the hour or minute of ("2 pm", "14:00"). */
@@ -227,6 +233,17 @@ export function extractQuantities(text: string): Quantity[] {
       text: m[0],
       date: `${m[1]}-${m[2]}-${m[3]}`,
     });
+  if (digits)
+    for (const d of numericDates(text))
+      add(found, {
+        value: d.day,
+        precision: 0,
+        start: d.start,
+        end: d.end,
+        text: d.text,
+        date: d.dates[0],
+        ...(d.dates[1] && { altDate: d.dates[1] }),
+      });
   const starts = wordStarts(text);
   if (digits)
     eachMatchAt(MONTH_DAY_RE, text, starts.dates, (m) => {
@@ -321,8 +338,8 @@ function hasDigit(text: string): boolean {
 /** Whether an output quantity is supported by a context quantity: equal, or equal after rounding to the output's precision. */
 export function quantityMatches(out: Quantity, ctx: Quantity): boolean {
   if (out.date && ctx.date)
-    return (
-      out.date === ctx.date || (out.date.startsWith('*-') && ctx.date.endsWith(out.date.slice(1)))
+    return dateKeys(out).some((o) =>
+      dateKeys(ctx).some((c) => o === c || (o.startsWith('*-') && c.endsWith(o.slice(1)))),
     );
   // A day of a month may be written without its month ("15 hingga 30 Nobyembre"), a share
   // never is one: "30%" is not the 30th (tl-shop-sale on support-answers-dev2).
@@ -346,6 +363,18 @@ export function quantityMatches(out: Quantity, ctx: Quantity): boolean {
   const magnitude = 10 ** (Math.floor(Math.log10(a)) - significantDigits(a) + 1);
   // Half-up rounding: 1,499 is "1,000", 1,500 is not.
   return Math.abs(a - b) < magnitude / 2 - 1e-9 * a;
+}
+
+/** The date keys a dated quantity can stand for: both readings of "5/6/2027". */
+function dateKeys(q: Quantity): string[] {
+  if (!q.date) return [];
+  return q.altDate ? [q.date, q.altDate] : [q.date];
+}
+
+/** Whether two dated quantities can be the same date, by any of their readings. */
+export function sameDate(a: Quantity, b: Quantity): boolean {
+  const keys = dateKeys(b);
+  return dateKeys(a).some((k) => keys.includes(k));
 }
 
 function significantDigits(x: number): number {
