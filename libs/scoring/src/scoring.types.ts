@@ -145,20 +145,4 @@ export interface ScoreResultExtras {
    * calibration is not the identity (then `confidence` is the map applied to this one's logit).
    */
   modelConfidence?: number;
-  /**
-   * Present when the short-answer model judged the output sentence by sentence (an answer of
-   * several short claims, engine/claim-sentences.ts): each judged sentence's offsets in the
-   * output and its confidence. The output's confidence and logit are then its weakest
-   * sentence's; `signals` still describe the whole output (their evidence offsets are the
-   * output's), weighed by the pooled model.
-   */
-  claims?: ClaimScore[];
-}
-
-/** One sentence of an output judged alone as a short answer. */
-export interface ClaimScore {
-  start: number;
-  end: number;
-  confidence: number;
-  logit: number;
 }

@@ -27,16 +27,7 @@ export class Analysis {
   /** Further work shared by signals (alignments, copied runs), keyed by its owner module. */
   readonly memo = new CallMemo();
 
-  /**
-   * `context`: the index of another Analysis of the same submission (one sentence of its output
-   * judged alone), so the passages are not indexed again.
-   */
-  constructor(
-    private readonly input: ScoringInput,
-    context?: ContextIndex | null,
-  ) {
-    if (context !== undefined) this.contextCache = context;
-  }
+  constructor(private readonly input: ScoringInput) {}
 
   private fullTextCache?: string;
 

@@ -12,12 +12,10 @@ import { DEFAULT_MODEL } from '../model/default-model';
 import { Analysis } from './analysis';
 import { combineFitted, combineWeights, type WeighedInput } from './combiner';
 import { GATES, SIGNALS } from './registry';
-import { judgeBySentences } from './claim-sentences';
 import {
   CONTRADICTED_SHORT_ANSWER_CAP,
   modelFor,
   shortAnswerContradictions,
-  usableShortModel,
 } from './short-answer-regime';
 
 /** Thrown when a configuration that validateScoringConfig would refuse reaches the engine. */
@@ -75,25 +73,6 @@ export function scoreOutput(
   // up to its own logit. Opt-in: on other genres' short replies it approved wrong ones.
   const judge = engine.shortAnswers === true ? modelFor(model, analysis, inputs) : model;
   const combined = combineFitted(inputs, judge);
-  const short =
-    engine.shortAnswers === true && judge === model ? usableShortModel(model, inputs) : null;
-  const verdict = short
-    ? judgeBySentences(input, analysis, short, (claim, part) => computeSignals(claim, config, part))
-    : null;
-  if (short && verdict) {
-    // The weakest claim decides; the signals stay the whole output's, as the pooled model weighs it.
-    return {
-      confidence: calibrated
-        ? clamp01(recalibrate(calibration, verdict.confidence))
-        : verdict.confidence,
-      gates,
-      signals: combined.signals,
-      logit: verdict.logit,
-      model: `fitted:${short.version}`,
-      claims: verdict.claims,
-      ...(calibrated ? { modelConfidence: verdict.confidence } : {}),
-    };
-  }
   let own = clamp01(combined.confidence);
   // A fact swapped within its sentence or set against an opposite is a single wrong fact the
   // fitted features do not see: the short answer is capped below the AI-review band.

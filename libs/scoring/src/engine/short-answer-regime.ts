@@ -50,7 +50,7 @@ export function isShortAnswerCase(analysis: Analysis): boolean {
  * the short-answer model, BEGIN's unattributable chat replies were approved (shipped-model AUROC
  * on begin-dev 0.947 → 0.664 with every short reply; the regime is opt-in for that reason too).
  */
-export function hasCheckableFact(text: string): boolean {
+function hasCheckableFact(text: string): boolean {
   return extractQuantities(text).length > 0 || extractWeekdays(text).length > 0;
 }
 
@@ -70,37 +70,22 @@ export function modelFor(
   analysis: Analysis,
   inputs: readonly WeighedInput[],
 ): ScoringModel {
-  const short = usableShortModel(model, inputs);
-  if (!short || !isShortAnswerCase(analysis)) return model;
+  const short = model.shortAnswers;
+  if (!short) return model;
+  // The signals first: a policy without them (validators only) must not pay for the context
+  // index that isShortAnswerCase builds.
+  const enabled = new Set(inputs.filter((i) => i.policyWeight > 0).map((i) => i.name));
+  const reads = new Set([...short.features.map((f) => f.signal), ...Object.keys(short.missing)]);
+  for (const signal of reads) if (!enabled.has(signal)) return model;
+  if (!isShortAnswerCase(analysis)) return model;
   // The short-answer model reads fact checks only (its grounding weights fitted to 0): a reply
   // whose one grounded number sits among words the context does not have (BEGIN's chat, "I
   // always use mine to hunt rats") is no paraphrase of it, and the pooled model, which weighs
   // those words, judges it. Chosen on support-answers-dev and the shared *-dev sets.
-  return groundedEnough(inputs) ? short : model;
-}
-
-/**
- * `model.shortAnswers` when the policy enables (with a non-zero weight) every signal it reads,
- * else null. Checked before isShortAnswerCase: a policy without those signals (validators only)
- * must not pay for the context index that it builds.
- */
-export function usableShortModel(
-  model: ScoringModel,
-  inputs: readonly WeighedInput[],
-): ScoringModel | null {
-  const short = model.shortAnswers;
-  if (!short) return null;
-  const enabled = new Set(inputs.filter((i) => i.policyWeight > 0).map((i) => i.name));
-  const reads = new Set([...short.features.map((f) => f.signal), ...Object.keys(short.missing)]);
-  for (const signal of reads) if (!enabled.has(signal)) return null;
-  return short;
-}
-
-/** Whether enough of the answer's content words are in the context (MIN_SHORT_ANSWER_SUPPORT). */
-export function groundedEnough(inputs: readonly WeighedInput[]): boolean {
   const grounding = inputs.find((i) => i.name === 'grounding')?.output.features;
   const support = grounding?.['grounding.support'];
-  return support === undefined || support >= MIN_SHORT_ANSWER_SUPPORT;
+  if (support !== undefined && support < MIN_SHORT_ANSWER_SUPPORT) return model;
+  return short;
 }
 
 /**
