@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { SessionRepository, SessionState } from './session.repository';
 
 // Every request with an access token checks its user; a short cache keeps that to one query per
-// user and session every few seconds. A change made on this replica is seen at once (forget);
-// on the other replicas within this TTL, which bounds how long a demoted, disabled or deleted
-// user, or a logged-out session, keeps working.
-const CACHE_TTL_MS = 2_000;
+// user and session every few seconds. Every change is forgotten by every replica at once
+// (AuthInvalidations); the TTL (ARBITER_AUTH_CACHE_TTL_MS) bounds how long a demoted, disabled
+// or deleted user, or a logged-out session, keeps working on a replica that missed the news.
 const CACHE_MAX = 10_000;
 
 /** Whether the user behind an access token still exists, is enabled, holds that role, and the session stands. */
@@ -13,7 +13,10 @@ const CACHE_MAX = 10_000;
 export class ActiveUsers {
   private readonly cache = new Map<string, { state: SessionState | null; expires: number }>();
 
-  constructor(private readonly sessions: SessionRepository) {}
+  constructor(
+    private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The reason the token must be refused, or null when it stands. */
   async refusal(userId: string, familyId: string, role: string): Promise<string | null> {
@@ -29,6 +32,11 @@ export class ActiveUsers {
     for (const key of this.cache.keys()) if (key.startsWith(`${userId}:`)) this.cache.delete(key);
   }
 
+  /** Forgets every cached user (after news may have been missed). */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
   private async state(userId: string, familyId: string): Promise<SessionState | null> {
     const key = `${userId}:${familyId}`;
     const now = Date.now();
@@ -36,7 +44,7 @@ export class ActiveUsers {
     if (hit && hit.expires > now) return hit.state;
     const state = await this.sessions.state(userId, familyId);
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(key, { state, expires: now + CACHE_TTL_MS });
+    this.cache.set(key, { state, expires: now + this.config.authCache.ttlMs });
     return state;
   }
 }

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { AccountRepository, ApiKeyPrincipal } from './account.repository';
 
-// Keys are looked up on every submission; a short cache keeps that off the hot path.
-// A revoked key stops working at once on the replica that revoked it, within this TTL elsewhere.
-const CACHE_TTL_MS = 30_000;
+// Keys are looked up on every submission; a short cache keeps that off the hot path. A revoked
+// key is forgotten by every replica at once (AuthInvalidations); the TTL
+// (ARBITER_API_KEY_CACHE_TTL_MS) bounds how long it keeps working on a replica that missed the news.
 const CACHE_MAX = 10_000;
 
 /**
@@ -14,7 +15,10 @@ const CACHE_MAX = 10_000;
 export class ApiKeyPrincipals {
   private readonly cache = new Map<string, { principal: ApiKeyPrincipal; expires: number }>();
 
-  constructor(private readonly accounts: AccountRepository) {}
+  constructor(
+    private readonly accounts: AccountRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async lookup(hash: string): Promise<ApiKeyPrincipal | null> {
     const now = Date.now();
@@ -23,14 +27,20 @@ export class ApiKeyPrincipals {
     const principal = await this.accounts.findPrincipalByKeyHash(hash);
     if (principal) {
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
-      this.cache.set(hash, { principal, expires: now + CACHE_TTL_MS });
+      this.cache.set(hash, { principal, expires: now + this.config.authCache.apiKeyTtlMs });
     } else {
       this.cache.delete(hash);
     }
     return principal;
   }
 
-  /** Forgets every cached key (after a revocation). */
+  /** Forgets a key (after its revocation). */
+  forget(keyId: string): void {
+    for (const [hash, hit] of this.cache)
+      if (hit.principal.keyId === keyId) this.cache.delete(hash);
+  }
+
+  /** Forgets every cached key (after news may have been missed; tests that truncate tables). */
   forgetAll(): void {
     this.cache.clear();
   }

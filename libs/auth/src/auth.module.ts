@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ApiKeyPrincipals } from './api-key-principals.service';
 import { ApiKeyGuard } from './api-key.guard';
 import { ActiveUsers } from './active-users.service';
+import { AuthInvalidations } from './auth-invalidations.service';
 import { ClientQuota } from './client-quota.service';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher.service';
@@ -24,6 +25,7 @@ const PROVIDERS = [
   UserAuthGuard,
   SessionRepository,
   ActiveUsers,
+  AuthInvalidations,
   LoginThrottle,
   PasswordHasher,
   ClientQuota,

@@ -9,7 +9,7 @@ import {
 import { ApiKeyEntity, ClientEntity } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { AccountRepository } from './account.repository';
-import { ApiKeyPrincipals } from './api-key-principals.service';
+import { AuthInvalidations } from './auth-invalidations.service';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { ClientQuota } from './client-quota.service';
 import { generateApiKey } from './secrets';
@@ -34,7 +34,7 @@ const clientView = (c: ClientEntity): ClientView => ({
 export class ClientAdmin {
   constructor(
     private readonly accounts: AccountRepository,
-    private readonly principals: ApiKeyPrincipals,
+    private readonly invalidations: AuthInvalidations,
     private readonly quota: ClientQuota,
   ) {}
 
@@ -104,11 +104,11 @@ export class ClientAdmin {
     return { ...keyView(stored), key: generated.key };
   }
 
-  /** Revoked keys stop working on every replica within the key cache's lifetime (30 s). */
+  /** A revoked key stops working on every replica at once. */
   async revoke(keyId: string): Promise<{ revoked: true }> {
     if (!(await this.accounts.revokeApiKey(keyId)))
       throw new AuthError(AuthErrorCode.ApiKeyNotFound, `Live API key ${keyId} not found`);
-    this.principals.forgetAll();
+    await this.invalidations.publish({ kind: 'apiKey', id: keyId });
     return { revoked: true };
   }
 }

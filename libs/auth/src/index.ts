@@ -5,6 +5,8 @@ export * from './api-key.guard';
 export * from './token.service';
 export * from './session.repository';
 export * from './active-users.service';
+export * from './auth-change';
+export * from './auth-invalidations.service';
 export * from './login-throttle.service';
 export * from './password-hasher.service';
 export * from './client-quota.service';

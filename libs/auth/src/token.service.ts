@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { USER_ROLES, UserRole } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { ActiveUsers } from './active-users.service';
+import { AuthInvalidations } from './auth-invalidations.service';
 import { UserPrincipal } from './principal';
 import { SessionRepository } from './session.repository';
 
@@ -37,6 +38,7 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionRepository,
     private readonly users: ActiveUsers,
+    private readonly invalidations: AuthInvalidations,
   ) {}
 
   /** A new token pair; a new session family unless one is continued (a refresh). */
@@ -89,7 +91,7 @@ export class TokenService {
     const use = await this.sessions.use(claims.jti as string);
     if (use.kind === 'replayed') {
       await this.sessions.revokeFamily(use.familyId);
-      this.users.forget(claims.sub);
+      await this.invalidations.publish({ kind: 'user', id: claims.sub });
       throw new AuthError(
         AuthErrorCode.InvalidToken,
         'This refresh token was already used: the session is signed out',
@@ -106,7 +108,7 @@ export class TokenService {
   async logout(refreshToken: string): Promise<void> {
     const claims = await this.claims(refreshToken, 'refresh');
     await this.sessions.revokeFamily(claims.fam);
-    this.users.forget(claims.sub);
+    await this.invalidations.publish({ kind: 'user', id: claims.sub });
   }
 
   private async claims(token: string, typ: TokenClaims['typ']): Promise<VerifiedClaims> {

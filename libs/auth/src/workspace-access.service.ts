@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { UserPrincipal } from './principal';
 import { actingWorkspace, requestedWorkspace } from './workspace-scope';
 import { Membership, WorkspaceRepository, WorkspaceRow } from './workspace.repository';
 
 // Every request of a person resolves their workspace; a short cache keeps that to one query per
-// person every few seconds. A change made on this replica is seen at once (forget); on the
-// others within this time, which bounds how long a removed member keeps their access.
-const CACHE_TTL_MS = 2_000;
+// person every few seconds. Every change is forgotten by every replica at once
+// (AuthInvalidations); the TTL (ARBITER_AUTH_CACHE_TTL_MS) bounds how long a removed member keeps
+// their access on a replica that missed the news.
 const CACHE_MAX = 10_000;
 
 /** Resolves the workspace a request acts in, and the person's role there. */
@@ -15,7 +16,10 @@ export class WorkspaceAccess {
   private readonly memberships = new Map<string, { rows: Membership[]; expires: number }>();
   private readonly workspaces = new Map<string, { row: WorkspaceRow | null; expires: number }>();
 
-  constructor(private readonly repository: WorkspaceRepository) {}
+  constructor(
+    private readonly repository: WorkspaceRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * The principal of a token, placed in the workspace its request names (header
@@ -37,7 +41,7 @@ export class WorkspaceAccess {
     if (hit && hit.expires > now) return hit.rows;
     const rows = await this.repository.membershipsOf(userId);
     if (this.memberships.size >= CACHE_MAX) this.memberships.clear();
-    this.memberships.set(userId, { rows, expires: now + CACHE_TTL_MS });
+    this.memberships.set(userId, { rows, expires: now + this.config.authCache.ttlMs });
     return rows;
   }
 
@@ -46,7 +50,7 @@ export class WorkspaceAccess {
     this.memberships.delete(userId);
   }
 
-  /** Forgets every cached membership and workspace (tests that truncate tables). */
+  /** Forgets every cached membership and workspace (after news may have been missed; tests that truncate tables). */
   forgetAll(): void {
     this.memberships.clear();
     this.workspaces.clear();
@@ -58,7 +62,7 @@ export class WorkspaceAccess {
     if (hit && hit.expires > now) return hit.row;
     const row = await this.repository.findByKey(key);
     if (this.workspaces.size >= CACHE_MAX) this.workspaces.clear();
-    this.workspaces.set(key, { row, expires: now + CACHE_TTL_MS });
+    this.workspaces.set(key, { row, expires: now + this.config.authCache.ttlMs });
     return row;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { USER_ROLES, UserRole } from '@arbiter/persistence';
 import { AccountRepository } from './account.repository';
 import { AuthError, AuthErrorCode } from './auth.errors';
-import { WorkspaceAccess } from './workspace-access.service';
+import { AuthInvalidations } from './auth-invalidations.service';
 import { workspaceNotFound } from './workspace-scope';
 import { WorkspaceRepository, WorkspaceRow } from './workspace.repository';
 
@@ -15,13 +15,12 @@ export class WorkspaceMembers {
   constructor(
     private readonly workspaces: WorkspaceRepository,
     private readonly accounts: AccountRepository,
-    private readonly access: WorkspaceAccess,
+    private readonly invalidations: AuthInvalidations,
   ) {}
 
   /**
    * Makes a person a member of the workspace with this key, or changes their role there; 404
-   * for an unknown workspace or user. Takes effect on this replica at once, on the others within
-   * seconds.
+   * for an unknown workspace or user. Takes effect on every replica at once.
    */
   async grant(userId: string, workspaceKey: string, role: UserRole): Promise<WorkspaceRow> {
     if (!USER_ROLES.includes(role))
@@ -31,7 +30,7 @@ export class WorkspaceMembers {
     if (!(await this.accounts.findUserById(userId)))
       throw new AuthError(AuthErrorCode.UserNotFound, `User ${userId} not found`);
     await this.workspaces.upsertMember(workspace.id, userId, role);
-    this.access.forget(userId);
+    await this.invalidations.publish({ kind: 'memberships', id: userId });
     return workspace;
   }
 
@@ -40,7 +39,7 @@ export class WorkspaceMembers {
     const workspace = await this.workspaces.findByKey(workspaceKey);
     if (!workspace) throw workspaceNotFound(workspaceKey);
     const removed = await this.workspaces.removeMember(workspace.id, userId);
-    this.access.forget(userId);
+    await this.invalidations.publish({ kind: 'memberships', id: userId });
     return removed;
   }
 }

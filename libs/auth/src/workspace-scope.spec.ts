@@ -1,3 +1,4 @@
+import { loadConfig } from '@arbiter/config';
 import { DEFAULT_WORKSPACE_ID } from '@arbiter/persistence';
 import { AuthErrorCode } from './auth.errors';
 import { ClientPrincipal, UserPrincipal } from './principal';
@@ -133,7 +134,10 @@ describe('WorkspaceAccess', () => {
     };
     return {
       repository,
-      access: new WorkspaceAccess(repository as unknown as WorkspaceRepository),
+      access: new WorkspaceAccess(
+        repository as unknown as WorkspaceRepository,
+        loadConfig({ ARBITER_AUTH_CACHE_TTL_MS: '60000' }),
+      ),
     };
   }
 

@@ -49,6 +49,17 @@ export interface AppConfig {
   };
   /** Single sign-on (OpenID Connect) and whether email-and-password logins are allowed. */
   sso: SsoConfig;
+  /**
+   * How long an api replica trusts what it read about a user, their session, their workspace
+   * memberships or an API key. Every change is announced on Redis pub/sub and forgotten by every
+   * replica at once; these bound staleness only when an announcement is missed (Redis down).
+   */
+  authCache: {
+    /** Users (enabled, role, session signed out) and workspace memberships. */
+    ttlMs: number;
+    /** API keys (revoked or not). */
+    apiKeyTtlMs: number;
+  };
   /** HTTP server timeouts: a slow or stalled client cannot hold a connection open for ever. */
   http: {
     /** Whole request (headers and body) must arrive within this. */

@@ -113,6 +113,20 @@ describe('loadConfig', () => {
     ).toMatchObject({ windowMs: 60_000, minItems: 20 });
   });
 
+  it('reads the auth caches: users and memberships 2 s, API keys 30 s by default; 0 turns one off', () => {
+    expect(loadConfig({}).authCache).toEqual({ ttlMs: 2000, apiKeyTtlMs: 30_000 });
+    expect(
+      loadConfig({ ARBITER_AUTH_CACHE_TTL_MS: '60000', ARBITER_API_KEY_CACHE_TTL_MS: '0' })
+        .authCache,
+    ).toEqual({ ttlMs: 60_000, apiKeyTtlMs: 0 });
+    expect(() => loadConfig({ ARBITER_AUTH_CACHE_TTL_MS: '2s' })).toThrow(
+      /ARBITER_AUTH_CACHE_TTL_MS must be an integer from 0 to 600000 \(got "2s"\)/,
+    );
+    expect(() => loadConfig({ ARBITER_API_KEY_CACHE_TTL_MS: '-1' })).toThrow(
+      /ARBITER_API_KEY_CACHE_TTL_MS must be an integer/,
+    );
+  });
+
   it('reads the retention sweep: hourly, 500 submissions per pipeline per run by default', () => {
     expect(loadConfig({}).retention).toEqual({ everyMs: 3_600_000, batch: 500 });
     expect(

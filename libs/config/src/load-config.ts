@@ -236,6 +236,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     http: readHttpConfig(read),
     sso: readSsoConfig(env, read.problems),
+    authCache: {
+      ttlMs: read.int('ARBITER_AUTH_CACHE_TTL_MS', 2000, 0, 600_000),
+      apiKeyTtlMs: read.int('ARBITER_API_KEY_CACHE_TTL_MS', 30_000, 0, 600_000),
+    },
     socketOrigins: readOrigins(read),
     trustProxy: readTrustProxy(read),
     clientRequestsPerSecond: read.int('ARBITER_CLIENT_REQUESTS_PER_SECOND', 0, 0, 1_000_000),

@@ -3,13 +3,12 @@ import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import {
   AuthError,
   AuthErrorCode,
-  ActiveUsers,
+  AuthInvalidations,
   hashPassword,
   SessionRepository,
   AccountRepository,
   scopeOf,
   UserPrincipal,
-  WorkspaceAccess,
   WorkspaceRepository,
 } from '@arbiter/auth';
 import { CreateUserDto, UpdateUserDto, UserView } from '@arbiter/contracts';
@@ -29,9 +28,8 @@ export class UserAdmin {
     private readonly accounts: AccountRepository,
     private readonly queues: ReviewQueueRepository,
     private readonly sessions: SessionRepository,
-    private readonly activeUsers: ActiveUsers,
+    private readonly invalidations: AuthInvalidations,
     private readonly workspaces: WorkspaceRepository,
-    private readonly access: WorkspaceAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,8 +106,8 @@ export class UserAdmin {
       if (body.role) await this.workspaces.upsertMember(scope, id, body.role as UserRole);
       if (body.queues) await this.queues.setMemberships(id, body.queues, scope);
     }
-    this.activeUsers.forget(id);
-    this.access.forget(id);
+    await this.invalidations.publish({ kind: 'user', id });
+    await this.invalidations.publish({ kind: 'memberships', id });
     return this.view((await this.accounts.findUserById(id)) as UserEntity, scope);
   }
 
@@ -134,7 +132,7 @@ export class UserAdmin {
     }
     if (!(await this.sessions.setDisabled(id, disabled)))
       throw new AuthError(AuthErrorCode.UserNotFound, `User ${id} not found`);
-    this.activeUsers.forget(id);
+    await this.invalidations.publish({ kind: 'user', id });
     return this.view((await this.accounts.findUserById(id)) as UserEntity, scope);
   }
 

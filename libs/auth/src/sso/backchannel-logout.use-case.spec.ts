@@ -1,6 +1,7 @@
 import { OidcConfig } from '@arbiter/config';
 import { createLocalJWKSet, exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
-import { ActiveUsers } from '../active-users.service';
+import { AuthChange } from '../auth-change';
+import { AuthInvalidations } from '../auth-invalidations.service';
 import { AuthErrorCode } from '../auth.errors';
 import { SessionRepository } from '../session.repository';
 import { BackchannelLogout } from './backchannel-logout.use-case';
@@ -57,7 +58,9 @@ async function setup() {
         return ids.length;
       },
     } as unknown as SessionRepository,
-    { forget: (userId: string) => void forgotten.push(userId) } as unknown as ActiveUsers,
+    {
+      publish: async (change: AuthChange) => void forgotten.push(`${change.kind}:${change.id}`),
+    } as unknown as AuthInvalidations,
   );
   const sign = (claims: Record<string, unknown>, key: KeyLike = privateKey) =>
     new SignJWT({ events: { [BACKCHANNEL_LOGOUT_EVENT]: {} }, ...claims })
@@ -84,7 +87,7 @@ describe('BackchannelLogout', () => {
     expect(await useCase.run(await sign({ sid: 's1', sub: 'rita' }))).toEqual({
       revokedSessions: 1,
     });
-    expect([revoked, forgotten, marked]).toEqual([['f1'], ['u-rita'], ['s1']]);
+    expect([revoked, forgotten, marked]).toEqual([['f1'], ['user:u-rita'], ['s1']]);
   });
 
   it('revokes by sid only the sessions of that subject when both are named', async () => {
@@ -98,7 +101,7 @@ describe('BackchannelLogout', () => {
   it('revokes by sub alone every session of the linked user; an unknown subject is nothing to do', async () => {
     const { useCase, sign, revoked, forgotten, marked } = await setup();
     expect(await useCase.run(await sign({ sub: 'rita' }))).toEqual({ revokedSessions: 2 });
-    expect([revoked, forgotten]).toEqual([['f1', 'f2'], ['u-rita']]);
+    expect([revoked, forgotten]).toEqual([['f1', 'f2'], ['user:u-rita']]);
     expect(marked).toEqual(['sub:rita']);
     expect(await useCase.run(await sign({ sub: 'nobody' }))).toEqual({ revokedSessions: 0 });
   });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OidcConfig } from '@arbiter/config';
 import { decodeJwt } from 'jose';
-import { ActiveUsers } from '../active-users.service';
+import { AuthInvalidations } from '../auth-invalidations.service';
 import { AuthError, AuthErrorCode } from '../auth.errors';
 import { SessionRepository } from '../session.repository';
 import { LogoutToken, verifyLogoutToken } from './logout-token.verifier';
@@ -42,7 +42,7 @@ export class BackchannelLogout {
     private readonly store: SsoStateStore,
     private readonly ssoSessions: SsoSessionRepository,
     private readonly sessions: SessionRepository,
-    private readonly users: ActiveUsers,
+    private readonly invalidations: AuthInvalidations,
   ) {}
 
   /** Checks a logout token and revokes its sessions; how many were revoked. A bad token is a coded refusal. */
@@ -85,8 +85,8 @@ export class BackchannelLogout {
         userIds = [userId];
       }
     }
-    // This replica at once; the others within ActiveUsers' cache lifetime (two seconds).
-    for (const userId of userIds) this.users.forget(userId);
+    // Every replica at once (within the auth cache TTL should Redis lose the announcement).
+    await Promise.all(userIds.map((id) => this.invalidations.publish({ kind: 'user', id })));
     const by = token.sid ? `sid ${token.sid}` : `sub ${token.sub}`;
     this.logger.log(`Back-channel logout from ${token.issuer} (${by}): ${revoked} session(s)`);
     return { revokedSessions: revoked };

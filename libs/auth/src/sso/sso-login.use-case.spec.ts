@@ -11,7 +11,7 @@ import { SsoAudit, SsoAuditEntry } from './sso-audit.port';
 import { SsoLogin } from './sso-login.use-case';
 import { Handoff, PendingLogin, SsoStateStore } from './sso-state.store';
 import { SsoSession, SsoSessionRepository } from './sso-session.repository';
-import { WorkspaceAccess } from '../workspace-access.service';
+import { AuthInvalidations } from '../auth-invalidations.service';
 import { WorkspaceRepository } from '../workspace.repository';
 
 const SETTINGS: OidcConfig = {
@@ -115,7 +115,7 @@ async function setup() {
     {
       findByKey: async (key: string) => WORKSPACES.find((w) => w.key === key) ?? null,
     } as unknown as WorkspaceRepository,
-    { forget: () => undefined } as unknown as WorkspaceAccess,
+    { publish: async () => undefined } as unknown as AuthInvalidations,
     {
       record: async (session: SsoSession) => void recorded.push(session),
     } as unknown as SsoSessionRepository,

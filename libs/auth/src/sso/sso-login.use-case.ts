@@ -4,6 +4,7 @@ import { TokenPair } from '@arbiter/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountRepository } from '../account.repository';
 import { AuthError, AuthErrorCode } from '../auth.errors';
+import { AuthInvalidations } from '../auth-invalidations.service';
 import { LoginThrottled } from '../login-throttle.service';
 import { TokenService } from '../token.service';
 import { verifyIdToken } from './id-token.verifier';
@@ -11,7 +12,6 @@ import { OidcClient } from './oidc-client.service';
 import { SsoAccountRepository } from './sso-account.repository';
 import { SsoSessionRepository } from './sso-session.repository';
 import { grantsFor, groupsOf, SsoGrant, workspaceRolesOf } from './sso-grants';
-import { WorkspaceAccess } from '../workspace-access.service';
 import { WorkspaceRepository } from '../workspace.repository';
 import { SsoStateStore } from './sso-state.store';
 import { SSO_AUDIT, SsoAudit } from './sso-audit.port';
@@ -37,7 +37,7 @@ export class SsoLogin {
     private readonly tokens: TokenService,
     @Inject(SSO_AUDIT) private readonly audit: SsoAudit,
     private readonly workspaces: WorkspaceRepository,
-    private readonly access: WorkspaceAccess,
+    private readonly invalidations: AuthInvalidations,
     private readonly sessions: SsoSessionRepository,
   ) {}
 
@@ -165,7 +165,9 @@ export class SsoLogin {
           tx,
         ),
     );
-    this.access.forget(user.id);
+    // The provider's groups may have changed the platform role (older tokens then stop) and the memberships.
+    await this.invalidations.publish({ kind: 'user', id: user.id });
+    await this.invalidations.publish({ kind: 'memberships', id: user.id });
     const code = secret();
     await this.store.putHandoff(code, {
       userId: user.id,
