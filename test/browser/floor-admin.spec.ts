@@ -1,3 +1,4 @@
+import { AuditLog } from '@arbiter/audit';
 import { expectEventually } from '@arbiter/testing';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
@@ -120,6 +121,18 @@ describe("the lead's floor charts live figures; an admin manages policy versions
     expect(row).toMatchObject({ role: 'reviewer' });
     await screenshot(page, 'admin-users');
 
+    // A call in flight: announced, its answer not come yet (as a server that stopped leaves it).
+    const [{ id: adminId }] = await arbiter.db.query(`SELECT id FROM users WHERE email = $1`, [
+      'admin@test.local',
+    ]);
+    const audit = arbiter.api.get(AuditLog);
+    const inFlight = await audit.announce({
+      actor: { id: adminId, role: 'admin' },
+      action: 'pipeline.split',
+      target: { kind: 'pipeline', id: 'support' },
+      request: { body: { version: 2, percent: 10 } },
+    });
+
     // Each of those changes is in the audit log, newest first, with who made it.
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL('**/admin/audit');
@@ -132,6 +145,13 @@ describe("the lead's floor charts live figures; an admin manages policy versions
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-audit-action')));
     expect(actions.slice(0, 3)).toEqual(['user.create', 'pipeline.rollback', 'pipeline.activate']);
+    // Above them, the call in flight, flagged pending; it is not an entry (yet).
+    await expectText(
+      page.getByRole('table', { name: 'Calls in flight' }).locator('tbody tr'),
+      /admin@test\.local.*pipeline\.split.*pending.*pipeline.*support/s,
+    );
+    expect(actions).not.toContain('pipeline.split');
     await screenshot(page, 'admin-audit-log');
+    await audit.withdraw(inFlight);
   });
 });

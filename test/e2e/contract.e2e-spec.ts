@@ -1,3 +1,4 @@
+import { AuditLog } from '@arbiter/audit';
 import { expectEventually } from '@arbiter/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -668,6 +669,21 @@ describe('the API contract: the served document, and every route answering as it
     expect((await http.get('/v1/audit?action=pipeline.&limit=5', admin)).status).toBe(200);
     expect((await http.get('/v1/audit?from=yesterday', admin)).status).toBe(400);
     expect((await http.get('/v1/audit/export?action=user.create', admin)).status).toBe(200);
+    // A call in flight (announced, not answered), so that a pending item is checked too.
+    const audit = arbiter.api.get(AuditLog);
+    const inFlight = await audit.announce({
+      actor: { id: null, role: 'admin' },
+      action: 'client.quota',
+      target: { kind: 'client', id: null },
+      request: { body: { requestsPerSecond: 5 } },
+    });
+    const pending = await http.get<{ pending: unknown[] }>(
+      '/v1/audit/pending?action=client.&limit=5',
+      admin,
+    );
+    expect([pending.status, pending.body.pending.length]).toEqual([200, 1]);
+    await audit.withdraw(inFlight);
+    expect((await http.get('/v1/audit/pending?cursor=abc', admin)).status).toBe(400);
 
     // Single sign-on: the login page's settings, the way to the provider and back (redirects,
     // checked by hand: the client would follow them), and the one-time code's session.

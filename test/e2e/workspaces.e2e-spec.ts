@@ -190,6 +190,7 @@ describe('workspaces: two side by side, nothing visible across', () => {
         ['admin', '/v1/api-keys'],
         ['admin', '/v1/audit?limit=200'],
         ['admin', '/v1/audit/export'],
+        ['admin', '/v1/audit/pending'],
         ['admin', '/v1/admin/dead-letters'],
         ['lead', '/v1/prompts'],
         ['lead', '/v1/datasets'],
@@ -415,6 +416,49 @@ describe('workspaces: two side by side, nothing visible across', () => {
     );
     const targets = all.body.entries.map((e) => e.target.id);
     expect(targets).toEqual(expect.arrayContaining([sides.acme.pipeline, sides.globex.pipeline]));
+  });
+
+  it('the audit log’s calls in flight: each workspace’s admins see theirs only', async () => {
+    // Both clients' rows held: each admin's quota call is announced, then waits inside its route.
+    const holder = arbiter.db.createQueryRunner();
+    await holder.connect();
+    const answers: Promise<HttpResult>[] = [];
+    type Pending = { pending: { target: { id: string | null } }[] };
+    const targetsFor = async (token: string) => {
+      const res = await arbiter.http.get<Pending>('/v1/audit/pending', { token });
+      expect(res.status).toBe(200);
+      return res.body.pending.map((p) => p.target.id);
+    };
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT id FROM clients WHERE id = ANY($1) FOR UPDATE`, [
+        [sides.acme.clientId, sides.globex.clientId],
+      ]);
+      for (const side of [sides.acme, sides.globex])
+        answers.push(
+          arbiter.http.put(
+            `/v1/clients/${side.clientId}/quota`,
+            { requestsPerSecond: 5 },
+            as(side.people.admin.token),
+          ),
+        );
+      // A platform admin naming no workspace sees both.
+      await expectEventually(async () =>
+        expect((await targetsFor(platform)).sort()).toEqual(
+          [sides.acme.clientId, sides.globex.clientId].sort(),
+        ),
+      );
+      // A workspace's admin sees their own call, not the other workspace's.
+      for (const [mine] of pairs())
+        expect(await targetsFor(mine.people.admin.token)).toEqual([mine.clientId]);
+      await holder.commitTransaction();
+      expect((await Promise.all(answers)).map((a) => a.status)).toEqual([200, 200]);
+      expect(await targetsFor(platform)).toEqual([]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await Promise.all(answers);
+    }
   });
 
   it('the live feeds: the dashboard and the review desk show their own workspace only', async () => {

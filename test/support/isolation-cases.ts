@@ -490,6 +490,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /v1/audit': { access: 'admin', query: '?action=user.&limit=5', ok: 200 },
   'GET /v1/audit/export': { access: 'admin', query: '?action=pipeline.activate', ok: 200 },
+  'GET /v1/audit/pending': { access: 'admin', query: '?action=client.&limit=5', ok: 200 },
   'GET /v1/admin/dead-letters': { access: 'admin', ok: 200 },
   // Platform admins only: a workspace's admin is refused by role.
   'GET /v1/workspaces': { access: 'admin', crossWorkspace: 403, ok: 200 },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntryStatus } from '@arbiter/contracts';
 import { ColumnMap, jsonOrNull, queryRows, selectList } from '@arbiter/persistence';
+import { auditConditions, AuditFilter, sqlParams } from './audit-filter';
 
 /** An entry to append. */
 export interface NewAuditEntry {
@@ -31,17 +32,9 @@ export interface AuditEntryRow extends NewAuditEntry {
   actorEmail: string | null;
 }
 
-/** Which entries: every filter optional; `after` is the (at, id) the previous page ended on. */
-export interface AuditFilter {
-  actorId?: string;
-  actorEmail?: string;
-  /** One action, or with a trailing dot every action of a kind. */
-  action?: string;
-  from?: Date;
-  to?: Date;
+/** Which entries: `after` is the (at, id) the previous page ended on. */
+export interface AuditEntryFilter extends AuditFilter {
   after?: { at: string; id: string };
-  /** Only the entries of this workspace (a workspace's admins read theirs only). */
-  workspaceId?: string;
 }
 
 const COLUMN_MAP: ColumnMap<Omit<AuditEntryRow, 'actorEmail' | 'atExact'>> = {
@@ -93,20 +86,9 @@ export class AuditEntryRepository {
   }
 
   /** Up to `limit` entries matching the filter, newest first. */
-  async page(filter: AuditFilter, limit: number): Promise<AuditEntryRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (filter.workspaceId) where.push(`a.workspace_id = ${param(filter.workspaceId)}::uuid`);
-    if (filter.actorId) where.push(`a.actor_id = ${param(filter.actorId)}::uuid`);
-    if (filter.actorEmail) where.push(`u.email = ${param(filter.actorEmail.toLowerCase())}`);
-    if (filter.action?.endsWith('.')) where.push(`starts_with(a.action, ${param(filter.action)})`);
-    else if (filter.action) where.push(`a.action = ${param(filter.action)}`);
-    if (filter.from) where.push(`a.at >= ${param(filter.from)}`);
-    if (filter.to) where.push(`a.at < ${param(filter.to)}`);
+  async page(filter: AuditEntryFilter, limit: number): Promise<AuditEntryRow[]> {
+    const { params, param } = sqlParams();
+    const where = auditConditions(filter, param);
     if (filter.after)
       where.push(
         `(a.at, a.id) < (${param(filter.after.at)}::timestamptz, ${param(filter.after.id)}::uuid)`,

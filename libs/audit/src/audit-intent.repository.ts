@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEntryStatus } from '@arbiter/contracts';
-import { ColumnMap, jsonOrNull, queryRows } from '@arbiter/persistence';
+import { ColumnMap, jsonOrNull, queryRows, selectList } from '@arbiter/persistence';
 import { NewAuditEntry } from './audit-entry.repository';
+import { auditConditions, AuditFilter, sqlParams } from './audit-filter';
 
 /** An audited call announced before it runs: its entry-to-be, without an outcome yet. */
 export type NewAuditIntent = Omit<NewAuditEntry, 'after' | 'status'>;
@@ -13,6 +14,12 @@ export interface AuditOutcome {
   after: Record<string, unknown> | null;
   /** The target, when only the outcome names it (the id of what a creation made). */
   targetId?: string | null;
+}
+
+/** An intent as a reader sees it: announced at `at`, by the actor of that email (null once gone). */
+export interface PendingIntentRow extends NewAuditIntent {
+  at: Date;
+  actorEmail: string | null;
 }
 
 /** An intent the reconciler finishes: enough to read its target's state. */
@@ -41,6 +48,7 @@ const INTENT_COLUMNS: ColumnMap<NewAuditIntent> = {
 };
 const FIELDS = Object.keys(INTENT_COLUMNS) as (keyof NewAuditIntent)[];
 const COLUMNS = FIELDS.map((field) => INTENT_COLUMNS[field]);
+const PENDING_SELECT = `${selectList(INTENT_COLUMNS, { table: 'a' })}, a.at, u.email AS "actorEmail"`;
 const JSON_FIELDS = new Set<keyof NewAuditIntent>(['before', 'request']);
 
 /**
@@ -94,6 +102,19 @@ export class AuditIntentRepository {
       `SELECT id, target_kind AS "targetKind", target_id AS "targetId" FROM audit_intents
         WHERE at < now() - $1 * interval '1 millisecond' ORDER BY at, id LIMIT $2`,
       [olderThanMs, limit],
+    );
+  }
+
+  /** Up to `limit` intents matching the filter, newest first. */
+  pending(filter: AuditFilter, limit: number): Promise<PendingIntentRow[]> {
+    const { params, param } = sqlParams();
+    const where = auditConditions(filter, param);
+    return queryRows<PendingIntentRow>(
+      this.db,
+      `SELECT ${PENDING_SELECT} FROM audit_intents a LEFT JOIN users u ON u.id = a.actor_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY a.at DESC, a.id DESC LIMIT ${param(limit)}`,
+      params,
     );
   }
 }

@@ -3,7 +3,8 @@ import { AuditEntryView, AuditPageView } from '@arbiter/contracts';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditEntryRepository, AuditEntryRow, AuditFilter } from './audit-entry.repository';
+import { AuditEntryFilter, AuditEntryRepository, AuditEntryRow } from './audit-entry.repository';
+import { auditFilterOf, AuditQuery, AuditScope } from './audit-filter';
 import { AuditIntentRepository, AuditOutcome, NewAuditIntent } from './audit-intent.repository';
 import { AuditError, AuditErrorCode } from './audit.errors';
 import { asAuditState } from './secret-redaction';
@@ -31,18 +32,6 @@ export interface AuditSettlement {
   targetId?: string | null;
 }
 
-/** The filters of a read, as the caller wrote them. */
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
-
-/** The entries a reader may see: one workspace's, or (null) every entry, a platform admin's view. */
-export type AuditScope = string | null;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_PAGE = 50;
 // An export reads in pages of this many, so its memory does not grow with the log.
 const EXPORT_BATCH = 1000;
@@ -96,7 +85,7 @@ export class AuditLog {
     scope: AuditScope = null,
   ): Promise<AuditPageView> {
     const filter = {
-      ...this.filter(query, scope),
+      ...auditFilterOf(query, scope),
       after: cursor ? decodeCursor(cursor) : undefined,
     };
     const rows = await this.entries.page(filter, limit + 1);
@@ -115,10 +104,10 @@ export class AuditLog {
    * byte is sent.
    */
   exportJsonl(query: AuditQuery, scope: AuditScope = null): AsyncIterable<string> {
-    return this.pagesOfLines(this.filter(query, scope));
+    return this.pagesOfLines(auditFilterOf(query, scope));
   }
 
-  private async *pagesOfLines(filter: AuditFilter): AsyncIterable<string> {
+  private async *pagesOfLines(filter: AuditEntryFilter): AsyncIterable<string> {
     for (;;) {
       const rows = await this.entries.page(filter, EXPORT_BATCH);
       if (rows.length) yield rows.map((row) => `${JSON.stringify(toView(row))}\n`).join('');
@@ -126,21 +115,6 @@ export class AuditLog {
       const last = rows[rows.length - 1];
       filter.after = { at: last.atExact, id: last.id };
     }
-  }
-
-  private filter(query: AuditQuery, scope: AuditScope): AuditFilter {
-    const from = query.from ? new Date(query.from) : undefined;
-    const to = query.to ? new Date(query.to) : undefined;
-    if (from && to && from >= to)
-      throw new AuditError(AuditErrorCode.BadRange, 'from must be before to');
-    return {
-      actorId: query.actor && UUID.test(query.actor) ? query.actor : undefined,
-      actorEmail: query.actor && !UUID.test(query.actor) ? query.actor : undefined,
-      action: query.action,
-      from,
-      to,
-      workspaceId: scope ?? undefined,
-    };
   }
 }
 

@@ -3,6 +3,7 @@ import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditLog } from './audit-log.use-case';
 import { AuditIntentRepository } from './audit-intent.repository';
 import { AuditSnapshots } from './audit-snapshots.registry';
+import { ListPendingAuditActions } from './list-pending-audit-actions.use-case';
 import { ReconcileAuditIntents } from './reconcile-audit-intents.use-case';
 
 /** The audit log; global, because every slice's administrative edge records into it. */
@@ -14,7 +15,8 @@ import { ReconcileAuditIntents } from './reconcile-audit-intents.use-case';
     AuditLog,
     AuditSnapshots,
     ReconcileAuditIntents,
+    ListPendingAuditActions,
   ],
-  exports: [AuditLog, AuditSnapshots, ReconcileAuditIntents],
+  exports: [AuditLog, AuditSnapshots, ReconcileAuditIntents, ListPendingAuditActions],
 })
 export class AuditModule {}

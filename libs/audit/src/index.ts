@@ -4,3 +4,5 @@ export * from './audit-log.use-case';
 export * from './audit-snapshots.registry';
 export * from './secret-redaction';
 export * from './reconcile-audit-intents.use-case';
+export type { AuditQuery, AuditScope } from './audit-filter';
+export * from './list-pending-audit-actions.use-case';

@@ -46,6 +46,16 @@ export class AuditPageQueryDto extends AuditQueryDto {
 }
 
 /**
+ * GET /v1/audit/pending: the same filters (the time range on when each action was announced) and
+ * a bound, newest first. No cursor: the list is the calls in flight now, and an announced call
+ * leaves it as it is answered, so a second page would not continue the first.
+ */
+export class AuditPendingQueryDto extends AuditQueryDto {
+  @OptionalQueryInt('limit', 500, { default: 50 })
+  limit?: number;
+}
+
+/**
  * How an audited call ended. `done`: it succeeded. `failed`: it answered with a server error
  * (5xx); compare `before` and `after` to see whether it changed something anyway. `unconfirmed`:
  * its outcome never came back (the process stopped, or the entry could not be written) and it
@@ -76,4 +86,33 @@ export interface AuditPageView {
   entries: AuditEntryView[];
   /** Pass as `cursor` for the next (older) page; null on the last one. */
   next: string | null;
+}
+
+/**
+ * An audited call announced but not answered yet: it is running, or its process stopped before it
+ * answered. It leaves the list when it is answered (its entry appended, or nothing if refused) or,
+ * unanswered, when the reconciler appends it `unconfirmed`. Its `id` is the id its entry will have.
+ */
+export interface AuditPendingView {
+  id: string;
+  /** When the call was announced, just before it ran. */
+  announcedAt: string;
+  actor: { id: string | null; email: string | null; role: string | null };
+  action: string;
+  /** `id` is null for a creation: what it creates is known only from its answer. */
+  target: { kind: string; id: string | null };
+  /** The state of the target before the call, and what was asked (secrets redacted). */
+  before: Record<string, unknown> | null;
+  request: Record<string, unknown> | null;
+  reason: string | null;
+  requestId: string | null;
+  ip: string | null;
+  status: 'pending';
+}
+
+export interface AuditPendingListView {
+  /** Newest first, at most `limit`. */
+  pending: AuditPendingView[];
+  /** Whether more calls in flight match than were listed. */
+  more: boolean;
 }

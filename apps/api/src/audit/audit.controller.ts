@@ -1,22 +1,32 @@
 import { Controller, Get, Header, Query, StreamableFile, UseGuards } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AuditLog } from '@arbiter/audit';
+import { AuditLog, ListPendingAuditActions } from '@arbiter/audit';
 import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
-import { AuditPageQueryDto, AuditPageView, AuditQueryDto } from '@arbiter/contracts';
+import {
+  AuditPageQueryDto,
+  AuditPageView,
+  AuditPendingListView,
+  AuditPendingQueryDto,
+  AuditQueryDto,
+} from '@arbiter/contracts';
 import { ApiContract } from '../common/api-contract.decorator';
 import { AuditedExport } from './audited.decorator';
 
 /**
- * The audit log, for admins: every administrative and lead action, newest first. A workspace's
- * admins read its entries; a platform admin who names no workspace reads every entry.
+ * The audit log, for admins: every administrative and lead action, newest first, and the calls
+ * still in flight. A workspace's admins read its entries; a platform admin who names no workspace
+ * reads every entry.
  */
 @ApiTags('admin')
 @UseGuards(UserAuthGuard)
 @Roles('admin')
 @Controller('v1/audit')
 export class AuditController {
-  constructor(private readonly log: AuditLog) {}
+  constructor(
+    private readonly log: AuditLog,
+    private readonly pendingActions: ListPendingAuditActions,
+  ) {}
 
   @Get()
   @ApiContract({
@@ -31,6 +41,22 @@ export class AuditController {
   ): Promise<AuditPageView> {
     const { cursor, limit, ...filter } = query;
     return this.log.page(filter, cursor, limit, scopeOf(user));
+  }
+
+  @Get('pending')
+  @ApiContract({
+    id: 'listPendingAuditActions',
+    summary:
+      'Audited calls announced but not answered yet (running, or their process stopped), newest first; until answered or recorded unconfirmed',
+    caller: 'user',
+    ok: { 200: 'AuditPendingList' },
+  })
+  pending(
+    @CurrentUser() user: UserPrincipal,
+    @Query() query: AuditPendingQueryDto,
+  ): Promise<AuditPendingListView> {
+    const { limit, ...filter } = query;
+    return this.pendingActions.execute(filter, limit, scopeOf(user));
   }
 
   @Get('export')

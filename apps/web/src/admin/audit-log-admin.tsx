@@ -3,6 +3,7 @@ import type { AuditEntryView, AuditPageView } from '@arbiter/contracts';
 import { api, apiDownload } from '../api/session';
 import { formatClock } from '../lib/time';
 import { ScrollTable } from '../shell/scroll-table';
+import { AuditPendingAdmin } from './audit-pending-admin';
 
 interface Filters {
   actor: string;
@@ -77,7 +78,10 @@ function EntryRow({ entry }: { entry: AuditEntryView }) {
   );
 }
 
-/** Every administrative action, newest first: who, what, on what, what changed, and why. */
+/**
+ * Every administrative action, newest first: who, what, on what, what changed, and why; above
+ * them, the calls still in flight.
+ */
 export function AuditLogAdmin({ onNotice }: { onNotice(text: string): void }) {
   const [draft, setDraft] = useState<Filters>(NONE);
   const [filters, setFilters] = useState<Filters>(NONE);
@@ -158,6 +162,7 @@ export function AuditLogAdmin({ onNotice }: { onNotice(text: string): void }) {
           {error}
         </p>
       )}
+      <AuditPendingAdmin query={queryOf(filters)} />
       {entries === null ? (
         <p className="muted">Loading…</p>
       ) : entries.length === 0 ? (

@@ -1,6 +1,12 @@
-import type { AuditEntryView, AuditPageView } from '../audit.dto';
+import type {
+  AuditEntryView,
+  AuditPageView,
+  AuditPendingListView,
+  AuditPendingView,
+} from '../audit.dto';
 import {
   arrayOf,
+  boolean,
   dateTime,
   enumOf,
   freeObject,
@@ -38,5 +44,32 @@ export const AUDIT_SCHEMAS: Record<string, SchemaObject> = {
   AuditPage: objectOf<AuditPageView>({
     entries: arrayOf(ref('AuditEntry')),
     next: nullable(string({ description: 'Cursor of the next (older) page' })),
+  }),
+  AuditPending: objectOf<AuditPendingView>({
+    id: uuid,
+    announcedAt: dateTime,
+    actor: objectOf<AuditPendingView['actor']>({
+      id: nullable(uuid),
+      email: nullable(string()),
+      role: nullable(string()),
+    }),
+    action: string({ example: 'pipeline.activate' }),
+    target: objectOf<AuditPendingView['target']>({
+      kind: string(),
+      id: nullable(string({ description: 'Null for a creation, until it answers' })),
+    }),
+    before: nullable(freeObject('The target before the action (secrets redacted)')),
+    request: nullable(freeObject('The request body (secrets redacted)')),
+    reason: nullable(string()),
+    requestId: nullable(string()),
+    ip: nullable(string()),
+    status: enumOf(['pending'] satisfies AuditPendingView['status'][], {
+      description:
+        'Announced, not answered yet: running, or its process stopped; it becomes an entry (done, failed or unconfirmed) with the same id, or nothing if refused',
+    }),
+  }),
+  AuditPendingList: objectOf<AuditPendingListView>({
+    pending: arrayOf(ref('AuditPending')),
+    more: { ...boolean, description: 'More calls in flight match than were listed' },
   }),
 };

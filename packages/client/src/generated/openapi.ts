@@ -154,6 +154,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audited calls announced but not answered yet (running, or their process stopped), newest first; until answered or recorded unconfirmed */
+        get: operations["listPendingAuditActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/config": {
         parameters: {
             query?: never;
@@ -1551,6 +1568,46 @@ export interface components {
             entries: components["schemas"]["AuditEntry"][];
             /** @description Cursor of the next (older) page */
             next: string | null;
+        };
+        AuditPending: {
+            /** @example pipeline.activate */
+            action: string;
+            actor: {
+                email: string | null;
+                /** Format: uuid */
+                id: string | null;
+                role: string | null;
+            };
+            /** Format: date-time */
+            announcedAt: string;
+            /** @description The target before the action (secrets redacted) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            id: string;
+            ip: string | null;
+            reason: string | null;
+            /** @description The request body (secrets redacted) */
+            request: {
+                [key: string]: unknown;
+            } | null;
+            requestId: string | null;
+            /**
+             * @description Announced, not answered yet: running, or its process stopped; it becomes an entry (done, failed or unconfirmed) with the same id, or nothing if refused
+             * @enum {string}
+             */
+            status: "pending";
+            target: {
+                /** @description Null for a creation, until it answers */
+                id: string | null;
+                kind: string;
+            };
+        };
+        AuditPendingList: {
+            /** @description More calls in flight match than were listed */
+            more: boolean;
+            pending: components["schemas"]["AuditPending"][];
         };
         AuthConfig: {
             /** @description false: only single sign-on lets people in */
@@ -3759,6 +3816,86 @@ export interface operations {
                 };
                 content: {
                     "application/x-ndjson": string;
+                };
+            };
+            /** @description The request is malformed or a field is invalid: `problems` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are wrong, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role, queue or pipeline not allowed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPendingAuditActions: {
+        parameters: {
+            query?: {
+                /** @description An action (`pipeline.activate`), or every action of a kind (`pipeline.`) */
+                action?: string;
+                /** @description The actor: a user's id or email */
+                actor?: string;
+                /** @description From this instant (ISO 8601) */
+                from?: string;
+                limit?: number;
+                /** @description Before this instant (ISO 8601, exclusive) */
+                to?: string;
+            };
+            header?: {
+                /** @description The key of the workspace to act in; without it, the person's first workspace (a platform admin: every workspace). One the person may not act in: 404 */
+                "X-Arbiter-Workspace"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPendingList"];
                 };
             };
             /** @description The request is malformed or a field is invalid: `problems` names each field */

@@ -1,0 +1,224 @@
+import { ReconcileAuditIntents } from '@arbiter/audit';
+import { expectEventually, TEST_ADMIN } from '@arbiter/testing';
+import { ArbiterHarness } from '../support/arbiter.harness';
+
+type Pending = {
+  id: string;
+  announcedAt: string;
+  status: string;
+  action: string;
+  actor: { id: string | null; email: string | null; role: string | null };
+  target: { kind: string; id: string | null };
+  before: Record<string, unknown> | null;
+  request: Record<string, unknown> | null;
+  requestId: string | null;
+};
+type Entry = { id: string; status: string; target: { id: string | null } };
+
+/**
+ * GET /v1/audit/pending: the audited calls announced and not answered yet. An auditor looking right
+ * after an incident sees what was in flight (a call still running, or one whose process stopped)
+ * before the reconciler appends it to the log as unconfirmed; each call leaves the list as it
+ * becomes an entry, under the same id.
+ */
+describe('audit log: the calls in flight', () => {
+  let arbiter: ArbiterHarness;
+  let admin: { token: string };
+  let reconcile: () => Promise<number>;
+
+  beforeAll(async () => {
+    // The reconciler runs when a test says so: not on its own timer.
+    arbiter = await ArbiterHarness.start({
+      worker: false,
+      config: { audit: { unconfirmedAfterMs: 600_000, reconcileEveryMs: 86_400_000 } },
+    });
+    admin = { token: await arbiter.adminAccessToken() };
+    await arbiter.db.query(`CREATE FUNCTION test_refusal() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    const reconciler = arbiter.api.get(ReconcileAuditIntents);
+    reconcile = () => reconciler.execute(arbiter.config.audit.unconfirmedAfterMs);
+  }, 60_000);
+
+  afterAll(() => arbiter?.stop());
+
+  async function newClient(name: string): Promise<string> {
+    const created = await arbiter.http.post<{ id: string }>('/v1/clients', { name }, admin);
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
+  const setQuota = (clientId: string, requestsPerSecond: number) =>
+    arbiter.http.put(`/v1/clients/${clientId}/quota`, { requestsPerSecond }, admin);
+
+  /** Sets each quota while the log refuses its entry: each call's intent stays, unanswered. */
+  async function setQuotasLosingTheirEntries(clientIds: string[], rps: number): Promise<number[]> {
+    await arbiter.db.query(`CREATE TRIGGER test_refusal BEFORE INSERT ON audit_entries
+      FOR EACH ROW WHEN (NEW.action = 'client.quota') EXECUTE FUNCTION test_refusal()`);
+    try {
+      const statuses: number[] = [];
+      for (const clientId of clientIds) statuses.push((await setQuota(clientId, rps)).status);
+      return statuses;
+    } finally {
+      await arbiter.db.query(`DROP TRIGGER test_refusal ON audit_entries`);
+    }
+  }
+
+  /** What an auditor reads: the quota calls in flight on one client. */
+  async function pendingOn(clientId: string): Promise<Pending[]> {
+    const res = await arbiter.http.get<{ pending: Pending[]; more: boolean }>(
+      '/v1/audit/pending?action=client.quota&limit=500',
+      admin,
+    );
+    expect([res.status, res.body.more]).toEqual([200, false]);
+    return res.body.pending.filter((p) => p.target.id === clientId);
+  }
+
+  /** The quota entries of one client in the log, newest first. */
+  async function entriesOn(clientId: string): Promise<Entry[]> {
+    const res = await arbiter.http.get<{ entries: Entry[] }>(
+      '/v1/audit?action=client.quota&limit=500',
+      admin,
+    );
+    expect(res.status).toBe(200);
+    return res.body.entries.filter((e) => e.target.id === clientId);
+  }
+
+  it('a call whose answer never came is pending at once; once recorded unconfirmed it is an entry, no longer pending', async () => {
+    const clientId = await newClient('quota-crashed');
+    // The quota is set, but its entry cannot be written: the trace a process dying leaves.
+    expect(await setQuotasLosingTheirEntries([clientId], 7)).toEqual([500]);
+    expect(await entriesOn(clientId)).toEqual([]);
+
+    const [pending, ...others] = await pendingOn(clientId);
+    expect(others).toEqual([]);
+    expect(pending).toEqual({
+      id: expect.any(String),
+      announcedAt: expect.any(String),
+      status: 'pending',
+      action: 'client.quota',
+      actor: { id: expect.any(String), email: TEST_ADMIN.email, role: 'admin' },
+      target: { kind: 'client', id: clientId },
+      before: expect.objectContaining({ requestsPerSecond: null }),
+      request: expect.objectContaining({ body: { requestsPerSecond: 7 } }),
+      reason: null,
+      requestId: expect.any(String),
+      ip: expect.any(String),
+    });
+    expect(Number.isNaN(Date.parse(pending.announcedAt))).toBe(false);
+
+    // Reconciled (it is older than any call takes): the entry, under the intent's id; not pending.
+    await arbiter.db.query(`UPDATE audit_intents SET at = at - interval '1 hour'`);
+    expect(await reconcile()).toBe(1);
+    expect(await entriesOn(clientId)).toEqual([
+      expect.objectContaining({ id: pending.id, status: 'unconfirmed' }),
+    ]);
+    expect(await pendingOn(clientId)).toEqual([]);
+  });
+
+  it('a call still running is pending; once answered it is a done entry and never pending again', async () => {
+    const clientId = await newClient('quota-running');
+    // Hold the client's row: the call is announced, then waits on the lock inside its route.
+    const holder = arbiter.db.createQueryRunner();
+    await holder.connect();
+    let answered: ReturnType<typeof setQuota> | undefined;
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT id FROM clients WHERE id = $1 FOR UPDATE`, [clientId]);
+      answered = setQuota(clientId, 9);
+      const running = await expectEventually(async () => {
+        const [one] = await pendingOn(clientId);
+        expect(one).toMatchObject({ status: 'pending', target: { id: clientId } });
+        return one;
+      });
+      await holder.commitTransaction();
+      expect((await answered).status).toBe(200);
+      expect(await entriesOn(clientId)).toEqual([
+        expect.objectContaining({ id: running.id, status: 'done' }),
+      ]);
+      expect(await pendingOn(clientId)).toEqual([]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await answered;
+    }
+
+    // Answered at once, or refused: never pending afterwards.
+    expect((await setQuota(clientId, 3)).status).toBe(200);
+    expect((await setQuota(clientId, -1)).status).toBe(400);
+    expect(await pendingOn(clientId)).toEqual([]);
+    expect(await arbiter.db.query(`SELECT id FROM audit_intents`)).toEqual([]);
+  });
+
+  it('filters by actor, action and time, and is bounded by limit', async () => {
+    const clientIds = [await newClient('quota-a'), await newClient('quota-b')];
+    const before = new Date(Date.now() - 60_000).toISOString();
+    expect(await setQuotasLosingTheirEntries(clientIds, 2)).toEqual([500, 500]);
+    type List = { pending: Pending[]; more: boolean };
+    const read = async (query: string) => {
+      const res = await arbiter.http.get<List>(`/v1/audit/pending${query}`, admin);
+      expect([query, res.status]).toEqual([query, 200]);
+      return { targets: res.body.pending.map((p) => p.target.id), more: res.body.more };
+    };
+    const newestFirst = [...clientIds].reverse();
+    expect(await read('?action=client.')).toEqual({ targets: newestFirst, more: false });
+    expect(await read('?action=client.quota&limit=1')).toEqual({
+      targets: newestFirst.slice(0, 1),
+      more: true,
+    });
+    expect(await read(`?actor=${encodeURIComponent(TEST_ADMIN.email)}`)).toEqual({
+      targets: newestFirst,
+      more: false,
+    });
+    expect(await read('?actor=nobody@audit.local')).toEqual({ targets: [], more: false });
+    expect(await read('?action=pipeline.')).toEqual({ targets: [], more: false });
+    expect(await read(`?to=${encodeURIComponent(before)}`)).toEqual({ targets: [], more: false });
+    expect(await read(`?from=${encodeURIComponent(before)}`)).toEqual({
+      targets: newestFirst,
+      more: false,
+    });
+
+    await arbiter.db.query(`UPDATE audit_intents SET at = at - interval '1 hour'`);
+    expect(await reconcile()).toBe(2);
+    expect(await read('')).toEqual({ targets: [], more: false });
+  });
+
+  it('is for admins only: a lead or a reviewer is refused, and so is a caller without a token', async () => {
+    for (const role of ['lead', 'reviewer']) {
+      const email = `${role}@pending.local`;
+      const password = `${role}-password-1`;
+      const created = await arbiter.http.post(
+        '/v1/users',
+        { email, password, role, queues: ['desk'] },
+        admin,
+      );
+      expect([role, created.status]).toEqual([role, 201]);
+      const login = await arbiter.http.post<{ accessToken: string }>('/v1/auth/login', {
+        email,
+        password,
+      });
+      const res = await arbiter.http.get('/v1/audit/pending', { token: login.body.accessToken });
+      expect([role, res.status]).toEqual([role, 403]);
+    }
+    expect((await arbiter.http.get('/v1/audit/pending')).status).toBe(401);
+  });
+
+  it('refuses bad parameters with a 400 naming the problem', async () => {
+    for (const [query, problem] of [
+      ['?limit=0', 'limit must be an integer from 1 to 500'],
+      ['?limit=501', 'limit must be an integer from 1 to 500'],
+      ['?from=yesterday', 'from must be an ISO 8601 date-time'],
+      ['?actor=robert', "actor must be a user's id (UUID) or email"],
+      ['?action=Pipeline', 'action must be an action such as pipeline.activate'],
+      ['?from=2026-12-07T02:00:00Z&to=2026-12-07T01:00:00Z', 'from must be before to'],
+      // The list is of the calls in flight now: it has no pages to continue.
+      ['?cursor=abc', 'property cursor should not exist'],
+    ]) {
+      const refused = await arbiter.http.get(`/v1/audit/pending${query}`, admin);
+      expect([query, refused.status, JSON.stringify(refused.body)]).toEqual([
+        query,
+        400,
+        expect.stringContaining(problem),
+      ]);
+    }
+  });
+});
