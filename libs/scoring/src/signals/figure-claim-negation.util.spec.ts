@@ -57,6 +57,21 @@ describe('flippedNegation of a claim holding a figure', () => {
     expect(roles(parking, charged)).toEqual(flipped(charged));
   });
 
+  it('leaves a claim carving out an exception unjudged', () => {
+    const returns = ['Returns are accepted within 30 days; sale items cannot be returned.'];
+    const sale = 'Sale items can be returned within 30 days.';
+    expect(roles(returns, sale)).toEqual(flipped(sale));
+    const other = 'Items other than sale items can be returned within 30 days.';
+    expect(roles(returns, other)).toEqual([]);
+    const jualan = ['Pemulangan diterima dalam 30 hari; barang jualan tidak boleh dipulangkan.'];
+    expect(roles(jualan, 'Barang jualan boleh dipulangkan dalam 30 hari.')).toEqual(
+      flipped('Barang jualan boleh dipulangkan dalam 30 hari.'),
+    );
+    expect(roles(jualan, 'Barang selain barang jualan boleh dipulangkan dalam 30 hari.')).toEqual(
+      [],
+    );
+  });
+
   it('leaves a clause with two plain negators unjudged: they may cancel', () => {
     const tax = ['The service tax cannot be waived; it is RM25 per card.'];
     expect(roles(tax, 'The service tax of RM25 applies to every card.')).toEqual([]);
@@ -93,6 +108,8 @@ describe('flippedNegation of a claim holding a figure', () => {
     expect(
       roles(bayaran, 'Jika barang belum digunakan, bayaran balik diberi dalam 7 hari.'),
     ).toEqual([]);
+    const kecuali = 'Bayaran balik diberi dalam 7 hari kecuali jika barang telah digunakan.';
+    expect(roles(bayaran, kecuali)).toEqual([]);
     const haiwan = [
       'Haiwan peliharaan tidak dibenarkan di dalam bilik; ruang rehat haiwan berharga RM50 semalam.',
     ];
@@ -123,6 +140,8 @@ describe('flippedNegation of a claim holding a figure', () => {
     ];
     const may = 'Kung nagamit na ang item, may refund sa loob ng 7 araw.';
     expect(roles(refund, may)).toEqual(flipped(may));
+    const maliban = 'May refund sa loob ng 7 araw maliban kung nagamit na ang item.';
+    expect(roles(refund, maliban)).toEqual([]);
     expect(roles(refund, 'Kung hindi pa nagamit ang item, may refund sa loob ng 7 araw.')).toEqual(
       [],
     );

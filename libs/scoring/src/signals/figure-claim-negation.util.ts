@@ -181,6 +181,29 @@ function figureWords(claim: Side, clauses: readonly Side[]): Set<string> {
 
 const SCOPED_NEGATORS = new Set(['without', 'tanpa']);
 
+// Words that carve an exception out of what follows ("Items other than sale items can be
+// returned", "semua barang kecuali barang jualan"): a "not" by another name, with a reach no
+// negator rule reads. A side with one is left unjudged; before a condition ("kecuali jika",
+// "maliban kung") it turns the condition instead (partsOf).
+const EXCLUSIONS = new Set([
+  'except',
+  'excluding',
+  'besides',
+  'kecuali',
+  'selain',
+  'maliban',
+  'bukod',
+]);
+const EXCLUDING_PAIRS = new Set(['other than', 'apart from', 'aside from', 'rather than']);
+
+function excludes(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      (EXCLUSIONS.has(t.norm) && !CONDITIONS.has(tokens[i + 1]?.norm ?? '')) ||
+      (i > 0 && EXCLUDING_PAIRS.has(`${tokens[i - 1].norm} ${t.norm}`)),
+  );
+}
+
 /**
  * Whether `part` says "not" of `other`'s words ("without X … not" cancels, "without" is scoped);
  * null for two plain negators, which may cancel ("the service tax cannot be waived", "not free")
@@ -216,6 +239,7 @@ function polarityFlipped(claim: Side, clause: Side): boolean {
     saysNotOf(theirs.main, claim.known),
   ];
   if ([myCondition, theirCondition, myMain, theirMain].includes(null)) return false;
+  if (excludes(claim.tokens) || excludes(clause.tokens)) return false;
   if (myCondition !== theirCondition || myMain === theirMain) return false;
   // A clause without a "not" may be one item of a list whose "not" sits in another clause of its
   // sentence: "except on Saturdays and public holidays, when it is not offered" cuts "public
