@@ -72,7 +72,11 @@ describe('factRoles', () => {
     [
       tlDelivery,
       'May bayad ang delivery sa Metro Manila kahit ₱1,500 pataas ang order.',
-      ['1,500:opposite'],
+      [
+        '1,500:opposite',
+        // "May bayad" (a fee) where its clause says "Libre" (figure-claim-negation.util.ts).
+        'May bayad ang delivery sa Metro Manila kahit ₱1,500 pataas ang order:flippedNegation',
+      ],
     ],
     [tlDelivery, 'Walang bayad ang delivery sa Metro Manila para sa order na ₱1,500 pataas.', []],
     // Tagalog "at" ("and") before a clause parts two clauses; English "at" parts nothing.

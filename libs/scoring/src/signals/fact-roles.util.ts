@@ -22,6 +22,7 @@ import {
   wordsHeld,
 } from './short-claims.util';
 import { figurelessContradictions } from './figureless-claims.util';
+import { figureClaimNegations } from './figure-claim-negation.util';
 import { concessiveContradictions } from './concessive-claims.util';
 import { glossStems } from './name-variants.util';
 import { heldWithTimings, instantTimings, withTimings } from './timing-facts.util';
@@ -115,6 +116,8 @@ function sameWord(a: Token, b: Token): boolean {
  * - **unboundName**: a name of the claim (entities.signal's) is in no sentence holding the fact:
  *   "Elmhurst College was founded in 1874" where 1874 is another college's year.
  * - **opposite** and **flippedNegation** of a claim without a figure: figureless-claims.util.ts.
+ * - **flippedNegation** of a claim with a figure, against the clause whose words it all has:
+ *   figure-claim-negation.util.ts.
  * - **opposite** of "…, even without X" where the passage gives the case without X otherwise:
  *   concessive-claims.util.ts.
  * - **otherDays**: a day range or day the context gives otherwise ("Monday to Sunday" where it
@@ -211,14 +214,11 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
       if (!out.some((r) => r.kind === 'swapped' && r.start >= claim.start && r.end <= claim.end))
         if (clauseSwapped(claim))
           out.push({ kind: 'swapped', text: q.text, start: q.start, end: q.end });
+  const conditioned = claimsOf(analysis, CONDITIONED);
   out.push(
-    ...figurelessContradictions(
-      analysis,
-      claimsOf(analysis, CONDITIONED),
-      clauses,
-      contextClauses(index, FINE).flat(),
-    ),
+    ...figurelessContradictions(analysis, conditioned, clauses, contextClauses(index, FINE).flat()),
   );
+  out.push(...figureClaimNegations(analysis, conditioned, index, CONDITIONED));
   out.push(...concessiveContradictions(analysis, claims, index));
   for (const m of dayMismatches(analysis, index)) out.push({ kind: 'otherDays', ...m });
   return out;
