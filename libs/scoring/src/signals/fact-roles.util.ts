@@ -25,6 +25,7 @@ import { figurelessContradictions } from './figureless-claims.util';
 import { figureClaimNegations } from './figure-claim-negation.util';
 import { concessiveContradictions } from './concessive-claims.util';
 import { glossStems } from './name-variants.util';
+import { modalityFlips } from './modality-claims.util';
 import { heldWithTimings, instantTimings, withTimings } from './timing-facts.util';
 import type { ContextClause } from './clause-negation.util';
 import { dayMismatches } from './day-coverage.util';
@@ -120,6 +121,9 @@ function sameWord(a: Token, b: Token): boolean {
  *   figure-claim-negation.util.ts.
  * - **opposite** of "…, even without X" where the passage gives the case without X otherwise:
  *   concessive-claims.util.ts.
+ * - **flippedNegation** of a rule: a claim making optional what its passage requires, or the
+ *   reverse ("Vaccination tak wajib" against "must have up-to-date vaccinations"):
+ *   modality-claims.util.ts.
  * - **otherDays**: a day range or day the context gives otherwise ("Monday to Sunday" where it
  *   says "Monday to Saturday", a day it says is closed): day-coverage.util.ts.
  *
@@ -220,6 +224,7 @@ export function factRoles(analysis: Analysis, index: ContextIndex): FactRole[] {
   );
   out.push(...figureClaimNegations(analysis, conditioned, index, CONDITIONED));
   out.push(...concessiveContradictions(analysis, claims, index));
+  for (const m of modalityFlips(analysis, index)) out.push({ kind: 'flippedNegation', ...m });
   for (const m of dayMismatches(analysis, index)) out.push({ kind: 'otherDays', ...m });
   return out;
 }
