@@ -1,6 +1,6 @@
-import { ReconcileAuditIntents } from '@arbiter/audit';
 import { expectEventually, TEST_ADMIN } from '@arbiter/testing';
-import { ArbiterHarness } from '../support/arbiter.harness';
+import type { ArbiterHarness } from '../support/arbiter.harness';
+import { startAuditRefusals, type AuditRefusalHarness } from '../support/audit-refusals';
 
 type Pending = {
   id: string;
@@ -25,18 +25,11 @@ describe('audit log: the calls in flight', () => {
   let arbiter: ArbiterHarness;
   let admin: { token: string };
   let reconcile: () => Promise<number>;
+  let refusing: AuditRefusalHarness['refusing'];
 
   beforeAll(async () => {
     // The reconciler runs when a test says so: not on its own timer.
-    arbiter = await ArbiterHarness.start({
-      worker: false,
-      config: { audit: { unconfirmedAfterMs: 600_000, reconcileEveryMs: 86_400_000 } },
-    });
-    admin = { token: await arbiter.adminAccessToken() };
-    await arbiter.db.query(`CREATE FUNCTION test_refusal() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
-    const reconciler = arbiter.api.get(ReconcileAuditIntents);
-    reconcile = () => reconciler.execute(arbiter.config.audit.unconfirmedAfterMs);
+    ({ arbiter, admin, reconcile, refusing } = await startAuditRefusals());
   }, 60_000);
 
   afterAll(() => arbiter?.stop());
@@ -52,15 +45,11 @@ describe('audit log: the calls in flight', () => {
 
   /** Sets each quota while the log refuses its entry: each call's intent stays, unanswered. */
   async function setQuotasLosingTheirEntries(clientIds: string[], rps: number): Promise<number[]> {
-    await arbiter.db.query(`CREATE TRIGGER test_refusal BEFORE INSERT ON audit_entries
-      FOR EACH ROW WHEN (NEW.action = 'client.quota') EXECUTE FUNCTION test_refusal()`);
-    try {
+    return refusing('audit_entries', 'INSERT', `NEW.action = 'client.quota'`, async () => {
       const statuses: number[] = [];
       for (const clientId of clientIds) statuses.push((await setQuota(clientId, rps)).status);
       return statuses;
-    } finally {
-      await arbiter.db.query(`DROP TRIGGER test_refusal ON audit_entries`);
-    }
+    });
   }
 
   /** What an auditor reads: the quota calls in flight on one client. */

@@ -1,7 +1,7 @@
-import { ReconcileAuditIntents } from '@arbiter/audit';
 import { TEST_ADMIN } from '@arbiter/testing';
 import { createApiApp } from '../../apps/api/src/api-app.factory';
-import { ArbiterHarness } from '../support/arbiter.harness';
+import type { ArbiterHarness } from '../support/arbiter.harness';
+import { startAuditRefusals, type AuditRefusalHarness } from '../support/audit-refusals';
 
 type Listed = {
   action: string;
@@ -22,37 +22,14 @@ describe('audit log: calls that did not finish', () => {
   let arbiter: ArbiterHarness;
   let admin: { token: string };
   let reconcile: () => Promise<number>;
+  let refusing: AuditRefusalHarness['refusing'];
 
   beforeAll(async () => {
     // The reconciler runs when a test says so, or when an api starts: not on its own timer.
-    arbiter = await ArbiterHarness.start({
-      worker: false,
-      config: { audit: { unconfirmedAfterMs: 600_000, reconcileEveryMs: 86_400_000 } },
-    });
-    admin = { token: await arbiter.adminAccessToken() };
-    await arbiter.db.query(`CREATE FUNCTION test_refusal() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
-    const reconciler = arbiter.api.get(ReconcileAuditIntents);
-    reconcile = () => reconciler.execute(arbiter.config.audit.unconfirmedAfterMs);
+    ({ arbiter, admin, reconcile, refusing } = await startAuditRefusals());
   }, 60_000);
 
   afterAll(() => arbiter?.stop());
-
-  /** Runs `body` while `table` refuses every row of `event` matching `when`. */
-  async function refusing<T>(
-    table: string,
-    event: 'INSERT' | 'UPDATE',
-    when: string,
-    body: () => Promise<T>,
-  ): Promise<T> {
-    await arbiter.db.query(`CREATE TRIGGER test_refusal BEFORE ${event} ON ${table}
-      FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION test_refusal()`);
-    try {
-      return await body();
-    } finally {
-      await arbiter.db.query(`DROP TRIGGER test_refusal ON ${table}`);
-    }
-  }
 
   async function newClient(name: string): Promise<string> {
     const created = await arbiter.http.post<{ id: string }>('/v1/clients', { name }, admin);
