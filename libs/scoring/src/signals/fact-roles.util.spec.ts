@@ -179,6 +179,22 @@ describe('factRoles', () => {
     ]);
   });
 
+  // An exception says "not" of the claim it qualifies without a "not" of its own: "except sale
+  // items" agrees with "Sale items cannot be returned"; the claim that includes them does not.
+  it('leaves the polarity of an exception unjudged', () => {
+    const returns = [
+      'Items can be returned within 30 days of delivery. Sale items cannot be returned.',
+    ];
+    expect(roles(returns, 'Items can be returned within 30 days, except sale items.')).toEqual([]);
+    expect(roles(returns, 'Other than sale items, returns are accepted within 30 days.')).toEqual(
+      [],
+    );
+    expect(roles(returns, 'Boleh pulang dalam 30 hari, kecuali barang jualan.')).toEqual([]);
+    expect(roles(returns, 'Sale items can be returned.')).toEqual([
+      'Sale items can be returned:flippedNegation',
+    ]);
+  });
+
   it('reads a "non-" prefix as a negation of its word', () => {
     const deposit = ['A non-refundable deposit of $200 is charged at booking.'];
     expect(roles(deposit, 'The $200 deposit is refundable.')).toEqual(['200:flippedNegation']);

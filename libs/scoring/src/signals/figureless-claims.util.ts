@@ -41,6 +41,28 @@ function negatedFor(clause: ContextClause, claim: Claim): boolean {
   return negatedAbout(clause.tokens, wordsOf(claim.words));
 }
 
+// Words that carve an exception out of another claim ("…, except sale items", "kecuali barang
+// jualan", "maliban sa sale items"): the exception says "not" of the claim it qualifies, with no
+// "not" of its own, so its polarity cannot be read from its words.
+const EXCEPTIONS = new Set([
+  'except',
+  'excepting',
+  'excluding',
+  'kecuali',
+  'selain',
+  'melainkan',
+  'maliban',
+  'bukod',
+]);
+
+/** Whether a claim carves out an exception: an exception word, or "other than". */
+function carvesException(analysis: Analysis, claim: Claim): boolean {
+  const tokens = analysis.tokens.filter((t) => t.start >= claim.start && t.end <= claim.end);
+  return tokens.some(
+    (t, i) => EXCEPTIONS.has(t.norm) || (t.norm === 'other' && tokens[i + 1]?.norm === 'than'),
+  );
+}
+
 interface BestClauses {
   clauses: ContextClause[];
   held: number;
@@ -112,7 +134,10 @@ export function figurelessContradictions(
       end: claim.end,
     });
     if (best.held >= MIN_WORDS_HELD && opposedAmongTies(claim, best)) out.push(role('opposite'));
-    else if (negationFlipped(claim, bestClauses(claim, fineClauses)))
+    else if (
+      !carvesException(analysis, claim) &&
+      negationFlipped(claim, bestClauses(claim, fineClauses))
+    )
       out.push(role('flippedNegation'));
   }
   return out;
