@@ -16,6 +16,7 @@ import {
   CONTRADICTED_SHORT_ANSWER_CAP,
   modelFor,
   shortAnswerContradictions,
+  withCapCues,
 } from './short-answer-regime';
 
 /** Thrown when a configuration that validateScoringConfig would refuse reaches the engine. */
@@ -74,14 +75,19 @@ export function scoreOutput(
   const judge = engine.shortAnswers === true ? modelFor(model, analysis, inputs) : model;
   const combined = combineFitted(inputs, judge);
   let own = clamp01(combined.confidence);
+  let signals = combined.signals;
   // A fact swapped within its sentence or set against an opposite is a single wrong fact the
-  // fitted features do not see: the short answer is capped below the AI-review band.
-  if (judge !== model && shortAnswerContradictions(analysis).length)
+  // fitted features do not see: the short answer is capped below the AI-review band, and the
+  // contradiction signal's evidence says where, so the cap is explained where the cues are read.
+  const contradicted = judge !== model ? shortAnswerContradictions(analysis) : [];
+  if (contradicted.length) {
     own = Math.min(own, CONTRADICTED_SHORT_ANSWER_CAP);
+    signals = withCapCues(signals, contradicted);
+  }
   return {
     confidence: calibrated ? clamp01(recalibrate(calibration, own)) : own,
     gates,
-    signals: combined.signals,
+    signals,
     logit: combined.logit,
     model: `fitted:${judge.version}`,
     ...(calibrated ? { modelConfidence: own } : {}),

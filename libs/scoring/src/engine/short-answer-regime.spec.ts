@@ -3,7 +3,7 @@ import { DEFAULT_MODEL } from '../model/default-model';
 import { SHORT_ANSWER_MODEL } from '../model/short-answer-model';
 import { Analysis } from './analysis';
 import { computeSignals, scoreOutput } from './score-output';
-import { isShortAnswerInput, modelFor } from './short-answer-regime';
+import { CONTRADICTED_SHORT_ANSWER_CAP, isShortAnswerInput, modelFor } from './short-answer-regime';
 
 const ALL = ['grounding', 'numbers', 'entities', 'contradiction', 'relevance', 'citations'];
 const signals = (names: string[], weight = 1) =>
@@ -106,5 +106,31 @@ describe('short-answer regime: which model judges', () => {
     expect(scoreOutput(input('We open every weekday morning and evening.'), on).model).toBe(
       `fitted:${DEFAULT_MODEL.version}`,
     );
+  });
+
+  it('says in the contradiction evidence which fact capped a short answer', () => {
+    const on = { signals: signals(ALL), validators: [], engine: { shortAnswers: true } };
+    const text = 'A check-up is RM120 and scaling is RM80.';
+    const capped = scoreOutput(
+      input(text, 'A dental check-up costs RM80 and scaling costs RM120.'),
+      on,
+    );
+    expect(capped.confidence).toBeLessThanOrEqual(CONTRADICTED_SHORT_ANSWER_CAP);
+    const cues = (
+      capped.signals.find((s) => s.name === 'contradiction')?.evidence as {
+        cues: { kind: string; start: number; end: number; detail: string }[];
+      }
+    ).cues.filter((c) => /caps this short answer/.test(c.detail));
+    expect(cues.map((c) => `${c.kind}:${text.slice(c.start, c.end)}`)).toEqual(
+      expect.arrayContaining(['swapped:120']),
+    );
+    const right = scoreOutput(
+      input(
+        'A check-up is RM80 and scaling is RM120.',
+        'A dental check-up costs RM80 and scaling costs RM120.',
+      ),
+      on,
+    );
+    expect(JSON.stringify(right.signals)).not.toMatch(/caps this short answer/);
   });
 });

@@ -1,4 +1,4 @@
-import type { ScoringInput, ScoringModel } from '../scoring.types';
+import type { ScoringInput, ScoringModel, SignalResult } from '../scoring.types';
 import { Analysis } from './analysis';
 import type { WeighedInput } from './combiner';
 import { contentWords } from './shortness';
@@ -122,4 +122,24 @@ const CONTRADICTIONS: ReadonlySet<FactRole['kind']> = new Set([
 export function shortAnswerContradictions(analysis: Analysis): FactRole[] {
   if (!analysis.context) return [];
   return factRoles(analysis, analysis.context).filter((r) => CONTRADICTIONS.has(r.kind));
+}
+
+/**
+ * The signals with each contradiction that capped a short answer added to the contradiction
+ * signal's cues (its kind, its words' offsets, and that it capped the answer), where reviewers
+ * and the review UI read cues: without them a capped answer showed signals pushing it up and a
+ * confidence of 0.03, unexplained.
+ */
+export function withCapCues(signals: SignalResult[], roles: readonly FactRole[]): SignalResult[] {
+  const cues = roles.map((r) => ({
+    kind: r.kind,
+    start: r.start,
+    end: r.end,
+    detail: `"${r.text}" caps this short answer at ${CONTRADICTED_SHORT_ANSWER_CAP.toFixed(2)}`,
+  }));
+  return signals.map((s) => {
+    if (s.name !== 'contradiction') return s;
+    const evidence = (s.evidence ?? {}) as { cues?: unknown[] };
+    return { ...s, evidence: { ...evidence, cues: [...(evidence.cues ?? []), ...cues] } };
+  });
 }
