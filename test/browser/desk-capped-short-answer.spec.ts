@@ -1,0 +1,76 @@
+import { expectEventually } from '@arbiter/testing';
+import { Browser, Page } from 'playwright-core';
+import { ArbiterHarness } from '../support/arbiter.harness';
+import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
+import { createUser, expectText, PASSWORD } from './support/people';
+
+const CONTEXT = 'A dental check-up costs RM80 and scaling costs RM120.';
+const SWAPPED = 'A check-up is RM120 and scaling is RM80.';
+
+/**
+ * A short answer the short-answer path capped (its figures swapped between the two services)
+ * reaches the desk with a confidence near 0: the reviewer sees which figure capped it and why,
+ * marked on the output, not only the number.
+ */
+describe('review desk: why a short answer was capped', () => {
+  let arbiter: ArbiterHarness;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    assertPrerequisites();
+    arbiter = await ArbiterHarness.start();
+    browser = await launchBrowser();
+    // No `signals:`: every signal the fitted models read, which the short-answer model needs.
+    await arbiter.putPolicy(
+      'support',
+      policy({
+        ...ALWAYS_HUMAN,
+        signals: undefined,
+        scoring: { shortAnswers: true },
+        review: { queue: 'support', sla: '30m' },
+      }),
+    );
+    await createUser(arbiter, 'rita@test.local', 'reviewer', ['support']);
+    const res = await arbiter.http.post<{ id: string }>(
+      '/v1/submissions',
+      submissionBody({
+        input: {
+          prompt: 'How much are a check-up and scaling?',
+          context: [{ id: 'fees', text: CONTEXT }],
+        },
+        output: { text: SWAPPED },
+      }),
+      { token: arbiter.bootstrapKey },
+    );
+    await expectEventually(async () => {
+      expect(
+        await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
+          res.body.id,
+        ]),
+      ).toHaveLength(1);
+    });
+    page = await newPage(browser, arbiter.http.baseUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await arbiter?.stop();
+  });
+
+  it('marks the swapped figure with the cap as its reason', async () => {
+    await logIn(page, 'rita@test.local', PASSWORD);
+    await page.waitForURL('**/review');
+    await page.getByRole('button', { name: /Claim next/ }).click();
+    const output = page.getByLabel('Output text');
+    await expectText(output, SWAPPED);
+    const capped = output.locator('mark', { hasText: '120' });
+    await expectEventually(async () =>
+      expect(await capped.first().getAttribute('title')).toMatch(
+        /contradiction: swapped \("120" caps this short answer at 0\.03\)/,
+      ),
+    );
+    await screenshot(page, 'desk-capped-short-answer');
+  });
+});
