@@ -358,7 +358,12 @@ describe('oversight: QA audits and the automation breaker', () => {
       }),
     );
     const auditor = await reviewers.connect('qa@test.local', ['support-qa']);
-    const first = await settled(await Promise.all(Array.from({ length: 30 }, () => submit())));
+    // Three approvals to audit are needed: each item's rollout draw comes from its random id, so
+    // 30 items at a 0.3 share leave fewer than three about once in 500 runs; more batches of 30
+    // until there are three (at most five batches, 150 items).
+    const first: Awaited<ReturnType<typeof settled>> = [];
+    while (first.filter((r) => r.status === 'approved').length < 3 && first.length < 150)
+      first.push(...(await settled(await Promise.all(Array.from({ length: 30 }, () => submit())))));
     // Exactly the items whose rollout draw is under the first step's share are approved.
     for (const row of first) {
       const letOut = drawFor(row.id, DRAW_SALTS.rollout) < 0.3;
