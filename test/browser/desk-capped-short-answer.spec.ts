@@ -1,7 +1,8 @@
 import { expectEventually } from '@arbiter/testing';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { ALWAYS_HUMAN, policy } from '../support/fixtures';
+import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
 
@@ -33,23 +34,12 @@ describe('review desk: why a short answer was capped', () => {
       }),
     );
     await createUser(arbiter, 'rita@test.local', 'reviewer', ['support']);
-    const res = await arbiter.http.post<{ id: string }>(
-      '/v1/submissions',
-      submissionBody({
-        input: {
-          prompt: 'How much are a check-up and scaling?',
-          context: [{ id: 'fees', text: CONTEXT }],
-        },
-        output: { text: SWAPPED },
-      }),
-      { token: arbiter.bootstrapKey },
-    );
-    await expectEventually(async () => {
-      expect(
-        await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
-          res.body.id,
-        ]),
-      ).toHaveLength(1);
+    await submitForReview(arbiter, {
+      input: {
+        prompt: 'How much are a check-up and scaling?',
+        context: [{ id: 'fees', text: CONTEXT }],
+      },
+      output: { text: SWAPPED },
     });
     page = await newPage(browser, arbiter.http.baseUrl);
   });

@@ -1,7 +1,7 @@
-import { expectEventually } from '@arbiter/testing';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
+import { policy } from '../support/fixtures';
+import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
 
@@ -19,18 +19,7 @@ describe('review desk: editing a JSON output points at the fault', () => {
       policy({ thresholds: { autoApprove: 1, aiReview: 1 }, review: { queue: 'support' } }),
     );
     await createUser(arbiter, 'jo@test.local', 'reviewer', ['support']);
-    const res = await arbiter.http.post<{ id: string }>(
-      '/v1/submissions',
-      submissionBody({ output: { json: { answer: 'Paris' } } }),
-      { token: arbiter.bootstrapKey },
-    );
-    await expectEventually(async () => {
-      expect(
-        await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
-          res.body.id,
-        ]),
-      ).toHaveLength(1);
-    });
+    await submitForReview(arbiter, { output: { json: { answer: 'Paris' } } });
     page = await newPage(browser, arbiter.http.baseUrl);
   });
 

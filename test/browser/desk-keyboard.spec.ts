@@ -1,7 +1,8 @@
 import { expectEventually } from '@arbiter/testing';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
+import { policy } from '../support/fixtures';
+import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
 
@@ -41,19 +42,7 @@ describe('review desk by keyboard: claim, approve, reject with reason keys, edit
     await createUser(arbiter, 'kim@test.local', 'reviewer', ['support']);
     // One at a time, so that the queue serves them in this order (same priority: oldest first).
     for (const [key, text] of Object.entries(OUTPUTS)) {
-      const res = await arbiter.http.post<{ id: string }>(
-        '/v1/submissions',
-        submissionBody({ output: { text }, externalId: `kb-${key}` }),
-        { token: arbiter.bootstrapKey },
-      );
-      ids[key] = res.body.id;
-      await expectEventually(async () => {
-        expect(
-          await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
-            res.body.id,
-          ]),
-        ).toHaveLength(1);
-      });
+      ids[key] = await submitForReview(arbiter, { output: { text }, externalId: `kb-${key}` });
     }
     page = await newPage(browser, arbiter.http.baseUrl, { width: 1440, height: 900 });
     page.on('pageerror', (e) => pageErrors.push(e.message));

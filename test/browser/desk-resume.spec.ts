@@ -1,7 +1,7 @@
-import { expectEventually } from '@arbiter/testing';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { ALWAYS_HUMAN, policy } from '../support/fixtures';
+import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
 
@@ -23,18 +23,7 @@ describe('review desk: a held task survives a reload and a new login; two review
     await createUser(arbiter, 'rita@test.local', 'reviewer', ['support']);
     await createUser(arbiter, 'rob@test.local', 'reviewer', ['support']);
     for (const text of [FIRST, SECOND]) {
-      const res = await arbiter.http.post<{ id: string }>(
-        '/v1/submissions',
-        submissionBody({ output: { text } }),
-        { token: arbiter.bootstrapKey },
-      );
-      await expectEventually(async () => {
-        expect(
-          await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
-            res.body.id,
-          ]),
-        ).toHaveLength(1);
-      });
+      await submitForReview(arbiter, { output: { text } });
     }
   });
 

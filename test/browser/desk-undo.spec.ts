@@ -1,7 +1,7 @@
-import { expectEventually } from '@arbiter/testing';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
+import { ALWAYS_HUMAN, policy } from '../support/fixtures';
+import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
 
@@ -29,19 +29,7 @@ describe('review desk: undo the last decision with U while it is not delivered',
     );
     await createUser(arbiter, 'rita@test.local', 'reviewer', ['support']);
     for (const text of [FIRST, SECOND]) {
-      const res = await arbiter.http.post<{ id: string }>(
-        '/v1/submissions',
-        submissionBody({ output: { text } }),
-        { token: arbiter.bootstrapKey },
-      );
-      ids[text] = res.body.id;
-      await expectEventually(async () => {
-        expect(
-          await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
-            res.body.id,
-          ]),
-        ).toHaveLength(1);
-      });
+      ids[text] = await submitForReview(arbiter, { output: { text } });
     }
     page = await newPage(browser, arbiter.http.baseUrl, { width: 1440, height: 900 });
     page.on('pageerror', (e) => pageErrors.push(e.message));

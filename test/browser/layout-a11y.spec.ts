@@ -1,8 +1,8 @@
-import { expectEventually } from '@arbiter/testing';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
+import { policy } from '../support/fixtures';
 import { hasNoHorizontalScroll, seriousViolations } from './support/axe';
+import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
 
@@ -41,18 +41,7 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
     await createUser(arbiter, 'ada@test.local', 'reviewer', ['support']);
     await createUser(arbiter, 'lena@test.local', 'lead', []);
     for (let i = 0; i < 2; i++) {
-      const res = await arbiter.http.post<{ id: string }>(
-        '/v1/submissions',
-        submissionBody({ output: { text: OUTPUT } }),
-        { token: arbiter.bootstrapKey },
-      );
-      await expectEventually(async () => {
-        expect(
-          await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
-            res.body.id,
-          ]),
-        ).toHaveLength(1);
-      });
+      await submitForReview(arbiter, { output: { text: OUTPUT } });
     }
   });
 

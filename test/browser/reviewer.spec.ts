@@ -1,7 +1,7 @@
-import { expectEventually } from '@arbiter/testing';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
-import { policy, submissionBody } from '../support/fixtures';
+import { policy } from '../support/fixtures';
+import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
 
@@ -40,18 +40,7 @@ describe('reviewer UI: log in, claim, read the evidence, approve, reject, edit',
     // One at a time: within a priority, tasks are served in the order they reach the queue,
     // and scoring runs in parallel, so the tests wait for each task before the next submission.
     for (const [key, text] of Object.entries(OUTPUTS)) {
-      const res = await arbiter.http.post<{ id: string }>(
-        '/v1/submissions',
-        submissionBody({ output: { text }, externalId: `ticket-${key}` }),
-        { token: arbiter.bootstrapKey },
-      );
-      ids[key] = res.body.id;
-      await expectEventually(async () => {
-        const rows = await arbiter.db.query(`SELECT 1 FROM review_tasks WHERE submission_id = $1`, [
-          res.body.id,
-        ]);
-        expect(rows).toHaveLength(1);
-      });
+      ids[key] = await submitForReview(arbiter, { output: { text }, externalId: `ticket-${key}` });
     }
     page = await newPage(browser, arbiter.http.baseUrl);
   });

@@ -26,22 +26,15 @@ describe('audit log: the calls in flight', () => {
   let admin: { token: string };
   let reconcile: () => Promise<number>;
   let refusing: AuditRefusalHarness['refusing'];
+  let newClient: AuditRefusalHarness['newClient'];
+  let setQuota: AuditRefusalHarness['setQuota'];
 
   beforeAll(async () => {
     // The reconciler runs when a test says so: not on its own timer.
-    ({ arbiter, admin, reconcile, refusing } = await startAuditRefusals());
+    ({ arbiter, admin, reconcile, refusing, newClient, setQuota } = await startAuditRefusals());
   }, 60_000);
 
   afterAll(() => arbiter?.stop());
-
-  async function newClient(name: string): Promise<string> {
-    const created = await arbiter.http.post<{ id: string }>('/v1/clients', { name }, admin);
-    expect(created.status).toBe(201);
-    return created.body.id;
-  }
-
-  const setQuota = (clientId: string, requestsPerSecond: number) =>
-    arbiter.http.put(`/v1/clients/${clientId}/quota`, { requestsPerSecond }, admin);
 
   /** Sets each quota while the log refuses its entry: each call's intent stays, unanswered. */
   async function setQuotasLosingTheirEntries(clientIds: string[], rps: number): Promise<number[]> {

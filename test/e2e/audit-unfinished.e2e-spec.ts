@@ -23,22 +23,15 @@ describe('audit log: calls that did not finish', () => {
   let admin: { token: string };
   let reconcile: () => Promise<number>;
   let refusing: AuditRefusalHarness['refusing'];
+  let newClient: AuditRefusalHarness['newClient'];
+  let setQuota: AuditRefusalHarness['setQuota'];
 
   beforeAll(async () => {
     // The reconciler runs when a test says so, or when an api starts: not on its own timer.
-    ({ arbiter, admin, reconcile, refusing } = await startAuditRefusals());
+    ({ arbiter, admin, reconcile, refusing, newClient, setQuota } = await startAuditRefusals());
   }, 60_000);
 
   afterAll(() => arbiter?.stop());
-
-  async function newClient(name: string): Promise<string> {
-    const created = await arbiter.http.post<{ id: string }>('/v1/clients', { name }, admin);
-    expect(created.status).toBe(201);
-    return created.body.id;
-  }
-
-  const setQuota = (clientId: string, requestsPerSecond: number) =>
-    arbiter.http.put(`/v1/clients/${clientId}/quota`, { requestsPerSecond }, admin);
 
   async function quotaOf(clientId: string): Promise<number | null> {
     const [row] = await arbiter.db.query(

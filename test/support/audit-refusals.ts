@@ -18,6 +18,10 @@ export interface AuditRefusalHarness {
     when: string,
     body: () => Promise<T>,
   ): Promise<T>;
+  /** Creates an API client (an audited call); its id. */
+  newClient(name: string): Promise<string>;
+  /** Sets a client's quota (an audited call); the HTTP answer. */
+  setQuota(clientId: string, requestsPerSecond: number): Promise<{ status: number }>;
 }
 
 export async function startAuditRefusals(): Promise<AuditRefusalHarness> {
@@ -32,6 +36,13 @@ export async function startAuditRefusals(): Promise<AuditRefusalHarness> {
   return {
     arbiter,
     admin,
+    async newClient(name) {
+      const created = await arbiter.http.post<{ id: string }>('/v1/clients', { name }, admin);
+      expect(created.status).toBe(201);
+      return created.body.id;
+    },
+    setQuota: (clientId, requestsPerSecond) =>
+      arbiter.http.put(`/v1/clients/${clientId}/quota`, { requestsPerSecond }, admin),
     reconcile: () => reconciler.execute(arbiter.config.audit.unconfirmedAfterMs),
     async refusing(table, event, when, body) {
       await arbiter.db.query(`CREATE TRIGGER test_refusal BEFORE ${event} ON ${table}
