@@ -7,6 +7,7 @@ import { negatesAsPrefix } from '../text/negators.util';
 import { tokenize, type Token } from '../text/tokens.util';
 import { negatedAbout, wordsOf, type WordsOf } from './clause-negation.util';
 import type { FactRole } from './fact-roles.util';
+import { CONDITIONS, excludes } from './exclusions.util';
 import {
   cutClaims,
   heldFacts,
@@ -26,7 +27,6 @@ import {
 // its condition ("used"), and one that leaves out a clause's qualifier ("Refunds are given …"
 // against "Refunds are not given for sale items") lacks "sale".
 
-const CONDITIONS = new Set(['if', 'when', 'kalau', 'jika', 'apabila', 'kung', 'kapag']);
 // "Unless X" is "if not X": "Refunds are given within 7 days unless the item has been used"
 // says what the passage does. "Kecuali jika", "maliban kung": "except if".
 const TURNED_CONDITIONS = new Set(['unless', 'melainkan']);
@@ -180,29 +180,6 @@ function figureWords(claim: Side, clauses: readonly Side[]): Set<string> {
 }
 
 const SCOPED_NEGATORS = new Set(['without', 'tanpa']);
-
-// Words that carve an exception out of what follows ("Items other than sale items can be
-// returned", "semua barang kecuali barang jualan"): a "not" by another name, with a reach no
-// negator rule reads. A side with one is left unjudged; before a condition ("kecuali jika",
-// "maliban kung") it turns the condition instead (partsOf).
-const EXCLUSIONS = new Set([
-  'except',
-  'excluding',
-  'besides',
-  'kecuali',
-  'selain',
-  'maliban',
-  'bukod',
-]);
-const EXCLUDING_PAIRS = new Set(['other than', 'apart from', 'aside from', 'rather than']);
-
-function excludes(tokens: readonly Token[]): boolean {
-  return tokens.some(
-    (t, i) =>
-      (EXCLUSIONS.has(t.norm) && !CONDITIONS.has(tokens[i + 1]?.norm ?? '')) ||
-      (i > 0 && EXCLUDING_PAIRS.has(`${tokens[i - 1].norm} ${t.norm}`)),
-  );
-}
 
 /**
  * Whether `part` says "not" of `other`'s words ("without X … not" cancels, "without" is scoped);

@@ -1,6 +1,7 @@
 import type { Analysis } from '../engine/analysis';
 import { stem } from '../text/tokens.util';
 import { negatedAbout, wordsOf, type ContextClause } from './clause-negation.util';
+import { excludes } from './exclusions.util';
 import { holdsOwnPole, opposedBy } from './fact-opposites.util';
 import type { FactRole } from './fact-roles.util';
 import { wordsHeld, type Claim, type HeldFacts } from './short-claims.util';
@@ -41,26 +42,9 @@ function negatedFor(clause: ContextClause, claim: Claim): boolean {
   return negatedAbout(clause.tokens, wordsOf(claim.words));
 }
 
-// Words that carve an exception out of another claim ("…, except sale items", "kecuali barang
-// jualan", "maliban sa sale items"): the exception says "not" of the claim it qualifies, with no
-// "not" of its own, so its polarity cannot be read from its words.
-const EXCEPTIONS = new Set([
-  'except',
-  'excepting',
-  'excluding',
-  'kecuali',
-  'selain',
-  'melainkan',
-  'maliban',
-  'bukod',
-]);
-
-/** Whether a claim carves out an exception: an exception word, or "other than". */
+/** Whether a claim carves out an exception ("…, except sale items"): its "not" is unread. */
 function carvesException(analysis: Analysis, claim: Claim): boolean {
-  const tokens = analysis.tokens.filter((t) => t.start >= claim.start && t.end <= claim.end);
-  return tokens.some(
-    (t, i) => EXCEPTIONS.has(t.norm) || (t.norm === 'other' && tokens[i + 1]?.norm === 'than'),
-  );
+  return excludes(analysis.tokens.filter((t) => t.start >= claim.start && t.end <= claim.end));
 }
 
 interface BestClauses {
