@@ -5,7 +5,6 @@
 // first-pass confidence, band membership and evidence are what an unseen item would get.
 import {
   fitPlatt,
-  KNOWN_SIGNALS,
   logisticLogit,
   scoreOutput,
   type ScoringConfig,
@@ -27,16 +26,14 @@ import {
   round6,
   signalOutputs,
   signedFitter,
+  SHIPPED_MODES,
   toInput,
   type DevTable,
   type EvalRecord,
 } from './scoring-data';
 
 /** The first pass as a pipeline runs it: every signal (no samples or logprobs in the eval data). */
-export const FIRST_PASS: ScoringConfig = {
-  signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
-  validators: [],
-};
+export const FIRST_PASS: ScoringConfig = SHIPPED_MODES.default;
 /** The doubtful band of the shipped demo policy (pipelines/demo.yaml): aiReview 0.5 ≤ c < autoApprove 0.85. */
 export const BAND = { aiReview: 0.5, autoApprove: 0.85 };
 export const FOLDS = 5;

@@ -4,10 +4,12 @@
 // the shipped default model as a pipeline without signals: uses it, approving at --approve-at
 // (the demo policy's autoApprove). That row is held out only for files the model was not fitted on.
 import { writeFileSync } from 'node:fs';
-import { auroc, brier, ece, KNOWN_SIGNALS, scoreOutput } from '../libs/scoring/src';
+import { auroc, brier, ece, scoreOutput } from '../libs/scoring/src';
 import {
   featureTable,
   fileLabel,
+  jsonlArgs,
+  SHIPPED_MODES,
   groupedFolds,
   LAMBDA,
   loadEval,
@@ -130,19 +132,15 @@ function evaluateShipped(
   records: EvalRecord[],
   labels: number[],
   approveAt: number,
-  engine?: Record<string, unknown>,
+  mode: keyof typeof SHIPPED_MODES = 'default',
 ): Row {
-  const config = {
-    signals: Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }])),
-    validators: [],
-    engine,
-  };
+  const config = SHIPPED_MODES[mode];
   const probs = records.map((r) => scoreOutput(toInput(r), config).confidence);
   const approved = probs.map((p, i) => (p >= approveAt ? i : -1)).filter((i) => i >= 0);
   const wrong = approved.filter((i) => labels[i] === 0).length;
   return {
     file,
-    method: `shipped model${engine ? ' + shortAnswers' : ''}, approve ≥ ${approveAt}`,
+    method: `shipped model${mode === 'shortAnswers' ? ' + shortAnswers' : ''}, approve ≥ ${approveAt}`,
     n: labels.length,
     auroc: auroc(probs, labels),
     ece: ece(probs, labels),
@@ -156,9 +154,7 @@ function evaluateShipped(
 }
 
 function main(): void {
-  const files = process.argv
-    .slice(2)
-    .filter((a, i, all) => a.endsWith('.jsonl') && !all[i - 1]?.startsWith('--'));
+  const files = jsonlArgs();
   if (!files.length) throw new Error('usage: npm run eval -- <file.jsonl>…');
   const k = Number(arg('folds', '5'));
   const alpha = Number(arg('alpha', '0.05'));
@@ -206,7 +202,7 @@ function main(): void {
     );
     shipped.push(evaluateShipped(name, records, labels, approveAt));
     // As pipelines/demo.yaml scores: the short-answer model on (scoring.shortAnswers).
-    shipped.push(evaluateShipped(name, records, labels, approveAt, { shortAnswers: true }));
+    shipped.push(evaluateShipped(name, records, labels, approveAt, 'shortAnswers'));
   }
   if (pooled.length > 1) results.push(...evaluatePooled(pooled, pooledOutputs, k, alpha, delta));
   results.push(...shipped);

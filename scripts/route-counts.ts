@@ -5,32 +5,24 @@
 // Evaluation reports for the support sets. It prints aggregates only, never an answer, so it can
 // be run on a blind set without reading it. Every signal is on, no validators (as eval.ts's
 // shipped rows).
-import { auroc, KNOWN_SIGNALS, scoreOutput, type ScoringConfig } from '../libs/scoring/src';
-import { fileLabel, loadEval, toInput } from './scoring-data';
+import { auroc, scoreOutput } from '../libs/scoring/src';
+import { fileLabel, jsonlArgs, loadEval, SHIPPED_MODES, toInput } from './scoring-data';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const signals = Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }]));
-const MODES: Record<string, ScoringConfig> = {
-  default: { signals, validators: [] },
-  shortAnswers: { signals, validators: [], engine: { shortAnswers: true } },
-};
-
 function main(): void {
   const approveAt = arg('approve-at', 0.85);
   const reviewAt = arg('review-at', 0.5);
-  const files = process.argv
-    .slice(2)
-    .filter((a, i, all) => a.endsWith('.jsonl') && !all[i - 1]?.startsWith('--'));
+  const files = jsonlArgs();
   if (!files.length) throw new Error('usage: route-counts.ts [--approve-at 0.85] <file.jsonl>…');
   console.log(`right approved · wrong approved · wrong < ${reviewAt} (approve ≥ ${approveAt})`);
   for (const file of files) {
     const records = loadEval(file);
     const right = records.map((r) => r.label === 'faithful');
-    const cells = Object.entries(MODES).map(([mode, config]) => {
+    const cells = Object.entries(SHIPPED_MODES).map(([mode, config]) => {
       const scores = records.map((r) => scoreOutput(toInput(r), config).confidence);
       const count = (wanted: boolean, test: (p: number) => boolean) =>
         scores.filter((p, i) => right[i] === wanted && test(p)).length;

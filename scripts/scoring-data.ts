@@ -11,14 +11,31 @@ import {
   fitLogistic,
   fitPlatt,
   applyCalibration,
+  KNOWN_SIGNALS,
   logisticLogit,
   type CalibrationMap,
   type LogisticFit,
   type ChooseThresholdResult,
+  type ScoringConfig,
   type ScoringInput,
   type ScoringModel,
   type WeighedInput,
 } from '../libs/scoring/src';
+
+/**
+ * The shipped model as a policy without `signals:` gets it (every signal, no validators), in its
+ * two modes: the default, and with `scoring.shortAnswers`.
+ */
+const EVERY_SIGNAL = Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }]));
+export const SHIPPED_MODES: Readonly<Record<'default' | 'shortAnswers', ScoringConfig>> = {
+  default: { signals: EVERY_SIGNAL, validators: [] },
+  shortAnswers: { signals: EVERY_SIGNAL, validators: [], engine: { shortAnswers: true } },
+};
+
+/** The command line's .jsonl files, not counting the value of an option ("--out x.jsonl"). */
+export function jsonlArgs(argv: readonly string[] = process.argv.slice(2)): string[] {
+  return argv.filter((a, i, all) => a.endsWith('.jsonl') && !all[i - 1]?.startsWith('--'));
+}
 
 export interface EvalRecord {
   id: string;

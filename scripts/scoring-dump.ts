@@ -5,29 +5,22 @@
 // submissions per second of the default mode over all the files, in-process (after a warm-up),
 // per timed pass over them. Every signal is on, no validators (as eval.ts's shipped rows).
 import { writeFileSync } from 'node:fs';
-import {
-  computeSignals,
-  KNOWN_SIGNALS,
-  scoreOutput,
-  type ScoringConfig,
-} from '../libs/scoring/src';
-import { fileLabel, loadEval, toInput } from './scoring-data';
+import { computeSignals, scoreOutput, type ScoringConfig } from '../libs/scoring/src';
+import { fileLabel, jsonlArgs, loadEval, SHIPPED_MODES, toInput } from './scoring-data';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-const signals = Object.fromEntries(KNOWN_SIGNALS.map((s) => [s, { weight: 1 }]));
+// "short" is the mode's name in the dumps, which are compared with older checkouts' dumps.
 const MODES: Record<string, ScoringConfig> = {
-  default: { signals, validators: [] },
-  short: { signals, validators: [], engine: { shortAnswers: true } },
+  default: SHIPPED_MODES.default,
+  short: SHIPPED_MODES.shortAnswers,
 };
 
 function main(): void {
-  const files = process.argv
-    .slice(2)
-    .filter((a, i, all) => a.endsWith('.jsonl') && !all[i - 1]?.startsWith('--'));
+  const files = jsonlArgs();
   if (!files.length) throw new Error('usage: scoring-dump.ts [--out dump.tsv] <file.jsonl>…');
   const inputs = files.map((f) => ({ name: fileLabel(f), records: loadEval(f) }));
   const out = arg('out');
