@@ -1,9 +1,5 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig } from '@arbiter/config';
-import { ActiveUsers, ApiKeyPrincipals, WorkspaceAccess } from '@arbiter/auth';
-import { deleteKeysWithPrefix, expectEventually } from '@arbiter/testing';
-import { createApiApp } from '../../apps/api/src/api-app.factory';
 import { ArbiterHarness } from '../support/arbiter.harness';
+import { ApiReplica, MINUTE_LONG_AUTH_CACHES, onceAnnounced } from '../support/api-replica';
 import { HttpClient } from '../support/http.client';
 
 interface Pair {
@@ -12,16 +8,6 @@ interface Pair {
 }
 
 const PASSWORD = 'person-password-1';
-// Far longer than the test: a replica that refuses a revoked credential was told, not timed out.
-const CACHE_TTL_MS = 60_000;
-
-async function replica(
-  config: AppConfig,
-): Promise<{ app: NestFastifyApplication; http: HttpClient }> {
-  const app = await createApiApp(config);
-  await app.listen(0, '127.0.0.1');
-  return { app, http: new HttpClient(await app.getUrl()) };
-}
 
 /**
  * Two api replicas on one database and Redis, their auth caches kept for a minute: a sign-out,
@@ -33,35 +19,25 @@ async function replica(
 describe('auth changes reach every api replica at once', () => {
   let arbiter: ArbiterHarness;
   let a: HttpClient;
-  let b: { app: NestFastifyApplication; http: HttpClient };
-  let deaf: { app: NestFastifyApplication; http: HttpClient };
-  let deafPrefix: string;
+  let b: ApiReplica;
+  let deaf: ApiReplica;
 
   beforeAll(async () => {
-    arbiter = await ArbiterHarness.start({
-      worker: false,
-      config: { authCache: { ttlMs: CACHE_TTL_MS, apiKeyTtlMs: CACHE_TTL_MS } },
-    });
+    arbiter = await ArbiterHarness.start({ worker: false, config: MINUTE_LONG_AUTH_CACHES });
     a = arbiter.http;
-    b = await replica(arbiter.config);
-    deafPrefix = `${arbiter.config.redisPrefix}-deaf`;
-    deaf = await replica({ ...arbiter.config, redisPrefix: deafPrefix });
+    b = await ApiReplica.start(arbiter.config);
+    deaf = await ApiReplica.deaf(arbiter.config);
   }, 60_000);
 
   afterAll(async () => {
-    await deaf?.app.close();
-    if (deafPrefix) await deleteKeysWithPrefix(arbiter.producer.connection, deafPrefix);
-    await b?.app.close();
+    await deaf?.stop();
+    await b?.stop();
     await arbiter?.stop();
   });
 
   beforeEach(async () => {
     await arbiter.reset();
-    for (const { app } of [b, deaf]) {
-      app.get(ActiveUsers).forgetAll();
-      app.get(WorkspaceAccess).forgetAll();
-      app.get(ApiKeyPrincipals).forgetAll();
-    }
+    for (const replica of [b, deaf]) replica.forgetAuthCaches();
   });
 
   async function person(email: string): Promise<{ id: string; pair: Pair }> {
@@ -79,15 +55,14 @@ describe('auth changes reach every api replica at once', () => {
   const mine = (http: HttpClient, token: string) =>
     http.get<{ workspaces: { key: string }[] }>('/v1/workspaces/mine', { token });
 
-  /** Polls replica B until `check` holds (a few seconds at most: the caches keep a minute). */
-  const onB = (check: () => Promise<void>) => expectEventually(check, 10_000, 100);
-
   it('a session signed out on A is refused on B', async () => {
     const { pair } = await person('rita@test.local');
     for (const http of [b.http, deaf.http])
       expect((await mine(http, pair.accessToken)).status).toBe(200); // cached there now
     expect((await a.post('/v1/auth/logout', { refreshToken: pair.refreshToken })).status).toBe(204);
-    await onB(async () => expect((await mine(b.http, pair.accessToken)).status).toBe(401));
+    await onceAnnounced(async () =>
+      expect((await mine(b.http, pair.accessToken)).status).toBe(401),
+    );
     expect((await mine(deaf.http, pair.accessToken)).status).toBe(200);
   });
 
@@ -99,7 +74,9 @@ describe('auth changes reach every api replica at once', () => {
       token: await arbiter.adminAccessToken(),
     });
     expect(disabled.status).toBe(200);
-    await onB(async () => expect((await mine(b.http, pair.accessToken)).status).toBe(401));
+    await onceAnnounced(async () =>
+      expect((await mine(b.http, pair.accessToken)).status).toBe(401),
+    );
     expect((await mine(deaf.http, pair.accessToken)).status).toBe(200);
   });
 
@@ -116,7 +93,7 @@ describe('auth changes reach every api replica at once', () => {
       (await mine(http, pair.accessToken)).body.workspaces.map((w) => w.key);
     for (const http of [b.http, deaf.http]) expect(await keys(http)).toContain('globex');
     expect((await a.delete(`/v1/workspaces/globex/members/${id}`, admin)).status).toBe(204);
-    await onB(async () => expect(await keys(b.http)).not.toContain('globex'));
+    await onceAnnounced(async () => expect(await keys(b.http)).not.toContain('globex'));
     expect(await keys(deaf.http)).toContain('globex');
   });
 
@@ -133,7 +110,7 @@ describe('auth changes reach every api replica at once', () => {
     const events = (http: HttpClient) => http.get('/v1/events', { token: key.body.key });
     for (const http of [b.http, deaf.http]) expect((await events(http)).status).toBe(200);
     expect((await a.delete(`/v1/api-keys/${key.body.id}`, admin)).status).toBe(200);
-    await onB(async () => expect((await events(b.http)).status).toBe(401));
+    await onceAnnounced(async () => expect((await events(b.http)).status).toBe(401));
     expect((await events(deaf.http)).status).toBe(200);
   });
 });

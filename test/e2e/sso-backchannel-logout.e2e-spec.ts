@@ -1,4 +1,5 @@
 import { TEST_ADMIN } from '@arbiter/testing';
+import { ApiReplica, MINUTE_LONG_AUTH_CACHES, onceAnnounced } from '../support/api-replica';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import {
   CookieBrowser,
@@ -24,8 +25,8 @@ interface Session {
 /**
  * OpenID Connect Back-Channel Logout against a real provider (oidc-provider in a child process,
  * registered with Arbiter's back-channel logout URI): a person signed out at the provider, or
- * named by a logout token, loses their Arbiter sessions at once; everyone else keeps theirs; a
- * logout token failing any check is refused with 400 and revokes nothing.
+ * named by a logout token, loses their Arbiter sessions at once, on every api replica; everyone
+ * else keeps theirs; a logout token failing any check is refused with 400 and revokes nothing.
  */
 describe('back-channel logout from the OpenID provider', () => {
   let provider: OidcProviderProcess;
@@ -36,6 +37,7 @@ describe('back-channel logout from the OpenID provider', () => {
     arbiter = await ArbiterHarness.start({
       worker: false,
       config: {
+        ...MINUTE_LONG_AUTH_CACHES,
         sso: {
           localLogin: true,
           oidc: {
@@ -265,5 +267,69 @@ describe('back-channel logout from the OpenID provider', () => {
     // A repeated field is no single token.
     const twice = await send('logout_token=a&logout_token=b', 'application/x-www-form-urlencoded');
     expect(twice.status).toBe(400);
+  });
+
+  /**
+   * The provider posts its logout tokens to one replica, A (the URI registered with it). Replica B
+   * (same database and Redis prefix) has the session cached for a minute and refuses it at once
+   * all the same; a replica on a Redis prefix of its own, deaf to A's announcement, does not.
+   */
+  describe('on another api replica', () => {
+    let b: ApiReplica;
+    let deaf: ApiReplica;
+
+    beforeAll(async () => {
+      b = await ApiReplica.start(arbiter.config);
+      deaf = await ApiReplica.deaf(arbiter.config);
+    }, 60_000);
+
+    afterAll(async () => {
+      await deaf?.stop();
+      await b?.stop();
+    });
+
+    beforeEach(() => [b, deaf].forEach((replica) => replica.forgetAuthCaches()));
+
+    /** Each session's access token on an API call on `replica` (which then has it cached). */
+    const callsOn = (replica: ApiReplica, ...sessions: Session[]) =>
+      Promise.all(
+        sessions.map(
+          async (s) =>
+            (await replica.http.get('/v1/workspaces/mine', { token: s.accessToken })).status,
+        ),
+      );
+
+    it('signed out at the provider (sid), the session is refused on B at once', async () => {
+      const rita = await signIn('rita');
+      const ritaElsewhere = await signIn('rita');
+      for (const replica of [b, deaf])
+        expect(await callsOn(replica, rita.session, ritaElsewhere.session)).toEqual([200, 200]);
+
+      await signOutAtProvider(rita.browser, provider.issuer);
+
+      await onceAnnounced(async () =>
+        expect(await callsOn(b, rita.session, ritaElsewhere.session)).toEqual([401, 200]),
+      );
+      expect(await callsOn(deaf, rita.session)).toEqual([200]);
+    });
+
+    it('logged out by subject (sub) on A, every session of the person is refused on B at once', async () => {
+      const rita = await signIn('rita');
+      const ritaElsewhere = await signIn('rita');
+      const leo = await signIn('leo');
+      for (const replica of [b, deaf])
+        expect(await callsOn(replica, rita.session, ritaElsewhere.session, leo.session)).toEqual([
+          200, 200, 200,
+        ]);
+
+      expect((await postLogout(await provider.logoutToken({ sub: 'rita' }))).status).toBe(200);
+
+      await onceAnnounced(async () =>
+        expect(await callsOn(b, rita.session, ritaElsewhere.session, leo.session)).toEqual([
+          401, 401, 200,
+        ]),
+      );
+      expect(await callsOn(deaf, rita.session, ritaElsewhere.session)).toEqual([200, 200]);
+    });
   });
 });
