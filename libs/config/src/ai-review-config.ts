@@ -1,3 +1,4 @@
+import { Env, envInt } from './env-int';
 /** One AI reviewer the deployment may call; pipelines pick providers by name (aiReview.providers). */
 export interface AiProviderConfig {
   name: string;
@@ -34,8 +35,6 @@ export interface AiReviewConfig {
   /** How long a job may wait for rate-limited providers before the chain moves past them. */
   maxQueueWaitMs: number;
 }
-
-type Env = Record<string, string | undefined>;
 
 /** The in-process reviewer: free, no network, no data leaves the process. */
 export const EMBEDDED_PROVIDER: AiProviderConfig = {
@@ -176,24 +175,6 @@ export function parseAiProviders(json: string | undefined, problems: string[]): 
   return providers;
 }
 
-function int(
-  env: Env,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-    return fallback;
-  }
-  return value;
-}
-
 /** Reads the ARBITER_AI_* variables; each problem names its variable. */
 export function readAiReviewConfig(env: Env, problems: string[]): AiReviewConfig {
   const budgetRaw = env.ARBITER_AI_DAILY_BUDGET_USD;
@@ -208,11 +189,25 @@ export function readAiReviewConfig(env: Env, problems: string[]): AiReviewConfig
   return {
     providers: parseAiProviders(env[VAR], problems),
     dailyBudgetUsd,
-    concurrency: int(env, 'ARBITER_AI_REVIEW_CONCURRENCY', 8, 1, 1000, problems),
-    retries: int(env, 'ARBITER_AI_RETRIES', 1, 0, 10, problems),
-    retryBaseMs: int(env, 'ARBITER_AI_RETRY_BASE_MS', 250, 1, 60_000, problems),
-    breakerFailures: int(env, 'ARBITER_AI_BREAKER_FAILURES', 5, 1, 1000, problems),
-    breakerCooldownMs: int(env, 'ARBITER_AI_BREAKER_COOLDOWN_MS', 30_000, 10, 3_600_000, problems),
-    maxQueueWaitMs: int(env, 'ARBITER_AI_MAX_QUEUE_WAIT_MS', 15 * 60_000, 0, 86_400_000, problems),
+    concurrency: envInt(env, 'ARBITER_AI_REVIEW_CONCURRENCY', 8, 1, 1000, problems),
+    retries: envInt(env, 'ARBITER_AI_RETRIES', 1, 0, 10, problems),
+    retryBaseMs: envInt(env, 'ARBITER_AI_RETRY_BASE_MS', 250, 1, 60_000, problems),
+    breakerFailures: envInt(env, 'ARBITER_AI_BREAKER_FAILURES', 5, 1, 1000, problems),
+    breakerCooldownMs: envInt(
+      env,
+      'ARBITER_AI_BREAKER_COOLDOWN_MS',
+      30_000,
+      10,
+      3_600_000,
+      problems,
+    ),
+    maxQueueWaitMs: envInt(
+      env,
+      'ARBITER_AI_MAX_QUEUE_WAIT_MS',
+      15 * 60_000,
+      0,
+      86_400_000,
+      problems,
+    ),
   };
 }

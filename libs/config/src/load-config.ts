@@ -4,6 +4,7 @@ import { readDatasetsConfig, readPromptsConfig } from './prompts-config';
 import { checkRedisSocketUrl, readRedisClusterNodes } from './redis-config';
 import { readSsoConfig } from './sso-config';
 import { AlertConfig, AppConfig, WebhookConfig } from './app-config';
+import { Env, envInt } from './env-int';
 
 /** Raised at boot when an environment variable is invalid; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -12,8 +13,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-type Env = Record<string, string | undefined>;
 
 class EnvReader {
   readonly problems: string[] = [];
@@ -48,14 +47,7 @@ class EnvReader {
   }
 
   int(name: string, fallback: number, min: number, max: number): number {
-    const raw = this.string(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return value;
+    return envInt(this.env, name, fallback, min, max, this.problems);
   }
 }
 

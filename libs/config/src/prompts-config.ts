@@ -1,3 +1,4 @@
+import { Env, envInt } from './env-int';
 /** The prompt registry and its automatic rollback (see libs/prompts, docs/prompts.md). */
 export interface PromptsConfig {
   /** A folder of <key>.yaml prompt files applied at start (like ARBITER_PIPELINES_DIR). */
@@ -33,40 +34,20 @@ export interface DatasetsConfig {
   maxRunResumes: number;
 }
 
-type Env = Record<string, string | undefined>;
-
-function int(
-  env: Env,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-    return fallback;
-  }
-  return value;
-}
-
 /** Reads ARBITER_PROMPTS_* ; each problem names its variable. */
 export function readPromptsConfig(env: Env, problems: string[]): PromptsConfig {
   const dir = env.ARBITER_PROMPTS_DIR;
   return {
     dir: dir === undefined || dir === '' ? undefined : dir,
-    watchEveryMs: int(env, 'ARBITER_PROMPT_WATCH_EVERY_MS', 60_000, 200, 86_400_000, problems),
-    cacheTtlMs: int(env, 'ARBITER_PROMPT_CACHE_TTL_MS', 60_000, 0, 3_600_000, problems),
+    watchEveryMs: envInt(env, 'ARBITER_PROMPT_WATCH_EVERY_MS', 60_000, 200, 86_400_000, problems),
+    cacheTtlMs: envInt(env, 'ARBITER_PROMPT_CACHE_TTL_MS', 60_000, 0, 3_600_000, problems),
   };
 }
 
 /** Reads ARBITER_DATASET_* and ARBITER_REGRESSION_*; each problem names its variable. */
 export function readDatasetsConfig(env: Env, problems: string[]): DatasetsConfig {
   return {
-    collectEveryMs: int(
+    collectEveryMs: envInt(
       env,
       'ARBITER_DATASET_COLLECT_EVERY_MS',
       300_000,
@@ -74,7 +55,7 @@ export function readDatasetsConfig(env: Env, problems: string[]): DatasetsConfig
       86_400_000,
       problems,
     ),
-    regressionEveryMs: int(
+    regressionEveryMs: envInt(
       env,
       'ARBITER_REGRESSION_EVERY_MS',
       86_400_000,
@@ -82,9 +63,16 @@ export function readDatasetsConfig(env: Env, problems: string[]): DatasetsConfig
       30 * 86_400_000,
       problems,
     ),
-    modelWatchEveryMs: int(env, 'ARBITER_MODEL_WATCH_EVERY_MS', 60_000, 200, 86_400_000, problems),
-    itemConcurrency: int(env, 'ARBITER_REGRESSION_CONCURRENCY', 8, 1, 256, problems),
-    itemPageSize: int(env, 'ARBITER_REGRESSION_PAGE_SIZE', 500, 1, 10_000, problems),
-    maxRunResumes: int(env, 'ARBITER_REGRESSION_MAX_RESUMES', 3, 0, 100, problems),
+    modelWatchEveryMs: envInt(
+      env,
+      'ARBITER_MODEL_WATCH_EVERY_MS',
+      60_000,
+      200,
+      86_400_000,
+      problems,
+    ),
+    itemConcurrency: envInt(env, 'ARBITER_REGRESSION_CONCURRENCY', 8, 1, 256, problems),
+    itemPageSize: envInt(env, 'ARBITER_REGRESSION_PAGE_SIZE', 500, 1, 10_000, problems),
+    maxRunResumes: envInt(env, 'ARBITER_REGRESSION_MAX_RESUMES', 3, 0, 100, problems),
   };
 }

@@ -1,10 +1,9 @@
+import { Env } from './env-int';
 /** A Redis Cluster node given as a seed: ioredis discovers the rest from any one of them. */
 export interface RedisNode {
   host: string;
   port: number;
 }
-
-type Env = Record<string, string | undefined>;
 
 const NODE_PATTERN = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?):(\d{1,5})$/i;
 

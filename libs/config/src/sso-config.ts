@@ -1,3 +1,4 @@
+import { Env } from './env-int';
 /** A role a provider's group grants: globally, or (once workspaces land) in one workspace. */
 export interface OidcGrantRule {
   role: 'reviewer' | 'lead' | 'admin';
@@ -29,8 +30,6 @@ export interface SsoConfig {
   /** null: single sign-on is not configured. */
   oidc: OidcConfig | null;
 }
-
-type Env = Record<string, string | undefined>;
 
 const ROLES = ['reviewer', 'lead', 'admin'];
 const KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
