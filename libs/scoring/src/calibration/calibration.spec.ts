@@ -212,4 +212,20 @@ describe('Platt and isotonic calibration', () => {
       ),
     ).toBeGreaterThan(0.7);
   });
+
+  it('logistic regression on an offset learns only what the offset gets wrong', () => {
+    const rows = Array.from({ length: 2000 }, () => [r(), r()]);
+    const truth = rows.map(([a, b]) => 4 * a - 2 * b - 1);
+    const y = truth.map((t) => (r() < 1 / (1 + Math.exp(-t)) ? 1 : 0));
+    // The offset already knows a's part: the fit is left with b's, and a gets (nearly) nothing.
+    const offsets = rows.map(([a]) => 4 * a - 1);
+    const fit = fitLogistic(rows, y, 1e-4, undefined, offsets);
+    const [wa, wb] = fit.weights.map((w, j) => w / fit.scale[j]);
+    expect(Math.abs(wa)).toBeLessThan(0.5);
+    expect(wb).toBeLessThan(-1.2);
+    expect(wb).toBeGreaterThan(-2.8);
+    // Without the offset the same fit must carry a itself.
+    const plain = fitLogistic(rows, y, 1e-4);
+    expect(plain.weights[0] / plain.scale[0]).toBeGreaterThan(2.5);
+  });
 });

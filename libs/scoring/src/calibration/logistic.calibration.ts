@@ -9,13 +9,17 @@ export interface LogisticFit {
 /**
  * Fits an L2-regularised logistic regression by Newton–Raphson (IRLS) on standardised
  * features. `lambda` penalises the weights (not the bias) per observation; small d (< 50), so
- * a dense Hessian solve is fine and the result is deterministic.
+ * a dense Hessian solve is fine and the result is deterministic. `offsets`, when given, is a
+ * fixed logit per row that the fit adds to (another model's logit): the weights then learn what
+ * that model gets wrong, and `lambda` pulls the sum towards it rather than towards 0; the
+ * returned fit's logit leaves the offset out.
  */
 export function fitLogistic(
   rows: number[][],
   labels: (number | boolean)[],
   lambda = 1e-2,
   sampleWeights?: number[],
+  offsets?: number[],
 ): LogisticFit {
   const n = rows.length;
   const d = n ? rows[0].length : 0;
@@ -33,7 +37,7 @@ export function fitLogistic(
     const grad = new Array<number>(d + 1).fill(0);
     const hess = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
     for (let i = 0; i < n; i++) {
-      let eta = beta[0];
+      let eta = (offsets?.[i] ?? 0) + beta[0];
       for (let j = 0; j < d; j++) eta += beta[j + 1] * z[i][j];
       const p = 1 / (1 + Math.exp(-eta));
       const g = sw[i] * (p - y[i]);
