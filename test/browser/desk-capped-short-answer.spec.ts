@@ -12,7 +12,7 @@ const SWAPPED = 'A check-up is RM120 and scaling is RM80.';
 /**
  * A short answer the short-answer path capped (its figures swapped between the two services)
  * reaches the desk with a confidence near 0: the reviewer sees which figure capped it and why,
- * marked on the output, not only the number.
+ * marked on the output and given as a routing reason, not only the number.
  */
 describe('review desk: why a short answer was capped', () => {
   let arbiter: ArbiterHarness;
@@ -49,7 +49,7 @@ describe('review desk: why a short answer was capped', () => {
     await arbiter?.stop();
   });
 
-  it('marks the swapped figure with the cap as its reason', async () => {
+  it('marks the swapped figure and says in "Why it is here" that the cap set the confidence', async () => {
     await logIn(page, 'rita@test.local', PASSWORD);
     await page.waitForURL('**/review');
     await page.getByRole('button', { name: /Claim next/ }).click();
@@ -60,6 +60,13 @@ describe('review desk: why a short answer was capped', () => {
       expect(await capped.first().getAttribute('title')).toMatch(
         /contradiction: swapped \("120" caps this short answer at 0\.03\)/,
       ),
+    );
+    // "Why it is here" gives the cap and its cause beside the band, not only a low confidence.
+    const why = page.getByRole('region', { name: 'Why it is here' });
+    await expectText(why, /confidence\.low/);
+    await expectText(
+      why,
+      /score\.capped The model's confidence is capped at 0\.03 because the answer contradicts its context: swapped \("120", "80"\)\./,
     );
     await screenshot(page, 'desk-capped-short-answer');
   });

@@ -421,6 +421,69 @@ describe('retention and erasure of raw text', () => {
     ).toEqual([{ status: 'approved' }]);
   });
 
+  it("a capped short answer: erasure drops the words its score.capped reason quotes, from the decision, the timeline and the outbox body, and keeps the reason's code", async () => {
+    // Approved at once (threshold 0) by the short-answer path, capped by its swapped figures.
+    await arbiter.putPolicy(
+      'support',
+      policy({ signals: undefined, scoring: { shortAnswers: true } }),
+    );
+    const key = { token: arbiter.bootstrapKey };
+    const res = await arbiter.http.post<{ id: string }>(
+      '/v1/submissions',
+      submissionBody({
+        input: {
+          prompt: 'How much are a check-up and scaling?',
+          context: [{ id: 'fees', text: 'A dental check-up costs RM80 and scaling costs RM120.' }],
+        },
+        output: { text: 'A check-up is RM120 and scaling is RM80.' },
+        externalId: 'capped-1',
+        callbackUrl: receiver.url('/hooks/capped'),
+      }),
+      key,
+    );
+    expect(res.status).toBe(202);
+    const id = res.body.id;
+    await statusOf(id, 'approved');
+    await deliveredAll();
+    const reasonsOf = async () =>
+      (
+        await arbiter.db.query(`SELECT decision->'reasons' AS r FROM submissions WHERE id = $1`, [
+          id,
+        ])
+      )[0].r;
+    expect(await reasonsOf()).toEqual([
+      expect.objectContaining({ code: 'confidence.high' }),
+      {
+        code: 'score.capped',
+        message: `The model's confidence is capped at 0.03 because the answer contradicts its context: swapped ("120", "80").`,
+      },
+    ]);
+    // The decision, the routed event and the outbox body quote the figures; the cues too.
+    const quoted = /contradicts its context|caps this short answer/g;
+    expect(((await everyTable()).match(quoted) ?? []).length).toBeGreaterThanOrEqual(4);
+
+    const erase = await arbiter.http.delete('/v1/submissions?externalId=capped-1', key);
+    expect(erase).toMatchObject({ status: 200, body: { erased: 1 } });
+
+    expect(
+      (await everyTable()).match(
+        /.{0,80}(contradicts its context|caps this short answer).{0,80}/g,
+      ) ?? [],
+    ).toEqual([]);
+    const erased = { code: 'score.capped', message: 'erased:request' };
+    expect(await reasonsOf()).toEqual([
+      expect.objectContaining({ code: 'confidence.high' }),
+      erased,
+    ]);
+    const view = await arbiter.http.get<{ timeline: { data: Row | null }[] }>(
+      `/v1/submissions/${id}`,
+      key,
+    );
+    expect(view.body.timeline.map((e) => e.data)).toContainEqual(
+      expect.objectContaining({ reasons: [expect.anything(), erased] }),
+    );
+  });
+
   it.each([
     ['missing', ''],
     ['empty', '?externalId='],

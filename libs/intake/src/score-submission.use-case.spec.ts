@@ -114,6 +114,45 @@ describe('ScoreSubmission', () => {
       },
     );
 
+    it('says beside the band reason that a short answer was capped, and why', async () => {
+      // Every signal (the short-answer model reads them all) and the short-answer path on.
+      const t = setUp({ ...HUMAN, signals: undefined, scoring: { shortAnswers: true } });
+      const s = t.received({
+        input: {
+          context: [{ id: 'fees', text: 'A check-up costs RM80 and scaling costs RM120.' }],
+        },
+        output: { text: 'A check-up is RM120 and scaling is RM80.' },
+      });
+
+      await t.useCase.execute(s.id, 1);
+
+      const scored = t.submissions.get(s.id);
+      expect(scored?.confidence).toBeCloseTo(1 / 33, 6);
+      const reasons = scored?.decision?.reasons as { code: string; message: string }[];
+      expect(reasons.map((r) => r.code)).toEqual(['confidence.low', 'score.capped']);
+      expect(reasons[1].message).toBe(
+        'The model\'s confidence is capped at 0.03 because the answer contradicts its context: swapped ("120", "80").',
+      );
+      expect(t.submissions.history(s.id)[1].data).toMatchObject({ reasons });
+      // The words stay in the signals' cues only, where erasure finds them.
+      expect(scored?.scoring).not.toHaveProperty('cap');
+    });
+
+    it('gives no cap reason for an answer nothing capped', async () => {
+      const t = setUp({ ...HUMAN, signals: undefined, scoring: { shortAnswers: true } });
+      const s = t.received({
+        input: {
+          context: [{ id: 'fees', text: 'A check-up costs RM80 and scaling costs RM120.' }],
+        },
+        output: { text: 'A check-up is RM80 and scaling is RM120.' },
+      });
+
+      await t.useCase.execute(s.id, 1);
+
+      const reasons = t.submissions.get(s.id)?.decision?.reasons as { code: string }[];
+      expect(reasons.map((r) => r.code)).toEqual(['confidence.low']);
+    });
+
     it('picks up a submission left in scoring by a crashed attempt', async () => {
       const t = setUp(HUMAN);
       const s = t.received({ status: 'scoring' });

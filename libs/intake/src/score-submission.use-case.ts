@@ -227,7 +227,12 @@ function scoringInput(row: SubmissionRow): ScoringInput {
   };
 }
 
+/**
+ * What the stored scoring keeps besides its signals and gates (logit, model…). Not `cap`: the
+ * routing reasons give it, and the contradiction signal's cues hold its words where erasure
+ * finds them.
+ */
 function extras(score: ScoreResult): Record<string, unknown> {
-  const { confidence: _c, signals: _s, gates: _g, ...rest } = score;
+  const { confidence: _c, signals: _s, gates: _g, cap: _cap, ...rest } = score;
   return rest;
 }

@@ -15,6 +15,11 @@ export { parseDuration } from './duration.parser';
 export { undoWindowMs, DEFAULT_UNDO_WINDOW } from './undo-window.resolver';
 export { drawFor, routeDrawsFor, DRAW_SALTS } from './draw.hasher';
 export { chooseVersion } from './version.chooser';
-export { decideRoute, DEFAULT_AUTO_APPROVE_SHARE, DEFAULT_QA_SAMPLE } from './route.decider';
+export {
+  decideRoute,
+  CAPPED_REASON_CODE,
+  DEFAULT_AUTO_APPROVE_SHARE,
+  DEFAULT_QA_SAMPLE,
+} from './route.decider';
 export { reviewPriority, DEFAULT_REVIEW_PRIORITY } from './review-priority.resolver';
 export { effectivePolicy, policyWarnings, type ScoringDefaults } from './effective-policy';

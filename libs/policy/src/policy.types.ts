@@ -230,10 +230,20 @@ export interface RouteGate {
   findings?: RouteReason[];
 }
 
+/** Findings the model does not weigh that capped the confidence (ScoreCap is compatible). */
+export interface RouteCap {
+  /** The most the model's confidence may be. */
+  at: number;
+  /** Each finding: its kind (`swapped`, `opposite`…) and the output's words it is about. */
+  causes: { kind: string; text: string }[];
+}
+
 /** What routing reads of a score (ScoreResult is compatible). */
 export interface RouteScore {
   confidence: number;
   gates: RouteGate[];
+  /** Present when the confidence came from a cap: routing gives its causes as a reason. */
+  cap?: RouteCap;
 }
 
 /** Uniform draws in [0,1) for this submission; use `routeDrawsFor(id)` so they are deterministic. */

@@ -281,6 +281,71 @@ describe('decideRoute', () => {
     ]);
   });
 
+  describe('a capped confidence', () => {
+    const cap = {
+      at: 1 / 33,
+      causes: [
+        { kind: 'swapped', text: '120' },
+        { kind: 'opposite', text: 'opens' },
+        { kind: 'swapped', text: '80' },
+        { kind: 'swapped', text: '120' },
+      ],
+    };
+    const capped = (policy: Policy, confidence: number, gates: RouteGate[] = []) =>
+      decideRoute(policy, { confidence, gates, cap }, draws);
+
+    it('gives the cap and its causes (words grouped by kind, each once) beside the band reason', () => {
+      expect(capped(base, 0.03).reasons).toEqual([
+        {
+          code: 'confidence.low',
+          message: 'Confidence 0.03 is below the AI-review threshold 0.6.',
+        },
+        {
+          code: 'score.capped',
+          message:
+            'The model\'s confidence is capped at 0.03 because the answer contradicts its context: swapped ("120", "80"); opposite ("opens").',
+        },
+      ]);
+    });
+
+    it.each([
+      ['low', base, 0.03, 'human_review', 'confidence.low'],
+      ['doubtful, to the AI reviewer', base, 0.7, 'ai_review', 'band.doubtful'],
+      ['doubtful, no AI reviewer', noAi, 0.7, 'human_review', 'band.doubtful'],
+      ['high', base, 0.95, 'approved', 'confidence.high'],
+      ['held by the rollout', rollout25, 0.95, 'human_review', 'rollout.held'],
+    ])('adds it on every band (%s)', (_name, policy, confidence, route, band) => {
+      const decision = capped(policy, confidence);
+      expect(decision.route).toBe(route);
+      expect(decision.reasons.map((r) => r.code)).toEqual([band, 'score.capped']);
+    });
+
+    it('does not add it where a gate or a bad confidence chose the route', () => {
+      expect(capped(base, 0.03, [fail('pii', 'reject', ['pii.email'])]).reasons).toEqual([
+        { code: 'pii.email', message: 'pii.email found' },
+      ]);
+      expect(capped(base, 0.03, [fail('pii', 'human')]).reasons.map((r) => r.code)).toEqual([
+        'gate.pii',
+      ]);
+      expect(capped(base, NaN).reasons.map((r) => r.code)).toEqual(['confidence.invalid']);
+    });
+
+    it('is absent without a cap, or with a cap that has no cause', () => {
+      expect(decideRoute(base, { confidence: 0.03, gates: [] }, draws).reasons).toEqual([
+        {
+          code: 'confidence.low',
+          message: 'Confidence 0.03 is below the AI-review threshold 0.6.',
+        },
+      ]);
+      const empty = decideRoute(
+        base,
+        { confidence: 0.03, gates: [], cap: { at: 1 / 33, causes: [] } },
+        draws,
+      );
+      expect(empty.reasons.map((r) => r.code)).toEqual(['confidence.low']);
+    });
+  });
+
   it('approves only what the rollout share allows, over many draws', () => {
     let approved = 0;
     for (let i = 0; i < 1000; i++) {

@@ -1,5 +1,6 @@
 import type {
   Policy,
+  RouteCap,
   RouteDecision,
   RouteDraws,
   RouteGate,
@@ -11,6 +12,12 @@ import type {
 export const DEFAULT_AUTO_APPROVE_SHARE = 1;
 /** Used when a policy has no `qa.sampleAutoApproved`: no auto-approval is audited. */
 export const DEFAULT_QA_SAMPLE = 0;
+
+/**
+ * The reason given beside the band's when the confidence came from a cap. Its message quotes the
+ * output's words, so erasing a submission's text rewrites it (libs/retention).
+ */
+export const CAPPED_REASON_CODE = 'score.capped';
 
 /**
  * Routes a scored submission by its policy: hard gates first (reject, then human), then the
@@ -39,7 +46,6 @@ export function decideRoute(policy: Policy, score: RouteScore, draws: RouteDraws
   }
 
   const { confidence } = score;
-  const { autoApprove, aiReview } = policy.thresholds;
   if (
     typeof confidence !== 'number' ||
     !Number.isFinite(confidence) ||
@@ -52,7 +58,21 @@ export function decideRoute(policy: Policy, score: RouteScore, draws: RouteDraws
       `The confidence ${String(confidence)} is not a number in [0,1].`,
     );
   }
+  const decision = byConfidence(policy, confidence, draws, base);
+  // Every route the confidence chose says so when a cap set it: the signals alone would show a
+  // well-grounded answer with a confidence near 0, unexplained.
+  if (!score.cap?.causes.length) return decision;
+  return { ...decision, reasons: [...decision.reasons, cappedReason(score.cap)] };
+}
 
+/** The confidence bands: auto-approval (within the rollout share), AI review, else people. */
+function byConfidence(
+  policy: Policy,
+  confidence: number,
+  draws: RouteDraws,
+  base: Pick<RouteDecision, 'flags' | 'qaSample'>,
+): RouteDecision {
+  const { autoApprove, aiReview } = policy.thresholds;
   if (confidence >= autoApprove) {
     const share = policy.rollout?.autoApproveShare ?? DEFAULT_AUTO_APPROVE_SHARE;
     // Written as !(draw < share) so a NaN draw holds the item rather than approving it.
@@ -93,6 +113,20 @@ export function decideRoute(policy: Policy, score: RouteScore, draws: RouteDraws
     'confidence.low',
     `Confidence ${fmt(confidence)} is below the AI-review threshold ${fmt(aiReview)}.`,
   );
+}
+
+/** E.g. `The model's confidence is capped at 0.03 … context: swapped ("120", "80"); opposite ("opens").` */
+function cappedReason(cap: RouteCap): RouteReason {
+  const words = new Map<string, Set<string>>();
+  for (const { kind, text } of cap.causes)
+    words.set(kind, (words.get(kind) ?? new Set()).add(text));
+  const causes = [...words].map(
+    ([kind, texts]) => `${kind} (${[...texts].map((t) => `"${t}"`).join(', ')})`,
+  );
+  return {
+    code: CAPPED_REASON_CODE,
+    message: `The model's confidence is capped at ${fmt(cap.at)} because the answer contradicts its context: ${causes.join('; ')}.`,
+  };
 }
 
 function human(

@@ -1,4 +1,11 @@
-import { eraseDecision, erasedMarker, erasedUrl, eraseScoring } from './erasure.rules';
+import {
+  eraseDecision,
+  erasedMarker,
+  erasedUrl,
+  eraseEventData,
+  eraseReasons,
+  eraseScoring,
+} from './erasure.rules';
 
 const marker = erasedMarker('retention');
 
@@ -106,6 +113,52 @@ describe('erasure rules', () => {
       },
     });
     expect(JSON.stringify(erased)).not.toContain('Paris');
+  });
+
+  describe('routing reasons that quote the output (a capped short answer)', () => {
+    const capped = {
+      code: 'score.capped',
+      message: `The model's confidence is capped at 0.03 because the answer contradicts its context: swapped ("RM120").`,
+    };
+    const low = {
+      code: 'confidence.low',
+      message: 'Confidence 0.03 is below the AI-review threshold 0.6.',
+    };
+
+    it('keep their code and lose their message; every other reason stays', () => {
+      expect(eraseReasons([low, capped], marker)).toEqual([
+        low,
+        { code: 'score.capped', message: 'erased:retention' },
+      ]);
+      expect(eraseReasons([low], marker)).toEqual([low]);
+      expect(eraseReasons(undefined, marker)).toBeUndefined();
+    });
+
+    it('are erased in the decision', () => {
+      const decision = {
+        outcome: 'approved',
+        route: 'approved',
+        reasons: [low, capped],
+        flags: [],
+      };
+      expect(eraseDecision(decision, marker)).toEqual({
+        ...decision,
+        reasons: [low, { code: 'score.capped', message: 'erased:retention' }],
+      });
+    });
+
+    it("are erased in a transition event's data, and other data stays", () => {
+      const data = { confidence: 0.03, reasons: [low, capped], flags: [] };
+      expect(eraseEventData(data, erasedMarker('request'))).toEqual({
+        confidence: 0.03,
+        reasons: [low, { code: 'score.capped', message: 'erased:request' }],
+        flags: [],
+      });
+      const other = { reason: 'retention', reviewDecisions: 0 };
+      expect(eraseEventData(other, marker)).toEqual(other);
+      expect(eraseEventData({ reasons: [low] }, marker)).toEqual({ reasons: [low] });
+      expect(eraseEventData(null, marker)).toBeNull();
+    });
   });
 
   it('leaves what has no text as it is', () => {

@@ -1,3 +1,5 @@
+import { CAPPED_REASON_CODE } from '@arbiter/policy';
+
 /**
  * What erasing a submission's raw text means for each place Arbiter keeps a copy of it. Pure:
  * the erasure use case applies these inside its transaction. What is not text (scores,
@@ -51,13 +53,13 @@ export function eraseScoring(scoring: unknown, marker: Json): unknown {
 
 /**
  * The decision without its copies of the text: the final output (the submitted or edited one)
- * and the original output become the marker, and the AI reviewer's own words (its reasons and
- * the passages it quoted) go. Outcome, route, who decided, reasons, flags and the AI verdict
- * with its confidence stay.
+ * and the original output become the marker, the AI reviewer's own words (its reasons and the
+ * passages it quoted) go, and so do the output's words in a routing reason (eraseReasons).
+ * Outcome, route, who decided, reason codes, flags and the AI verdict with its confidence stay.
  */
 export function eraseDecision(decision: unknown, marker: Json): unknown {
   if (!isRecord(decision)) return decision;
-  const erased: Json = { ...decision };
+  const erased: Json = { ...decision, ...erasedReasonsOf(decision, marker) };
   for (const key of ['finalOutput', 'originalOutput']) {
     if (erased[key] !== undefined && erased[key] !== null) erased[key] = marker;
   }
@@ -65,6 +67,34 @@ export function eraseDecision(decision: unknown, marker: Json): unknown {
     erased.aiReview = { ...decision.aiReview, reasons: [], problematicSpans: [] };
   }
   return erased;
+}
+
+/** Routing reasons whose message quotes the output's words (a capped short answer's figures). */
+const QUOTING_REASON_CODES: ReadonlySet<string> = new Set([CAPPED_REASON_CODE]);
+
+/**
+ * Routing reasons without the output's words: a reason that quotes them keeps its code, and its
+ * message becomes `erased:<reason>`. Every other reason stays as it was.
+ */
+export function eraseReasons(reasons: unknown, marker: Json): unknown {
+  if (!Array.isArray(reasons)) return reasons;
+  return reasons.map((reason) =>
+    isRecord(reason) && QUOTING_REASON_CODES.has(String(reason.code))
+      ? { ...reason, message: `erased:${String(marker.erased)}` }
+      : reason,
+  );
+}
+
+/**
+ * A submission event's data without the output's words: the routing reasons a transition
+ * recorded (`{ reasons, confidence, flags }`) as eraseReasons leaves them.
+ */
+export function eraseEventData(data: unknown, marker: Json): unknown {
+  return isRecord(data) ? { ...data, ...erasedReasonsOf(data, marker) } : data;
+}
+
+function erasedReasonsOf(record: Json, marker: Json): Json {
+  return 'reasons' in record ? { reasons: eraseReasons(record.reasons, marker) } : {};
 }
 
 function withoutKeys(record: Json, keys: string[]): Json {

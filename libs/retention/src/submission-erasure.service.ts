@@ -16,6 +16,8 @@ import {
   erasedMarker,
   erasedUrl,
   ErasureReason,
+  eraseEventData,
+  eraseReasons,
   eraseScoring,
 } from './erasure.rules';
 
@@ -26,11 +28,12 @@ const DEADLOCK_ATTEMPTS = 3;
 /**
  * Erases one submission's raw text and every copy of it, in one transaction: the submission's
  * input, output, metadata and callback URL, the final and original outputs of its decision, the
- * evidence of its scoring, its reviewers' comments and edits, its audits' corrections and its
- * outbox bodies; then records an `erased` event. Decisions, routes, scores, confidences, reason
- * codes, timings and stats stay. Its open tasks, then its row, are locked first (the order a
- * decision takes), so a transition cannot slip between the read and the erasure, and an erased
- * row is never erased twice.
+ * evidence of its scoring, the words its routing reasons quote (in the decision and its events),
+ * its reviewers' comments and edits, its audits' corrections and its outbox bodies; then records
+ * an `erased` event. Decisions, routes, scores, confidences, reason codes, timings and stats
+ * stay. Its open tasks, then its row, are locked first (the order a decision takes), so a
+ * transition cannot slip between the read and the erasure, and an erased row is never erased
+ * twice.
  */
 @Injectable()
 export class SubmissionErasure {
@@ -137,12 +140,14 @@ export class SubmissionErasure {
     const scoring = eraseScoring(row.scoring, marker) as SubmissionRow['scoring'];
     const decision = eraseDecision(row.decision, marker) as SubmissionRow['decision'];
     if (!(await this.submissions.erase(row.id, { marker, scoring, decision }, tx))) return null;
+    await this.submissions.eraseEventData(row.id, (data) => eraseEventData(data, marker), tx);
     const reviewDecisions = await this.decisions.eraseText(row.id, marker, tx);
     const audits = await this.audits.eraseText(row.id, marker, tx);
     const outboxEvents = await this.outbox.eraseText(
       row.id,
       {
-        rewrite: (body) => eraseOutcomeBody(body, marker),
+        rewrite: (body) =>
+          eraseOutcomeBody(body, marker, (reasons) => eraseReasons(reasons, marker)),
         callbackUrl: row.callbackUrl,
         urlMarker: erasedUrl(reason),
         // On request nothing more leaves for this submission; retention only takes settled ones.

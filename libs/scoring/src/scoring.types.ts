@@ -145,4 +145,14 @@ export interface ScoreResultExtras {
    * calibration is not the identity (then `confidence` is the map applied to this one's logit).
    */
   modelConfidence?: number;
+  /** Present when findings the model does not weigh capped its confidence (routing says why). */
+  cap?: ScoreCap;
+}
+
+/** A ceiling put on the model's confidence, and the findings that put it there. */
+export interface ScoreCap {
+  /** The most the model's confidence may be, before the policy's `scoring.calibration`. */
+  at: number;
+  /** Each finding: its kind (`swapped`, `opposite`…) and the output's words it is about. */
+  causes: { kind: string; text: string }[];
 }

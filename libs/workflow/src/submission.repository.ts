@@ -183,6 +183,33 @@ export class SubmissionRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Erasure's one exception to append-only events: rewrites the data of this submission's events
+   * with `rewrite` (which drops their copies of the text), writing only those it changes; how many.
+   */
+  async eraseEventData(
+    id: string,
+    rewrite: (data: unknown) => unknown,
+    tx: EntityManager,
+  ): Promise<number> {
+    const events: { id: string; data: unknown }[] = await tx.query(
+      `SELECT id::text AS id, data FROM submission_events
+        WHERE submission_id = $1 AND data IS NOT NULL ORDER BY id`,
+      [id],
+    );
+    let changed = 0;
+    for (const event of events) {
+      const data = rewrite(event.data);
+      if (JSON.stringify(data) === JSON.stringify(event.data)) continue;
+      await tx.query(`UPDATE submission_events SET data = $2 WHERE id = $1`, [
+        event.id,
+        JSON.stringify(data),
+      ]);
+      changed++;
+    }
+    return changed;
+  }
+
   /** A client's submissions with this external id whose text is not erased yet. */
   async unerasedByExternalId(clientId: string, externalId: string): Promise<{ id: string }[]> {
     return this.db.query(

@@ -130,6 +130,27 @@ describe('eraseOutcomeBody', () => {
     expect(eraseOutcomeBody(body, marker)).not.toContain('edited');
   });
 
+  it('hands the decision reasons to the rewrite it is given (the erasure rules pick those that quote the output)', () => {
+    const reasons = [{ code: 'score.capped', message: 'swapped ("120")' }];
+    const body = buildOutcomeBody(
+      'submission.approved',
+      'approved',
+      { ...subject, decision: { outcome: 'approved', reasons } },
+      at,
+    );
+    const seen: unknown[] = [];
+    const erased = JSON.parse(
+      eraseOutcomeBody(body, marker, (r) => {
+        seen.push(r);
+        return [{ code: 'score.capped', message: 'erased:retention' }];
+      }),
+    );
+    expect(seen).toEqual([reasons]);
+    expect(erased.data.decision.reasons).toEqual([
+      { code: 'score.capped', message: 'erased:retention' },
+    ]);
+  });
+
   it('leaves a body without text as it was (a rejection has no final output)', () => {
     const body = buildOutcomeBody(
       'submission.rejected',

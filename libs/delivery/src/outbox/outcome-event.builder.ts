@@ -96,10 +96,15 @@ export function buildAuditFailedBody(s: OutcomeSubject, audit: AuditFailure, at:
 
 /**
  * An outbox body with its copies of the submission's text replaced by `marker`: the final
- * output, and an audit's comment and corrected output. The event's type, ids, outcome, reasons
- * and times stay. A body that is not the JSON Arbiter wrote becomes the marker alone.
+ * output, an audit's comment and corrected output, and the decision's reasons as
+ * `eraseReasons` leaves them (the erasure rules know which quote the output). The event's type,
+ * ids, outcome and times stay. A body that is not the JSON Arbiter wrote becomes the marker alone.
  */
-export function eraseOutcomeBody(body: string, marker: Record<string, unknown>): string {
+export function eraseOutcomeBody(
+  body: string,
+  marker: Record<string, unknown>,
+  eraseReasons: (reasons: unknown) => unknown = (reasons) => reasons,
+): string {
   let parsed: { data?: { decision?: Record<string, unknown>; audit?: Record<string, unknown> } };
   try {
     parsed = JSON.parse(body);
@@ -116,6 +121,7 @@ export function eraseOutcomeBody(body: string, marker: Record<string, unknown>):
   }
   const { decision, audit } = parsed.data;
   if (decision && decision.finalOutput != null) decision.finalOutput = marker;
+  if (decision && decision.reasons !== undefined) decision.reasons = eraseReasons(decision.reasons);
   if (audit) {
     if (audit.comment != null) audit.comment = null;
     if (audit.correctedOutput != null) audit.correctedOutput = marker;

@@ -15,6 +15,7 @@ import { GATES, SIGNALS } from './registry';
 import {
   CONTRADICTED_SHORT_ANSWER_CAP,
   modelFor,
+  shortAnswerCap,
   shortAnswerContradictions,
   withCapCues,
 } from './short-answer-regime';
@@ -78,7 +79,8 @@ export function scoreOutput(
   let signals = combined.signals;
   // A fact swapped within its sentence or set against an opposite is a single wrong fact the
   // fitted features do not see: the short answer is capped below the AI-review band, and the
-  // contradiction signal's evidence says where, so the cap is explained where the cues are read.
+  // contradiction signal's evidence says where, so the cap is explained where the cues are read,
+  // and `cap` says why to routing, which gives it as a reason.
   const contradicted = judge !== model ? shortAnswerContradictions(analysis) : [];
   if (contradicted.length) {
     own = Math.min(own, CONTRADICTED_SHORT_ANSWER_CAP);
@@ -91,6 +93,7 @@ export function scoreOutput(
     logit: combined.logit,
     model: `fitted:${judge.version}`,
     ...(calibrated ? { modelConfidence: own } : {}),
+    ...(contradicted.length ? { cap: shortAnswerCap(contradicted) } : {}),
   };
 }
 

@@ -124,6 +124,9 @@ describe('short-answer regime: which model judges', () => {
     expect(cues.map((c) => `${c.kind}:${text.slice(c.start, c.end)}`)).toEqual(
       expect.arrayContaining(['swapped:120']),
     );
+    // The same cause, for routing to give as its reason.
+    expect(capped.cap?.at).toBe(CONTRADICTED_SHORT_ANSWER_CAP);
+    expect(capped.cap?.causes).toEqual(expect.arrayContaining([{ kind: 'swapped', text: '120' }]));
     const right = scoreOutput(
       input(
         'A check-up is RM80 and scaling is RM120.',
@@ -132,5 +135,6 @@ describe('short-answer regime: which model judges', () => {
       on,
     );
     expect(JSON.stringify(right.signals)).not.toMatch(/caps this short answer/);
+    expect(right.cap).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { ScoringInput, ScoringModel, SignalResult } from '../scoring.types';
+import type { ScoreCap, ScoringInput, ScoringModel, SignalResult } from '../scoring.types';
 import { Analysis } from './analysis';
 import type { WeighedInput } from './combiner';
 import { contentWords } from './shortness';
@@ -124,6 +124,14 @@ export function shortAnswerContradictions(analysis: Analysis): FactRole[] {
   return factRoles(analysis, analysis.context).filter((r) => CONTRADICTIONS.has(r.kind));
 }
 
+/** The cap the contradictions put on a short answer, for routing to give as its reason. */
+export function shortAnswerCap(roles: readonly FactRole[]): ScoreCap {
+  return {
+    at: CONTRADICTED_SHORT_ANSWER_CAP,
+    causes: roles.map((r) => ({ kind: r.kind, text: r.text })),
+  };
+}
+
 /**
  * The signals with each contradiction that capped a short answer added to the contradiction
  * signal's cues (its kind, its words' offsets, and that it capped the answer), where reviewers
@@ -135,11 +143,16 @@ export function withCapCues(signals: SignalResult[], roles: readonly FactRole[])
     kind: r.kind,
     start: r.start,
     end: r.end,
-    detail: `"${r.text}" caps this short answer at ${CONTRADICTED_SHORT_ANSWER_CAP.toFixed(2)}`,
+    detail: capDetail(r),
   }));
   return signals.map((s) => {
     if (s.name !== 'contradiction') return s;
     const evidence = (s.evidence ?? {}) as { cues?: unknown[] };
     return { ...s, evidence: { ...evidence, cues: [...(evidence.cues ?? []), ...cues] } };
   });
+}
+
+/** What a capping contradiction's cue says, e.g. `"120" caps this short answer at 0.03`. */
+function capDetail(role: FactRole): string {
+  return `"${role.text}" caps this short answer at ${CONTRADICTED_SHORT_ANSWER_CAP.toFixed(2)}`;
 }
