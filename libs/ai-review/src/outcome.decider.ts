@@ -1,4 +1,4 @@
-import type { PolicyAiReview } from '@arbiter/policy';
+import { AI_REASON_CODE, type PolicyAiReview } from '@arbiter/policy';
 import { Verdict } from './ai-review.types';
 
 /** Used when a policy has no aiReview.approveAt. */
@@ -22,7 +22,7 @@ export interface AiRoute {
 export function routeVerdict(section: PolicyAiReview, verdict: Verdict, provider: string): AiRoute {
   const approveAt = section.approveAt ?? DEFAULT_APPROVE_AT;
   const said = `${provider} says ${verdict.verdict} with confidence ${verdict.confidence}`;
-  const aiReasons = verdict.reasons.map((message) => ({ code: 'ai.reason', message }));
+  const aiReasons = verdict.reasons.map((message) => ({ code: AI_REASON_CODE, message }));
   // Written as !(x < y) would approve on NaN; a plain >= on a finite number cannot.
   const sure = Number.isFinite(verdict.confidence) && verdict.confidence >= approveAt;
   if (verdict.verdict === 'approve' && sure) {

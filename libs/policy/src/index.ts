@@ -17,6 +17,7 @@ export { drawFor, routeDrawsFor, DRAW_SALTS } from './draw.hasher';
 export { chooseVersion } from './version.chooser';
 export {
   decideRoute,
+  AI_REASON_CODE,
   CAPPED_REASON_CODE,
   DEFAULT_AUTO_APPROVE_SHARE,
   DEFAULT_QA_SAMPLE,

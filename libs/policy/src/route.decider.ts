@@ -20,6 +20,12 @@ export const DEFAULT_QA_SAMPLE = 0;
 export const CAPPED_REASON_CODE = 'score.capped';
 
 /**
+ * The code of each reason an AI reviewer gave in its own words (libs/ai-review's outcome), which
+ * may quote the output: erasing a submission's text rewrites these too.
+ */
+export const AI_REASON_CODE = 'ai.reason';
+
+/**
  * Routes a scored submission by its policy: hard gates first (reject, then human), then the
  * confidence bands. Anything odd (NaN confidence, unknown onFail, NaN draw) goes to humans.
  */

@@ -134,6 +134,18 @@ describe('erasure rules', () => {
       expect(eraseReasons(undefined, marker)).toBeUndefined();
     });
 
+    it("an AI reviewer's own reasons keep their code and lose their words; its verdict's reason stays", () => {
+      const said = { code: 'ai.approve', message: 'embedded says approve with confidence 0.95.' };
+      const own = { code: 'ai.reason', message: 'The answer says Paris, as the passage does.' };
+      expect(eraseReasons([said, own], marker)).toEqual([
+        said,
+        { code: 'ai.reason', message: 'erased:retention' },
+      ]);
+      expect(JSON.stringify(eraseDecision({ reasons: [said, own] }, marker))).not.toContain(
+        'Paris',
+      );
+    });
+
     it('are erased in the decision', () => {
       const decision = {
         outcome: 'approved',

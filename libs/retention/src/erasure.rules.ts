@@ -1,4 +1,4 @@
-import { CAPPED_REASON_CODE } from '@arbiter/policy';
+import { AI_REASON_CODE, CAPPED_REASON_CODE } from '@arbiter/policy';
 
 /**
  * What erasing a submission's raw text means for each place Arbiter keeps a copy of it. Pure:
@@ -69,8 +69,11 @@ export function eraseDecision(decision: unknown, marker: Json): unknown {
   return erased;
 }
 
-/** Routing reasons whose message quotes the output's words (a capped short answer's figures). */
-const QUOTING_REASON_CODES: ReadonlySet<string> = new Set([CAPPED_REASON_CODE]);
+/**
+ * Routing reasons whose message may quote the output's words: a capped short answer's figures,
+ * and the AI reviewer's own reasons (copied from its verdict into the decision and the events).
+ */
+const QUOTING_REASON_CODES: ReadonlySet<string> = new Set([CAPPED_REASON_CODE, AI_REASON_CODE]);
 
 /**
  * Routing reasons without the output's words: a reason that quotes them keeps its code, and its
