@@ -1,5 +1,6 @@
 import { AuditLog } from '@arbiter/audit';
 import { expectEventually } from '@arbiter/testing';
+import { readFile } from 'node:fs/promises';
 import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
@@ -152,6 +153,35 @@ describe("the lead's floor charts live figures; an admin manages policy versions
     );
     expect(actions).not.toContain('pipeline.split');
     await screenshot(page, 'admin-audit-log');
+
+    // The export holds the call in flight only when asked: first, marked pending, under its id.
+    const exportLines = async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export (JSON Lines)' }).click(),
+      ]);
+      const text = await readFile(await download.path(), 'utf8');
+      return text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; action: string; status: string });
+    };
+    const entriesOnly = await exportLines();
+    expect(entriesOnly.map((l) => l.status)).not.toContain('pending');
+    await expectText(page.getByRole('status'), `Exported ${entriesOnly.length} entries.`);
+    await page.getByRole('checkbox', { name: 'Include in-flight calls' }).check();
+    const withPending = await exportLines();
+    expect(withPending[0]).toMatchObject({
+      id: inFlight,
+      action: 'pipeline.split',
+      status: 'pending',
+      after: null,
+    });
+    expect(withPending.filter((l) => l.status === 'pending')).toHaveLength(1);
+    await expectText(
+      page.getByRole('status'),
+      `Exported ${withPending.length - 1} entries and 1 call in flight.`,
+    );
     await audit.withdraw(inFlight);
   });
 });

@@ -14,6 +14,8 @@ type Pending = {
   requestId: string | null;
 };
 type Entry = { id: string; status: string; target: { id: string | null } };
+/** A line of the export: an entry's fields, a call in flight included (status pending). */
+type Line = Entry & Record<string, unknown> & { action: string };
 
 /**
  * GET /v1/audit/pending: the audited calls announced and not answered yet. An auditor looking right
@@ -63,6 +65,23 @@ describe('audit log: the calls in flight', () => {
     );
     expect(res.status).toBe(200);
     return res.body.entries.filter((e) => e.target.id === clientId);
+  }
+
+  /** The lines of an export, as a compliance reader takes them (the raw text, line by line). */
+  async function exported(query: string, token = admin.token): Promise<Line[]> {
+    const res = await fetch(`${arbiter.http.baseUrl}/v1/audit/export${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await res.text();
+    expect([query, res.status, res.headers.get('content-type')]).toEqual([
+      query,
+      200,
+      expect.stringMatching(/application\/x-ndjson/),
+    ]);
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Line);
   }
 
   it('a call whose answer never came is pending at once; once recorded unconfirmed it is an entry, no longer pending', async () => {
@@ -164,6 +183,101 @@ describe('audit log: the calls in flight', () => {
     expect(await read('')).toEqual({ targets: [], more: false });
   });
 
+  it('the export holds the calls in flight when asked (includePending=true), and later the entry each became, under the same id', async () => {
+    const clientId = await newClient('quota-exported');
+    const before = new Date(Date.now() - 60_000).toISOString();
+    expect(await setQuotasLosingTheirEntries([clientId], 4)).toEqual([500]);
+    const [pending] = await pendingOn(clientId);
+    const on = (lines: Line[]) => lines.filter((l) => l.target.id === clientId);
+
+    // Without asking (or asking not to), an export is the log's entries only, as it always was.
+    for (const query of ['?action=client.quota', '?action=client.quota&includePending=false'])
+      expect([query, on(await exported(query))]).toEqual([query, []]);
+
+    // Asked: the call, first (it will be appended after every entry there is), with an entry's
+    // fields, `at` when it was announced, no `after` yet, and status pending.
+    const withPending = await exported('?includePending=true');
+    expect(withPending[0]).toEqual({
+      id: pending.id,
+      at: pending.announcedAt,
+      actor: pending.actor,
+      action: 'client.quota',
+      target: { kind: 'client', id: clientId },
+      before: pending.before,
+      after: null,
+      request: pending.request,
+      reason: null,
+      requestId: pending.requestId,
+      ip: expect.any(String),
+      status: 'pending',
+    });
+    const anEntry = withPending.find((l) => l.status === 'done');
+    expect(Object.keys(withPending[0])).toEqual(Object.keys(anEntry ?? {}));
+    expect(withPending.filter((l) => l.status === 'pending')).toHaveLength(1);
+    // The export's own call was answered before its lines were read: it is not in flight there.
+    expect(
+      withPending.filter((l) => l.action === 'audit.export' && l.status === 'pending'),
+    ).toEqual([]);
+
+    // The same filters as the entries: action, actor, and time (when the call was announced).
+    for (const [query, ids] of [
+      ['?includePending=true&action=client.', [pending.id]],
+      [
+        `?includePending=true&actor=${encodeURIComponent(TEST_ADMIN.email)}&action=client.quota`,
+        [pending.id],
+      ],
+      [`?includePending=true&from=${encodeURIComponent(before)}&action=client.quota`, [pending.id]],
+      [`?includePending=true&to=${encodeURIComponent(before)}&action=client.quota`, []],
+      ['?includePending=true&action=pipeline.', []],
+      ['?includePending=true&actor=nobody@audit.local', []],
+    ] as const) {
+      const lines = await exported(query);
+      expect([query, lines.filter((l) => l.status === 'pending').map((l) => l.id)]).toEqual([
+        query,
+        ids,
+      ]);
+    }
+
+    // Recorded unconfirmed: the export has it as that entry, under the same id, and no longer pending.
+    await arbiter.db.query(`UPDATE audit_intents SET at = at - interval '1 hour'`);
+    expect(await reconcile()).toBe(1);
+    expect(on(await exported('?includePending=true&action=client.quota'))).toEqual([
+      expect.objectContaining({ id: pending.id, status: 'unconfirmed', after: expect.any(Object) }),
+    ]);
+  });
+
+  it('a call still running is exported pending when asked; once answered, as its done entry under the same id', async () => {
+    const clientId = await newClient('quota-export-running');
+    const holder = arbiter.db.createQueryRunner();
+    await holder.connect();
+    let answered: ReturnType<typeof setQuota> | undefined;
+    const on = (lines: Line[]) =>
+      lines.filter((l) => l.target.id === clientId).map((l) => [l.id, l.status]);
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT id FROM clients WHERE id = $1 FOR UPDATE`, [clientId]);
+      answered = setQuota(clientId, 6);
+      const running = await expectEventually(async () => {
+        const [one] = await pendingOn(clientId);
+        expect(one).toMatchObject({ status: 'pending' });
+        return one;
+      });
+      expect(on(await exported('?action=client.quota&includePending=true'))).toEqual([
+        [running.id, 'pending'],
+      ]);
+      expect(on(await exported('?action=client.quota'))).toEqual([]);
+      await holder.commitTransaction();
+      expect((await answered).status).toBe(200);
+      expect(on(await exported('?action=client.quota&includePending=true'))).toEqual([
+        [running.id, 'done'],
+      ]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await answered;
+    }
+  });
+
   it('is for admins only: a lead or a reviewer is refused, and so is a caller without a token', async () => {
     for (const role of ['lead', 'reviewer']) {
       const email = `${role}@pending.local`;
@@ -178,10 +292,13 @@ describe('audit log: the calls in flight', () => {
         email,
         password,
       });
-      const res = await arbiter.http.get('/v1/audit/pending', { token: login.body.accessToken });
-      expect([role, res.status]).toEqual([role, 403]);
+      for (const path of ['/v1/audit/pending', '/v1/audit/export?includePending=true']) {
+        const res = await arbiter.http.get(path, { token: login.body.accessToken });
+        expect([role, path, res.status]).toEqual([role, path, 403]);
+      }
     }
     expect((await arbiter.http.get('/v1/audit/pending')).status).toBe(401);
+    expect((await arbiter.http.get('/v1/audit/export?includePending=true')).status).toBe(401);
   });
 
   it('refuses bad parameters with a 400 naming the problem', async () => {
@@ -202,5 +319,42 @@ describe('audit log: the calls in flight', () => {
         expect.stringContaining(problem),
       ]);
     }
+  });
+
+  it('the export refuses a bad includePending with a 400 naming it, and records nothing for it', async () => {
+    const exports = async () =>
+      (await arbiter.db.query(`SELECT id FROM audit_entries WHERE action = 'audit.export'`)).length;
+    const exportsBefore = await exports();
+    for (const [query, problem] of [
+      ['?includePending=yes', 'includePending must be true or false'],
+      ['?includePending=1', 'includePending must be true or false'],
+      ['?includePending=TRUE', 'includePending must be true or false'],
+      ['?includePending=', 'includePending must be true or false'],
+      ['?includePending=true&includePending=false', 'includePending must be true or false'],
+      // The filters are checked as without it.
+      ['?includePending=true&from=yesterday', 'from must be an ISO 8601 date-time'],
+      [
+        '?includePending=true&from=2026-12-07T02:00:00Z&to=2026-12-07T01:00:00Z',
+        'from must be before to',
+      ],
+      // The pending list's bound is not the export's.
+      ['?includePending=true&limit=5', 'property limit should not exist'],
+    ]) {
+      const refused = await arbiter.http.get(`/v1/audit/export${query}`, admin);
+      // A JSON problem, labelled JSON (not the JSON Lines of a successful export).
+      expect([
+        query,
+        refused.status,
+        refused.headers.get('content-type'),
+        JSON.stringify(refused.body),
+      ]).toEqual([
+        query,
+        400,
+        expect.stringMatching(/^application\/json/),
+        expect.stringContaining(problem),
+      ]);
+    }
+    // A refused call changed nothing and took nothing out: no export recorded.
+    expect(await exports()).toBe(exportsBefore);
   });
 });

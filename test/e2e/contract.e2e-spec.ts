@@ -682,6 +682,16 @@ describe('the API contract: the served document, and every route answering as it
       admin,
     );
     expect([pending.status, pending.body.pending.length]).toEqual([200, 1]);
+    // The export with the calls in flight: the call's line is there, marked pending.
+    const withPending = await http.get<string>(
+      '/v1/audit/export?action=client.&includePending=true',
+      admin,
+    );
+    expect([withPending.status, JSON.stringify(withPending.body)]).toEqual([
+      200,
+      expect.stringContaining(inFlight),
+    ]);
+    expect((await http.get('/v1/audit/export?includePending=yes', admin)).status).toBe(400);
     await audit.withdraw(inFlight);
     expect((await http.get('/v1/audit/pending?cursor=abc', admin)).status).toBe(400);
 

@@ -418,7 +418,7 @@ describe('workspaces: two side by side, nothing visible across', () => {
     expect(targets).toEqual(expect.arrayContaining([sides.acme.pipeline, sides.globex.pipeline]));
   });
 
-  it('the audit log’s calls in flight: each workspace’s admins see theirs only', async () => {
+  it('the audit log’s calls in flight: each workspace’s admins see theirs only, listed and exported', async () => {
     // Both clients' rows held: each admin's quota call is announced, then waits inside its route.
     const holder = arbiter.db.createQueryRunner();
     await holder.connect();
@@ -428,6 +428,18 @@ describe('workspaces: two side by side, nothing visible across', () => {
       const res = await arbiter.http.get<Pending>('/v1/audit/pending', { token });
       expect(res.status).toBe(200);
       return res.body.pending.map((p) => p.target.id);
+    };
+    /** The targets of the pending lines of an export with the calls in flight (raw JSON Lines). */
+    const exportedFor = async (token: string) => {
+      const res = await fetch(`${arbiter.http.baseUrl}/v1/audit/export?includePending=true`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      const lines = (await res.text())
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { status: string; target: { id: string | null } });
+      return lines.filter((l) => l.status === 'pending').map((l) => l.target.id);
     };
     try {
       await holder.startTransaction();
@@ -448,9 +460,14 @@ describe('workspaces: two side by side, nothing visible across', () => {
           [sides.acme.clientId, sides.globex.clientId].sort(),
         ),
       );
+      expect((await exportedFor(platform)).sort()).toEqual(
+        [sides.acme.clientId, sides.globex.clientId].sort(),
+      );
       // A workspace's admin sees their own call, not the other workspace's.
-      for (const [mine] of pairs())
+      for (const [mine] of pairs()) {
         expect(await targetsFor(mine.people.admin.token)).toEqual([mine.clientId]);
+        expect(await exportedFor(mine.people.admin.token)).toEqual([mine.clientId]);
+      }
       await holder.commitTransaction();
       expect((await Promise.all(answers)).map((a) => a.status)).toEqual([200, 200]);
       expect(await targetsFor(platform)).toEqual([]);

@@ -489,7 +489,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 200,
   },
   'GET /v1/audit': { access: 'admin', query: '?action=user.&limit=5', ok: 200 },
-  'GET /v1/audit/export': { access: 'admin', query: '?action=pipeline.activate', ok: 200 },
+  'GET /v1/audit/export': {
+    access: 'admin',
+    query: '?action=pipeline.activate&includePending=true',
+    ok: 200,
+  },
   'GET /v1/audit/pending': { access: 'admin', query: '?action=client.&limit=5', ok: 200 },
   'GET /v1/admin/dead-letters': { access: 'admin', ok: 200 },
   // Platform admins only: a workspace's admin is refused by role.

@@ -19,7 +19,14 @@ export interface AuditOutcome {
 /** An intent as a reader sees it: announced at `at`, by the actor of that email (null once gone). */
 export interface PendingIntentRow extends NewAuditIntent {
   at: Date;
+  /** `at` at Postgres' microsecond precision: an export's pages are cut on it. */
+  atExact: string;
   actorEmail: string | null;
+}
+
+/** Which intents: `after` is the (at, id) the previous page ended on. */
+export interface PendingIntentFilter extends AuditFilter {
+  after?: { at: string; id: string };
 }
 
 /** An intent the reconciler finishes: enough to read its target's state. */
@@ -48,7 +55,7 @@ const INTENT_COLUMNS: ColumnMap<NewAuditIntent> = {
 };
 const FIELDS = Object.keys(INTENT_COLUMNS) as (keyof NewAuditIntent)[];
 const COLUMNS = FIELDS.map((field) => INTENT_COLUMNS[field]);
-const PENDING_SELECT = `${selectList(INTENT_COLUMNS, { table: 'a' })}, a.at, u.email AS "actorEmail"`;
+const PENDING_SELECT = `${selectList(INTENT_COLUMNS, { table: 'a' })}, a.at, a.at::text AS "atExact", u.email AS "actorEmail"`;
 const JSON_FIELDS = new Set<keyof NewAuditIntent>(['before', 'request']);
 
 /**
@@ -106,9 +113,13 @@ export class AuditIntentRepository {
   }
 
   /** Up to `limit` intents matching the filter, newest first. */
-  pending(filter: AuditFilter, limit: number): Promise<PendingIntentRow[]> {
+  pending(filter: PendingIntentFilter, limit: number): Promise<PendingIntentRow[]> {
     const { params, param } = sqlParams();
     const where = auditConditions(filter, param);
+    if (filter.after)
+      where.push(
+        `(a.at, a.id) < (${param(filter.after.at)}::timestamptz, ${param(filter.after.id)}::uuid)`,
+      );
     return queryRows<PendingIntentRow>(
       this.db,
       `SELECT ${PENDING_SELECT} FROM audit_intents a LEFT JOIN users u ON u.id = a.actor_id

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEntryView, AuditPageView } from '@arbiter/contracts';
+import { AuditPageView } from '@arbiter/contracts';
 import { decodeKeysetCursor, encodeKeysetCursor } from '@arbiter/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditEntryFilter, AuditEntryRepository, AuditEntryRow } from './audit-entry.repository';
+import { AuditEntryRepository, AuditEntryRow } from './audit-entry.repository';
 import { auditFilterOf, AuditQuery, AuditScope } from './audit-filter';
 import { AuditIntentRepository, AuditOutcome, NewAuditIntent } from './audit-intent.repository';
+import { entryViewOf } from './audit-views';
 import { AuditError, AuditErrorCode } from './audit.errors';
 import { asAuditState } from './secret-redaction';
 
@@ -33,12 +34,10 @@ export interface AuditSettlement {
 }
 
 const DEFAULT_PAGE = 50;
-// An export reads in pages of this many, so its memory does not grow with the log.
-const EXPORT_BATCH = 1000;
 
 /**
  * The audit log: append an administrative action (or announce it before it runs, then settle it);
- * read it by actor, action and time.
+ * read it by actor, action and time (ExportAuditLog writes it out).
  */
 @Injectable()
 export class AuditLog {
@@ -92,29 +91,9 @@ export class AuditLog {
     const shown = rows.slice(0, limit);
     const last = shown[shown.length - 1];
     return {
-      entries: shown.map(toView),
+      entries: shown.map(entryViewOf),
       next: rows.length > limit && last ? encodeCursor(last) : null,
     };
-  }
-
-  /**
-   * Every matching entry as JSON Lines, newest first, a page of lines at a time: the log can hold
-   * more than one string can (a fuzz run's 400,000 entries made the joined export fail with
-   * "Invalid string length"). The filter is checked first, so a bad one is refused before any
-   * byte is sent.
-   */
-  exportJsonl(query: AuditQuery, scope: AuditScope = null): AsyncIterable<string> {
-    return this.pagesOfLines(auditFilterOf(query, scope));
-  }
-
-  private async *pagesOfLines(filter: AuditEntryFilter): AsyncIterable<string> {
-    for (;;) {
-      const rows = await this.entries.page(filter, EXPORT_BATCH);
-      if (rows.length) yield rows.map((row) => `${JSON.stringify(toView(row))}\n`).join('');
-      if (rows.length < EXPORT_BATCH) return;
-      const last = rows[rows.length - 1];
-      filter.after = { at: last.atExact, id: last.id };
-    }
   }
 }
 
@@ -133,23 +112,6 @@ function asIntent(a: AuditAction): NewAuditIntent {
     requestId: a.requestId ?? null,
     ip: a.ip ?? null,
     workspaceId: a.workspaceId ?? null,
-  };
-}
-
-function toView(row: AuditEntryRow): AuditEntryView {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actor: { id: row.actorId, email: row.actorEmail, role: row.actorRole },
-    action: row.action,
-    target: { kind: row.targetKind, id: row.targetId },
-    before: row.before,
-    after: row.after,
-    request: row.request,
-    reason: row.reason,
-    requestId: row.requestId,
-    ip: row.ip,
-    status: row.status,
   };
 }
 

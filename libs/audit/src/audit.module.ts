@@ -3,6 +3,7 @@ import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditLog } from './audit-log.use-case';
 import { AuditIntentRepository } from './audit-intent.repository';
 import { AuditSnapshots } from './audit-snapshots.registry';
+import { ExportAuditLog } from './export-audit-log.use-case';
 import { ListPendingAuditActions } from './list-pending-audit-actions.use-case';
 import { ReconcileAuditIntents } from './reconcile-audit-intents.use-case';
 
@@ -16,7 +17,14 @@ import { ReconcileAuditIntents } from './reconcile-audit-intents.use-case';
     AuditSnapshots,
     ReconcileAuditIntents,
     ListPendingAuditActions,
+    ExportAuditLog,
   ],
-  exports: [AuditLog, AuditSnapshots, ReconcileAuditIntents, ListPendingAuditActions],
+  exports: [
+    AuditLog,
+    AuditSnapshots,
+    ReconcileAuditIntents,
+    ListPendingAuditActions,
+    ExportAuditLog,
+  ],
 })
 export class AuditModule {}

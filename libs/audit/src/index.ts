@@ -6,3 +6,4 @@ export * from './secret-redaction';
 export * from './reconcile-audit-intents.use-case';
 export type { AuditQuery, AuditScope } from './audit-filter';
 export * from './list-pending-audit-actions.use-case';
+export * from './export-audit-log.use-case';

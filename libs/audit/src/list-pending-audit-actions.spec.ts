@@ -8,6 +8,7 @@ const ACTOR = '6f1c7c56-0f1e-4d7e-9c1a-2b6f3b1d9a10';
 const row = (id: string, at: string): PendingIntentRow => ({
   id,
   at: new Date(at),
+  atExact: at,
   actorId: ACTOR,
   actorRole: 'admin',
   actorEmail: 'ada@example.com',

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditPendingListView, AuditPendingView } from '@arbiter/contracts';
+import { AuditPendingListView } from '@arbiter/contracts';
 import { auditFilterOf, AuditQuery, AuditScope } from './audit-filter';
-import { AuditIntentRepository, PendingIntentRow } from './audit-intent.repository';
+import { AuditIntentRepository } from './audit-intent.repository';
+import { pendingViewOf } from './audit-views';
 
 const DEFAULT_LIMIT = 50;
 
@@ -23,22 +24,6 @@ export class ListPendingAuditActions {
     scope: AuditScope = null,
   ): Promise<AuditPendingListView> {
     const rows = await this.intents.pending(auditFilterOf(query, scope), limit + 1);
-    return { pending: rows.slice(0, limit).map(toView), more: rows.length > limit };
+    return { pending: rows.slice(0, limit).map(pendingViewOf), more: rows.length > limit };
   }
-}
-
-function toView(row: PendingIntentRow): AuditPendingView {
-  return {
-    id: row.id,
-    announcedAt: row.at.toISOString(),
-    actor: { id: row.actorId, email: row.actorEmail, role: row.actorRole },
-    action: row.action,
-    target: { kind: row.targetKind, id: row.targetId },
-    before: row.before,
-    request: row.request,
-    reason: row.reason,
-    requestId: row.requestId,
-    ip: row.ip,
-    status: 'pending',
-  };
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { OptionalQueryBoolean } from './query-boolean';
 import { OptionalQueryInt } from './query-int';
 
 /** Filters of GET /v1/audit and its export; the time range is [from, to). */
@@ -43,6 +44,20 @@ export class AuditPageQueryDto extends AuditQueryDto {
 
   @OptionalQueryInt('limit', 500, { default: 50 })
   limit?: number;
+}
+
+/**
+ * GET /v1/audit/export: the filters, and whether the calls in flight come too. Off by default: an
+ * export has always been the log's entries only, and a reader of those lines may not expect a
+ * `pending` status among them.
+ */
+export class AuditExportQueryDto extends AuditQueryDto {
+  @OptionalQueryBoolean('includePending', {
+    default: false,
+    description:
+      'Also export the calls in flight (announced, not answered yet), before the entries, each with status `pending`',
+  })
+  includePending?: boolean;
 }
 
 /**
@@ -109,6 +124,19 @@ export interface AuditPendingView {
   ip: string | null;
   status: 'pending';
 }
+
+/**
+ * A call in flight as a line of the export (`includePending=true`): an entry's fields, so that one
+ * reader takes every line, with `at` when the call was announced (the time filters match that too),
+ * no `after` yet, and `status` pending. Its entry, once appended, has the same `id`.
+ */
+export interface AuditPendingExportLine extends Omit<AuditEntryView, 'after' | 'status'> {
+  after: null;
+  status: 'pending';
+}
+
+/** One line of GET /v1/audit/export. */
+export type AuditExportLine = AuditEntryView | AuditPendingExportLine;
 
 export interface AuditPendingListView {
   /** Newest first, at most `limit`. */

@@ -1,14 +1,14 @@
 import { Controller, Get, Header, Query, StreamableFile, UseGuards } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AuditLog, ListPendingAuditActions } from '@arbiter/audit';
+import { AuditLog, ExportAuditLog, ListPendingAuditActions } from '@arbiter/audit';
 import { CurrentUser, Roles, scopeOf, UserAuthGuard, UserPrincipal } from '@arbiter/auth';
 import {
+  AuditExportQueryDto,
   AuditPageQueryDto,
   AuditPageView,
   AuditPendingListView,
   AuditPendingQueryDto,
-  AuditQueryDto,
 } from '@arbiter/contracts';
 import { ApiContract } from '../common/api-contract.decorator';
 import { AuditedExport } from './audited.decorator';
@@ -26,6 +26,7 @@ export class AuditController {
   constructor(
     private readonly log: AuditLog,
     private readonly pendingActions: ListPendingAuditActions,
+    private readonly exporter: ExportAuditLog,
   ) {}
 
   @Get()
@@ -62,22 +63,26 @@ export class AuditController {
   @Get('export')
   @ApiContract({
     id: 'exportAuditEntries',
-    summary: 'The matching entries as JSON Lines, newest first (the export is itself recorded)',
+    summary:
+      'The matching entries as JSON Lines, newest first, and with includePending=true the calls in flight before them (the export is itself recorded)',
     caller: 'user',
     ok: {},
   })
   @ApiResponse({
     status: 200,
-    description: 'One AuditEntry per line',
+    description:
+      'One AuditEntry per line. With includePending=true, first one line per call in flight, newest first: the fields of an AuditEntry with status `pending`, `at` when the call was announced and `after` null; its entry, once appended, has the same id (a call answered while the export is read is exported once, as pending)',
     content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
-  @Header('content-type', 'application/x-ndjson; charset=utf-8')
+  // No content-type header here: a route's headers are set before its query is validated, so a
+  // refusal's JSON problem went out labelled JSON Lines. The StreamableFile names its own type.
   @Header('cache-control', 'no-store')
   @AuditedExport('audit.export', 'audit')
-  export(@CurrentUser() user: UserPrincipal, @Query() query: AuditQueryDto): StreamableFile {
-    return new StreamableFile(
-      Readable.from(this.log.exportJsonl(query, scopeOf(user)), { objectMode: false }),
-      { type: 'application/x-ndjson; charset=utf-8' },
-    );
+  export(@CurrentUser() user: UserPrincipal, @Query() query: AuditExportQueryDto): StreamableFile {
+    const { includePending, ...filter } = query;
+    const lines = this.exporter.execute(filter, scopeOf(user), { includePending });
+    return new StreamableFile(Readable.from(lines, { objectMode: false }), {
+      type: 'application/x-ndjson; charset=utf-8',
+    });
   }
 }

@@ -88,6 +88,8 @@ export function AuditLogAdmin({ onNotice }: { onNotice(text: string): void }) {
   const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Export only: the table below is the log's entries, the calls in flight have their own list.
+  const [includePending, setIncludePending] = useState(false);
 
   const load = useCallback(
     async (cursor?: string) => {
@@ -115,14 +117,22 @@ export function AuditLogAdmin({ onNotice }: { onNotice(text: string): void }) {
   const exportLog = async () => {
     setError(null);
     try {
-      const text = await apiDownload(`/v1/audit/export${queryOf(filters)}`);
+      const extra: Record<string, string> = includePending ? { includePending: 'true' } : {};
+      const text = await apiDownload(`/v1/audit/export${queryOf(filters, extra)}`);
       const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
       const link = document.createElement('a');
       link.href = url;
       link.download = `arbiter-audit-${new Date().toISOString().slice(0, 10)}.jsonl`;
       link.click();
       URL.revokeObjectURL(url);
-      onNotice(`Exported ${text ? text.trimEnd().split('\n').length : 0} entries.`);
+      const lines = text ? text.trimEnd().split('\n').length : 0;
+      // `status` is each line's last field, so a pending line ends so (an entry's status never is).
+      const pending = text.match(/"status":"pending"}\n/g)?.length ?? 0;
+      onNotice(
+        includePending
+          ? `Exported ${lines - pending} entries and ${pending} ${pending === 1 ? 'call' : 'calls'} in flight.`
+          : `Exported ${lines} entries.`,
+      );
     } catch (e) {
       setError((e as Error).message);
     }
@@ -153,6 +163,14 @@ export function AuditLogAdmin({ onNotice }: { onNotice(text: string): void }) {
           <input type="datetime-local" {...field('to')} />
         </label>
         <button type="submit">Filter</button>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includePending}
+            onChange={(e) => setIncludePending(e.target.checked)}
+          />{' '}
+          Include in-flight calls
+        </label>
         <button type="button" onClick={() => void exportLog()}>
           Export (JSON Lines)
         </button>

@@ -144,7 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The matching entries as JSON Lines, newest first (the export is itself recorded) */
+        /** The matching entries as JSON Lines, newest first, and with includePending=true the calls in flight before them (the export is itself recorded) */
         get: operations["exportAuditEntries"];
         put?: never;
         post?: never;
@@ -3797,6 +3797,8 @@ export interface operations {
                 actor?: string;
                 /** @description From this instant (ISO 8601) */
                 from?: string;
+                /** @description Also export the calls in flight (announced, not answered yet), before the entries, each with status `pending` */
+                includePending?: boolean;
                 /** @description Before this instant (ISO 8601, exclusive) */
                 to?: string;
             };
@@ -3809,7 +3811,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One AuditEntry per line */
+            /** @description One AuditEntry per line. With includePending=true, first one line per call in flight, newest first: the fields of an AuditEntry with status `pending`, `at` when the call was announced and `after` null; its entry, once appended, has the same id (a call answered while the export is read is exported once, as pending) */
             200: {
                 headers: {
                     [name: string]: unknown;
