@@ -424,7 +424,13 @@ describe('datasets from reviewed items and regression runs', () => {
       { headers: { authorization: `Bearer ${(await admin()).token}` } },
     );
     expect(unknown.status).toBe(404);
-    expect(unknown.headers.get('content-type')).toContain('json');
+    // An error is labelled JSON, not JSON Lines ("x-ndjson" contains "json": match the start).
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/json/);
+    const malformed = await fetch(`${arbiter.http.baseUrl}/v1/datasets/not-a-uuid/export`, {
+      headers: { authorization: `Bearer ${(await admin()).token}` },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
   it('a run that passes, then one that catches the model answering worse, with per-item differences, regressions and an alert', async () => {

@@ -158,7 +158,7 @@ export class DatasetsController {
     description: 'One JSON object per line',
     content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
-  @Header('content-type', 'application/x-ndjson; charset=utf-8')
+  // No content-type header here: it would label a 400 or 404 as JSON Lines too; the stream sets its own.
   @Header('cache-control', 'no-store')
   async export(@Param('id', uuidParam) id: string): Promise<StreamableFile> {
     // Awaited before the stream is made: an unknown dataset is a 404, not a cut-off 200.
