@@ -69,6 +69,17 @@ describe('fuzzing every endpoint and socket event: never a 5xx, a crash or a han
   const selectedRoutes = () =>
     routeCatalog(arbiter.api).routes.filter((r) => ONLY.test(`${r.method} ${r.path}`));
 
+  /** A refusal is JSON that names the problem, whatever the route answers when it succeeds. */
+  function expectClearRefusal(route: HttpRoute, response: Response, text: string): void {
+    const where = `${route.method} ${route.path} answered ${response.status}`;
+    const type = response.headers.get('content-type') ?? '';
+    if (!/^application\/(problem\+)?json/.test(type))
+      throw new Error(`${where} as "${type}": ${text.slice(0, 200)}`);
+    const message = (JSON.parse(text) as { message?: unknown }).message;
+    const named = Array.isArray(message) ? message.length > 0 : typeof message === 'string';
+    if (!named || !String(message).trim()) throw new Error(`${where} with no message: ${text}`);
+  }
+
   async function send(route: HttpRoute, request: FuzzRequest): Promise<number> {
     let index = 0;
     const path = route.path.replace(/:\w+/g, () => request.params[index++]);
@@ -86,8 +97,9 @@ describe('fuzzing every endpoint and socket event: never a 5xx, a crash or a han
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    await response.arrayBuffer();
+    const text = await response.text();
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    if (response.status >= 400) expectClearRefusal(route, response, text);
     if (reachedHandler(route, response.status)) reached.add(`${route.method} ${route.path}`);
     return response.status;
   }
@@ -108,7 +120,7 @@ describe('fuzzing every endpoint and socket event: never a 5xx, a crash or a han
     );
   });
 
-  it('every HTTP route answers random and hostile requests with a 2xx–4xx, and each is reached past its guard', async () => {
+  it('every HTTP route answers random and hostile requests with a 2xx–4xx, each refusal JSON with a message, and each route is reached past its guard', async () => {
     // Login last: its throttle would otherwise lock the callers' own accounts out.
     const routes = selectedRoutes().sort(
       (a, b) => Number(a.path === '/v1/auth/login') - Number(b.path === '/v1/auth/login'),
