@@ -14,7 +14,7 @@ const CACHE_MAX = 10_000;
 @Injectable()
 export class WorkspaceAccess {
   private readonly memberships = new Map<string, { rows: Membership[]; expires: number }>();
-  private readonly workspaces = new Map<string, { row: WorkspaceRow | null; expires: number }>();
+  private readonly workspaces = new Map<string, { row: WorkspaceRow; expires: number }>();
   // Bumped by every forget: a read still out when a change was forgotten may predate it, so
   // what it brings back is used once and not cached.
   private generation = 0;
@@ -69,7 +69,9 @@ export class WorkspaceAccess {
     if (hit && hit.expires > now) return hit.row;
     const generation = this.generation;
     const row = await this.repository.findByKey(key);
-    if (generation !== this.generation) return row;
+    // Only a workspace that exists is kept: its creation is announced to no cache, so an unknown
+    // key cached would stay unknown here for the TTL after another replica created it.
+    if (generation !== this.generation || !row) return row;
     if (this.workspaces.size >= CACHE_MAX) this.workspaces.clear();
     this.workspaces.set(key, { row, expires: now + this.config.authCache.ttlMs });
     return row;
