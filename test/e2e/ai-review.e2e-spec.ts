@@ -219,6 +219,39 @@ describe('AI review stage (real chat-completions server)', () => {
     expect(calls(done).every((c) => c.outcome === kind)).toBe(true);
   });
 
+  it("a reviewer's answer that is not JSON is not copied into the submission's records (erasure could not find it there)", async () => {
+    // Models often think aloud before (or instead of) their JSON, quoting the output as they go.
+    llm.script(() => ({
+      content: 'The answer says QUOTED-WORDS Lyon is the capital, which the context contradicts.',
+    }));
+    await usePolicy({ providers: ['llm'] });
+    const id = await submit({ externalId: 'subject-quoted' });
+    const done = await settled(id);
+    expect(done.status).toBe('human_review');
+    expect(done.decision?.reasons[0]).toMatchObject({
+      code: 'ai_review.unavailable',
+      message: expect.stringContaining('malformed'),
+    });
+    expect(calls(done).every((c) => c.outcome === 'malformed')).toBe(true);
+
+    const erase = await arbiter.http.delete('/v1/submissions?externalId=subject-quoted', {
+      token: arbiter.bootstrapKey,
+    });
+    expect(erase).toMatchObject({ status: 200, body: { erased: 1 } });
+    const tables: { tablename: string }[] = await arbiter.db.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
+    const copies: string[] = [];
+    for (const { tablename } of tables) {
+      const [row] = await arbiter.db.query(
+        `SELECT coalesce(string_agg(t::text, E'\\n'), '') AS dump FROM "${tablename}" t`,
+      );
+      for (const hit of (row.dump as string).match(/.{0,60}QUOTED-WORDS.{0,60}/g) ?? [])
+        copies.push(`${tablename}: ${hit}`);
+    }
+    expect(copies).toEqual([]);
+  });
+
   it('never calls a provider outside the allowed regions, and falls back to the next one', async () => {
     llm.script((req) =>
       req.body.model === 'fake-a' ? { status: 503 } : { verdict: approve(0.96) },

@@ -484,6 +484,71 @@ describe('retention and erasure of raw text', () => {
     );
   });
 
+  it("erasure on request reaches a dataset's copy of the item: its input, variables, output and edit are erased and it leaves the dataset", async () => {
+    await arbiter.putPolicy('desk', policy({ ...ALWAYS_HUMAN, review: REVIEW }));
+    const alice = await reviewers.connect('alice@test.local', ['support']);
+    const edited = await submit('desk', 'ERASE-DS-edited', { externalId: 'subject-ds' });
+    const kept = await submit('desk', 'KEEP-DS-other', { externalId: 'subject-other' });
+    await Promise.all([openTask(edited), openTask(kept)]);
+    for (const id of [edited, kept]) {
+      const task = await claim(alice, id);
+      expect(
+        await alice.decide(task, 'edit', {
+          editedOutput: { text: `${id === edited ? 'ERASE-DS' : 'KEEP-DS'}-fix: Paris.` },
+          reasonCodes: ['wrong'],
+        }),
+      ).toMatchObject({ ok: true, outcome: 'approved' });
+    }
+    const [{ client }] = await arbiter.db.query(
+      `SELECT client_id AS client FROM submissions WHERE id = $1`,
+      [edited],
+    );
+    const admin = { token: await arbiter.adminAccessToken() };
+    const dataset = await arbiter.http.post<{ id: string }>(
+      '/v1/datasets',
+      { pipeline: 'desk', client, name: 'golden' },
+      admin,
+    );
+    expect(dataset.status).toBe(201);
+    const added = await arbiter.http.post<{ added: number }>(
+      `/v1/datasets/${dataset.body.id}/items`,
+      { submissionIds: [edited, kept] },
+      admin,
+    );
+    expect(added).toMatchObject({ status: 200, body: { added: 2 } });
+    expect((await everyTable(['dataset_items'])).match(/ERASE-DS/g)?.length).toBeGreaterThan(3);
+
+    const erase = await arbiter.http.delete('/v1/submissions?externalId=subject-ds', {
+      token: arbiter.bootstrapKey,
+    });
+    expect(erase).toMatchObject({ status: 200, body: { erased: 1 } });
+
+    expect((await everyTable()).match(/.{0,80}ERASE-DS.{0,80}/g) ?? []).toEqual([]);
+    const marker = { erased: 'request' };
+    const items: Row[] = await arbiter.db.query(
+      `SELECT submission_id AS "submissionId", input, variables, output, corrected_output AS "correctedOutput",
+              removed_at IS NOT NULL AS removed
+         FROM dataset_items WHERE dataset_id = $1 ORDER BY submission_id = $2 DESC`,
+      [dataset.body.id, edited],
+    );
+    expect(items[0]).toEqual({
+      submissionId: edited,
+      input: marker,
+      variables: marker,
+      output: marker,
+      correctedOutput: marker,
+      removed: true,
+    });
+    // The other subject's item is untouched and stays in the dataset.
+    expect(items[1]).toMatchObject({ submissionId: kept, removed: false });
+    expect(JSON.stringify(items[1])).toContain('KEEP-DS-fix');
+    const page = await arbiter.http.get<{ items: { submissionId: string }[] }>(
+      `/v1/datasets/${dataset.body.id}/items`,
+      admin,
+    );
+    expect(page.body.items.map((i) => i.submissionId)).toEqual([kept]);
+  });
+
   it.each([
     ['missing', ''],
     ['empty', '?externalId='],

@@ -40,12 +40,19 @@ describe('parseVerdictText', () => {
       '{"verdict":"approve","confidence":0.9,"reasons":[],"problematicSpans":[{"start":1}]}',
       'schema',
     ],
+    [
+      '{"verdict":"The answer says QUOTED Lyon, reject it","confidence":0.9,"reasons":[]}',
+      'schema',
+    ],
+    ['The answer says QUOTED Lyon is the capital. {"verdict":"reject"}', 'malformed'],
   ])('refuses %s as %s', (text, kind) => {
     expect(() => parseVerdictText(text)).toThrow(ProviderFailure);
     try {
       parseVerdictText(text);
     } catch (error) {
       expect((error as ProviderFailure).kind).toBe(kind);
+      // The message is stored where erasure does not look: it never quotes the answer.
+      expect((error as ProviderFailure).message).not.toContain('QUOTED');
     }
   });
 });

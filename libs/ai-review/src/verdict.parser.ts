@@ -6,17 +6,16 @@ const MAX_TEXT = 2000;
 
 /**
  * Parses a reviewer's answer text into a Verdict. Not JSON → `malformed`; JSON of the wrong
- * shape → `schema`. Both are failures: a half-understood answer must never approve.
+ * shape → `schema`. Both are failures: a half-understood answer must never approve. A failure's
+ * message never quotes the answer: it goes into the call's row, the timeline and the routing
+ * reason, where erasure does not look, and a model thinking aloud quotes the output it reviews.
  */
 export function parseVerdictText(text: string): Verdict {
   let data: unknown;
   try {
     data = JSON.parse(stripFence(text));
   } catch {
-    throw new ProviderFailure(
-      'malformed',
-      `answer is not JSON: ${JSON.stringify(text.slice(0, 120))}`,
-    );
+    throw new ProviderFailure('malformed', `answer is not JSON (${text.length} characters)`);
   }
   return validateVerdict(data);
 }
@@ -30,14 +29,14 @@ export function validateVerdict(data: unknown): Verdict {
     return fail('must be a JSON object');
   const v = data as Record<string, unknown>;
   if (!KINDS.includes(v.verdict as VerdictKind))
-    fail(`.verdict must be one of ${KINDS.join(', ')} (got ${JSON.stringify(v.verdict)})`);
+    fail(`.verdict must be one of ${KINDS.join(', ')} (got ${shapeOf(v.verdict)})`);
   if (
     typeof v.confidence !== 'number' ||
     !Number.isFinite(v.confidence) ||
     v.confidence < 0 ||
     v.confidence > 1
   ) {
-    fail(`.confidence must be a number in [0,1] (got ${JSON.stringify(v.confidence)})`);
+    fail(`.confidence must be a number in [0,1] (got ${shapeOf(v.confidence)})`);
   }
   if (!Array.isArray(v.reasons) || v.reasons.some((r) => typeof r !== 'string'))
     fail('.reasons must be an array of strings');
@@ -65,6 +64,14 @@ function span(raw: unknown, i: number, fail: (m: string) => never): ProblemSpan 
     text: text.slice(0, MAX_TEXT),
     ...(typeof reason === 'string' ? { reason: reason.slice(0, MAX_TEXT) } : {}),
   };
+}
+
+/** A value named without its words: a number as it is, a string by its length (it may quote the output). */
+function shapeOf(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return JSON.stringify(value);
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
 }
 
 // Models often wrap JSON in a Markdown fence even when asked not to; that alone is not malformed.

@@ -12,6 +12,9 @@ const CACHE_MAX = 10_000;
 @Injectable()
 export class ActiveUsers {
   private readonly cache = new Map<string, { state: SessionState | null; expires: number }>();
+  // Bumped by every forget: a read still out when a change was forgotten may predate it, so
+  // what it brings back is used once and not cached.
+  private generation = 0;
 
   constructor(
     private readonly sessions: SessionRepository,
@@ -29,11 +32,13 @@ export class ActiveUsers {
 
   /** Forgets what is cached about a user (after a change to them or their sessions). */
   forget(userId: string): void {
+    this.generation++;
     for (const key of this.cache.keys()) if (key.startsWith(`${userId}:`)) this.cache.delete(key);
   }
 
   /** Forgets every cached user (after news may have been missed). */
   forgetAll(): void {
+    this.generation++;
     this.cache.clear();
   }
 
@@ -42,7 +47,9 @@ export class ActiveUsers {
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && hit.expires > now) return hit.state;
+    const generation = this.generation;
     const state = await this.sessions.state(userId, familyId);
+    if (generation !== this.generation) return state;
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(key, { state, expires: now + this.config.authCache.ttlMs });
     return state;

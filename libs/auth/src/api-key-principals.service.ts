@@ -14,6 +14,9 @@ const CACHE_MAX = 10_000;
 @Injectable()
 export class ApiKeyPrincipals {
   private readonly cache = new Map<string, { principal: ApiKeyPrincipal; expires: number }>();
+  // Bumped by every forget: a read still out when a change was forgotten may predate it, so
+  // what it brings back is used once and not cached.
+  private generation = 0;
 
   constructor(
     private readonly accounts: AccountRepository,
@@ -24,7 +27,9 @@ export class ApiKeyPrincipals {
     const now = Date.now();
     const hit = this.cache.get(hash);
     if (hit && hit.expires > now) return hit.principal;
+    const generation = this.generation;
     const principal = await this.accounts.findPrincipalByKeyHash(hash);
+    if (generation !== this.generation) return principal;
     if (principal) {
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
       this.cache.set(hash, { principal, expires: now + this.config.authCache.apiKeyTtlMs });
@@ -36,12 +41,14 @@ export class ApiKeyPrincipals {
 
   /** Forgets a key (after its revocation). */
   forget(keyId: string): void {
+    this.generation++;
     for (const [hash, hit] of this.cache)
       if (hit.principal.keyId === keyId) this.cache.delete(hash);
   }
 
   /** Forgets every cached key (after news may have been missed; tests that truncate tables). */
   forgetAll(): void {
+    this.generation++;
     this.cache.clear();
   }
 }

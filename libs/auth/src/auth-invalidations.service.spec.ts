@@ -1,12 +1,18 @@
 import { loadConfig } from '@arbiter/config';
 import { ProcessMetrics } from '@arbiter/observability';
-import { QueueProducer } from '@arbiter/queue';
+import { createRedisConnection, QueueProducer } from '@arbiter/queue';
 import { AccountRepository, ApiKeyPrincipal } from './account.repository';
 import { ActiveUsers } from './active-users.service';
 import { ApiKeyPrincipals } from './api-key-principals.service';
 import { AuthChange } from './auth-change';
 import { AuthInvalidations } from './auth-invalidations.service';
 import { WorkspaceAccess } from './workspace-access.service';
+
+// The subscriber's connection is the test's (a reconnection is played on it).
+jest.mock('@arbiter/queue', () => ({
+  ...jest.requireActual('@arbiter/queue'),
+  createRedisConnection: jest.fn(),
+}));
 
 const USER = '6f1c2a4e-0000-4000-8000-000000000001';
 const KEY = '6f1c2a4e-0000-4000-8000-0000000000aa';
@@ -84,5 +90,38 @@ describe('ApiKeyPrincipals', () => {
     await principals.lookup('h1');
     await principals.lookup('h2');
     expect(find.mock.calls.map(([hash]) => hash)).toEqual(['h1', 'h2', 'h1']);
+  });
+});
+
+// ioredis emits 'ready' on a reconnection before it sends the SUBSCRIBE of its channels again:
+// forgetting everything then left a gap in which a replica refilled its caches while an
+// announcement could still be lost. Everything is forgotten once the subscription stands again.
+describe('AuthInvalidations after a reconnection', () => {
+  it('forgets everything once its channel is subscribed again, not at "ready"', async () => {
+    const { EventEmitter } = await import('node:events');
+    const subscribes: (() => void)[] = [];
+    const subscriber = Object.assign(new EventEmitter(), {
+      subscribe: jest.fn(() => new Promise<void>((resolve) => subscribes.push(resolve))),
+      disconnect: jest.fn(),
+    });
+    jest
+      .mocked(createRedisConnection)
+      .mockReturnValue(subscriber as unknown as ReturnType<typeof createRedisConnection>);
+    {
+      const s = setup(async () => 1);
+      const started = s.invalidations.onModuleInit();
+      subscribes.shift()?.();
+      await started;
+      s.users.forgetAll.mockClear();
+
+      subscriber.emit('ready'); // reconnected: the SUBSCRIBE is not through yet
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(s.users.forgetAll).not.toHaveBeenCalled();
+      subscribes.shift()?.();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(s.users.forgetAll).toHaveBeenCalledTimes(1);
+      expect(s.access.forgetAll).toHaveBeenCalledTimes(1);
+      expect(s.apiKeys.forgetAll).toHaveBeenCalledTimes(1);
+    }
   });
 });

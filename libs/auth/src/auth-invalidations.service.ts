@@ -58,9 +58,23 @@ export class AuthInvalidations implements OnModuleInit, OnModuleDestroy {
       if (change) this.forget(change);
       else this.logger.warn(`auth change announcement not understood: ${message.slice(0, 200)}`);
     });
-    // Announcements made while the connection was down are lost: start over from the database.
-    subscriber.on('ready', () => this.forgetAll());
+    // Announcements made while the connection was down are lost: start over from the database,
+    // once the channel is subscribed again. ioredis emits 'ready' before it re-sends SUBSCRIBE,
+    // and caches refilled in between could miss a change announced there; subscribing again
+    // (harmless when already subscribed) says when the subscription stands.
+    subscriber.on('ready', () => void this.resubscribed(subscriber));
     await subscriber.subscribe(this.channel);
+  }
+
+  private async resubscribed(subscriber: RedisClient): Promise<void> {
+    try {
+      await subscriber.subscribe(this.channel);
+    } catch (error) {
+      // Closed again: the next 'ready' starts over; the caches' TTLs bound what is missed.
+      this.logger.warn(`auth change subscriber: ${(error as Error).message}`);
+      return;
+    }
+    this.forgetAll();
   }
 
   /**

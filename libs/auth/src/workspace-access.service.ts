@@ -14,7 +14,10 @@ const CACHE_MAX = 10_000;
 @Injectable()
 export class WorkspaceAccess {
   private readonly memberships = new Map<string, { rows: Membership[]; expires: number }>();
-  private readonly workspaces = new Map<string, { row: WorkspaceRow | null; expires: number }>();
+  private readonly workspaces = new Map<string, { row: WorkspaceRow; expires: number }>();
+  // Bumped by every forget: a read still out when a change was forgotten may predate it, so
+  // what it brings back is used once and not cached.
+  private generation = 0;
 
   constructor(
     private readonly repository: WorkspaceRepository,
@@ -39,7 +42,9 @@ export class WorkspaceAccess {
     const now = Date.now();
     const hit = this.memberships.get(userId);
     if (hit && hit.expires > now) return hit.rows;
+    const generation = this.generation;
     const rows = await this.repository.membershipsOf(userId);
+    if (generation !== this.generation) return rows;
     if (this.memberships.size >= CACHE_MAX) this.memberships.clear();
     this.memberships.set(userId, { rows, expires: now + this.config.authCache.ttlMs });
     return rows;
@@ -47,11 +52,13 @@ export class WorkspaceAccess {
 
   /** Forgets what is cached about a person's memberships (after a change to them). */
   forget(userId: string): void {
+    this.generation++;
     this.memberships.delete(userId);
   }
 
   /** Forgets every cached membership and workspace (after news may have been missed; tests that truncate tables). */
   forgetAll(): void {
+    this.generation++;
     this.memberships.clear();
     this.workspaces.clear();
   }
@@ -60,7 +67,11 @@ export class WorkspaceAccess {
     const now = Date.now();
     const hit = this.workspaces.get(key);
     if (hit && hit.expires > now) return hit.row;
+    const generation = this.generation;
     const row = await this.repository.findByKey(key);
+    // Only a workspace that exists is kept: its creation is announced to no cache, so an unknown
+    // key cached would stay unknown here for the TTL after another replica created it.
+    if (generation !== this.generation || !row) return row;
     if (this.workspaces.size >= CACHE_MAX) this.workspaces.clear();
     this.workspaces.set(key, { row, expires: now + this.config.authCache.ttlMs });
     return row;

@@ -171,4 +171,28 @@ describe('WorkspaceAccess', () => {
     });
     expect(repository.findByKey).toHaveBeenCalledTimes(2);
   });
+
+  // A workspace's creation is announced to no cache: a key looked up before it existed must not
+  // stay unknown on this replica for the cache's lifetime (a minute where so configured).
+  it('finds a workspace created after its key was looked up in vain', async () => {
+    let created = false;
+    const repository = {
+      membershipsOf: jest.fn(async () => []),
+      findByKey: jest.fn(async (key: string) =>
+        created && key === 'newco'
+          ? { id: GLOBEX, key: 'newco', name: 'NewCo', createdAt: new Date() }
+          : null,
+      ),
+    };
+    const a = new WorkspaceAccess(
+      repository as unknown as WorkspaceRepository,
+      loadConfig({ ARBITER_AUTH_CACHE_TTL_MS: '60000' }),
+    );
+    const admin = user({ platformAdmin: true, role: 'admin' });
+    await expect(a.resolve(admin, 'newco')).rejects.toMatchObject({
+      code: AuthErrorCode.WorkspaceNotFound,
+    });
+    created = true;
+    expect((await a.resolve(admin, 'newco')).workspace).toEqual({ id: GLOBEX, key: 'newco' });
+  });
 });

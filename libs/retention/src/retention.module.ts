@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DatasetsModule } from '@arbiter/datasets';
 import { OversightModule } from '@arbiter/oversight';
 import { ReviewModule } from '@arbiter/review';
 import { WorkflowModule } from '@arbiter/workflow';
@@ -11,7 +12,7 @@ const PROVIDERS = [RetentionRepository, SubmissionErasure, RetentionSweep, Erase
 
 /** Retention and erasure of raw text: the sweep by policy (worker) and erasure on request (api). */
 @Module({
-  imports: [WorkflowModule, ReviewModule, OversightModule],
+  imports: [WorkflowModule, ReviewModule, OversightModule, DatasetsModule],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DatasetItemRepository } from '@arbiter/datasets';
 import { eraseOutcomeBody, DeliveryEventRepository } from '@arbiter/delivery';
 import { QaAuditRepository } from '@arbiter/oversight';
 import { ReviewDecisionRepository, TaskWithdrawal } from '@arbiter/review';
@@ -29,7 +30,8 @@ const DEADLOCK_ATTEMPTS = 3;
  * Erases one submission's raw text and every copy of it, in one transaction: the submission's
  * input, output, metadata and callback URL, the final and original outputs of its decision, the
  * evidence of its scoring, the words its routing reasons quote (in the decision and its events),
- * its reviewers' comments and edits, its audits' corrections and its outbox bodies; then records
+ * its reviewers' comments and edits, its audits' corrections, its outbox bodies and its items in
+ * datasets (with the candidates regression runs generated from them); then records
  * an `erased` event. Decisions, routes, scores, confidences, reason codes, timings and stats
  * stay. Its open tasks, then its row, are locked first (the order a decision takes), so a
  * transition cannot slip between the read and the erasure, and an erased row is never erased
@@ -47,6 +49,7 @@ export class SubmissionErasure {
     private readonly decisions: ReviewDecisionRepository,
     private readonly audits: QaAuditRepository,
     private readonly outbox: DeliveryEventRepository,
+    private readonly datasetItems: DatasetItemRepository,
   ) {}
 
   /**
@@ -143,6 +146,7 @@ export class SubmissionErasure {
     await this.submissions.eraseEventData(row.id, (data) => eraseEventData(data, marker), tx);
     const reviewDecisions = await this.decisions.eraseText(row.id, marker, tx);
     const audits = await this.audits.eraseText(row.id, marker, tx);
+    const datasetItems = await this.datasetItems.eraseText(row.id, marker, tx);
     const outboxEvents = await this.outbox.eraseText(
       row.id,
       {
@@ -162,7 +166,7 @@ export class SubmissionErasure {
         fromStatus: row.status,
         toStatus: row.status,
         actor,
-        data: { reason, reviewDecisions, audits, outboxEvents },
+        data: { reason, reviewDecisions, audits, outboxEvents, datasetItems },
       },
       tx,
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ColumnMap, pickColumns, queryRows, selectList } from '@arbiter/persistence';
 import { SUBMISSION_COLUMN_MAP } from '@arbiter/workflow';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DatasetRule } from './dataset.repository';
 
 export interface DatasetItemRow {
@@ -80,7 +80,11 @@ const ITEM_FROM_SUBMISSION = `
          ARRAY(SELECT r->>'code' FROM jsonb_array_elements(coalesce(s.decision->'reasons', '[]')) r)
     FROM submissions s`;
 const INSERT = `INSERT INTO dataset_items (id, dataset_id, submission_id, source, verdict, input, variables, language, output, corrected_output, reasons)`;
-const HUMAN_DECIDED = `s.status IN ('approved', 'rejected') AND s.decision->>'decidedBy' = 'human'`;
+const HUMAN_DECIDED = `s.status IN ('approved', 'rejected') AND s.decision->>'decidedBy' = 'human' AND s.erased_at IS NULL`;
+// The submissions read are share-locked: an erasure (which locks its row for update) either
+// waits for this insert and then erases the item, or has committed first and the row, read
+// again, no longer matches (erased_at), so no item copies text an erasure has already passed.
+const LOCK_SUBMISSIONS = 'FOR SHARE OF s';
 
 const RULE_CONDITION: Record<DatasetRule['kind'], string> = {
   approvals: `s.decision->>'outcome' = 'approved' AND coalesce(s.decision->>'edited', 'false') <> 'true'`,
@@ -112,7 +116,7 @@ export class DatasetItemRepository {
   async addSubmissions(datasetId: string, submissionIds: string[]): Promise<number> {
     const rows = await queryRows<{ id: string }>(
       this.db,
-      `${INSERT} ${ITEM_FROM_SUBMISSION} WHERE s.id = ANY($3::uuid[]) AND ${HUMAN_DECIDED}
+      `${INSERT} ${ITEM_FROM_SUBMISSION} WHERE s.id = ANY($3::uuid[]) AND ${HUMAN_DECIDED} ${LOCK_SUBMISSIONS}
        ON CONFLICT (dataset_id, submission_id) DO UPDATE SET removed_at = NULL WHERE dataset_items.removed_at IS NOT NULL RETURNING id`,
       [datasetId, 'api', submissionIds],
     );
@@ -131,7 +135,7 @@ export class DatasetItemRepository {
     const rows = await queryRows<{ id: string }>(
       this.db,
       `${INSERT} ${ITEM_FROM_SUBMISSION}
-        WHERE s.pipeline_id = $3 AND s.client_id = $4 AND s.updated_at >= $5 AND ${HUMAN_DECIDED} AND ${RULE_CONDITION[rule.kind]} ${queue}
+        WHERE s.pipeline_id = $3 AND s.client_id = $4 AND s.updated_at >= $5 AND ${HUMAN_DECIDED} AND ${RULE_CONDITION[rule.kind]} ${queue} ${LOCK_SUBMISSIONS}
        ON CONFLICT (dataset_id, submission_id) DO NOTHING RETURNING id`,
       [d.id, 'rule', d.pipelineId, d.clientId, since, ...(rule.queue ? [rule.queue] : [])],
     );
@@ -194,6 +198,34 @@ export class DatasetItemRepository {
       [datasetId, itemId],
     );
     return rows.length === 1;
+  }
+
+  /**
+   * Erasure of a submission's text (libs/retention, in its transaction): its items in every
+   * dataset lose their copies (input, variables, output and correction become the marker) and
+   * leave their datasets, since nothing is left to replay; the candidates regression runs
+   * generated from that input become the marker too. Returns how many items held its text.
+   */
+  async eraseText(
+    submissionId: string,
+    marker: Record<string, unknown>,
+    tx: EntityManager,
+  ): Promise<number> {
+    const rows = await queryRows<{ n: number }>(
+      tx,
+      `WITH items AS (
+         UPDATE dataset_items SET input = $2::jsonb, variables = $2::jsonb, output = $2::jsonb,
+                corrected_output = CASE WHEN corrected_output IS NULL THEN NULL ELSE $2::jsonb END,
+                removed_at = coalesce(removed_at, now())
+          WHERE submission_id = $1 RETURNING id
+       ), candidates AS (
+         UPDATE regression_results SET candidate = $2::jsonb
+          WHERE item_id IN (SELECT id FROM items) AND candidate IS NOT NULL RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM items`,
+      [submissionId, JSON.stringify(marker)],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   /** The time of the last collection by rules (a watermark per dataset); null before the first. */

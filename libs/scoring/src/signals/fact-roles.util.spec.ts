@@ -155,6 +155,22 @@ describe('factRoles', () => {
     expect(roles(courier, 'Monday to Saturday only; public holidays have none.')).toEqual([]);
   });
 
+  // "Not optional" says "required" in two words: its "not" is of "optional", not of the rule, so
+  // a right answer saying it was capped as a flipped negation of "… is required".
+  it('reads "not optional" as the requirement it is', () => {
+    const proof = [
+      'Defective items can be returned within 30 days of delivery. Photo or video proof of the defect is required.',
+    ];
+    const head = 'Returns are accepted within 30 days;';
+    expect(roles(proof, `${head} photo proof of the defect is not optional.`)).toEqual([]);
+    expect(roles(proof, `${head} photo proof of the defect is optional.`)).toEqual([
+      'photo proof of the defect is optional:flippedNegation',
+    ]);
+    expect(roles(proof, `${head} photo proof of the defect is not required.`)).toContain(
+      'photo proof of the defect is not required:flippedNegation',
+    );
+  });
+
   // A leading condition stays with its main clause: "If the driver cancels" alone matched the
   // passage's negated "No fee is charged if the driver cancels" and capped a right answer.
   it('compares a condition put first together with its main clause', () => {

@@ -4,6 +4,7 @@ import { negatedAbout, wordsOf, type ContextClause } from './clause-negation.uti
 import { excludes } from './exclusions.util';
 import { holdsOwnPole, opposedBy } from './fact-opposites.util';
 import type { FactRole } from './fact-roles.util';
+import { negatesOptional } from './modality-claims.util';
 import { wordsHeld, type Claim, type HeldFacts } from './short-claims.util';
 
 // A claim of a short answer without a figure ("pemasangan berbayar", "don't drink water
@@ -42,9 +43,14 @@ function negatedFor(clause: ContextClause, claim: Claim): boolean {
   return negatedAbout(clause.tokens, wordsOf(claim.words));
 }
 
-/** Whether a claim carves out an exception ("…, except sale items"): its "not" is unread. */
-function carvesException(analysis: Analysis, claim: Claim): boolean {
-  return excludes(analysis.tokens.filter((t) => t.start >= claim.start && t.end <= claim.end));
+/**
+ * Whether a claim's "not" is not for the negation check to read: it carves out an exception
+ * ("…, except sale items"), or it is of "optional" ("proof is not optional": a requirement,
+ * which modalityFlips compares with the passage's rule).
+ */
+function negationUnread(analysis: Analysis, claim: Claim): boolean {
+  const tokens = analysis.tokens.filter((t) => t.start >= claim.start && t.end <= claim.end);
+  return excludes(tokens) || negatesOptional(tokens);
 }
 
 interface BestClauses {
@@ -119,7 +125,7 @@ export function figurelessContradictions(
     });
     if (best.held >= MIN_WORDS_HELD && opposedAmongTies(claim, best)) out.push(role('opposite'));
     else if (
-      !carvesException(analysis, claim) &&
+      !negationUnread(analysis, claim) &&
       negationFlipped(claim, bestClauses(claim, fineClauses))
     )
       out.push(role('flippedNegation'));

@@ -58,6 +58,18 @@ describe('modalityFlips', () => {
       'Hindi kailangan ng appointment sa NBI branch.',
       ['Hindi kailangan ng appointment sa NBI branch'],
     ],
+    [
+      '"not optional" against "no appointment is needed"',
+      booking,
+      'An appointment is not optional for a flu shot.',
+      ['An appointment is not optional for a flu shot'],
+    ],
+    [
+      '"need not" against "required"',
+      returns,
+      'Photo proof of the defect need not be sent.',
+      ['Photo proof of the defect need not be sent'],
+    ],
   ])('flags %s', (_, context, text, expected) => {
     expect(flips(context, text)).toEqual(expected);
   });
@@ -82,6 +94,18 @@ describe('modalityFlips', () => {
     ],
     ['no rule in the answer', pets, 'Walk-ins are accepted if there is a free slot.'],
     ['a rule the passage does not speak of', returns, 'You must keep the receipt.'],
+    // A negated "optional" is a requirement, and "need not" a negated need.
+    ['"not optional" where the passage requires', pets, 'Vaccination is not optional.'],
+    [
+      '"never optional" where the passage requires',
+      returns,
+      'Proof of the defect is never optional.',
+    ],
+    [
+      '"need not" where the passage needs none',
+      booking,
+      'You need not book an appointment for a flu shot.',
+    ],
   ])('leaves %s alone', (_, context, text) => {
     expect(flips(context, text)).toEqual([]);
   });

@@ -29,24 +29,42 @@ const NEGATION_REACH = 3;
 
 type Modality = 'required' | 'optional';
 
+/**
+ * Whether the tokens say "not optional" ("not optional", "hindi opsyonal", "never optional"): a
+ * requirement in two words, whose "not" is of "optional", not of the rule. The negation checks
+ * leave such a claim to modalityFlips, which reads it as required.
+ */
+export function negatesOptional(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      OPTIONAL.has(t.norm) &&
+      tokens.slice(Math.max(0, i - NEGATION_REACH), i).some((b) => negates(b.norm)),
+  );
+}
+
 // Clauses: a comma, semicolon or colon ends one, and so does "but" ("tak wajib, but recommended").
 const CLAUSES: ClaimCut = {
   breaks: /[,;:.!?()]/,
   joiners: new Set(['but', 'tetapi', 'tapi', 'pero', 'however', 'although', 'though']),
 };
 
-/** What a clause says of obligation: required, optional (a negated obligation), or nothing. */
+/**
+ * What a clause says of obligation: required, optional (a negated obligation), or nothing. A
+ * negated "optional" ("not optional", "never optional") is a requirement, and "need not" a
+ * negated need.
+ */
 function modalityOf(tokens: readonly Token[]): Modality | null {
   let found: Modality | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const norm = tokens[i].norm;
-    if (OPTIONAL.has(norm)) return 'optional';
+    const before = tokens.slice(Math.max(0, i - NEGATION_REACH), i);
+    const negated = before.some((t) => negates(t.norm));
+    if (OPTIONAL.has(norm)) return negated ? 'required' : 'optional';
     const obliged =
       OBLIGED.has(norm) || (/^(?:have|has)$/.test(norm) && tokens[i + 1]?.norm === 'to');
     if (!obliged) continue;
-    const before = tokens.slice(Math.max(0, i - NEGATION_REACH), i);
     if (norm.startsWith('need') && before.some((t) => CONDITIONS.has(t.norm))) continue;
-    if (before.some((t) => negates(t.norm))) return 'optional';
+    if (negated || (/^needs?$/.test(norm) && tokens[i + 1]?.norm === 'not')) return 'optional';
     found = 'required';
   }
   return found;
