@@ -102,6 +102,22 @@ describe('contradiction signal, short answers', () => {
     const district = 'Gawthorpe is a ward in the non-metropolitan district of Burnley.';
     expect(kinds(district, 'Gawthorpe is a ward in Burnley.')).toEqual([]);
   });
+
+  const rules =
+    'To claim, photo proof of the defect is required. The store is open on Sundays. Late fees are high.';
+  it.each([
+    ['"not optional" for "required"', 'Photo proof of the defect is not optional.'],
+    ['"isn\'t closed" for "open"', "The store isn't closed on Sundays."],
+    ['"not low" for "high" (opposite poles)', 'Late fees are not low.'],
+  ])('reads a negated opposite as agreeing: %s', (_n, text) =>
+    expect(kinds(rules, text)).toEqual([]),
+  );
+
+  it('still flags the negation of what the source says, and the opposite said plainly', () => {
+    expect(kinds(rules, 'The store is not open on Sundays.')).toEqual(['negation']);
+    expect(kinds(rules, 'Photo proof of the defect is optional.')).not.toEqual([]);
+    expect(kinds(rules, 'The store is closed on Sundays.')).not.toEqual([]);
+  });
 });
 
 function featureOf(text: string, ctx: { id: string; text: string }[], name: string): number {

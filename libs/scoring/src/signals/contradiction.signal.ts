@@ -31,10 +31,58 @@ import { prefixOpposite, wordEdits } from './word-edits.util';
 
 const LOOSE_OVERLAP = 0.3;
 
-function negations(tokens: Token[]): number {
+function negations(tokens: Token[], agreeing: ReadonlySet<Token> = NONE): number {
   let n = 0;
-  for (const t of tokens) if (negates(t.norm)) n++;
+  for (const t of tokens) if (negates(t.norm) && !agreeing.has(t)) n++;
   return n;
+}
+
+const NONE: ReadonlySet<Token> = new Set();
+
+/** How far after its negator a negated word may stand: "not optional", "not be closed", "never really free". */
+const NEGATED_WORD_REACH = 2;
+
+/**
+ * "Not X" where the aligned source says X's opposite ("not optional" for "required", "isn't
+ * closed" for "open"): a negated opposite agrees with the source. Returns the negators and the
+ * negated words of such pairs, so neither the negation check nor the antonym check counts them.
+ */
+function negatedOpposites(a: Alignment): ReadonlySet<Token> {
+  const tokens = a.sentence.tokens;
+  if (!tokens.some((t) => negates(t.norm))) return NONE;
+  const lemmas = windowLemmas(a, lemma);
+  const poles = polesOf(lemmas);
+  const agreeing = new Set<Token>();
+  tokens.forEach((t, i) => {
+    if (!negates(t.norm)) return;
+    for (const word of tokens.slice(i + 1, i + 1 + NEGATED_WORD_REACH)) {
+      if (!isContent(word.norm)) continue;
+      if (opposesWindow(word, lemmas, poles)) agreeing.add(t).add(word);
+      break;
+    }
+  });
+  return agreeing;
+}
+
+/**
+ * How the word opposes the aligned window, if it does: its WordNet antonym or "un-"/"in-"
+ * opposite stands there instead of it (antonym), or it is a pole-word ("declined") where the
+ * window has only the opposite pole ("grew").
+ */
+function opposesWindow(
+  t: Token,
+  lemmas: Set<string>,
+  poles: Set<number>,
+): Pick<Cue, 'kind' | 'detail'> | undefined {
+  const l = lemma(t.norm);
+  if (lemmas.has(l)) return undefined;
+  const flipped =
+    antonymsOf(l).find((ant) => lemmas.has(ant)) ?? prefixOpposite(l, (w) => lemmas.has(w));
+  if (flipped) return { kind: 'antonym', detail: `${t.norm} ↔ ${flipped}` };
+  const pole = polarityOf(l);
+  return pole !== undefined && poles.has(oppositePole(pole)) && !poles.has(pole)
+    ? { kind: 'polarity', detail: `${t.norm} against the source's opposite` }
+    : undefined;
 }
 
 interface Cue {
@@ -65,8 +113,9 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
     if (overlap < minOverlap) {
       const inWindow =
         a.sentence.content.filter((s) => a.windowStems.has(s)).length / a.sentence.content.length;
-      if (inWindow >= looseOverlap) looseOpposites += opposites(a).length;
-      if (short && inWindow >= looseOverlap && negationFlip(a))
+      const agreeing = inWindow >= looseOverlap ? negatedOpposites(a) : NONE;
+      if (inWindow >= looseOverlap) looseOpposites += opposites(a, agreeing).length;
+      if (short && inWindow >= looseOverlap && negationFlip(a, agreeing))
         cues.push({
           kind: 'negation',
           start: a.sentence.start,
@@ -76,7 +125,12 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
       continue; // only a close paraphrase can contradict its source
     }
     aligned++;
-    if (short ? negationFlip(a) : negations(a.sentence.tokens) > 0 !== negations(best.tokens) > 0) {
+    const agreeing = negatedOpposites(a);
+    if (
+      short
+        ? negationFlip(a, agreeing)
+        : negations(a.sentence.tokens, agreeing) > 0 !== negations(best.tokens) > 0
+    ) {
       cues.push({
         kind: 'negation',
         start: a.sentence.start,
@@ -84,7 +138,7 @@ function compute(_input: ScoringInput, analysis: Analysis, options: SignalConfig
         detail: best.text.slice(0, 200),
       });
     }
-    cues.push(...opposites(a));
+    cues.push(...opposites(a, agreeing));
     const bestQuantities = sentenceQuantities(best);
     if (bestQuantities.length) {
       for (const q of outputSentenceQuantities(analysis.text, a.sentence)) {
@@ -228,13 +282,13 @@ function negatesShort(norm: string): boolean {
  * answer that leaves them out negates nothing. "No fee" against "free" is no flip: the side
  * without a negator says "free".
  */
-function negationFlip(a: Alignment): boolean {
+function negationFlip(a: Alignment, agreeing: ReadonlySet<Token> = NONE): boolean {
   const best = a.best;
   if (!best) return false;
   // A prefix negates its word only: "non-suspicious" against a source without "suspicious" says
   // no "not" of the source's.
   const own =
-    negations(a.sentence.tokens) > 0 ||
+    negations(a.sentence.tokens, agreeing) > 0 ||
     negatedAbout(a.sentence.tokens, lazyWordsOf(best.tokens), negatesAsPrefix);
   const ownWords = lazyWordsOf(a.sentence.tokens);
   if (own) {
@@ -252,35 +306,15 @@ function negationFlip(a: Alignment): boolean {
 }
 
 /** Words of the sentence whose WordNet antonym or opposite pole stands in the aligned window instead. */
-function opposites(a: Alignment): Cue[] {
+function opposites(a: Alignment, agreeing: ReadonlySet<Token> = NONE): Cue[] {
   const cues: Cue[] = [];
   const lemmas = windowLemmas(a, lemma);
   const windowPoles = polesOf(lemmas);
   for (const t of a.sentence.tokens) {
-    if (!isContent(t.norm) || a.windowStems.has(t.stem)) continue;
-    const l = lemma(t.norm);
-    if (lemmas.has(l)) continue;
-    const flipped =
-      antonymsOf(l).find((ant) => lemmas.has(ant)) ?? prefixOpposite(l, (w) => lemmas.has(w));
-    if (flipped) {
-      cues.push({
-        kind: 'antonym',
-        start: t.start,
-        end: t.end,
-        detail: `${t.norm} ↔ ${flipped}`,
-      });
-      continue;
-    }
-    // A pole-word ("declined") where the source has only the opposite pole ("grew").
-    const pole = polarityOf(l);
-    if (pole !== undefined && windowPoles.has(oppositePole(pole)) && !windowPoles.has(pole)) {
-      cues.push({
-        kind: 'polarity',
-        start: t.start,
-        end: t.end,
-        detail: `${t.norm} against the source's opposite`,
-      });
-    }
+    if (!isContent(t.norm) || a.windowStems.has(t.stem) || agreeing.has(t)) continue;
+    const opposed = opposesWindow(t, lemmas, windowPoles);
+    if (opposed)
+      cues.push({ kind: opposed.kind, start: t.start, end: t.end, detail: opposed.detail });
   }
   return cues;
 }

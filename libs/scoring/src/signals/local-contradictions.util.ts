@@ -5,6 +5,7 @@ import { glossOf } from '../lexicon/gloss.lexicon';
 import { antonymsOf, areSynonyms, lemma } from '../lexicon/lexicon';
 import { oppositePole, polarityOf, poleWords } from '../lexicon/polarity.lexicon';
 import { expressesNegation, negates, negatesAsPrefix, saysNoCost } from '../text/negators.util';
+import { isContent } from '../text/stopwords.util';
 import { stem, type Token } from '../text/tokens.util';
 import { prefixOpposite } from './word-edits.util';
 
@@ -31,12 +32,21 @@ export function localContradictions(analysis: Analysis, index: ContextIndex): Lo
   const sources = localSources(analysis, index);
   // Per context sentence: 0 not looked at yet, 1 says "not" in some way, 2 does not.
   const negated = new Uint8Array(index.sentences.length);
+  const candidatesOf = (k: number) =>
+    sources.candidates.slice(sources.candidateFrom[k], sources.candidateFrom[k + 1]);
+  // Words negated into agreement ("not optional" where the source says "required"): neither the
+  // negator nor the word is a contradiction.
+  const agreeing = new Set<number>();
   sources.tokens.forEach((t, k) => {
-    const from = sources.candidateFrom[k];
-    const to = sources.candidateFrom[k + 1];
-    if (from === to) return;
-    const candidates = sources.candidates.slice(from, to);
+    if (agreeing.has(k)) return;
+    const candidates = candidatesOf(k);
+    if (!candidates.length) return;
     if (negates(t.norm)) {
+      const opposite = negatedOpposite(sources.tokens, k, candidatesOf, index);
+      if (opposite !== undefined) {
+        agreeing.add(opposite);
+        return;
+      }
       const noFee = namesFee(sources.tokens[k + 1]);
       const next = sources.tokens.slice(k + 1, k + 1 + PREFIX_REACH);
       if (
@@ -59,6 +69,25 @@ export function localContradictions(analysis: Analysis, index: ContextIndex): Lo
     if (opposed) found.push({ kind: 'opposite', token: t, detail: `${t.norm} ↔ ${opposed}` });
   });
   return found;
+}
+
+/**
+ * The index of the word a negator at `k` negates (the next content word, at most PREFIX_REACH
+ * on) when the word's opposite is where that word comes from: "not optional" against
+ * "required", "isn't closed" against "open" say what the source says.
+ */
+function negatedOpposite(
+  tokens: readonly Token[],
+  k: number,
+  candidatesOf: (k: number) => number[],
+  index: ContextIndex,
+): number | undefined {
+  for (let j = k + 1; j <= k + PREFIX_REACH && j < tokens.length; j++) {
+    if (!isContent(tokens[j].norm)) continue;
+    const candidates = candidatesOf(j);
+    return candidates.length && opposedWord(tokens[j], candidates, index) ? j : undefined;
+  }
+  return undefined;
 }
 
 // Words for what is paid, by their English lemma or gloss ("bayad", "caj", "yuran" → fee).
