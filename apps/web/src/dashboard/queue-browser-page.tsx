@@ -176,6 +176,9 @@ export function QueueBrowserPage() {
           {error}
         </p>
       )}
+      {!listing && !error && (
+        <p className="muted">Choose a queue, and filters if you like, then Show tasks.</p>
+      )}
       {listing && (
         <section className="card" aria-labelledby="browser-title">
           <h3 id="browser-title">
