@@ -2,6 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { policy } from '../support/fixtures';
 import { hasNoHorizontalScroll, seriousViolations } from './support/axe';
+import { misalignedControls, raggedBarCharts } from './support/layout';
 import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
@@ -134,6 +135,48 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
     expect(screens).toEqual(screens.map(([name]) => [name, []]));
     await screenshot(admin, 'axe-admin');
     await admin.context().close();
+  });
+
+  it('at 1280×800 and 390×844 the fields and buttons of a filter row share a line (queue browser, audit log), the floor bars share their tracks, and nothing scrolls sideways', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const at = `${viewport.width}px`;
+      const lead = await newPage(browser, arbiter.http.baseUrl, viewport);
+      await logIn(lead, 'lena@test.local', PASSWORD);
+      await lead.waitForURL('**/dashboard');
+      // The route shares come from the stats rollups: "100 % (2)" beside "0 % (0)", values of
+      // unequal width, which used to shorten that row's track.
+      await expectText(
+        lead.getByRole('figure').filter({ hasText: 'Automation share by route' }),
+        /100 %/,
+        45_000,
+      );
+      expect([at, await raggedBarCharts(lead)]).toEqual([at, []]);
+      await lead.getByRole('link', { name: 'Queues' }).click();
+      const filters = lead.getByRole('form', { name: 'Filters' });
+      await expectText(filters.getByLabel('Queue'), /support/);
+      await filters.getByLabel('Queue').selectOption('support');
+      await filters.getByRole('button', { name: 'Show tasks' }).click();
+      await lead.getByRole('table', { name: 'Tasks in support' }).waitFor();
+      expect([at, await misalignedControls(lead, 'form[aria-label="Filters"]')]).toEqual([at, []]);
+      expect([at, await hasNoHorizontalScroll(lead)]).toEqual([at, true]);
+      await lead.context().close();
+
+      const admin = await newPage(browser, arbiter.http.baseUrl, viewport);
+      await logIn(admin, 'admin@test.local', 'admin-password-1');
+      await admin.getByRole('link', { name: 'Admin' }).click();
+      await admin.getByRole('link', { name: 'Audit log' }).click();
+      await admin.getByRole('table', { name: 'Audit entries' }).waitFor();
+      expect([at, await misalignedControls(admin, 'form[aria-label="Audit filters"]')]).toEqual([
+        at,
+        [],
+      ]);
+      expect([at, await hasNoHorizontalScroll(admin)]).toEqual([at, true]);
+      await screenshot(admin, `audit-filters-${viewport.width}`);
+      await admin.context().close();
+    }
   });
 
   it('serves a favicon', async () => {
