@@ -62,6 +62,13 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
     await logIn(page, 'pia@test.local', PASSWORD);
     await claim(page);
     expect(await hasNoHorizontalScroll(page)).toBe(true);
+    // The signals fit their card: each one's evidence is a row under its figures, not a column.
+    await page.getByRole('region', { name: 'Signals' }).locator('table').waitFor();
+    expect(
+      await page.evaluate(
+        `[...document.querySelectorAll('.signals')].map((t) => t.scrollWidth > t.clientWidth || t.parentElement.scrollWidth > t.parentElement.clientWidth)`,
+      ),
+    ).toEqual([false]);
     const bar = page.getByRole('toolbar', { name: 'Decision actions' });
     const inView = async () => {
       const box = (await bar.boundingBox())!;
