@@ -144,7 +144,7 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
     await admin.context().close();
   });
 
-  it('at 1280×800 and 390×844 the fields and buttons of a filter row share a line (queue browser, audit log), the floor bars share their tracks, and nothing scrolls sideways', async () => {
+  it('at 1280×800 and 390×844 the fields and buttons of a filter row share a line (queue browser, audit log), the floor bars share their tracks, nothing scrolls sideways, and axe passes the audit log', async () => {
     for (const viewport of [
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
@@ -181,6 +181,7 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
         [],
       ]);
       expect([at, await hasNoHorizontalScroll(admin)]).toEqual([at, true]);
+      expect([at, await seriousViolations(admin)]).toEqual([at, []]);
       await screenshot(admin, `audit-filters-${viewport.width}`);
       await admin.context().close();
     }
