@@ -144,7 +144,7 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
     await admin.context().close();
   });
 
-  it('at 1280×800 and 390×844 the fields and buttons of a filter row share a line (queue browser, audit log), the floor bars share their tracks, nothing scrolls sideways, and axe passes the audit log', async () => {
+  it('at 1280×800 and 390×844 the fields and buttons of a filter row share a line (queue browser, pipelines, audit log), the floor bars share their tracks, nothing scrolls sideways, and axe passes the audit log', async () => {
     for (const viewport of [
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
@@ -174,6 +174,12 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
       const admin = await newPage(browser, arbiter.http.baseUrl, viewport);
       await logIn(admin, 'admin@test.local', 'admin-password-1');
       await admin.getByRole('link', { name: 'Admin' }).click();
+      // Pipelines: the key, Open, and a link-styled button per known pipeline.
+      await admin.getByRole('button', { name: 'support', exact: true }).waitFor();
+      expect([at, await misalignedControls(admin, '.admin-section > form.inline-form')]).toEqual([
+        at,
+        [],
+      ]);
       await admin.getByRole('link', { name: 'Audit log' }).click();
       await admin.getByRole('table', { name: 'Audit entries' }).waitFor();
       expect([at, await misalignedControls(admin, 'form[aria-label="Audit filters"]')]).toEqual([
