@@ -6,12 +6,12 @@ import type { FloorStats } from './use-floor-stats';
 
 const TREND: Record<string, string> = {
   empty: 'empty',
-  shrinking: '↓ shrinking',
-  steady: '→ steady',
-  growing: '↑ growing',
+  shrinking: '↓\u00a0shrinking',
+  steady: '→\u00a0steady',
+  growing: '↑\u00a0growing',
 };
 const BREAKER: Record<string, string> = {
-  closed: '● closed: automation on',
+  closed: '●\u00a0closed: automation on',
   open: '■ open: everything to people',
   half_open: '◐ half open: trial share',
 };
@@ -62,7 +62,7 @@ export const ForecastTable = memo(function ForecastTable({
               <td>{TREND[q.trend] ?? q.trend}</td>
               <td>{q.emptiesAt ? formatClock(q.emptiesAt) : '—'}</td>
               <td className={q.breachAt ? 'bad-text' : ''}>
-                {q.breachAt ? `⚠ ${formatClock(q.breachAt)}` : 'no breach expected'}
+                {q.breachAt ? `⚠\u00a0${formatClock(q.breachAt)}` : 'no breach expected'}
               </td>
             </tr>
           ))}

@@ -33,7 +33,11 @@ function queryOf(f: Filters): string {
   return q.toString();
 }
 
-const SLA: Record<string, string> = { ok: 'on time', at_risk: '⚠ at risk', breached: '✗ breached' };
+const SLA: Record<string, string> = {
+  ok: 'on time',
+  at_risk: '⚠\u00a0at risk',
+  breached: '✗\u00a0breached',
+};
 
 function TaskTable({ listing }: { listing: QueueTasksView }) {
   if (listing.tasks.length === 0) return <p className="muted">No open task matches.</p>;
