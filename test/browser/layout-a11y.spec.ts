@@ -2,6 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { policy } from '../support/fixtures';
 import { hasNoHorizontalScroll, seriousViolations } from './support/axe';
+import { misalignedControls, raggedBarCharts } from './support/layout';
 import { submitForReview } from './support/submissions';
 import { assertPrerequisites, launchBrowser, logIn, newPage, screenshot } from './support/browser';
 import { createUser, expectText, PASSWORD } from './support/people';
@@ -61,6 +62,13 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
     await logIn(page, 'pia@test.local', PASSWORD);
     await claim(page);
     expect(await hasNoHorizontalScroll(page)).toBe(true);
+    // The signals fit their card: each one's evidence is a row under its figures, not a column.
+    await page.getByRole('region', { name: 'Signals' }).locator('table').waitFor();
+    expect(
+      await page.evaluate(
+        `[...document.querySelectorAll('.signals')].map((t) => t.scrollWidth > t.clientWidth || t.parentElement.scrollWidth > t.parentElement.clientWidth)`,
+      ),
+    ).toEqual([false]);
     const bar = page.getByRole('toolbar', { name: 'Decision actions' });
     const inView = async () => {
       const box = (await bar.boundingBox())!;
@@ -134,6 +142,55 @@ describe('any screen, any user: a phone layout with a sticky action bar, and no 
     expect(screens).toEqual(screens.map(([name]) => [name, []]));
     await screenshot(admin, 'axe-admin');
     await admin.context().close();
+  });
+
+  it('at 1280×800 and 390×844 the fields and buttons of a filter row share a line (queue browser, pipelines, audit log), the floor bars share their tracks, nothing scrolls sideways, and axe passes the audit log', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const at = `${viewport.width}px`;
+      const lead = await newPage(browser, arbiter.http.baseUrl, viewport);
+      await logIn(lead, 'lena@test.local', PASSWORD);
+      await lead.waitForURL('**/dashboard');
+      // The route shares come from the stats rollups: "100 % (2)" beside "0 % (0)", values of
+      // unequal width, which used to shorten that row's track.
+      await expectText(
+        lead.getByRole('figure').filter({ hasText: 'Automation share by route' }),
+        /100 %/,
+        45_000,
+      );
+      expect([at, await raggedBarCharts(lead)]).toEqual([at, []]);
+      await lead.getByRole('link', { name: 'Queues' }).click();
+      const filters = lead.getByRole('form', { name: 'Filters' });
+      await expectText(filters.getByLabel('Queue'), /support/);
+      await filters.getByLabel('Queue').selectOption('support');
+      await filters.getByRole('button', { name: 'Show tasks' }).click();
+      await lead.getByRole('table', { name: 'Tasks in support' }).waitFor();
+      expect([at, await misalignedControls(lead, 'form[aria-label="Filters"]')]).toEqual([at, []]);
+      expect([at, await hasNoHorizontalScroll(lead)]).toEqual([at, true]);
+      await lead.context().close();
+
+      const admin = await newPage(browser, arbiter.http.baseUrl, viewport);
+      await logIn(admin, 'admin@test.local', 'admin-password-1');
+      await admin.getByRole('link', { name: 'Admin' }).click();
+      // Pipelines: the key, Open, and a link-styled button per known pipeline.
+      await admin.getByRole('button', { name: 'support', exact: true }).waitFor();
+      expect([at, await misalignedControls(admin, '.admin-section > form.inline-form')]).toEqual([
+        at,
+        [],
+      ]);
+      await admin.getByRole('link', { name: 'Audit log' }).click();
+      await admin.getByRole('table', { name: 'Audit entries' }).waitFor();
+      expect([at, await misalignedControls(admin, 'form[aria-label="Audit filters"]')]).toEqual([
+        at,
+        [],
+      ]);
+      expect([at, await hasNoHorizontalScroll(admin)]).toEqual([at, true]);
+      expect([at, await seriousViolations(admin)]).toEqual([at, []]);
+      await screenshot(admin, `audit-filters-${viewport.width}`);
+      await admin.context().close();
+    }
   });
 
   it('serves a favicon', async () => {

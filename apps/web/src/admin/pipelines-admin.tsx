@@ -94,7 +94,7 @@ function PipelineDetail({
             <td>{v.source}</td>
             <td>
               {v.version === view.activeVersion
-                ? '✓ active'
+                ? '✓\u00a0active'
                 : view.split?.version === v.version
                   ? `split ${view.split.percent} %`
                   : '—'}

@@ -150,7 +150,7 @@ export function UsersAdmin({ onNotice }: { onNotice(text: string): void }) {
                 </select>
               </td>
               <td>{u.queues.join(', ') || '—'}</td>
-              <td>{u.disabledAt ? '✗ disabled' : '✓ active'}</td>
+              <td>{u.disabledAt ? '✗\u00a0disabled' : '✓\u00a0active'}</td>
               <td>
                 {u.disabledAt ? (
                   <button

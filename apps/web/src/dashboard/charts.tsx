@@ -20,7 +20,9 @@ export interface Series {
 }
 
 const W = 600;
-const PAD = { left: 40, right: 10, top: 10, bottom: 22 };
+// Room for the tick labels, which are 18 units high: the 600-unit-wide chart is drawn at about
+// 300 to 600 px, and smaller labels came out at 6 px, too small to read.
+const PAD = { left: 48, right: 10, top: 12, bottom: 28 };
 const DASH: Record<Series['style'], string | undefined> = {
   solid: undefined,
   dashed: '7 4',
@@ -85,10 +87,10 @@ export const LineChart = memo(function LineChart({
         >
           <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className="axis" />
           <line x1={PAD.left} x2={W - PAD.right} y1={y(yMax)} y2={y(yMax)} className="grid" />
-          <text x={PAD.left - 6} y={y(yMax) + 4} textAnchor="end" className="tick">
+          <text x={PAD.left - 6} y={y(yMax) + 6} textAnchor="end" className="tick">
             {fmt(yMax)}
           </text>
-          <text x={PAD.left - 6} y={y(0) + 4} textAnchor="end" className="tick">
+          <text x={PAD.left - 6} y={y(0) + 6} textAnchor="end" className="tick">
             0
           </text>
           <text x={PAD.left} y={height - 6} className="tick">

@@ -6,12 +6,12 @@ import type { FloorStats } from './use-floor-stats';
 
 const TREND: Record<string, string> = {
   empty: 'empty',
-  shrinking: '↓ shrinking',
-  steady: '→ steady',
-  growing: '↑ growing',
+  shrinking: '↓\u00a0shrinking',
+  steady: '→\u00a0steady',
+  growing: '↑\u00a0growing',
 };
 const BREAKER: Record<string, string> = {
-  closed: '● closed: automation on',
+  closed: '●\u00a0closed: automation on',
   open: '■ open: everything to people',
   half_open: '◐ half open: trial share',
 };
@@ -62,7 +62,7 @@ export const ForecastTable = memo(function ForecastTable({
               <td>{TREND[q.trend] ?? q.trend}</td>
               <td>{q.emptiesAt ? formatClock(q.emptiesAt) : '—'}</td>
               <td className={q.breachAt ? 'bad-text' : ''}>
-                {q.breachAt ? `⚠ ${formatClock(q.breachAt)}` : 'no breach expected'}
+                {q.breachAt ? `⚠\u00a0${formatClock(q.breachAt)}` : 'no breach expected'}
               </td>
             </tr>
           ))}
@@ -122,18 +122,22 @@ export const ReviewersTable = memo(function ReviewersTable({
 }) {
   return (
     <Card id="floor-reviewers" title="Reviewers, last hour">
-      <Table label="Reviewers" head={['Reviewer', 'Decisions', 'Median handling', 'Overturned']}>
-        {reviewers.map((r) => (
-          <tr key={r.reviewerId}>
-            <th scope="row">{r.email ?? r.reviewerId}</th>
-            <td>{r.decisions}</td>
-            <td>
-              {r.medianHandlingMs === null ? '—' : `${(r.medianHandlingMs / 1000).toFixed(1)} s`}
-            </td>
-            <td>{formatShare(r.overturnRate)}</td>
-          </tr>
-        ))}
-      </Table>
+      {reviewers.length === 0 ? (
+        <p className="muted">Nobody has decided a task in the last hour.</p>
+      ) : (
+        <Table label="Reviewers" head={['Reviewer', 'Decisions', 'Median handling', 'Overturned']}>
+          {reviewers.map((r) => (
+            <tr key={r.reviewerId}>
+              <th scope="row">{r.email ?? r.reviewerId}</th>
+              <td>{r.decisions}</td>
+              <td>
+                {r.medianHandlingMs === null ? '—' : `${(r.medianHandlingMs / 1000).toFixed(1)} s`}
+              </td>
+              <td>{formatShare(r.overturnRate)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
     </Card>
   );
 });
@@ -145,21 +149,25 @@ export const VersionsTable = memo(function VersionsTable({
 }) {
   return (
     <Card id="floor-versions" title="Pipelines and versions, last hour">
-      <Table
-        label="Versions"
-        head={['Pipeline', 'Policy', 'Model', 'Routed', 'Decided', 'Human reject rate']}
-      >
-        {versions.map((v) => (
-          <tr key={`${v.pipeline}-${v.policyVersion}-${v.model}`}>
-            <th scope="row">{v.pipeline}</th>
-            <td>v{v.policyVersion}</td>
-            <td>{v.model}</td>
-            <td>{v.routed}</td>
-            <td>{v.decided}</td>
-            <td>{formatShare(v.humanRejectRate)}</td>
-          </tr>
-        ))}
-      </Table>
+      {versions.length === 0 ? (
+        <p className="muted">No submission was routed in the last hour.</p>
+      ) : (
+        <Table
+          label="Versions"
+          head={['Pipeline', 'Policy', 'Model', 'Routed', 'Decided', 'Human reject rate']}
+        >
+          {versions.map((v) => (
+            <tr key={`${v.pipeline}-${v.policyVersion}-${v.model}`}>
+              <th scope="row">{v.pipeline}</th>
+              <td>v{v.policyVersion}</td>
+              <td>{v.model}</td>
+              <td>{v.routed}</td>
+              <td>{v.decided}</td>
+              <td>{formatShare(v.humanRejectRate)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
     </Card>
   );
 });

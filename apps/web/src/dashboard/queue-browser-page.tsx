@@ -33,7 +33,11 @@ function queryOf(f: Filters): string {
   return q.toString();
 }
 
-const SLA: Record<string, string> = { ok: 'on time', at_risk: '⚠ at risk', breached: '✗ breached' };
+const SLA: Record<string, string> = {
+  ok: 'on time',
+  at_risk: '⚠\u00a0at risk',
+  breached: '✗\u00a0breached',
+};
 
 function TaskTable({ listing }: { listing: QueueTasksView }) {
   if (listing.tasks.length === 0) return <p className="muted">No open task matches.</p>;
@@ -175,6 +179,9 @@ export function QueueBrowserPage() {
         <p role="alert" className="error-text">
           {error}
         </p>
+      )}
+      {!listing && !error && (
+        <p className="muted">Choose a queue, and filters if you like, then Show tasks.</p>
       )}
       {listing && (
         <section className="card" aria-labelledby="browser-title">

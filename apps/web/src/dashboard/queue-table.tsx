@@ -6,9 +6,9 @@ import type { DashboardQueue, DashboardSnapshot } from './stats-view';
 
 const TREND: Record<string, string> = {
   empty: 'empty',
-  shrinking: '↓ shrinking',
-  steady: '→ steady',
-  growing: '↑ growing',
+  shrinking: '↓\u00a0shrinking',
+  steady: '→\u00a0steady',
+  growing: '↑\u00a0growing',
 };
 
 /** The oldest task's age, ticking from the time it was stamped: the only cell that moves every second. */
@@ -33,8 +33,8 @@ const QueueRow = memo(function QueueRow({ q, max }: { q: DashboardQueue; max: nu
       <th scope="row">{q.queue}</th>
       <td aria-label={`${q.queue} waiting`}>{q.waiting}</td>
       <td aria-label={`${q.queue} in review`}>{q.claimed}</td>
-      <td className={q.atRisk ? 'warn-text' : ''}>{q.atRisk ? `⚠ ${q.atRisk}` : 0}</td>
-      <td className={q.breached ? 'bad-text' : ''}>{q.breached ? `✗ ${q.breached}` : 0}</td>
+      <td className={q.atRisk ? 'warn-text' : ''}>{q.atRisk ? `⚠\u00a0${q.atRisk}` : 0}</td>
+      <td className={q.breached ? 'bad-text' : ''}>{q.breached ? `✗\u00a0${q.breached}` : 0}</td>
       <OldestAge queue={q} />
       <td>
         {q.inflowPerMin.toFixed(1)} / {q.clearedPerMin.toFixed(1)}

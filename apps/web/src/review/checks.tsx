@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { formatShare } from '../lib/time';
 import type { FlaggedSpan } from './flagged-spans';
 import type { GateResult, SignalResult, TaskView } from './task-view';
@@ -120,50 +120,57 @@ function Gates({
 function Signals({ signals }: { signals: SignalResult[] }) {
   if (!signals.length) return <p className="muted">No signals were scored.</p>;
   return (
-    <table className="signals">
-      <thead>
-        <tr>
-          <th scope="col">Signal</th>
-          <th scope="col">Score</th>
-          <th
-            scope="col"
-            title="The weight the fitted combiner gives the signal; it can differ from the policy's, which is its starting point"
-          >
-            Weight (fitted)
-          </th>
-          <th scope="col">Evidence</th>
-        </tr>
-      </thead>
-      <tbody>
-        {signals.map((s) => (
-          <tr key={s.name}>
-            <th scope="row">{s.name}</th>
-            <td className="score">
-              {s.missing || s.score === null ? (
-                <span className="muted">missing</span>
-              ) : (
-                <>
-                  <meter
-                    min={0}
-                    max={1}
-                    low={0.5}
-                    high={0.8}
-                    optimum={1}
-                    value={s.score}
-                    aria-label={`${s.name} score`}
-                  />{' '}
-                  {s.score.toFixed(2)}
-                </>
-              )}
-            </td>
-            <td>{Number.isInteger(s.weight) ? s.weight : s.weight.toFixed(2)}</td>
-            <td>
-              <EvidenceValue value={s.evidence} />
-            </td>
+    <div className="table-scroll">
+      <table className="signals">
+        <thead>
+          <tr>
+            <th scope="col">Signal</th>
+            <th scope="col">Score</th>
+            <th
+              scope="col"
+              title="The weight the fitted combiner gives the signal; it can differ from the policy's, which is its starting point"
+            >
+              Weight (fitted)
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {signals.map((s) => (
+            <Fragment key={s.name}>
+              <tr className={s.evidence == null ? undefined : 'has-evidence'}>
+                <th scope="row">{s.name}</th>
+                <td className="score">
+                  {s.missing || s.score === null ? (
+                    <span className="muted">missing</span>
+                  ) : (
+                    <>
+                      <meter
+                        min={0}
+                        max={1}
+                        low={0.5}
+                        high={0.8}
+                        optimum={1}
+                        value={s.score}
+                        aria-label={`${s.name} score`}
+                      />{' '}
+                      {s.score.toFixed(2)}
+                    </>
+                  )}
+                </td>
+                <td>{Number.isInteger(s.weight) ? s.weight : s.weight.toFixed(2)}</td>
+              </tr>
+              {s.evidence != null && (
+                <tr className="evidence-row">
+                  <td colSpan={3}>
+                    <EvidenceValue value={s.evidence} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
