@@ -62,6 +62,25 @@ function contradictionMarks(signals: SignalResult[]): Mark[] {
   );
 }
 
+/** The AI reviewer's problematic spans (with offsets into the output), each with its reason. */
+function aiReviewMarks(view: TaskView): Mark[] {
+  const ai = view.submission.routing?.aiReview;
+  const spans = isRecord(ai) && Array.isArray(ai.problematicSpans) ? ai.problematicSpans : [];
+  const by = isRecord(ai) && typeof ai.provider === 'string' ? ` (${ai.provider})` : '';
+  return spans.filter(isRecord).flatMap((s) =>
+    typeof s.start === 'number' && typeof s.end === 'number'
+      ? [
+          {
+            start: s.start,
+            end: s.end,
+            kind: 'evidence' as const,
+            label: `AI reviewer${by}: ${typeof s.reason === 'string' && s.reason ? s.reason : 'flagged'}`,
+          },
+        ]
+      : [],
+  );
+}
+
 function linkFor(mark: Mark, sentences: GroundedSentence[]): ContextLink | null {
   const sentence = sentences.find((s) => s.start <= mark.start && mark.start < s.end);
   const best = sentence?.bestContext;
@@ -101,6 +120,7 @@ export function flaggedSpans(view: TaskView): FlaggedSpan[] {
     ...findings,
     ...signals.flatMap((s) => evidenceMarks(s.name, s.evidence)),
     ...contradictionMarks(signals),
+    ...aiReviewMarks(view),
   ].filter((m) => m.start >= 0 && m.end <= text.length && m.start < m.end);
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
   const sentences = groundedSentences(signals);
