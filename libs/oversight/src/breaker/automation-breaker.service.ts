@@ -120,12 +120,16 @@ export class AutomationBreaker {
   async sweep(): Promise<number> {
     let moved = 0;
     const open = await this.breakers.openPipelines();
+    const active = await this.pipelines.listActive();
+    const activeVersion = new Map(active.map((p) => [p.id, p.activeVersionId]));
     for (const { pipelineId, policyVersionId } of open) {
-      if (policyVersionId && (await this.evaluate(pipelineId, policyVersionId, 'oversight')))
-        moved++;
+      // A breaker forced open and released was never tripped on evidence, so its row names no
+      // policy version: its cool-down is judged under the pipeline's active one.
+      const versionId = policyVersionId ?? activeVersion.get(pipelineId);
+      if (versionId && (await this.evaluate(pipelineId, versionId, 'oversight'))) moved++;
     }
     const skip = new Set(open.map((o) => o.pipelineId));
-    for (const { id, activeVersionId } of await this.pipelines.listActive()) {
+    for (const { id, activeVersionId } of active) {
       if (skip.has(id)) continue;
       const policy = (await this.catalog.versionById(activeVersionId))?.policy;
       const settings = policy && breakerSettingsOf(policy);
