@@ -68,9 +68,13 @@ export class PipelineOversight {
     actor: string,
   ): Promise<{ version: number; pipeline: PipelineView }> {
     const { id, active } = await this.requireActiveVersion(key);
+    const { autoApprove: oldAuto, aiReview: oldAi } = active.policy.thresholds;
+    // aiReview may not be above autoApprove: a threshold lowered under it takes it down too (as
+    // applying a calibration does), else the version is refused and a scheduled run fails.
+    const aiReview = Math.min(oldAi, body.autoApprove);
     const document = {
       ...active.policy,
-      thresholds: { ...active.policy.thresholds, autoApprove: body.autoApprove },
+      thresholds: { ...active.policy.thresholds, autoApprove: body.autoApprove, aiReview },
     };
     const put = await this.admin.putVersion(
       key,
@@ -81,11 +85,15 @@ export class PipelineOversight {
     await this.history.record({
       pipelineId: id,
       kind: 'recalibration',
-      fromState: String(active.policy.thresholds.autoApprove),
+      fromState: String(oldAuto),
       toState: String(body.autoApprove),
       cause: 'applied',
-      figures: { fromVersion: active.version, toVersion: put.version },
-      message: `auto-approve threshold ${active.policy.thresholds.autoApprove} → ${body.autoApprove} (version ${put.version}): ${body.reason}`,
+      figures: {
+        fromVersion: active.version,
+        toVersion: put.version,
+        ...(aiReview !== oldAi ? { aiReviewBefore: oldAi, aiReviewAfter: aiReview } : {}),
+      },
+      message: `auto-approve threshold ${oldAuto} → ${body.autoApprove}${aiReview !== oldAi ? `, AI review ${oldAi} → ${aiReview}` : ''} (version ${put.version}): ${body.reason}`,
       actor,
     });
     return { version: put.version, pipeline: put.pipeline };
