@@ -39,12 +39,16 @@ export class RolloutRepository {
     return { step: row.step, since: row.since.getTime() };
   }
 
-  /** The audits of automatic approvals decided since `since` (when the current step began). */
+  /**
+   * The audits of the score stage's automatic approvals decided since `since` (when the current
+   * step began). Only those: the rollout gates them alone, and audits of the AI reviewer's
+   * approvals (sampled at their own rate) say nothing about whether its next step is safe.
+   */
   auditsSince(tx: EntityManager, pipelineId: string, since: number): Promise<AuditOutcome[]> {
     return queryRows<AuditOutcome>(
       tx,
       `SELECT overturned, sample_rate AS "sampleRate" FROM qa_audits
-        WHERE pipeline_id = $1 AND created_at >= to_timestamp($2 / 1000.0)`,
+        WHERE pipeline_id = $1 AND approved_by = 'auto' AND created_at >= to_timestamp($2 / 1000.0)`,
       [pipelineId, since],
     );
   }
