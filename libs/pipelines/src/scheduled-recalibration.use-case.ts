@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { eachIsolated } from '@arbiter/errors';
 import { parseDuration, Policy, PolicyRecalibration } from '@arbiter/policy';
 import { CalibrationRefits, OversightHistory, ThresholdProposals } from '@arbiter/oversight';
 import { PipelineRepository, PolicyCatalog } from '@arbiter/workflow';
@@ -38,18 +39,24 @@ export class ScheduledRecalibration {
 
   async execute(now = new Date()): Promise<Record<string, RecalibrationOutcome>> {
     const outcomes: Record<string, RecalibrationOutcome> = {};
-    for (const pipeline of await this.pipelines.listActive()) {
-      const policy = (await this.catalog.versionById(pipeline.activeVersionId))?.policy;
-      const settings = policy?.recalibration;
-      if (!policy || !settings || !(await this.due(pipeline.id, settings, now))) continue;
-      // A run that applies a calibration leaves the threshold to the next run: its proposal
-      // would stand on the scale the run just replaced.
-      if (settings.refitCalibration && (await this.refit(pipeline, policy, settings))) {
-        outcomes[pipeline.key] = 'calibration_applied';
-        continue;
-      }
-      outcomes[pipeline.key] = await this.recalibrate(pipeline, policy, settings);
-    }
+    await eachIsolated(
+      'scheduled recalibration',
+      await this.pipelines.listActive(),
+      (pipeline) => `pipeline ${pipeline.key}`,
+      async (pipeline) => {
+        const policy = (await this.catalog.versionById(pipeline.activeVersionId))?.policy;
+        const settings = policy?.recalibration;
+        if (!policy || !settings || !(await this.due(pipeline.id, settings, now))) return;
+        // A run that applies a calibration leaves the threshold to the next run: its proposal
+        // would stand on the scale the run just replaced.
+        if (settings.refitCalibration && (await this.refit(pipeline, policy, settings))) {
+          outcomes[pipeline.key] = 'calibration_applied';
+          return;
+        }
+        outcomes[pipeline.key] = await this.recalibrate(pipeline, policy, settings);
+      },
+      this.logger,
+    );
     return outcomes;
   }
 

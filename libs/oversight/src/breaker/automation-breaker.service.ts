@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { eachIsolated } from '@arbiter/errors';
 import { drawFor, Policy } from '@arbiter/policy';
 import { PipelineRepository, PolicyCatalog } from '@arbiter/workflow';
 import { DataSource, EntityManager } from 'typeorm';
@@ -122,20 +123,38 @@ export class AutomationBreaker {
     const open = await this.breakers.openPipelines();
     const active = await this.pipelines.listActive();
     const activeVersion = new Map(active.map((p) => [p.id, p.activeVersionId]));
-    for (const { pipelineId, policyVersionId } of open) {
+    const skip = new Set(open.map((o) => o.pipelineId));
+    const judged = [
       // A breaker forced open and released was never tripped on evidence, so its row names no
       // policy version: its cool-down is judged under the pipeline's active one.
-      const versionId = policyVersionId ?? activeVersion.get(pipelineId);
-      if (versionId && (await this.evaluate(pipelineId, versionId, 'oversight'))) moved++;
-    }
-    const skip = new Set(open.map((o) => o.pipelineId));
-    for (const { id, activeVersionId } of active) {
-      if (skip.has(id)) continue;
-      const policy = (await this.catalog.versionById(activeVersionId))?.policy;
-      const settings = policy && breakerSettingsOf(policy);
-      if (!settings || !judgesJumps(settings)) continue;
-      if (await this.evaluate(id, activeVersionId, 'oversight')) moved++;
-    }
+      ...open.map(({ pipelineId, policyVersionId }) => ({
+        pipelineId,
+        versionId: policyVersionId ?? activeVersion.get(pipelineId),
+        jumpsOnly: false,
+      })),
+      ...active
+        .filter(({ id }) => !skip.has(id))
+        .map(({ id, activeVersionId }) => ({
+          pipelineId: id,
+          versionId: activeVersionId,
+          jumpsOnly: true,
+        })),
+    ];
+    await eachIsolated(
+      'breaker sweep',
+      judged,
+      (j) => `pipeline ${j.pipelineId}`,
+      async ({ pipelineId, versionId, jumpsOnly }) => {
+        if (!versionId) return;
+        if (jumpsOnly) {
+          const policy = (await this.catalog.versionById(versionId))?.policy;
+          const settings = policy && breakerSettingsOf(policy);
+          if (!settings || !judgesJumps(settings)) return;
+        }
+        if (await this.evaluate(pipelineId, versionId, 'oversight')) moved++;
+      },
+      this.logger,
+    );
     return moved;
   }
 

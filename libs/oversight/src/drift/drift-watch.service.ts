@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { eachIsolated } from '@arbiter/errors';
 import { APP_CONFIG, AppConfig } from '@arbiter/config';
 import { Alerts } from '../alerts/alerts.service';
 import { featureStability, rejectRateDrift, VersionKind, versionChange } from './drift.rules';
@@ -19,6 +20,8 @@ export interface DriftRun {
  */
 @Injectable()
 export class DriftWatch {
+  private readonly logger = new Logger(DriftWatch.name);
+
   constructor(
     private readonly traffic: TrafficSampleRepository,
     private readonly alerts: Alerts,
@@ -30,39 +33,45 @@ export class DriftWatch {
     const windowStart = new Date(now.getTime() - windowMs);
     const baselineStart = new Date(windowStart.getTime() - baselineMs);
     const run: DriftRun = { pipelines: 0, fired: [], resolved: [] };
-    for (const pipeline of await this.traffic.activePipelines(windowStart)) {
-      const current = await this.traffic.window(pipeline.id, windowStart, now);
-      const baseline = await this.traffic.window(pipeline.id, baselineStart, windowStart);
-      if (current.length < minItems || baseline.length < minItems) continue;
-      run.pipelines++;
-      for (const s of featureStability(baseline, current, minItems)) {
-        const key = `drift:${pipeline.id}:${s.feature}`;
-        if (s.level === 'major') {
-          const fired = await this.alerts.fire({
-            key,
-            pipelineId: pipeline.id,
-            kind: 'drift',
-            severity: 'warning',
-            message: `Pipeline ${pipeline.key}: ${s.feature} drifted (PSI ${s.psi?.toFixed(2)} against the previous ${hours(baselineMs)})`,
-            figures: {
-              psi: s.psi ?? 0,
-              currentItems: current.length,
-              baselineItems: baseline.length,
-            },
-          });
-          if (fired) run.fired.push(key);
-        } else if (s.level === 'stable') {
-          const resolved = await this.alerts.resolve(
-            key,
-            `Pipeline ${pipeline.key}: ${s.feature} stable again (PSI ${s.psi?.toFixed(2)})`,
-          );
-          if (resolved) run.resolved.push(key);
+    await eachIsolated(
+      'drift watch',
+      await this.traffic.activePipelines(windowStart),
+      (pipeline) => `pipeline ${pipeline.key}`,
+      async (pipeline) => {
+        const current = await this.traffic.window(pipeline.id, windowStart, now);
+        const baseline = await this.traffic.window(pipeline.id, baselineStart, windowStart);
+        if (current.length < minItems || baseline.length < minItems) return;
+        run.pipelines++;
+        for (const s of featureStability(baseline, current, minItems)) {
+          const key = `drift:${pipeline.id}:${s.feature}`;
+          if (s.level === 'major') {
+            const fired = await this.alerts.fire({
+              key,
+              pipelineId: pipeline.id,
+              kind: 'drift',
+              severity: 'warning',
+              message: `Pipeline ${pipeline.key}: ${s.feature} drifted (PSI ${s.psi?.toFixed(2)} against the previous ${hours(baselineMs)})`,
+              figures: {
+                psi: s.psi ?? 0,
+                currentItems: current.length,
+                baselineItems: baseline.length,
+              },
+            });
+            if (fired) run.fired.push(key);
+          } else if (s.level === 'stable') {
+            const resolved = await this.alerts.resolve(
+              key,
+              `Pipeline ${pipeline.key}: ${s.feature} stable again (PSI ${s.psi?.toFixed(2)})`,
+            );
+            if (resolved) run.resolved.push(key);
+          }
         }
-      }
-      await this.watchRejectRate(pipeline, baseline, current, run);
-      for (const kind of ['model', 'prompt'] as const)
-        await this.watchVersion(kind, pipeline, baseline, current, run);
-    }
+        await this.watchRejectRate(pipeline, baseline, current, run);
+        for (const kind of ['model', 'prompt'] as const)
+          await this.watchVersion(kind, pipeline, baseline, current, run);
+      },
+      this.logger,
+    );
     return run;
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { eachIsolated } from '@arbiter/errors';
 import { Alerts } from '@arbiter/oversight';
 import { DataSource } from 'typeorm';
 import { DEFAULT_ROLLBACK, RollbackSettings } from '../registry/prompt-document';
@@ -33,11 +34,17 @@ export class PromptRollbackWatch {
 
   async execute(): Promise<RollbackRun> {
     const run: RollbackRun = { prompts: 0, rolledBack: [] };
-    for (const prompt of await this.prompts.list()) {
-      run.prompts++;
-      const done = await this.check(prompt);
-      if (done) run.rolledBack.push(done);
-    }
+    await eachIsolated(
+      'prompt rollback watch',
+      await this.prompts.list(),
+      (prompt) => `prompt ${prompt.key}`,
+      async (prompt) => {
+        run.prompts++;
+        const done = await this.check(prompt);
+        if (done) run.rolledBack.push(done);
+      },
+      this.logger,
+    );
     return run;
   }
 
