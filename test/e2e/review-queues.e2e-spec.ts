@@ -1,5 +1,5 @@
 import { reviewQueueName } from '@arbiter/queue';
-import { LeaseRecovery, ReviewReconciler, SlaAging } from '@arbiter/review';
+import { LeaseRecovery, ReviewDispatch, ReviewReconciler, SlaAging } from '@arbiter/review';
 import { deleteKeysWithPrefix, expectEventually } from '@arbiter/testing';
 import { ArbiterHarness } from '../support/arbiter.harness';
 import { ALWAYS_HUMAN, policy, submissionBody } from '../support/fixtures';
@@ -311,6 +311,29 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     expect(
       await arbiter.db.query(`SELECT 1 FROM review_decisions WHERE task_id = $1`, [lease.taskId]),
     ).toEqual([]);
+  });
+
+  it('a claim that died between taking the job and the Postgres claim: once its lock lapses the reconciler puts the job back', async () => {
+    await arbiter.putPolicy('support', policy(ALWAYS_HUMAN));
+    await submit();
+    const [open] = await openTasks(1);
+    // What a claim leaves behind when the database refuses its UPDATE (or the process dies
+    // right after the fetch): the job active under a lock, the task still pending in Postgres.
+    const dispatch = worker(ReviewDispatch);
+    const job = await dispatch.fetch('support', 'crashed-claim-token');
+    expect(job?.id).toBe(open.id);
+    const alice = await reviewer('alice@test.local');
+    expect(await alice.claim()).toBeNull();
+
+    // While the lock lives the job may still be an in-flight claim: left alone.
+    await worker(ReviewReconciler).execute();
+    expect(await alice.claim()).toBeNull();
+    await sleep(LEASE_MS + 200);
+    await worker(ReviewReconciler).execute();
+
+    const task = await alice.claim();
+    expect(task?.task.id).toBe(open.id);
+    expect(await alice.decide(task!, 'approve')).toMatchObject({ ok: true, outcome: 'approved' });
   });
 
   it('Redis flushed mid-run: every pending task is back in its queue once, a held lease is honoured', async () => {

@@ -200,6 +200,25 @@ describe('human review over socket.io: claim, decide, escalate', () => {
     );
   });
 
+  it('a reviewer disabled while connected is refused on the open socket: no claim, no decision', async () => {
+    const id = await submit();
+    await taskCount(id);
+    const alice = await reviewer('alice@test.local');
+    const task = (await alice.claim())!;
+    const disabled = await arbiter.http.post(`/v1/users/${alice.userId}/disable`, undefined, {
+      token: await arbiter.adminAccessToken(),
+    });
+    expect(disabled.status).toBe(200);
+
+    const refused = { ok: false, error: { status: 401 } };
+    expect(await alice.decide(task, 'approve')).toMatchObject(refused);
+    expect(
+      await alice.send('heartbeat', { taskId: task.task.id, leaseToken: task.task.leaseToken }),
+    ).toMatchObject(refused);
+    expect(await alice.send('claim', {})).toMatchObject(refused);
+    expect((await submission(id)).status).toBe('human_review');
+  });
+
   it('REST offers the same claim, heartbeat, release and decide', async () => {
     const id = await submit();
     await taskCount(id);

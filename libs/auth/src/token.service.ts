@@ -82,6 +82,17 @@ export class TokenService {
     return claims.principal;
   }
 
+  /**
+   * For a connection authenticated once, at its start (a socket): 401 once the session of its
+   * access token no longer stands (user disabled or gone, signed out, role changed). The token's
+   * own expiry is not checked again: the connection may outlive the token, not its session.
+   */
+  async checkSession(token: string): Promise<void> {
+    const claims = await this.claims(token, 'access', true);
+    const refusal = await this.users.refusal(claims.sub, claims.fam, claims.role);
+    if (refusal) throw new AuthError(AuthErrorCode.InvalidToken, refusal);
+  }
+
   /** Trades a refresh token for a new pair in the same session; a replayed one revokes the session. */
   async rotate(
     refreshToken: string,
@@ -111,12 +122,17 @@ export class TokenService {
     await this.invalidations.publish({ kind: 'user', id: claims.sub });
   }
 
-  private async claims(token: string, typ: TokenClaims['typ']): Promise<VerifiedClaims> {
+  private async claims(
+    token: string,
+    typ: TokenClaims['typ'],
+    ignoreExpiration = false,
+  ): Promise<VerifiedClaims> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, {
         secret: this.config.jwtSecret,
         algorithms: ['HS256'],
+        ignoreExpiration,
       });
     } catch {
       throw new AuthError(AuthErrorCode.InvalidToken, `Invalid or expired ${typ} token`);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { type DecisionResultView } from '@arbiter/contracts';
 import { ReviewDecisionRepository } from './repositories/review-decision.repository';
 import { ReviewTaskRepository, ReviewTaskRow } from './repositories/review-task.repository';
@@ -40,6 +40,8 @@ type AfterCommit =
  */
 @Injectable()
 export class DecideTask {
+  private readonly logger = new Logger(DecideTask.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly tasks: ReviewTaskRepository,
@@ -174,7 +176,7 @@ export class DecideTask {
       windowMs,
     );
     if (!held) throw await this.refusal(userId, seen.id, input.leaseToken);
-    await this.dispatch.finish(held.task.queue, held.task.id);
+    await this.removeJob(held.task);
     this.notifier.countsChanged(held.task.queue);
     // A lost enqueue only delays the outcome to the next maintenance sweep, which finds it due.
     await this.producer
@@ -329,7 +331,7 @@ export class DecideTask {
       return closed;
     });
     if (!task) throw await this.refusal(userId, seen.id, input.leaseToken);
-    await this.dispatch.finish(task.queue, task.id);
+    await this.removeJob(task);
     this.notifier.countsChanged(task.queue);
     await handler.afterCommit(verdict);
     return { result: 'audited', verdict: verdict.overturned ? 'overturned' : 'agreed' };
@@ -346,10 +348,25 @@ export class DecideTask {
     );
   }
 
+  /**
+   * The settled task's job leaves Redis, best effort: the decision is committed in Postgres, so a
+   * Redis failure here must neither turn it into an error for the reviewer (whose retry would be
+   * refused as decided) nor skip what follows it (the outcome's event and webhook, an audit's
+   * breaker check). A job left behind is dropped by the claim that next takes it (dropStale).
+   */
+  private async removeJob(task: ReviewTaskRow): Promise<void> {
+    await this.dispatch.finish(task.queue, task.id).catch((error: Error) =>
+      this.logger.warn({
+        taskId: task.id,
+        msg: `job of a settled task not removed, the next claim drops it: ${error.message}`,
+      }),
+    );
+  }
+
   private async followUp(task: ReviewTaskRow, after: AfterCommit): Promise<DecisionResult> {
     switch (after.kind) {
       case 'decided':
-        await this.dispatch.finish(task.queue, task.id);
+        await this.removeJob(task);
         if (after.event) await this.workflow.publish(after.event);
         this.notifier.countsChanged(task.queue);
         return { result: 'decided', outcome: after.outcome };

@@ -164,6 +164,34 @@ export class ReviewDispatch implements OnApplicationShutdown {
     return taskIds.map((_, i) => results?.[i]?.[1] === 1);
   }
 
+  /**
+   * Of these tasks' jobs, the ones taken from the queue (active) under a lock that has lapsed:
+   * a claim that died between the fetch and its Postgres write left them there, and with the
+   * stalled checker off nothing else would ever put them back. One pipeline, then a state read
+   * only for the jobs neither waiting nor locked.
+   */
+  async unlockedActive(queue: string, taskIds: string[]): Promise<string[]> {
+    if (taskIds.length === 0) return [];
+    const name = reviewQueueName(queue);
+    const prioritized = jobKey(this.config.redisPrefix, name, 'prioritized');
+    const results = await this.producer.connection
+      .pipeline(
+        taskIds.flatMap((id) => [
+          ['zscore', prioritized, id],
+          ['exists', `${jobKey(this.config.redisPrefix, name, id)}:lock`],
+        ]),
+      )
+      .exec();
+    const out: string[] = [];
+    for (const [i, id] of taskIds.entries()) {
+      const waiting = results?.[2 * i]?.[1] !== null;
+      const locked = results?.[2 * i + 1]?.[1] === 1;
+      if (waiting || locked) continue;
+      if ((await (await this.job(queue, id))?.getState()) === 'active') out.push(id);
+    }
+    return out;
+  }
+
   private headCommand(): HeadCommand {
     const redis = this.producer.connection as RedisClient & { arbiterReviewHead?: HeadCommand };
     if (!redis.arbiterReviewHead) {

@@ -11,8 +11,9 @@ const PAGE = 2000;
 const FULL_WALK_EVERY = 10;
 
 /**
- * Postgres → Redis: every pending task has its job (re-added with the same id, so never twice),
- * and every submission handed to people has a task. Claimed tasks are left to their lease:
+ * Postgres → Redis: every pending task has its job (re-added with the same id, so never twice)
+ * and that job is claimable (one left taken by a claim that died is put back once its lock
+ * lapsed), and every submission handed to people has a task. Claimed tasks are left to their lease:
  * it is honoured until it lapses, then lease recovery returns the task and this re-adds it.
  */
 @Injectable()
@@ -55,7 +56,17 @@ export class ReviewReconciler {
           await this.dispatch.add(queue, taskJobOf(task));
           readded++;
         }
-        if (missing.length) this.notifier.countsChanged(queue);
+        const stranded = await this.dispatch.unlockedActive(
+          queue,
+          refs.filter((_, i) => present[i]).map((r) => r.id),
+        );
+        for (const id of stranded) {
+          const task = await this.tasks.findById(id);
+          if (task?.status !== 'pending') continue;
+          await this.dispatch.requeue(queue, taskJobOf(task));
+          readded++;
+        }
+        if (missing.length || stranded.length) this.notifier.countsChanged(queue);
       }
     }
     let created = 0;

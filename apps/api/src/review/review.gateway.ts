@@ -75,6 +75,7 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
           this.workspaces.resolve(identity, auth?.workspace).then(
             (user) => {
               socket.data.user = user;
+              socket.data.token = token;
               next();
             },
             (error: Error) => next(new Error(`${handshakeRefusal(error)}: ${error.message}`)),
@@ -99,19 +100,21 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.queues)
   queues(@ConnectedSocket() socket: Socket): Promise<Ack> {
-    return this.run(async () => ({ queues: await this.queries.queuesFor(this.user(socket)) }));
+    return this.run(socket, async () => ({
+      queues: await this.queries.queuesFor(this.user(socket)),
+    }));
   }
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.held)
   held(@ConnectedSocket() socket: Socket): Promise<Ack> {
-    return this.run(async () => ({
+    return this.run(socket, async () => ({
       tasks: await this.heldTasks.execute(this.user(socket).userId, scopeOf(this.user(socket))),
     }));
   }
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.claim)
   claim(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
-    return this.run(async () => {
+    return this.run(socket, async () => {
       const body = await validatePayload(ClaimDto, payload ?? {});
       const user = this.user(socket);
       return { task: await this.claimNext.execute(user.userId, body.queues, scopeOf(user)) };
@@ -120,7 +123,7 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.heartbeat)
   heartbeat(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
-    return this.run(async () => {
+    return this.run(socket, async () => {
       const { taskId, body } = await this.taskCommand(LeaseDto, payload);
       return this.lease.heartbeat(this.user(socket).userId, taskId, body.leaseToken);
     });
@@ -128,7 +131,7 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.release)
   release(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
-    return this.run(async () => {
+    return this.run(socket, async () => {
       const { taskId, body } = await this.taskCommand(LeaseDto, payload);
       await this.lease.release(this.user(socket).userId, taskId, body.leaseToken);
       return { released: true };
@@ -137,7 +140,7 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage(REVIEW_SOCKET_COMMANDS.decide)
   decide(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
-    return this.run(async () => {
+    return this.run(socket, async () => {
       const { taskId, body } = await this.taskCommand(DecideDto, payload);
       return this.decideTask.execute(this.user(socket).userId, taskId, decisionInputOf(body));
     });
@@ -158,9 +161,14 @@ export class ReviewGateway implements OnGatewayInit, OnGatewayConnection {
     return { taskId, body: await validatePayload(type, rest) };
   }
 
-  /** Every command answers with an ack, an error ack for any refusal; never a dropped socket. */
-  private async run(work: () => Promise<Record<string, unknown>>): Promise<Ack> {
+  /**
+   * Every command answers with an ack, an error ack for any refusal; never a dropped socket. The
+   * handshake's session is checked again first: a reviewer disabled or signed out while
+   * connected must not go on claiming and deciding (REST checks it on every request too).
+   */
+  private async run(socket: Socket, work: () => Promise<Record<string, unknown>>): Promise<Ack> {
     try {
+      await this.tokens.checkSession(socket.data.token as string);
       return { ok: true, ...(await work()) };
     } catch (error) {
       if (error instanceof DomainError)
