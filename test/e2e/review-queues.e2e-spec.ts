@@ -248,9 +248,12 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
   });
 
   it.each([
-    ['reject', { status: 'expired', outcome: 'rejected' }],
-    ['approve-with-flag', { status: 'expired', outcome: 'approved' }],
-    ['escalate', { status: 'human_review', outcome: undefined }],
+    ['reject', { status: 'expired', outcome: 'rejected', flags: ['expired'] }],
+    [
+      'approve-with-flag',
+      { status: 'expired', outcome: 'approved', flags: ['approved-on-expiry'] },
+    ],
+    ['escalate', { status: 'human_review', outcome: undefined, flags: undefined }],
   ])('onExpire %s applies when the time to live runs out', async (onExpire, expected) => {
     await arbiter.putPolicy(
       'support',
@@ -274,6 +277,17 @@ describe('human review queues: order, races, leases, consensus, SLA, reconciliat
     expect(row.status).toBe(expected.status);
     if (expected.outcome)
       expect(row.decision).toMatchObject({ outcome: expected.outcome, decidedBy: 'policy' });
+    if (expected.flags) {
+      // The webhook says which way the expiry went: its outcome is "expired" either way.
+      const [event] = await arbiter.db.query(
+        `SELECT body FROM delivery_events WHERE submission_id = $1 AND type = 'submission.expired'`,
+        [id],
+      );
+      expect(JSON.parse(event.body).data.decision).toMatchObject({
+        outcome: 'expired',
+        flags: expected.flags,
+      });
+    }
     if (onExpire === 'escalate') {
       const open = await openTasks(1);
       const [task] = await arbiter.db.query(`SELECT queue, kind FROM review_tasks WHERE id = $1`, [

@@ -227,6 +227,7 @@ class OutcomeDecision(ResponseModel):
     decided_by: Optional[str] = Field(..., alias="decidedBy")
     final_output: Any = Field(..., alias="finalOutput")
     reasons: List[Reason]
+    flags: List[str] = []
     route: Optional[str] = None
 
 

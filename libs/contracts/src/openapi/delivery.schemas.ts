@@ -64,6 +64,7 @@ export interface OutcomeEventBody {
       decidedBy: string | null;
       finalOutput: unknown;
       reasons: unknown[];
+      flags: string[];
       route?: string;
     };
     decidedAt: string | null;
@@ -130,6 +131,12 @@ export const DELIVERY_SCHEMAS: Record<string, SchemaObject> = {
               nullable: true,
             },
             reasons: arrayOf(reason),
+            flags: arrayOf(
+              string({
+                description:
+                  "The decision's flags, e.g. `approved-on-expiry` on a submission.expired whose policy approves on expiry (its finalOutput is then what goes out)",
+              }),
+            ),
             route: string({ description: 'Only on submission.routed' }),
           },
           ['route'],

@@ -48,6 +48,7 @@ describe('outcome events', () => {
           decidedBy: 'human',
           finalOutput: { text: 'edited' },
           reasons: [{ code: 'ok', message: 'fine' }],
+          flags: [],
         },
         decidedAt: '2026-01-02T03:04:05.000Z',
         links: { submission: '/v1/submissions/s-1', events: '/v1/events' },
@@ -69,6 +70,7 @@ describe('outcome events', () => {
       decidedBy: 'auto',
       finalOutput: { text: 'original' },
       reasons: [],
+      flags: [],
     });
   });
 
@@ -86,8 +88,36 @@ describe('outcome events', () => {
       decidedBy: 'policy',
       finalOutput: null,
       reasons: [],
+      flags: [],
     });
     expect(body.data.decidedAt).toBe(at.toISOString());
+  });
+
+  it('an expiry the policy approves says so in its flags and carries the output that goes out', () => {
+    const body = JSON.parse(
+      buildOutcomeBody(
+        'submission.expired',
+        'expired',
+        {
+          ...subject,
+          decision: {
+            outcome: 'approved',
+            decidedBy: 'policy',
+            finalOutput: { text: 'original' },
+            flags: ['approved-on-expiry'],
+            reasons: [],
+          },
+        },
+        at,
+      ),
+    );
+    expect(body.data.decision).toEqual({
+      outcome: 'expired',
+      decidedBy: 'policy',
+      finalOutput: { text: 'original' },
+      reasons: [],
+      flags: ['approved-on-expiry'],
+    });
   });
 
   it('a routed event names the route and no outcome', () => {
@@ -104,6 +134,7 @@ describe('outcome events', () => {
       decidedBy: null,
       finalOutput: null,
       reasons: [],
+      flags: [],
       route: 'human_review',
     });
   });

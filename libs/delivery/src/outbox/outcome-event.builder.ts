@@ -51,6 +51,8 @@ export function buildOutcomeBody(
         decidedBy: d.decidedBy ?? (state === 'expired' ? 'policy' : null),
         finalOutput: final ? finalOutput : null,
         reasons: Array.isArray(d.reasons) ? d.reasons : [],
+        // Says which way an expiry went: `approved-on-expiry` (finalOutput goes out) or none.
+        flags: Array.isArray(d.flags) ? d.flags : [],
         ...(final ? {} : { route: state }),
       },
       decidedAt: final ? (s.decidedAt ?? at).toISOString() : null,

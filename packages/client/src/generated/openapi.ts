@@ -2899,6 +2899,7 @@ export interface components {
                     decidedBy: "policy" | "auto" | "ai" | "human" | null;
                     /** @description What goes out: the edited output, else the submitted one (approved); null otherwise */
                     finalOutput: unknown;
+                    flags: string[];
                     /** @enum {string|null} */
                     outcome: "approved" | "rejected" | "expired" | null;
                     reasons: {
