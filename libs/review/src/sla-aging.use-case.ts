@@ -96,14 +96,12 @@ export class SlaAging {
     } else {
       // Committed in Postgres: a Redis failure must not skip the outcome's publish (its webhook)
       // nor the rest of the batch; a job left behind is dropped by the claim that next takes it.
-      await this.dispatch
-        .finish(task.queue, task.id)
-        .catch((error: Error) =>
-          this.logger.warn({
-            taskId: task.id,
-            msg: `expired task's job not removed: ${error.message}`,
-          }),
-        );
+      await this.dispatch.finish(task.queue, task.id).catch((error: Error) =>
+        this.logger.warn({
+          taskId: task.id,
+          msg: `expired task's job not removed: ${error.message}`,
+        }),
+      );
       if (task.claimedBy)
         this.notifier.toReviewer(task.claimedBy, REVIEW_EVENTS.taskRevoked, {
           taskId: task.id,
