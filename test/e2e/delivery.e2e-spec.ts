@@ -74,6 +74,7 @@ describe('outcome webhooks: each event type, signed per Standard Webhooks', () =
           decidedBy: 'auto',
           finalOutput: { text: 'The capital of France is Paris.' },
           reasons: expect.any(Array),
+          flags: [],
         },
         decidedAt: expect.any(String),
         links: { submission: `/v1/submissions/${id}`, events: '/v1/events' },
@@ -170,6 +171,7 @@ describe('outcome webhooks: each event type, signed per Standard Webhooks', () =
       decidedBy: 'policy',
       finalOutput: null,
       reasons: [{ code: 'sla.expired', message: 'time-to-live passed' }],
+      flags: [],
     });
     expect(hooks.every((h) => h.verifiedWith.length === 1)).toBe(true);
     // The quiet submission's routing was never announced (it happened before the subscription).
