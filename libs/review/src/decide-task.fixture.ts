@@ -73,7 +73,8 @@ class RecordingAuditHandler implements AuditVerdictHandler {
   }
 }
 
-export function setUp(review: Record<string, unknown> = {}) {
+/** The in-memory ports review's use cases share, wired as the module wires them. */
+export function reviewWorld() {
   const db = new InMemoryDatabase();
   const submissions = new InMemorySubmissions(db);
   const policies = new InMemoryPolicies();
@@ -98,6 +99,24 @@ export function setUp(review: Record<string, unknown> = {}) {
     dispatch.dispatch,
     notifier.notifier,
   );
+  return {
+    db,
+    submissions,
+    policies,
+    events,
+    decisions,
+    tasks,
+    dispatch,
+    notifier,
+    workflow,
+    escalator,
+  };
+}
+
+export function setUp(review: Record<string, unknown> = {}) {
+  const world = reviewWorld();
+  const { db, submissions, policies, events, decisions, tasks, dispatch, notifier } = world;
+  const { workflow, escalator } = world;
   const pending = new InMemoryPendingDecisions(
     db,
     tasks,

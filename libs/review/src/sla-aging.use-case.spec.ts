@@ -1,49 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@arbiter/config';
-import {
-  InMemoryDatabase,
-  InMemoryPolicies,
-  InMemoryReviewDecisions,
-  InMemoryReviewDispatch,
-  InMemoryReviewTasks,
-  InMemorySubmissions,
-  RecordingDomainEvents,
-  RecordingReviewNotifier,
-  reviewTaskRow,
-  submissionRow,
-} from '@arbiter/testing';
-import { SubmissionWorkflow } from '@arbiter/workflow';
-import { reviewPolicy } from './decide-task.fixture';
+import { reviewTaskRow, submissionRow } from '@arbiter/testing';
+import { reviewPolicy, reviewWorld } from './decide-task.fixture';
 import { taskJobOf } from './review-dispatch.service';
-import { ReviewTaskCreator } from './review-task-creator.service';
 import { SlaAging } from './sla-aging.use-case';
-import { TaskEscalator } from './task-escalator.service';
 
 /** A submission in human review whose time to live has run out, with its open task. */
 async function expiredWorld(onExpire: string) {
-  const db = new InMemoryDatabase();
-  const submissions = new InMemorySubmissions(db);
-  const policies = new InMemoryPolicies();
-  const events = new RecordingDomainEvents(db);
-  const tasks = new InMemoryReviewTasks(db, submissions, new InMemoryReviewDecisions(db));
-  const dispatch = new InMemoryReviewDispatch();
-  const notifier = new RecordingReviewNotifier();
-  const workflow = new SubmissionWorkflow(submissions.repository, events);
-  const creator = new ReviewTaskCreator(
-    events,
-    submissions.repository,
-    tasks.repository,
-    policies.catalog,
-    dispatch.dispatch,
-    notifier.notifier,
-  );
-  const escalator = new TaskEscalator(
-    tasks.repository,
-    submissions.repository,
-    creator,
-    dispatch.dispatch,
-    notifier.notifier,
-  );
+  const { db, submissions, policies, events, tasks, dispatch, notifier, workflow, escalator } =
+    reviewWorld();
   const version = policies.add({ ...reviewPolicy({ onExpire }), ttl: '1h' });
   const submission = submissions.add(
     submissionRow({
