@@ -44,40 +44,33 @@ function groundedSentences(signals: SignalResult[]): GroundedSentence[] {
   );
 }
 
+/** Evidence marks from a list of records with offsets into the output; others are skipped. */
+function offsetMarks(list: unknown, labelOf: (r: Record<string, unknown>) => string): Mark[] {
+  const records = Array.isArray(list) ? list.filter(isRecord) : [];
+  return records.flatMap((r) =>
+    typeof r.start === 'number' && typeof r.end === 'number'
+      ? [{ start: r.start, end: r.end, kind: 'evidence' as const, label: labelOf(r) }]
+      : [],
+  );
+}
+
 /** Contradiction cues carry offsets and a detail but no text, so the generic evidence reader skips them. */
 function contradictionMarks(signals: SignalResult[]): Mark[] {
   const evidence = evidenceOf(signals, 'contradiction');
-  const cues = isRecord(evidence) && Array.isArray(evidence.cues) ? evidence.cues : [];
-  return cues.filter(isRecord).flatMap((c) =>
-    typeof c.start === 'number' && typeof c.end === 'number'
-      ? [
-          {
-            start: c.start,
-            end: c.end,
-            kind: 'evidence' as const,
-            label: `contradiction: ${String(c.kind ?? 'cue')}${c.detail ? ` (${String(c.detail)})` : ''}`,
-          },
-        ]
-      : [],
+  return offsetMarks(
+    isRecord(evidence) ? evidence.cues : [],
+    (c) => `contradiction: ${String(c.kind ?? 'cue')}${c.detail ? ` (${String(c.detail)})` : ''}`,
   );
 }
 
 /** The AI reviewer's problematic spans (with offsets into the output), each with its reason. */
 function aiReviewMarks(view: TaskView): Mark[] {
   const ai = view.submission.routing?.aiReview;
-  const spans = isRecord(ai) && Array.isArray(ai.problematicSpans) ? ai.problematicSpans : [];
-  const by = isRecord(ai) && typeof ai.provider === 'string' ? ` (${ai.provider})` : '';
-  return spans.filter(isRecord).flatMap((s) =>
-    typeof s.start === 'number' && typeof s.end === 'number'
-      ? [
-          {
-            start: s.start,
-            end: s.end,
-            kind: 'evidence' as const,
-            label: `AI reviewer${by}: ${typeof s.reason === 'string' && s.reason ? s.reason : 'flagged'}`,
-          },
-        ]
-      : [],
+  if (!isRecord(ai)) return [];
+  const by = typeof ai.provider === 'string' ? ` (${ai.provider})` : '';
+  return offsetMarks(
+    ai.problematicSpans,
+    (s) => `AI reviewer${by}: ${typeof s.reason === 'string' && s.reason ? s.reason : 'flagged'}`,
   );
 }
 
